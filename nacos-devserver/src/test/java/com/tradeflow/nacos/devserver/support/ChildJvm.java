@@ -26,6 +26,12 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public static ChildJvm start(String name, Class<?> mainClass, String... args) throws IOException {
+        return start(name, System.getProperty("java.class.path"), mainClass, args);
+    }
+
+    /** Runs the main class on another class path (another client version, say). */
+    public static ChildJvm start(String name, String classPath, Class<?> mainClass, String... args)
+            throws IOException {
         Path output = Files.createTempFile("child-" + name + "-", ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -34,7 +40,7 @@ public final class ChildJvm implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Duser.home=" + Path.of(System.getProperty("java.io.tmpdir"), "child-home"));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
