@@ -1,5 +1,6 @@
 package com.tradeflow.nacos.devserver.naming;
 
+import com.alibaba.nacos.api.grpc.auto.Payload;
 import com.alibaba.nacos.api.naming.pojo.ServiceInfo;
 import com.alibaba.nacos.api.naming.remote.request.NotifySubscriberRequest;
 import com.tradeflow.nacos.devserver.remote.ClientConnection;
@@ -8,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -47,22 +50,27 @@ public final class NamingPushService implements AutoCloseable {
         }
     }
 
-    /** Sends the service's current instance list to each of its subscribers, filtered by their clusters. */
+    /**
+     * Sends the service's current instance list to each of its subscribers, filtered by their clusters; each
+     * distinct cluster filter is built and serialised once, however many subscribers share it.
+     */
     private void push(ServiceKey key) {
         pending.remove(key);
+        Map<String, Payload> byClusters = new HashMap<>();
         for (Subscription subscription : registry.subscribers(key)) {
             ClientConnection connection = connections.get(subscription.connectionId());
             if (connection == null) {
                 continue;
             }
-            ServiceInfo info = registry.serviceInfo(key, subscription.clusters(), false);
-            NotifySubscriberRequest request = NotifySubscriberRequest.buildNotifySubscriberRequest(info);
-            request.setNamespace(key.namespace());
-            request.setGroupName(key.group());
-            request.setServiceName(key.name());
-            if (connection.push(request)) {
-                log.debug("pushed {} ({} instances) to {}", key.groupedName(), info.getHosts().size(), connection);
-            } else {
+            Payload payload = byClusters.computeIfAbsent(subscription.clusters(), clusters -> {
+                ServiceInfo info = registry.serviceInfo(key, clusters, false);
+                NotifySubscriberRequest request = NotifySubscriberRequest.buildNotifySubscriberRequest(info);
+                request.setNamespace(key.namespace());
+                request.setGroupName(key.group());
+                request.setServiceName(key.name());
+                return ClientConnection.encode(request);
+            });
+            if (!connection.send(payload)) {
                 log.warn("push of {} to {} failed: stream closed", key.groupedName(), connection);
             }
         }

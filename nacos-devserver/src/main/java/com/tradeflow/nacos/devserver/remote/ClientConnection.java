@@ -83,11 +83,23 @@ public final class ClientConnection {
      * @return false when the stream is already gone
      */
     public boolean push(ServerRequest request) {
+        return send(encode(request));
+    }
+
+    /**
+     * Converts a server request once, for sending the same push to many connections: the request id only has
+     * to be echoed by each client, it need not differ between them.
+     */
+    public static Payload encode(ServerRequest request) {
+        request.setRequestId(String.valueOf(PUSH_IDS.incrementAndGet()));
+        return GrpcUtils.convert(request);
+    }
+
+    /** @return false when the stream is already gone */
+    public boolean send(Payload payload) {
         if (closed) {
             return false;
         }
-        request.setRequestId(String.valueOf(PUSH_IDS.incrementAndGet()));
-        Payload payload = GrpcUtils.convert(request);
         try {
             // gRPC stream observers are not thread-safe; pushes come from several threads
             synchronized (stream) {

@@ -71,6 +71,22 @@ public final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGSTOP: the JVM freezes with its sockets open, like a hung or half-partitioned client. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+        }
+    }
+
     /** SIGKILL: the JVM gets no chance to deregister anything. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
