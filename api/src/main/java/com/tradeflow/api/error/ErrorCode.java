@@ -1,0 +1,27 @@
+package com.tradeflow.api.error;
+
+/**
+ * Machine-readable error codes shared by the services and the web API. Each knows the HTTP status the web API
+ * answers it with.
+ */
+public enum ErrorCode {
+
+    VALIDATION_FAILED(400),
+    NOT_FOUND(404),
+    INSUFFICIENT_STOCK(409),
+    INSUFFICIENT_BALANCE(409),
+    IDEMPOTENCY_KEY_REUSED(422),
+    /** A provider, the transaction coordinator or a database cannot be reached: try again later. */
+    DEPENDENCY_UNAVAILABLE(503),
+    INTERNAL_ERROR(500);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,66 @@
+package com.tradeflow.web.order;
+
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import java.util.Optional;
+
+/**
+ * Places an order, honouring an optional Idempotency-Key: the same key with the same body answers the order it
+ * first created and charges nothing; with another body it is refused. The key's record is inserted in the
+ * purchase's own global transaction (unique key, insert-first), so two concurrent requests with one key cannot
+ * both charge: the second fails on the key, rolls back, and answers the first one's order.
+ */
+@Service
+class PlaceOrderService {
+
+    private final PlaceOrderTransaction transaction;
+    private final OrderRepository orders;
+    private final OrderIdGenerator ids;
+
+    PlaceOrderService(PlaceOrderTransaction transaction, OrderRepository orders, OrderIdGenerator ids) {
+        this.transaction = transaction;
+        this.orders = orders;
+        this.ids = ids;
+    }
+
+    /** The outcome: the order, and whether it was created now or replayed for a repeated key. */
+    record Placed(Order order, boolean replayed) {
+    }
+
+    Placed place(PlaceOrderRequest request, String idempotencyKey) {
+        if (request.transactionMode() != TransactionMode.AT) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "mode " + request.mode()
+                    + " is not available yet; use AT");
+        }
+        if (idempotencyKey != null) {
+            Optional<Placed> earlier = replay(idempotencyKey, request);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        try {
+            return new Placed(transaction.run(ids.next(), request, idempotencyKey), false);
+        } catch (DuplicateKeyException e) {
+            if (idempotencyKey == null) {
+                throw e;
+            }
+            // a concurrent request with the same key won; ours was rolled back entirely
+            return replay(idempotencyKey, request).orElseThrow(() -> e);
+        }
+    }
+
+    private Optional<Placed> replay(String idempotencyKey, PlaceOrderRequest request) {
+        return orders.findRequest(idempotencyKey).map(stored -> {
+            if (!stored.fingerprint().equals(request.fingerprint())) {
+                throw new BusinessException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                        "Idempotency-Key was already used with a different request");
+            }
+            Order order = orders.find(stored.orderId()).orElseThrow(() -> new IllegalStateException(
+                    "Idempotency-Key " + idempotencyKey + " points at missing order " + stored.orderId()));
+            return new Placed(order, true);
+        });
+    }
+}

@@ -1,0 +1,6 @@
+package com.tradeflow.web.order;
+
+/** The Seata mode a purchase runs in. */
+public enum TransactionMode {
+    AT
+}

@@ -1,0 +1,27 @@
+package com.tradeflow.web.wallet;
+
+import com.tradeflow.api.account.WalletService;
+import com.tradeflow.api.account.WalletView;
+import jakarta.validation.constraints.Positive;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Wallet reads, served by provider-account. */
+@RestController
+@Validated
+class WalletController {
+
+    private final WalletService wallets;
+
+    WalletController(WalletService wallets) {
+        this.wallets = wallets;
+    }
+
+    /** {@code GET /api/wallets/{userId}}: {@code {"userId":1,"balance":100000}} (cents), or 404. */
+    @GetMapping("/api/wallets/{userId}")
+    WalletView get(@PathVariable @Positive long userId) {
+        return wallets.getWallet(userId);
+    }
+}

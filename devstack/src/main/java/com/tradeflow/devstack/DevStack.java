@@ -1,0 +1,251 @@
+package com.tradeflow.devstack;
+
+import com.alibaba.nacos.api.PropertyKeyConst;
+import com.alibaba.nacos.api.exception.NacosException;
+import com.tradeflow.devstack.infra.EmbeddedMariaDb;
+import com.tradeflow.devstack.infra.EmbeddedRedis;
+import com.tradeflow.devstack.infra.Ports;
+import com.tradeflow.devstack.service.ServiceName;
+import com.tradeflow.devstack.service.ServiceProcess;
+import com.tradeflow.nacos.devserver.DevServerOptions;
+import com.tradeflow.nacos.devserver.NacosDevServer;
+import com.tradeflow.nacosconfig.NacosConfigImporter;
+import com.tradeflow.seata.config.SeataServerOptions;
+import com.tradeflow.seata.config.SeataServerProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The whole local stack, started in dependency order and stopped in reverse: MariaDB, Redis, nacos-devserver
+ * (then the config-center import), the Seata TC, provider-inventory, provider-account, consumer-web. If a part
+ * fails to start, what was started is stopped and the error says which part and why.
+ *
+ * <p>Embeddable: the e2e suite starts one per run and kills or restarts services through it.
+ */
+public final class DevStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+
+    private final DevStackOptions options;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
+
+    private DevStack(DevStackOptions options) {
+        this.options = options;
+    }
+
+    public static DevStack start(DevStackOptions options) {
+        DevStack stack = new DevStack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        checkPorts();
+        if (options.embeddedMysql()) {
+            started.push(EmbeddedMariaDb.start(options.workDir().resolve("mariadb"), options.mysqlPort()));
+        }
+        createDatabases();
+        if (options.redisUrl() == null) {
+            started.push(EmbeddedRedis.start(options.redisPort()));
+        }
+        if (options.nacosAddr() == null) {
+            started.push(NacosDevServer.start(DevServerOptions.defaults().withPort(options.nacosPort())
+                    .withDataDir(options.workDir().resolve("nacos"))));
+        }
+        importConfig();
+        if (options.seataAddr() == null) {
+            started.push(SeataServerProcess.start(SeataServerOptions.of(
+                            options.root().resolve("seata-config/target/seata-server/lib"),
+                            options.workDir().resolve("seata"))
+                    .withPorts(options.seataPort(), options.seataConsolePort())
+                    .withNacos(options.effectiveNacosAddr())));
+            log.info("Seata TC listening on {}", options.effectiveSeataAddr());
+        }
+        for (ServiceName name : options.services()) {
+            startService(name);
+        }
+    }
+
+    private void checkPorts() {
+        if (options.embeddedMysql()) {
+            Ports.requireFree(options.mysqlPort(), "MariaDB", "MYSQL_PORT");
+        }
+        if (options.redisUrl() == null) {
+            Ports.requireFree(options.redisPort(), "Redis", "REDIS_PORT");
+        }
+        if (options.nacosAddr() == null) {
+            Ports.requireFree(options.nacosPort(), "Nacos HTTP", "NACOS_PORT");
+            Ports.requireFree(options.nacosPort() + DevServerOptions.GRPC_PORT_OFFSET, "Nacos gRPC (NACOS_PORT+1000)",
+                    "NACOS_PORT");
+        }
+        if (options.seataAddr() == null) {
+            Ports.requireFree(options.seataPort(), "Seata TC", "SEATA_PORT");
+            Ports.requireFree(options.seataConsolePort(), "Seata console", "SEATA_CONSOLE_PORT");
+        }
+        Ports.requireFree(options.inventoryHttpPort(), "provider-inventory HTTP", "INVENTORY_HTTP_PORT");
+        Ports.requireFree(options.inventoryDubboPort(), "provider-inventory Dubbo", "INVENTORY_DUBBO_PORT");
+        Ports.requireFree(options.accountHttpPort(), "provider-account HTTP", "ACCOUNT_HTTP_PORT");
+        Ports.requireFree(options.accountDubboPort(), "provider-account Dubbo", "ACCOUNT_DUBBO_PORT");
+        Ports.requireFree(options.webPort(), "consumer-web HTTP", "WEB_PORT");
+    }
+
+    private void createDatabases() {
+        String url = "jdbc:mariadb://" + options.effectiveMysqlHost() + ":" + options.mysqlPort() + "/";
+        try (Connection connection = DriverManager.getConnection(url, options.mysqlUser(), options.mysqlPassword());
+             Statement statement = connection.createStatement()) {
+            for (String database : DevStackOptions.DATABASES) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS " + database
+                        + " DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the databases on " + options.effectiveMysqlHost() + ":"
+                    + options.mysqlPort() + " as " + options.mysqlUser() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void importConfig() {
+        Properties nacos = new Properties();
+        nacos.setProperty(PropertyKeyConst.SERVER_ADDR, options.effectiveNacosAddr());
+        try {
+            for (NacosConfigImporter.Result result : NacosConfigImporter.importAll(nacos, false)) {
+                log.info("config {}/{}: {}", result.group(), result.dataId(), result.outcome());
+            }
+        } catch (NacosException e) {
+            throw new IllegalStateException("cannot import the config center content into Nacos at "
+                    + options.effectiveNacosAddr() + ": " + e.getErrMsg(), e);
+        }
+    }
+
+    private void startService(ServiceName name) {
+        log.info("starting {}", name.module());
+        ServiceProcess service = ServiceProcess.start(name,
+                options.root().resolve(name.module()).resolve("target").resolve(name.module() + ".jar"),
+                httpPort(name), serviceEnvironment(), jvmOptions(name), options.logDir(),
+                options.serviceStartTimeout());
+        services.put(name, service);
+        started.push(service);
+        log.info("{} healthy on HTTP {}", name.module(), httpPort(name));
+    }
+
+    private Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("NACOS_ADDR", options.effectiveNacosAddr());
+        env.put("MYSQL_HOST", options.effectiveMysqlHost());
+        env.put("MYSQL_PORT", String.valueOf(options.mysqlPort()));
+        env.put("MYSQL_USER", options.mysqlUser());
+        env.put("MYSQL_PASSWORD", options.mysqlPassword());
+        env.put("REDIS_URL", options.effectiveRedisUrl());
+        env.put("SEATA_ADDR", options.effectiveSeataAddr());
+        if (options.seataAddr() != null) {
+            // an external TC is addressed directly rather than looked up in Nacos
+            env.put("SEATA_REGISTRY_TYPE", "file");
+        }
+        env.put("INVENTORY_HTTP_PORT", String.valueOf(options.inventoryHttpPort()));
+        env.put("INVENTORY_DUBBO_PORT", String.valueOf(options.inventoryDubboPort()));
+        env.put("ACCOUNT_HTTP_PORT", String.valueOf(options.accountHttpPort()));
+        env.put("ACCOUNT_DUBBO_PORT", String.valueOf(options.accountDubboPort()));
+        env.put("WEB_PORT", String.valueOf(options.webPort()));
+        env.put("TRADEFLOW_FAULTS_ENABLED", String.valueOf(options.faultsEnabled()));
+        return env;
+    }
+
+    private List<String> jvmOptions(ServiceName name) {
+        Path nacosClient = options.workDir().resolve("nacos-client").resolve(name.module());
+        return List.of("-Xmx" + options.serviceHeap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xss512k", "-DJM.LOG.PATH=" + options.logDir().resolve("nacos-client"),
+                "-DJM.SNAPSHOT.PATH=" + nacosClient, "-Dcom.alibaba.nacos.naming.cache.dir=" + nacosClient,
+                "-Duser.home=" + options.workDir().resolve("home").resolve(name.module()));
+    }
+
+    public int httpPort(ServiceName name) {
+        return switch (name) {
+            case INVENTORY -> options.inventoryHttpPort();
+            case ACCOUNT -> options.accountHttpPort();
+            case WEB -> options.webPort();
+        };
+    }
+
+    public String webUrl() {
+        return "http://127.0.0.1:" + options.webPort();
+    }
+
+    public DevStackOptions options() {
+        return options;
+    }
+
+    public ServiceProcess service(ServiceName name) {
+        return services.get(name);
+    }
+
+    /** SIGKILL one service, for fault tests. */
+    public void kill(ServiceName name) {
+        ServiceProcess service = services.get(name);
+        if (service != null) {
+            log.warn("killing {} (pid {})", name.module(), service.pid());
+            service.kill();
+        }
+    }
+
+    /** Starts a service again after {@link #kill}, and waits until it is healthy. */
+    public void restart(ServiceName name) {
+        ServiceProcess old = services.get(name);
+        if (old != null) {
+            old.close();
+            started.remove(old);
+        }
+        startService(name);
+    }
+
+    /** The lines a user needs: where everything listens and where the logs go. */
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append("TradeFlow local stack is up\n");
+        s.append(String.format("  web API            %s%n", webUrl()));
+        s.append(String.format("  Nacos              %s (console http://%s/nacos/)%s%n", options.effectiveNacosAddr(),
+                options.effectiveNacosAddr(), options.nacosAddr() == null ? " [embedded nacos-devserver]" : ""));
+        s.append(String.format("  Seata TC           %s%s%n", options.effectiveSeataAddr(), options.seataAddr() == null
+                ? " (console http://127.0.0.1:" + options.seataConsolePort() + ", seata/seata)" : " [external]"));
+        s.append(String.format("  MySQL              %s:%d%s%n", options.effectiveMysqlHost(), options.mysqlPort(),
+                options.embeddedMysql() ? " [embedded MariaDB, user root]" : " [external]"));
+        s.append(String.format("  Redis              %s%n", options.effectiveRedisUrl()));
+        s.append(String.format("  provider-inventory HTTP %d, Dubbo %d%n", options.inventoryHttpPort(),
+                options.inventoryDubboPort()));
+        s.append(String.format("  provider-account   HTTP %d, Dubbo %d%n", options.accountHttpPort(),
+                options.accountDubboPort()));
+        s.append(String.format("  consumer-web       HTTP %d%n", options.webPort()));
+        s.append(String.format("  logs               %s%n", options.logDir()));
+        return s.toString();
+    }
+
+    /** Stops everything that was started, in reverse order. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+}

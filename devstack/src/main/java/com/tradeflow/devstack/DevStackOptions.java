@@ -1,0 +1,123 @@
+package com.tradeflow.devstack;
+
+import com.tradeflow.devstack.infra.Ports;
+import com.tradeflow.devstack.service.ServiceName;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where the stack runs and what it starts. Every port has a variable; an external server given by variable
+ * ({@code NACOS_ADDR}, {@code MYSQL_HOST}, {@code REDIS_URL}, {@code SEATA_ADDR}) replaces the embedded one.
+ */
+public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisPort, int nacosPort, int seataPort,
+                              int seataConsolePort, int webPort, int inventoryHttpPort, int inventoryDubboPort,
+                              int accountHttpPort, int accountDubboPort, String nacosAddr, String mysqlHost,
+                              String mysqlUser, String mysqlPassword, String redisUrl, String seataAddr,
+                              boolean faultsEnabled, String serviceHeap, Duration serviceStartTimeout,
+                              Set<ServiceName> services) {
+
+    /** The databases the services use, one schema each, created if missing. */
+    public static final String[] DATABASES = {"tradeflow_inventory", "tradeflow_account_0", "tradeflow_account_1",
+        "tradeflow_order_0", "tradeflow_order_1"};
+
+    public static DevStackOptions fromEnvironment(Map<String, String> env, Path root) {
+        return new DevStackOptions(root, Path.of(env.getOrDefault("DEVSTACK_DIR", root.resolve(".devstack")
+                .toString())),
+                port(env, "MYSQL_PORT", 3306), port(env, "REDIS_PORT", 6379), port(env, "NACOS_PORT", 8848),
+                port(env, "SEATA_PORT", 8091), port(env, "SEATA_CONSOLE_PORT", 7091), port(env, "WEB_PORT", 8080),
+                port(env, "INVENTORY_HTTP_PORT", 8081), port(env, "INVENTORY_DUBBO_PORT", 20881),
+                port(env, "ACCOUNT_HTTP_PORT", 8082), port(env, "ACCOUNT_DUBBO_PORT", 20882),
+                blankToNull(env.get("NACOS_ADDR")), blankToNull(env.get("MYSQL_HOST")),
+                env.getOrDefault("MYSQL_USER", "root"), env.getOrDefault("MYSQL_PASSWORD", ""),
+                blankToNull(env.get("REDIS_URL")), blankToNull(env.get("SEATA_ADDR")),
+                Boolean.parseBoolean(env.getOrDefault("TRADEFLOW_FAULTS_ENABLED", "false")),
+                env.getOrDefault("SERVICE_HEAP", "384m"), Duration.ofSeconds(180),
+                services(env.get("DEVSTACK_SERVICES")));
+    }
+
+    /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
+    public static DevStackOptions forTests(Path root, Path workDir) {
+        return new DevStackOptions(root, workDir, Ports.free(), Ports.free(), freeNacosPort(), Ports.free(),
+                Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), null, null,
+                "root", "", null, null, true, "320m", Duration.ofSeconds(240), EnumSet.allOf(ServiceName.class));
+    }
+
+    public boolean embeddedMysql() {
+        return mysqlHost == null;
+    }
+
+    public String effectiveMysqlHost() {
+        return mysqlHost == null ? "127.0.0.1" : mysqlHost;
+    }
+
+    public String effectiveNacosAddr() {
+        return nacosAddr == null ? "127.0.0.1:" + nacosPort : nacosAddr;
+    }
+
+    public String effectiveRedisUrl() {
+        return redisUrl == null ? "redis://127.0.0.1:" + redisPort : redisUrl;
+    }
+
+    public String effectiveSeataAddr() {
+        return seataAddr == null ? "127.0.0.1:" + seataPort : seataAddr;
+    }
+
+    public Path logDir() {
+        return workDir.resolve("logs");
+    }
+
+    /** nacos-client connects to gRPC on the HTTP port + 1000: both must be free. */
+    private static int freeNacosPort() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = Ports.free();
+            if (port + 1000 <= 65535) {
+                try {
+                    Ports.requireFree(port + 1000, "nacos gRPC", "-");
+                    return port;
+                } catch (Ports.PortInUseException taken) {
+                    // try another
+                }
+            }
+        }
+        throw new IllegalStateException("no free port pair for nacos");
+    }
+
+    private static int port(Map<String, String> env, String variable, int fallback) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a port number, not '" + value + "'");
+        }
+    }
+
+    /** {@code DEVSTACK_SERVICES=provider-inventory,provider-account}: start only these (default: all). */
+    private static Set<ServiceName> services(String list) {
+        if (list == null || list.isBlank()) {
+            return EnumSet.allOf(ServiceName.class);
+        }
+        Set<ServiceName> services = EnumSet.noneOf(ServiceName.class);
+        for (String module : list.split(",")) {
+            services.add(Arrays.stream(ServiceName.values()).filter(s -> s.module().equals(module.trim()))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("DEVSTACK_SERVICES: unknown service '"
+                            + module.trim() + "'")));
+        }
+        return services;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

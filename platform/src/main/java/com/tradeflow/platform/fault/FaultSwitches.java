@@ -1,0 +1,54 @@
+package com.tradeflow.platform.fault;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Named faults that tests arm through the {@code /actuator/faults} endpoint, which exists only when
+ * {@code tradeflow.faults.enabled=true} (the test stack; never production). An armed fault fires on every
+ * pass until disarmed.
+ */
+public final class FaultSwitches {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultSwitches.class);
+
+    private final Set<String> armed = ConcurrentHashMap.newKeySet();
+
+    public void arm(String fault) {
+        armed.add(fault);
+        log.warn("fault armed: {}", fault);
+    }
+
+    public void disarm(String fault) {
+        if (armed.remove(fault)) {
+            log.warn("fault disarmed: {}", fault);
+        }
+    }
+
+    public Map<String, Boolean> state() {
+        Map<String, Boolean> state = new ConcurrentHashMap<>();
+        armed.forEach(f -> state.put(f, true));
+        return state;
+    }
+
+    /** Throws {@link InjectedFault} when the fault is armed. */
+    public void fireIfArmed(String fault) {
+        if (armed.contains(fault)) {
+            log.warn("injecting fault {}", fault);
+            throw new InjectedFault(fault);
+        }
+    }
+
+    /** The failure a fault switch injects. */
+    public static final class InjectedFault extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public InjectedFault(String fault) {
+            super("injected fault: " + fault);
+        }
+    }
+}

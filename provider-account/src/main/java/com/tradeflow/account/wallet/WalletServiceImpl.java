@@ -1,0 +1,44 @@
+package com.tradeflow.account.wallet;
+
+import com.tradeflow.api.account.WalletService;
+import com.tradeflow.api.account.WalletView;
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.platform.fault.FaultSwitches;
+import org.apache.dubbo.config.annotation.DubboService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Dubbo face of the wallets. */
+@DubboService
+class WalletServiceImpl implements WalletService {
+
+    /** Test-only: fail after the debit committed locally, so only the global rollback can undo it. */
+    static final String FAULT_AFTER_DEBIT = "wallet.debit.after-commit";
+
+    private static final Logger log = LoggerFactory.getLogger(WalletServiceImpl.class);
+
+    private final DebitWallet debitWallet;
+    private final WalletRepository wallets;
+    private final FaultSwitches faults;
+
+    WalletServiceImpl(DebitWallet debitWallet, WalletRepository wallets, FaultSwitches faults) {
+        this.debitWallet = debitWallet;
+        this.wallets = wallets;
+        this.faults = faults;
+    }
+
+    @Override
+    public WalletView debit(long orderId, long userId, long amount) {
+        WalletView wallet = debitWallet.debit(orderId, userId, amount);
+        log.info("order {}: user {} debited {} cents", orderId, userId, amount);
+        faults.fireIfArmed(FAULT_AFTER_DEBIT);
+        return wallet;
+    }
+
+    @Override
+    public WalletView getWallet(long userId) {
+        return wallets.find(userId)
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no wallet for user " + userId));
+    }
+}

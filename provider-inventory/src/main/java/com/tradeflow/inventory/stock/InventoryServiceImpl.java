@@ -1,0 +1,45 @@
+package com.tradeflow.inventory.stock;
+
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.api.inventory.InventoryService;
+import com.tradeflow.api.inventory.ProductView;
+import com.tradeflow.api.inventory.StockDeduction;
+import com.tradeflow.platform.fault.FaultSwitches;
+import org.apache.dubbo.config.annotation.DubboService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Dubbo face of the inventory. */
+@DubboService
+class InventoryServiceImpl implements InventoryService {
+
+    /** Test-only: fail after the deduct committed locally, so only the global rollback can undo it. */
+    static final String FAULT_AFTER_DEDUCT = "inventory.deduct.after-commit";
+
+    private static final Logger log = LoggerFactory.getLogger(InventoryServiceImpl.class);
+
+    private final DeductStock deductStock;
+    private final StockRepository stock;
+    private final FaultSwitches faults;
+
+    InventoryServiceImpl(DeductStock deductStock, StockRepository stock, FaultSwitches faults) {
+        this.deductStock = deductStock;
+        this.stock = stock;
+        this.faults = faults;
+    }
+
+    @Override
+    public StockDeduction deduct(long orderId, long skuId, int quantity) {
+        StockDeduction deduction = deductStock.deduct(orderId, skuId, quantity);
+        log.info("order {}: {} x sku {} deducted ({} cents)", orderId, quantity, skuId, deduction.amount());
+        faults.fireIfArmed(FAULT_AFTER_DEDUCT);
+        return deduction;
+    }
+
+    @Override
+    public ProductView getProduct(long skuId) {
+        return stock.findProduct(skuId)
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no product with skuId " + skuId));
+    }
+}
