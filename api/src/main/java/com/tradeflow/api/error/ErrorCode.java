@@ -10,6 +10,8 @@ public enum ErrorCode {
     NOT_FOUND(404),
     INSUFFICIENT_STOCK(409),
     INSUFFICIENT_BALANCE(409),
+    /** Another purchase is changing the same stock or wallet right now; trying again later can succeed. */
+    CONCURRENT_UPDATE(409),
     IDEMPOTENCY_KEY_REUSED(422),
     /** A provider, the transaction coordinator or a database cannot be reached: try again later. */
     DEPENDENCY_UNAVAILABLE(503),

@@ -2,7 +2,6 @@ package com.tradeflow.web.order;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import java.util.Optional;
@@ -43,11 +42,12 @@ class PlaceOrderService {
         }
         try {
             return new Placed(transaction.run(ids.next(), request, idempotencyKey), false);
-        } catch (DuplicateKeyException e) {
+        } catch (RuntimeException e) {
             if (idempotencyKey == null) {
                 throw e;
             }
-            // a concurrent request with the same key won; ours was rolled back entirely
+            // A concurrent request with the same key may have won (ours then failed on the key, or on the locks
+            // of the same stock and wallet) and ours was rolled back entirely: answer the winner's order.
             return replay(idempotencyKey, request).orElseThrow(() -> e);
         }
     }

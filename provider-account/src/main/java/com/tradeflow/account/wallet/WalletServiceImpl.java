@@ -4,6 +4,7 @@ import com.tradeflow.api.account.WalletService;
 import com.tradeflow.api.account.WalletView;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.platform.datasource.LockContention;
 import com.tradeflow.platform.fault.FaultSwitches;
 import org.apache.dubbo.config.annotation.DubboService;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ class WalletServiceImpl implements WalletService {
 
     @Override
     public WalletView debit(long orderId, long userId, long amount) {
-        WalletView wallet = debitWallet.debit(orderId, userId, amount);
+        WalletView wallet = LockContention.translate(() -> debitWallet.debit(orderId, userId, amount),
+                "the wallet of user " + userId);
         log.info("order {}: user {} debited {} cents", orderId, userId, amount);
         faults.fireIfArmed(FAULT_AFTER_DEBIT);
         return wallet;

@@ -5,6 +5,7 @@ import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.inventory.InventoryService;
 import com.tradeflow.api.inventory.ProductView;
 import com.tradeflow.api.inventory.StockDeduction;
+import com.tradeflow.platform.datasource.LockContention;
 import com.tradeflow.platform.fault.FaultSwitches;
 import org.apache.dubbo.config.annotation.DubboService;
 import org.slf4j.Logger;
@@ -31,7 +32,8 @@ class InventoryServiceImpl implements InventoryService {
 
     @Override
     public StockDeduction deduct(long orderId, long skuId, int quantity) {
-        StockDeduction deduction = deductStock.deduct(orderId, skuId, quantity);
+        StockDeduction deduction = LockContention.translate(() -> deductStock.deduct(orderId, skuId, quantity),
+                "the stock of sku " + skuId);
         log.info("order {}: {} x sku {} deducted ({} cents)", orderId, quantity, skuId, deduction.amount());
         faults.fireIfArmed(FAULT_AFTER_DEDUCT);
         return deduction;

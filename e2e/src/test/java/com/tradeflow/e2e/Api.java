@@ -1,0 +1,93 @@
+package com.tradeflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The web API over HTTP, as a user calls it. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Api(String base) {
+        this.base = base;
+    }
+
+    /** A response: status and parsed JSON body (a missing node when the body is empty). */
+    public record Reply(int status, JsonNode body) {
+        public String code() {
+            return body.path("code").asText();
+        }
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build());
+    }
+
+    public Reply post(String path, String json) {
+        return post(path, json, null);
+    }
+
+    public Reply post(String path, String json, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
+    public Reply placeOrder(long userId, long skuId, int quantity) {
+        return post("/api/orders", order(userId, skuId, quantity), null);
+    }
+
+    public static String order(long userId, long skuId, int quantity) {
+        return "{\"userId\":" + userId + ",\"skuId\":" + skuId + ",\"quantity\":" + quantity + ",\"mode\":\"AT\"}";
+    }
+
+    public long balance(long userId) {
+        return get("/api/wallets/" + userId).body().path("balance").asLong();
+    }
+
+    public long available(long skuId) {
+        return get("/api/products/" + skuId).body().path("available").asLong();
+    }
+
+    public long price(long skuId) {
+        return get("/api/products/" + skuId).body().path("price").asLong();
+    }
+
+    /** Arms or disarms a test-only fault switch on a service's actuator. */
+    public void fault(int servicePort, String fault, boolean armed) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servicePort
+                + "/actuator/faults/" + fault)).timeout(TIMEOUT);
+        Reply reply = send(armed ? request.POST(HttpRequest.BodyPublishers.noBody()).build()
+                : request.DELETE().build());
+        if (reply.status() != 200) {
+            throw new IllegalStateException("fault switch " + fault + " answered " + reply);
+        }
+    }
+
+    private Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
+            return new Reply(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

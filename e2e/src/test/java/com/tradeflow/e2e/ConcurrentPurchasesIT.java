@@ -1,0 +1,74 @@
+package com.tradeflow.e2e;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * 200 concurrent purchases, some bound to fail (too expensive, unknown sku): money and stock are conserved and
+ * every order has exactly its ledger rows, whatever succeeded.
+ */
+@Order(4)
+@ExtendWith(TestStack.class)
+class ConcurrentPurchasesIT {
+
+    private static final int PURCHASES = 200;
+    private static final int THREADS = 16;
+
+    @Test
+    void shouldConserveMoneyAndStockUnderConcurrentMixedPurchases() throws Exception {
+        Databases db = TestStack.db();
+        long money = db.totalBalance() + db.totalOrderAmount();
+        long stock = db.totalStock() + db.totalOrderedQuantity();
+
+        Random random = new Random(42);
+        List<Callable<Api.Reply>> purchases = new ArrayList<>();
+        for (int i = 0; i < PURCHASES; i++) {
+            long user = 1 + random.nextInt(100);
+            int kind = random.nextInt(10);
+            long sku = kind == 0 ? 10_000 : 1 + random.nextInt(20);
+            // one in ten far too expensive for any wallet
+            int quantity = kind == 1 ? 900 : 1 + random.nextInt(3);
+            purchases.add(() -> TestStack.api().placeOrder(user, sku, quantity));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Api.Reply> replies = new ArrayList<>();
+        for (Future<Api.Reply> reply : pool.invokeAll(purchases)) {
+            replies.add(reply.get());
+        }
+        pool.shutdown();
+
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        replies.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
+        System.out.println("concurrent purchases by status: " + byStatus);
+        assertThat(byStatus.get(201)).as("some purchases succeed").isPositive();
+        assertThat(byStatus.keySet()).as("only success and refusals (409 includes CONCURRENT_UPDATE on hot rows)")
+                .allMatch(s -> s == 201 || s == 404 || s == 409);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(db.totalBalance() + db.totalOrderAmount()).isEqualTo(money);
+            assertThat(db.totalStock() + db.totalOrderedQuantity()).isEqualTo(stock);
+            List<Long> orders = db.orderIds();
+            assertThat(new HashSet<>(db.stockLedgerOrderIds())).isEqualTo(new HashSet<>(orders));
+            assertThat(new HashSet<>(db.walletLedgerOrderIds())).isEqualTo(new HashSet<>(orders));
+            assertThat(db.stockLedgerOrderIds()).doesNotHaveDuplicates();
+            assertThat(db.walletLedgerOrderIds()).doesNotHaveDuplicates();
+            assertThat(db.undoLogRows()).isZero();
+        });
+    }
+}

@@ -1,0 +1,105 @@
+package com.tradeflow.e2e;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A committed AT purchase changes stock, balance and orders exactly once; Idempotency-Key replays. */
+@Order(2)
+@ExtendWith(TestStack.class)
+class PurchaseIT {
+
+    @Test
+    void shouldChargeStockMoneyAndOrdersExactlyOnce() {
+        Api api = TestStack.api();
+        Databases db = TestStack.db();
+        long stock = api.available(3);
+        long balance = api.balance(7);
+        long orders = db.orderCount();
+
+        Api.Reply reply = api.placeOrder(7, 3, 2);
+
+        assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
+        assertThat(reply.body().path("status").asText()).isEqualTo("PLACED");
+        assertThat(reply.body().path("mode").asText()).isEqualTo("AT");
+        long amount = reply.body().path("amount").asLong();
+        assertThat(amount).isEqualTo(2 * api.price(3));
+        long orderId = Long.parseLong(reply.body().path("orderId").asText());
+
+        assertThat(api.available(3)).isEqualTo(stock - 2);
+        assertThat(api.balance(7)).isEqualTo(balance - amount);
+        assertThat(db.orderCount()).isEqualTo(orders + 1);
+        assertThat(db.stockLedgerOrderIds()).containsOnlyOnce(orderId);
+        assertThat(db.walletLedgerOrderIds()).containsOnlyOnce(orderId);
+        assertThat(api.get("/api/orders/" + orderId).body().path("amount").asLong()).isEqualTo(amount);
+        assertThat(api.get("/api/users/7/orders").body().findValuesAsText("orderId")).contains(
+                String.valueOf(orderId));
+        // phase two of AT deletes the undo logs asynchronously
+        await().untilAsserted(() -> assertThat(db.undoLogRows()).isZero());
+    }
+
+    @Test
+    void shouldAnswerTheFirstOrderForARepeatedIdempotencyKeyAndChargeOnce() {
+        Api api = TestStack.api();
+        String key = UUID.randomUUID().toString();
+        long balance = api.balance(8);
+
+        Api.Reply first = api.post("/api/orders", Api.order(8, 4, 1), key);
+        Api.Reply again = api.post("/api/orders", Api.order(8, 4, 1), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("orderId").asText()).isEqualTo(first.body().path("orderId").asText());
+        assertThat(api.balance(8)).isEqualTo(balance - first.body().path("amount").asLong());
+    }
+
+    @Test
+    void shouldRefuseAnIdempotencyKeyReusedWithAnotherBody() {
+        Api api = TestStack.api();
+        String key = UUID.randomUUID().toString();
+        assertThat(api.post("/api/orders", Api.order(9, 5, 1), key).status()).isEqualTo(201);
+        long balance = api.balance(9);
+
+        Api.Reply reused = api.post("/api/orders", Api.order(9, 5, 2), key);
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(api.balance(9)).isEqualTo(balance);
+    }
+
+    @Test
+    void shouldChargeOnceWhenOneKeyArrivesConcurrently() throws Exception {
+        Api api = TestStack.api();
+        Databases db = TestStack.db();
+        String key = UUID.randomUUID().toString();
+        long balance = api.balance(10);
+        long orders = db.orderCount();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Api.Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> api.post("/api/orders", Api.order(10, 6, 1), key));
+        }
+        List<Api.Reply> replies = new ArrayList<>();
+        for (Future<Api.Reply> f : pool.invokeAll(calls)) {
+            replies.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(replies).extracting(Api.Reply::status).containsOnly(200, 201);
+        assertThat(replies).extracting(r -> r.body().path("orderId").asText()).containsOnly(
+                replies.get(0).body().path("orderId").asText());
+        assertThat(db.orderCount()).isEqualTo(orders + 1);
+        assertThat(api.balance(10)).isEqualTo(balance - api.price(6));
+    }
+}

@@ -1,0 +1,91 @@
+package com.tradeflow.e2e;
+
+import com.tradeflow.devstack.service.ServiceName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Failed purchases leave every table of every database exactly as before: the global transaction is rolled back
+ * through the participants' undo logs, including branches that had already committed locally.
+ */
+@Order(3)
+@ExtendWith(TestStack.class)
+class RollbackIT {
+
+    private static final String WALLET_FAULT = "wallet.debit.after-commit";
+    private static final String INVENTORY_FAULT = "inventory.deduct.after-commit";
+
+    @AfterEach
+    void disarm() {
+        Api api = TestStack.api();
+        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), WALLET_FAULT, false);
+        api.fault(TestStack.stack().httpPort(ServiceName.INVENTORY), INVENTORY_FAULT, false);
+    }
+
+    @Test
+    void shouldRestoreEverythingWhenTheLastBranchFindsTooLittleMoney() {
+        Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
+
+        // user 11 has 1000.00; 20 x sku 20 costs 2000.00: stock is taken first, then the debit fails
+        Api.Reply reply = TestStack.api().placeOrder(11, 20, 20);
+
+        assertThat(reply.status()).as("%s", reply.body()).isEqualTo(409);
+        assertThat(reply.code()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertRestored(before);
+    }
+
+    @Test
+    void shouldRestoreEverythingWhenStockRunsShort() {
+        // sku 1 (1.00) had 1000 units at most: after one more sale, 1000 units cannot be had
+        assertThat(TestStack.api().placeOrder(16, 1, 1).status()).isEqualTo(201);
+        long available = TestStack.api().available(1);
+        Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
+
+        Api.Reply reply = TestStack.api().placeOrder(12, 1, (int) available + 1);
+
+        assertThat(reply.status()).as("%s", reply.body()).isEqualTo(409);
+        assertThat(reply.code()).isEqualTo("INSUFFICIENT_STOCK");
+        assertRestored(before);
+    }
+
+    @Test
+    void shouldRestoreAWalletDebitThatCommittedLocallyBeforeItsProviderFailed() {
+        Api api = TestStack.api();
+        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), WALLET_FAULT, true);
+        Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
+
+        Api.Reply reply = api.placeOrder(13, 2, 1);
+
+        assertThat(reply.status()).as("%s", reply.body()).isGreaterThanOrEqualTo(500);
+        assertRestored(before);
+    }
+
+    @Test
+    void shouldRestoreAStockDeductThatCommittedLocallyBeforeItsProviderFailed() {
+        Api api = TestStack.api();
+        api.fault(TestStack.stack().httpPort(ServiceName.INVENTORY), INVENTORY_FAULT, true);
+        Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
+
+        Api.Reply reply = api.placeOrder(14, 2, 1);
+
+        assertThat(reply.status()).as("%s", reply.body()).isGreaterThanOrEqualTo(500);
+        assertRestored(before);
+    }
+
+    private static void assertRestored(Map<String, List<Map<String, Object>>> before) {
+        Databases db = TestStack.db();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(db.snapshot()).isEqualTo(before);
+            assertThat(db.undoLogRows()).isZero();
+        });
+    }
+}
