@@ -10,7 +10,7 @@ import java.util.Properties;
 
 /**
  * Routes a numeric key to the target whose name ends in {@code _<key mod n>} ({@code ds_1}, {@code orders_0} ...),
- * n being the number of targets. With {@code spread=hash} the key is hashed first, for time-ordered ids whose low
+ * n being the number of targets. With {@code spread=hash} the key is mixed first, for time-ordered ids whose low
  * bits do not vary. ShardingSphere's own MOD/HASH_MOD only work for "auto" tables, whose physical names it picks
  * itself; this keeps our explicit data nodes and needs no Groovy inline expressions.
  */
@@ -35,10 +35,24 @@ public final class ModuloShardingAlgorithm implements StandardShardingAlgorithm<
     @Override
     public String doSharding(Collection<String> targets, PreciseShardingValue<Long> value) {
         long key = value.getValue();
-        int index = Math.floorMod(hash ? Long.hashCode(key) : key, targets.size());
+        int index = (int) Math.floorMod(hash ? mix(key) : key, (long) targets.size());
         String suffix = "_" + index;
         return targets.stream().filter(t -> t.endsWith(suffix)).findFirst().orElseThrow(() ->
                 new IllegalStateException("no target ending in " + suffix + " among " + targets));
+    }
+
+    /**
+     * MurmurHash3's 64-bit finaliser: every input bit affects every output bit. {@code Long.hashCode} does not
+     * do for snowflake ids: its parity only changes once per 1024 ms, so a whole second of orders shared a table.
+     */
+    static long mix(long key) {
+        long h = key;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
     }
 
     /** A range of keys can be anywhere: all targets. */

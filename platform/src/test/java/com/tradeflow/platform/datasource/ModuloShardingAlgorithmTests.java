@@ -1,0 +1,50 @@
+package com.tradeflow.platform.datasource;
+
+import org.apache.shardingsphere.infra.datanode.DataNodeInfo;
+import org.apache.shardingsphere.sharding.api.sharding.standard.PreciseShardingValue;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModuloShardingAlgorithmTests {
+
+    private static final List<String> DATABASES = List.of("ds_0", "ds_1");
+
+    @Test
+    void shouldRouteByValueModuloTheNumberOfTargets() {
+        ModuloShardingAlgorithm byValue = algorithm("value");
+        assertThat(byValue.doSharding(DATABASES, value(1))).isEqualTo("ds_1");
+        assertThat(byValue.doSharding(DATABASES, value(2))).isEqualTo("ds_0");
+        assertThat(byValue.doSharding(DATABASES, value(99))).isEqualTo("ds_1");
+    }
+
+    @Test
+    void shouldSpreadTimeOrderedIdsWhenHashing() {
+        ModuloShardingAlgorithm byHash = algorithm("hash");
+        Map<String, Integer> counts = new HashMap<>();
+        // snowflake-like ids: the low 12 bits (sequence) stay 0 at low rates
+        for (long millis = 0; millis < 1000; millis++) {
+            long id = (millis << 22) | (1L << 12);
+            counts.merge(byHash.doSharding(List.of("orders_0", "orders_1"), value(id)), 1, Integer::sum);
+        }
+        assertThat(counts.get("orders_0")).isBetween(400, 600);
+        assertThat(counts.get("orders_1")).isBetween(400, 600);
+    }
+
+    private static ModuloShardingAlgorithm algorithm(String spread) {
+        ModuloShardingAlgorithm algorithm = new ModuloShardingAlgorithm();
+        Properties props = new Properties();
+        props.setProperty("spread", spread);
+        algorithm.init(props);
+        return algorithm;
+    }
+
+    private static PreciseShardingValue<Long> value(long v) {
+        return new PreciseShardingValue<>("t", "c", new DataNodeInfo("ds_", 1, '0'), v);
+    }
+}
