@@ -25,16 +25,3 @@ CREATE TABLE stock_ledger (
     PRIMARY KEY (order_id, type),
     KEY idx_stock_ledger_sku (sku_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
-
--- Seata AT undo log (Seata's script/client/at/db/mysql.sql)
-CREATE TABLE undo_log (
-    branch_id     BIGINT       NOT NULL,
-    xid           VARCHAR(128) NOT NULL,
-    context       VARCHAR(128) NOT NULL,
-    rollback_info LONGBLOB     NOT NULL,
-    log_status    INT          NOT NULL,
-    log_created   DATETIME(6)  NOT NULL,
-    log_modified  DATETIME(6)  NOT NULL,
-    UNIQUE KEY ux_undo_log (xid, branch_id),
-    KEY ix_log_created (log_created)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
