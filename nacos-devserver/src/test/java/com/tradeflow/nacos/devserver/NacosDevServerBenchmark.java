@@ -72,30 +72,8 @@ class NacosDevServerBenchmark {
                     });
                 }
             }
-            List<NamingService> registrars = new ArrayList<>();
-            for (int r = 0; r < REGISTRARS; r++) {
-                registrars.add(clients.naming());
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(REGISTRARS);
-            long start = System.nanoTime();
-            List<Future<?>> done = new ArrayList<>();
-            for (int r = 0; r < REGISTRARS; r++) {
-                NamingService registrar = registrars.get(r);
-                String ip = "10.50.0." + (r + 1);
-                done.add(pool.submit(() -> {
-                    for (int svc = 0; svc < SERVICES; svc++) {
-                        sentAt.put("bench-" + svc + "/" + ip, System.nanoTime());
-                        registrar.registerInstance("bench-" + svc, ip, 8080);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = registerAll(clients, "bench-", "10.50.0.", sentAt);
             assertThat(allSeen.await(60, TimeUnit.SECONDS)).as("every subscriber saw every instance").isTrue();
-            pool.shutdown();
             System.out.printf("%nNAMING: %d instances (%d services x %d registrar connections), %d subscribers%n",
                     SERVICES * REGISTRARS, SERVICES, REGISTRARS, SUBSCRIBERS);
             System.out.printf("  registrations/s: %.0f (%d in %.2f s); without subscribers: %.0f (ratio %.2f)%n",
@@ -159,30 +137,43 @@ class NacosDevServerBenchmark {
     private static double registrationsPerSecondWithoutSubscribers() throws Exception {
         try (NacosDevServer server = NacosDevServer.start(DevServerOptions.defaults().withPort(0));
              NacosClients clients = new NacosClients(server.address())) {
-            List<NamingService> registrars = new ArrayList<>();
-            for (int r = 0; r < REGISTRARS; r++) {
-                registrars.add(clients.naming());
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(REGISTRARS);
-            long start = System.nanoTime();
-            List<Future<?>> done = new ArrayList<>();
-            for (int r = 0; r < REGISTRARS; r++) {
-                NamingService registrar = registrars.get(r);
-                String ip = "10.60.0." + (r + 1);
-                done.add(pool.submit(() -> {
-                    for (int svc = 0; svc < SERVICES; svc++) {
-                        registrar.registerInstance("baseline-" + svc, ip, 8080);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            pool.shutdown();
+            double seconds = registerAll(clients, "baseline-", "10.60.0.", new ConcurrentHashMap<>());
             assertThat(server.naming().instanceCount()).isEqualTo(SERVICES * REGISTRARS);
-            return SERVICES * REGISTRARS / ((System.nanoTime() - start) / 1e9);
+            return SERVICES * REGISTRARS / seconds;
         }
+    }
+
+    /**
+     * Each of {@link #REGISTRARS} connections, on its own thread, registers one instance in each of
+     * {@link #SERVICES} services, noting when each was sent.
+     *
+     * @return seconds taken
+     */
+    private static double registerAll(NacosClients clients, String servicePrefix, String ipPrefix,
+            Map<String, Long> sentAt) throws Exception {
+        List<NamingService> registrars = new ArrayList<>();
+        for (int r = 0; r < REGISTRARS; r++) {
+            registrars.add(clients.naming());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(REGISTRARS);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int r = 0; r < REGISTRARS; r++) {
+            NamingService registrar = registrars.get(r);
+            String ip = ipPrefix + (r + 1);
+            done.add(pool.submit(() -> {
+                for (int svc = 0; svc < SERVICES; svc++) {
+                    sentAt.put(servicePrefix + svc + "/" + ip, System.nanoTime());
+                    registrar.registerInstance(servicePrefix + svc, ip, 8080);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static void print(String what, Histogram h) {

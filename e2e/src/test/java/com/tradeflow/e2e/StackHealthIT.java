@@ -1,0 +1,35 @@
+package com.tradeflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradeflow.devstack.service.ServiceName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every service reports itself healthy, with its databases and Redis reachable. */
+@Order(0)
+@ExtendWith(TestStack.class)
+class StackHealthIT {
+
+    @ParameterizedTest
+    @EnumSource(ServiceName.class)
+    void shouldReportUpWithDatabaseAndRedis(ServiceName service) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + TestStack.stack().httpPort(service) + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode health = new ObjectMapper().readTree(response.body());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("redis").path("status").asText()).isEqualTo("UP");
+    }
+}
