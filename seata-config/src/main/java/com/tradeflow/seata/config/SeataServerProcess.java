@@ -1,15 +1,17 @@
 package com.tradeflow.seata.config;
 
+import com.tradeflow.childprocess.ChildProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The Seata TC as a child process: started with the settings proven in INFRA-NOTES, ready when its RPC port
@@ -18,17 +20,15 @@ import java.util.concurrent.TimeUnit;
 public final class SeataServerProcess implements AutoCloseable {
 
     private static final String MAIN_CLASS = "io.seata.server.ServerApplication";
-    private static final long POLL_MILLIS = 200;
-    private static final long STOP_GRACE_SECONDS = 15;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final int CONNECT_TIMEOUT_MILLIS = 500;
 
     private final SeataServerOptions options;
-    private final Process process;
-    private final Path log;
+    private final ChildProcess process;
 
-    private SeataServerProcess(SeataServerOptions options, Process process, Path log) {
+    private SeataServerProcess(SeataServerOptions options, ChildProcess process) {
         this.options = options;
         this.process = process;
-        this.log = log;
     }
 
     /**
@@ -44,12 +44,10 @@ public final class SeataServerProcess implements AutoCloseable {
         try {
             Path store = Files.createDirectories(options.workDir().resolve("store"));
             Path logs = Files.createDirectories(options.workDir().resolve("logs"));
-            Path out = options.workDir().resolve("seata-server.out");
-            Process process = new ProcessBuilder(command(options, store, logs)).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
-            SeataServerProcess server = new SeataServerProcess(options, process, out);
-            server.awaitPort();
-            return server;
+            ChildProcess process = ChildProcess.start("Seata TC", command(options, store, logs), Map.of(),
+                    options.workDir().resolve("seata-server.out"), STOP_GRACE);
+            process.awaitReady(() -> portOpen(options.rpcPort()), options.startTimeout());
+            return new SeataServerProcess(options, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Seata server", e);
         }
@@ -57,7 +55,7 @@ public final class SeataServerProcess implements AutoCloseable {
 
     static List<String> command(SeataServerOptions options, Path store, Path logs) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ChildProcess.javaBinary());
         command.add("-Xmx" + options.heap());
         command.add("-XX:+UseSerialGC");
         command.add("-Dserver.port=" + options.consolePort());
@@ -96,26 +94,9 @@ public final class SeataServerProcess implements AutoCloseable {
         return command;
     }
 
-    private void awaitPort() {
-        long deadline = System.nanoTime() + options.startTimeout().toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Seata server exited with " + process.exitValue()
-                        + " while starting; output:\n" + outputTail());
-            }
-            if (portOpen()) {
-                return;
-            }
-            sleep(POLL_MILLIS);
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("Seata server did not open port " + options.rpcPort() + " within "
-                + options.startTimeout() + "; output:\n" + outputTail());
-    }
-
-    private boolean portOpen() {
+    private static boolean portOpen(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", options.rpcPort()), 500);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), CONNECT_TIMEOUT_MILLIS);
             return true;
         } catch (IOException e) {
             return false;
@@ -136,47 +117,17 @@ public final class SeataServerProcess implements AutoCloseable {
 
     /** The last lines the TC printed, for error messages. */
     public String outputTail() {
-        try {
-            String all = Files.readString(log, StandardCharsets.UTF_8);
-            return all.length() > 4000 ? "..." + all.substring(all.length() - 4000) : all;
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
+        return process.logTail();
     }
 
     /** SIGKILL, for fault tests: no deregistration, no session flush. */
     public void kill() {
-        process.destroyForcibly();
-        waitFor(STOP_GRACE_SECONDS);
+        process.kill();
     }
 
     /** SIGTERM first, so it deregisters from Nacos; SIGKILL if it does not stop in time. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        if (!waitFor(STOP_GRACE_SECONDS)) {
-            kill();
-        }
-    }
-
-    private boolean waitFor(long seconds) {
-        try {
-            return process.waitFor(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the Seata server", e);
-        }
+        process.close();
     }
 }
