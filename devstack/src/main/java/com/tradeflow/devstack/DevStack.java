@@ -42,6 +42,7 @@ public final class DevStack implements AutoCloseable {
     private final DevStackOptions options;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
+    private SeataServerProcess coordinator;
 
     private DevStack(DevStackOptions options) {
         this.options = options;
@@ -73,15 +74,36 @@ public final class DevStack implements AutoCloseable {
         }
         importConfig();
         if (options.seataAddr() == null) {
-            started.push(SeataServerProcess.start(SeataServerOptions.of(
-                            options.root().resolve("seata-config/target/seata-server/lib"),
-                            options.workDir().resolve("seata"))
-                    .withPorts(options.seataPort(), options.seataConsolePort())
-                    .withNacos(options.effectiveNacosAddr())));
-            log.info("Seata TC listening on {}", options.effectiveSeataAddr());
+            startCoordinator();
         }
         for (ServiceName name : options.services()) {
             startService(name);
+        }
+    }
+
+    private void startCoordinator() {
+        coordinator = SeataServerProcess.start(SeataServerOptions.of(
+                        options.root().resolve("seata-config/target/seata-server/lib"), options.workDir().resolve("seata"))
+                .withPorts(options.seataPort(), options.seataConsolePort())
+                .withNacos(options.effectiveNacosAddr()));
+        started.push(coordinator);
+        log.info("Seata TC listening on {}", options.effectiveSeataAddr());
+    }
+
+    /** SIGKILL the embedded Seata TC, for fault tests. */
+    public void killCoordinator() {
+        if (coordinator != null) {
+            log.warn("killing the Seata TC (pid {})", coordinator.pid());
+            coordinator.kill();
+        }
+    }
+
+    /** Starts the embedded TC again (its file store brings back the sessions it had) and waits for its port. */
+    public void restartCoordinator() {
+        if (coordinator != null) {
+            coordinator.close();
+            started.remove(coordinator);
+            startCoordinator();
         }
     }
 

@@ -1,0 +1,38 @@
+package com.tradeflow.e2e;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The Seata TC killed (SIGKILL): purchases answer 503 and write nothing; once it is back, they work again. */
+@Order(90)
+@ExtendWith(TestStack.class)
+class CoordinatorDownIT {
+
+    @Test
+    void shouldAnswer503AndWriteNothingWhileTheCoordinatorIsDown() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestStack.db().undoLogRows()).isZero());
+        Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
+        TestStack.stack().killCoordinator();
+        try {
+            long started = System.nanoTime();
+            Api.Reply reply = TestStack.api().placeOrder(17, 4, 1);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf("purchase with the TC down answered %d in %d ms%n", reply.status(), millis);
+            assertThat(reply.status()).as("%s", reply.body()).isEqualTo(503);
+            assertThat(reply.code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+            assertThat(TestStack.db().snapshot()).isEqualTo(before);
+        } finally {
+            TestStack.stack().restartCoordinator();
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(TestStack.api().placeOrder(17, 4, 1).status()).isEqualTo(201));
+    }
+}
