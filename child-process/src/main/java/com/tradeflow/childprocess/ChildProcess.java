@@ -76,6 +76,18 @@ public final class ChildProcess implements AutoCloseable {
                 + ":\n" + logTail());
     }
 
+    /**
+     * @return the exit code
+     * @throws IllegalStateException (with the log tail) when it is still running after the timeout
+     */
+    public int awaitExit(Duration timeout) {
+        if (!waitFor(timeout)) {
+            throw new IllegalStateException(name + " still running after " + timeout + "; last lines of " + log
+                    + ":\n" + logTail());
+        }
+        return process.exitValue();
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -2,16 +2,21 @@ package com.tradeflow.e2e;
 
 import com.tradeflow.devstack.DevStackOptions;
 
+import org.awaitility.Awaitility;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Straight to the physical databases, past the services: what is really stored, in every shard.
@@ -44,6 +49,12 @@ public final class Databases {
             all.put(db + "." + table, rows);
         }));
         return all;
+    }
+
+    /** Waits until phase two of every earlier global transaction has deleted its undo logs. */
+    public void awaitNoUndoLogs() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(undoLogRows()).as("undo log rows").isZero());
     }
 
     public long undoLogRows() {

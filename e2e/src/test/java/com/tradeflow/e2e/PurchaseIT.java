@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** A committed AT purchase changes stock, balance and orders exactly once; Idempotency-Key replays. */
 @Order(2)
@@ -46,7 +45,7 @@ class PurchaseIT {
         assertThat(api.get("/api/users/7/orders").body().findValuesAsText("orderId")).contains(
                 String.valueOf(orderId));
         // phase two of AT deletes the undo logs asynchronously
-        await().untilAsserted(() -> assertThat(db.undoLogRows()).isZero());
+        db.awaitNoUndoLogs();
     }
 
     @Test

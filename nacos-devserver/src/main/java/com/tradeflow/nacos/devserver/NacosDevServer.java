@@ -145,10 +145,6 @@ public final class NacosDevServer implements AutoCloseable {
         return configs;
     }
 
-    public ConnectionRegistry connections() {
-        return connections;
-    }
-
     @Override
     public void close() {
         if (grpc != null) {

@@ -36,14 +36,6 @@ final class HttpCall {
         return call;
     }
 
-    String method() {
-        return exchange.getRequestMethod();
-    }
-
-    String path() {
-        return exchange.getRequestURI().getPath();
-    }
-
     String header(String name) {
         return exchange.getRequestHeaders().getFirst(name);
     }

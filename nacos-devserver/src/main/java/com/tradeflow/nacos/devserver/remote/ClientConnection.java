@@ -22,8 +22,7 @@ public final class ClientConnection {
     private final String clientVersion;
     private final Map<String, String> labels;
     private final StreamObserver<Payload> stream;
-    private final long connectedAt = System.currentTimeMillis();
-    private volatile long lastActiveAt = connectedAt;
+    private volatile long lastActiveAt = System.currentTimeMillis();
     private volatile boolean closed;
 
     ClientConnection(String id, String remoteIp, int remotePort, String clientVersion, Map<String, String> labels,
@@ -48,20 +47,8 @@ public final class ClientConnection {
         return remotePort;
     }
 
-    public String clientVersion() {
-        return clientVersion;
-    }
-
-    public Map<String, String> labels() {
-        return labels;
-    }
-
     public String appName() {
         return labels.getOrDefault("AppName", "-");
-    }
-
-    public long connectedAt() {
-        return connectedAt;
     }
 
     public long lastActiveAt() {

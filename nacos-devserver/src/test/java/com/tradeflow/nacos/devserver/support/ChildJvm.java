@@ -1,28 +1,29 @@
 package com.tradeflow.nacos.devserver.support;
 
+import com.tradeflow.childprocess.ChildProcess;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * A main class of the test class path run in its own JVM, its output captured to a file. Tests use it where a
- * client must live in another process: to be killed for real, or to keep the clients of two JVMs apart.
+ * client must live in another process: to be killed or frozen for real, or to keep the clients of two JVMs apart.
  */
 public final class ChildJvm implements AutoCloseable {
 
-    private final Process process;
-    private final Path output;
-    private final String name;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    private ChildJvm(String name, Process process, Path output) {
-        this.name = name;
+    private final ChildProcess process;
+
+    private ChildJvm(ChildProcess process) {
         this.process = process;
-        this.output = output;
     }
 
     public static ChildJvm start(String name, Class<?> mainClass, String... args) throws IOException {
@@ -32,9 +33,8 @@ public final class ChildJvm implements AutoCloseable {
     /** Runs the main class on another class path (another client version, say). */
     public static ChildJvm start(String name, String classPath, Class<?> mainClass, String... args)
             throws IOException {
-        Path output = Files.createTempFile("child-" + name + "-", ".log");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ChildProcess.javaBinary());
         command.add("-Xmx192m");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
@@ -43,32 +43,17 @@ public final class ChildJvm implements AutoCloseable {
         command.add(classPath);
         command.add(mainClass.getName());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
-        return new ChildJvm(name, process, output);
+        Path output = Files.createTempFile("child-" + name + "-", ".log");
+        return new ChildJvm(ChildProcess.start(name, command, Map.of(), output, STOP_GRACE));
     }
 
     /** Waits until a line containing {@code marker} is printed; fails with the output if the JVM dies first. */
-    public void awaitOutput(String marker, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (output().contains(marker)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + " before printing '"
-                        + marker + "':\n" + tail());
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(name + " did not print '" + marker + "' within " + timeout + ":\n" + tail());
+    public void awaitOutput(String marker, Duration timeout) {
+        process.awaitReady(() -> output().contains(marker), timeout);
     }
 
-    public int awaitExit(Duration timeout) throws InterruptedException, IOException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError(name + " still running after " + timeout + ":\n" + tail());
-        }
-        return process.exitValue();
+    public int awaitExit(Duration timeout) {
+        return process.awaitExit(timeout);
     }
 
     /** SIGSTOP: the JVM freezes with its sockets open, like a hung or half-partitioned client. */
@@ -88,24 +73,27 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** SIGKILL: the JVM gets no chance to deregister anything. */
-    public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+    public void kill() {
+        process.kill();
     }
 
-    public String output() throws IOException {
-        return Files.readString(output, StandardCharsets.UTF_8);
+    public String output() {
+        try {
+            return Files.readString(process.log(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    public String tail() throws IOException {
-        String all = output();
-        return all.length() > 6000 ? "..." + all.substring(all.length() - 6000) : all;
+    public String tail() {
+        return process.logTail();
     }
 
+    /** Killed, not stopped: these children hold nothing that needs a graceful end. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill();
+            process.kill();
         }
     }
 }
