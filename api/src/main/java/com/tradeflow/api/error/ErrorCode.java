@@ -12,6 +12,8 @@ public enum ErrorCode {
     INSUFFICIENT_BALANCE(409),
     /** Another purchase is changing the same stock or wallet right now; trying again later can succeed. */
     CONCURRENT_UPDATE(409),
+    /** The order is not in a state that allows this (e.g. cancelling an order that is still being placed). */
+    ORDER_NOT_CANCELLABLE(409),
     IDEMPOTENCY_KEY_REUSED(422),
     /** A provider, the transaction coordinator or a database cannot be reached: try again later. */
     DEPENDENCY_UNAVAILABLE(503),

@@ -3,19 +3,30 @@ package com.tradeflow.api.inventory;
 import com.tradeflow.api.error.BusinessException;
 
 /**
- * Stock of the shop's products (provider-inventory). Writes take part in the caller's Seata global transaction
- * and are idempotent per order: a second deduct for the same order changes nothing and answers the first result.
+ * Stock of the shop's products (provider-inventory). Writes take part in the caller's Seata global transaction,
+ * in the caller's mode: AT and XA change {@code available} directly; TCC reserves in the try and settles in
+ * confirm or cancel. Writes are idempotent per order: a repeated call changes nothing and answers the first
+ * result.
  */
 public interface InventoryService {
 
     /**
-     * Takes {@code quantity} units of the sku for the order.
+     * Takes {@code quantity} units of the sku for the order (TCC: reserves them until the global commit).
      *
      * @return the sku's unit price and the amount the order owes
-     * @throws BusinessException NOT_FOUND (unknown sku), INSUFFICIENT_STOCK,
-     *                                                    VALIDATION_FAILED (quantity below 1)
+     * @throws BusinessException NOT_FOUND (unknown sku), INSUFFICIENT_STOCK, VALIDATION_FAILED (quantity below 1),
+     *                           CONCURRENT_UPDATE (the stock row is locked by another global transaction)
      */
     StockDeduction deduct(long orderId, long skuId, int quantity) throws BusinessException;
+
+    /**
+     * Gives back what the order took (TCC: at the global commit).
+     *
+     * @return the deduction that was reversed
+     * @throws BusinessException NOT_FOUND (the order took no stock), VALIDATION_FAILED (sku or quantity differ
+     *                           from what the order took), CONCURRENT_UPDATE
+     */
+    StockDeduction restock(long orderId, long skuId, int quantity) throws BusinessException;
 
     /** @throws BusinessException NOT_FOUND */
     ProductView getProduct(long skuId) throws BusinessException;

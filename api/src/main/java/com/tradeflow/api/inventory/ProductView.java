@@ -2,6 +2,12 @@ package com.tradeflow.api.inventory;
 
 import java.io.Serializable;
 
-/** A product and its stock. Money in cents. */
-public record ProductView(long skuId, String name, long price, long available) implements Serializable {
+/**
+ * A product and its stock. Money in cents.
+ *
+ * @param available units that can be bought
+ * @param reserved  units held by TCC purchases whose global transaction has not finished
+ */
+public record ProductView(long skuId, String name, long price, long available, long reserved)
+        implements Serializable {
 }

@@ -7,7 +7,6 @@ import com.tradeflow.platform.datasource.ShardedDataSources;
 import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardShardingStrategyConfiguration;
-import org.apache.shardingsphere.single.config.SingleRuleConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +18,9 @@ import java.util.Map;
 /**
  * Orders over 2 databases x 2 tables: database {@code user_id % 2} (a user's orders live together), table by a
  * hash of the order id (snowflake ids are time-ordered, a plain modulo would fill one table). The
- * Idempotency-Key table is a single table in {@code ds_0}. Each physical database is a Seata AT proxy.
+ * Idempotency-Key records and the orders' global transactions live in the user's database too, so everything a
+ * purchase writes here is one local transaction. ShardingSphere routes above the physical databases, reached
+ * through Seata's AT or XA proxy or directly (TCC), per global transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderDataSourceConfiguration {
@@ -40,11 +41,14 @@ class OrderDataSourceConfiguration {
         orders.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", BY_USER));
         orders.setTableShardingStrategy(new StandardShardingStrategyConfiguration("order_id", BY_ORDER));
         sharding.getTables().add(orders);
+        for (String table : List.of("order_requests", "order_transactions")) {
+            ShardingTableRuleConfiguration byUser = new ShardingTableRuleConfiguration(table,
+                    "ds_0." + table + ",ds_1." + table);
+            byUser.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", BY_USER));
+            sharding.getTables().add(byUser);
+        }
         sharding.getShardingAlgorithms().put(BY_USER, ModuloShardingAlgorithm.config(false));
         sharding.getShardingAlgorithms().put(BY_ORDER, ModuloShardingAlgorithm.config(true));
-
-        SingleRuleConfiguration single = new SingleRuleConfiguration();
-        single.getTables().add("ds_0.order_requests");
-        return ShardedDataSources.create("orders", shards, List.of(sharding, single));
+        return ShardedDataSources.create("orders", shards, sharding, List.of());
     }
 }

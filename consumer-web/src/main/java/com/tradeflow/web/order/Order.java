@@ -2,11 +2,13 @@ package com.tradeflow.web.order;
 
 import java.time.Instant;
 
-/** A purchase of one sku: who, what, how much (cents), and its status. */
+/** A purchase of one sku: who, what, how much (cents), its status and the mode of its global transactions. */
 public record Order(long orderId, long userId, long skuId, int quantity, long amount, OrderStatus status,
                     TransactionMode mode, Instant createdAt) {
 
-    static Order placed(long orderId, long userId, long skuId, int quantity, long amount, TransactionMode mode) {
-        return new Order(orderId, userId, skuId, quantity, amount, OrderStatus.PLACED, mode, Instant.now());
+    /** A new order: PLACED at once in AT and XA (its branch commits with the others), PENDING in TCC. */
+    static Order create(long orderId, long userId, long skuId, int quantity, long amount, TransactionMode mode) {
+        OrderStatus status = mode == TransactionMode.TCC ? OrderStatus.PENDING : OrderStatus.PLACED;
+        return new Order(orderId, userId, skuId, quantity, amount, status, mode, Instant.now());
     }
 }

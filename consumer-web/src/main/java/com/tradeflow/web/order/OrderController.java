@@ -17,42 +17,62 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Orders: place one, read one, list a user's. Money in cents. */
+/** Orders: place one, cancel one, read one, list a user's. Money in cents. */
 @RestController
 @Validated
 class OrderController {
 
     private final PlaceOrderService placeOrder;
+    private final CancelOrderService cancelOrder;
     private final OrderRepository orders;
 
-    OrderController(PlaceOrderService placeOrder, OrderRepository orders) {
+    OrderController(PlaceOrderService placeOrder, CancelOrderService cancelOrder, OrderRepository orders) {
         this.placeOrder = placeOrder;
+        this.cancelOrder = cancelOrder;
         this.orders = orders;
     }
 
     /**
-     * {@code POST /api/orders {"userId":1,"skuId":3,"quantity":2,"mode":"AT"}}: 201 with the order; with a
-     * repeated {@code Idempotency-Key} (same body) 200 with the first order; 400/404/409/422/503 with
+     * {@code POST /api/orders {"userId":1,"skuId":3,"quantity":2,"mode":"AT"}} ({@code mode}: AT, TCC or XA, the
+     * Seata mode of the purchase and of a later cancellation): 201 with the order; with a repeated
+     * {@code Idempotency-Key} (same user and body) 200 with the first order; 400/404/409/422/503 with
      * {@code {"code","message"}}.
      */
     @PostMapping("/api/orders")
     ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 64) String key) {
         PlaceOrderService.Placed placed = placeOrder.place(request, key);
-        return ResponseEntity.status(placed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(OrderView.of(placed.order()));
+        return ResponseEntity.status(placed.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(placed.order());
     }
 
-    /** {@code GET /api/orders/{orderId}}: 200, or 404 {@code NOT_FOUND}. */
+    /**
+     * {@code POST /api/orders/{orderId}/cancel {"userId":1}}: 200 with the order CANCELLED (stock and money given
+     * back in one global transaction of the order's mode); the same answer for an order already cancelled; 404
+     * for an unknown order or one of another user; 409 {@code ORDER_NOT_CANCELLABLE} while it is still being
+     * placed or cancelled; 503 when a participant is down (nothing changed, try again).
+     */
+    @PostMapping("/api/orders/{orderId}/cancel")
+    OrderView cancel(@PathVariable @Positive long orderId, @Valid @RequestBody CancelOrderRequest request) {
+        return cancelOrder.cancel(orderId, request.userId());
+    }
+
+    /**
+     * {@code GET /api/orders/{orderId}}: 200 with the order and its last global transaction (XID, PLACE or
+     * CANCEL, final status), or 404 {@code NOT_FOUND}.
+     */
     @GetMapping("/api/orders/{orderId}")
     OrderView get(@PathVariable @Positive long orderId) {
-        return orders.find(orderId).map(OrderView::of)
+        Order order = orders.find(orderId)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId));
+        return OrderView.of(order, orders.lastTransaction(orderId, order.userId()).orElse(null));
     }
 
-    /** {@code GET /api/users/{userId}/orders}: the user's latest orders, newest first (at most 100). */
+    /**
+     * {@code GET /api/users/{userId}/orders}: the user's latest orders, newest first (at most 100), without
+     * their transactions (read one order for those).
+     */
     @GetMapping("/api/users/{userId}/orders")
     List<OrderView> byUser(@PathVariable @Positive long userId) {
-        return orders.findByUser(userId).stream().map(OrderView::of).toList();
+        return orders.findByUser(userId).stream().map(order -> OrderView.of(order, null)).toList();
     }
 }

@@ -1,5 +1,7 @@
 package com.tradeflow.web.order;
 
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -9,7 +11,10 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL over the sharded orders and the Idempotency-Key records (through ShardingSphere). */
+/**
+ * SQL over the sharded orders, their Idempotency-Key records and their global transactions (through
+ * ShardingSphere; every write names the user, so it stays in the user's database).
+ */
 @Repository
 public class OrderRepository {
 
@@ -18,6 +23,10 @@ public class OrderRepository {
             rs.getLong("user_id"), rs.getLong("sku_id"), rs.getInt("quantity"), rs.getLong("amount"),
             OrderStatus.valueOf(rs.getString("status")), TransactionMode.valueOf(rs.getString("mode")),
             rs.getTimestamp("created_at").toInstant());
+    private static final RowMapper<OrderTransaction> TRANSACTION = (rs, i) -> new OrderTransaction(
+            rs.getString("xid"), rs.getLong("order_id"), rs.getLong("user_id"), rs.getString("action"),
+            TransactionMode.valueOf(rs.getString("mode")), rs.getString("status"),
+            rs.getTimestamp("finished_at").toInstant());
 
     private final JdbcTemplate jdbc;
 
@@ -26,11 +35,16 @@ public class OrderRepository {
     }
 
     /**
-     * The order row and its Idempotency-Key record in one local transaction: under a global transaction, one
-     * branch per physical database touched.
+     * The order row and its Idempotency-Key record in one local transaction: under an AT or XA global
+     * transaction, one branch (both rows live in the user's database).
      */
     @Transactional
     public void insert(Order order, String idempotencyKey, String fingerprint) {
+        insertRows(order, idempotencyKey, fingerprint);
+    }
+
+    /** The rows of {@link #insert}, in the caller's transaction (a TCC try's). */
+    void insertRows(Order order, String idempotencyKey, String fingerprint) {
         jdbc.update("""
                 INSERT INTO orders (order_id, user_id, sku_id, quantity, amount, status, mode, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", order.orderId(), order.userId(), order.skuId(),
@@ -43,8 +57,34 @@ public class OrderRepository {
         }
     }
 
+    /** AT and XA cancellation: PLACED -> CANCELLED in one local transaction (one branch). */
+    @Transactional
+    public void markCancelled(long orderId, long userId) {
+        if (!changeStatus(orderId, userId, OrderStatus.PLACED, OrderStatus.CANCELLED)) {
+            throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is not PLACED");
+        }
+    }
+
+    /** @return false when the order is not in status {@code from} (nothing changed) */
+    boolean changeStatus(long orderId, long userId, OrderStatus from, OrderStatus to) {
+        return jdbc.update("UPDATE orders SET status = ? WHERE order_id = ? AND user_id = ? AND status = ?",
+                to.name(), orderId, userId, from.name()) == 1;
+    }
+
+    /** Removes an order that never was (a TCC placement that is cancelled) with its Idempotency-Key record. */
+    boolean deleteUnplaced(long orderId, long userId) {
+        jdbc.update("DELETE FROM order_requests WHERE user_id = ? AND order_id = ?", userId, orderId);
+        return jdbc.update("DELETE FROM orders WHERE order_id = ? AND user_id = ? AND status = ?", orderId, userId,
+                OrderStatus.PENDING.name()) == 1;
+    }
+
     Optional<Order> find(long orderId) {
         return jdbc.query("SELECT * FROM orders WHERE order_id = ?", ORDER, orderId).stream().findFirst();
+    }
+
+    Optional<Order> find(long orderId, long userId) {
+        return jdbc.query("SELECT * FROM orders WHERE order_id = ? AND user_id = ?", ORDER, orderId, userId)
+                .stream().findFirst();
     }
 
     List<Order> findByUser(long userId) {
@@ -52,9 +92,25 @@ public class OrderRepository {
                 ORDER, userId, USER_ORDERS_LIMIT);
     }
 
-    Optional<StoredRequest> findRequest(String idempotencyKey) {
-        return jdbc.query("SELECT request_hash, order_id FROM order_requests WHERE idempotency_key = ?",
-                (rs, i) -> new StoredRequest(rs.getString(1), rs.getLong(2)), idempotencyKey).stream().findFirst();
+    Optional<StoredRequest> findRequest(long userId, String idempotencyKey) {
+        return jdbc.query("""
+                SELECT request_hash, order_id FROM order_requests WHERE user_id = ? AND idempotency_key = ?""",
+                (rs, i) -> new StoredRequest(rs.getString(1), rs.getLong(2)), userId, idempotencyKey).stream()
+                .findFirst();
+    }
+
+    /** Written after the global transaction ended, outside it: it must survive a rollback. */
+    void recordTransaction(OrderTransaction tx) {
+        jdbc.update("""
+                INSERT INTO order_transactions (xid, order_id, user_id, action, mode, status, finished_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", tx.xid(), tx.orderId(), tx.userId(), tx.action(), tx.mode().name(),
+                tx.status(), Timestamp.from(tx.finishedAt()));
+    }
+
+    Optional<OrderTransaction> lastTransaction(long orderId, long userId) {
+        return jdbc.query("""
+                SELECT * FROM order_transactions WHERE order_id = ? AND user_id = ?
+                ORDER BY finished_at DESC LIMIT 1""", TRANSACTION, orderId, userId).stream().findFirst();
     }
 
     /** What an Idempotency-Key was first used for. */

@@ -2,15 +2,17 @@ package com.tradeflow.web.order;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.web.transaction.GlobalTransactions;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Places an order, honouring an optional Idempotency-Key: the same key with the same body answers the order it
  * first created and charges nothing; with another body it is refused. The key's record is inserted in the
- * purchase's own global transaction (unique key, insert-first), so two concurrent requests with one key cannot
- * both charge: the second fails on the key, rolls back, and answers the first one's order.
+ * purchase's own global transaction (unique per user, insert-first), so two concurrent requests with one key
+ * cannot both charge: the second fails on the key, rolls back, and answers the first one's order.
  */
 @Service
 class PlaceOrderService {
@@ -25,42 +27,47 @@ class PlaceOrderService {
         this.ids = ids;
     }
 
-    /** The outcome: the order, and whether it was created now or replayed for a repeated key. */
-    record Placed(Order order, boolean replayed) {
+    /** The outcome: the order as stored, and whether it was created now or replayed for a repeated key. */
+    record Placed(OrderView order, boolean replayed) {
     }
 
     Placed place(PlaceOrderRequest request, String idempotencyKey) {
-        if (request.transactionMode() != TransactionMode.AT) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "mode " + request.mode()
-                    + " is not available yet; use AT");
-        }
         if (idempotencyKey != null) {
             Optional<Placed> earlier = replay(idempotencyKey, request);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
-        try {
-            return new Placed(transaction.run(ids.next(), request, idempotencyKey), false);
-        } catch (RuntimeException e) {
-            if (idempotencyKey == null) {
-                throw e;
-            }
-            // A concurrent request with the same key may have won (ours then failed on the key, or on the locks
-            // of the same stock and wallet) and ours was rolled back entirely: answer the winner's order.
-            return replay(idempotencyKey, request).orElseThrow(() -> e);
+        long orderId = ids.next();
+        GlobalTransactions.Outcome<Order> outcome = transaction.run(orderId, request, idempotencyKey);
+        if (outcome.committed()) {
+            orders.recordTransaction(new OrderTransaction(outcome.xid(), orderId, request.userId(), "PLACE",
+                    request.transactionMode(), outcome.status().name(), Instant.now()));
+            // read back: in TCC the row is PLACED only once the coordinator confirmed it
+            return new Placed(view(orders.find(orderId, request.userId()).orElse(outcome.result())), false);
         }
+        if (idempotencyKey == null) {
+            throw outcome.failure();
+        }
+        // A concurrent request with the same key may have won (ours then failed on the key, or on the locks of
+        // the same stock and wallet) and ours was rolled back entirely: answer the winner's order.
+        return replay(idempotencyKey, request).orElseThrow(outcome::failure);
     }
 
     private Optional<Placed> replay(String idempotencyKey, PlaceOrderRequest request) {
-        return orders.findRequest(idempotencyKey).map(stored -> {
+        return orders.findRequest(request.userId(), idempotencyKey).map(stored -> {
             if (!stored.fingerprint().equals(request.fingerprint())) {
                 throw new BusinessException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "Idempotency-Key was already used with a different request");
             }
-            Order order = orders.find(stored.orderId()).orElseThrow(() -> new IllegalStateException(
-                    "Idempotency-Key " + idempotencyKey + " points at missing order " + stored.orderId()));
-            return new Placed(order, true);
+            Order order = orders.find(stored.orderId(), request.userId()).orElseThrow(() ->
+                    new IllegalStateException("Idempotency-Key " + idempotencyKey + " points at missing order "
+                            + stored.orderId()));
+            return new Placed(view(order), true);
         });
+    }
+
+    private OrderView view(Order order) {
+        return OrderView.of(order, orders.lastTransaction(order.orderId(), order.userId()).orElse(null));
     }
 }

@@ -3,40 +3,56 @@ package com.tradeflow.web.order;
 import com.tradeflow.api.account.WalletService;
 import com.tradeflow.api.inventory.InventoryService;
 import com.tradeflow.api.inventory.StockDeduction;
-import org.apache.seata.core.context.RootContext;
-import org.apache.seata.spring.annotation.GlobalTransactional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.web.transaction.GlobalTransactions;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+
 /**
- * A purchase as ONE Seata AT global transaction: stock (provider-inventory), money (provider-account) and the
- * order row (here). Any failure, in any participant, rolls all of them back through their undo logs.
+ * A purchase as ONE Seata global transaction in the order's mode: stock (provider-inventory), money
+ * (provider-account) and the order row (here). AT: each participant commits locally with undo logs; XA: each
+ * participant's XA branch is prepared and committed by the coordinator; TCC: each participant tries (reserve,
+ * freeze, pending order) and the coordinator confirms. Any failure rolls all of them back.
  */
 @Component
-public class PlaceOrderTransaction {
+class PlaceOrderTransaction {
 
-    private static final Logger log = LoggerFactory.getLogger(PlaceOrderTransaction.class);
+    /** Test-only: hold the purchase after every branch ran, before the global commit (inspect, kill ...). */
+    static final String FAULT_HOLD_BEFORE_COMMIT = "order.place.before-commit";
+    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
 
+    private final GlobalTransactions transactions;
     private final InventoryService inventory;
     private final WalletService wallets;
     private final OrderRepository orders;
+    private final OrderPlacementAction placement;
+    private final FaultSwitches faults;
 
-    PlaceOrderTransaction(InventoryService inventory, WalletService wallets, OrderRepository orders) {
+    PlaceOrderTransaction(GlobalTransactions transactions, InventoryService inventory, WalletService wallets,
+            OrderRepository orders, OrderPlacementAction placement, FaultSwitches faults) {
+        this.transactions = transactions;
         this.inventory = inventory;
         this.wallets = wallets;
         this.orders = orders;
+        this.placement = placement;
+        this.faults = faults;
     }
 
-    /** Public: Seata's scanner only proxies public methods, and a silent miss means no global transaction. */
-    @GlobalTransactional(name = "place-order", timeoutMills = 30_000, rollbackFor = Exception.class)
-    public Order run(long orderId, PlaceOrderRequest request, String idempotencyKey) {
-        log.info("order {}: global transaction {}", orderId, RootContext.getXID());
-        StockDeduction stock = inventory.deduct(orderId, request.skuId(), request.quantity());
-        wallets.debit(orderId, request.userId(), stock.amount());
-        Order order = Order.placed(orderId, request.userId(), request.skuId(), request.quantity(), stock.amount(),
-                request.transactionMode());
-        orders.insert(order, idempotencyKey, request.fingerprint());
-        return order;
+    GlobalTransactions.Outcome<Order> run(long orderId, PlaceOrderRequest request, String idempotencyKey) {
+        TransactionMode mode = request.transactionMode();
+        return transactions.run("place-order", mode.branchType(), () -> {
+            StockDeduction stock = inventory.deduct(orderId, request.skuId(), request.quantity());
+            wallets.debit(orderId, request.userId(), stock.amount());
+            Order order = Order.create(orderId, request.userId(), request.skuId(), request.quantity(),
+                    stock.amount(), mode);
+            if (mode == TransactionMode.TCC) {
+                placement.place(null, orderId, request.userId(), order, idempotencyKey, request.fingerprint());
+            } else {
+                orders.insert(order, idempotencyKey, request.fingerprint());
+            }
+            faults.holdWhileArmed(FAULT_HOLD_BEFORE_COMMIT, HOLD_LIMIT);
+            return order;
+        });
     }
 }

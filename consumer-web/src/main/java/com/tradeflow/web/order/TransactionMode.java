@@ -1,6 +1,20 @@
 package com.tradeflow.web.order;
 
-/** The Seata mode a purchase runs in. */
+import org.apache.seata.core.model.BranchType;
+
+/** The Seata mode an order's global transactions run in (placing it, and cancelling it later). */
 public enum TransactionMode {
-    AT
+    AT(BranchType.AT),
+    TCC(BranchType.TCC),
+    XA(BranchType.XA);
+
+    private final BranchType branchType;
+
+    TransactionMode(BranchType branchType) {
+        this.branchType = branchType;
+    }
+
+    public BranchType branchType() {
+        return branchType;
+    }
 }

@@ -19,7 +19,10 @@ class ProductController {
         this.inventory = inventory;
     }
 
-    /** {@code GET /api/products/{skuId}}: {@code {"skuId":3,"name":"...","price":999,"available":998}}, or 404. */
+    /**
+     * {@code GET /api/products/{skuId}}: {@code {"skuId":3,"name":"...","price":999,"available":998,"reserved":0}}
+     * (reserved: held by TCC purchases still in progress), or 404.
+     */
     @GetMapping("/api/products/{skuId}")
     ProductView get(@PathVariable @Positive long skuId) {
         return inventory.getProduct(skuId);

@@ -7,6 +7,7 @@ import org.apache.dubbo.rpc.RpcException;
 import org.apache.seata.core.exception.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.tradeflow.web.transaction.GlobalTransactions;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
@@ -91,6 +92,12 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> provider(RpcException e) {
         log.warn("provider call failed: {}", e.getMessage());
         return reply(ErrorCode.DEPENDENCY_UNAVAILABLE, "a backing service is unavailable; try again later");
+    }
+
+    @ExceptionHandler(GlobalTransactions.CoordinatorUnavailable.class)
+    ResponseEntity<ApiError> coordinator(GlobalTransactions.CoordinatorUnavailable e) {
+        log.warn("global transaction not committed: {}", e.getMessage());
+        return reply(ErrorCode.DEPENDENCY_UNAVAILABLE, "the transaction coordinator did not commit; try again later");
     }
 
     @ExceptionHandler(TransactionException.class)

@@ -19,7 +19,10 @@ class WalletController {
         this.wallets = wallets;
     }
 
-    /** {@code GET /api/wallets/{userId}}: {@code {"userId":1,"balance":100000}} (cents), or 404. */
+    /**
+     * {@code GET /api/wallets/{userId}}: {@code {"userId":1,"balance":100000,"frozen":0}} (cents; frozen: held by
+     * TCC purchases still in progress), or 404.
+     */
     @GetMapping("/api/wallets/{userId}")
     WalletView get(@PathVariable @Positive long userId) {
         return wallets.getWallet(userId);

@@ -5,11 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code tradeflow.databases.<name>.{url,username,password,pool-size,migrations}}. */
+/** {@code tradeflow.databases.<name>.{url,username,password,pool-size,migrations,lock-wait-timeout-seconds}}. */
 @ConfigurationProperties("tradeflow")
 public class DatabaseProperties {
 
     private static final int DEFAULT_POOL_SIZE = 10;
+    private static final int DEFAULT_LOCK_WAIT_TIMEOUT_SECONDS = 5;
 
     private Map<String, Database> databases = new LinkedHashMap<>();
 
@@ -28,7 +29,7 @@ public class DatabaseProperties {
             throw new IllegalStateException("tradeflow.databases." + name + ".url is not configured");
         }
         return new PhysicalDatabase(name, db.getUrl(), db.getUsername(), db.getPassword(), db.getPoolSize(),
-                db.getMigrations());
+                db.getMigrations(), db.getLockWaitTimeoutSeconds());
     }
 
     public static class Database {
@@ -37,6 +38,15 @@ public class DatabaseProperties {
         private String password;
         private int poolSize = DEFAULT_POOL_SIZE;
         private String migrations;
+        private int lockWaitTimeoutSeconds = DEFAULT_LOCK_WAIT_TIMEOUT_SECONDS;
+
+        public int getLockWaitTimeoutSeconds() {
+            return lockWaitTimeoutSeconds;
+        }
+
+        public void setLockWaitTimeoutSeconds(int lockWaitTimeoutSeconds) {
+            this.lockWaitTimeoutSeconds = lockWaitTimeoutSeconds;
+        }
 
         public String getUrl() {
             return url;

@@ -2,6 +2,10 @@ package com.tradeflow.platform.datasource;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import org.springframework.dao.PessimisticLockingFailureException;
+
+import java.sql.SQLException;
+import java.util.Set;
 
 /**
  * Seata AT protects rows written by unfinished global transactions with global locks; a write that cannot get
@@ -11,6 +15,8 @@ import com.tradeflow.api.error.ErrorCode;
 public final class LockContention {
 
     private static final String SEATA_LOCK_EXCEPTIONS = "org.apache.seata.rm.datasource.exec.Lock";
+    /** MySQL/MariaDB: lock wait timeout exceeded, deadlock found. */
+    private static final Set<Integer> LOCK_ERRORS = Set.of(1205, 1213);
 
     private LockContention() {
     }
@@ -28,9 +34,15 @@ public final class LockContention {
         }
     }
 
+    /**
+     * Seata's global lock (AT), or a database row lock that was not granted in time or deadlocked (XA holds row
+     * locks until phase two; TCC tries hold them for their local transaction).
+     */
     static boolean isLockFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getName().startsWith(SEATA_LOCK_EXCEPTIONS)) {
+            if (t.getClass().getName().startsWith(SEATA_LOCK_EXCEPTIONS)
+                    || t instanceof PessimisticLockingFailureException
+                    || t instanceof SQLException sql && LOCK_ERRORS.contains(sql.getErrorCode())) {
                 return true;
             }
         }

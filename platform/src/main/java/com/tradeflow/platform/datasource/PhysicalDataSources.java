@@ -3,15 +3,19 @@ package com.tradeflow.platform.datasource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.seata.rm.datasource.DataSourceProxy;
+import org.apache.seata.rm.datasource.xa.DataSourceProxyXANative;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import javax.sql.XADataSource;
+import java.sql.SQLException;
 
 /**
- * Builds the data source of one physical database the way every service needs it: a pool, the schema migrated
- * by Flyway, and Seata's AT proxy around it. Sharding (ShardingSphere) goes on top of these proxies, never
+ * Opens one physical database the way every service needs it: a pool, the schema migrated by Flyway, and the
+ * three ways a connection can take part in a transaction: Seata's AT proxy over the pool, Seata's XA proxy over
+ * the driver's own XA data source, and the plain pool. Sharding (ShardingSphere) goes on top of these, never
  * under them: Seata must see the physical connections, or it fails to fetch table metadata.
  */
 public final class PhysicalDataSources {
@@ -23,7 +27,18 @@ public final class PhysicalDataSources {
     private PhysicalDataSources() {
     }
 
-    public static HikariDataSource pool(PhysicalDatabase db) {
+    /** The three faces of one physical database. */
+    public record Targets(DataSource at, DataSource xa, DataSource local) {
+    }
+
+    /** Pool, schema, AT proxy and XA proxy of the database. */
+    public static Targets open(PhysicalDatabase db) {
+        HikariDataSource pool = pool(db);
+        migrate(db, pool);
+        return new Targets(new DataSourceProxy(pool), new XaFace(xaProxy(db), pool), pool);
+    }
+
+    static HikariDataSource pool(PhysicalDatabase db) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(db.name());
         config.setJdbcUrl(db.url());
@@ -31,26 +46,59 @@ public final class PhysicalDataSources {
         config.setPassword(db.password());
         config.setMaximumPoolSize(db.poolSize());
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + db.lockWaitTimeoutSeconds());
         // the pool may come up before the database (local stack, restarts): connect lazily
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
 
-    /** Applies the database's Flyway migrations (idempotent: applied versions are skipped). */
-    public static void migrate(PhysicalDatabase db, DataSource dataSource) {
+    /**
+     * Applies the database's Flyway migrations (idempotent: applied versions are skipped). Out of order: a
+     * database that already has demo data (V1000) still gets a later schema change numbered below it.
+     */
+    static void migrate(PhysicalDatabase db, DataSource dataSource) {
         if (db.migrations() == null || db.migrations().isBlank()) {
             return;
         }
         var result = Flyway.configure().dataSource(dataSource).locations(db.migrations().split(","))
-                .load().migrate();
+                .outOfOrder(true).load().migrate();
         log.info("database {}: {} migrations applied, now at version {}", db.name(), result.migrationsExecuted,
                 result.targetSchemaVersion);
     }
 
-    /** Pool, schema and Seata AT proxy: the data source a service hands to its repositories or to sharding. */
-    public static DataSourceProxy atProxy(PhysicalDatabase db) {
-        HikariDataSource pool = pool(db);
-        migrate(db, pool);
-        return new DataSourceProxy(pool);
+    /**
+     * Seata's XA proxy over the driver's XA data source. Not over the pool: Seata's own wrapping of pooled
+     * connections knows MariaDB Connector/J 2 only. One connection per branch (no pool), held by Seata from
+     * phase one to phase two: MariaDB (and MySQL before 8.0.29) let only the session that prepared an XA
+     * transaction finish it while that session lives. The session lock wait is bounded because XA holds row locks
+     * until phase two.
+     */
+    static DataSourceProxyXANative xaProxy(PhysicalDatabase db) {
+        DataSourceProxyXANative proxy = new DataSourceProxyXANative(new XaConnectionPerBranch(xaDataSource(db)));
+        proxy.setShouldBeHeld(true);
+        return proxy;
+    }
+
+    private static XADataSource xaDataSource(PhysicalDatabase db) {
+        String url = db.url() + (db.url().contains("?") ? "&" : "?") + "sessionVariables=innodb_lock_wait_timeout="
+                + db.lockWaitTimeoutSeconds();
+        try {
+            if (url.startsWith("jdbc:mariadb:")) {
+                org.mariadb.jdbc.MariaDbDataSource xa = new org.mariadb.jdbc.MariaDbDataSource(url);
+                xa.setUser(db.username());
+                xa.setPassword(db.password() == null ? "" : db.password());
+                return xa;
+            }
+            if (url.startsWith("jdbc:mysql:")) {
+                com.mysql.cj.jdbc.MysqlXADataSource xa = new com.mysql.cj.jdbc.MysqlXADataSource();
+                xa.setUrl(url);
+                xa.setUser(db.username());
+                xa.setPassword(db.password() == null ? "" : db.password());
+                return xa;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database " + db.name() + ": cannot set up XA: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("database " + db.name() + ": XA needs a jdbc:mariadb: or jdbc:mysql: url");
     }
 }

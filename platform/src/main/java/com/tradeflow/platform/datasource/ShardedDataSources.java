@@ -2,38 +2,74 @@ package com.tradeflow.platform.datasource;
 
 import org.apache.shardingsphere.driver.api.ShardingSphereDataSourceFactory;
 import org.apache.shardingsphere.infra.config.rule.RuleConfiguration;
+import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
+import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
+import org.apache.shardingsphere.sharding.api.config.strategy.sharding.HintShardingStrategyConfiguration;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A ShardingSphere-JDBC logical data source over physical ones that are each already a Seata AT proxy (see
- * {@link PhysicalDataSources#atProxy}). Wrapping the logical data source in Seata instead is a known cause of
- * "Failed to fetch schema": Seata must see physical tables.
+ * The data source of a service whose tables ShardingSphere spreads over several databases: a
+ * {@link BranchTypeRoutingDataSource} over one ShardingSphere data source per face (AT, XA, plain) of the
+ * physical databases (see {@link PhysicalDataSources}).
  */
 public final class ShardedDataSources {
+
+    /** Seata's TCC fence table: one per physical database, next to the rows its actions change. */
+    static final String FENCE_TABLE = "tcc_fence_log";
+    private static final String FENCE_ALGORITHM = "tcc_fence_by_action_context";
 
     private ShardedDataSources() {
     }
 
     /**
-     * @param shards logical shard name ({@code ds_0} ...) to its physical database
+     * The service's data source. The TCC fence table is added to
+     * the sharding rules: it lives in every shard and is routed by the action context of the TCC branch
+     * ({@link FenceShardHint}), so the fence row and the rows of the action commit in one local transaction.
+     *
+     * @param shards   logical shard name ({@code ds_0} ...) to its physical database
+     * @param sharding the service's table rules; the fence table is added to it
+     * @param others   further rules (single tables ...)
      */
-    public static DataSource create(String name, Map<String, PhysicalDatabase> shards,
-            Collection<RuleConfiguration> rules) {
-        Map<String, DataSource> physical = new LinkedHashMap<>();
-        shards.forEach((shard, db) -> physical.put(shard,
-                new ShardingVisibleDataSource(PhysicalDataSources.atProxy(db), db)));
+    public static BranchTypeRoutingDataSource create(String name, Map<String, PhysicalDatabase> shards,
+            ShardingRuleConfiguration sharding, Collection<RuleConfiguration> others) {
+        ShardingTableRuleConfiguration fence = new ShardingTableRuleConfiguration(FENCE_TABLE, shards.keySet()
+                .stream().map(shard -> shard + "." + FENCE_TABLE).collect(Collectors.joining(",")));
+        fence.setDatabaseShardingStrategy(new HintShardingStrategyConfiguration(FENCE_ALGORITHM));
+        sharding.getTables().add(fence);
+        sharding.getShardingAlgorithms().put(FENCE_ALGORITHM, FenceShardingAlgorithm.config());
+        List<RuleConfiguration> rules = new ArrayList<>();
+        rules.add(sharding);
+        rules.addAll(others);
+
+        Map<String, PhysicalDataSources.Targets> physical = new LinkedHashMap<>();
+        shards.forEach((shard, db) -> physical.put(shard, PhysicalDataSources.open(db)));
+        return new BranchTypeRoutingDataSource(
+                shardingSphere(name + "-at", shards, physical, PhysicalDataSources.Targets::at, rules),
+                shardingSphere(name + "-xa", shards, physical, PhysicalDataSources.Targets::xa, rules),
+                shardingSphere(name + "-local", shards, physical, PhysicalDataSources.Targets::local, rules));
+    }
+
+    private static DataSource shardingSphere(String name, Map<String, PhysicalDatabase> shards,
+            Map<String, PhysicalDataSources.Targets> physical, Function<PhysicalDataSources.Targets, DataSource> face,
+            List<RuleConfiguration> rules) {
+        Map<String, DataSource> faces = new LinkedHashMap<>();
+        physical.forEach((shard, targets) -> faces.put(shard,
+                new ShardingVisibleDataSource(face.apply(targets), shards.get(shard))));
         Properties props = new Properties();
         // SQL logging is the services' business, not the driver's
         props.setProperty("sql-show", "false");
         try {
-            return ShardingSphereDataSourceFactory.createDataSource(name, null, physical, List.copyOf(rules), props);
+            return ShardingSphereDataSourceFactory.createDataSource(name, null, faces, rules, props);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot build the sharded data source " + name + ": " + e.getMessage(),
                     e);

@@ -1,7 +1,5 @@
 package com.tradeflow.platform.datasource;
 
-import org.apache.seata.rm.datasource.DataSourceProxy;
-
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -10,15 +8,16 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 
 /**
- * A Seata AT proxy as ShardingSphere wants to see a data source: ShardingSphere reads the JDBC url and user from
- * bean getters (it knows Hikari's, not Seata's proxy), so this exposes them and delegates everything else.
+ * A physical data source (Seata AT or XA proxy, or a plain pool) as ShardingSphere wants to see one:
+ * ShardingSphere reads the JDBC url and user from bean getters (it knows Hikari's, not Seata's proxies), so this
+ * exposes them and delegates everything else.
  */
 public final class ShardingVisibleDataSource implements DataSource {
 
-    private final DataSourceProxy delegate;
+    private final DataSource delegate;
     private final PhysicalDatabase db;
 
-    ShardingVisibleDataSource(DataSourceProxy delegate, PhysicalDatabase db) {
+    ShardingVisibleDataSource(DataSource delegate, PhysicalDatabase db) {
         this.delegate = delegate;
         this.db = db;
     }

@@ -3,6 +3,7 @@ package com.tradeflow.platform.fault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FaultSwitches {
 
     private static final Logger log = LoggerFactory.getLogger(FaultSwitches.class);
+
+    private static final long POLL_MILLIS = 50;
 
     private final Set<String> armed = ConcurrentHashMap.newKeySet();
 
@@ -41,6 +44,27 @@ public final class FaultSwitches {
             log.warn("injecting fault {}", fault);
             throw new InjectedFault(fault);
         }
+    }
+
+    /**
+     * Holds the calling thread while the fault is armed (a "pause" to inspect or kill things mid-transaction), at
+     * most {@code limit}: a forgotten switch must not hold a request forever.
+     */
+    public void holdWhileArmed(String fault, Duration limit) {
+        if (!armed.contains(fault)) {
+            return;
+        }
+        log.warn("holding at fault {} until it is disarmed (at most {})", fault, limit);
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (armed.contains(fault) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        log.warn("released from fault {}", fault);
     }
 
     /** The failure a fault switch injects. */

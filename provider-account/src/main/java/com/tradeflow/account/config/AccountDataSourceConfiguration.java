@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Wallets and their ledger sharded by user id over two databases: shard {@code user_id % 2}. Each physical
- * database is a Seata AT proxy; ShardingSphere routes above them.
+ * Wallets and their ledger sharded by user id over two databases: shard {@code user_id % 2}. ShardingSphere routes
+ * above the physical databases, reached through Seata's AT or XA proxy or directly (TCC), per global transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountDataSourceConfiguration {
@@ -39,6 +39,6 @@ class AccountDataSourceConfiguration {
             rules.getTables().add(rule);
         }
         rules.getShardingAlgorithms().put(BY_USER, ModuloShardingAlgorithm.config(false));
-        return ShardedDataSources.create("account", shards, List.of(rules));
+        return ShardedDataSources.create("account", shards, rules, List.of());
     }
 }

@@ -21,12 +21,10 @@ public class DebitWallet {
 
     @Transactional
     public WalletView debit(long orderId, long userId, long amount) {
-        if (amount < 1) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "amount must be at least 1 cent");
-        }
+        requirePositive(amount);
         WalletView wallet = wallets.find(userId)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no wallet for user " + userId));
-        if (wallets.hasMovement(userId, orderId, LedgerType.DEBIT)) {
+        if (wallets.findMovement(userId, orderId, LedgerType.DEBIT).isPresent()) {
             return wallet;
         }
         if (!wallets.take(userId, amount)) {
@@ -34,6 +32,12 @@ public class DebitWallet {
                     "balance of user " + userId + " is below " + amount + " cents");
         }
         wallets.recordMovement(userId, orderId, LedgerType.DEBIT, amount);
-        return new WalletView(userId, wallet.balance() - amount);
+        return new WalletView(userId, wallet.balance() - amount, wallet.frozen());
+    }
+
+    static void requirePositive(long amount) {
+        if (amount < 1) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "amount must be at least 1 cent");
+        }
     }
 }

@@ -1,6 +1,13 @@
 package com.tradeflow.account.wallet;
 
-/** Kinds of wallet movement recorded per order. */
+/** Kinds of wallet movement recorded per order (one row per order and kind). */
 enum LedgerType {
-    DEBIT
+    /** Money taken for the order (AT, XA; TCC once confirmed). */
+    DEBIT,
+    /** TCC try: money held for the order until the global transaction ends. */
+    FREEZE,
+    /** Money paid back when the order was cancelled (AT, XA; TCC once confirmed). */
+    REFUND,
+    /** TCC try of a cancellation: the money goes back at confirm. */
+    REFUND_PENDING
 }

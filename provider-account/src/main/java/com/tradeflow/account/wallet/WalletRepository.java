@@ -17,8 +17,9 @@ class WalletRepository {
     }
 
     Optional<WalletView> find(long userId) {
-        return jdbc.query("SELECT user_id, balance FROM wallets WHERE user_id = ?",
-                (rs, i) -> new WalletView(rs.getLong(1), rs.getLong(2)), userId).stream().findFirst();
+        return jdbc.query("SELECT user_id, balance, frozen FROM wallets WHERE user_id = ?",
+                (rs, i) -> new WalletView(rs.getLong(1), rs.getLong(2), rs.getLong(3)), userId).stream()
+                .findFirst();
     }
 
     /** @return false when the balance is too low (nothing changed) */
@@ -27,13 +28,50 @@ class WalletRepository {
                 amount, userId, amount) == 1;
     }
 
-    boolean hasMovement(long userId, long orderId, LedgerType type) {
-        return !jdbc.queryForList("SELECT 1 FROM wallet_ledger WHERE user_id = ? AND order_id = ? AND type = ?",
-                Integer.class, userId, orderId, type.name()).isEmpty();
+    /** @return false when the balance is too low (nothing changed) */
+    boolean freeze(long userId, long amount) {
+        return jdbc.update("""
+                UPDATE wallets SET balance = balance - ?, frozen = frozen + ?
+                WHERE user_id = ? AND balance >= ?""", amount, amount, userId, amount) == 1;
+    }
+
+    /** Frozen money is spent: it leaves {@code frozen}. */
+    boolean spendFrozen(long userId, long amount) {
+        return jdbc.update("UPDATE wallets SET frozen = frozen - ? WHERE user_id = ? AND frozen >= ?", amount,
+                userId, amount) == 1;
+    }
+
+    /** Frozen money is released: it goes back to the balance. */
+    boolean unfreeze(long userId, long amount) {
+        return jdbc.update("""
+                UPDATE wallets SET balance = balance + ?, frozen = frozen - ?
+                WHERE user_id = ? AND frozen >= ?""", amount, amount, userId, amount) == 1;
+    }
+
+    boolean credit(long userId, long amount) {
+        return jdbc.update("UPDATE wallets SET balance = balance + ? WHERE user_id = ?", amount, userId) == 1;
+    }
+
+    /** The amount of the order's movement of that kind, if there is one. */
+    Optional<Long> findMovement(long userId, long orderId, LedgerType type) {
+        return jdbc.queryForList("SELECT amount FROM wallet_ledger WHERE user_id = ? AND order_id = ? AND type = ?",
+                Long.class, userId, orderId, type.name()).stream().findFirst();
     }
 
     void recordMovement(long userId, long orderId, LedgerType type, long amount) {
         jdbc.update("INSERT INTO wallet_ledger (order_id, type, user_id, amount) VALUES (?, ?, ?, ?)", orderId,
                 type.name(), userId, amount);
+    }
+
+    /** @return false when the order has no movement of kind {@code from} */
+    boolean changeMovementType(long userId, long orderId, LedgerType from, LedgerType to) {
+        return jdbc.update("UPDATE wallet_ledger SET type = ? WHERE user_id = ? AND order_id = ? AND type = ?",
+                to.name(), userId, orderId, from.name()) == 1;
+    }
+
+    /** @return false when the order has no movement of that kind */
+    boolean deleteMovement(long userId, long orderId, LedgerType type) {
+        return jdbc.update("DELETE FROM wallet_ledger WHERE user_id = ? AND order_id = ? AND type = ?", userId,
+                orderId, type.name()) == 1;
     }
 }

@@ -6,11 +6,12 @@ import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.platform.datasource.LockContention;
 import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.platform.transaction.BranchTypes;
 import org.apache.dubbo.config.annotation.DubboService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Dubbo face of the wallets. */
+/** The Dubbo face of the wallets: each write runs the way the caller's global transaction asks. */
 @DubboService
 class WalletServiceImpl implements WalletService {
 
@@ -20,21 +21,40 @@ class WalletServiceImpl implements WalletService {
     private static final Logger log = LoggerFactory.getLogger(WalletServiceImpl.class);
 
     private final DebitWallet debitWallet;
+    private final RefundWallet refundWallet;
+    private final WalletFreezeAction freeze;
+    private final WalletRefundAction refund;
     private final WalletRepository wallets;
     private final FaultSwitches faults;
 
-    WalletServiceImpl(DebitWallet debitWallet, WalletRepository wallets, FaultSwitches faults) {
+    WalletServiceImpl(DebitWallet debitWallet, RefundWallet refundWallet, WalletFreezeAction freeze,
+            WalletRefundAction refund, WalletRepository wallets, FaultSwitches faults) {
         this.debitWallet = debitWallet;
+        this.refundWallet = refundWallet;
+        this.freeze = freeze;
+        this.refund = refund;
         this.wallets = wallets;
         this.faults = faults;
     }
 
     @Override
     public WalletView debit(long orderId, long userId, long amount) {
-        WalletView wallet = LockContention.translate(() -> debitWallet.debit(orderId, userId, amount),
-                "the wallet of user " + userId);
-        log.info("order {}: user {} debited {} cents", orderId, userId, amount);
+        boolean tcc = BranchTypes.inTcc();
+        WalletView wallet = LockContention.translate(() -> tcc
+                ? freeze.freeze(null, orderId, userId, amount)
+                : debitWallet.debit(orderId, userId, amount), "the wallet of user " + userId);
+        log.info("order {}: user {} {} {} cents", orderId, userId, tcc ? "froze" : "debited", amount);
         faults.fireIfArmed(FAULT_AFTER_DEBIT);
+        return wallet;
+    }
+
+    @Override
+    public WalletView refund(long orderId, long userId, long amount) {
+        boolean tcc = BranchTypes.inTcc();
+        WalletView wallet = LockContention.translate(() -> tcc
+                ? refund.prepareRefund(null, orderId, userId, amount)
+                : refundWallet.refund(orderId, userId, amount), "the wallet of user " + userId);
+        log.info("order {}: user {} {} {} cents", orderId, userId, tcc ? "to be refunded" : "refunded", amount);
         return wallet;
     }
 

@@ -1,18 +1,18 @@
 package com.tradeflow.inventory.config;
 
 import com.tradeflow.platform.datasource.DatabaseProperties;
-import com.tradeflow.platform.datasource.PhysicalDataSources;
+import com.tradeflow.platform.datasource.ServiceDataSources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 
-/** One physical database, migrated by Flyway and proxied by Seata AT. */
+/** One physical database, migrated by Flyway, reached through Seata's AT or XA proxy or directly (TCC). */
 @Configuration(proxyBeanMethods = false)
 class InventoryDataSourceConfiguration {
 
     @Bean
     DataSource dataSource(DatabaseProperties databases) {
-        return PhysicalDataSources.atProxy(databases.get("inventory"));
+        return ServiceDataSources.single(databases.get("inventory"));
     }
 }

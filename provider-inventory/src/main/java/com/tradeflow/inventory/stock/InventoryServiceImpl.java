@@ -7,11 +7,12 @@ import com.tradeflow.api.inventory.ProductView;
 import com.tradeflow.api.inventory.StockDeduction;
 import com.tradeflow.platform.datasource.LockContention;
 import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.platform.transaction.BranchTypes;
 import org.apache.dubbo.config.annotation.DubboService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Dubbo face of the inventory. */
+/** The Dubbo face of the inventory: each write runs the way the caller's global transaction asks. */
 @DubboService
 class InventoryServiceImpl implements InventoryService {
 
@@ -21,22 +22,42 @@ class InventoryServiceImpl implements InventoryService {
     private static final Logger log = LoggerFactory.getLogger(InventoryServiceImpl.class);
 
     private final DeductStock deductStock;
+    private final RestockOrder restockOrder;
+    private final StockReservationAction reservation;
+    private final StockReturnAction stockReturn;
     private final StockRepository stock;
     private final FaultSwitches faults;
 
-    InventoryServiceImpl(DeductStock deductStock, StockRepository stock, FaultSwitches faults) {
+    InventoryServiceImpl(DeductStock deductStock, RestockOrder restockOrder, StockReservationAction reservation,
+            StockReturnAction stockReturn, StockRepository stock, FaultSwitches faults) {
         this.deductStock = deductStock;
+        this.restockOrder = restockOrder;
+        this.reservation = reservation;
+        this.stockReturn = stockReturn;
         this.stock = stock;
         this.faults = faults;
     }
 
     @Override
     public StockDeduction deduct(long orderId, long skuId, int quantity) {
-        StockDeduction deduction = LockContention.translate(() -> deductStock.deduct(orderId, skuId, quantity),
-                "the stock of sku " + skuId);
-        log.info("order {}: {} x sku {} deducted ({} cents)", orderId, quantity, skuId, deduction.amount());
+        boolean tcc = BranchTypes.inTcc();
+        StockDeduction deduction = LockContention.translate(() -> tcc
+                ? reservation.reserve(null, orderId, skuId, quantity)
+                : deductStock.deduct(orderId, skuId, quantity), "the stock of sku " + skuId);
+        log.info("order {}: {} x sku {} {} ({} cents)", orderId, quantity, skuId, tcc ? "reserved" : "deducted",
+                deduction.amount());
         faults.fireIfArmed(FAULT_AFTER_DEDUCT);
         return deduction;
+    }
+
+    @Override
+    public StockDeduction restock(long orderId, long skuId, int quantity) {
+        boolean tcc = BranchTypes.inTcc();
+        StockDeduction returned = LockContention.translate(() -> tcc
+                ? stockReturn.prepareReturn(null, orderId, skuId, quantity)
+                : restockOrder.restock(orderId, skuId, quantity), "the stock of sku " + skuId);
+        log.info("order {}: {} x sku {} {}", orderId, quantity, skuId, tcc ? "to be returned" : "returned");
+        return returned;
     }
 
     @Override

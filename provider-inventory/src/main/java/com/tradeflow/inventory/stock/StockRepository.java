@@ -19,10 +19,11 @@ class StockRepository {
 
     Optional<ProductView> findProduct(long skuId) {
         return jdbc.query("""
-                SELECT p.sku_id, p.name, p.price, s.available
+                SELECT p.sku_id, p.name, p.price, s.available, s.reserved
                 FROM products p JOIN stock s ON s.sku_id = p.sku_id
                 WHERE p.sku_id = ?""",
-                (rs, i) -> new ProductView(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), skuId)
+                (rs, i) -> new ProductView(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)), skuId)
                 .stream().findFirst();
     }
 
@@ -35,6 +36,30 @@ class StockRepository {
     boolean take(long skuId, int quantity) {
         return jdbc.update("UPDATE stock SET available = available - ? WHERE sku_id = ? AND available >= ?",
                 quantity, skuId, quantity) == 1;
+    }
+
+    /** @return false when there is not enough stock (nothing changed) */
+    boolean reserve(long skuId, int quantity) {
+        return jdbc.update("""
+                UPDATE stock SET available = available - ?, reserved = reserved + ?
+                WHERE sku_id = ? AND available >= ?""", quantity, quantity, skuId, quantity) == 1;
+    }
+
+    /** A reservation becomes a sale: the units leave {@code reserved}. */
+    boolean settleReservation(long skuId, int quantity) {
+        return jdbc.update("UPDATE stock SET reserved = reserved - ? WHERE sku_id = ? AND reserved >= ?",
+                quantity, skuId, quantity) == 1;
+    }
+
+    /** A reservation is dropped: the units go back to {@code available}. */
+    boolean releaseReservation(long skuId, int quantity) {
+        return jdbc.update("""
+                UPDATE stock SET available = available + ?, reserved = reserved - ?
+                WHERE sku_id = ? AND reserved >= ?""", quantity, quantity, skuId, quantity) == 1;
+    }
+
+    boolean giveBack(long skuId, int quantity) {
+        return jdbc.update("UPDATE stock SET available = available + ? WHERE sku_id = ?", quantity, skuId) == 1;
     }
 
     Optional<StockDeduction> findMovement(long orderId, LedgerType type) {
@@ -50,5 +75,16 @@ class StockRepository {
                 INSERT INTO stock_ledger (order_id, type, sku_id, quantity, unit_price, amount)
                 VALUES (?, ?, ?, ?, ?, ?)""", deduction.orderId(), type.name(), deduction.skuId(),
                 deduction.quantity(), deduction.unitPrice(), deduction.amount());
+    }
+
+    /** @return false when the order has no movement of kind {@code from} */
+    boolean changeMovementType(long orderId, LedgerType from, LedgerType to) {
+        return jdbc.update("UPDATE stock_ledger SET type = ? WHERE order_id = ? AND type = ?", to.name(), orderId,
+                from.name()) == 1;
+    }
+
+    /** @return false when the order has no movement of that kind */
+    boolean deleteMovement(long orderId, LedgerType type) {
+        return jdbc.update("DELETE FROM stock_ledger WHERE order_id = ? AND type = ?", orderId, type.name()) == 1;
     }
 }

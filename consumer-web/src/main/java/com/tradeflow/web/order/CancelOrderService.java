@@ -1,0 +1,50 @@
+package com.tradeflow.web.order;
+
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.web.transaction.GlobalTransactions;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+
+/**
+ * Cancels a PLACED order of the user: stock back, money back, order CANCELLED, in one global transaction of the
+ * order's mode. Cancelling a cancelled order answers it again without running anything; someone else's order is
+ * not found. A cancellation that fails is rolled back (the order stays PLACED) and may be retried.
+ */
+@Service
+class CancelOrderService {
+
+    private final CancelOrderTransaction transaction;
+    private final OrderRepository orders;
+
+    CancelOrderService(CancelOrderTransaction transaction, OrderRepository orders) {
+        this.transaction = transaction;
+        this.orders = orders;
+    }
+
+    OrderView cancel(long orderId, long userId) {
+        Order order = orders.find(orderId, userId).orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
+                "no order " + orderId + " of user " + userId));
+        if (order.status() == OrderStatus.CANCELLED) {
+            return view(order);
+        }
+        if (order.status() != OrderStatus.PLACED) {
+            throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is "
+                    + order.status() + "; only PLACED orders can be cancelled");
+        }
+        GlobalTransactions.Outcome<Void> outcome = transaction.run(order);
+        orders.recordTransaction(new OrderTransaction(outcome.xid(), orderId, userId, "CANCEL", order.mode(),
+                outcome.status().name(), Instant.now()));
+        Order after = orders.find(orderId, userId).orElseThrow();
+        if (!outcome.committed() && after.status() != OrderStatus.CANCELLED) {
+            // not a concurrent cancellation that won: ours failed and was rolled back
+            throw outcome.failure();
+        }
+        return view(after);
+    }
+
+    private OrderView view(Order order) {
+        return OrderView.of(order, orders.lastTransaction(order.orderId(), order.userId()).orElse(null));
+    }
+}

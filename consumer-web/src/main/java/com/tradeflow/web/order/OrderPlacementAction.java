@@ -1,0 +1,44 @@
+package com.tradeflow.web.order;
+
+import com.tradeflow.platform.transaction.ActionContexts;
+import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
+import org.apache.seata.rm.tcc.api.LocalTCC;
+import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
+import org.springframework.stereotype.Component;
+
+/**
+ * TCC order row of a purchase: the try writes the order as PENDING (with its Idempotency-Key record), confirm
+ * makes it PLACED, cancel removes both rows. Fenced by Seata in the user's database.
+ */
+@LocalTCC
+@Component
+public class OrderPlacementAction {
+
+    private final OrderRepository orders;
+
+    OrderPlacementAction(OrderRepository orders) {
+        this.orders = orders;
+    }
+
+    @TwoPhaseBusinessAction(name = "web-place-order", commitMethod = "confirm", rollbackMethod = "cancel",
+            useTCCFence = true)
+    public void place(BusinessActionContext context,
+            @BusinessActionContextParameter("orderId") long orderId,
+            @BusinessActionContextParameter("userId") long userId,
+            Order order, String idempotencyKey, String fingerprint) {
+        orders.insertRows(order, idempotencyKey, fingerprint);
+    }
+
+    public boolean confirm(BusinessActionContext context) {
+        orders.changeStatus(ActionContexts.longValue(context, "orderId"), ActionContexts.longValue(context, "userId"),
+                OrderStatus.PENDING, OrderStatus.PLACED);
+        return true;
+    }
+
+    public boolean cancel(BusinessActionContext context) {
+        orders.deleteUnplaced(ActionContexts.longValue(context, "orderId"),
+                ActionContexts.longValue(context, "userId"));
+        return true;
+    }
+}

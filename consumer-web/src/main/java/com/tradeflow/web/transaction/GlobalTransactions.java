@@ -1,0 +1,112 @@
+package com.tradeflow.web.transaction;
+
+import com.tradeflow.platform.transaction.BranchTypes;
+import org.apache.seata.core.exception.TransactionException;
+import org.apache.seata.core.model.BranchType;
+import org.apache.seata.core.model.GlobalStatus;
+import org.apache.seata.tm.api.GlobalTransaction;
+import org.apache.seata.tm.api.GlobalTransactionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Launches Seata global transactions in a chosen mode and reports how each ended. Seata's API rather than
+ * {@code @GlobalTransactional}: the mode is per request, and the caller needs the XID and the final status of
+ * failed transactions too (an order shows the last global transaction that touched it).
+ */
+@Component
+public class GlobalTransactions {
+
+    private static final Logger log = LoggerFactory.getLogger(GlobalTransactions.class);
+
+    private final int timeoutMillis;
+
+    GlobalTransactions(@Value("${tradeflow.orders.transaction-timeout:30s}") Duration timeout) {
+        this.timeoutMillis = Math.toIntExact(timeout.toMillis());
+    }
+
+    /**
+     * Runs the work as one global transaction whose branches are all of {@code type}: committed when it returns,
+     * rolled back when it throws.
+     *
+     * @throws CoordinatorUnavailable when the transaction cannot even begin (nothing ran)
+     */
+    public <T> Outcome<T> run(String name, BranchType type, Supplier<T> work) {
+        GlobalTransaction tx = GlobalTransactionContext.createNew();
+        try {
+            tx.begin(timeoutMillis, name);
+        } catch (TransactionException e) {
+            throw new CoordinatorUnavailable("cannot begin " + name, e);
+        }
+        String xid = tx.getXid();
+        T result;
+        try {
+            result = BranchTypes.with(type, work);
+        } catch (RuntimeException e) {
+            rollback(tx, name);
+            log.info("{} {} ({}) rolled back: {}", name, xid, type, e.toString());
+            return new Outcome<>(xid, tx.getLocalStatus(), null, e);
+        }
+        try {
+            tx.commit();
+        } catch (TransactionException e) {
+            log.warn("{} {} ({}): commit not confirmed by the coordinator: {}", name, xid, type, e.getMessage());
+            return new Outcome<>(xid, tx.getLocalStatus(), null, new CoordinatorUnavailable("commit of " + xid, e));
+        }
+        GlobalStatus status = tx.getLocalStatus();
+        log.info("{} {} ({}) -> {}", name, xid, type, status);
+        if (!Outcome.isCommit(status)) {
+            // e.g. the coordinator timed the transaction out before our commit arrived: it rolls back
+            return new Outcome<>(xid, status, null, new CoordinatorUnavailable(name + " " + xid + " ended "
+                    + status + " instead of committing", null));
+        }
+        return new Outcome<>(xid, status, result, null);
+    }
+
+    private static void rollback(GlobalTransaction tx, String name) {
+        try {
+            tx.rollback();
+        } catch (TransactionException e) {
+            // the coordinator rolls the transaction back itself when it times out
+            log.warn("{} {}: rollback not confirmed by the coordinator: {}", name, tx.getXid(), e.getMessage());
+        }
+    }
+
+    /**
+     * How a global transaction ended: its XID, the status the coordinator reported, and the work's result or
+     * the failure that rolled it back.
+     */
+    public record Outcome<T>(String xid, GlobalStatus status, T result, RuntimeException failure) {
+
+        public boolean committed() {
+            return failure == null;
+        }
+
+        public T orThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+
+        /** Committed, or decided to commit with phase two still going on (the coordinator retries it). */
+        static boolean isCommit(GlobalStatus status) {
+            return status == GlobalStatus.Committed || status == GlobalStatus.Committing
+                    || status == GlobalStatus.CommitRetrying || status == GlobalStatus.AsyncCommitting;
+        }
+    }
+
+    /** The transaction coordinator could not be reached or did not commit: the caller may try again later. */
+    public static final class CoordinatorUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CoordinatorUnavailable(String message, TransactionException cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package com.tradeflow.platform.datasource;
+
+import org.apache.seata.integration.tx.api.fence.hook.TccHook;
+import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.apache.shardingsphere.infra.hint.HintManager;
+
+/**
+ * Points Seata's TCC fence at the shard of the action's rows, in every phase: try, and the confirm or cancel the
+ * coordinator sends later (Seata runs these hooks around the fence with the action context restored from the
+ * coordinator's copy). The shard key is the action context's {@value #SHARD_KEY}: the TCC actions of a sharded
+ * service carry it as a {@code @BusinessActionContextParameter}.
+ */
+public final class FenceShardHint implements TccHook {
+
+    /** The action-context entry the shard is derived from (database = key mod shards). */
+    public static final String SHARD_KEY = "userId";
+
+    @Override
+    public void beforeTccPrepare(String xid, Long branchId, String actionName, BusinessActionContext context) {
+        hint(context);
+    }
+
+    @Override
+    public void afterTccPrepare(String xid, Long branchId, String actionName, BusinessActionContext context) {
+        HintManager.clear();
+    }
+
+    @Override
+    public void beforeTccCommit(String xid, Long branchId, String actionName, BusinessActionContext context) {
+        hint(context);
+    }
+
+    @Override
+    public void afterTccCommit(String xid, Long branchId, String actionName, BusinessActionContext context) {
+        HintManager.clear();
+    }
+
+    @Override
+    public void beforeTccRollback(String xid, Long branchId, String actionName, BusinessActionContext context) {
+        hint(context);
+    }
+
+    @Override
+    public void afterTccRollback(String xid, Long branchId, String actionName, BusinessActionContext context) {
+        HintManager.clear();
+    }
+
+    private static void hint(BusinessActionContext context) {
+        HintManager.clear();
+        Object key = context == null ? null : context.getActionContext(SHARD_KEY);
+        if (key != null) {
+            HintManager hint = HintManager.getInstance();
+            hint.addDatabaseShardingValue(ShardedDataSources.FENCE_TABLE, Long.parseLong(key.toString()));
+        }
+    }
+}
