@@ -187,6 +187,7 @@ public final class DevStack implements AutoCloseable {
         env.put("ACCOUNT_DUBBO_PORT", String.valueOf(options.accountDubboPort()));
         env.put("WEB_PORT", String.valueOf(options.webPort()));
         env.put("TRADEFLOW_FAULTS_ENABLED", String.valueOf(options.faultsEnabled()));
+        env.put("TRADEFLOW_BENCHMARK_LOCAL_MODE", String.valueOf(options.benchmarkMode()));
         return env;
     }
 

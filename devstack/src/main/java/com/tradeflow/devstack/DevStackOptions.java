@@ -19,7 +19,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               int accountHttpPort, int accountDubboPort, String nacosAddr, String mysqlHost,
                               String mysqlUser, String mysqlPassword, String redisUrl, String seataAddr,
                               boolean faultsEnabled, String serviceHeap, Duration serviceStartTimeout,
-                              Set<ServiceName> services) {
+                              Set<ServiceName> services, boolean benchmarkMode) {
 
     /** The databases the services use, one schema each, created if missing. */
     public static final String[] DATABASES = {"tradeflow_inventory", "tradeflow_account_0", "tradeflow_account_1",
@@ -37,14 +37,26 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 blankToNull(env.get("REDIS_URL")), blankToNull(env.get("SEATA_ADDR")),
                 Boolean.parseBoolean(env.getOrDefault("TRADEFLOW_FAULTS_ENABLED", "false")),
                 env.getOrDefault("SERVICE_HEAP", "384m"), Duration.ofSeconds(180),
-                services(env.get("DEVSTACK_SERVICES")));
+                services(env.get("DEVSTACK_SERVICES")), false);
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
     public static DevStackOptions forTests(Path root, Path workDir) {
         return new DevStackOptions(root, workDir, Ports.free(), Ports.free(), freeNacosPort(), Ports.free(),
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), null, null,
-                "root", "", null, null, true, "320m", Duration.ofSeconds(240), EnumSet.allOf(ServiceName.class));
+                "root", "", null, null, true, "320m", Duration.ofSeconds(240), EnumSet.allOf(ServiceName.class),
+                false);
+    }
+
+    /**
+     * The same stack for a benchmark: purchases may also run with no global transaction at all (mode LOCAL), the
+     * baseline the Seata modes are measured against. Never on outside benchmarks.
+     */
+    public DevStackOptions withBenchmarkMode() {
+        return new DevStackOptions(root, workDir, mysqlPort, redisPort, nacosPort, seataPort, seataConsolePort, webPort,
+                inventoryHttpPort, inventoryDubboPort, accountHttpPort, accountDubboPort, nacosAddr, mysqlHost,
+                mysqlUser, mysqlPassword, redisUrl, seataAddr, faultsEnabled, serviceHeap, serviceStartTimeout,
+                services, true);
     }
 
     public boolean embeddedMysql() {

@@ -48,11 +48,36 @@ public final class Api {
     }
 
     public Reply placeOrder(long userId, long skuId, int quantity) {
-        return post("/api/orders", order(userId, skuId, quantity), null);
+        return placeOrder(userId, skuId, quantity, "AT");
+    }
+
+    public Reply placeOrder(long userId, long skuId, int quantity, String mode) {
+        return post("/api/orders", order(userId, skuId, quantity, mode), null);
     }
 
     public static String order(long userId, long skuId, int quantity) {
-        return "{\"userId\":" + userId + ",\"skuId\":" + skuId + ",\"quantity\":" + quantity + ",\"mode\":\"AT\"}";
+        return order(userId, skuId, quantity, "AT");
+    }
+
+    public static String order(long userId, long skuId, int quantity, String mode) {
+        return "{\"userId\":" + userId + ",\"skuId\":" + skuId + ",\"quantity\":" + quantity + ",\"mode\":\""
+                + mode + "\"}";
+    }
+
+    public Reply cancel(String orderId, long userId) {
+        return post("/api/orders/" + orderId + "/cancel", "{\"userId\":" + userId + "}", null);
+    }
+
+    public Reply order(String orderId) {
+        return get("/api/orders/" + orderId);
+    }
+
+    public long frozen(long userId) {
+        return get("/api/wallets/" + userId).body().path("frozen").asLong();
+    }
+
+    public long reserved(long skuId) {
+        return get("/api/products/" + skuId).body().path("reserved").asLong();
     }
 
     public long balance(long userId) {
@@ -76,6 +101,12 @@ public final class Api {
         if (reply.status() != 200) {
             throw new IllegalStateException("fault switch " + fault + " answered " + reply);
         }
+    }
+
+    /** Test-only: has the service deliver again the TCC confirms and cancels it received for the XID. */
+    public Reply redeliverPhaseTwo(int servicePort, String xid) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servicePort + "/actuator/tccredelivery/"
+                + xid)).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     private Reply send(HttpRequest request) {

@@ -33,8 +33,8 @@ class ConcurrentPurchasesIT {
     @Test
     void shouldConserveMoneyAndStockUnderConcurrentMixedPurchases() throws Exception {
         Databases db = TestStack.db();
-        long money = db.totalBalance() + db.totalOrderAmount();
-        long stock = db.totalStock() + db.totalOrderedQuantity();
+        long money = db.totalBalance() + db.totalKeptOrderAmount();
+        long stock = db.totalStock() + db.totalKeptOrderQuantity();
 
         Random random = new Random(42);
         List<Callable<Api.Reply>> purchases = new ArrayList<>();
@@ -61,8 +61,8 @@ class ConcurrentPurchasesIT {
                 .allMatch(s -> s == 201 || s == 404 || s == 409);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(db.totalBalance() + db.totalOrderAmount()).isEqualTo(money);
-            assertThat(db.totalStock() + db.totalOrderedQuantity()).isEqualTo(stock);
+            assertThat(db.totalBalance() + db.totalKeptOrderAmount()).isEqualTo(money);
+            assertThat(db.totalStock() + db.totalKeptOrderQuantity()).isEqualTo(stock);
             List<Long> orders = db.orderIds();
             assertThat(new HashSet<>(db.stockLedgerOrderIds())).isEqualTo(new HashSet<>(orders));
             assertThat(new HashSet<>(db.walletLedgerOrderIds())).isEqualTo(new HashSet<>(orders));

@@ -23,13 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class Databases {
 
-    /** database -> tables whose rows are business state (undo logs are Seata's, checked separately). */
+    /**
+     * database -> tables whose rows are business state (Seata's undo logs and TCC fence rows are the transaction
+     * machinery's, checked separately).
+     */
     static final Map<String, List<String>> BUSINESS_TABLES = Map.of(
             "tradeflow_inventory", List.of("products", "stock", "stock_ledger"),
             "tradeflow_account_0", List.of("wallets", "wallet_ledger"),
             "tradeflow_account_1", List.of("wallets", "wallet_ledger"),
-            "tradeflow_order_0", List.of("orders_0", "orders_1", "order_requests"),
-            "tradeflow_order_1", List.of("orders_0", "orders_1"));
+            "tradeflow_order_0", List.of("orders_0", "orders_1", "order_requests", "order_transactions"),
+            "tradeflow_order_1", List.of("orders_0", "orders_1", "order_requests", "order_transactions"));
 
     private final DevStackOptions options;
 
@@ -70,16 +73,108 @@ public final class Databases {
         return number("tradeflow_inventory", "SELECT SUM(available) FROM stock");
     }
 
-    public long totalOrderAmount() {
-        return sumOverOrders("amount");
+    /** Money held by TCC purchases in flight, over both shards. */
+    public long totalFrozen() {
+        return number("tradeflow_account_0", "SELECT COALESCE(SUM(frozen), 0) FROM wallets")
+                + number("tradeflow_account_1", "SELECT COALESCE(SUM(frozen), 0) FROM wallets");
     }
 
-    public long totalOrderedQuantity() {
-        return sumOverOrders("quantity");
+    /** Units held by TCC purchases in flight. */
+    public long totalReserved() {
+        return number("tradeflow_inventory", "SELECT SUM(reserved) FROM stock");
+    }
+
+    /** Undo-log rows of one global transaction (AT), over every database. */
+    public long undoLogRows(String xid) {
+        return BUSINESS_TABLES.keySet().stream().mapToLong(db -> number(db,
+                "SELECT COUNT(*) FROM undo_log WHERE xid = '" + xid + "'")).sum();
+    }
+
+    /** database -> TCC fence statuses (1 tried, 2 committed, 3 rolled back, 4 suspended) of a global transaction. */
+    public Map<String, List<Integer>> fence(String xid) {
+        Map<String, List<Integer>> fence = new LinkedHashMap<>();
+        BUSINESS_TABLES.keySet().stream().sorted().forEach(db -> {
+            List<Integer> statuses = rows(db, "SELECT status FROM tcc_fence_log WHERE xid = '" + xid
+                    + "' ORDER BY branch_id").stream().map(r -> ((Number) r.get("status")).intValue()).toList();
+            if (!statuses.isEmpty()) {
+                fence.put(db, statuses);
+            }
+        });
+        return fence;
+    }
+
+    /**
+     * XA transactions prepared and not yet finished whose XA xid carries this global XID (XA RECOVER lists the
+     * whole server's, one per branch).
+     */
+    public long xaPrepared(String xid) {
+        return rows("tradeflow_inventory", "XA RECOVER").stream().filter(r -> xaData(r).contains(xid)).count();
+    }
+
+    /** Global XIDs with an XA branch prepared and not yet finished. */
+    public java.util.Set<String> xaPreparedXids() {
+        java.util.Set<String> xids = new java.util.TreeSet<>();
+        rows("tradeflow_inventory", "XA RECOVER").forEach(r -> xids.add(xaData(r).substring(0,
+                ((Number) r.get("gtrid_length")).intValue())));
+        return xids;
+    }
+
+    /** Global XIDs with undo-log rows (AT branches whose phase two has not run), over every database. */
+    public java.util.Set<String> undoLogXids() {
+        java.util.Set<String> xids = new java.util.TreeSet<>();
+        BUSINESS_TABLES.keySet().forEach(db -> rows(db, "SELECT DISTINCT xid FROM undo_log")
+                .forEach(r -> xids.add((String) r.get("xid"))));
+        return xids;
+    }
+
+    /** Global XIDs with a TCC branch tried and not yet confirmed or cancelled, over every database. */
+    public java.util.Set<String> triedFenceXids() {
+        return fenceXids(1);
+    }
+
+    /** Global XIDs with a TCC fence row in that status (1 tried ... 4 suspended), over every database. */
+    public java.util.Set<String> fenceXids(int status) {
+        java.util.Set<String> xids = new java.util.TreeSet<>();
+        BUSINESS_TABLES.keySet().forEach(db -> rows(db, "SELECT DISTINCT xid FROM tcc_fence_log WHERE status = "
+                + status).forEach(r -> xids.add((String) r.get("xid"))));
+        return xids;
+    }
+
+    private static String xaData(Map<String, Object> row) {
+        Object data = row.get("data");
+        return data instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                : String.valueOf(data);
+    }
+
+    /** Every XA transaction prepared and not yet finished, in the whole server. */
+    public long xaPreparedTotal() {
+        return rows("tradeflow_inventory", "XA RECOVER").size();
     }
 
     public long orderCount() {
         return sumOverOrders("1");
+    }
+
+    /** Orders in a status, over every shard. */
+    public long ordersIn(String status) {
+        return sumOverOrders("CASE WHEN status = '" + status + "' THEN 1 ELSE 0 END");
+    }
+
+    /** Ledger rows of a movement type: stock_ledger (DEDUCT, RETURN ...) plus wallet_ledger (DEBIT, REFUND ...). */
+    public long ledgerRows(String type) {
+        return number("tradeflow_inventory", "SELECT COUNT(*) FROM stock_ledger WHERE type = '" + type + "'")
+                + number("tradeflow_account_0", "SELECT COUNT(*) FROM wallet_ledger WHERE type = '" + type + "'")
+                + number("tradeflow_account_1", "SELECT COUNT(*) FROM wallet_ledger WHERE type = '" + type + "'");
+    }
+
+    /** Amount of the orders whose money is kept (not cancelled). */
+    public long totalKeptOrderAmount() {
+        return sumOverOrders("CASE WHEN status <> 'CANCELLED' THEN amount ELSE 0 END");
+    }
+
+    /** Units of the orders whose stock is kept (not cancelled). */
+    public long totalKeptOrderQuantity() {
+        return sumOverOrders("CASE WHEN status <> 'CANCELLED' THEN quantity ELSE 0 END");
     }
 
     private long sumOverOrders(String expression) {
@@ -104,15 +199,17 @@ public final class Databases {
         return ids;
     }
 
+    /** Order ids of the stock taken for orders (DEDUCT movements). */
     public List<Long> stockLedgerOrderIds() {
-        return rows("tradeflow_inventory", "SELECT order_id FROM stock_ledger").stream()
+        return rows("tradeflow_inventory", "SELECT order_id FROM stock_ledger WHERE type = 'DEDUCT'").stream()
                 .map(r -> ((Number) r.get("order_id")).longValue()).toList();
     }
 
+    /** Order ids of the money taken for orders (DEBIT movements). */
     public List<Long> walletLedgerOrderIds() {
         List<Long> ids = new ArrayList<>();
         for (String db : List.of("tradeflow_account_0", "tradeflow_account_1")) {
-            rows(db, "SELECT order_id FROM wallet_ledger").forEach(r -> ids.add(((Number) r.get("order_id"))
+            rows(db, "SELECT order_id FROM wallet_ledger WHERE type = 'DEBIT'").forEach(r -> ids.add(((Number) r.get("order_id"))
                     .longValue()));
         }
         return ids;

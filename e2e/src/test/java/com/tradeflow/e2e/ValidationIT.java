@@ -36,6 +36,8 @@ class ValidationIT {
         "{\"userId\":1,\"skuId\":1,\"quantity\":-5,\"mode\":\"AT\"}",
         "{\"userId\":1,\"skuId\":1,\"quantity\":1000000,\"mode\":\"AT\"}",
         "{\"userId\":1,\"skuId\":1,\"quantity\":1,\"mode\":\"SAGA\"}",
+        // no global transaction at all: the benchmarks' baseline, refused outside benchmarks
+        "{\"userId\":1,\"skuId\":1,\"quantity\":1,\"mode\":\"LOCAL\"}",
         "{\"userId\":\"one\",\"skuId\":1,\"quantity\":1,\"mode\":\"AT\"}",
         "{\"userId\":1,\"skuId\":1,\"quantity\":1.5e99,\"mode\":\"AT\"}",
         "{\"userId\":1,\"skuId\":1,",
@@ -67,6 +69,14 @@ class ValidationIT {
         assertThat(TestStack.api().get("/api/orders/abc").code()).isEqualTo("VALIDATION_FAILED");
         assertThat(TestStack.api().get("/api/wallets/-3").code()).isEqualTo("VALIDATION_FAILED");
         assertThat(TestStack.api().get("/api/users/0/orders").code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"userId\":0}", "{\"userId\":\"me\"}", "not json"})
+    void shouldAnswer400ValidationFailedForABadCancellation(String body) {
+        Api.Reply reply = TestStack.api().post("/api/orders/12345/cancel", body);
+        assertThat(reply.status()).as("body %s -> %s", body, reply.body()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("VALIDATION_FAILED");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.tradeflow.web.config;
 
+import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.datasource.DatabaseProperties;
 import com.tradeflow.platform.datasource.ModuloShardingAlgorithm;
 import com.tradeflow.platform.datasource.PhysicalDatabase;
@@ -10,7 +11,6 @@ import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardS
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ class OrderDataSourceConfiguration {
     private static final String BY_ORDER = "order_table_by_order";
 
     @Bean
-    DataSource dataSource(DatabaseProperties databases) {
+    BranchTypeRoutingDataSource dataSource(DatabaseProperties databases) {
         Map<String, PhysicalDatabase> shards = new LinkedHashMap<>();
         for (int i = 0; i < SHARDS; i++) {
             shards.put("ds_" + i, databases.get("order-" + i));

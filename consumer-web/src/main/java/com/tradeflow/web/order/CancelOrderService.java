@@ -29,6 +29,10 @@ class CancelOrderService {
         if (order.status() == OrderStatus.CANCELLED) {
             return view(order);
         }
+        if (order.mode() == TransactionMode.LOCAL) {
+            throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId
+                    + " was placed by a benchmark without a global transaction; it cannot be cancelled");
+        }
         if (order.status() != OrderStatus.PLACED) {
             throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is "
                     + order.status() + "; only PLACED orders can be cancelled");

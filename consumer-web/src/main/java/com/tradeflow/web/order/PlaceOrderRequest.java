@@ -16,7 +16,7 @@ record PlaceOrderRequest(
         @NotNull @Positive Long userId,
         @NotNull @Positive Long skuId,
         @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity,
-        @NotNull @Pattern(regexp = "AT|TCC|XA", message = "must be one of AT, TCC, XA") String mode) {
+        @NotNull @Pattern(regexp = "AT|TCC|XA|LOCAL", message = "must be one of AT, TCC, XA") String mode) {
 
     /** More than this in one order is a typo or an attack, not a purchase. */
     static final int MAX_QUANTITY = 1000;

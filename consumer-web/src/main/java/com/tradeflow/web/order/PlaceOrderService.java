@@ -3,6 +3,7 @@ package com.tradeflow.web.order;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.web.transaction.GlobalTransactions;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -20,11 +21,14 @@ class PlaceOrderService {
     private final PlaceOrderTransaction transaction;
     private final OrderRepository orders;
     private final OrderIdGenerator ids;
+    private final boolean localModeEnabled;
 
-    PlaceOrderService(PlaceOrderTransaction transaction, OrderRepository orders, OrderIdGenerator ids) {
+    PlaceOrderService(PlaceOrderTransaction transaction, OrderRepository orders, OrderIdGenerator ids,
+            @Value("${tradeflow.benchmark.local-mode:false}") boolean localModeEnabled) {
         this.transaction = transaction;
         this.orders = orders;
         this.ids = ids;
+        this.localModeEnabled = localModeEnabled;
     }
 
     /** The outcome: the order as stored, and whether it was created now or replayed for a repeated key. */
@@ -32,6 +36,9 @@ class PlaceOrderService {
     }
 
     Placed place(PlaceOrderRequest request, String idempotencyKey) {
+        if (request.transactionMode() == TransactionMode.LOCAL && !localModeEnabled) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "mode must be one of AT, TCC, XA");
+        }
         if (idempotencyKey != null) {
             Optional<Placed> earlier = replay(idempotencyKey, request);
             if (earlier.isPresent()) {
@@ -41,8 +48,10 @@ class PlaceOrderService {
         long orderId = ids.next();
         GlobalTransactions.Outcome<Order> outcome = transaction.run(orderId, request, idempotencyKey);
         if (outcome.committed()) {
-            orders.recordTransaction(new OrderTransaction(outcome.xid(), orderId, request.userId(), "PLACE",
-                    request.transactionMode(), outcome.status().name(), Instant.now()));
+            if (outcome.xid() != null) {
+                orders.recordTransaction(new OrderTransaction(outcome.xid(), orderId, request.userId(), "PLACE",
+                        request.transactionMode(), outcome.status().name(), Instant.now()));
+            }
             // read back: in TCC the row is PLACED only once the coordinator confirmed it
             return new Placed(view(orders.find(orderId, request.userId()).orElse(outcome.result())), false);
         }

@@ -13,7 +13,8 @@ import java.time.Duration;
  * A purchase as ONE Seata global transaction in the order's mode: stock (provider-inventory), money
  * (provider-account) and the order row (here). AT: each participant commits locally with undo logs; XA: each
  * participant's XA branch is prepared and committed by the coordinator; TCC: each participant tries (reserve,
- * freeze, pending order) and the coordinator confirms. Any failure rolls all of them back.
+ * freeze, pending order) and the coordinator confirms. Any failure rolls all of them back. LOCAL (benchmarks
+ * only) runs the same steps with no global transaction.
  */
 @Component
 class PlaceOrderTransaction {
@@ -41,18 +42,24 @@ class PlaceOrderTransaction {
 
     GlobalTransactions.Outcome<Order> run(long orderId, PlaceOrderRequest request, String idempotencyKey) {
         TransactionMode mode = request.transactionMode();
-        return transactions.run("place-order", mode.branchType(), () -> {
-            StockDeduction stock = inventory.deduct(orderId, request.skuId(), request.quantity());
-            wallets.debit(orderId, request.userId(), stock.amount());
-            Order order = Order.create(orderId, request.userId(), request.skuId(), request.quantity(),
-                    stock.amount(), mode);
-            if (mode == TransactionMode.TCC) {
-                placement.place(null, orderId, request.userId(), order, idempotencyKey, request.fingerprint());
-            } else {
-                orders.insert(order, idempotencyKey, request.fingerprint());
-            }
-            faults.holdWhileArmed(FAULT_HOLD_BEFORE_COMMIT, HOLD_LIMIT);
-            return order;
-        });
+        if (mode == TransactionMode.LOCAL) {
+            return GlobalTransactions.Outcome.withoutGlobalTransaction(purchase(orderId, request, idempotencyKey));
+        }
+        return transactions.run("place-order", mode.branchType(), () -> purchase(orderId, request, idempotencyKey));
+    }
+
+    private Order purchase(long orderId, PlaceOrderRequest request, String idempotencyKey) {
+        TransactionMode mode = request.transactionMode();
+        StockDeduction stock = inventory.deduct(orderId, request.skuId(), request.quantity());
+        wallets.debit(orderId, request.userId(), stock.amount());
+        Order order = Order.create(orderId, request.userId(), request.skuId(), request.quantity(), stock.amount(),
+                mode);
+        if (mode == TransactionMode.TCC) {
+            placement.place(null, orderId, request.userId(), order, idempotencyKey, request.fingerprint());
+        } else {
+            orders.insert(order, idempotencyKey, request.fingerprint());
+        }
+        faults.holdWhileArmed(FAULT_HOLD_BEFORE_COMMIT, HOLD_LIMIT);
+        return order;
     }
 }

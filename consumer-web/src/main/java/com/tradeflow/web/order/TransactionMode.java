@@ -6,7 +6,9 @@ import org.apache.seata.core.model.BranchType;
 public enum TransactionMode {
     AT(BranchType.AT),
     TCC(BranchType.TCC),
-    XA(BranchType.XA);
+    XA(BranchType.XA),
+    /** Benchmarks only: no global transaction, a plain local transaction in each service. */
+    LOCAL(null);
 
     private final BranchType branchType;
 

@@ -83,6 +83,11 @@ public class GlobalTransactions {
      */
     public record Outcome<T>(String xid, GlobalStatus status, T result, RuntimeException failure) {
 
+        /** The result of work that ran with no global transaction (benchmarks' baseline): no XID, no status. */
+        public static <T> Outcome<T> withoutGlobalTransaction(T result) {
+            return new Outcome<>(null, null, result, null);
+        }
+
         public boolean committed() {
             return failure == null;
         }

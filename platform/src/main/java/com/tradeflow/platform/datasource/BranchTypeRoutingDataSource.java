@@ -5,6 +5,7 @@ import org.apache.seata.core.model.BranchType;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 import javax.sql.DataSource;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +24,12 @@ public final class BranchTypeRoutingDataSource extends AbstractRoutingDataSource
     }
 
     private final DataSource local;
+    private final List<String> atResourceIds;
 
-    BranchTypeRoutingDataSource(DataSource at, DataSource xa, DataSource local) {
+    /** @param atResourceIds Seata's resource id of each physical database's AT proxy, by shard index */
+    BranchTypeRoutingDataSource(DataSource at, DataSource xa, DataSource local, List<String> atResourceIds) {
         this.local = local;
+        this.atResourceIds = List.copyOf(atResourceIds);
         setTargetDataSources(Map.of(Route.AT, at, Route.XA, xa, Route.LOCAL, local));
         setLenientFallback(false);
         afterPropertiesSet();
@@ -48,5 +52,10 @@ public final class BranchTypeRoutingDataSource extends AbstractRoutingDataSource
     /** The plain pool (or sharded pools): for migrations, health checks and the like. */
     public DataSource local() {
         return local;
+    }
+
+    /** Seata's resource id of each physical database's AT proxy, by shard index. */
+    public List<String> atResourceIds() {
+        return atResourceIds;
     }
 }

@@ -28,7 +28,7 @@ public final class PhysicalDataSources {
     }
 
     /** The three faces of one physical database. */
-    public record Targets(DataSource at, DataSource xa, DataSource local) {
+    public record Targets(DataSourceProxy at, DataSource xa, DataSource local) {
     }
 
     /** Pool, schema, AT proxy and XA proxy of the database. */

@@ -12,6 +12,7 @@ public final class ServiceDataSources {
     /** A service with one database. */
     public static BranchTypeRoutingDataSource single(PhysicalDatabase db) {
         PhysicalDataSources.Targets targets = PhysicalDataSources.open(db);
-        return new BranchTypeRoutingDataSource(targets.at(), targets.xa(), targets.local());
+        return new BranchTypeRoutingDataSource(targets.at(), targets.xa(), targets.local(),
+                java.util.List.of(targets.at().getResourceId()));
     }
 }

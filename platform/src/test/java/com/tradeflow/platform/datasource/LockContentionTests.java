@@ -19,6 +19,17 @@ class LockContentionTests {
     }
 
     @Test
+    void shouldAnswerADatabaseLockWaitTimeoutOrDeadlockAsConcurrentUpdate() {
+        for (int mysqlError : new int[] {1205, 1213}) {
+            assertThatThrownBy(() -> LockContention.translate(() -> {
+                throw new IllegalStateException("update failed", new java.sql.SQLException("lock", "HY000",
+                        mysqlError));
+            }, "the stock of sku 1")).isInstanceOfSatisfying(BusinessException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_UPDATE));
+        }
+    }
+
+    @Test
     void shouldLeaveOtherFailuresAsTheyAre() {
         IllegalStateException other = new IllegalStateException("disk full");
         assertThatThrownBy(() -> LockContention.translate(() -> {

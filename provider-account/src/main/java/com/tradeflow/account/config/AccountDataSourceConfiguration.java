@@ -1,5 +1,6 @@
 package com.tradeflow.account.config;
 
+import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.datasource.DatabaseProperties;
 import com.tradeflow.platform.datasource.ModuloShardingAlgorithm;
 import com.tradeflow.platform.datasource.PhysicalDatabase;
@@ -10,7 +11,6 @@ import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardS
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ class AccountDataSourceConfiguration {
     private static final String BY_USER = "account_by_user";
 
     @Bean
-    DataSource dataSource(DatabaseProperties databases) {
+    BranchTypeRoutingDataSource dataSource(DatabaseProperties databases) {
         Map<String, PhysicalDatabase> shards = new LinkedHashMap<>();
         for (int i = 0; i < SHARDS; i++) {
             shards.put("ds_" + i, databases.get("account-" + i));

@@ -1,19 +1,26 @@
 package com.tradeflow.account.wallet;
 
 import com.tradeflow.api.account.WalletView;
+import com.tradeflow.platform.transaction.AtLockGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.util.Optional;
 
-/** SQL over wallets and the wallet ledger; every statement names the user, so it routes to one shard. */
+/**
+ * SQL over wallets and the wallet ledger; every statement names the user, so it routes to one shard. Every change
+ * of a wallet row is checked against AT global locks (TCC and XA writes; see {@link AtLockGuard}): wallets are
+ * shared by purchases of every mode.
+ */
 @Repository
 class WalletRepository {
 
     private final JdbcTemplate jdbc;
+    private final AtLockGuard locks;
 
-    WalletRepository(JdbcTemplate jdbc) {
+    WalletRepository(JdbcTemplate jdbc, AtLockGuard locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
     }
 
     Optional<WalletView> find(long userId) {
@@ -24,32 +31,43 @@ class WalletRepository {
 
     /** @return false when the balance is too low (nothing changed) */
     boolean take(long userId, long amount) {
-        return jdbc.update("UPDATE wallets SET balance = balance - ? WHERE user_id = ? AND balance >= ?",
-                amount, userId, amount) == 1;
+        return changed(userId, jdbc.update(
+                "UPDATE wallets SET balance = balance - ? WHERE user_id = ? AND balance >= ?",
+                amount, userId, amount) == 1);
     }
 
     /** @return false when the balance is too low (nothing changed) */
     boolean freeze(long userId, long amount) {
-        return jdbc.update("""
+        return changed(userId, jdbc.update("""
                 UPDATE wallets SET balance = balance - ?, frozen = frozen + ?
-                WHERE user_id = ? AND balance >= ?""", amount, amount, userId, amount) == 1;
+                WHERE user_id = ? AND balance >= ?""", amount, amount, userId, amount) == 1);
     }
 
     /** Frozen money is spent: it leaves {@code frozen}. */
     boolean spendFrozen(long userId, long amount) {
-        return jdbc.update("UPDATE wallets SET frozen = frozen - ? WHERE user_id = ? AND frozen >= ?", amount,
-                userId, amount) == 1;
+        return changed(userId, jdbc.update(
+                "UPDATE wallets SET frozen = frozen - ? WHERE user_id = ? AND frozen >= ?", amount,
+                userId, amount) == 1);
     }
 
     /** Frozen money is released: it goes back to the balance. */
     boolean unfreeze(long userId, long amount) {
-        return jdbc.update("""
+        return changed(userId, jdbc.update("""
                 UPDATE wallets SET balance = balance + ?, frozen = frozen - ?
-                WHERE user_id = ? AND frozen >= ?""", amount, amount, userId, amount) == 1;
+                WHERE user_id = ? AND frozen >= ?""", amount, amount, userId, amount) == 1);
     }
 
     boolean credit(long userId, long amount) {
-        return jdbc.update("UPDATE wallets SET balance = balance + ? WHERE user_id = ?", amount, userId) == 1;
+        return changed(userId, jdbc.update(
+                "UPDATE wallets SET balance = balance + ? WHERE user_id = ?", amount, userId) == 1);
+    }
+
+    /** After a successful change of the user's wallet row, in its local transaction: no AT transaction holds it. */
+    private boolean changed(long userId, boolean changed) {
+        if (changed) {
+            locks.requireNoAtLock(userId, "wallets", userId);
+        }
+        return changed;
     }
 
     /** The amount of the order's movement of that kind, if there is one. */

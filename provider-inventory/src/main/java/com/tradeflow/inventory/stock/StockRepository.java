@@ -2,19 +2,25 @@ package com.tradeflow.inventory.stock;
 
 import com.tradeflow.api.inventory.ProductView;
 import com.tradeflow.api.inventory.StockDeduction;
+import com.tradeflow.platform.transaction.AtLockGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.util.Optional;
 
-/** SQL over products, stock and the stock ledger. */
+/**
+ * SQL over products, stock and the stock ledger. Every change of a stock row is checked against AT global locks
+ * (TCC and XA writes; see {@link AtLockGuard}): stock rows are shared by purchases of every mode.
+ */
 @Repository
 class StockRepository {
 
     private final JdbcTemplate jdbc;
+    private final AtLockGuard locks;
 
-    StockRepository(JdbcTemplate jdbc) {
+    StockRepository(JdbcTemplate jdbc, AtLockGuard locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
     }
 
     Optional<ProductView> findProduct(long skuId) {
@@ -34,32 +40,43 @@ class StockRepository {
 
     /** @return false when there is not enough stock (nothing changed) */
     boolean take(long skuId, int quantity) {
-        return jdbc.update("UPDATE stock SET available = available - ? WHERE sku_id = ? AND available >= ?",
-                quantity, skuId, quantity) == 1;
+        return changed(skuId, jdbc.update(
+                "UPDATE stock SET available = available - ? WHERE sku_id = ? AND available >= ?",
+                quantity, skuId, quantity) == 1);
     }
 
     /** @return false when there is not enough stock (nothing changed) */
     boolean reserve(long skuId, int quantity) {
-        return jdbc.update("""
+        return changed(skuId, jdbc.update("""
                 UPDATE stock SET available = available - ?, reserved = reserved + ?
-                WHERE sku_id = ? AND available >= ?""", quantity, quantity, skuId, quantity) == 1;
+                WHERE sku_id = ? AND available >= ?""", quantity, quantity, skuId, quantity) == 1);
     }
 
     /** A reservation becomes a sale: the units leave {@code reserved}. */
     boolean settleReservation(long skuId, int quantity) {
-        return jdbc.update("UPDATE stock SET reserved = reserved - ? WHERE sku_id = ? AND reserved >= ?",
-                quantity, skuId, quantity) == 1;
+        return changed(skuId, jdbc.update(
+                "UPDATE stock SET reserved = reserved - ? WHERE sku_id = ? AND reserved >= ?",
+                quantity, skuId, quantity) == 1);
     }
 
     /** A reservation is dropped: the units go back to {@code available}. */
     boolean releaseReservation(long skuId, int quantity) {
-        return jdbc.update("""
+        return changed(skuId, jdbc.update("""
                 UPDATE stock SET available = available + ?, reserved = reserved - ?
-                WHERE sku_id = ? AND reserved >= ?""", quantity, quantity, skuId, quantity) == 1;
+                WHERE sku_id = ? AND reserved >= ?""", quantity, quantity, skuId, quantity) == 1);
     }
 
     boolean giveBack(long skuId, int quantity) {
-        return jdbc.update("UPDATE stock SET available = available + ? WHERE sku_id = ?", quantity, skuId) == 1;
+        return changed(skuId, jdbc.update(
+                "UPDATE stock SET available = available + ? WHERE sku_id = ?", quantity, skuId) == 1);
+    }
+
+    /** After a successful change of the sku's stock row, in its local transaction: no AT transaction holds it. */
+    private boolean changed(long skuId, boolean changed) {
+        if (changed) {
+            locks.requireNoAtLock(skuId, "stock", skuId);
+        }
+        return changed;
     }
 
     Optional<StockDeduction> findMovement(long orderId, LedgerType type) {

@@ -1,0 +1,90 @@
+package com.tradeflow.e2e;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Purchases and cancellations in AT, TCC and XA at the same time, on shared wallets and stock: money and stock are
+ * conserved, nothing stays frozen, reserved, prepared or half-cancelled.
+ */
+@Order(8)
+@ExtendWith(TestStack.class)
+class MixedModesIT {
+
+    private static final int PURCHASES = 200;
+    private static final int THREADS = 16;
+    private static final String[] MODES = {"AT", "TCC", "XA"};
+
+    @Test
+    void shouldConserveMoneyAndStockUnderConcurrentPurchasesAndCancellationsInEveryMode() throws Exception {
+        Databases db = TestStack.db();
+        long money = db.totalBalance() + db.totalKeptOrderAmount();
+        long stock = db.totalStock() + db.totalKeptOrderQuantity();
+
+        Random random = new Random(7);
+        List<Callable<List<String>>> work = new ArrayList<>();
+        for (int i = 0; i < PURCHASES; i++) {
+            long user = 50 + random.nextInt(50);
+            long sku = 10 + random.nextInt(10);
+            // one in ten far too expensive for any wallet: rolled back
+            int quantity = random.nextInt(10) == 0 ? 900 : 1 + random.nextInt(3);
+            String mode = MODES[random.nextInt(MODES.length)];
+            boolean cancel = random.nextBoolean();
+            work.add(() -> purchaseAndMaybeCancel(user, sku, quantity, mode, cancel));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (Future<List<String>> done : pool.invokeAll(work)) {
+            done.get().forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
+        }
+        pool.shutdown();
+
+        System.out.println("mixed-mode purchases and cancellations: " + outcomes);
+        for (String mode : MODES) {
+            assertThat(outcomes.getOrDefault(mode + " place 201", 0)).as(mode + " purchases").isPositive();
+            assertThat(outcomes.getOrDefault(mode + " cancel 200", 0)).as(mode + " cancellations").isPositive();
+        }
+        assertThat(outcomes.keySet()).as("no internal errors").noneMatch(o -> o.endsWith(" 500"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(db.totalBalance() + db.totalKeptOrderAmount()).as("money").isEqualTo(money);
+            assertThat(db.totalStock() + db.totalKeptOrderQuantity()).as("stock").isEqualTo(stock);
+            assertThat(db.totalFrozen()).as("frozen").isZero();
+            assertThat(db.totalReserved()).as("reserved").isZero();
+            assertThat(db.ordersIn("PENDING") + db.ordersIn("CANCELLING")).as("orders in flight").isZero();
+            assertThat(db.ledgerRows("RETURN")).isEqualTo(db.ordersIn("CANCELLED"));
+            assertThat(db.ledgerRows("REFUND")).isEqualTo(db.ordersIn("CANCELLED"));
+            assertThat(db.ledgerRows("RESERVE") + db.ledgerRows("FREEZE") + db.ledgerRows("RETURN_PENDING")
+                    + db.ledgerRows("REFUND_PENDING")).as("pending movements").isZero();
+            assertThat(db.undoLogRows()).isZero();
+            assertThat(db.xaPreparedTotal()).isZero();
+        });
+    }
+
+    private static List<String> purchaseAndMaybeCancel(long user, long sku, int quantity, String mode,
+            boolean cancel) {
+        Api api = TestStack.api();
+        Api.Reply placed = api.placeOrder(user, sku, quantity, mode);
+        List<String> outcomes = new ArrayList<>(List.of(mode + " place " + placed.status()));
+        if (cancel && placed.status() == 201) {
+            Api.Reply cancelled = api.cancel(placed.body().path("orderId").asText(), user);
+            outcomes.add(mode + " cancel " + cancelled.status());
+        }
+        return outcomes;
+    }
+}

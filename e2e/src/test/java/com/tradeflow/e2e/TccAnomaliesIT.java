@@ -1,0 +1,181 @@
+package com.tradeflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tradeflow.devstack.service.ServiceName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The anomalies Seata's TCC fence exists for, each forced for real: a cancel that arrives before its try (empty
+ * rollback) and the try that arrives after it (suspension), confirm and cancel delivered twice, and a participant
+ * killed between try and confirm.
+ */
+@Order(7)
+@ExtendWith(TestStack.class)
+class TccAnomaliesIT {
+
+    private static final String HOLD_FREEZE_TRY = "tcc.account-freeze-money.before-try";
+    private static final String HOLD_BEFORE_COMMIT = "order.place.before-commit";
+    private static final String WALLET_FAULT = "wallet.debit.after-commit";
+    private static final int FENCE_SUSPENDED = 4;
+
+    @AfterEach
+    void disarm() {
+        Api api = TestStack.api();
+        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, false);
+        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), WALLET_FAULT, false);
+        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, false);
+    }
+
+    @Test
+    void shouldRecordAnEmptyRollbackAndRefuseTheTryThatArrivesAfterIt() {
+        Api api = TestStack.api();
+        Databases db = TestStack.db();
+        long user = 41;
+        Set<String> suspendedBefore = suspended(db);
+        Map<String, List<Map<String, Object>>> before = db.snapshot();
+        // the wallet branch is registered, but its try is held before it reaches the fence
+        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, true);
+
+        Api.Reply reply = api.placeOrder(user, 8, 1, "TCC");
+
+        // the caller gave up on the held call and rolled back: the coordinator cancelled the wallet branch
+        assertThat(reply.status()).as("%s", reply.body()).isEqualTo(503);
+        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> newlySuspended(db, suspendedBefore),
+                s -> !s.isEmpty()).iterator().next();
+        assertThat(db.fence(xid)).as("empty rollback recorded in the user's shard")
+                .containsEntry("tradeflow_account_1", List.of(FENCE_SUSPENDED));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(db.snapshot()).isEqualTo(before));
+
+        // the try arrives after its cancel
+        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, false);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(accountLog())
+                .contains("prepare fence failed. xid= " + xid));
+        assertThat(db.snapshot()).isEqualTo(before);
+        assertThat(db.totalFrozen()).isZero();
+        assertThat(db.totalReserved()).isZero();
+    }
+
+    @Test
+    void shouldApplyARedeliveredConfirmOnce() {
+        Api api = TestStack.api();
+        Databases db = TestStack.db();
+        Api.Reply placed = api.placeOrder(42, 8, 2, "TCC");
+        assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
+        String xid = placed.body().path("lastTransaction").path("xid").asText();
+        Map<String, List<Map<String, Object>>> committed = db.snapshot();
+
+        for (ServiceName service : ServiceName.values()) {
+            Api.Reply again = api.redeliverPhaseTwo(TestStack.stack().httpPort(service), xid);
+            assertThat(again.status()).as("%s %s", service, again.body()).isEqualTo(200);
+            assertThat(again.body()).as("%s", service).hasSize(1);
+            assertThat(again.body().get(0).path("phase").asText()).isEqualTo("confirm");
+            assertThat(again.body().get(0).path("status").asText()).isEqualTo("PhaseTwo_Committed");
+        }
+
+        assertThat(db.snapshot()).isEqualTo(committed);
+        assertThat(db.fence(xid).values()).hasSize(3).allSatisfy(s -> assertThat(s).containsOnly(2));
+    }
+
+    @Test
+    void shouldApplyARedeliveredCancelOnce() {
+        Api api = TestStack.api();
+        Databases db = TestStack.db();
+        Set<String> rolledBackBefore = db.fenceXids(3);
+        Map<String, List<Map<String, Object>>> before = db.snapshot();
+        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), WALLET_FAULT, true);
+
+        Api.Reply reply = api.placeOrder(43, 8, 2, "TCC");
+
+        assertThat(reply.status()).as("%s", reply.body()).isGreaterThanOrEqualTo(500);
+        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> difference(db.fenceXids(3),
+                rolledBackBefore), s -> s.size() == 1).iterator().next();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(db.snapshot()).isEqualTo(before));
+
+        for (ServiceName service : List.of(ServiceName.INVENTORY, ServiceName.ACCOUNT)) {
+            Api.Reply again = api.redeliverPhaseTwo(TestStack.stack().httpPort(service), xid);
+            assertThat(again.status()).as("%s %s", service, again.body()).isEqualTo(200);
+            assertThat(again.body()).as("%s", service).hasSize(1);
+            JsonNode answer = again.body().get(0);
+            assertThat(answer.path("phase").asText()).isEqualTo("cancel");
+            assertThat(answer.path("status").asText()).isEqualTo("PhaseTwo_Rollbacked");
+        }
+
+        assertThat(db.snapshot()).isEqualTo(before);
+        assertThat(db.totalFrozen()).isZero();
+        assertThat(db.totalReserved()).isZero();
+    }
+
+    @Test
+    void shouldConfirmAParticipantKilledBetweenTryAndConfirmOnceItIsBack() throws Exception {
+        Api api = TestStack.api();
+        Databases db = TestStack.db();
+        long user = 44;
+        long price = api.price(9);
+        long balance = api.balance(user);
+        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, true);
+
+        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 9, 1,
+                "TCC"));
+        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Set<String> tried = db.triedFenceXids();
+            return tried.size() == 1 && db.fence(tried.iterator().next()).size() == 3 ? tried : Set.<String>of();
+        }, s -> !s.isEmpty()).iterator().next();
+        TestStack.stack().kill(ServiceName.ACCOUNT);
+        try {
+            api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, false);
+            Api.Reply reply = placing.get(60, TimeUnit.SECONDS);
+
+            // the coordinator decided to commit; the wallet's confirm waits for its participant
+            assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
+            assertThat(db.fence(xid)).containsEntry("tradeflow_account_0", List.of(1));
+            assertThat(frozen(db, user)).isEqualTo(price);
+        } finally {
+            TestStack.stack().restart(ServiceName.ACCOUNT);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(db.fence(xid).values()).hasSize(3).allSatisfy(s -> assertThat(s).containsOnly(2));
+            assertThat(frozen(db, user)).isZero();
+            assertThat(api.balance(user)).isEqualTo(balance - price);
+            assertThat(db.totalReserved()).isZero();
+        });
+    }
+
+    private static long frozen(Databases db, long user) {
+        return db.number("tradeflow_account_" + user % 2, "SELECT frozen FROM wallets WHERE user_id = " + user);
+    }
+
+    private static Set<String> suspended(Databases db) {
+        return db.fenceXids(FENCE_SUSPENDED);
+    }
+
+    private static Set<String> newlySuspended(Databases db, Set<String> before) {
+        return difference(suspended(db), before);
+    }
+
+    private static Set<String> difference(Set<String> now, Set<String> before) {
+        Set<String> added = new java.util.TreeSet<>(now);
+        added.removeAll(before);
+        return added;
+    }
+
+    private static String accountLog() throws IOException {
+        return Files.readString(TestStack.stack().service(ServiceName.ACCOUNT).log());
+    }
+}

@@ -1,0 +1,122 @@
+package com.tradeflow.e2e;
+
+import com.tradeflow.devstack.DevStack;
+import com.tradeflow.devstack.DevStackOptions;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Orders per second and latency of the same purchase in AT, TCC and XA, against the same purchase with no global
+ * transaction (LOCAL: a plain local transaction in each service), 16 concurrent clients, one stack, one run. Not
+ * part of {@code mvn verify}: {@code mvn -B verify -pl e2e -Pbenchmark} (after {@code mvn -B install
+ * -DskipTests}). Prints a table; asserts only that the runs did purchase.
+ */
+class TransactionModesBenchmark {
+
+    private static final int CLIENTS = 16;
+    private static final int WARM_UP = 100;
+    private static final int ORDERS = 800;
+    /** Skus 1-5 (1.00 to 21.84) and users 1-100: every user and sku can pay for and supply every run. */
+    private static final int SKUS = 5;
+    private static final int USERS = 100;
+    private static final List<String> MODES = List.of("LOCAL", "AT", "TCC", "XA");
+
+    @Test
+    void shouldPrintOrdersPerSecondAndLatencyPerMode() throws Exception {
+        Path root = Path.of(System.getProperty("tradeflow.root", "..")).toAbsolutePath().normalize();
+        Path dir = Path.of("target/benchmark-stack").toAbsolutePath();
+        deleteRecursively(dir.resolve("mariadb"));
+        try (DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir).withBenchmarkMode())) {
+            Api api = new Api(stack.webUrl());
+            Map<String, Run> runs = new LinkedHashMap<>();
+            for (String mode : MODES) {
+                run(api, mode, WARM_UP);
+                runs.put(mode, run(api, mode, ORDERS));
+            }
+            print(runs);
+            runs.forEach((mode, run) -> assertThat(run.placed()).as(mode + " orders placed").isPositive());
+        }
+    }
+
+    private static Run run(Api api, String mode, int orders) throws Exception {
+        Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            done.add(clients.submit(() -> {
+                for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
+                    long sent = System.nanoTime();
+                    Api.Reply reply = api.placeOrder(1 + i % USERS, 1 + i % SKUS, 1, mode);
+                    latency.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
+                    statuses.merge(reply.status(), 1, Integer::sum);
+                }
+            }));
+        }
+        for (Future<?> client : done) {
+            client.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+        return new Run(statuses.getOrDefault(201, 0), seconds, latency, Map.copyOf(statuses));
+    }
+
+    private static void print(Map<String, Run> runs) {
+        Run local = runs.get("LOCAL");
+        StringBuilder table = new StringBuilder("\n| mode | orders/s | p50 ms | p99 ms | orders/s vs LOCAL | p50 vs LOCAL"
+                + " | answers |\n|---|---:|---:|---:|---:|---:|---|\n");
+        runs.forEach((mode, run) -> table.append(String.format("| %s | %.1f | %.1f | %.1f | %.2f | %.2f | %s |%n",
+                mode, run.perSecond(), run.p50(), run.p99(), run.perSecond() / local.perSecond(),
+                run.p50() / local.p50(), run.statuses())));
+        table.append(String.format("%n%d clients, %d orders per mode after %d warm-up orders, skus 1-%d, %d users, "
+                + "%d cores%n", CLIENTS, ORDERS, WARM_UP, SKUS, USERS, Runtime.getRuntime().availableProcessors()));
+        System.out.println(table);
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** One measured run of a mode. */
+    private record Run(int placed, double seconds, Histogram latency, Map<Integer, Integer> statuses) {
+
+        double perSecond() {
+            return placed / seconds;
+        }
+
+        double p50() {
+            return latency.getValueAtPercentile(50) / 1000.0;
+        }
+
+        double p99() {
+            return latency.getValueAtPercentile(99) / 1000.0;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package com.tradeflow.e2e;
+
+import com.tradeflow.devstack.service.ServiceName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The same purchase in AT, TCC and XA: each commits exactly the intended change, each rolls back to exactly the
+ * state before, and each really runs its branches in the mode asked for (a purchase held before its global
+ * commit shows undo logs for AT, prepared XA transactions for XA, tried fence rows and reservations for TCC, and
+ * nothing of the other two).
+ */
+@Order(5)
+@ExtendWith(TestStack.class)
+class TransactionModesIT {
+
+    private static final String HOLD = "order.place.before-commit";
+    private static final String WALLET_FAULT = "wallet.debit.after-commit";
+    private static final String INVENTORY_FAULT = "inventory.deduct.after-commit";
+    /** A user per mode and test, on both account shards. */
+    private static final Map<String, Long> COMMIT_USER = Map.of("AT", 21L, "TCC", 22L, "XA", 23L);
+    private static final Map<String, Long> HOLD_USER = Map.of("AT", 24L, "TCC", 25L, "XA", 26L);
+    private static final Map<String, Long> ROLLBACK_USER = Map.of("AT", 27L, "TCC", 28L, "XA", 29L);
+
+    @AfterEach
+    void disarm() {
+        Api api = TestStack.api();
+        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD, false);
+        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), WALLET_FAULT, false);
+        api.fault(TestStack.stack().httpPort(ServiceName.INVENTORY), INVENTORY_FAULT, false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AT", "TCC", "XA"})
+    void shouldCommitExactlyTheIntendedChange(String mode) {
+        Api api = TestStack.api();
+        Databases db = TestStack.db();
+        long user = COMMIT_USER.get(mode);
+        long stock = api.available(4);
+        long balance = api.balance(user);
+        long orders = db.orderCount();
+
+        Api.Reply reply = api.placeOrder(user, 4, 2, mode);
+
+        assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
+        assertThat(reply.body().path("status").asText()).isEqualTo("PLACED");
+        assertThat(reply.body().path("mode").asText()).isEqualTo(mode);
+        String xid = reply.body().path("lastTransaction").path("xid").asText();
+        assertThat(xid).isNotBlank();
+        assertThat(reply.body().path("lastTransaction").path("status").asText()).isEqualTo("Committed");
+        long amount = reply.body().path("amount").asLong();
+        assertThat(amount).isEqualTo(2 * api.price(4));
+        String orderId = reply.body().path("orderId").asText();
+
+        assertThat(api.available(4)).isEqualTo(stock - 2);
+        assertThat(api.reserved(4)).isZero();
+        assertThat(api.balance(user)).isEqualTo(balance - amount);
+        assertThat(api.frozen(user)).isZero();
+        assertThat(db.orderCount()).isEqualTo(orders + 1);
+        assertThat(db.stockLedgerOrderIds()).containsOnlyOnce(Long.parseLong(orderId));
+        assertThat(db.walletLedgerOrderIds()).containsOnlyOnce(Long.parseLong(orderId));
+        Api.Reply read = api.order(orderId);
+        assertThat(read.body().path("lastTransaction").path("xid").asText()).isEqualTo(xid);
+        assertThat(read.body().path("lastTransaction").path("action").asText()).isEqualTo("PLACE");
+        db.awaitNoUndoLogs();
+        assertThat(db.xaPrepared(xid)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AT", "TCC", "XA"})
+    void shouldRestoreEveryTableWhenTheLastBranchFindsTooLittleMoney(String mode) {
+        Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
+
+        // 20 x sku 20 costs 2000.00, a wallet holds at most 1000.00: stock is taken first, then the debit fails
+        Api.Reply reply = TestStack.api().placeOrder(ROLLBACK_USER.get(mode), 20, 20, mode);
+
+        assertThat(reply.status()).as("%s", reply.body()).isEqualTo(409);
+        assertThat(reply.code()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertRestored(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AT", "TCC", "XA"})
+    void shouldRestoreEveryTableWhenAProviderFailsAfterItsBranchRan(String mode) {
+        Api api = TestStack.api();
+        api.fault(TestStack.stack().httpPort(ServiceName.INVENTORY), INVENTORY_FAULT, true);
+        Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
+
+        Api.Reply reply = api.placeOrder(ROLLBACK_USER.get(mode), 2, 1, mode);
+
+        assertThat(reply.status()).as("%s", reply.body()).isGreaterThanOrEqualTo(500);
+        assertRestored(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AT", "TCC", "XA"})
+    void shouldRunEveryBranchInTheRequestedMode(String mode) throws Exception {
+        Api api = TestStack.api();
+        Databases db = TestStack.db();
+        long user = HOLD_USER.get(mode);
+        db.awaitNoUndoLogs();
+        long balance = api.balance(user);
+        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD, true);
+
+        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 5, 1, mode));
+
+        // held after all three branches ran, before the global commit
+        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> inFlight(db, mode), s -> !s.isEmpty())
+                .iterator().next();
+        switch (mode) {
+            case "AT" -> {
+                assertThat(db.undoLogXids()).containsExactly(xid);
+                assertThat(db.undoLogRows(xid)).as("one undo log per branch").isEqualTo(3);
+                assertThat(db.xaPreparedXids()).isEmpty();
+                assertThat(db.triedFenceXids()).isEmpty();
+            }
+            case "XA" -> {
+                assertThat(db.xaPrepared(xid)).as("prepared XA branches").isEqualTo(3);
+                assertThat(db.undoLogXids()).isEmpty();
+                assertThat(db.triedFenceXids()).isEmpty();
+                // prepared, not committed: nobody sees the debit yet
+                assertThat(api.balance(user)).isEqualTo(balance);
+            }
+            default -> {
+                assertThat(db.fence(xid).values()).as("tried TCC branches per database").hasSize(3)
+                        .allSatisfy(statuses -> assertThat(statuses).containsOnly(1));
+                assertThat(db.undoLogXids()).isEmpty();
+                assertThat(db.xaPreparedXids()).isEmpty();
+                assertThat(api.frozen(user)).isEqualTo(api.price(5));
+                assertThat(api.reserved(5)).isGreaterThanOrEqualTo(1);
+            }
+        }
+
+        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD, false);
+        Api.Reply reply = placing.get(30, TimeUnit.SECONDS);
+
+        assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
+        assertThat(reply.body().path("lastTransaction").path("xid").asText()).isEqualTo(xid);
+        assertThat(api.balance(user)).isEqualTo(balance - api.price(5));
+        assertThat(api.frozen(user)).isZero();
+        assertThat(db.xaPrepared(xid)).isZero();
+        if (mode.equals("TCC")) {
+            assertThat(db.fence(xid).values()).hasSize(3).allSatisfy(s -> assertThat(s).containsOnly(2));
+        }
+        db.awaitNoUndoLogs();
+    }
+
+    /** The XID of the held purchase once all three of its branches are visible, else empty. */
+    private static Set<String> inFlight(Databases db, String mode) {
+        return switch (mode) {
+            case "AT" -> db.undoLogRows() >= 3 ? db.undoLogXids() : Set.of();
+            case "XA" -> db.xaPreparedTotal() >= 3 ? db.xaPreparedXids() : Set.of();
+            default -> {
+                Set<String> tried = db.triedFenceXids();
+                yield tried.size() == 1 && db.fence(tried.iterator().next()).size() == 3 ? tried : Set.of();
+            }
+        };
+    }
+
+    private static void assertRestored(Map<String, List<Map<String, Object>>> before) {
+        Databases db = TestStack.db();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(db.snapshot()).isEqualTo(before);
+            assertThat(db.undoLogRows()).isZero();
+            assertThat(db.xaPreparedTotal()).isZero();
+            assertThat(db.totalFrozen()).isZero();
+            assertThat(db.totalReserved()).isZero();
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package com.tradeflow.platform.transaction;
+
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
+import org.apache.seata.core.context.RootContext;
+import org.apache.seata.core.exception.TransactionException;
+import org.apache.seata.core.model.BranchType;
+import org.apache.seata.rm.DefaultResourceManager;
+import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.apache.seata.rm.tcc.api.BusinessActionContextUtil;
+
+import java.util.List;
+
+/**
+ * Keeps TCC and XA writes off rows that an unfinished AT global transaction has changed. AT commits each branch
+ * locally in phase one and protects its rows only with the coordinator's global locks, which only AT writers
+ * check: a TCC or XA write to such a row made the AT rollback find "dirty" data and stop (seen in the mixed-mode
+ * test: stock never restored). So every TCC or XA write to a row shared across modes calls
+ * {@link #requireNoAtLock} after its UPDATE and before its local commit: the row lock it now holds keeps AT
+ * writers out from then on, and the coordinator says whether one got there first (then the write is refused with
+ * {@code CONCURRENT_UPDATE}, or, in a TCC confirm or cancel, retried by the coordinator later).
+ */
+public final class AtLockGuard {
+
+    private final List<String> atResourceIds;
+
+    /** @param atResourceIds the AT resource id of each physical database, by shard index */
+    public AtLockGuard(List<String> atResourceIds) {
+        this.atResourceIds = List.copyOf(atResourceIds);
+    }
+
+    /**
+     * @param shardKey the row's sharding value (the physical database is {@code shardKey mod shards})
+     * @param table    the table as AT names it in lock keys
+     * @param key      the row's primary key
+     */
+    public void requireNoAtLock(long shardKey, String table, Object key) {
+        if (BranchTypes.bound().filter(BranchType.AT::equals).isPresent()) {
+            return;
+        }
+        String xid = currentXid();
+        if (xid == null) {
+            // no global transaction at all (LOCAL benchmarks): nothing to coordinate with
+            return;
+        }
+        String resourceId = atResourceIds.get((int) Math.floorMod(shardKey, (long) atResourceIds.size()));
+        String lockKey = table + ":" + key;
+        boolean boundHere = !RootContext.inGlobalTransaction() && !RootContext.requireGlobalLock();
+        if (boundHere) {
+            // Seata's lock query runs only inside a global transaction or a global-lock scope (TCC phase two)
+            RootContext.bindGlobalLockFlag();
+        }
+        try {
+            if (!DefaultResourceManager.get().lockQuery(BranchType.AT, resourceId, xid, lockKey)) {
+                throw new BusinessException(ErrorCode.CONCURRENT_UPDATE, lockKey
+                        + " is being changed by another global transaction; try again");
+            }
+        } catch (TransactionException e) {
+            throw new IllegalStateException("cannot ask the coordinator about " + lockKey + ": " + e.getMessage(), e);
+        } finally {
+            if (boundHere) {
+                RootContext.unbindGlobalLockFlag();
+            }
+        }
+    }
+
+    private static String currentXid() {
+        String xid = RootContext.getXID();
+        if (xid != null) {
+            return xid;
+        }
+        BusinessActionContext phaseTwo = BusinessActionContextUtil.getContext();
+        return phaseTwo == null ? null : phaseTwo.getXid();
+    }
+}
