@@ -209,8 +209,8 @@ public final class Databases {
     public List<Long> walletLedgerOrderIds() {
         List<Long> ids = new ArrayList<>();
         for (String db : List.of("tradeflow_account_0", "tradeflow_account_1")) {
-            rows(db, "SELECT order_id FROM wallet_ledger WHERE type = 'DEBIT'").forEach(r -> ids.add(((Number) r.get("order_id"))
-                    .longValue()));
+            rows(db, "SELECT order_id FROM wallet_ledger WHERE type = 'DEBIT'")
+                    .forEach(r -> ids.add(((Number) r.get("order_id")).longValue()));
         }
         return ids;
     }

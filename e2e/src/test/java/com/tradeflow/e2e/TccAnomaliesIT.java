@@ -137,12 +137,15 @@ class TccAnomaliesIT {
             return tried.size() == 1 && db.fence(tried.iterator().next()).size() == 3 ? tried : Set.<String>of();
         }, s -> !s.isEmpty()).iterator().next();
         TestStack.stack().kill(ServiceName.ACCOUNT);
+        String orderId;
         try {
             api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, false);
             Api.Reply reply = placing.get(60, TimeUnit.SECONDS);
 
             // the coordinator decided to commit; the wallet's confirm waits for its participant
             assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
+            assertThat(reply.body().path("lastTransaction").path("status").asText()).isEqualTo("CommitRetrying");
+            orderId = reply.body().path("orderId").asText();
             assertThat(db.fence(xid)).containsEntry("tradeflow_account_0", List.of(1));
             assertThat(frozen(db, user)).isEqualTo(price);
         } finally {
@@ -155,6 +158,9 @@ class TccAnomaliesIT {
             assertThat(api.balance(user)).isEqualTo(balance - price);
             assertThat(db.totalReserved()).isZero();
         });
+        // the order shows how its transaction ended once the coordinator has finished it
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.order(orderId).body()
+                .path("lastTransaction").path("status").asText()).isEqualTo("Committed"));
     }
 
     private static long frozen(Databases db, long user) {

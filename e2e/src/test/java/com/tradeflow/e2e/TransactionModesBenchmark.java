@@ -83,8 +83,8 @@ class TransactionModesBenchmark {
 
     private static void print(Map<String, Run> runs) {
         Run local = runs.get("LOCAL");
-        StringBuilder table = new StringBuilder("\n| mode | orders/s | p50 ms | p99 ms | orders/s vs LOCAL | p50 vs LOCAL"
-                + " | answers |\n|---|---:|---:|---:|---:|---:|---|\n");
+        StringBuilder table = new StringBuilder("\n| mode | orders/s | p50 ms | p99 ms | orders/s vs LOCAL"
+                + " | p50 vs LOCAL | answers |\n|---|---:|---:|---:|---:|---:|---|\n");
         runs.forEach((mode, run) -> table.append(String.format("| %s | %.1f | %.1f | %.1f | %.2f | %.2f | %s |%n",
                 mode, run.perSecond(), run.p50(), run.p99(), run.perSecond() / local.perSecond(),
                 run.p50() / local.p50(), run.statuses())));

@@ -28,17 +28,20 @@ import static org.awaitility.Awaitility.await;
 class TransactionModesIT {
 
     private static final String HOLD = "order.place.before-commit";
+    private static final String FAIL_AFTER_HOLD = "order.place.fail-before-commit";
     private static final String WALLET_FAULT = "wallet.debit.after-commit";
     private static final String INVENTORY_FAULT = "inventory.deduct.after-commit";
     /** A user per mode and test, on both account shards. */
     private static final Map<String, Long> COMMIT_USER = Map.of("AT", 21L, "TCC", 22L, "XA", 23L);
     private static final Map<String, Long> HOLD_USER = Map.of("AT", 24L, "TCC", 25L, "XA", 26L);
     private static final Map<String, Long> ROLLBACK_USER = Map.of("AT", 27L, "TCC", 28L, "XA", 29L);
+    private static final Map<String, Long> HELD_ROLLBACK_USER = Map.of("AT", 45L, "TCC", 46L, "XA", 47L);
 
     @AfterEach
     void disarm() {
         Api api = TestStack.api();
         api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD, false);
+        api.fault(TestStack.stack().httpPort(ServiceName.WEB), FAIL_AFTER_HOLD, false);
         api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), WALLET_FAULT, false);
         api.fault(TestStack.stack().httpPort(ServiceName.INVENTORY), INVENTORY_FAULT, false);
     }
@@ -156,6 +159,34 @@ class TransactionModesIT {
             assertThat(db.fence(xid).values()).hasSize(3).allSatisfy(s -> assertThat(s).containsOnly(2));
         }
         db.awaitNoUndoLogs();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AT", "TCC", "XA"})
+    void shouldRollBackAHeldPurchaseWhoseBranchesAllRan(String mode) throws Exception {
+        Api api = TestStack.api();
+        Databases db = TestStack.db();
+        db.awaitNoUndoLogs();
+        Map<String, List<Map<String, Object>>> before = db.snapshot();
+        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD, true);
+        api.fault(TestStack.stack().httpPort(ServiceName.WEB), FAIL_AFTER_HOLD, true);
+
+        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() ->
+                api.placeOrder(HELD_ROLLBACK_USER.get(mode), 5, 1, mode));
+        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> inFlight(db, mode), s -> !s.isEmpty())
+                .iterator().next();
+        if (mode.equals("XA")) {
+            assertThat(db.xaPrepared(xid)).as("prepared XA branches").isEqualTo(3);
+        }
+        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD, false);
+        Api.Reply reply = placing.get(30, TimeUnit.SECONDS);
+
+        assertThat(reply.status()).as("%s", reply.body()).isEqualTo(500);
+        assertRestored(before);
+        assertThat(db.xaPrepared(xid)).isZero();
+        if (mode.equals("TCC")) {
+            assertThat(db.fence(xid).values()).hasSize(3).allSatisfy(s -> assertThat(s).containsOnly(3));
+        }
     }
 
     /** The XID of the held purchase once all three of its branches are visible, else empty. */

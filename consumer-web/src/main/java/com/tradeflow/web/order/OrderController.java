@@ -2,7 +2,9 @@ package com.tradeflow.web.order;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.web.transaction.GlobalTransactionStatus;
 import jakarta.validation.Valid;
+import org.apache.seata.core.model.GlobalStatus;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -25,11 +27,14 @@ class OrderController {
     private final PlaceOrderService placeOrder;
     private final CancelOrderService cancelOrder;
     private final OrderRepository orders;
+    private final GlobalTransactionStatus statuses;
 
-    OrderController(PlaceOrderService placeOrder, CancelOrderService cancelOrder, OrderRepository orders) {
+    OrderController(PlaceOrderService placeOrder, CancelOrderService cancelOrder, OrderRepository orders,
+            GlobalTransactionStatus statuses) {
         this.placeOrder = placeOrder;
         this.cancelOrder = cancelOrder;
         this.orders = orders;
+        this.statuses = statuses;
     }
 
     /**
@@ -58,13 +63,24 @@ class OrderController {
 
     /**
      * {@code GET /api/orders/{orderId}}: 200 with the order and its last global transaction (XID, PLACE or
-     * CANCEL, final status), or 404 {@code NOT_FOUND}.
+     * CANCEL, final status: one still in phase two, e.g. CommitRetrying, is looked up at the coordinator), or 404
+     * {@code NOT_FOUND}.
      */
     @GetMapping("/api/orders/{orderId}")
     OrderView get(@PathVariable @Positive long orderId) {
         Order order = orders.find(orderId)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId));
-        return OrderView.of(order, orders.lastTransaction(orderId, order.userId()).orElse(null));
+        OrderTransaction last = orders.lastTransaction(orderId, order.userId()).map(this::settled).orElse(null);
+        return OrderView.of(order, last);
+    }
+
+    /** A transaction recorded while its phase two was still going on, with its final status once known. */
+    private OrderTransaction settled(OrderTransaction tx) {
+        return statuses.finalStatus(tx.xid(), GlobalStatus.valueOf(tx.status())).map(status -> {
+            orders.updateTransactionStatus(tx, status.name());
+            return new OrderTransaction(tx.xid(), tx.orderId(), tx.userId(), tx.action(), tx.mode(), status.name(),
+                    tx.finishedAt());
+        }).orElse(tx);
     }
 
     /**

@@ -107,6 +107,11 @@ public class OrderRepository {
                 tx.status(), Timestamp.from(tx.finishedAt()));
     }
 
+    void updateTransactionStatus(OrderTransaction tx, String status) {
+        jdbc.update("UPDATE order_transactions SET status = ? WHERE xid = ? AND user_id = ?", status, tx.xid(),
+                tx.userId());
+    }
+
     Optional<OrderTransaction> lastTransaction(long orderId, long userId) {
         return jdbc.query("""
                 SELECT * FROM order_transactions WHERE order_id = ? AND user_id = ?

@@ -21,6 +21,8 @@ class PlaceOrderTransaction {
 
     /** Test-only: hold the purchase after every branch ran, before the global commit (inspect, kill ...). */
     static final String FAULT_HOLD_BEFORE_COMMIT = "order.place.before-commit";
+    /** Test-only: fail the purchase after every branch ran (and after any hold): the global rollback follows. */
+    static final String FAULT_FAIL_BEFORE_COMMIT = "order.place.fail-before-commit";
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
 
     private final GlobalTransactions transactions;
@@ -60,6 +62,7 @@ class PlaceOrderTransaction {
             orders.insert(order, idempotencyKey, request.fingerprint());
         }
         faults.holdWhileArmed(FAULT_HOLD_BEFORE_COMMIT, HOLD_LIMIT);
+        faults.fireIfArmed(FAULT_FAIL_BEFORE_COMMIT);
         return order;
     }
 }

@@ -1,0 +1,54 @@
+package com.tradeflow.web.transaction;
+
+import org.apache.seata.core.exception.TransactionException;
+import org.apache.seata.core.model.GlobalStatus;
+import org.apache.seata.tm.api.GlobalTransactionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The final status of a global transaction whose launcher saw it end undecided in phase two (e.g. CommitRetrying:
+ * committed, but a participant's confirm still waits for that participant). The coordinator forgets a transaction
+ * once phase two is done ("Finished"); the direction it was going in then says how it ended.
+ */
+@Component
+public class GlobalTransactionStatus {
+
+    private static final Logger log = LoggerFactory.getLogger(GlobalTransactionStatus.class);
+    private static final Set<GlobalStatus> FINAL = Set.of(GlobalStatus.Committed, GlobalStatus.Rollbacked,
+            GlobalStatus.TimeoutRollbacked, GlobalStatus.CommitFailed, GlobalStatus.RollbackFailed,
+            GlobalStatus.TimeoutRollbackFailed);
+    private static final Set<GlobalStatus> COMMITTING = Set.of(GlobalStatus.Committing, GlobalStatus.CommitRetrying,
+            GlobalStatus.AsyncCommitting);
+    private static final Set<GlobalStatus> ROLLING_BACK = Set.of(GlobalStatus.Rollbacking,
+            GlobalStatus.RollbackRetrying, GlobalStatus.TimeoutRollbacking, GlobalStatus.TimeoutRollbackRetrying);
+
+    /**
+     * @param recorded the status the launcher recorded
+     * @return the final status, when the transaction has finished since; empty when it is final already, still
+     *         running, or the coordinator cannot be asked
+     */
+    public Optional<GlobalStatus> finalStatus(String xid, GlobalStatus recorded) {
+        if (FINAL.contains(recorded) || !(COMMITTING.contains(recorded) || ROLLING_BACK.contains(recorded))) {
+            return Optional.empty();
+        }
+        GlobalStatus now;
+        try {
+            now = GlobalTransactionContext.reload(xid).getStatus();
+        } catch (TransactionException e) {
+            log.warn("cannot ask the coordinator about {}: {}", xid, e.getMessage());
+            return Optional.empty();
+        }
+        if (FINAL.contains(now)) {
+            return Optional.of(now);
+        }
+        if (now == GlobalStatus.Finished) {
+            return Optional.of(COMMITTING.contains(recorded) ? GlobalStatus.Committed : GlobalStatus.Rollbacked);
+        }
+        return Optional.empty();
+    }
+}
