@@ -10,6 +10,8 @@ import com.tradeflow.devstack.service.ServiceProcess;
 import com.tradeflow.nacos.devserver.DevServerOptions;
 import com.tradeflow.nacos.devserver.NacosDevServer;
 import com.tradeflow.nacosconfig.NacosConfigImporter;
+import com.tradeflow.rocketmq.server.RocketMqServerOptions;
+import com.tradeflow.rocketmq.server.RocketMqServerProcess;
 import com.tradeflow.seata.config.SeataServerOptions;
 import com.tradeflow.seata.config.SeataServerProcess;
 import org.slf4j.Logger;
@@ -42,7 +44,11 @@ public final class DevStack implements AutoCloseable {
     private final DevStackOptions options;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
+    /** Topics the broker creates up front (auto-creation delays the first consumption by ~40 s). */
+    static final List<String> EVENT_TOPICS = List.of("tradeflow-order-events");
+
     private SeataServerProcess coordinator;
+    private RocketMqServerProcess broker;
 
     private DevStack(DevStackOptions options) {
         this.options = options;
@@ -76,6 +82,9 @@ public final class DevStack implements AutoCloseable {
         if (options.seataAddr() == null) {
             startCoordinator();
         }
+        if (options.rocketmqNamesrv() == null) {
+            startBroker();
+        }
         for (ServiceName name : options.services()) {
             startService(name);
         }
@@ -88,6 +97,31 @@ public final class DevStack implements AutoCloseable {
                 .withNacos(options.effectiveNacosAddr()));
         started.push(coordinator);
         log.info("Seata TC listening on {}", options.effectiveSeataAddr());
+    }
+
+    private void startBroker() {
+        broker = RocketMqServerProcess.start(RocketMqServerOptions.of(options.root(),
+                options.workDir().resolve("rocketmq"), options.rocketmqNamesrvPort(), options.rocketmqBrokerPort(),
+                EVENT_TOPICS));
+        started.push(broker);
+        log.info("RocketMQ name server on {}", options.effectiveRocketmqNamesrv());
+    }
+
+    /** Stops the embedded RocketMQ broker and name server (SIGTERM: a clean broker stop), for outage tests. */
+    public void stopBroker() {
+        if (broker != null) {
+            log.warn("stopping RocketMQ (pid {})", broker.pid());
+            broker.close();
+            started.remove(broker);
+        }
+    }
+
+    /** Starts the embedded RocketMQ again on its ports and data directory; waits until topics are routed. */
+    public void restartBroker() {
+        if (broker != null) {
+            stopBroker();
+            startBroker();
+        }
     }
 
     /** SIGKILL the embedded Seata TC, for fault tests. */
@@ -118,6 +152,14 @@ public final class DevStack implements AutoCloseable {
             Ports.requireFree(options.nacosPort(), "Nacos HTTP", "NACOS_PORT");
             Ports.requireFree(options.nacosPort() + DevServerOptions.GRPC_PORT_OFFSET, "Nacos gRPC (NACOS_PORT+1000)",
                     "NACOS_PORT");
+        }
+        if (options.rocketmqNamesrv() == null) {
+            Ports.requireFree(options.rocketmqNamesrvPort(), "RocketMQ name server", "ROCKETMQ_NAMESRV_PORT");
+            Ports.requireFree(options.rocketmqBrokerPort(), "RocketMQ broker", "ROCKETMQ_BROKER_PORT");
+            Ports.requireFree(options.rocketmqBrokerPort() - 2, "RocketMQ broker (ROCKETMQ_BROKER_PORT-2)",
+                    "ROCKETMQ_BROKER_PORT");
+            Ports.requireFree(options.rocketmqBrokerPort() + 1, "RocketMQ broker HA (ROCKETMQ_BROKER_PORT+1)",
+                    "ROCKETMQ_BROKER_PORT");
         }
         if (options.seataAddr() == null) {
             Ports.requireFree(options.seataPort(), "Seata TC", "SEATA_PORT");
@@ -186,6 +228,7 @@ public final class DevStack implements AutoCloseable {
         env.put("ACCOUNT_HTTP_PORT", String.valueOf(options.accountHttpPort()));
         env.put("ACCOUNT_DUBBO_PORT", String.valueOf(options.accountDubboPort()));
         env.put("WEB_PORT", String.valueOf(options.webPort()));
+        env.put("ROCKETMQ_NAMESRV", options.effectiveRocketmqNamesrv());
         env.put("TRADEFLOW_FAULTS_ENABLED", String.valueOf(options.faultsEnabled()));
         env.put("TRADEFLOW_BENCHMARK_LOCAL_MODE", String.valueOf(options.benchmarkMode()));
         return env;
@@ -250,6 +293,9 @@ public final class DevStack implements AutoCloseable {
         s.append(String.format("  MySQL              %s:%d%s%n", options.effectiveMysqlHost(), options.mysqlPort(),
                 options.embeddedMysql() ? " [embedded MariaDB, user root]" : " [external]"));
         s.append(String.format("  Redis              %s%n", options.effectiveRedisUrl()));
+        s.append(String.format("  RocketMQ           name server %s%s%n", options.effectiveRocketmqNamesrv(),
+                options.rocketmqNamesrv() == null ? ", broker 127.0.0.1:" + options.rocketmqBrokerPort() + " [embedded]"
+                        : " [external]"));
         s.append(String.format("  provider-inventory HTTP %d, Dubbo %d%n", options.inventoryHttpPort(),
                 options.inventoryDubboPort()));
         s.append(String.format("  provider-account   HTTP %d, Dubbo %d%n", options.accountHttpPort(),

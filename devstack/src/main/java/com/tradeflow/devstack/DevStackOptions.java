@@ -2,6 +2,7 @@ package com.tradeflow.devstack;
 
 import com.tradeflow.devstack.infra.Ports;
 import com.tradeflow.devstack.service.ServiceName;
+import com.tradeflow.rocketmq.server.RocketMqServerOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               int accountHttpPort, int accountDubboPort, String nacosAddr, String mysqlHost,
                               String mysqlUser, String mysqlPassword, String redisUrl, String seataAddr,
                               boolean faultsEnabled, String serviceHeap, Duration serviceStartTimeout,
-                              Set<ServiceName> services, boolean benchmarkMode) {
+                              Set<ServiceName> services, int rocketmqNamesrvPort, int rocketmqBrokerPort,
+                              String rocketmqNamesrv, boolean benchmarkMode) {
 
     /** The databases the services use, one schema each, created if missing. */
     public static final String[] DATABASES = {"tradeflow_inventory", "tradeflow_account_0", "tradeflow_account_1",
@@ -37,7 +39,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 blankToNull(env.get("REDIS_URL")), blankToNull(env.get("SEATA_ADDR")),
                 Boolean.parseBoolean(env.getOrDefault("TRADEFLOW_FAULTS_ENABLED", "false")),
                 env.getOrDefault("SERVICE_HEAP", "384m"), Duration.ofSeconds(180),
-                services(env.get("DEVSTACK_SERVICES")), false);
+                services(env.get("DEVSTACK_SERVICES")), port(env, "ROCKETMQ_NAMESRV_PORT", 9876),
+                port(env, "ROCKETMQ_BROKER_PORT", 10911), blankToNull(env.get("ROCKETMQ_NAMESRV")), false);
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
@@ -45,7 +48,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
         return new DevStackOptions(root, workDir, Ports.free(), Ports.free(), freeNacosPort(), Ports.free(),
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), null, null,
                 "root", "", null, null, true, "320m", Duration.ofSeconds(240), EnumSet.allOf(ServiceName.class),
-                false);
+                RocketMqServerOptions.freePort(), RocketMqServerOptions.freeBrokerPort(), null, false);
     }
 
     /**
@@ -56,7 +59,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
         return new DevStackOptions(root, workDir, mysqlPort, redisPort, nacosPort, seataPort, seataConsolePort, webPort,
                 inventoryHttpPort, inventoryDubboPort, accountHttpPort, accountDubboPort, nacosAddr, mysqlHost,
                 mysqlUser, mysqlPassword, redisUrl, seataAddr, faultsEnabled, serviceHeap, serviceStartTimeout,
-                services, true);
+                services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, true);
     }
 
     public boolean embeddedMysql() {
@@ -77,6 +80,10 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
 
     public String effectiveSeataAddr() {
         return seataAddr == null ? "127.0.0.1:" + seataPort : seataAddr;
+    }
+
+    public String effectiveRocketmqNamesrv() {
+        return rocketmqNamesrv == null ? "127.0.0.1:" + rocketmqNamesrvPort : rocketmqNamesrv;
     }
 
     public Path logDir() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradeflow.devstack.service.ServiceName;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,5 +32,18 @@ class StackHealthIT {
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("redis").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void shouldRunTheRocketMqNameServerAndBroker() throws Exception {
+        String namesrv = TestStack.stack().options().effectiveRocketmqNamesrv();
+        assertThat(TestStack.stack().summary()).contains("RocketMQ           name server " + namesrv);
+        for (int port : new int[] {TestStack.stack().options().rocketmqNamesrvPort(),
+            TestStack.stack().options().rocketmqBrokerPort()}) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+                assertThat(socket.isConnected()).as("port %d", port).isTrue();
+            }
+        }
     }
 }
