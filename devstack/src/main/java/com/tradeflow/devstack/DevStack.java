@@ -229,6 +229,7 @@ public final class DevStack implements AutoCloseable {
         env.put("ACCOUNT_DUBBO_PORT", String.valueOf(options.accountDubboPort()));
         env.put("WEB_PORT", String.valueOf(options.webPort()));
         env.put("ROCKETMQ_NAMESRV", options.effectiveRocketmqNamesrv());
+        env.put("TRADEFLOW_ADMIN_TOKEN", options.adminToken());
         env.put("TRADEFLOW_FAULTS_ENABLED", String.valueOf(options.faultsEnabled()));
         env.put("TRADEFLOW_BENCHMARK_LOCAL_MODE", String.valueOf(options.benchmarkMode()));
         return env;
@@ -301,6 +302,8 @@ public final class DevStack implements AutoCloseable {
         s.append(String.format("  provider-account   HTTP %d, Dubbo %d%n", options.accountHttpPort(),
                 options.accountDubboPort()));
         s.append(String.format("  consumer-web       HTTP %d%n", options.webPort()));
+        s.append(String.format("  admin token        %s (Authorization: Bearer ... on /api/admin/**)%n",
+                options.adminToken()));
         s.append(String.format("  logs               %s%n", options.logDir()));
         return s.toString();
     }

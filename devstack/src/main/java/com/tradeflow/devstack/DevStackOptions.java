@@ -5,10 +5,13 @@ import com.tradeflow.devstack.service.ServiceName;
 import com.tradeflow.rocketmq.server.RocketMqServerOptions;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,7 +24,9 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               String mysqlUser, String mysqlPassword, String redisUrl, String seataAddr,
                               boolean faultsEnabled, String serviceHeap, Duration serviceStartTimeout,
                               Set<ServiceName> services, int rocketmqNamesrvPort, int rocketmqBrokerPort,
-                              String rocketmqNamesrv, boolean benchmarkMode) {
+                              String rocketmqNamesrv, String adminToken, boolean benchmarkMode) {
+
+    private static final int TOKEN_BYTES = 32;
 
     /** The databases the services use, one schema each, created if missing. */
     public static final String[] DATABASES = {"tradeflow_inventory", "tradeflow_account_0", "tradeflow_account_1",
@@ -40,7 +45,9 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 Boolean.parseBoolean(env.getOrDefault("TRADEFLOW_FAULTS_ENABLED", "false")),
                 env.getOrDefault("SERVICE_HEAP", "384m"), Duration.ofSeconds(180),
                 services(env.get("DEVSTACK_SERVICES")), port(env, "ROCKETMQ_NAMESRV_PORT", 9876),
-                port(env, "ROCKETMQ_BROKER_PORT", 10911), blankToNull(env.get("ROCKETMQ_NAMESRV")), false);
+                port(env, "ROCKETMQ_BROKER_PORT", 10911), blankToNull(env.get("ROCKETMQ_NAMESRV")),
+                Optional.ofNullable(blankToNull(env.get("TRADEFLOW_ADMIN_TOKEN"))).orElseGet(DevStackOptions::newToken),
+                false);
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
@@ -48,7 +55,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
         return new DevStackOptions(root, workDir, Ports.free(), Ports.free(), freeNacosPort(), Ports.free(),
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), null, null,
                 "root", "", null, null, true, "320m", Duration.ofSeconds(240), EnumSet.allOf(ServiceName.class),
-                RocketMqServerOptions.freePort(), RocketMqServerOptions.freeBrokerPort(), null, false);
+                RocketMqServerOptions.freePort(), RocketMqServerOptions.freeBrokerPort(), null, newToken(), false);
     }
 
     /**
@@ -59,7 +66,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
         return new DevStackOptions(root, workDir, mysqlPort, redisPort, nacosPort, seataPort, seataConsolePort, webPort,
                 inventoryHttpPort, inventoryDubboPort, accountHttpPort, accountDubboPort, nacosAddr, mysqlHost,
                 mysqlUser, mysqlPassword, redisUrl, seataAddr, faultsEnabled, serviceHeap, serviceStartTimeout,
-                services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, true);
+                services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, adminToken, true);
     }
 
     public boolean embeddedMysql() {
@@ -134,6 +141,13 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                             + module.trim() + "'")));
         }
         return services;
+    }
+
+    /** A fresh admin bearer token: 32 random bytes, hex. */
+    static String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static String blankToNull(String value) {

@@ -23,13 +23,20 @@ class DevStackOptionsTests {
         assertThat(options.workDir()).isEqualTo(ROOT.resolve(".devstack"));
         assertThat(options.services()).containsExactly(ServiceName.values());
         assertThat(options.faultsEnabled()).isFalse();
+        assertThat(options.effectiveRocketmqNamesrv()).isEqualTo("127.0.0.1:9876");
+        assertThat(options.rocketmqBrokerPort()).isEqualTo(10911);
+        assertThat(options.benchmarkMode()).isFalse();
+        // a fresh admin token per start: 32 random bytes
+        assertThat(options.adminToken()).matches("[0-9a-f]{64}")
+                .isNotEqualTo(DevStackOptions.fromEnvironment(Map.of(), ROOT).adminToken());
     }
 
     @Test
     void shouldUseExternalServersAndPortsFromVariables() {
         DevStackOptions options = DevStackOptions.fromEnvironment(Map.of("NACOS_ADDR", "nacos:8848",
                 "MYSQL_HOST", "db", "MYSQL_PORT", "3307", "REDIS_URL", "redis://cache:6379", "SEATA_ADDR", "tc:8091",
-                "WEB_PORT", "9090", "DEVSTACK_SERVICES", "provider-inventory"), ROOT);
+                "WEB_PORT", "9090", "DEVSTACK_SERVICES", "provider-inventory", "ROCKETMQ_NAMESRV", "mq:9876",
+                "TRADEFLOW_ADMIN_TOKEN", "s3cret"), ROOT);
         assertThat(options.embeddedMysql()).isFalse();
         assertThat(options.effectiveMysqlHost()).isEqualTo("db");
         assertThat(options.mysqlPort()).isEqualTo(3307);
@@ -38,6 +45,8 @@ class DevStackOptionsTests {
         assertThat(options.effectiveSeataAddr()).isEqualTo("tc:8091");
         assertThat(options.webPort()).isEqualTo(9090);
         assertThat(options.services()).containsExactly(ServiceName.INVENTORY);
+        assertThat(options.effectiveRocketmqNamesrv()).isEqualTo("mq:9876");
+        assertThat(options.adminToken()).isEqualTo("s3cret");
     }
 
     @Test

@@ -7,6 +7,8 @@ package com.tradeflow.api.error;
 public enum ErrorCode {
 
     VALIDATION_FAILED(400),
+    /** An admin endpoint was called without the admin bearer token. */
+    UNAUTHORIZED(401),
     NOT_FOUND(404),
     INSUFFICIENT_STOCK(409),
     INSUFFICIENT_BALANCE(409),

@@ -112,6 +112,13 @@ public class OrderRepository {
                 tx.userId());
     }
 
+    /** Every global transaction recorded for the order, newest first. */
+    List<OrderTransaction> transactions(long orderId, long userId) {
+        return jdbc.query("""
+                SELECT * FROM order_transactions WHERE order_id = ? AND user_id = ?
+                ORDER BY finished_at DESC""", TRANSACTION, orderId, userId);
+    }
+
     Optional<OrderTransaction> lastTransaction(long orderId, long userId) {
         return jdbc.query("""
                 SELECT * FROM order_transactions WHERE order_id = ? AND user_id = ?

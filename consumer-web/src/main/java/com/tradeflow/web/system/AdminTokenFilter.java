@@ -1,0 +1,71 @@
+package com.tradeflow.web.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradeflow.api.error.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Every {@code /api/admin/**} request must carry {@code Authorization: Bearer <tradeflow.admin.token>}; otherwise
+ * 401 {@code UNAUTHORIZED}. Without a configured token every admin request is refused. The token is compared in
+ * constant time and never logged.
+ */
+@Component
+class AdminTokenFilter extends OncePerRequestFilter {
+
+    static final String ADMIN_PATHS = "/api/admin/";
+    private static final String BEARER = "Bearer ";
+    private static final Logger log = LoggerFactory.getLogger(AdminTokenFilter.class);
+
+    private final byte[] token;
+    private final ObjectMapper json;
+
+    AdminTokenFilter(@Value("${tradeflow.admin.token:}") String token, ObjectMapper json) {
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.json = json;
+        if (token.isBlank()) {
+            log.warn("tradeflow.admin.token (TRADEFLOW_ADMIN_TOKEN) is not set: every admin endpoint answers 401");
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(ADMIN_PATHS);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (authorised(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        log.warn("admin request {} {} from {} refused: missing or wrong bearer token", request.getMethod(),
+                request.getRequestURI(), request.getRemoteAddr());
+        response.setStatus(ErrorCode.UNAUTHORIZED.httpStatus());
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), new ApiError(ErrorCode.UNAUTHORIZED.name(),
+                "this endpoint needs the admin bearer token"));
+    }
+
+    private boolean authorised(String header) {
+        if (token.length == 0 || header == null || !header.startsWith(BEARER)) {
+            return false;
+        }
+        return MessageDigest.isEqual(token, header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8));
+    }
+}

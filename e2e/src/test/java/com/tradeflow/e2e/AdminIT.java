@@ -1,0 +1,65 @@
+package com.tradeflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Admin endpoints answer only to the admin bearer token the stack was started with. */
+@Order(10)
+@ExtendWith(TestStack.class)
+class AdminIT {
+
+    @Test
+    void shouldRefuseAdminRequestsWithoutTheRightBearerToken() throws Exception {
+        String path = "/api/admin/orders/12345/transactions";
+
+        for (String authorization : new String[] {null, "Bearer wrong", "Basic "
+                + TestStack.stack().options().adminToken(), "Bearer"}) {
+            HttpResponse<String> response = send(path, authorization);
+            assertThat(response.statusCode()).as("Authorization: %s", authorization).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+            assertThat(response.body()).contains("\"code\":\"UNAUTHORIZED\"");
+        }
+    }
+
+    @Test
+    void shouldListEveryGlobalTransactionOfAnOrder() throws Exception {
+        Api api = TestStack.api();
+        Api.Reply placed = api.placeOrder(49, 12, 1, "TCC");
+        String orderId = placed.body().path("orderId").asText();
+        Api.Reply cancelled = api.cancel(orderId, 49);
+        assertThat(cancelled.status()).as("%s", cancelled.body()).isEqualTo(200);
+
+        HttpResponse<String> response = send("/api/admin/orders/" + orderId + "/transactions",
+                "Bearer " + TestStack.stack().options().adminToken());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode transactions = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        assertThat(transactions).hasSize(2);
+        assertThat(transactions.get(0).path("action").asText()).isEqualTo("CANCEL");
+        assertThat(transactions.get(0).path("xid").asText())
+                .isEqualTo(cancelled.body().path("lastTransaction").path("xid").asText());
+        assertThat(transactions.get(1).path("action").asText()).isEqualTo("PLACE");
+        assertThat(transactions.get(1).path("xid").asText())
+                .isEqualTo(placed.body().path("lastTransaction").path("xid").asText());
+        assertThat(transactions.findValuesAsText("status")).containsOnly("Committed");
+        assertThat(send("/api/admin/orders/12345/transactions", "Bearer "
+                + TestStack.stack().options().adminToken()).statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> send(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestStack.stack().webUrl() + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
