@@ -1,5 +1,7 @@
 package com.tradeflow.devstack.infra;
 
+import com.tradeflow.childprocess.FreePorts;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,11 +26,7 @@ public final class Ports {
     }
 
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
+        return FreePorts.pick();
     }
 
     /** A port the stack needs is taken. */

@@ -1,8 +1,7 @@
 package com.tradeflow.rocketmq.server;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import com.tradeflow.childprocess.FreePorts;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +39,8 @@ public record RocketMqServerOptions(Path runtimeDir, Path workDir, int namesrvPo
     /** A broker port whose neighbours the broker also takes are free too. */
     public static int freeBrokerPort() {
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-            int port = freePort();
-            if (port > 2 && port < 65535 && isFree(port - 2) && isFree(port + 1)) {
+            int port = FreePorts.pick();
+            if (FreePorts.isFree(port - 2) && FreePorts.isFree(port + 1)) {
                 return port;
             }
         }
@@ -49,18 +48,6 @@ public record RocketMqServerOptions(Path runtimeDir, Path workDir, int namesrvPo
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return socket.getLocalPort() == port;
-        } catch (IOException e) {
-            return false;
-        }
+        return FreePorts.pick();
     }
 }
