@@ -63,6 +63,8 @@ public final class SeataServerProcess implements AutoCloseable {
         command.add("-Dseata.server.service-port=" + options.rpcPort());
         command.add("-Dseata.store.mode=file");
         command.add("-Dseata.store.file.dir=" + store);
+        // the 2.0 server reads the file store location under this key; without it "sessionStore/" lands in the cwd
+        command.add("-Dstore.file.dir=" + store);
         command.add("-Dlog.home=" + logs);
         if (options.nacosAddr() == null) {
             command.add("-Dseata.config.type=file");
