@@ -35,7 +35,14 @@ public final class PhysicalDataSources {
     public static Targets open(PhysicalDatabase db) {
         HikariDataSource pool = pool(db);
         migrate(db, pool);
-        return new Targets(new DataSourceProxy(pool), new XaFace(xaProxy(db), pool), pool);
+        // XA before AT. Both proxies register the same resource id (the JDBC URL) with the coordinator, which
+        // starts sending phase two for it as soon as the first one registers. A restarted participant whose AT
+        // proxy came first got the commit of its prepared XA branch before the XA proxy existed; Seata answers
+        // that with "Unknown Resource" -> CommitFailed_Unretryable, and the branch stayed prepared for good (seen
+        // in XaRecoveryIT). An AT phase two that comes too early is only retried.
+        DataSourceProxyXANative xa = xaProxy(db);
+        DataSourceProxy at = new DataSourceProxy(pool);
+        return new Targets(at, new XaFace(xa, pool), pool);
     }
 
     static HikariDataSource pool(PhysicalDatabase db) {
