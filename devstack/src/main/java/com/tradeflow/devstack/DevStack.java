@@ -2,6 +2,7 @@ package com.tradeflow.devstack;
 
 import com.alibaba.nacos.api.PropertyKeyConst;
 import com.alibaba.nacos.api.exception.NacosException;
+import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.devstack.infra.EmbeddedMariaDb;
 import com.tradeflow.devstack.infra.EmbeddedRedis;
 import com.tradeflow.devstack.infra.Ports;
@@ -45,7 +46,7 @@ public final class DevStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
     /** Topics the broker creates up front (auto-creation delays the first consumption by ~40 s). */
-    static final List<String> EVENT_TOPICS = List.of("tradeflow-order-events");
+    static final List<String> EVENT_TOPICS = EventTopics.all();
 
     private SeataServerProcess coordinator;
     private RocketMqServerProcess broker;

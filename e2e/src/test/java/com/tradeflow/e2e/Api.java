@@ -17,10 +17,25 @@ public final class Api {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final String base;
+    private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Api(String base) {
+    /** @param adminToken the bearer token of {@code /api/admin/**} */
+    Api(String base, String adminToken) {
         this.base = base;
+        this.adminToken = adminToken;
+    }
+
+    /** GET of an admin endpoint, with the admin bearer token. */
+    public Reply adminGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + adminToken).GET().build());
+    }
+
+    /** POST (no body) to an admin endpoint, with the admin bearer token. */
+    public Reply adminPost(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + adminToken).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     /** A response: status and parsed JSON body (a missing node when the body is empty). */

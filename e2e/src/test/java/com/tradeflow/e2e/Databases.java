@@ -147,6 +147,21 @@ public final class Databases {
     }
 
     /** Every XA transaction prepared and not yet finished, in the whole server. */
+    /**
+     * The global transaction held before its commit with all three branches done, by the trace its mode leaves:
+     * AT undo logs, prepared XA branches, or tried TCC fence rows; empty until all three branches are there.
+     */
+    public java.util.Set<String> inFlightXids(String mode) {
+        return switch (mode) {
+            case "AT" -> undoLogRows() >= 3 ? undoLogXids() : java.util.Set.of();
+            case "XA" -> xaPreparedTotal() >= 3 ? xaPreparedXids() : java.util.Set.of();
+            default -> {
+                java.util.Set<String> tried = triedFenceXids();
+                yield tried.size() == 1 && fence(tried.iterator().next()).size() == 3 ? tried : java.util.Set.of();
+            }
+        };
+    }
+
     public long xaPreparedTotal() {
         return rows("tradeflow_inventory", "XA RECOVER").size();
     }

@@ -34,7 +34,7 @@ public final class TestStack implements BeforeAllCallback {
             deleteRecursively(dir.resolve("mariadb"));
             DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir));
             System.out.print(stack.summary());
-            running = new Running(stack, new Api(stack.webUrl()), new Databases(stack.options()));
+            running = new Running(stack, new Api(stack.webUrl(), stack.options().adminToken()), new Databases(stack.options()));
         }
         return running;
     }

@@ -45,7 +45,7 @@ class TransactionModesBenchmark {
         Path dir = Path.of("target/benchmark-stack").toAbsolutePath();
         deleteRecursively(dir.resolve("mariadb"));
         try (DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir).withBenchmarkMode())) {
-            Api api = new Api(stack.webUrl());
+            Api api = new Api(stack.webUrl(), stack.options().adminToken());
             Map<String, Run> runs = new LinkedHashMap<>();
             for (String mode : MODES) {
                 run(api, mode, WARM_UP);

@@ -121,7 +121,7 @@ class TransactionModesIT {
         CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 5, 1, mode));
 
         // held after all three branches ran, before the global commit
-        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> inFlight(db, mode), s -> !s.isEmpty())
+        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> db.inFlightXids(mode), s -> !s.isEmpty())
                 .iterator().next();
         switch (mode) {
             case "AT" -> {
@@ -173,7 +173,7 @@ class TransactionModesIT {
 
         CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() ->
                 api.placeOrder(HELD_ROLLBACK_USER.get(mode), 5, 1, mode));
-        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> inFlight(db, mode), s -> !s.isEmpty())
+        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> db.inFlightXids(mode), s -> !s.isEmpty())
                 .iterator().next();
         if (mode.equals("XA")) {
             assertThat(db.xaPrepared(xid)).as("prepared XA branches").isEqualTo(3);
@@ -190,16 +190,6 @@ class TransactionModesIT {
     }
 
     /** The XID of the held purchase once all three of its branches are visible, else empty. */
-    private static Set<String> inFlight(Databases db, String mode) {
-        return switch (mode) {
-            case "AT" -> db.undoLogRows() >= 3 ? db.undoLogXids() : Set.of();
-            case "XA" -> db.xaPreparedTotal() >= 3 ? db.xaPreparedXids() : Set.of();
-            default -> {
-                Set<String> tried = db.triedFenceXids();
-                yield tried.size() == 1 && db.fence(tried.iterator().next()).size() == 3 ? tried : Set.of();
-            }
-        };
-    }
 
     private static void assertRestored(Map<String, List<Map<String, Object>>> before) {
         Databases db = TestStack.db();

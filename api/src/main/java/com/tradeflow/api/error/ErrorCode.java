@@ -16,7 +16,11 @@ public enum ErrorCode {
     CONCURRENT_UPDATE(409),
     /** The order is not in a state that allows this (e.g. cancelling an order that is still being placed). */
     ORDER_NOT_CANCELLABLE(409),
+    /** Only DEAD outbox events can be re-queued (a PENDING one is still being retried, a SENT one was delivered). */
+    EVENT_NOT_DEAD(409),
     IDEMPOTENCY_KEY_REUSED(422),
+    /** A dead-lettered message that is not an order event cannot be replayed (it would poison every subscriber). */
+    UNREADABLE_EVENT(422),
     /** A provider, the transaction coordinator or a database cannot be reached: try again later. */
     DEPENDENCY_UNAVAILABLE(503),
     INTERNAL_ERROR(500);

@@ -1,6 +1,9 @@
 package com.tradeflow.web.order;
 
+import com.tradeflow.api.event.OrderEvent;
+
 import java.time.Instant;
+import java.util.UUID;
 
 /** A purchase of one sku: who, what, how much (cents), its status and the mode of its global transactions. */
 public record Order(long orderId, long userId, long skuId, int quantity, long amount, OrderStatus status,
@@ -10,5 +13,11 @@ public record Order(long orderId, long userId, long skuId, int quantity, long am
     static Order create(long orderId, long userId, long skuId, int quantity, long amount, TransactionMode mode) {
         OrderStatus status = mode == TransactionMode.TCC ? OrderStatus.PENDING : OrderStatus.PLACED;
         return new Order(orderId, userId, skuId, quantity, amount, status, mode, Instant.now());
+    }
+
+    /** A new integration event of this order ({@link OrderEvent#PLACED} or {@link OrderEvent#CANCELLED}). */
+    OrderEvent event(String type) {
+        return new OrderEvent(UUID.randomUUID().toString(), type, orderId, userId, skuId, quantity, amount,
+                Instant.now());
     }
 }

@@ -2,6 +2,7 @@ package com.tradeflow.web.order;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.transaction.ActionContexts;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * TCC order row of a cancellation: the try moves PLACED -> CANCELLING (a second cancellation is refused while
- * this one runs), confirm makes it CANCELLED, cancel puts it back to PLACED. Fenced by Seata in the user's
+ * this one runs), confirm makes it CANCELLED and writes its OrderCancelled event, cancel puts it back to PLACED. Fenced by Seata in the user's
  * database.
  */
 @LocalTCC
@@ -35,8 +36,9 @@ public class OrderCancellationAction {
     }
 
     public boolean confirm(BusinessActionContext context) {
-        orders.changeStatus(ActionContexts.longValue(context, "orderId"), ActionContexts.longValue(context, "userId"),
-                OrderStatus.CANCELLING, OrderStatus.CANCELLED);
+        orders.changeStatusAnnounced(ActionContexts.longValue(context, "orderId"),
+                ActionContexts.longValue(context, "userId"), OrderStatus.CANCELLING, OrderStatus.CANCELLED,
+                OrderEvent.CANCELLED);
         return true;
     }
 

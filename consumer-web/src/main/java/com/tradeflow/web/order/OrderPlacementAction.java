@@ -1,5 +1,6 @@
 package com.tradeflow.web.order;
 
+import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.transaction.ActionContexts;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * TCC order row of a purchase: the try writes the order as PENDING (with its Idempotency-Key record), confirm
- * makes it PLACED, cancel removes both rows. Fenced by Seata in the user's database.
+ * makes it PLACED and writes its OrderPlaced event (so no event exists before the global commit), cancel removes
+ * both rows. Fenced by Seata in the user's database.
  */
 @LocalTCC
 @Component
@@ -31,8 +33,8 @@ public class OrderPlacementAction {
     }
 
     public boolean confirm(BusinessActionContext context) {
-        orders.changeStatus(ActionContexts.longValue(context, "orderId"), ActionContexts.longValue(context, "userId"),
-                OrderStatus.PENDING, OrderStatus.PLACED);
+        orders.changeStatusAnnounced(ActionContexts.longValue(context, "orderId"),
+                ActionContexts.longValue(context, "userId"), OrderStatus.PENDING, OrderStatus.PLACED, OrderEvent.PLACED);
         return true;
     }
 

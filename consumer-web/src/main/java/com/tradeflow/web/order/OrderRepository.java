@@ -2,6 +2,8 @@ package com.tradeflow.web.order;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.web.outbox.OutboxRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -13,7 +15,8 @@ import java.util.Optional;
 
 /**
  * SQL over the sharded orders, their Idempotency-Key records and their global transactions (through
- * ShardingSphere; every write names the user, so it stays in the user's database).
+ * ShardingSphere; every write names the user, so it stays in the user's database). Every change a consumer must
+ * hear of writes its event to the outbox in the same local transaction.
  */
 @Repository
 public class OrderRepository {
@@ -29,18 +32,21 @@ public class OrderRepository {
             rs.getTimestamp("finished_at").toInstant());
 
     private final JdbcTemplate jdbc;
+    private final OutboxRepository outbox;
 
-    OrderRepository(JdbcTemplate jdbc) {
+    OrderRepository(JdbcTemplate jdbc, OutboxRepository outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /**
-     * The order row and its Idempotency-Key record in one local transaction: under an AT or XA global
-     * transaction, one branch (both rows live in the user's database).
+     * The order row, its Idempotency-Key record and its OrderPlaced event (outbox) in one local transaction: under
+     * an AT or XA global transaction, one branch (all rows live in the user's database).
      */
     @Transactional
     public void insert(Order order, String idempotencyKey, String fingerprint) {
         insertRows(order, idempotencyKey, fingerprint);
+        outbox.append(order.event(OrderEvent.PLACED));
     }
 
     /** The rows of {@link #insert}, in the caller's transaction (a TCC try's). */
@@ -57,12 +63,29 @@ public class OrderRepository {
         }
     }
 
-    /** AT and XA cancellation: PLACED -> CANCELLED in one local transaction (one branch). */
+    /** AT and XA cancellation: PLACED -> CANCELLED and the OrderCancelled event, one local transaction. */
     @Transactional
     public void markCancelled(long orderId, long userId) {
         if (!changeStatus(orderId, userId, OrderStatus.PLACED, OrderStatus.CANCELLED)) {
             throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is not PLACED");
         }
+        appendEvent(orderId, userId, OrderEvent.CANCELLED);
+    }
+
+    /**
+     * A status change with the event it announces, in the caller's transaction (a TCC confirm's). Nothing, no
+     * event, when the order is not in status {@code from}.
+     */
+    void changeStatusAnnounced(long orderId, long userId, OrderStatus from, OrderStatus to, String eventType) {
+        if (changeStatus(orderId, userId, from, to)) {
+            appendEvent(orderId, userId, eventType);
+        }
+    }
+
+    private void appendEvent(long orderId, long userId, String eventType) {
+        Order order = find(orderId, userId).orElseThrow(() -> new IllegalStateException("order " + orderId
+                + " vanished inside its own transaction"));
+        outbox.append(order.event(eventType));
     }
 
     /** @return false when the order is not in status {@code from} (nothing changed) */

@@ -25,11 +25,17 @@ public final class BranchTypeRoutingDataSource extends AbstractRoutingDataSource
 
     private final DataSource local;
     private final List<String> atResourceIds;
+    private final List<DataSource> physicalPools;
 
-    /** @param atResourceIds Seata's resource id of each physical database's AT proxy, by shard index */
-    BranchTypeRoutingDataSource(DataSource at, DataSource xa, DataSource local, List<String> atResourceIds) {
+    /**
+     * @param atResourceIds Seata's resource id of each physical database's AT proxy, by shard index
+     * @param physicalPools the plain pool of each physical database, by shard index
+     */
+    BranchTypeRoutingDataSource(DataSource at, DataSource xa, DataSource local, List<String> atResourceIds,
+            List<DataSource> physicalPools) {
         this.local = local;
         this.atResourceIds = List.copyOf(atResourceIds);
+        this.physicalPools = List.copyOf(physicalPools);
         setTargetDataSources(Map.of(Route.AT, at, Route.XA, xa, Route.LOCAL, local));
         setLenientFallback(false);
         afterPropertiesSet();
@@ -57,5 +63,13 @@ public final class BranchTypeRoutingDataSource extends AbstractRoutingDataSource
     /** Seata's resource id of each physical database's AT proxy, by shard index. */
     public List<String> atResourceIds() {
         return atResourceIds;
+    }
+
+    /**
+     * The plain pool of each physical database, by shard index, below any sharding: for jobs that work shard by
+     * shard (the outbox relay).
+     */
+    public List<DataSource> physicalPools() {
+        return physicalPools;
     }
 }

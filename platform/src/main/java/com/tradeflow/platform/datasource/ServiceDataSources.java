@@ -1,5 +1,7 @@
 package com.tradeflow.platform.datasource;
 
+import java.util.List;
+
 /**
  * The data source of a service with one database: a {@link BranchTypeRoutingDataSource} over its AT, XA and
  * plain faces (see {@link PhysicalDataSources}). Services that shard use {@link ShardedDataSources}.
@@ -13,6 +15,6 @@ public final class ServiceDataSources {
     public static BranchTypeRoutingDataSource single(PhysicalDatabase db) {
         PhysicalDataSources.Targets targets = PhysicalDataSources.open(db);
         return new BranchTypeRoutingDataSource(targets.at(), targets.xa(), targets.local(),
-                java.util.List.of(targets.at().getResourceId()));
+                List.of(targets.at().getResourceId()), List.of(targets.local()));
     }
 }

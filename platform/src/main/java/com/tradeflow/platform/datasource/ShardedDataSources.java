@@ -57,7 +57,8 @@ public final class ShardedDataSources {
                 shardingSphere(name + "-at", shards, physical, PhysicalDataSources.Targets::at, rules),
                 shardingSphere(name + "-xa", shards, physical, PhysicalDataSources.Targets::xa, rules),
                 shardingSphere(name + "-local", shards, physical, PhysicalDataSources.Targets::local, rules),
-                physical.values().stream().map(targets -> targets.at().getResourceId()).toList());
+                physical.values().stream().map(targets -> targets.at().getResourceId()).toList(),
+                physical.values().stream().map(PhysicalDataSources.Targets::local).toList());
     }
 
     private static DataSource shardingSphere(String name, Map<String, PhysicalDatabase> shards,

@@ -5,7 +5,6 @@ import com.tradeflow.api.error.ErrorCode;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.core.model.BranchType;
-import org.apache.seata.rm.DefaultResourceManager;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextUtil;
 
@@ -45,22 +44,13 @@ public final class AtLockGuard {
         }
         String resourceId = atResourceIds.get((int) Math.floorMod(shardKey, (long) atResourceIds.size()));
         String lockKey = table + ":" + key;
-        boolean boundHere = !RootContext.inGlobalTransaction() && !RootContext.requireGlobalLock();
-        if (boundHere) {
-            // Seata's lock query runs only inside a global transaction or a global-lock scope (TCC phase two)
-            RootContext.bindGlobalLockFlag();
-        }
         try {
-            if (!DefaultResourceManager.get().lockQuery(BranchType.AT, resourceId, xid, lockKey)) {
+            if (!AtLocks.free(resourceId, xid, lockKey)) {
                 throw new BusinessException(ErrorCode.CONCURRENT_UPDATE, lockKey
                         + " is being changed by another global transaction; try again");
             }
         } catch (TransactionException e) {
             throw new IllegalStateException("cannot ask the coordinator about " + lockKey + ": " + e.getMessage(), e);
-        } finally {
-            if (boundHere) {
-                RootContext.unbindGlobalLockFlag();
-            }
         }
     }
 

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BranchTypeRoutingDataSourceTests {
 
     private final BranchTypeRoutingDataSource routing = new BranchTypeRoutingDataSource(
-            new SimpleDriverDataSource(), new SimpleDriverDataSource(), new SimpleDriverDataSource(), List.of("r0"));
+            new SimpleDriverDataSource(), new SimpleDriverDataSource(), new SimpleDriverDataSource(), List.of("r0"),
+            List.of(new SimpleDriverDataSource()));
 
     @AfterEach
     void unbind() {

@@ -32,7 +32,7 @@ public class DebitWallet {
                     "balance of user " + userId + " is below " + amount + " cents");
         }
         wallets.recordMovement(userId, orderId, LedgerType.DEBIT, amount);
-        return new WalletView(userId, wallet.balance() - amount, wallet.frozen());
+        return new WalletView(userId, wallet.balance() - amount, wallet.frozen(), wallet.points());
     }
 
     static void requirePositive(long amount) {

@@ -49,7 +49,7 @@ public class WalletFreezeAction {
                     "balance of user " + userId + " is below " + amount + " cents");
         }
         wallets.recordMovement(userId, orderId, LedgerType.FREEZE, amount);
-        return new WalletView(userId, wallet.balance() - amount, wallet.frozen() + amount);
+        return new WalletView(userId, wallet.balance() - amount, wallet.frozen() + amount, wallet.points());
     }
 
     public boolean confirm(BusinessActionContext context) {

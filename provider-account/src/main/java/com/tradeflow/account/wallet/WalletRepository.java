@@ -1,5 +1,6 @@
 package com.tradeflow.account.wallet;
 
+import com.tradeflow.account.points.PointsRepository;
 import com.tradeflow.api.account.WalletView;
 import com.tradeflow.platform.transaction.AtLockGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,16 +18,19 @@ class WalletRepository {
 
     private final JdbcTemplate jdbc;
     private final AtLockGuard locks;
+    private final PointsRepository points;
 
-    WalletRepository(JdbcTemplate jdbc, AtLockGuard locks) {
+    WalletRepository(JdbcTemplate jdbc, AtLockGuard locks, PointsRepository points) {
         this.jdbc = jdbc;
         this.locks = locks;
+        this.points = points;
     }
 
+    /** The wallet with its loyalty points (kept apart, see {@link PointsRepository}). */
     Optional<WalletView> find(long userId) {
         return jdbc.query("SELECT user_id, balance, frozen FROM wallets WHERE user_id = ?",
-                (rs, i) -> new WalletView(rs.getLong(1), rs.getLong(2), rs.getLong(3)), userId).stream()
-                .findFirst();
+                (rs, i) -> new WalletView(rs.getLong(1), rs.getLong(2), rs.getLong(3), points.points(userId)), userId)
+                .stream().findFirst();
     }
 
     /** @return false when the balance is too low (nothing changed) */

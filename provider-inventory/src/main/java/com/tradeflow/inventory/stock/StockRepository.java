@@ -25,11 +25,12 @@ class StockRepository {
 
     Optional<ProductView> findProduct(long skuId) {
         return jdbc.query("""
-                SELECT p.sku_id, p.name, p.price, s.available, s.reserved
+                SELECT p.sku_id, p.name, p.price, s.available, s.reserved, COALESCE(ps.sold, 0)
                 FROM products p JOIN stock s ON s.sku_id = p.sku_id
+                LEFT JOIN product_sales ps ON ps.sku_id = p.sku_id
                 WHERE p.sku_id = ?""",
                 (rs, i) -> new ProductView(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)), skuId)
+                        rs.getLong(5), rs.getLong(6)), skuId)
                 .stream().findFirst();
     }
 

@@ -1,0 +1,13 @@
+package com.tradeflow.web.deadletter;
+
+import java.time.Instant;
+
+/**
+ * A message a consumer group gave up on, as stored in the group's dead-letter topic.
+ *
+ * @param eventId        the order event's id, null when the body is not an order event
+ * @param reconsumeTimes failed deliveries before it was dead-lettered
+ */
+public record DeadLetter(String group, String msgId, String keys, String tags, String eventId, Long orderId,
+        int reconsumeTimes, Instant storedAt, String body) {
+}

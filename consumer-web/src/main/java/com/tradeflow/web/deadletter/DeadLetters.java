@@ -1,0 +1,123 @@
+package com.tradeflow.web.deadletter;
+
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.platform.events.EventsProperties;
+import com.tradeflow.platform.events.OrderEventJson;
+import com.tradeflow.platform.events.RocketMqClients;
+import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads the dead-letter topics of the order-event consumer groups ({@code %DLQ%group}) from the start, without
+ * consuming them (a pull consumer that never commits offsets). The broker keeps them for its retention time.
+ */
+@Component
+class DeadLetters {
+
+    private static final String BROWSER_GROUP = "tradeflow-admin-dead-letters";
+    /** Empty polls in a row after which the topic is taken as read to its end. */
+    private static final int EMPTY_POLLS_AT_END = 2;
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration BROWSE_LIMIT = Duration.ofSeconds(10);
+
+    private final EventsProperties events;
+    private final OrderEventJson json;
+
+    DeadLetters(EventsProperties events, OrderEventJson json) {
+        this.events = events;
+        this.json = json;
+    }
+
+    /** @throws BusinessException NOT_FOUND for a group that does not consume order events */
+    List<DeadLetter> list(String group, int limit) {
+        requireKnown(group);
+        return browse(group, limit);
+    }
+
+    Optional<DeadLetter> find(String group, String msgId) {
+        requireKnown(group);
+        return browse(group, Integer.MAX_VALUE).stream().filter(d -> d.msgId().equals(msgId)).findFirst();
+    }
+
+    /** The order event in a dead letter. @throws BusinessException UNREADABLE_EVENT when there is none */
+    OrderEvent event(DeadLetter letter) {
+        try {
+            return json.read(letter.body().getBytes(StandardCharsets.UTF_8));
+        } catch (OrderEventJson.MalformedEvent e) {
+            throw new BusinessException(ErrorCode.UNREADABLE_EVENT, "dead letter " + letter.msgId()
+                    + " is not an order event and cannot be replayed: " + e.getMessage());
+        }
+    }
+
+    private static void requireKnown(String group) {
+        if (!EventTopics.CONSUMER_GROUPS.contains(group)) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "no consumer group " + group + "; known: "
+                    + EventTopics.CONSUMER_GROUPS);
+        }
+    }
+
+    private List<DeadLetter> browse(String group, int limit) {
+        RocketMqClients.useCurrentRemotingVersion();
+        DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(BROWSER_GROUP);
+        consumer.setNamesrvAddr(events.namesrv());
+        consumer.setAutoCommit(false);
+        // its own client instance: assigning queues must not disturb the consumers and producers of this JVM
+        consumer.setInstanceName(BROWSER_GROUP + "-" + UUID.randomUUID());
+        List<DeadLetter> letters = new ArrayList<>();
+        try {
+            consumer.start();
+            Collection<MessageQueue> queues = consumer.fetchMessageQueues(EventTopics.deadLetterTopic(group));
+            consumer.assign(queues);
+            for (MessageQueue queue : queues) {
+                consumer.seekToBegin(queue);
+            }
+            long deadline = System.nanoTime() + BROWSE_LIMIT.toNanos();
+            int emptyPolls = 0;
+            while (letters.size() < limit && emptyPolls < EMPTY_POLLS_AT_END && System.nanoTime() < deadline) {
+                List<MessageExt> batch = consumer.poll(POLL.toMillis());
+                emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
+                for (MessageExt message : batch) {
+                    if (letters.size() < limit) {
+                        letters.add(letter(group, message));
+                    }
+                }
+            }
+            return letters;
+        } catch (MQClientException e) {
+            throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "cannot read the dead letters of " + group
+                    + " from RocketMQ (" + events.namesrv() + "): " + e.getErrorMessage());
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    private DeadLetter letter(String group, MessageExt message) {
+        String body = new String(message.getBody(), StandardCharsets.UTF_8);
+        String eventId = null;
+        Long orderId = null;
+        try {
+            OrderEvent event = json.read(message.getBody());
+            eventId = event.eventId();
+            orderId = event.orderId();
+        } catch (OrderEventJson.MalformedEvent unreadable) {
+            // listed as it is; replay refuses it
+        }
+        return new DeadLetter(group, message.getMsgId(), message.getKeys(), message.getTags(), eventId, orderId,
+                message.getReconsumeTimes(), Instant.ofEpochMilli(message.getStoreTimestamp()), body);
+    }
+}

@@ -1,0 +1,110 @@
+package com.tradeflow.web.events;
+
+import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.platform.events.EventsProperties;
+import com.tradeflow.platform.events.OrderQueueSelector;
+import com.tradeflow.platform.events.RocketMqClients;
+import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.remoting.exception.RemotingException;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Sends order events to their topic (for the outbox relay and dead-letter replays): tag = event type, keys =
+ * event id and order id (for lookups in the broker), queue chosen by order id. A send counts only when the broker
+ * stored it ({@code SEND_OK}).
+ */
+@Component
+public class OrderEventSender implements SmartLifecycle {
+
+    static final String PRODUCER_GROUP = "consumer-web-events";
+
+    private final EventsProperties events;
+    private final OrderQueueSelector byOrder = new OrderQueueSelector();
+    private volatile DefaultMQProducer producer;
+
+    OrderEventSender(EventsProperties events) {
+        this.events = events;
+    }
+
+    @Override
+    public void start() {
+        RocketMqClients.useCurrentRemotingVersion();
+        DefaultMQProducer p = new DefaultMQProducer(PRODUCER_GROUP);
+        p.setNamesrvAddr(events.namesrv());
+        p.setInstanceName(PRODUCER_GROUP);
+        p.setSendMsgTimeout(Math.toIntExact(events.sendTimeout().toMillis()));
+        try {
+            p.start();
+        } catch (MQClientException e) {
+            throw new IllegalStateException("order event producer cannot start: " + e.getMessage(), e);
+        }
+        producer = p;
+    }
+
+    /** @throws SendFailed when the broker did not store the message */
+    public void send(String eventId, long orderId, String eventType, String payload) {
+        DefaultMQProducer p = producer;
+        if (p == null) {
+            throw new SendFailed("producer not started", true, null);
+        }
+        Message message = new Message(EventTopics.ORDER_EVENTS, eventType, null,
+                payload.getBytes(StandardCharsets.UTF_8));
+        message.setKeys(List.of(eventId, String.valueOf(orderId)));
+        try {
+            SendResult result = p.send(message, byOrder, orderId, events.sendTimeout().toMillis());
+            if (result.getSendStatus() != SendStatus.SEND_OK) {
+                throw new SendFailed("broker answered " + result.getSendStatus(), false, null);
+            }
+        } catch (MQClientException | RemotingException e) {
+            throw new SendFailed(e.getMessage(), true, e);
+        } catch (MQBrokerException e) {
+            throw new SendFailed("broker refused: " + e.getMessage(), false, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SendFailed("interrupted", true, e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        DefaultMQProducer p = producer;
+        producer = null;
+        if (p != null) {
+            p.shutdown();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return producer != null;
+    }
+
+    /**
+     * A send the broker did not acknowledge.
+     *
+     * @see #unreachable()
+     */
+    public static final class SendFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final boolean unreachable;
+
+        SendFailed(String message, boolean unreachable, Throwable cause) {
+            super(message, cause);
+            this.unreachable = unreachable;
+        }
+
+        /** The broker (or the name server) could not be reached: the next sends would fail the same way. */
+        public boolean unreachable() {
+            return unreachable;
+        }
+    }
+}

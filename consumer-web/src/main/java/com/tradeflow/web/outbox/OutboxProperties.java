@@ -1,0 +1,33 @@
+package com.tradeflow.web.outbox;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * {@code tradeflow.outbox.*}: how the relay polls and retries.
+ *
+ * @param relayEnabled       run the relay in this instance (several instances may: one relays a database at a time)
+ * @param pollInterval       pause between passes over the databases
+ * @param batchSize          rows read per database and pass
+ * @param maxAttempts        failed sends before the row is DEAD
+ * @param initialBackoff     wait after the first failed send; grows by {@code backoffMultiplier}, with jitter
+ * @param backoffMultiplier  growth of the wait per failed send
+ * @param backoffJitter      randomisation of each wait (0.5: +-50%), so rows that failed together spread out
+ * @param maxBackoff         cap of the wait
+ */
+@ConfigurationProperties("tradeflow.outbox")
+public record OutboxProperties(boolean relayEnabled, Duration pollInterval, int batchSize, int maxAttempts,
+        Duration initialBackoff, double backoffMultiplier, double backoffJitter, Duration maxBackoff) {
+
+    public OutboxProperties {
+        if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero() || batchSize < 1
+                || maxAttempts < 1 || initialBackoff == null || backoffMultiplier < 1
+                || backoffJitter < 0 || backoffJitter >= 1 || maxBackoff == null
+                || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("tradeflow.outbox: poll-interval, initial-backoff and "
+                    + "max-backoff (>= initial-backoff) must be set; batch-size, max-attempts >= 1; "
+                    + "backoff-multiplier >= 1; backoff-jitter in [0, 1)");
+        }
+    }
+}

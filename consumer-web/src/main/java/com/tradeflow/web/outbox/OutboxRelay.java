@@ -1,0 +1,263 @@
+package com.tradeflow.web.outbox;
+
+import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
+import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.platform.transaction.AtLocks;
+import com.tradeflow.web.events.OrderEventSender;
+import io.github.resilience4j.core.IntervalFunction;
+import org.apache.seata.core.exception.TransactionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Sends the outbox to the broker, database by database, in write order.
+ * <ul>
+ * <li>One relay per database at a time: a pass holds the database's {@code outbox_relay_lock} row
+ * ({@code FOR UPDATE SKIP LOCKED}); another consumer-web instance skips that database meanwhile. No row is sent by
+ * two relays at once, and an order's events leave in order.</li>
+ * <li>Never the event of an open or rolled-back global transaction: XA rows are invisible until their commit, TCC
+ * rows are written by the confirm, and an AT row (committed locally in phase one) is sent only once the
+ * coordinator holds no global lock on it any more. AT holds that lock from before the local commit until phase
+ * two is over, and a rollback deletes the row before releasing it: visible and unlocked means committed.</li>
+ * <li>An order whose earlier event is not sent yet (waiting for a retry, DEAD, still locked) sends nothing
+ * later.</li>
+ * <li>SENT only after the broker acknowledged; a failed send waits exponentially growing intervals with jitter
+ * (capped), and after the last attempt the row is DEAD. A crash between send and mark sends the row again:
+ * consumers deduplicate by event id.</li>
+ * </ul>
+ */
+@Component
+class OutboxRelay implements SmartLifecycle {
+
+    /** Test-only: hold the relay after a send, before the row is marked SENT (to kill it there). */
+    static final String FAULT_HOLD_AFTER_SEND = "outbox.relay.after-send";
+    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
+    private static final int ERROR_TEXT_LIMIT = 500;
+    private static final String LOCK_TABLE = "outbox_events";
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final RowMapper<Candidate> CANDIDATE = (rs, i) -> new Candidate(rs.getString("event_id"),
+            rs.getLong("order_id"), rs.getString("event_type"), rs.getString("payload"), rs.getInt("attempts"),
+            rs.getBoolean("due"), rs.getString("xid"), rs.getString("branch_type"));
+
+    private final List<DataSource> databases;
+    private final List<String> atResourceIds;
+    private final OrderEventSender sender;
+    private final OutboxProperties properties;
+    private final FaultSwitches faults;
+    private final IntervalFunction backoff;
+    private volatile ScheduledExecutorService executor;
+    private volatile boolean coordinatorWarned;
+
+    OutboxRelay(BranchTypeRoutingDataSource dataSource, OrderEventSender sender, OutboxProperties properties,
+            FaultSwitches faults) {
+        this.databases = dataSource.physicalPools();
+        this.atResourceIds = dataSource.atResourceIds();
+        this.sender = sender;
+        this.properties = properties;
+        this.faults = faults;
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(),
+                properties.backoffMultiplier(), properties.backoffJitter(), properties.maxBackoff());
+    }
+
+    @Override
+    public void start() {
+        if (!properties.relayEnabled()) {
+            log.info("outbox relay disabled in this instance (tradeflow.outbox.relay-enabled=false)");
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        long interval = properties.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::pass, interval, interval, TimeUnit.MILLISECONDS);
+        log.info("outbox relay polls {} database(s) every {}", databases.size(), properties.pollInterval());
+    }
+
+    private void pass() {
+        for (int shard = 0; shard < databases.size(); shard++) {
+            try {
+                relay(shard);
+            } catch (RuntimeException | SQLException e) {
+                log.warn("outbox relay, database {}: pass failed, next one in {}: {}", shard,
+                        properties.pollInterval(), e.toString());
+            }
+        }
+    }
+
+    /** One pass over one database. @return the number of rows sent */
+    int relay(int shard) throws SQLException {
+        DataSource db = databases.get(shard);
+        try (Connection lock = db.getConnection()) {
+            lock.setAutoCommit(false);
+            try {
+                if (!claim(lock)) {
+                    return 0;
+                }
+                return send(shard, new JdbcTemplate(db));
+            } finally {
+                lock.rollback();
+            }
+        }
+    }
+
+    private static boolean claim(Connection lock) throws SQLException {
+        try (PreparedStatement select = lock.prepareStatement(
+                "SELECT id FROM outbox_relay_lock WHERE id = 1 FOR UPDATE SKIP LOCKED");
+                ResultSet rs = select.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private int send(int shard, JdbcTemplate jdbc) {
+        List<Candidate> batch = jdbc.query("""
+                SELECT event_id, order_id, event_type, payload, attempts, xid, branch_type,
+                       next_attempt_at <= NOW(3) AS due
+                FROM outbox_events WHERE status = 'PENDING' ORDER BY seq LIMIT ?""", CANDIDATE,
+                properties.batchSize());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Set<Long> blocked = deadOrders(jdbc, batch);
+        Set<String> open = openAtRows(shard, batch);
+        int sent = 0;
+        for (Candidate row : batch) {
+            if (blocked.contains(row.orderId())) {
+                continue;
+            }
+            if (!row.due() || open.contains(row.eventId())) {
+                blocked.add(row.orderId());
+                continue;
+            }
+            try {
+                sender.send(row.eventId(), row.orderId(), row.eventType(), row.payload());
+            } catch (OrderEventSender.SendFailed e) {
+                failed(jdbc, row, e);
+                blocked.add(row.orderId());
+                if (e.unreachable()) {
+                    break;
+                }
+                continue;
+            }
+            faults.holdWhileArmed(FAULT_HOLD_AFTER_SEND, HOLD_LIMIT);
+            jdbc.update("""
+                    UPDATE outbox_events SET status = 'SENT', attempts = attempts + 1, sent_at = NOW(3),
+                           last_error = NULL
+                    WHERE event_id = ? AND status = 'PENDING'""", row.eventId());
+            sent++;
+        }
+        if (sent > 0) {
+            log.debug("outbox relay, database {}: {} event(s) sent", shard, sent);
+        }
+        return sent;
+    }
+
+    private void failed(JdbcTemplate jdbc, Candidate row, OrderEventSender.SendFailed e) {
+        int attempts = row.attempts() + 1;
+        String error = e.getMessage() == null ? e.toString() : e.getMessage();
+        error = error.length() > ERROR_TEXT_LIMIT ? error.substring(0, ERROR_TEXT_LIMIT) : error;
+        if (attempts >= properties.maxAttempts()) {
+            jdbc.update("""
+                    UPDATE outbox_events SET status = 'DEAD', attempts = ?, last_error = ?
+                    WHERE event_id = ? AND status = 'PENDING'""", attempts, error, row.eventId());
+            log.error("outbox event {} ({} of order {}) is DEAD after {} failed sends: {}; re-queue it through "
+                    + "the admin API once the cause is fixed", row.eventId(), row.eventType(), row.orderId(),
+                    attempts, error);
+            return;
+        }
+        long waitMillis = backoff.apply(attempts);
+        jdbc.update("""
+                UPDATE outbox_events SET attempts = ?, last_error = ?,
+                       next_attempt_at = TIMESTAMPADD(MICROSECOND, ?, NOW(3))
+                WHERE event_id = ? AND status = 'PENDING'""", attempts, error, waitMillis * 1000, row.eventId());
+        log.warn("outbox event {} ({} of order {}): send {} of {} failed, next in {} ms: {}", row.eventId(),
+                row.eventType(), row.orderId(), attempts, properties.maxAttempts(), waitMillis, error);
+    }
+
+    /** Orders of the batch with a DEAD event: their later events wait for it (re-queued by an operator). */
+    private static Set<Long> deadOrders(JdbcTemplate jdbc, List<Candidate> batch) {
+        Set<Long> orders = batch.stream().map(Candidate::orderId).collect(Collectors.toSet());
+        return new HashSet<>(new NamedParameterJdbcTemplate(jdbc).queryForList(
+                "SELECT DISTINCT order_id FROM outbox_events WHERE status = 'DEAD' AND order_id IN (:orders)",
+                new MapSqlParameterSource("orders", orders), Long.class));
+    }
+
+    /**
+     * AT rows of the batch whose global transaction still holds their lock (open, or rolling back). One question
+     * to the coordinator for the whole batch; row by row only when something is locked. Coordinator unreachable:
+     * every AT row waits.
+     */
+    private Set<String> openAtRows(int shard, List<Candidate> batch) {
+        List<String> atRows = batch.stream().filter(Candidate::writtenByAt).map(Candidate::eventId).toList();
+        if (atRows.isEmpty()) {
+            return Set.of();
+        }
+        String resourceId = atResourceIds.get(shard);
+        try {
+            if (AtLocks.free(resourceId, null, LOCK_TABLE + ":" + String.join(",", atRows))) {
+                coordinatorWarned = false;
+                return Set.of();
+            }
+            Set<String> open = new HashSet<>();
+            for (String eventId : atRows) {
+                if (!AtLocks.free(resourceId, null, LOCK_TABLE + ":" + eventId)) {
+                    open.add(eventId);
+                }
+            }
+            return open;
+        } catch (TransactionException | RuntimeException e) {
+            if (!coordinatorWarned) {
+                coordinatorWarned = true;
+                log.warn("outbox relay: cannot ask the coordinator about global locks ({}); events written by AT "
+                        + "transactions wait until it answers", e.toString());
+            }
+            return new HashSet<>(atRows);
+        }
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService e = executor;
+        executor = null;
+        if (e != null) {
+            e.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    /** A PENDING row as the relay reads it. */
+    private record Candidate(String eventId, long orderId, String eventType, String payload, int attempts,
+            boolean due, String xid, String branchType) {
+
+        boolean writtenByAt() {
+            return "AT".equals(branchType) && xid != null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.tradeflow.web.outbox;
+
+import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.platform.events.OrderEventJson;
+import com.tradeflow.platform.transaction.BranchTypes;
+import org.apache.seata.core.context.RootContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes events into the outbox through the service's (sharded) data source, so the row joins the caller's
+ * local transaction in the user's database: under AT it is undone with the order change, under XA it is
+ * prepared with it, in a TCC confirm it commits with the confirm.
+ */
+@Repository
+public class OutboxRepository {
+
+    private final JdbcTemplate jdbc;
+    private final OrderEventJson json;
+
+    OutboxRepository(JdbcTemplate jdbc, OrderEventJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    private static final RowMapper<OutboxEvent> ROW = (rs, i) -> new OutboxEvent(rs.getString("event_id"),
+            rs.getLong("seq"), rs.getLong("order_id"), rs.getLong("user_id"), rs.getString("event_type"),
+            rs.getString("payload"), OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+            instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), rs.getString("xid"),
+            rs.getString("branch_type"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));
+
+    /** In the caller's transaction; remembers which global transaction (and branch type) wrote the row. */
+    public void append(OrderEvent event) {
+        jdbc.update("""
+                INSERT INTO outbox_events (event_id, order_id, user_id, event_type, payload, xid, branch_type)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", event.eventId(), event.orderId(), event.userId(), event.type(),
+                json.write(event), RootContext.getXID(), BranchTypes.current().map(Enum::name).orElse(null));
+    }
+
+    /** Rows in that status from every database, newest first. */
+    List<OutboxEvent> findByStatus(OutboxStatus status, int limit) {
+        return jdbc.query("SELECT * FROM outbox_events WHERE status = ? ORDER BY created_at DESC, seq DESC LIMIT ?",
+                ROW, status.name(), limit);
+    }
+
+    Optional<OutboxEvent> find(String eventId) {
+        return jdbc.query("SELECT * FROM outbox_events WHERE event_id = ?", ROW, eventId).stream().findFirst();
+    }
+
+    /** DEAD -> PENDING with a fresh attempt budget, due now. @return false when the row is not DEAD */
+    boolean requeue(OutboxEvent dead) {
+        return jdbc.update("""
+                UPDATE outbox_events SET status = 'PENDING', attempts = 0, next_attempt_at = NOW(3)
+                WHERE event_id = ? AND user_id = ? AND status = 'DEAD'""", dead.eventId(), dead.userId()) == 1;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

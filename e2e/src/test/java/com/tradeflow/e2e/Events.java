@@ -1,0 +1,117 @@
+package com.tradeflow.e2e;
+
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The order events as the databases show them: the outbox of consumer-web, and what each subscriber applied
+ * (dedupe records, loyalty points, sold counters).
+ */
+final class Events {
+
+    static final String POINTS = "account-points";
+    static final String SALES = "inventory-sales";
+    private static final List<String> ORDER_DBS = List.of("tradeflow_order_0", "tradeflow_order_1");
+    private static final List<String> ACCOUNT_DBS = List.of("tradeflow_account_0", "tradeflow_account_1");
+    private static final String INVENTORY_DB = "tradeflow_inventory";
+    private static final Duration CONVERGENCE = Duration.ofSeconds(90);
+
+    private final Databases db;
+
+    Events(Databases db) {
+        this.db = db;
+    }
+
+    List<Map<String, Object>> outbox() {
+        return ORDER_DBS.stream().flatMap(d -> db.rows(d, "SELECT * FROM outbox_events ORDER BY seq").stream())
+                .toList();
+    }
+
+    List<Map<String, Object>> outboxOf(long orderId) {
+        return outbox().stream().filter(r -> ((Number) r.get("order_id")).longValue() == orderId).toList();
+    }
+
+    /** Dedupe records of one subscriber, in the order it applied them (per database). */
+    List<Map<String, Object>> processed(String consumer) {
+        List<String> dbs = POINTS.equals(consumer) ? ACCOUNT_DBS : List.of(INVENTORY_DB);
+        return dbs.stream().flatMap(d -> db.rows(d, "SELECT * FROM processed_events WHERE consumer = '" + consumer
+                + "' ORDER BY id").stream()).toList();
+    }
+
+    List<Map<String, Object>> processedOf(String consumer, long orderId) {
+        return processed(consumer).stream().filter(r -> ((Number) r.get("order_id")).longValue() == orderId)
+                .toList();
+    }
+
+    long points(long userId) {
+        return db.number(ACCOUNT_DBS.get((int) (userId % 2)),
+                "SELECT COALESCE(SUM(points), 0) FROM wallet_points WHERE user_id = " + userId);
+    }
+
+    /**
+     * Waits until every event in the outbox is SENT and applied exactly once by each subscriber, and the
+     * subscribers' effects match the orders: points = sum of floor(amount / 100) over the user's PLACED orders,
+     * sold = sum of quantities over the sku's PLACED orders (a cancelled order's events cancel out).
+     */
+    void awaitConverged() {
+        Awaitility.await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<Map<String, Object>> outbox = outbox();
+            assertThat(outbox).as("outbox rows not SENT")
+                    .filteredOn(r -> !"SENT".equals(r.get("status"))).isEmpty();
+            List<String> written = outbox.stream().map(r -> (String) r.get("event_id")).sorted().toList();
+            for (String consumer : List.of(POINTS, SALES)) {
+                List<String> applied = processed(consumer).stream().map(r -> (String) r.get("event_id")).sorted()
+                        .toList();
+                assertThat(applied).as("events applied by %s", consumer).isEqualTo(written);
+            }
+            assertThat(allPoints()).as("points per user").isEqualTo(expectedPoints());
+            assertThat(allSold()).as("sold per sku").isEqualTo(expectedSold());
+        });
+    }
+
+    private Map<Long, Long> allPoints() {
+        return nonZero(ACCOUNT_DBS.stream().flatMap(d -> db.rows(d, "SELECT user_id AS k, points AS v FROM "
+                + "wallet_points").stream()));
+    }
+
+    private Map<Long, Long> allSold() {
+        return nonZero(db.rows(INVENTORY_DB, "SELECT sku_id AS k, sold AS v FROM product_sales").stream());
+    }
+
+    private Map<Long, Long> expectedPoints() {
+        return nonZero(placedOrders("user_id AS k, SUM(FLOOR(amount / 100)) AS v", "user_id"));
+    }
+
+    private Map<Long, Long> expectedSold() {
+        return nonZero(placedOrders("sku_id AS k, SUM(quantity) AS v", "sku_id"));
+    }
+
+    private Stream<Map<String, Object>> placedOrders(String select, String groupBy) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String d : ORDER_DBS) {
+            for (String table : List.of("orders_0", "orders_1")) {
+                rows.addAll(db.rows(d, "SELECT " + select + " FROM " + table + " WHERE status = 'PLACED' GROUP BY "
+                        + groupBy));
+            }
+        }
+        return rows.stream();
+    }
+
+    /** k -> v summed over rows of (k, v), without zero entries. */
+    private static Map<Long, Long> nonZero(Stream<Map<String, Object>> rows) {
+        Map<Long, Long> sums = new HashMap<>();
+        rows.forEach(r -> sums.merge(((Number) r.get("k")).longValue(), ((Number) r.get("v")).longValue(),
+                Long::sum));
+        return sums.entrySet().stream().filter(e -> e.getValue() != 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}
