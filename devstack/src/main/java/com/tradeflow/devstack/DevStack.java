@@ -233,6 +233,11 @@ public final class DevStack implements AutoCloseable {
         env.put("TRADEFLOW_ADMIN_TOKEN", options.adminToken());
         env.put("TRADEFLOW_FAULTS_ENABLED", String.valueOf(options.faultsEnabled()));
         env.put("TRADEFLOW_BENCHMARK_LOCAL_MODE", String.valueOf(options.benchmarkMode()));
+        if (options.faultsEnabled()) {
+            // fault tests watch an outbox row refused by the broker go DEAD within a second or two
+            env.put("OUTBOX_MAX_ATTEMPTS", "3");
+            env.put("OUTBOX_INITIAL_BACKOFF", "200ms");
+        }
         return env;
     }
 

@@ -230,6 +230,15 @@ public final class Databases {
         return ids;
     }
 
+    /** A statement of an operator (or a fix), committed at once. */
+    public void execute(String db, String sql) {
+        try (Connection c = connect(db); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(db + ": " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
     public long number(String db, String sql) {
         try (Connection c = connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -25,7 +25,18 @@ final class Events {
     private static final String INVENTORY_DB = "tradeflow_inventory";
     private static final Duration CONVERGENCE = Duration.ofSeconds(90);
 
+    /** OrderPlaced events a test sent straight to the broker (no outbox row, no order): expected on top. */
+    private static final List<Injected> INJECTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final Databases db;
+
+    /** An OrderPlaced event that did not come from an order. */
+    record Injected(String eventId, long userId, long skuId, int quantity, long amount) {
+    }
+
+    static void injected(Injected event) {
+        INJECTED.add(event);
+    }
 
     Events(Databases db) {
         this.db = db;
@@ -67,7 +78,8 @@ final class Events {
             List<Map<String, Object>> outbox = outbox();
             assertThat(outbox).as("outbox rows not SENT")
                     .filteredOn(r -> !"SENT".equals(r.get("status"))).isEmpty();
-            List<String> written = outbox.stream().map(r -> (String) r.get("event_id")).sorted().toList();
+            List<String> written = Stream.concat(outbox.stream().map(r -> (String) r.get("event_id")),
+                    INJECTED.stream().map(Injected::eventId)).sorted().toList();
             for (String consumer : List.of(POINTS, SALES)) {
                 List<String> applied = processed(consumer).stream().map(r -> (String) r.get("event_id")).sorted()
                         .toList();
@@ -88,11 +100,13 @@ final class Events {
     }
 
     private Map<Long, Long> expectedPoints() {
-        return nonZero(placedOrders("user_id AS k, SUM(FLOOR(amount / 100)) AS v", "user_id"));
+        return nonZero(Stream.concat(placedOrders("user_id AS k, SUM(FLOOR(amount / 100)) AS v", "user_id"),
+                INJECTED.stream().map(e -> Map.<String, Object>of("k", e.userId(), "v", e.amount() / 100))));
     }
 
     private Map<Long, Long> expectedSold() {
-        return nonZero(placedOrders("sku_id AS k, SUM(quantity) AS v", "sku_id"));
+        return nonZero(Stream.concat(placedOrders("sku_id AS k, SUM(quantity) AS v", "sku_id"),
+                INJECTED.stream().map(e -> Map.<String, Object>of("k", e.skuId(), "v", (long) e.quantity()))));
     }
 
     private Stream<Map<String, Object>> placedOrders(String select, String groupBy) {

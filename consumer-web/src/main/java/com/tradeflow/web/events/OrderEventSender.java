@@ -4,6 +4,7 @@ import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.platform.events.EventsProperties;
 import com.tradeflow.platform.events.OrderQueueSelector;
 import com.tradeflow.platform.events.RocketMqClients;
+import com.tradeflow.platform.fault.FaultSwitches;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -27,12 +28,17 @@ public class OrderEventSender implements SmartLifecycle {
 
     static final String PRODUCER_GROUP = "consumer-web-events";
 
+    /** Test-only: every send is refused as if by the broker (the message is not stored). */
+    static final String FAULT_REFUSE_SENDS = "events.send.refused";
+
     private final EventsProperties events;
+    private final FaultSwitches faults;
     private final OrderQueueSelector byOrder = new OrderQueueSelector();
     private volatile DefaultMQProducer producer;
 
-    OrderEventSender(EventsProperties events) {
+    OrderEventSender(EventsProperties events, FaultSwitches faults) {
         this.events = events;
+        this.faults = faults;
     }
 
     @Override
@@ -55,6 +61,11 @@ public class OrderEventSender implements SmartLifecycle {
         DefaultMQProducer p = producer;
         if (p == null) {
             throw new SendFailed("producer not started", true, null);
+        }
+        try {
+            faults.fireIfArmed(FAULT_REFUSE_SENDS);
+        } catch (FaultSwitches.InjectedFault refused) {
+            throw new SendFailed("broker refused: " + refused.getMessage(), false, refused);
         }
         Message message = new Message(EventTopics.ORDER_EVENTS, eventType, null,
                 payload.getBytes(StandardCharsets.UTF_8));

@@ -42,9 +42,11 @@ import java.util.stream.Collectors;
  * two is over, and a rollback deletes the row before releasing it: visible and unlocked means committed.</li>
  * <li>An order whose earlier event is not sent yet (waiting for a retry, DEAD, still locked) sends nothing
  * later.</li>
- * <li>SENT only after the broker acknowledged; a failed send waits exponentially growing intervals with jitter
- * (capped), and after the last attempt the row is DEAD. A crash between send and mark sends the row again:
- * consumers deduplicate by event id.</li>
+ * <li>SENT only after the broker acknowledged. A send the broker refused uses one of the row's attempts and the
+ * row waits exponentially growing intervals with jitter (capped); after the last attempt it is DEAD. A broker that
+ * cannot be reached at all pauses the whole relay on the same schedule without using up attempts: an outage must
+ * not kill events (they all go out once it is over). A crash between send and mark sends the row again: consumers
+ * deduplicate by event id.</li>
  * </ul>
  */
 @Component
@@ -69,6 +71,9 @@ class OutboxRelay implements SmartLifecycle {
     private final IntervalFunction backoff;
     private volatile ScheduledExecutorService executor;
     private volatile boolean coordinatorWarned;
+    /** Passes in a row that found the broker unreachable, and until when the relay rests because of them. */
+    private int outagePasses;
+    private long pausedUntilNanos;
 
     OutboxRelay(BranchTypeRoutingDataSource dataSource, OrderEventSender sender, OutboxProperties properties,
             FaultSwitches faults) {
@@ -98,13 +103,35 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private void pass() {
+        if (outagePasses > 0 && System.nanoTime() < pausedUntilNanos) {
+            return;
+        }
         for (int shard = 0; shard < databases.size(); shard++) {
             try {
                 relay(shard);
+            } catch (OrderEventSender.SendFailed unreachable) {
+                brokerUnreachable(unreachable);
+                return;
             } catch (RuntimeException | SQLException e) {
                 log.warn("outbox relay, database {}: pass failed, next one in {}: {}", shard,
                         properties.pollInterval(), e.toString());
             }
+        }
+        if (outagePasses > 0) {
+            log.info("outbox relay: the broker is reachable again after {} paused pass(es)", outagePasses);
+            outagePasses = 0;
+        }
+    }
+
+    private void brokerUnreachable(OrderEventSender.SendFailed e) {
+        outagePasses++;
+        long pauseMillis = backoff.apply(outagePasses);
+        pausedUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis);
+        if (outagePasses == 1) {
+            log.warn("outbox relay: RocketMQ unreachable ({}); pausing, retries with growing intervals, no event "
+                    + "loses an attempt meanwhile", e.getMessage());
+        } else {
+            log.debug("outbox relay: RocketMQ still unreachable, pause {} ms", pauseMillis);
         }
     }
 
@@ -155,11 +182,12 @@ class OutboxRelay implements SmartLifecycle {
             try {
                 sender.send(row.eventId(), row.orderId(), row.eventType(), row.payload());
             } catch (OrderEventSender.SendFailed e) {
-                failed(jdbc, row, e);
-                blocked.add(row.orderId());
                 if (e.unreachable()) {
-                    break;
+                    // nothing else would get through either: the pass ends, the relay pauses
+                    throw e;
                 }
+                refused(jdbc, row, e);
+                blocked.add(row.orderId());
                 continue;
             }
             faults.holdWhileArmed(FAULT_HOLD_AFTER_SEND, HOLD_LIMIT);
@@ -175,7 +203,7 @@ class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
-    private void failed(JdbcTemplate jdbc, Candidate row, OrderEventSender.SendFailed e) {
+    private void refused(JdbcTemplate jdbc, Candidate row, OrderEventSender.SendFailed e) {
         int attempts = row.attempts() + 1;
         String error = e.getMessage() == null ? e.toString() : e.getMessage();
         error = error.length() > ERROR_TEXT_LIMIT ? error.substring(0, ERROR_TEXT_LIMIT) : error;
@@ -183,7 +211,7 @@ class OutboxRelay implements SmartLifecycle {
             jdbc.update("""
                     UPDATE outbox_events SET status = 'DEAD', attempts = ?, last_error = ?
                     WHERE event_id = ? AND status = 'PENDING'""", attempts, error, row.eventId());
-            log.error("outbox event {} ({} of order {}) is DEAD after {} failed sends: {}; re-queue it through "
+            log.error("outbox event {} ({} of order {}) is DEAD after {} refused sends: {}; re-queue it through "
                     + "the admin API once the cause is fixed", row.eventId(), row.eventType(), row.orderId(),
                     attempts, error);
             return;
@@ -193,7 +221,7 @@ class OutboxRelay implements SmartLifecycle {
                 UPDATE outbox_events SET attempts = ?, last_error = ?,
                        next_attempt_at = TIMESTAMPADD(MICROSECOND, ?, NOW(3))
                 WHERE event_id = ? AND status = 'PENDING'""", attempts, error, waitMillis * 1000, row.eventId());
-        log.warn("outbox event {} ({} of order {}): send {} of {} failed, next in {} ms: {}", row.eventId(),
+        log.warn("outbox event {} ({} of order {}): send {} of {} refused, next in {} ms: {}", row.eventId(),
                 row.eventType(), row.orderId(), attempts, properties.maxAttempts(), waitMillis, error);
     }
 
