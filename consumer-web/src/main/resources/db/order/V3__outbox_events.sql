@@ -9,7 +9,7 @@ CREATE TABLE outbox_events (
     user_id         BIGINT       NOT NULL,
     event_type      VARCHAR(32)  NOT NULL,
     payload         TEXT         NOT NULL,
-    status          VARCHAR(8)   NOT NULL DEFAULT 'PENDING' COMMENT 'PENDING, SENT or DEAD',
+    status          VARCHAR(16)  NOT NULL DEFAULT 'PENDING' COMMENT 'PENDING, SENT, DEAD or TRANSACTIONAL',
     attempts        INT          NOT NULL DEFAULT 0,
     next_attempt_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     last_error      VARCHAR(500) NULL,

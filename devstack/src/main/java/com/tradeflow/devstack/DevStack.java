@@ -201,14 +201,20 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startService(ServiceName name) {
-        log.info("starting {}", name.module());
+        log.info("starting {}", name.instance());
+        Map<String, String> env = serviceEnvironment();
+        if (name == ServiceName.WEB_TRANSACTIONAL) {
+            env.put("WEB_PORT", String.valueOf(options.webTransactionalPort()));
+            // order ids embed the instance's worker id: two instances must not share one
+            env.put("ORDER_WORKER_ID", "2");
+            env.put("TRADEFLOW_EVENTS_PUBLISHER", "transactional-message");
+        }
         ServiceProcess service = ServiceProcess.start(name,
                 options.root().resolve(name.module()).resolve("target").resolve(name.module() + ".jar"),
-                httpPort(name), serviceEnvironment(), jvmOptions(name), options.logDir(),
-                options.serviceStartTimeout());
+                httpPort(name), env, jvmOptions(name), options.logDir(), options.serviceStartTimeout());
         services.put(name, service);
         started.push(service);
-        log.info("{} healthy on HTTP {}", name.module(), httpPort(name));
+        log.info("{} healthy on HTTP {}", name.instance(), httpPort(name));
     }
 
     private Map<String, String> serviceEnvironment() {
@@ -242,11 +248,11 @@ public final class DevStack implements AutoCloseable {
     }
 
     private List<String> jvmOptions(ServiceName name) {
-        Path nacosClient = options.workDir().resolve("nacos-client").resolve(name.module());
+        Path nacosClient = options.workDir().resolve("nacos-client").resolve(name.instance());
         return List.of("-Xmx" + options.serviceHeap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Xss512k", "-DJM.LOG.PATH=" + options.logDir().resolve("nacos-client"),
                 "-DJM.SNAPSHOT.PATH=" + nacosClient, "-Dcom.alibaba.nacos.naming.cache.dir=" + nacosClient,
-                "-Duser.home=" + options.workDir().resolve("home").resolve(name.module()));
+                "-Duser.home=" + options.workDir().resolve("home").resolve(name.instance()));
     }
 
     public int httpPort(ServiceName name) {
@@ -254,11 +260,17 @@ public final class DevStack implements AutoCloseable {
             case INVENTORY -> options.inventoryHttpPort();
             case ACCOUNT -> options.accountHttpPort();
             case WEB -> options.webPort();
+            case WEB_TRANSACTIONAL -> options.webTransactionalPort();
         };
     }
 
     public String webUrl() {
         return "http://127.0.0.1:" + options.webPort();
+    }
+
+    /** The web API of one consumer-web instance. */
+    public String webUrl(ServiceName web) {
+        return "http://127.0.0.1:" + httpPort(web);
     }
 
     public DevStackOptions options() {
@@ -273,7 +285,7 @@ public final class DevStack implements AutoCloseable {
     public void kill(ServiceName name) {
         ServiceProcess service = services.get(name);
         if (service != null) {
-            log.warn("killing {} (pid {})", name.module(), service.pid());
+            log.warn("killing {} (pid {})", name.instance(), service.pid());
             service.kill();
         }
     }
@@ -307,7 +319,11 @@ public final class DevStack implements AutoCloseable {
                 options.inventoryDubboPort()));
         s.append(String.format("  provider-account   HTTP %d, Dubbo %d%n", options.accountHttpPort(),
                 options.accountDubboPort()));
-        s.append(String.format("  consumer-web       HTTP %d%n", options.webPort()));
+        s.append(String.format("  consumer-web       HTTP %d (events: outbox relay)%n", options.webPort()));
+        if (services.containsKey(ServiceName.WEB_TRANSACTIONAL)) {
+            s.append(String.format("  consumer-web-txmsg HTTP %d (events: RocketMQ transactional messages)%n",
+                    options.webTransactionalPort()));
+        }
         s.append(String.format("  admin token        %s (Authorization: Bearer ... on /api/admin/**)%n",
                 options.adminToken()));
         s.append(String.format("  logs               %s%n", options.logDir()));

@@ -24,7 +24,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               String mysqlUser, String mysqlPassword, String redisUrl, String seataAddr,
                               boolean faultsEnabled, String serviceHeap, Duration serviceStartTimeout,
                               Set<ServiceName> services, int rocketmqNamesrvPort, int rocketmqBrokerPort,
-                              String rocketmqNamesrv, String adminToken, boolean benchmarkMode) {
+                              String rocketmqNamesrv, String adminToken, boolean benchmarkMode,
+                              int webTransactionalPort) {
 
     private static final int TOKEN_BYTES = 32;
 
@@ -47,7 +48,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 services(env.get("DEVSTACK_SERVICES")), port(env, "ROCKETMQ_NAMESRV_PORT", 9876),
                 port(env, "ROCKETMQ_BROKER_PORT", 10911), blankToNull(env.get("ROCKETMQ_NAMESRV")),
                 Optional.ofNullable(blankToNull(env.get("TRADEFLOW_ADMIN_TOKEN"))).orElseGet(DevStackOptions::newToken),
-                false);
+                false, port(env, "WEB_TRANSACTIONAL_PORT", 8083));
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
@@ -55,7 +56,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
         return new DevStackOptions(root, workDir, Ports.free(), Ports.free(), freeNacosPort(), Ports.free(),
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), null, null,
                 "root", "", null, null, true, "320m", Duration.ofSeconds(240), EnumSet.allOf(ServiceName.class),
-                RocketMqServerOptions.freePort(), RocketMqServerOptions.freeBrokerPort(), null, newToken(), false);
+                RocketMqServerOptions.freePort(), RocketMqServerOptions.freeBrokerPort(), null, newToken(), false,
+                Ports.free());
     }
 
     /**
@@ -66,7 +68,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
         return new DevStackOptions(root, workDir, mysqlPort, redisPort, nacosPort, seataPort, seataConsolePort, webPort,
                 inventoryHttpPort, inventoryDubboPort, accountHttpPort, accountDubboPort, nacosAddr, mysqlHost,
                 mysqlUser, mysqlPassword, redisUrl, seataAddr, faultsEnabled, serviceHeap, serviceStartTimeout,
-                services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, adminToken, true);
+                services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, adminToken, true,
+                webTransactionalPort);
     }
 
     public boolean embeddedMysql() {
@@ -132,11 +135,11 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
     /** {@code DEVSTACK_SERVICES=provider-inventory,provider-account}: start only these (default: all). */
     private static Set<ServiceName> services(String list) {
         if (list == null || list.isBlank()) {
-            return EnumSet.allOf(ServiceName.class);
+            return ServiceName.DEFAULT;
         }
         Set<ServiceName> services = EnumSet.noneOf(ServiceName.class);
         for (String module : list.split(",")) {
-            services.add(Arrays.stream(ServiceName.values()).filter(s -> s.module().equals(module.trim()))
+            services.add(Arrays.stream(ServiceName.values()).filter(s -> s.instance().equals(module.trim()))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("DEVSTACK_SERVICES: unknown service '"
                             + module.trim() + "'")));
         }

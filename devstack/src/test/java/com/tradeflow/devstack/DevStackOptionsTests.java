@@ -21,7 +21,9 @@ class DevStackOptionsTests {
         assertThat(options.effectiveNacosAddr()).isEqualTo("127.0.0.1:8848");
         assertThat(options.effectiveSeataAddr()).isEqualTo("127.0.0.1:8091");
         assertThat(options.workDir()).isEqualTo(ROOT.resolve(".devstack"));
-        assertThat(options.services()).containsExactly(ServiceName.values());
+        assertThat(options.services()).as("the second consumer-web only on request")
+                .containsExactly(ServiceName.INVENTORY, ServiceName.ACCOUNT, ServiceName.WEB);
+        assertThat(options.webTransactionalPort()).isEqualTo(8083);
         assertThat(options.faultsEnabled()).isFalse();
         assertThat(options.effectiveRocketmqNamesrv()).isEqualTo("127.0.0.1:9876");
         assertThat(options.rocketmqBrokerPort()).isEqualTo(10911);
@@ -35,7 +37,8 @@ class DevStackOptionsTests {
     void shouldUseExternalServersAndPortsFromVariables() {
         DevStackOptions options = DevStackOptions.fromEnvironment(Map.of("NACOS_ADDR", "nacos:8848",
                 "MYSQL_HOST", "db", "MYSQL_PORT", "3307", "REDIS_URL", "redis://cache:6379", "SEATA_ADDR", "tc:8091",
-                "WEB_PORT", "9090", "DEVSTACK_SERVICES", "provider-inventory", "ROCKETMQ_NAMESRV", "mq:9876",
+                "WEB_PORT", "9090", "DEVSTACK_SERVICES", "provider-inventory,consumer-web-txmsg",
+                "ROCKETMQ_NAMESRV", "mq:9876",
                 "TRADEFLOW_ADMIN_TOKEN", "s3cret"), ROOT);
         assertThat(options.embeddedMysql()).isFalse();
         assertThat(options.effectiveMysqlHost()).isEqualTo("db");
@@ -44,7 +47,7 @@ class DevStackOptionsTests {
         assertThat(options.effectiveRedisUrl()).isEqualTo("redis://cache:6379");
         assertThat(options.effectiveSeataAddr()).isEqualTo("tc:8091");
         assertThat(options.webPort()).isEqualTo(9090);
-        assertThat(options.services()).containsExactly(ServiceName.INVENTORY);
+        assertThat(options.services()).containsExactly(ServiceName.INVENTORY, ServiceName.WEB_TRANSACTIONAL);
         assertThat(options.effectiveRocketmqNamesrv()).isEqualTo("mq:9876");
         assertThat(options.adminToken()).isEqualTo("s3cret");
     }

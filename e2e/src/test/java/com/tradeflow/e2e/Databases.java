@@ -57,7 +57,15 @@ public final class Databases {
     /** Waits until phase two of every earlier global transaction has deleted its undo logs. */
     public void awaitNoUndoLogs() {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(undoLogRows()).as("undo log rows").isZero());
+                assertThat(undoLogRows()).as(() -> "undo log rows " + undoLogs()).isZero());
+    }
+
+    /** Where undo logs are left: database, XID, branch, status, creation time (for failure messages). */
+    private List<String> undoLogs() {
+        List<String> left = new ArrayList<>();
+        BUSINESS_TABLES.keySet().stream().sorted().forEach(db -> rows(db,
+                "SELECT xid, branch_id, log_status, log_created FROM undo_log").forEach(r -> left.add(db + " " + r)));
+        return left;
     }
 
     public long undoLogRows() {

@@ -2,6 +2,7 @@ package com.tradeflow.e2e;
 
 import com.tradeflow.devstack.DevStack;
 import com.tradeflow.devstack.DevStackOptions;
+import com.tradeflow.devstack.service.ServiceName;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -18,6 +19,11 @@ import java.util.stream.Stream;
  */
 public final class TestStack implements BeforeAllCallback {
 
+    private static final int WARM_UP_ATTEMPTS = 5;
+    /** A user and a cheap product the tests do not count on. */
+    private static final long WARM_UP_USER = 100;
+    private static final long WARM_UP_SKU = 1;
+
     private static volatile Running running;
 
     @Override
@@ -30,13 +36,37 @@ public final class TestStack implements BeforeAllCallback {
         if (running == null) {
             Path root = Path.of(System.getProperty("tradeflow.root", "..")).toAbsolutePath().normalize();
             Path dir = Path.of(System.getProperty("tradeflow.e2e.dir", "target/stack")).toAbsolutePath();
-            // every run starts from the demo data: the databases of an earlier run are dropped
-            deleteRecursively(dir.resolve("mariadb"));
+            // every run starts from the demo data: the databases, the broker's messages and offsets and the
+            // coordinator's sessions of an earlier run are dropped (old events would reach the new databases)
+            for (String state : new String[] {"mariadb", "rocketmq", "seata"}) {
+                deleteRecursively(dir.resolve(state));
+            }
             DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir));
             System.out.print(stack.summary());
-            running = new Running(stack, new Api(stack.webUrl(), stack.options().adminToken()), new Databases(stack.options()));
+            running = new Running(stack, new Api(stack.webUrl(), stack.options().adminToken()),
+                    new Api(stack.webUrl(ServiceName.WEB_TRANSACTIONAL), stack.options().adminToken()),
+                    new Databases(stack.options()));
+            warmUp(running.api);
+            warmUp(running.transactionalApi);
         }
         return running;
+    }
+
+    /**
+     * One purchase per mode through a web instance before any test: the first calls of a fresh JVM load Seata's
+     * table metadata, ShardingSphere's parser and the Dubbo channels, and on a busy machine took longer than the
+     * 5 s provider timeout (a test's first purchase answered 503). Refusals are retried a few times.
+     */
+    private static void warmUp(Api api) {
+        for (String mode : new String[] {"AT", "TCC", "XA"}) {
+            Api.Reply reply = null;
+            for (int attempt = 0; attempt < WARM_UP_ATTEMPTS && (reply == null || reply.status() != 201); attempt++) {
+                reply = api.placeOrder(WARM_UP_USER, WARM_UP_SKU, 1, mode);
+            }
+            if (reply.status() != 201) {
+                throw new IllegalStateException("the stack does not take purchases (" + mode + "): " + reply);
+            }
+        }
     }
 
     private static void deleteRecursively(Path dir) {
@@ -58,12 +88,22 @@ public final class TestStack implements BeforeAllCallback {
         return running.api;
     }
 
+    /** The web API of one consumer-web instance: WEB (outbox publisher) or WEB_TRANSACTIONAL. */
+    public static Api api(ServiceName web) {
+        return switch (web) {
+            case WEB -> running.api;
+            case WEB_TRANSACTIONAL -> running.transactionalApi;
+            default -> throw new IllegalArgumentException(web + " has no web API");
+        };
+    }
+
     public static Databases db() {
         return running.db;
     }
 
     /** Closed by JUnit when the whole run is over. */
-    record Running(DevStack stack, Api api, Databases db) implements ExtensionContext.Store.CloseableResource {
+    record Running(DevStack stack, Api api, Api transactionalApi, Databases db)
+            implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             stack.close();

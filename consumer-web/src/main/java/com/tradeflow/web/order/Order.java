@@ -16,8 +16,12 @@ public record Order(long orderId, long userId, long skuId, int quantity, long am
     }
 
     /** A new integration event of this order ({@link OrderEvent#PLACED} or {@link OrderEvent#CANCELLED}). */
-    OrderEvent event(String type) {
-        return new OrderEvent(UUID.randomUUID().toString(), type, orderId, userId, skuId, quantity, amount,
-                Instant.now());
+    OrderEvent newEvent(String type) {
+        return event(type, UUID.randomUUID().toString());
+    }
+
+    /** The integration event of this order with an id chosen earlier (a TCC try announced it). */
+    OrderEvent event(String type, String eventId) {
+        return new OrderEvent(eventId, type, orderId, userId, skuId, quantity, amount, Instant.now());
     }
 }

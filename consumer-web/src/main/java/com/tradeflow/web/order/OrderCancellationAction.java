@@ -4,6 +4,7 @@ import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.transaction.ActionContexts;
+import com.tradeflow.web.outbox.OutboxStatus;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
 import org.apache.seata.rm.tcc.api.LocalTCC;
@@ -29,7 +30,9 @@ public class OrderCancellationAction {
             useTCCFence = true)
     public void begin(BusinessActionContext context,
             @BusinessActionContextParameter("orderId") long orderId,
-            @BusinessActionContextParameter("userId") long userId) {
+            @BusinessActionContextParameter("userId") long userId,
+            @BusinessActionContextParameter("eventId") String eventId,
+            @BusinessActionContextParameter("eventStatus") String eventStatus) {
         if (!orders.changeStatus(orderId, userId, OrderStatus.PLACED, OrderStatus.CANCELLING)) {
             throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is not PLACED");
         }
@@ -38,7 +41,8 @@ public class OrderCancellationAction {
     public boolean confirm(BusinessActionContext context) {
         orders.changeStatusAnnounced(ActionContexts.longValue(context, "orderId"),
                 ActionContexts.longValue(context, "userId"), OrderStatus.CANCELLING, OrderStatus.CANCELLED,
-                OrderEvent.CANCELLED);
+                OrderEvent.CANCELLED, ActionContexts.stringValue(context, "eventId"),
+                OutboxStatus.valueOf(ActionContexts.stringValue(context, "eventStatus")));
         return true;
     }
 

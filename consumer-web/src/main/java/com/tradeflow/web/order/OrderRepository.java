@@ -4,6 +4,7 @@ import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.web.outbox.OutboxRepository;
+import com.tradeflow.web.outbox.OutboxStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -40,13 +41,14 @@ public class OrderRepository {
     }
 
     /**
-     * The order row, its Idempotency-Key record and its OrderPlaced event (outbox) in one local transaction: under
-     * an AT or XA global transaction, one branch (all rows live in the user's database).
+     * The order row, its Idempotency-Key record and its OrderPlaced event (outbox row in {@code status}) in one
+     * local transaction: under an AT or XA global transaction, one branch (all rows live in the user's database).
      */
     @Transactional
-    public void insert(Order order, String idempotencyKey, String fingerprint) {
+    public void insert(Order order, String idempotencyKey, String fingerprint, OrderEvent placed,
+            OutboxStatus status) {
         insertRows(order, idempotencyKey, fingerprint);
-        outbox.append(order.event(OrderEvent.PLACED));
+        outbox.append(placed, status);
     }
 
     /** The rows of {@link #insert}, in the caller's transaction (a TCC try's). */
@@ -65,27 +67,24 @@ public class OrderRepository {
 
     /** AT and XA cancellation: PLACED -> CANCELLED and the OrderCancelled event, one local transaction. */
     @Transactional
-    public void markCancelled(long orderId, long userId) {
+    public void markCancelled(long orderId, long userId, OrderEvent cancelled, OutboxStatus status) {
         if (!changeStatus(orderId, userId, OrderStatus.PLACED, OrderStatus.CANCELLED)) {
             throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is not PLACED");
         }
-        appendEvent(orderId, userId, OrderEvent.CANCELLED);
+        outbox.append(cancelled, status);
     }
 
     /**
-     * A status change with the event it announces, in the caller's transaction (a TCC confirm's). Nothing, no
-     * event, when the order is not in status {@code from}.
+     * A status change with the event it announces (the id a TCC try chose), in the caller's transaction (a TCC
+     * confirm's). Nothing, no event, when the order is not in status {@code from}.
      */
-    void changeStatusAnnounced(long orderId, long userId, OrderStatus from, OrderStatus to, String eventType) {
+    void changeStatusAnnounced(long orderId, long userId, OrderStatus from, OrderStatus to, String eventType,
+            String eventId, OutboxStatus status) {
         if (changeStatus(orderId, userId, from, to)) {
-            appendEvent(orderId, userId, eventType);
+            Order order = find(orderId, userId).orElseThrow(() -> new IllegalStateException("order " + orderId
+                    + " vanished inside its own transaction"));
+            outbox.append(order.event(eventType, eventId), status);
         }
-    }
-
-    private void appendEvent(long orderId, long userId, String eventType) {
-        Order order = find(orderId, userId).orElseThrow(() -> new IllegalStateException("order " + orderId
-                + " vanished inside its own transaction"));
-        outbox.append(order.event(eventType));
     }
 
     /** @return false when the order is not in status {@code from} (nothing changed) */

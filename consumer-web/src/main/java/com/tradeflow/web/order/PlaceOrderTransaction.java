@@ -1,9 +1,12 @@
 package com.tradeflow.web.order;
 
 import com.tradeflow.api.account.WalletService;
+import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.api.inventory.InventoryService;
 import com.tradeflow.api.inventory.StockDeduction;
 import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.web.events.OrderEventPublisher;
+import com.tradeflow.web.outbox.OutboxStatus;
 import com.tradeflow.web.transaction.GlobalTransactions;
 import org.springframework.stereotype.Component;
 
@@ -31,15 +34,17 @@ class PlaceOrderTransaction {
     private final OrderRepository orders;
     private final OrderPlacementAction placement;
     private final FaultSwitches faults;
+    private final OrderEventPublisher events;
 
     PlaceOrderTransaction(GlobalTransactions transactions, InventoryService inventory, WalletService wallets,
-            OrderRepository orders, OrderPlacementAction placement, FaultSwitches faults) {
+            OrderRepository orders, OrderPlacementAction placement, FaultSwitches faults, OrderEventPublisher events) {
         this.transactions = transactions;
         this.inventory = inventory;
         this.wallets = wallets;
         this.orders = orders;
         this.placement = placement;
         this.faults = faults;
+        this.events = events;
     }
 
     GlobalTransactions.Outcome<Order> run(long orderId, PlaceOrderRequest request, String idempotencyKey) {
@@ -56,10 +61,17 @@ class PlaceOrderTransaction {
         wallets.debit(orderId, request.userId(), stock.amount());
         Order order = Order.create(orderId, request.userId(), request.skuId(), request.quantity(), stock.amount(),
                 mode);
+        OrderEvent placed = order.newEvent(OrderEvent.PLACED);
+        // LOCAL (benchmarks): no global transaction to attach a transactional message to; the relay sends it
+        OutboxStatus eventStatus = mode == TransactionMode.LOCAL ? OutboxStatus.PENDING : events.rowStatus();
+        if (mode != TransactionMode.LOCAL) {
+            events.announce(placed);
+        }
         if (mode == TransactionMode.TCC) {
-            placement.place(null, orderId, request.userId(), order, idempotencyKey, request.fingerprint());
+            placement.place(null, orderId, request.userId(), placed.eventId(), eventStatus.name(), order,
+                    idempotencyKey, request.fingerprint());
         } else {
-            orders.insert(order, idempotencyKey, request.fingerprint());
+            orders.insert(order, idempotencyKey, request.fingerprint(), placed, eventStatus);
         }
         faults.holdWhileArmed(FAULT_HOLD_BEFORE_COMMIT, HOLD_LIMIT);
         faults.fireIfArmed(FAULT_FAIL_BEFORE_COMMIT);

@@ -15,17 +15,20 @@ import java.time.Duration;
  * @param backoffMultiplier  growth of the wait per failed send
  * @param backoffJitter      randomisation of each wait (0.5: +-50%), so rows that failed together spread out
  * @param maxBackoff         cap of the wait
+ * @param transactionalTakeover age after which a TRANSACTIONAL row (transactional-message publisher) that the
+ *                           broker never resolved is sent by the relay instead (a lost half message)
  */
 @ConfigurationProperties("tradeflow.outbox")
 public record OutboxProperties(boolean relayEnabled, Duration pollInterval, int batchSize, int maxAttempts,
-        Duration initialBackoff, double backoffMultiplier, double backoffJitter, Duration maxBackoff) {
+        Duration initialBackoff, double backoffMultiplier, double backoffJitter, Duration maxBackoff,
+        Duration transactionalTakeover) {
 
     public OutboxProperties {
         if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero() || batchSize < 1
                 || maxAttempts < 1 || initialBackoff == null || backoffMultiplier < 1
                 || backoffJitter < 0 || backoffJitter >= 1 || maxBackoff == null
-                || maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("tradeflow.outbox: poll-interval, initial-backoff and "
+                || maxBackoff.compareTo(initialBackoff) < 0 || transactionalTakeover == null) {
+            throw new IllegalArgumentException("tradeflow.outbox: poll-interval, initial-backoff, transactional-takeover and "
                     + "max-backoff (>= initial-backoff) must be set; batch-size, max-attempts >= 1; "
                     + "backoff-multiplier >= 1; backoff-jitter in [0, 1)");
         }

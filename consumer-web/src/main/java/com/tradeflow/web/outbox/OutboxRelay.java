@@ -40,8 +40,8 @@ import java.util.stream.Collectors;
  * rows are written by the confirm, and an AT row (committed locally in phase one) is sent only once the
  * coordinator holds no global lock on it any more. AT holds that lock from before the local commit until phase
  * two is over, and a rollback deletes the row before releasing it: visible and unlocked means committed.</li>
- * <li>An order whose earlier event is not sent yet (waiting for a retry, DEAD, still locked) sends nothing
- * later.</li>
+ * <li>An order whose earlier event is not sent yet (waiting for a retry, DEAD, still locked, a transactional
+ * message not committed yet) sends nothing later.</li>
  * <li>SENT only after the broker acknowledged. A send the broker refused uses one of the row's attempts and the
  * row waits exponentially growing intervals with jitter (capped); after the last attempt it is DEAD. A broker that
  * cannot be reached at all pauses the whole relay on the same schedule without using up attempts: an outage must
@@ -160,6 +160,7 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private int send(int shard, JdbcTemplate jdbc) {
+        takeOverStaleTransactionalRows(shard, jdbc);
         List<Candidate> batch = jdbc.query("""
                 SELECT event_id, order_id, event_type, payload, attempts, xid, branch_type,
                        next_attempt_at <= NOW(3) AS due
@@ -168,7 +169,7 @@ class OutboxRelay implements SmartLifecycle {
         if (batch.isEmpty()) {
             return 0;
         }
-        Set<Long> blocked = deadOrders(jdbc, batch);
+        Set<Long> blocked = waitingOrders(jdbc, batch);
         Set<String> open = openAtRows(shard, batch);
         int sent = 0;
         for (Candidate row : batch) {
@@ -225,11 +226,39 @@ class OutboxRelay implements SmartLifecycle {
                 row.eventType(), row.orderId(), attempts, properties.maxAttempts(), waitMillis, error);
     }
 
-    /** Orders of the batch with a DEAD event: their later events wait for it (re-queued by an operator). */
-    private static Set<Long> deadOrders(JdbcTemplate jdbc, List<Candidate> batch) {
+    /**
+     * Rows of the transactional-message publisher that are still TRANSACTIONAL long after they were written: the
+     * broker lost or gave up its half message (it asks the check-back a bounded number of times). The relay sends
+     * them like any pending row (still only once committed); consumers deduplicate if the broker had it after all.
+     */
+    private void takeOverStaleTransactionalRows(int shard, JdbcTemplate jdbc) {
+        // a plain read, then updates by primary key: a range UPDATE would lock the index range every pass and
+        // block the inserts of purchases
+        List<String> stale = jdbc.queryForList("""
+                SELECT event_id FROM outbox_events
+                WHERE status = 'TRANSACTIONAL' AND created_at < TIMESTAMPADD(MICROSECOND, ?, NOW(3))
+                ORDER BY seq LIMIT ?""", String.class, -properties.transactionalTakeover().toMillis() * 1000,
+                properties.batchSize());
+        int taken = 0;
+        for (String eventId : stale) {
+            taken += jdbc.update("UPDATE outbox_events SET status = 'PENDING' WHERE event_id = ? AND status = ?",
+                    eventId, OutboxStatus.TRANSACTIONAL.name());
+        }
+        if (taken > 0) {
+            log.warn("outbox relay, database {}: {} transactional event(s) unresolved by the broker after {}; the "
+                    + "relay sends them", shard, taken, properties.transactionalTakeover());
+        }
+    }
+
+    /**
+     * Orders of the batch with an event that is DEAD (waits for an operator) or TRANSACTIONAL (a half message the
+     * broker has not committed yet, from an instance with the other publisher): their later events wait for it.
+     */
+    private static Set<Long> waitingOrders(JdbcTemplate jdbc, List<Candidate> batch) {
         Set<Long> orders = batch.stream().map(Candidate::orderId).collect(Collectors.toSet());
-        return new HashSet<>(new NamedParameterJdbcTemplate(jdbc).queryForList(
-                "SELECT DISTINCT order_id FROM outbox_events WHERE status = 'DEAD' AND order_id IN (:orders)",
+        return new HashSet<>(new NamedParameterJdbcTemplate(jdbc).queryForList("""
+                SELECT DISTINCT order_id FROM outbox_events
+                WHERE status IN ('DEAD', 'TRANSACTIONAL') AND order_id IN (:orders)""",
                 new MapSqlParameterSource("orders", orders), Long.class));
     }
 

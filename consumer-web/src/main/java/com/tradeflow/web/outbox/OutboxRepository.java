@@ -36,11 +36,20 @@ public class OutboxRepository {
             rs.getString("branch_type"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));
 
     /** In the caller's transaction; remembers which global transaction (and branch type) wrote the row. */
-    public void append(OrderEvent event) {
+    public void append(OrderEvent event, OutboxStatus status) {
         jdbc.update("""
-                INSERT INTO outbox_events (event_id, order_id, user_id, event_type, payload, xid, branch_type)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", event.eventId(), event.orderId(), event.userId(), event.type(),
-                json.write(event), RootContext.getXID(), BranchTypes.current().map(Enum::name).orElse(null));
+                INSERT INTO outbox_events (event_id, order_id, user_id, event_type, payload, status, xid, branch_type)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", event.eventId(), event.orderId(), event.userId(), event.type(),
+                json.write(event), status.name(), RootContext.getXID(),
+                BranchTypes.current().map(Enum::name).orElse(null));
+    }
+
+    /** True when every event the order has so far is with the broker (SENT). */
+    public boolean allSent(long orderId, long userId) {
+        Integer unsent = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM outbox_events WHERE order_id = ? AND user_id = ? AND status <> 'SENT'""",
+                Integer.class, orderId, userId);
+        return unsent == null || unsent == 0;
     }
 
     /** Rows in that status from every database, newest first. */
@@ -49,8 +58,20 @@ public class OutboxRepository {
                 ROW, status.name(), limit);
     }
 
-    Optional<OutboxEvent> find(String eventId) {
+    public Optional<OutboxEvent> find(String eventId) {
         return jdbc.query("SELECT * FROM outbox_events WHERE event_id = ?", ROW, eventId).stream().findFirst();
+    }
+
+    /**
+     * The broker has the event (a committed transactional message): TRANSACTIONAL -> SENT. Names the user, so it
+     * goes to the one database of the row: an update by event id alone went to every database and took gap locks
+     * where the row is not, deadlocking with concurrent inserts of purchases.
+     */
+    public void markSent(String eventId, long userId) {
+        jdbc.update("""
+                UPDATE outbox_events SET status = 'SENT', sent_at = NOW(3)
+                WHERE event_id = ? AND user_id = ? AND status = ?""", eventId, userId,
+                OutboxStatus.TRANSACTIONAL.name());
     }
 
     /** DEAD -> PENDING with a fresh attempt budget, due now. @return false when the row is not DEAD */

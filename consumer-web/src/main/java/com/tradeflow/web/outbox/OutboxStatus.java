@@ -7,5 +7,10 @@ public enum OutboxStatus {
     /** the broker acknowledged it */
     SENT,
     /** every attempt failed; waits for an operator to re-queue it */
-    DEAD
+    DEAD,
+    /**
+     * travels as a RocketMQ transactional message (half message committed with the global transaction, or by the
+     * broker's check-back); the relay takes it over only if it is still here long after (a lost half message)
+     */
+    TRANSACTIONAL
 }

@@ -28,6 +28,19 @@ public class GlobalTransactionStatus {
             GlobalStatus.RollbackRetrying, GlobalStatus.TimeoutRollbacking, GlobalStatus.TimeoutRollbackRetrying);
 
     /**
+     * What the coordinator says of the transaction now ({@code Finished} once it forgot it); empty when it cannot be
+     * asked.
+     */
+    public Optional<GlobalStatus> current(String xid) {
+        try {
+            return Optional.of(GlobalTransactionContext.reload(xid).getStatus());
+        } catch (TransactionException e) {
+            log.warn("cannot ask the coordinator about {}: {}", xid, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
      * @param recorded the status the launcher recorded
      * @return the final status, when the transaction has finished since; empty when it is final already, still
      *         running, or the coordinator cannot be asked
@@ -36,13 +49,11 @@ public class GlobalTransactionStatus {
         if (FINAL.contains(recorded) || !(COMMITTING.contains(recorded) || ROLLING_BACK.contains(recorded))) {
             return Optional.empty();
         }
-        GlobalStatus now;
-        try {
-            now = GlobalTransactionContext.reload(xid).getStatus();
-        } catch (TransactionException e) {
-            log.warn("cannot ask the coordinator about {}: {}", xid, e.getMessage());
+        Optional<GlobalStatus> asked = current(xid);
+        if (asked.isEmpty()) {
             return Optional.empty();
         }
+        GlobalStatus now = asked.get();
         if (FINAL.contains(now)) {
             return Optional.of(now);
         }

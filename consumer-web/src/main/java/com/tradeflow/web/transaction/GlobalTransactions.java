@@ -25,9 +25,11 @@ public class GlobalTransactions {
     private static final Logger log = LoggerFactory.getLogger(GlobalTransactions.class);
 
     private final int timeoutMillis;
+    private final GlobalCommit commit;
 
-    GlobalTransactions(@Value("${tradeflow.orders.transaction-timeout:30s}") Duration timeout) {
+    GlobalTransactions(@Value("${tradeflow.orders.transaction-timeout:30s}") Duration timeout, GlobalCommit commit) {
         this.timeoutMillis = Math.toIntExact(timeout.toMillis());
+        this.commit = commit;
     }
 
     /**
@@ -53,7 +55,12 @@ public class GlobalTransactions {
             return new Outcome<>(xid, tx.getLocalStatus(), null, e);
         }
         try {
-            tx.commit();
+            commit.commit(tx);
+        } catch (RuntimeException e) {
+            // nothing committed (e.g. the events could not be prepared): the work is undone
+            rollback(tx, name);
+            log.warn("{} {} ({}) rolled back before its commit: {}", name, xid, type, e.toString());
+            return new Outcome<>(xid, tx.getLocalStatus(), null, e);
         } catch (TransactionException e) {
             log.warn("{} {} ({}): commit not confirmed by the coordinator: {}", name, xid, type, e.getMessage());
             return new Outcome<>(xid, tx.getLocalStatus(), null, new CoordinatorUnavailable("commit of " + xid, e));

@@ -48,12 +48,12 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         try {
-            ChildProcess process = ChildProcess.start(name.module(), command, env,
-                    logDir.resolve(name.module() + ".log"), STOP_GRACE);
+            ChildProcess process = ChildProcess.start(name.instance(), command, env,
+                    logDir.resolve(name.instance() + ".log"), STOP_GRACE);
             process.awaitReady(healthy(httpPort), timeout);
             return new ServiceProcess(name, httpPort, process);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + name.module() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start " + name.instance() + ": " + e.getMessage(), e);
         }
     }
 

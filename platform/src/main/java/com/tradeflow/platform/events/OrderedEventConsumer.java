@@ -2,6 +2,7 @@ package com.tradeflow.platform.events;
 
 import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.platform.fault.FaultSwitches;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,6 +26,10 @@ import java.util.List;
  */
 public final class OrderedEventConsumer implements SmartLifecycle {
 
+    /** Test-only: hold each delivery inside its transaction, after its effect, before the commit. */
+    public static final String FAULT_HOLD_IN_TRANSACTION = "events.consume.hold";
+    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
+
     private static final Logger log = LoggerFactory.getLogger(OrderedEventConsumer.class);
 
     private final String group;
@@ -32,16 +38,18 @@ public final class OrderedEventConsumer implements SmartLifecycle {
     private final ProcessedEvents processed;
     private final OrderEventJson json;
     private final OrderEventHandler handler;
+    private final FaultSwitches faults;
     private volatile DefaultMQPushConsumer consumer;
 
     public OrderedEventConsumer(String group, EventsProperties properties, TransactionTemplate transactions,
-            ProcessedEvents processed, OrderEventJson json, OrderEventHandler handler) {
+            ProcessedEvents processed, OrderEventJson json, OrderEventHandler handler, FaultSwitches faults) {
         this.group = group;
         this.properties = properties;
         this.transactions = transactions;
         this.processed = processed;
         this.json = json;
         this.handler = handler;
+        this.faults = faults;
     }
 
     @Override
@@ -94,6 +102,7 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         transactions.executeWithoutResult(status -> {
             if (processed.firstDelivery(group, event)) {
                 handler.apply(event);
+                faults.holdWhileArmed(FAULT_HOLD_IN_TRANSACTION, HOLD_LIMIT);
                 log.debug("{}: applied {} {} of order {}", group, event.type(), event.eventId(), event.orderId());
             } else {
                 log.info("{}: {} {} of order {} was applied before; acknowledged without effect", group,

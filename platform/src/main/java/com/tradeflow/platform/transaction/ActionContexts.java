@@ -20,6 +20,15 @@ public final class ActionContexts {
         return number.longValue();
     }
 
+    public static String stringValue(BusinessActionContext context, String key) {
+        Object value = context.getActionContext(key);
+        if (value == null) {
+            throw new IllegalStateException("TCC action context of " + context.getXid() + "/" + context.getBranchId()
+                    + " has no " + key + ": " + context.getActionContext());
+        }
+        return value.toString();
+    }
+
     public static int intValue(BusinessActionContext context, String key) {
         return Math.toIntExact(longValue(context, key));
     }

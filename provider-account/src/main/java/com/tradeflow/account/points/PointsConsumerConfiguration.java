@@ -5,6 +5,7 @@ import com.tradeflow.platform.events.EventsProperties;
 import com.tradeflow.platform.events.OrderEventJson;
 import com.tradeflow.platform.events.OrderedEventConsumer;
 import com.tradeflow.platform.events.ProcessedEvents;
+import com.tradeflow.platform.fault.FaultSwitches;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,8 @@ class PointsConsumerConfiguration {
 
     @Bean
     OrderedEventConsumer pointsConsumer(EventsProperties properties, TransactionTemplate transactions,
-            ProcessedEvents processed, OrderEventJson json, LoyaltyPoints points) {
-        return new OrderedEventConsumer(EventTopics.POINTS_GROUP, properties, transactions, processed, json, points);
+            ProcessedEvents processed, OrderEventJson json, LoyaltyPoints points, FaultSwitches faults) {
+        return new OrderedEventConsumer(EventTopics.POINTS_GROUP, properties, transactions, processed, json, points,
+                faults);
     }
 }

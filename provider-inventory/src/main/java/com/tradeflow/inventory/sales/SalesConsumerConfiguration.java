@@ -5,6 +5,7 @@ import com.tradeflow.platform.events.EventsProperties;
 import com.tradeflow.platform.events.OrderEventJson;
 import com.tradeflow.platform.events.OrderedEventConsumer;
 import com.tradeflow.platform.events.ProcessedEvents;
+import com.tradeflow.platform.fault.FaultSwitches;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,8 @@ class SalesConsumerConfiguration {
 
     @Bean
     OrderedEventConsumer salesConsumer(EventsProperties properties, TransactionTemplate transactions,
-            ProcessedEvents processed, OrderEventJson json, SoldCounter counter) {
-        return new OrderedEventConsumer(EventTopics.SALES_GROUP, properties, transactions, processed, json, counter);
+            ProcessedEvents processed, OrderEventJson json, SoldCounter counter, FaultSwitches faults) {
+        return new OrderedEventConsumer(EventTopics.SALES_GROUP, properties, transactions, processed, json, counter,
+                faults);
     }
 }

@@ -1,0 +1,253 @@
+package com.tradeflow.web.events;
+
+import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.platform.events.EventsProperties;
+import com.tradeflow.platform.events.OrderEventJson;
+import com.tradeflow.platform.events.OrderQueueSelector;
+import com.tradeflow.platform.events.RocketMqClients;
+import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.web.outbox.OutboxRepository;
+import com.tradeflow.web.outbox.OutboxStatus;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageAccessor;
+import org.apache.rocketmq.common.message.MessageConst;
+import org.apache.seata.core.context.RootContext;
+import org.apache.seata.core.exception.TransactionException;
+import org.apache.seata.core.model.GlobalStatus;
+import org.apache.seata.tm.api.GlobalTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The RocketMQ transactional-message publisher. Inside the global transaction, after its work and before its
+ * commit, each announced event goes to the broker as a half message (invisible to consumers) in its order's queue;
+ * then the global commit runs, and the half messages are committed when it committed, rolled back when it rolled
+ * back, and left to the broker's check-back ({@link EventCheckBack}) when the outcome is unknown. A half message
+ * that cannot be sent fails the purchase before anything commits (the broker is part of the transaction here).
+ * The outbox row is still written with the order change, as TRANSACTIONAL: it is what the check-back reads.
+ */
+@Component
+@ConditionalOnProperty(name = "tradeflow.events.publisher", havingValue = "transactional-message")
+class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecycle {
+
+    static final String PRODUCER_GROUP = "consumer-web-tx-events";
+    /** Test-only: hold after the global commit, before the half messages are ended (to kill the process there). */
+    static final String FAULT_HOLD_BEFORE_END = "events.transactional.before-end";
+    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
+    static final String XID_PROPERTY = "xid";
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionalMessagePublisher.class);
+
+    private final EventsProperties properties;
+    private final OrderEventJson json;
+    private final OutboxRepository outbox;
+    private final EventCheckBack checkBack;
+    private final FaultSwitches faults;
+    private final OrderQueueSelector byOrder = new OrderQueueSelector();
+    /** Events announced by the global transaction running on this thread. */
+    private final ThreadLocal<Announced> announced = new ThreadLocal<>();
+    private volatile TransactionMQProducer producer;
+
+    TransactionalMessagePublisher(EventsProperties properties, OrderEventJson json, OutboxRepository outbox,
+            EventCheckBack checkBack, FaultSwitches faults) {
+        this.properties = properties;
+        this.json = json;
+        this.outbox = outbox;
+        this.checkBack = checkBack;
+        this.faults = faults;
+    }
+
+    @Override
+    public OutboxStatus rowStatus() {
+        return OutboxStatus.TRANSACTIONAL;
+    }
+
+    /**
+     * @throws BusinessException ORDER_NOT_CANCELLABLE (retry later) while an earlier event of the order is not
+     *                           with the broker yet: this half message would be committed before it and reach
+     *                           consumers first (the outbox relay keeps that order by itself)
+     */
+    @Override
+    public void announce(OrderEvent event) {
+        if (!outbox.allSent(event.orderId(), event.userId())) {
+            throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + event.orderId()
+                    + ": its earlier events are still being published; try again in a moment");
+        }
+        String xid = RootContext.getXID();
+        Announced current = announced.get();
+        if (current == null || !current.xid().equals(xid)) {
+            current = new Announced(xid, new ArrayList<>());
+            announced.set(current);
+        }
+        current.events().add(event);
+    }
+
+    @Override
+    public void commit(GlobalTransaction tx) throws TransactionException {
+        List<OrderEvent> events = take(tx.getXid());
+        List<Half> halves = new ArrayList<>();
+        try {
+            for (OrderEvent event : events) {
+                halves.add(sendHalf(event, tx.getXid()));
+            }
+        } catch (RuntimeException e) {
+            end(halves, LocalTransactionState.ROLLBACK_MESSAGE);
+            throw e;
+        }
+        try {
+            tx.commit();
+        } catch (TransactionException e) {
+            // the coordinator may still commit (or roll back): the broker asks the check-back later
+            end(halves, LocalTransactionState.UNKNOW);
+            throw e;
+        }
+        LocalTransactionState state = decided(tx.getLocalStatus());
+        faults.holdWhileArmed(FAULT_HOLD_BEFORE_END, HOLD_LIMIT);
+        end(halves, state);
+        if (state == LocalTransactionState.COMMIT_MESSAGE) {
+            halves.forEach(half -> markSent(half.event()));
+        }
+    }
+
+    /**
+     * Bookkeeping after the commit: it must not turn a committed purchase into an error. A row left TRANSACTIONAL
+     * is marked by the check-back, or taken over by the relay much later (consumers deduplicate).
+     */
+    private void markSent(OrderEvent event) {
+        try {
+            outbox.markSent(event.eventId(), event.userId());
+        } catch (RuntimeException e) {
+            log.warn("event {} of order {} committed to the broker, but its outbox row is not marked SENT: {}",
+                    event.eventId(), event.orderId(), e.toString());
+        }
+    }
+
+    private List<OrderEvent> take(String xid) {
+        Announced current = announced.get();
+        announced.remove();
+        return current != null && current.xid().equals(xid) ? current.events() : List.of();
+    }
+
+    /**
+     * A half message in the order's queue. RocketMQ's {@code sendMessageInTransaction} cannot choose the queue, so
+     * the half is sent the way it does it (the prepared flag and the producer group in the properties) through
+     * the ordered send; the broker keeps the queue for when it is committed.
+     */
+    private Half sendHalf(OrderEvent event, String xid) {
+        TransactionMQProducer p = producer;
+        if (p == null) {
+            throw unavailable(event, "producer not started", null);
+        }
+        try {
+            faults.fireIfArmed(OrderEventSender.FAULT_REFUSE_SENDS);
+        } catch (FaultSwitches.InjectedFault refused) {
+            throw unavailable(event, "broker refused: " + refused.getMessage(), refused);
+        }
+        Message message = new Message(EventTopics.ORDER_EVENTS, event.type(), null,
+                json.write(event).getBytes(StandardCharsets.UTF_8));
+        message.setKeys(List.of(event.eventId(), String.valueOf(event.orderId())));
+        message.putUserProperty(XID_PROPERTY, xid);
+        MessageAccessor.putProperty(message, MessageConst.PROPERTY_TRANSACTION_PREPARED, "true");
+        MessageAccessor.putProperty(message, MessageConst.PROPERTY_PRODUCER_GROUP, PRODUCER_GROUP);
+        try {
+            SendResult result = p.send(message, byOrder, event.orderId(), properties.sendTimeout().toMillis());
+            if (result.getSendStatus() != SendStatus.SEND_OK) {
+                throw unavailable(event, "broker answered " + result.getSendStatus(), null);
+            }
+            return new Half(event, message, result);
+        } catch (BusinessException e) {
+            throw e;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw unavailable(event, e.getMessage(), e);
+        }
+    }
+
+    private void end(List<Half> halves, LocalTransactionState state) {
+        for (Half half : halves) {
+            try {
+                producer.getDefaultMQProducerImpl().endTransaction(half.message(), half.result(), state, null);
+            } catch (Exception e) {
+                // the broker keeps the half message and asks the check-back
+                log.warn("transactional message of event {} (order {}): {} not delivered to the broker, left to its "
+                        + "check-back: {}", half.event().eventId(), half.event().orderId(), state, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Commit the half messages only when every branch's change is in: Committed, or AsyncCommitting (all-AT, whose
+     * rows were committed in phase one). A commit still in phase two (a TCC confirm or an XA commit being retried)
+     * may not have written the outbox row yet: left to the check-back, which commits once the row is visible.
+     */
+    private static LocalTransactionState decided(GlobalStatus status) {
+        return switch (status) {
+            case Committed, AsyncCommitting -> LocalTransactionState.COMMIT_MESSAGE;
+            case Rollbacked, Rollbacking, RollbackRetrying, TimeoutRollbacked, TimeoutRollbacking,
+                    TimeoutRollbackRetrying -> LocalTransactionState.ROLLBACK_MESSAGE;
+            default -> LocalTransactionState.UNKNOW;
+        };
+    }
+
+    private static BusinessException unavailable(OrderEvent event, String reason, Exception cause) {
+        log.warn("event {} of order {}: half message not stored ({}); the transaction is rolled back",
+                event.eventId(), event.orderId(), reason);
+        return new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "the event broker is unavailable ("
+                + reason + "); nothing was changed, try again later");
+    }
+
+    @Override
+    public void start() {
+        RocketMqClients.useCurrentRemotingVersion();
+        TransactionMQProducer p = new TransactionMQProducer(PRODUCER_GROUP);
+        p.setNamesrvAddr(properties.namesrv());
+        p.setInstanceName(PRODUCER_GROUP);
+        p.setSendMsgTimeout(Math.toIntExact(properties.sendTimeout().toMillis()));
+        p.setTransactionListener(checkBack);
+        try {
+            p.start();
+        } catch (MQClientException e) {
+            throw new IllegalStateException("transactional event producer cannot start: " + e.getMessage(), e);
+        }
+        producer = p;
+        log.info("order events published as RocketMQ transactional messages (producer group {})", PRODUCER_GROUP);
+    }
+
+    @Override
+    public void stop() {
+        TransactionMQProducer p = producer;
+        producer = null;
+        if (p != null) {
+            p.shutdown();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return producer != null;
+    }
+
+    private record Announced(String xid, List<OrderEvent> events) {
+    }
+
+    private record Half(OrderEvent event, Message message, SendResult result) {
+    }
+}
