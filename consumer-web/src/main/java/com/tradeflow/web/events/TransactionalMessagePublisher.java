@@ -12,6 +12,7 @@ import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.web.outbox.OutboxRepository;
 import com.tradeflow.web.outbox.OutboxStatus;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -227,8 +228,26 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
         } catch (MQClientException e) {
             throw new IllegalStateException("transactional event producer cannot start: " + e.getMessage(), e);
         }
+        announceToBrokers(p);
         producer = p;
         log.info("order events published as RocketMQ transactional messages (producer group {})", PRODUCER_GROUP);
+    }
+
+    /**
+     * A producer heartbeats only to brokers of topics it knows, and knows a topic only after its first send. The
+     * broker asks check-backs of a producer group through those heartbeats' channels: a restarted instance that had
+     * sent nothing yet was unreachable for them ("Check transaction failed, channel is null" in the broker's
+     * transaction log) and its in-doubt half messages stayed undecided. So the route is fetched at start, and
+     * then refreshed with the producer's topics every 30 s.
+     */
+    private void announceToBrokers(TransactionMQProducer p) {
+        MQClientInstance client = p.getDefaultMQProducerImpl().getmQClientFactory();
+        if (client.updateTopicRouteInfoFromNameServer(EventTopics.ORDER_EVENTS)) {
+            client.sendHeartbeatToAllBrokerWithLock();
+        } else {
+            log.warn("no route to {} yet (broker down?): check-backs reach this instance after its first send or "
+                    + "the next route refresh", EventTopics.ORDER_EVENTS);
+        }
     }
 
     @Override
