@@ -11,6 +11,7 @@ import com.tradeflow.platform.events.RocketMqClients;
 import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.web.outbox.OutboxRepository;
 import com.tradeflow.web.outbox.OutboxStatus;
+import com.tradeflow.web.transaction.GlobalTransactionStatus;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -51,6 +52,9 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
     /** Test-only: hold after the global commit, before the half messages are ended (to kill the process there). */
     static final String FAULT_HOLD_BEFORE_END = "events.transactional.before-end";
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
+    /** How long a commit still in phase two is awaited before the check-back is left to decide. */
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
+    private static final Duration SETTLE_POLL = Duration.ofMillis(200);
     static final String XID_PROPERTY = "xid";
 
     private static final Logger log = LoggerFactory.getLogger(TransactionalMessagePublisher.class);
@@ -60,18 +64,20 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
     private final OutboxRepository outbox;
     private final EventCheckBack checkBack;
     private final FaultSwitches faults;
+    private final GlobalTransactionStatus transactions;
     private final OrderQueueSelector byOrder = new OrderQueueSelector();
     /** Events announced by the global transaction running on this thread. */
     private final ThreadLocal<Announced> announced = new ThreadLocal<>();
     private volatile TransactionMQProducer producer;
 
     TransactionalMessagePublisher(EventsProperties properties, OrderEventJson json, OutboxRepository outbox,
-            EventCheckBack checkBack, FaultSwitches faults) {
+            EventCheckBack checkBack, FaultSwitches faults, GlobalTransactionStatus transactions) {
         this.properties = properties;
         this.json = json;
         this.outbox = outbox;
         this.checkBack = checkBack;
         this.faults = faults;
+        this.transactions = transactions;
     }
 
     @Override
@@ -118,7 +124,7 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
             end(halves, LocalTransactionState.UNKNOW);
             throw e;
         }
-        LocalTransactionState state = decided(tx.getLocalStatus());
+        LocalTransactionState state = decided(settled(tx.getXid(), tx.getLocalStatus()));
         faults.holdWhileArmed(FAULT_HOLD_BEFORE_END, HOLD_LIMIT);
         end(halves, state);
         if (state == LocalTransactionState.COMMIT_MESSAGE) {
@@ -192,6 +198,28 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
                         + "check-back: {}", half.event().eventId(), half.event().orderId(), state, e.toString());
             }
         }
+    }
+
+    /**
+     * A commit still in phase two (a TCC confirm or XA commit the coordinator retries, usually within a second or
+     * two) is awaited a little, so that its event goes out now rather than at the broker's next check-back, and
+     * the order can be cancelled at once. Finished after a commit decision means committed.
+     */
+    private GlobalStatus settled(String xid, GlobalStatus status) {
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        GlobalStatus now = status;
+        while ((now == GlobalStatus.Committing || now == GlobalStatus.CommitRetrying)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(SETTLE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now;
+            }
+            now = transactions.current(xid).map(s -> s == GlobalStatus.Finished ? GlobalStatus.Committed : s)
+                    .orElse(now);
+        }
+        return now;
     }
 
     /**
