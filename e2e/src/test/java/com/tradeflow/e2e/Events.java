@@ -5,8 +5,10 @@ import org.awaitility.Awaitility;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -85,13 +87,26 @@ final class Events {
             for (String consumer : List.of(POINTS, SALES)) {
                 List<String> applied = processed(consumer).stream().map(r -> (String) r.get("event_id")).sorted()
                         .toList();
-                assertThat(applied.size()).as("number of events applied by %s", consumer).isEqualTo(written.size());
-                assertThat(new java.util.HashSet<>(applied)).as("events applied by %s", consumer)
-                        .isEqualTo(new java.util.HashSet<>(written));
+                assertThat(difference(applied, written)).as("events applied by %s, compared with the written ones",
+                        consumer).isEmpty();
             }
             assertThat(allPoints()).as("points per user").isEqualTo(expectedPoints());
             assertThat(allSold()).as("sold per sku").isEqualTo(expectedSold());
         });
+    }
+
+    /** "" when both hold the same ids once each; otherwise counts and a few of the extra and missing ids. */
+    private static String difference(List<String> applied, List<String> written) {
+        Set<String> writtenSet = new HashSet<>(written);
+        Set<String> appliedSet = new HashSet<>(applied);
+        List<String> extra = appliedSet.stream().filter(e -> !writtenSet.contains(e)).toList();
+        List<String> missing = writtenSet.stream().filter(e -> !appliedSet.contains(e)).toList();
+        long repeated = applied.size() - appliedSet.size();
+        if (extra.isEmpty() && missing.isEmpty() && repeated == 0) {
+            return "";
+        }
+        return "extra " + extra.size() + " " + extra.stream().limit(3).toList() + ", missing " + missing.size()
+                + " " + missing.stream().limit(3).toList() + ", applied twice " + repeated;
     }
 
     private Map<Long, Long> allPoints() {

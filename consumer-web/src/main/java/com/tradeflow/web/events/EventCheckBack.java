@@ -1,8 +1,7 @@
 package com.tradeflow.web.events;
 
-import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
-import com.tradeflow.platform.transaction.AtLocks;
 import com.tradeflow.web.outbox.OutboxEvent;
+import com.tradeflow.web.outbox.OutboxLocks;
 import com.tradeflow.web.outbox.OutboxRepository;
 import com.tradeflow.web.transaction.GlobalTransactionStatus;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -16,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,9 +22,10 @@ import java.util.Set;
  * The broker's question about a half message whose end it never received ("commit or roll back?"), answered from
  * the database and the coordinator, never from memory:
  * <ul>
- * <li>the event's outbox row is visible and no AT global lock is on it: its transaction committed -> commit;</li>
- * <li>no row, and the coordinator has finished or rolled back the transaction: it rolled back (a commit would
- * have left the row) -> roll back;</li>
+ * <li>the event's outbox row is visible, no AT global lock is on it and it is still there after that answer: its
+ * transaction committed -> commit;</li>
+ * <li>no row, and the coordinator had finished or rolled back the transaction before the row was read: it rolled
+ * back (a commit would have left the row) -> roll back;</li>
  * <li>anything else (still running, phase two going on, coordinator unreachable) -> unknown, asked again.</li>
  * </ul>
  */
@@ -40,13 +39,12 @@ class EventCheckBack implements TransactionListener {
 
     private final OutboxRepository outbox;
     private final GlobalTransactionStatus transactions;
-    private final List<String> atResourceIds;
+    private final OutboxLocks locks;
 
-    EventCheckBack(OutboxRepository outbox, GlobalTransactionStatus transactions,
-            BranchTypeRoutingDataSource dataSource) {
+    EventCheckBack(OutboxRepository outbox, GlobalTransactionStatus transactions, OutboxLocks locks) {
         this.outbox = outbox;
         this.transactions = transactions;
-        this.atResourceIds = dataSource.atResourceIds();
+        this.locks = locks;
     }
 
     @Override
@@ -68,28 +66,34 @@ class EventCheckBack implements TransactionListener {
         if (eventId == null || xid == null) {
             return LocalTransactionState.ROLLBACK_MESSAGE;
         }
+        // the coordinator first: a status read before the row cannot be a "finished" that the row then contradicts
+        // (a commit whose row appeared between the two reads)
+        Optional<GlobalStatus> status = transactions.current(xid);
         Optional<OutboxEvent> row = outbox.find(eventId);
         if (row.isPresent()) {
-            if (stillLocked(row.get())) {
+            if (!committed(row.get())) {
                 return LocalTransactionState.UNKNOW;
             }
             outbox.markSent(eventId, row.get().userId());
             return LocalTransactionState.COMMIT_MESSAGE;
         }
-        return transactions.current(xid).filter(NOT_COMMITTED::contains)
+        return status.filter(NOT_COMMITTED::contains)
                 .map(rolledBack -> LocalTransactionState.ROLLBACK_MESSAGE).orElse(LocalTransactionState.UNKNOW);
     }
 
-    /** An AT row whose transaction is still open or rolling back (see OutboxRelay); unknown when unreachable. */
-    private boolean stillLocked(OutboxEvent row) {
+    /**
+     * A visible row is committed unless it was written by AT and its global lock is still held (open, or rolling
+     * back), or it is gone once the lock was found free (rolled back meanwhile). Unknown when the coordinator does
+     * not answer.
+     */
+    private boolean committed(OutboxEvent row) {
         if (!"AT".equals(row.branchType()) || row.xid() == null) {
-            return false;
-        }
-        String resourceId = atResourceIds.get((int) Math.floorMod(row.userId(), (long) atResourceIds.size()));
-        try {
-            return !AtLocks.free(resourceId, null, "outbox_events:" + row.eventId());
-        } catch (TransactionException | RuntimeException e) {
             return true;
+        }
+        try {
+            return !locks.held(row.userId(), row.eventId()) && outbox.find(row.eventId()).isPresent();
+        } catch (TransactionException | RuntimeException e) {
+            return false;
         }
     }
 }

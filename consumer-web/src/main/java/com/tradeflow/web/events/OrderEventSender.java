@@ -12,6 +12,9 @@ import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.remoting.exception.RemotingException;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +23,14 @@ import java.util.List;
 
 /**
  * Sends order events to their topic (for the outbox relay and dead-letter replays): tag = event type, keys =
- * event id and order id (for lookups in the broker), queue chosen by order id. A send counts only when the broker
- * stored it ({@code SEND_OK}).
+ * event id and order id (for lookups in the broker), queue chosen by order id. A send counts once the broker
+ * answered that it stored the message.
  */
 @Component
 public class OrderEventSender implements SmartLifecycle {
 
     static final String PRODUCER_GROUP = "consumer-web-events";
+    private static final Logger log = LoggerFactory.getLogger(OrderEventSender.class);
 
     /** Test-only: every send is refused as if by the broker (the message is not stored). */
     static final String FAULT_REFUSE_SENDS = "events.send.refused";
@@ -73,9 +77,17 @@ public class OrderEventSender implements SmartLifecycle {
         try {
             SendResult result = p.send(message, byOrder, orderId, events.sendTimeout().toMillis());
             if (result.getSendStatus() != SendStatus.SEND_OK) {
-                throw new SendFailed("broker answered " + result.getSendStatus(), false, null);
+                // FLUSH_DISK_TIMEOUT, FLUSH_SLAVE_TIMEOUT, SLAVE_NOT_AVAILABLE: stored by the master, not yet as
+                // durable as configured. Sending again would only duplicate it (consumers deduplicate anyway).
+                log.warn("event {} of order {}: stored by the broker with status {}", eventId, orderId,
+                        result.getSendStatus());
             }
-        } catch (MQClientException | RemotingException e) {
+        } catch (MQClientException e) {
+            // the client refuses a message it will never send (too big, bad topic): the event cannot go as is;
+            // anything else (no route, no name server) is the broker being out of reach
+            throw new SendFailed(e.getErrorMessage() == null ? e.getMessage() : e.getErrorMessage(),
+                    e.getResponseCode() != ResponseCode.MESSAGE_ILLEGAL, e);
+        } catch (RemotingException e) {
             throw new SendFailed(e.getMessage(), true, e);
         } catch (MQBrokerException e) {
             throw new SendFailed("broker refused: " + e.getMessage(), false, e);

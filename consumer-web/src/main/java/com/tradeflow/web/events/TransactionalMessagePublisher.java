@@ -126,9 +126,11 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
         }
         LocalTransactionState state = decided(settled(tx.getXid(), tx.getLocalStatus()));
         faults.holdWhileArmed(FAULT_HOLD_BEFORE_END, HOLD_LIMIT);
-        end(halves, state);
+        List<Half> ended = end(halves, state);
         if (state == LocalTransactionState.COMMIT_MESSAGE) {
-            halves.forEach(half -> markSent(half.event()));
+            // only halves whose commit reached the broker: a row marked SENT lets the order's next event go, and it
+            // must not overtake a half still waiting for its check-back
+            ended.forEach(half -> markSent(half.event()));
         }
     }
 
@@ -188,16 +190,20 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
         }
     }
 
-    private void end(List<Half> halves, LocalTransactionState state) {
+    /** @return the halves whose end went out to the broker (one-way: written to its connection) */
+    private List<Half> end(List<Half> halves, LocalTransactionState state) {
+        List<Half> ended = new ArrayList<>();
         for (Half half : halves) {
             try {
                 producer.getDefaultMQProducerImpl().endTransaction(half.message(), half.result(), state, null);
+                ended.add(half);
             } catch (Exception e) {
                 // the broker keeps the half message and asks the check-back
                 log.warn("transactional message of event {} (order {}): {} not delivered to the broker, left to its "
                         + "check-back: {}", half.event().eventId(), half.event().orderId(), state, e.toString());
             }
         }
+        return ended;
     }
 
     /**

@@ -2,7 +2,6 @@ package com.tradeflow.web.outbox;
 
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.fault.FaultSwitches;
-import com.tradeflow.platform.transaction.AtLocks;
 import com.tradeflow.web.events.OrderEventSender;
 import io.github.resilience4j.core.IntervalFunction;
 import org.apache.seata.core.exception.TransactionException;
@@ -21,9 +20,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,8 +38,9 @@ import java.util.stream.Collectors;
  * two relays at once, and an order's events leave in order.</li>
  * <li>Never the event of an open or rolled-back global transaction: XA rows are invisible until their commit, TCC
  * rows are written by the confirm, and an AT row (committed locally in phase one) is sent only once the
- * coordinator holds no global lock on it any more. AT holds that lock from before the local commit until phase
- * two is over, and a rollback deletes the row before releasing it: visible and unlocked means committed.</li>
+ * coordinator holds no global lock on it any more and the row is still there after that answer. AT holds that
+ * lock from before the local commit until phase two is over, and a rollback deletes the row before releasing it:
+ * visible after being found unlocked means committed ({@link OutboxLocks}).</li>
  * <li>An order whose earlier event is not sent yet (waiting for a retry, DEAD, still locked, a transactional
  * message not committed yet) sends nothing later.</li>
  * <li>SENT only after the broker acknowledged. A send the broker refused uses one of the row's attempts and the
@@ -56,15 +57,14 @@ class OutboxRelay implements SmartLifecycle {
     static final String FAULT_HOLD_AFTER_SEND = "outbox.relay.after-send";
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
     private static final int ERROR_TEXT_LIMIT = 500;
-    private static final String LOCK_TABLE = "outbox_events";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final RowMapper<Candidate> CANDIDATE = (rs, i) -> new Candidate(rs.getString("event_id"),
-            rs.getLong("order_id"), rs.getString("event_type"), rs.getString("payload"), rs.getInt("attempts"),
-            rs.getBoolean("due"), rs.getString("xid"), rs.getString("branch_type"));
+    private static final RowMapper<Candidate> CANDIDATE = (rs, i) -> new Candidate(rs.getLong("seq"),
+            rs.getString("event_id"), rs.getLong("order_id"), rs.getString("event_type"), rs.getString("payload"),
+            rs.getInt("attempts"), rs.getString("xid"), rs.getString("branch_type"));
 
     private final List<DataSource> databases;
-    private final List<String> atResourceIds;
+    private final OutboxLocks locks;
     private final OrderEventSender sender;
     private final OutboxProperties properties;
     private final FaultSwitches faults;
@@ -75,10 +75,10 @@ class OutboxRelay implements SmartLifecycle {
     private int outagePasses;
     private long pausedUntilNanos;
 
-    OutboxRelay(BranchTypeRoutingDataSource dataSource, OrderEventSender sender, OutboxProperties properties,
-            FaultSwitches faults) {
+    OutboxRelay(BranchTypeRoutingDataSource dataSource, OutboxLocks locks, OrderEventSender sender,
+            OutboxProperties properties, FaultSwitches faults) {
         this.databases = dataSource.physicalPools();
-        this.atResourceIds = dataSource.atResourceIds();
+        this.locks = locks;
         this.sender = sender;
         this.properties = properties;
         this.faults = faults;
@@ -161,22 +161,24 @@ class OutboxRelay implements SmartLifecycle {
 
     private int send(int shard, JdbcTemplate jdbc) {
         takeOverStaleTransactionalRows(shard, jdbc);
+        // due rows only: rows waiting for their retry must not fill the batch and starve the rest
         List<Candidate> batch = jdbc.query("""
-                SELECT event_id, order_id, event_type, payload, attempts, xid, branch_type,
-                       next_attempt_at <= NOW(3) AS due
-                FROM outbox_events WHERE status = 'PENDING' ORDER BY seq LIMIT ?""", CANDIDATE,
-                properties.batchSize());
+                SELECT seq, event_id, order_id, event_type, payload, attempts, xid, branch_type
+                FROM outbox_events WHERE status = 'PENDING' AND next_attempt_at <= NOW(3)
+                ORDER BY seq LIMIT ?""", CANDIDATE, properties.batchSize());
         if (batch.isEmpty()) {
             return 0;
         }
-        Set<Long> blocked = waitingOrders(jdbc, batch);
-        Set<String> open = openAtRows(shard, batch);
+        Map<Long, Long> heldFrom = heldOrders(jdbc, batch);
+        Set<String> notCommitted = uncommittedAtRows(shard, jdbc, batch);
+        Set<Long> blocked = new HashSet<>();
         int sent = 0;
         for (Candidate row : batch) {
-            if (blocked.contains(row.orderId())) {
+            Long from = heldFrom.get(row.orderId());
+            if (blocked.contains(row.orderId()) || (from != null && from < row.seq())) {
                 continue;
             }
-            if (!row.due() || open.contains(row.eventId())) {
+            if (notCommitted.contains(row.eventId())) {
                 blocked.add(row.orderId());
                 continue;
             }
@@ -234,13 +236,20 @@ class OutboxRelay implements SmartLifecycle {
     private void takeOverStaleTransactionalRows(int shard, JdbcTemplate jdbc) {
         // a plain read, then updates by primary key: a range UPDATE would lock the index range every pass and
         // block the inserts of purchases
-        List<String> stale = jdbc.queryForList("""
-                SELECT event_id FROM outbox_events
+        List<Candidate> stale = jdbc.query("""
+                SELECT seq, event_id, order_id, event_type, payload, attempts, xid, branch_type
+                FROM outbox_events
                 WHERE status = 'TRANSACTIONAL' AND created_at < TIMESTAMPADD(MICROSECOND, ?, NOW(3))
-                ORDER BY seq LIMIT ?""", String.class, -properties.transactionalTakeover().toMillis() * 1000,
+                ORDER BY seq LIMIT ?""", CANDIDATE, -properties.transactionalTakeover().toMillis() * 1000,
                 properties.batchSize());
+        if (stale.isEmpty()) {
+            return;
+        }
+        // the update is a plain write: on a row an AT rollback may still restore it would break that rollback
+        Set<String> notCommitted = uncommittedAtRows(shard, jdbc, stale);
         int taken = 0;
-        for (String eventId : stale) {
+        for (String eventId : stale.stream().map(Candidate::eventId).filter(e -> !notCommitted.contains(e))
+                .toList()) {
             taken += jdbc.update("UPDATE outbox_events SET status = 'PENDING' WHERE event_id = ? AND status = ?",
                     eventId, OutboxStatus.TRANSACTIONAL.name());
         }
@@ -251,40 +260,38 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Orders of the batch with an event that is DEAD (waits for an operator) or TRANSACTIONAL (a half message the
-     * broker has not committed yet, from an instance with the other publisher): their later events wait for it.
+     * Orders of the batch held by one of their events: DEAD (waits for an operator), TRANSACTIONAL (a half message
+     * the broker has not committed yet, from an instance with the other publisher) or PENDING until a retry is
+     * due. @return order id -> seq of its first holding event; the order's events after it wait
      */
-    private static Set<Long> waitingOrders(JdbcTemplate jdbc, List<Candidate> batch) {
+    private static Map<Long, Long> heldOrders(JdbcTemplate jdbc, List<Candidate> batch) {
         Set<Long> orders = batch.stream().map(Candidate::orderId).collect(Collectors.toSet());
-        return new HashSet<>(new NamedParameterJdbcTemplate(jdbc).queryForList("""
-                SELECT DISTINCT order_id FROM outbox_events
-                WHERE status IN ('DEAD', 'TRANSACTIONAL') AND order_id IN (:orders)""",
-                new MapSqlParameterSource("orders", orders), Long.class));
+        Map<Long, Long> held = new HashMap<>();
+        new NamedParameterJdbcTemplate(jdbc).query("""
+                SELECT order_id, MIN(seq) AS first_seq FROM outbox_events
+                WHERE order_id IN (:orders)
+                  AND (status IN ('DEAD', 'TRANSACTIONAL') OR (status = 'PENDING' AND next_attempt_at > NOW(3)))
+                GROUP BY order_id""", new MapSqlParameterSource("orders", orders),
+                rs -> {
+                    held.put(rs.getLong("order_id"), rs.getLong("first_seq"));
+                });
+        return held;
     }
 
     /**
-     * AT rows of the batch whose global transaction still holds their lock (open, or rolling back). One question
-     * to the coordinator for the whole batch; row by row only when something is locked. Coordinator unreachable:
-     * every AT row waits.
+     * AT rows among these that must not be sent: still locked by their global transaction (open, or rolling
+     * back), or gone once the lock was free (rolled back between our read and the coordinator's answer).
+     * Coordinator unreachable: every AT row waits.
      */
-    private Set<String> openAtRows(int shard, List<Candidate> batch) {
-        List<String> atRows = batch.stream().filter(Candidate::writtenByAt).map(Candidate::eventId).toList();
+    private Set<String> uncommittedAtRows(int shard, JdbcTemplate jdbc, List<Candidate> rows) {
+        List<String> atRows = rows.stream().filter(Candidate::writtenByAt).map(Candidate::eventId).toList();
         if (atRows.isEmpty()) {
             return Set.of();
         }
-        String resourceId = atResourceIds.get(shard);
+        Set<String> uncommitted;
         try {
-            if (AtLocks.free(resourceId, null, LOCK_TABLE + ":" + String.join(",", atRows))) {
-                coordinatorWarned = false;
-                return Set.of();
-            }
-            Set<String> open = new HashSet<>();
-            for (String eventId : atRows) {
-                if (!AtLocks.free(resourceId, null, LOCK_TABLE + ":" + eventId)) {
-                    open.add(eventId);
-                }
-            }
-            return open;
+            uncommitted = new HashSet<>(locks.held(shard, atRows));
+            coordinatorWarned = false;
         } catch (TransactionException | RuntimeException e) {
             if (!coordinatorWarned) {
                 coordinatorWarned = true;
@@ -293,6 +300,17 @@ class OutboxRelay implements SmartLifecycle {
             }
             return new HashSet<>(atRows);
         }
+        List<String> free = atRows.stream().filter(e -> !uncommitted.contains(e)).toList();
+        if (!free.isEmpty()) {
+            Set<String> stillThere = new HashSet<>(new NamedParameterJdbcTemplate(jdbc).queryForList(
+                    "SELECT event_id FROM outbox_events WHERE event_id IN (:ids)",
+                    new MapSqlParameterSource("ids", free), String.class));
+            free.stream().filter(e -> !stillThere.contains(e)).forEach(gone -> {
+                log.info("outbox event {} was rolled back while the relay looked at it; not sent", gone);
+                uncommitted.add(gone);
+            });
+        }
+        return uncommitted;
     }
 
     @Override
@@ -310,8 +328,8 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     /** A PENDING row as the relay reads it. */
-    private record Candidate(String eventId, long orderId, String eventType, String payload, int attempts,
-            boolean due, String xid, String branchType) {
+    private record Candidate(long seq, String eventId, long orderId, String eventType, String payload,
+            int attempts, String xid, String branchType) {
 
         boolean writtenByAt() {
             return "AT".equals(branchType) && xid != null;
