@@ -87,7 +87,7 @@ public final class DevStack implements AutoCloseable {
             startBroker();
         }
         for (ServiceName name : options.services()) {
-            startService(name);
+            startService(name, Map.of());
         }
     }
 
@@ -200,8 +200,8 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private void startService(ServiceName name) {
-        log.info("starting {}", name.instance());
+    private void startService(ServiceName name, Map<String, String> overrides) {
+        log.info("starting {}{}", name.instance(), overrides.isEmpty() ? "" : " with " + overrides.keySet());
         Map<String, String> env = serviceEnvironment();
         if (name == ServiceName.WEB_TRANSACTIONAL) {
             env.put("WEB_PORT", String.valueOf(options.webTransactionalPort()));
@@ -209,6 +209,7 @@ public final class DevStack implements AutoCloseable {
             env.put("ORDER_WORKER_ID", "2");
             env.put("TRADEFLOW_EVENTS_PUBLISHER", "transactional-message");
         }
+        env.putAll(overrides);
         ServiceProcess service = ServiceProcess.start(name,
                 options.root().resolve(name.module()).resolve("target").resolve(name.module() + ".jar"),
                 httpPort(name), env, jvmOptions(name), options.logDir(), options.serviceStartTimeout());
@@ -292,12 +293,20 @@ public final class DevStack implements AutoCloseable {
 
     /** Starts a service again after {@link #kill}, and waits until it is healthy. */
     public void restart(ServiceName name) {
+        restart(name, Map.of());
+    }
+
+    /**
+     * Stops a service (if running) and starts it with some environment variables changed, e.g. for a benchmark
+     * run with a feature off. The change lasts until the next restart.
+     */
+    public void restart(ServiceName name, Map<String, String> environment) {
         ServiceProcess old = services.get(name);
         if (old != null) {
             old.close();
             started.remove(old);
         }
-        startService(name);
+        startService(name, environment);
     }
 
     /** The lines a user needs: where everything listens and where the logs go. */

@@ -42,6 +42,7 @@ class EventFaultsIT {
     private static final String REFUSE_SENDS = "events.send.refused";
     private static final String HOLD_BEFORE_END = "events.transactional.before-end";
     private static final String HOLD_IN_CONSUMER = "events.consume.hold";
+    private static final String SLOW_INBOX = "events.inbox.slow";
     private static final long UNKNOWN_SKU = 999;
 
     private final Api api = TestStack.api();
@@ -64,7 +65,7 @@ class EventFaultsIT {
      * nothing written: its half message is part of the transaction). After the restart every event arrives once.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void shouldDeliverEveryEventOnceAfterTheBrokerWasDown() throws Exception {
         events.awaitConverged();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -301,6 +302,50 @@ class EventFaultsIT {
         assertThat(api.adminGet("/api/admin/dead-letters/no-such-group").status()).isEqualTo(404);
         assertThat(api.adminPost("/api/admin/dead-letters/" + Events.SALES + "/NO_SUCH_MSG/replay").status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * The sales report subscriber goes through its inbox: with its handler made slow (500 ms per event), the
+     * broker still has every message acknowledged long before the report has applied them; the report then
+     * catches up, each event applied once. The subscribers without an inbox are not held up either.
+     */
+    @Test
+    @Order(6)
+    void shouldAcknowledgeAtOnceWhileTheInboxSubscriberIsSlow() throws Exception {
+        events.awaitConverged();
+        int inventory = TestStack.stack().httpPort(ServiceName.INVENTORY);
+        int purchases = 24;
+        List<Long> orders = new ArrayList<>();
+        api.fault(inventory, SLOW_INBOX, true);
+        try (Broker broker = new Broker(TestStack.stack().options().effectiveRocketmqNamesrv())) {
+            long start = System.nanoTime();
+            for (int i = 0; i < purchases; i++) {
+                // sku 1 costs 1.00: affordable for every wallet, however much earlier tests spent
+                Api.Reply reply = api.placeOrder(90 + i % 10, 1, 1, "AT");
+                assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
+                orders.add(reply.body().path("orderId").asLong());
+            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                assertThat(broker.lag(TOPIC, Events.REPORT)).as("unacknowledged messages").isZero();
+                Set<Long> stored = events.inbox(Events.REPORT).stream()
+                        .map(r -> ((Number) r.get("order_id")).longValue()).collect(Collectors.toSet());
+                assertThat(stored).as("stored in the inbox").containsAll(orders);
+            });
+            long acknowledgedMillis = (System.nanoTime() - start) / 1_000_000;
+            long appliedWhenAcknowledged = orders.stream()
+                    .filter(o -> !events.processedOf(Events.REPORT, o).isEmpty()).count();
+            assertThat(appliedWhenAcknowledged).as("applied by the report when the broker had every ack")
+                    .isLessThan(purchases);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(orders)
+                    .as("the sold counter (no inbox) is not held up by the slow report")
+                    .allSatisfy(o -> assertThat(events.processedOf(Events.SALES, o)).hasSize(1)));
+            System.out.printf("inbox: %d purchases acknowledged %d ms after the first, %d of them applied by then%n",
+                    purchases, acknowledgedMillis, appliedWhenAcknowledged);
+        } finally {
+            api.fault(inventory, SLOW_INBOX, false);
+        }
+        events.awaitConverged();
+        assertThat(orders).allSatisfy(o -> assertThat(events.processedOf(Events.REPORT, o)).hasSize(1));
     }
 
     private static Set<Object> eventIds(List<Map<String, Object>> rows) {

@@ -22,6 +22,8 @@ final class Events {
 
     static final String POINTS = "account-points";
     static final String SALES = "inventory-sales";
+    /** The subscriber with an inbox (acknowledges on storing, a job applies). */
+    static final String REPORT = "inventory-sales-report";
     private static final List<String> ORDER_DBS = List.of("tradeflow_order_0", "tradeflow_order_1");
     private static final List<String> ACCOUNT_DBS = List.of("tradeflow_account_0", "tradeflow_account_1");
     private static final String INVENTORY_DB = "tradeflow_inventory";
@@ -84,7 +86,10 @@ final class Events {
                     .as("outbox rows not SENT").isEmpty();
             List<String> written = Stream.concat(outbox.stream().map(r -> (String) r.get("event_id")),
                     INJECTED.stream().map(Injected::eventId)).sorted().toList();
-            for (String consumer : List.of(POINTS, SALES)) {
+            assertThat(db.rows(INVENTORY_DB, "SELECT event_id, status FROM event_inbox WHERE status <> 'DONE'")
+                    .stream().map(r -> r.get("event_id") + " " + r.get("status")).toList())
+                    .as("inbox rows not DONE").isEmpty();
+            for (String consumer : List.of(POINTS, SALES, REPORT)) {
                 List<String> applied = processed(consumer).stream().map(r -> (String) r.get("event_id")).sorted()
                         .toList();
                 assertThat(difference(applied, written)).as("events applied by %s, compared with the written ones",
@@ -92,6 +97,8 @@ final class Events {
             }
             assertThat(allPoints()).as("points per user").isEqualTo(expectedPoints());
             assertThat(allSold()).as("sold per sku").isEqualTo(expectedSold());
+            assertThat(reported("quantity")).as("reported units per sku").isEqualTo(expectedSold());
+            assertThat(reported("revenue")).as("reported revenue per sku").isEqualTo(expectedRevenue());
         });
     }
 
@@ -116,6 +123,22 @@ final class Events {
 
     private Map<Long, Long> allSold() {
         return nonZero(db.rows(INVENTORY_DB, "SELECT sku_id AS k, sold AS v FROM product_sales").stream());
+    }
+
+    /** The sales report summed over its days, per sku. */
+    private Map<Long, Long> reported(String column) {
+        return nonZero(db.rows(INVENTORY_DB, "SELECT sku_id AS k, SUM(" + column + ") AS v FROM sales_daily GROUP BY "
+                + "sku_id").stream());
+    }
+
+    private Map<Long, Long> expectedRevenue() {
+        return nonZero(Stream.concat(placedOrders("sku_id AS k, SUM(amount) AS v", "sku_id"),
+                INJECTED.stream().map(e -> Map.<String, Object>of("k", e.skuId(), "v", e.amount()))));
+    }
+
+    /** Inbox rows of a subscriber, in arrival order. */
+    List<Map<String, Object>> inbox(String consumer) {
+        return db.rows(INVENTORY_DB, "SELECT * FROM event_inbox WHERE consumer = '" + consumer + "' ORDER BY id");
     }
 
     private Map<Long, Long> expectedPoints() {

@@ -6,12 +6,7 @@ import com.tradeflow.devstack.service.ServiceName;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The whole stack, started once per test run (through devstack, like a user does) and stopped when the run ends.
@@ -36,11 +31,7 @@ public final class TestStack implements BeforeAllCallback {
         if (running == null) {
             Path root = Path.of(System.getProperty("tradeflow.root", "..")).toAbsolutePath().normalize();
             Path dir = Path.of(System.getProperty("tradeflow.e2e.dir", "target/stack")).toAbsolutePath();
-            // every run starts from the demo data: the databases, the broker's messages and offsets and the
-            // coordinator's sessions of an earlier run are dropped (old events would reach the new databases)
-            for (String state : new String[] {"mariadb", "rocketmq", "seata"}) {
-                deleteRecursively(dir.resolve(state));
-            }
+            StackState.clear(dir);
             DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir));
             System.out.print(stack.summary());
             running = new Running(stack, new Api(stack.webUrl(), stack.options().adminToken()),
@@ -66,17 +57,6 @@ public final class TestStack implements BeforeAllCallback {
             if (reply.status() != 201) {
                 throw new IllegalStateException("the stack does not take purchases (" + mode + "): " + reply);
             }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir, e);
         }
     }
 

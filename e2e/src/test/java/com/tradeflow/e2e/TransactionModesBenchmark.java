@@ -2,24 +2,12 @@ package com.tradeflow.e2e;
 
 import com.tradeflow.devstack.DevStack;
 import com.tradeflow.devstack.DevStackOptions;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,10 +31,10 @@ class TransactionModesBenchmark {
     void shouldPrintOrdersPerSecondAndLatencyPerMode() throws Exception {
         Path root = Path.of(System.getProperty("tradeflow.root", "..")).toAbsolutePath().normalize();
         Path dir = Path.of("target/benchmark-stack").toAbsolutePath();
-        deleteRecursively(dir.resolve("mariadb"));
+        StackState.clear(dir);
         try (DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir).withBenchmarkMode())) {
             Api api = new Api(stack.webUrl(), stack.options().adminToken());
-            Map<String, Run> runs = new LinkedHashMap<>();
+            Map<String, PurchaseRun> runs = new LinkedHashMap<>();
             for (String mode : MODES) {
                 run(api, mode, WARM_UP);
                 runs.put(mode, run(api, mode, ORDERS));
@@ -56,33 +44,12 @@ class TransactionModesBenchmark {
         }
     }
 
-    private static Run run(Api api, String mode, int orders) throws Exception {
-        Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
-        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            done.add(clients.submit(() -> {
-                for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
-                    long sent = System.nanoTime();
-                    Api.Reply reply = api.placeOrder(1 + i % USERS, 1 + i % SKUS, 1, mode);
-                    latency.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
-                    statuses.merge(reply.status(), 1, Integer::sum);
-                }
-            }));
-        }
-        for (Future<?> client : done) {
-            client.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        clients.shutdown();
-        return new Run(statuses.getOrDefault(201, 0), seconds, latency, Map.copyOf(statuses));
+    private static PurchaseRun run(Api api, String mode, int orders) throws Exception {
+        return PurchaseRun.measure(CLIENTS, orders, i -> api.placeOrder(1 + i % USERS, 1 + i % SKUS, 1, mode));
     }
 
-    private static void print(Map<String, Run> runs) {
-        Run local = runs.get("LOCAL");
+    private static void print(Map<String, PurchaseRun> runs) {
+        PurchaseRun local = runs.get("LOCAL");
         StringBuilder table = new StringBuilder("\n| mode | orders/s | p50 ms | p99 ms | orders/s vs LOCAL"
                 + " | p50 vs LOCAL | answers |\n|---|---:|---:|---:|---:|---:|---|\n");
         runs.forEach((mode, run) -> table.append(String.format("| %s | %.1f | %.1f | %.1f | %.2f | %.2f | %s |%n",
@@ -91,32 +58,5 @@ class TransactionModesBenchmark {
         table.append(String.format("%n%d clients, %d orders per mode after %d warm-up orders, skus 1-%d, %d users, "
                 + "%d cores%n", CLIENTS, ORDERS, WARM_UP, SKUS, USERS, Runtime.getRuntime().availableProcessors()));
         System.out.println(table);
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    /** One measured run of a mode. */
-    private record Run(int placed, double seconds, Histogram latency, Map<Integer, Integer> statuses) {
-
-        double perSecond() {
-            return placed / seconds;
-        }
-
-        double p50() {
-            return latency.getValueAtPercentile(50) / 1000.0;
-        }
-
-        double p99() {
-            return latency.getValueAtPercentile(99) / 1000.0;
-        }
     }
 }

@@ -16,7 +16,12 @@ public final class EventTopics {
     public static final String POINTS_GROUP = "account-points";
     /** provider-inventory: sold counters. */
     public static final String SALES_GROUP = "inventory-sales";
-    public static final List<String> CONSUMER_GROUPS = List.of(POINTS_GROUP, SALES_GROUP);
+    /**
+     * provider-inventory: daily sales report. A slow subscriber: it stores each message in its inbox table and
+     * acknowledges at once; a job applies the inbox with retries.
+     */
+    public static final String SALES_REPORT_GROUP = "inventory-sales-report";
+    public static final List<String> CONSUMER_GROUPS = List.of(POINTS_GROUP, SALES_GROUP, SALES_REPORT_GROUP);
 
     private EventTopics() {
     }

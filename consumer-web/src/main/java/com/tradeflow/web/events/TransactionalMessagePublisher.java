@@ -251,6 +251,10 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
 
     @Override
     public void start() {
+        if (!outbox.eventsEnabled()) {
+            // the check-back answers from outbox rows: without them every half message would be rolled back
+            throw new IllegalStateException("tradeflow.events.enabled=false works with the outbox publisher only");
+        }
         RocketMqClients.useCurrentRemotingVersion();
         TransactionMQProducer p = new TransactionMQProducer(PRODUCER_GROUP);
         p.setNamesrvAddr(properties.namesrv());

@@ -2,8 +2,10 @@ package com.tradeflow.web.outbox;
 
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.platform.jobs.LockRows;
+import com.tradeflow.platform.jobs.PollingJob;
+import com.tradeflow.platform.jobs.RetrySchedule;
 import com.tradeflow.web.events.OrderEventSender;
-import io.github.resilience4j.core.IntervalFunction;
 import org.apache.seata.core.exception.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,18 +17,14 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -56,7 +54,8 @@ class OutboxRelay implements SmartLifecycle {
     /** Test-only: hold the relay after a send, before the row is marked SENT (to kill it there). */
     static final String FAULT_HOLD_AFTER_SEND = "outbox.relay.after-send";
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
-    private static final int ERROR_TEXT_LIMIT = 500;
+    /** The one row of outbox_relay_lock (see its migration). */
+    private static final int RELAY_LOCK_ROW = 1;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final RowMapper<Candidate> CANDIDATE = (rs, i) -> new Candidate(rs.getLong("seq"),
@@ -68,8 +67,8 @@ class OutboxRelay implements SmartLifecycle {
     private final OrderEventSender sender;
     private final OutboxProperties properties;
     private final FaultSwitches faults;
-    private final IntervalFunction backoff;
-    private volatile ScheduledExecutorService executor;
+    private final RetrySchedule retries;
+    private final PollingJob job;
     private volatile boolean coordinatorWarned;
     /** Passes in a row that found the broker unreachable, and until when the relay rests because of them. */
     private int outagePasses;
@@ -82,8 +81,9 @@ class OutboxRelay implements SmartLifecycle {
         this.sender = sender;
         this.properties = properties;
         this.faults = faults;
-        this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(),
+        this.retries = new RetrySchedule(properties.maxAttempts(), properties.initialBackoff(),
                 properties.backoffMultiplier(), properties.backoffJitter(), properties.maxBackoff());
+        this.job = new PollingJob("outbox-relay", properties.pollInterval(), this::pass);
     }
 
     @Override
@@ -92,13 +92,7 @@ class OutboxRelay implements SmartLifecycle {
             log.info("outbox relay disabled in this instance (tradeflow.outbox.relay-enabled=false)");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "outbox-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        long interval = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::pass, interval, interval, TimeUnit.MILLISECONDS);
+        job.start();
         log.info("outbox relay polls {} database(s) every {}", databases.size(), properties.pollInterval());
     }
 
@@ -125,7 +119,7 @@ class OutboxRelay implements SmartLifecycle {
 
     private void brokerUnreachable(OrderEventSender.SendFailed e) {
         outagePasses++;
-        long pauseMillis = backoff.apply(outagePasses);
+        long pauseMillis = retries.pause(outagePasses);
         pausedUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis);
         if (outagePasses == 1) {
             log.warn("outbox relay: RocketMQ unreachable ({}); pausing, retries with growing intervals, no event "
@@ -135,28 +129,11 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One pass over one database. @return the number of rows sent */
+    /** One pass over one database. @return the number of rows sent (0 when another instance relays it) */
     int relay(int shard) throws SQLException {
         DataSource db = databases.get(shard);
-        try (Connection lock = db.getConnection()) {
-            lock.setAutoCommit(false);
-            try {
-                if (!claim(lock)) {
-                    return 0;
-                }
-                return send(shard, new JdbcTemplate(db));
-            } finally {
-                lock.rollback();
-            }
-        }
-    }
-
-    private static boolean claim(Connection lock) throws SQLException {
-        try (PreparedStatement select = lock.prepareStatement(
-                "SELECT id FROM outbox_relay_lock WHERE id = 1 FOR UPDATE SKIP LOCKED");
-                ResultSet rs = select.executeQuery()) {
-            return rs.next();
-        }
+        return LockRows.whileHolding(db, "SELECT id FROM outbox_relay_lock WHERE id = ? FOR UPDATE SKIP LOCKED",
+                RELAY_LOCK_ROW, () -> send(shard, new JdbcTemplate(db))).orElse(0);
     }
 
     private int send(int shard, JdbcTemplate jdbc) {
@@ -208,9 +185,9 @@ class OutboxRelay implements SmartLifecycle {
 
     private void refused(JdbcTemplate jdbc, Candidate row, OrderEventSender.SendFailed e) {
         int attempts = row.attempts() + 1;
-        String error = e.getMessage() == null ? e.toString() : e.getMessage();
-        error = error.length() > ERROR_TEXT_LIMIT ? error.substring(0, ERROR_TEXT_LIMIT) : error;
-        if (attempts >= properties.maxAttempts()) {
+        String error = RetrySchedule.errorText(e);
+        OptionalLong wait = retries.retryAfter(attempts);
+        if (wait.isEmpty()) {
             jdbc.update("""
                     UPDATE outbox_events SET status = 'DEAD', attempts = ?, last_error = ?
                     WHERE event_id = ? AND status = 'PENDING'""", attempts, error, row.eventId());
@@ -219,13 +196,12 @@ class OutboxRelay implements SmartLifecycle {
                     attempts, error);
             return;
         }
-        long waitMillis = backoff.apply(attempts);
         jdbc.update("""
                 UPDATE outbox_events SET attempts = ?, last_error = ?,
                        next_attempt_at = TIMESTAMPADD(MICROSECOND, ?, NOW(3))
-                WHERE event_id = ? AND status = 'PENDING'""", attempts, error, waitMillis * 1000, row.eventId());
+                WHERE event_id = ? AND status = 'PENDING'""", attempts, error, wait.getAsLong() * 1000, row.eventId());
         log.warn("outbox event {} ({} of order {}): send {} of {} refused, next in {} ms: {}", row.eventId(),
-                row.eventType(), row.orderId(), attempts, properties.maxAttempts(), waitMillis, error);
+                row.eventType(), row.orderId(), attempts, retries.maxAttempts(), wait.getAsLong(), error);
     }
 
     /**
@@ -315,16 +291,12 @@ class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void stop() {
-        ScheduledExecutorService e = executor;
-        executor = null;
-        if (e != null) {
-            e.shutdownNow();
-        }
+        job.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return job.isRunning();
     }
 
     /** A PENDING row as the relay reads it. */

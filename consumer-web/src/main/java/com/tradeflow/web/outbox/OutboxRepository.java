@@ -4,6 +4,9 @@ import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.events.OrderEventJson;
 import com.tradeflow.platform.transaction.BranchTypes;
 import org.apache.seata.core.context.RootContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -21,12 +24,26 @@ import java.util.Optional;
 @Repository
 public class OutboxRepository {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxRepository.class);
+
     private final JdbcTemplate jdbc;
     private final OrderEventJson json;
+    private final boolean eventsEnabled;
 
-    OutboxRepository(JdbcTemplate jdbc, OrderEventJson json) {
+    /** @param eventsEnabled false: no event is written (benchmarks measure what events cost with it) */
+    OutboxRepository(JdbcTemplate jdbc, OrderEventJson json,
+            @Value("${tradeflow.events.enabled:true}") boolean eventsEnabled) {
         this.jdbc = jdbc;
         this.json = json;
+        this.eventsEnabled = eventsEnabled;
+        if (!eventsEnabled) {
+            log.warn("order events are OFF (tradeflow.events.enabled=false): no outbox row is written, subscribers "
+                    + "will not see the order changes of this instance");
+        }
+    }
+
+    public boolean eventsEnabled() {
+        return eventsEnabled;
     }
 
     private static final RowMapper<OutboxEvent> ROW = (rs, i) -> new OutboxEvent(rs.getString("event_id"),
@@ -37,6 +54,9 @@ public class OutboxRepository {
 
     /** In the caller's transaction; remembers which global transaction (and branch type) wrote the row. */
     public void append(OrderEvent event, OutboxStatus status) {
+        if (!eventsEnabled) {
+            return;
+        }
         jdbc.update("""
                 INSERT INTO outbox_events (event_id, order_id, user_id, event_type, payload, status, xid, branch_type)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", event.eventId(), event.orderId(), event.userId(), event.type(),

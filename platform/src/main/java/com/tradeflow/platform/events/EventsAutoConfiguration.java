@@ -3,12 +3,20 @@ package com.tradeflow.platform.events;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import com.tradeflow.platform.fault.FaultsAutoConfiguration;
+import com.tradeflow.platform.fault.FaultSwitches;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What producers and consumers of events share: broker settings, the JSON form, the dedupe records. */
-@AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
+/**
+ * What producers and consumers of events share: broker settings, the JSON form, the dedupe records, and the
+ * subscriptions a service makes from them.
+ */
+@AutoConfiguration(after = {JdbcTemplateAutoConfiguration.class, TransactionAutoConfiguration.class,
+        FaultsAutoConfiguration.class})
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
 
@@ -21,5 +29,12 @@ public class EventsAutoConfiguration {
     @ConditionalOnBean(JdbcTemplate.class)
     ProcessedEvents processedEvents(JdbcTemplate jdbc) {
         return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean({JdbcTemplate.class, TransactionTemplate.class})
+    OrderEventSubscriptions orderEventSubscriptions(EventsProperties properties, TransactionTemplate transactions,
+            ProcessedEvents processed, OrderEventJson json, FaultSwitches faults, JdbcTemplate jdbc) {
+        return new OrderEventSubscriptions(properties, transactions, processed, json, faults, jdbc);
     }
 }

@@ -7,20 +7,24 @@ import java.time.Duration;
 /**
  * {@code tradeflow.events.*}: where the broker is and how consumers retry.
  *
- * @param namesrv             RocketMQ name server address(es), {@code host:port[;host:port]}
- * @param maxReconsumeTimes   failed deliveries of one message before it goes to the group's dead-letter topic
- * @param retryDelay          pause of a queue after a failed delivery (ordered consumption retries in place)
- * @param consumeThreads      threads per consumer group (ordered: one queue at a time per thread)
- * @param sendTimeout         one send of a producer to the broker
+ * @param namesrv               RocketMQ name server address(es), {@code host:port[;host:port]}
+ * @param maxReconsumeTimes     failed deliveries of one message before it goes to the group's dead-letter topic
+ * @param retryDelay            pause of a queue after a failed delivery (ordered consumption retries in place)
+ * @param consumeThreads        threads per consumer group (ordered: one queue at a time per thread)
+ * @param sendTimeout           one send of a producer to the broker
+ * @param offsetCommitInterval  how often a consumer reports its consumed offsets to the broker: after a crash,
+ *                              what was consumed since is delivered again (and deduplicated)
+ * @param inbox                 the job that applies the inbox of subscribers that use one
  */
 @ConfigurationProperties("tradeflow.events")
 public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Duration retryDelay,
-        Integer consumeThreads, Duration sendTimeout) {
+        Integer consumeThreads, Duration sendTimeout, Duration offsetCommitInterval, Inbox inbox) {
 
     private static final int DEFAULT_MAX_RECONSUME_TIMES = 3;
     private static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
     private static final int DEFAULT_CONSUME_THREADS = 4;
     private static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration DEFAULT_OFFSET_COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     public EventsProperties {
         namesrv = namesrv == null || namesrv.isBlank() ? "127.0.0.1:9876" : namesrv.trim();
@@ -28,9 +32,50 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
         retryDelay = retryDelay == null ? DEFAULT_RETRY_DELAY : retryDelay;
         consumeThreads = consumeThreads == null ? DEFAULT_CONSUME_THREADS : consumeThreads;
         sendTimeout = sendTimeout == null ? DEFAULT_SEND_TIMEOUT : sendTimeout;
-        if (maxReconsumeTimes < 1 || consumeThreads < 1 || retryDelay.isNegative()) {
+        offsetCommitInterval = offsetCommitInterval == null ? DEFAULT_OFFSET_COMMIT_INTERVAL : offsetCommitInterval;
+        inbox = inbox == null ? new Inbox(null, null, null, null, null, null, null) : inbox;
+        if (maxReconsumeTimes < 1 || consumeThreads < 1 || retryDelay.isNegative()
+                || offsetCommitInterval.isNegative() || offsetCommitInterval.isZero()) {
             throw new IllegalArgumentException("tradeflow.events: max-reconsume-times and consume-threads must be "
-                    + "at least 1, retry-delay not negative");
+                    + "at least 1, retry-delay not negative, offset-commit-interval positive");
+        }
+    }
+
+    /**
+     * {@code tradeflow.events.inbox.*}: the job that applies stored messages.
+     *
+     * @param pollInterval       pause between passes over the inbox
+     * @param batchSize          rows read per pass
+     * @param maxAttempts        failed applications of one row before it is DEAD
+     * @param initialBackoff     wait after the first failure; grows by {@code backoffMultiplier}, up to
+     *                           {@code maxBackoff}, with {@code backoffJitter} randomisation
+     */
+    public record Inbox(Duration pollInterval, Integer batchSize, Integer maxAttempts, Duration initialBackoff,
+            Double backoffMultiplier, Double backoffJitter, Duration maxBackoff) {
+
+        private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
+        private static final int DEFAULT_BATCH_SIZE = 100;
+        private static final int DEFAULT_MAX_ATTEMPTS = 5;
+        private static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
+        private static final double DEFAULT_BACKOFF_MULTIPLIER = 2.0;
+        private static final double DEFAULT_BACKOFF_JITTER = 0.5;
+        private static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(1);
+
+        public Inbox {
+            pollInterval = pollInterval == null ? DEFAULT_POLL_INTERVAL : pollInterval;
+            batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
+            maxAttempts = maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts;
+            initialBackoff = initialBackoff == null ? DEFAULT_INITIAL_BACKOFF : initialBackoff;
+            backoffMultiplier = backoffMultiplier == null ? DEFAULT_BACKOFF_MULTIPLIER : backoffMultiplier;
+            backoffJitter = backoffJitter == null ? DEFAULT_BACKOFF_JITTER : backoffJitter;
+            maxBackoff = maxBackoff == null ? DEFAULT_MAX_BACKOFF : maxBackoff;
+            if (batchSize < 1 || maxAttempts < 1 || pollInterval.isNegative() || pollInterval.isZero()
+                    || backoffMultiplier < 1 || backoffJitter < 0 || backoffJitter >= 1
+                    || maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("tradeflow.events.inbox: batch-size and max-attempts must be at "
+                        + "least 1, poll-interval positive, backoff-multiplier >= 1, backoff-jitter in [0, 1), "
+                        + "max-backoff >= initial-backoff");
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ package com.tradeflow.platform.events;
 
 import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.OrderEvent;
-import com.tradeflow.platform.fault.FaultSwitches;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
@@ -12,44 +11,33 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One consumer group of the order events, consumed in order per queue (the events of one order share a queue).
- * Each message is applied in one local transaction together with its dedupe record ({@link ProcessedEvents}) and
- * acknowledged only after that commit. A failure pauses the queue and retries the same message (ordered
- * consumption's form of RECONSUME_LATER); after {@code max-reconsume-times} failures the client hands it to the
- * broker, which moves it to the group's dead-letter topic, and the queue goes on.
+ * Each message is acknowledged only after its step (apply it, or store it in an inbox) committed. A failure
+ * pauses the queue and retries the same message (ordered consumption's form of RECONSUME_LATER); after
+ * {@code max-reconsume-times} failures the client hands it to the broker, which moves it to the group's
+ * dead-letter topic, and the queue goes on.
  */
 public final class OrderedEventConsumer implements SmartLifecycle {
-
-    /** Test-only: hold each delivery inside its transaction, after its effect, before the commit. */
-    public static final String FAULT_HOLD_IN_TRANSACTION = "events.consume.hold";
-    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(OrderedEventConsumer.class);
 
     private final String group;
     private final EventsProperties properties;
-    private final TransactionTemplate transactions;
-    private final ProcessedEvents processed;
     private final OrderEventJson json;
-    private final OrderEventHandler handler;
-    private final FaultSwitches faults;
+    private final Consumer<OrderEvent> step;
     private volatile DefaultMQPushConsumer consumer;
 
-    public OrderedEventConsumer(String group, EventsProperties properties, TransactionTemplate transactions,
-            ProcessedEvents processed, OrderEventJson json, OrderEventHandler handler, FaultSwitches faults) {
+    /** @param step what a delivery does before it is acknowledged; throws to have it delivered again */
+    OrderedEventConsumer(String group, EventsProperties properties, OrderEventJson json, Consumer<OrderEvent> step) {
         this.group = group;
         this.properties = properties;
-        this.transactions = transactions;
-        this.processed = processed;
         this.json = json;
-        this.handler = handler;
-        this.faults = faults;
+        this.step = step;
     }
 
     @Override
@@ -63,6 +51,7 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         c.setConsumeThreadMin(properties.consumeThreads());
         c.setConsumeThreadMax(properties.consumeThreads());
         c.setConsumeMessageBatchMaxSize(1);
+        c.setPersistConsumerOffsetInterval(Math.toIntExact(properties.offsetCommitInterval().toMillis()));
         c.setInstanceName(group);
         try {
             c.subscribe(EventTopics.ORDER_EVENTS, "*");
@@ -79,7 +68,7 @@ public final class OrderedEventConsumer implements SmartLifecycle {
     private ConsumeOrderlyStatus consume(List<MessageExt> messages) {
         for (MessageExt message : messages) {
             try {
-                apply(message);
+                step.accept(json.read(message.getBody()));
             } catch (RuntimeException e) {
                 boolean last = message.getReconsumeTimes() >= properties.maxReconsumeTimes();
                 if (last) {
@@ -95,20 +84,6 @@ public final class OrderedEventConsumer implements SmartLifecycle {
             }
         }
         return ConsumeOrderlyStatus.SUCCESS;
-    }
-
-    private void apply(MessageExt message) {
-        OrderEvent event = json.read(message.getBody());
-        transactions.executeWithoutResult(status -> {
-            if (processed.firstDelivery(group, event)) {
-                handler.apply(event);
-                faults.holdWhileArmed(FAULT_HOLD_IN_TRANSACTION, HOLD_LIMIT);
-                log.debug("{}: applied {} {} of order {}", group, event.type(), event.eventId(), event.orderId());
-            } else {
-                log.info("{}: {} {} of order {} was applied before; acknowledged without effect", group,
-                        event.type(), event.eventId(), event.orderId());
-            }
-        });
     }
 
     @Override

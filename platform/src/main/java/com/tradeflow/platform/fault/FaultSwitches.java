@@ -67,6 +67,18 @@ public final class FaultSwitches {
         log.warn("released from fault {}", fault);
     }
 
+    /** Sleeps {@code delay} when the fault is armed: makes a step slow rather than failed. */
+    public void delayIfArmed(String fault, Duration delay) {
+        if (!armed.contains(fault)) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The failure a fault switch injects. */
     public static final class InjectedFault extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -1,0 +1,52 @@
+package com.tradeflow.platform.events;
+
+import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.platform.fault.FaultSwitches;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+
+/**
+ * Applies an event for one subscriber exactly once: its dedupe record ({@link ProcessedEvents}) and its effect
+ * commit in one local transaction (joining the caller's, when there is one); a repeat changes nothing.
+ */
+public final class EventApplier {
+
+    /** Test-only: hold each application inside its transaction, after its effect, before the commit. */
+    public static final String FAULT_HOLD_IN_TRANSACTION = "events.consume.hold";
+    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
+
+    private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
+
+    private final String consumer;
+    private final TransactionTemplate transactions;
+    private final ProcessedEvents processed;
+    private final OrderEventHandler handler;
+    private final FaultSwitches faults;
+
+    EventApplier(String consumer, TransactionTemplate transactions, ProcessedEvents processed,
+            OrderEventHandler handler, FaultSwitches faults) {
+        this.consumer = consumer;
+        this.transactions = transactions;
+        this.processed = processed;
+        this.handler = handler;
+        this.faults = faults;
+    }
+
+    /** @throws RuntimeException the effect failed: nothing of it (nor the dedupe record) is committed */
+    public void apply(OrderEvent event) {
+        transactions.executeWithoutResult(status -> {
+            if (processed.firstDelivery(consumer, event)) {
+                handler.apply(event);
+                faults.holdWhileArmed(FAULT_HOLD_IN_TRANSACTION, HOLD_LIMIT);
+                log.debug("{}: applied {} {} of order {}", consumer, event.type(), event.eventId(),
+                        event.orderId());
+            } else {
+                log.info("{}: {} {} of order {} was applied before; no effect this time", consumer, event.type(),
+                        event.eventId(), event.orderId());
+            }
+        });
+    }
+}

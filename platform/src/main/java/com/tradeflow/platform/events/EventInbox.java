@@ -1,0 +1,92 @@
+package com.tradeflow.platform.events;
+
+import com.tradeflow.api.event.OrderEvent;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** SQL over the {@code event_inbox} table (see its migration, db/event-inbox). */
+final class EventInbox {
+
+    private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getLong("id"), rs.getString("event_id"),
+            rs.getLong("order_id"), rs.getString("payload"), rs.getInt("attempts"));
+
+    private final JdbcTemplate jdbc;
+    private final OrderEventJson json;
+
+    EventInbox(JdbcTemplate jdbc, OrderEventJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A stored message waiting to be applied. */
+    record Row(long id, String eventId, long orderId, String payload, int attempts) {
+    }
+
+    /** @return false when the consumer has this event already (a redelivery) */
+    boolean store(String consumer, OrderEvent event) {
+        try {
+            jdbc.update("""
+                    INSERT INTO event_inbox (consumer, event_id, event_type, order_id, payload)
+                    VALUES (?, ?, ?, ?, ?)""", consumer, event.eventId(), event.type(), event.orderId(),
+                    json.write(event));
+            return true;
+        } catch (DuplicateKeyException repeat) {
+            return false;
+        }
+    }
+
+    void ensureLockRow(String consumer) {
+        jdbc.update("INSERT IGNORE INTO event_inbox_lock (consumer) VALUES (?)", consumer);
+    }
+
+    /** Rows whose (next) attempt is due, in arrival order. */
+    List<Row> due(String consumer, int limit) {
+        return jdbc.query("""
+                SELECT id, event_id, order_id, payload, attempts FROM event_inbox
+                WHERE consumer = ? AND status = 'RECEIVED' AND next_attempt_at <= NOW(3)
+                ORDER BY id LIMIT ?""", ROW, consumer, limit);
+    }
+
+    /**
+     * Orders held by one of their rows: DEAD, or waiting for a retry. @return order id -> id of its first holding
+     * row; the order's later rows wait
+     */
+    Map<Long, Long> heldOrders(String consumer, Collection<Long> orders) {
+        Map<Long, Long> held = new HashMap<>();
+        new NamedParameterJdbcTemplate(jdbc).query("""
+                SELECT order_id, MIN(id) AS first_id FROM event_inbox
+                WHERE consumer = :consumer AND order_id IN (:orders)
+                  AND (status = 'DEAD' OR (status = 'RECEIVED' AND next_attempt_at > NOW(3)))
+                GROUP BY order_id""", new MapSqlParameterSource("consumer", consumer).addValue("orders", orders),
+                rs -> {
+                    held.put(rs.getLong("order_id"), rs.getLong("first_id"));
+                });
+        return held;
+    }
+
+    /** In the transaction that applied the row. */
+    void done(long id) {
+        jdbc.update("UPDATE event_inbox SET status = 'DONE', done_at = NOW(3), last_error = NULL WHERE id = ?", id);
+    }
+
+    void retryLater(long id, int attempts, long waitMillis, String error) {
+        jdbc.update("""
+                UPDATE event_inbox SET attempts = ?, last_error = ?,
+                       next_attempt_at = TIMESTAMPADD(MICROSECOND, ?, NOW(3))
+                WHERE id = ? AND status = 'RECEIVED'""", attempts, error, waitMillis * 1000, id);
+    }
+
+    void dead(long id, int attempts, String error) {
+        jdbc.update("""
+                UPDATE event_inbox SET status = 'DEAD', attempts = ?, last_error = ?
+                WHERE id = ? AND status = 'RECEIVED'""", attempts, error, id);
+    }
+}

@@ -1,0 +1,134 @@
+package com.tradeflow.platform.events;
+
+import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.platform.jobs.LockRows;
+import com.tradeflow.platform.jobs.PollingJob;
+import com.tradeflow.platform.jobs.RetrySchedule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Applies one consumer's inbox: rows in arrival order, each in one local transaction with its dedupe record and
+ * its DONE mark ({@link EventApplier}). A failure uses one of the row's attempts and the row waits growing
+ * intervals with jitter; after the last attempt it is DEAD, and the order's later rows wait with it (as they
+ * do behind a row waiting for its retry). One instance at a time applies a consumer's inbox (its lock row).
+ */
+final class InboxProcessor implements SmartLifecycle {
+
+    /** Test-only: each row takes {@link #SLOW_FAULT_DELAY} longer to apply (a slow handler). */
+    static final String FAULT_SLOW = "events.inbox.slow";
+    static final Duration SLOW_FAULT_DELAY = Duration.ofMillis(500);
+
+    private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
+
+    private final String consumer;
+    private final DataSource database;
+    private final EventInbox inbox;
+    private final EventApplier applier;
+    private final TransactionTemplate transactions;
+    private final OrderEventJson json;
+    private final EventsProperties.Inbox properties;
+    private final FaultSwitches faults;
+    private final RetrySchedule retries;
+    private final PollingJob job;
+
+    InboxProcessor(String consumer, DataSource database, EventInbox inbox, EventApplier applier,
+            TransactionTemplate transactions, OrderEventJson json, EventsProperties.Inbox properties,
+            FaultSwitches faults) {
+        this.consumer = consumer;
+        this.database = database;
+        this.inbox = inbox;
+        this.applier = applier;
+        this.transactions = transactions;
+        this.json = json;
+        this.properties = properties;
+        this.faults = faults;
+        this.retries = new RetrySchedule(properties.maxAttempts(), properties.initialBackoff(),
+                properties.backoffMultiplier(), properties.backoffJitter(), properties.maxBackoff());
+        this.job = new PollingJob("inbox-" + consumer, properties.pollInterval(), this::pass);
+    }
+
+    @Override
+    public void start() {
+        inbox.ensureLockRow(consumer);
+        job.start();
+        log.info("{}: inbox applied every {}", consumer, properties.pollInterval());
+    }
+
+    private void pass() {
+        try {
+            LockRows.whileHolding(database,
+                    "SELECT consumer FROM event_inbox_lock WHERE consumer = ? FOR UPDATE SKIP LOCKED", consumer,
+                    this::applyDue);
+        } catch (SQLException | RuntimeException e) {
+            log.warn("{}: inbox pass failed, next one in {}: {}", consumer, properties.pollInterval(), e.toString());
+        }
+    }
+
+    /** @return the number of rows applied */
+    private int applyDue() {
+        List<EventInbox.Row> batch = inbox.due(consumer, properties.batchSize());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Map<Long, Long> heldFrom = inbox.heldOrders(consumer,
+                batch.stream().map(EventInbox.Row::orderId).distinct().toList());
+        Set<Long> blocked = new HashSet<>();
+        int applied = 0;
+        for (EventInbox.Row row : batch) {
+            Long from = heldFrom.get(row.orderId());
+            if (blocked.contains(row.orderId()) || (from != null && from < row.id())) {
+                continue;
+            }
+            faults.delayIfArmed(FAULT_SLOW, SLOW_FAULT_DELAY);
+            try {
+                transactions.executeWithoutResult(status -> {
+                    applier.apply(json.read(row.payload().getBytes(StandardCharsets.UTF_8)));
+                    inbox.done(row.id());
+                });
+                applied++;
+            } catch (RuntimeException e) {
+                failed(row, e);
+                blocked.add(row.orderId());
+            }
+        }
+        return applied;
+    }
+
+    private void failed(EventInbox.Row row, RuntimeException e) {
+        int attempts = row.attempts() + 1;
+        String error = RetrySchedule.errorText(e);
+        OptionalLong wait = retries.retryAfter(attempts);
+        if (wait.isEmpty()) {
+            inbox.dead(row.id(), attempts, error);
+            log.error("{}: inbox row {} (event {} of order {}) is DEAD after {} attempts, the order's later events "
+                    + "wait: {}", consumer, row.id(), row.eventId(), row.orderId(), attempts, error);
+            return;
+        }
+        inbox.retryLater(row.id(), attempts, wait.getAsLong(), error);
+        log.warn("{}: inbox row {} (event {} of order {}) failed, attempt {} of {}, next in {} ms: {}", consumer,
+                row.id(), row.eventId(), row.orderId(), attempts, retries.maxAttempts(), wait.getAsLong(), error);
+    }
+
+    @Override
+    public void stop() {
+        job.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return job.isRunning();
+    }
+}
