@@ -144,8 +144,9 @@ class EventFaultsIT {
             TestStack.stack().kill(ServiceName.WEB_TRANSACTIONAL);
             assertThat(placing.handle((r, e) -> r == null || r.status() != 201).get()).isTrue();
         } finally {
-            TestStack.stack().restart(ServiceName.WEB);
+            // the transactional instance first: the broker's check-backs wait for it
             TestStack.stack().restart(ServiceName.WEB_TRANSACTIONAL);
+            TestStack.stack().restart(ServiceName.WEB);
         }
 
         events.awaitConverged();

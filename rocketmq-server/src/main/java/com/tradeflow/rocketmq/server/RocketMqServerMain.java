@@ -34,6 +34,12 @@ public final class RocketMqServerMain {
     /** Half messages are checked back after 5 s; ops are batched well within that (gotcha 4). */
     private static final long TRANSACTION_CHECK_INTERVAL_MILLIS = 5_000;
     private static final int TRANSACTION_OP_BATCH_INTERVAL_MILLIS = 1_000;
+    /**
+     * Check-backs before the broker gives a half message up (parks it in TRANS_CHECK_MAX_TIME_TOPIC): 60 x 5 s,
+     * about 5 minutes for the producer to come back. The default 15 (75 s here) was shorter than a consumer-web
+     * restart on a busy machine, and the message was given up a second before the instance could answer.
+     */
+    private static final int TRANSACTION_CHECK_MAX = 60;
     private static final int REGISTRATION_ATTEMPTS = 100;
     private static final long REGISTRATION_PAUSE_MILLIS = 100;
 
@@ -105,6 +111,7 @@ public final class RocketMqServerMain {
         config.setAutoCreateTopicEnable(false);
         config.setTransactionCheckInterval(TRANSACTION_CHECK_INTERVAL_MILLIS);
         config.setTransactionOpBatchInterval(TRANSACTION_OP_BATCH_INTERVAL_MILLIS);
+        config.setTransactionCheckMax(TRANSACTION_CHECK_MAX);
         NettyServerConfig server = new NettyServerConfig();
         server.setListenPort(port);
         MessageStoreConfig store = new MessageStoreConfig();
