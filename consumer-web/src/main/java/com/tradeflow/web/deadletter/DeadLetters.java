@@ -11,6 +11,7 @@ import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -99,11 +100,25 @@ class DeadLetters {
             }
             return letters;
         } catch (MQClientException e) {
+            if (topicMissing(e)) {
+                // a broker creates a group's dead-letter topic with its first dead letter: none yet
+                return letters;
+            }
             throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "cannot read the dead letters of " + group
                     + " from RocketMQ (" + events.namesrv() + "): " + e.getErrorMessage());
         } finally {
             consumer.shutdown();
         }
+    }
+
+    /** The name server answered that the topic does not exist (as opposed to not answering). */
+    private static boolean topicMissing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MQClientException client && client.getResponseCode() == ResponseCode.TOPIC_NOT_EXIST) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private DeadLetter letter(String group, MessageExt message) {
