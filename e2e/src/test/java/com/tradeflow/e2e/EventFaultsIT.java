@@ -3,6 +3,7 @@ package com.tradeflow.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeflow.devstack.service.ServiceName;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,13 @@ class EventFaultsIT {
     private final Api api = TestStack.api();
     private final Databases db = TestStack.db();
     private final Events events = new Events(db);
+    /** Earlier tests spend random wallets down: these tests buy with the 30 richest users (0 = richest). */
+    private static List<Long> rich;
+
+    @BeforeAll
+    static void findRichUsers() {
+        rich = TestStack.db().richestUsers(30);
+    }
 
     @AfterEach
     void disarm() {
@@ -73,7 +81,7 @@ class EventFaultsIT {
         CompletableFuture<Void> purchases = CompletableFuture.runAsync(() -> {
             for (int i = 0; running.get(); i++) {
                 ServiceName web = i % 2 == 0 ? ServiceName.WEB : ServiceName.WEB_TRANSACTIONAL;
-                Api.Reply reply = TestStack.api(web).placeOrder(70 + i % 5, 1 + i % 3, 1,
+                Api.Reply reply = TestStack.api(web).placeOrder(rich.get(i % 5), 1 + i % 3, 1,
                         List.of("AT", "TCC", "XA").get(i % 3));
                 statuses.computeIfAbsent(web, w -> new ConcurrentHashMap<>()).merge(reply.status(), 1, Integer::sum);
                 sleep(200);
@@ -115,12 +123,12 @@ class EventFaultsIT {
         api.fault(web, HOLD_AFTER_SEND, true);
         api.fault(transactional, HOLD_AFTER_SEND, true);
         api.fault(transactional, HOLD_BEFORE_END, true);
-        Api.Reply outboxReply = api.placeOrder(71, 3, 1, "AT");
+        Api.Reply outboxReply = api.placeOrder(rich.get(5), 3, 1, "AT");
         assertThat(outboxReply.status()).isEqualTo(201);
         long outboxOrder = outboxReply.body().path("orderId").asLong();
         Set<Object> before = eventIds(events.outbox());
         CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() ->
-                TestStack.api(ServiceName.WEB_TRANSACTIONAL).placeOrder(75, 6, 1, "AT"));
+                TestStack.api(ServiceName.WEB_TRANSACTIONAL).placeOrder(rich.get(6), 6, 1, "AT"));
         String outboxEvent;
         long transactionalOrder;
         try {
@@ -177,7 +185,7 @@ class EventFaultsIT {
             for (int i = 0; i < 20; i++) {
                 Api web = TestStack.api(i % 2 == 0 ? ServiceName.WEB : ServiceName.WEB_TRANSACTIONAL);
                 // the cheapest skus: earlier tests have spent much of these wallets
-                Api.Reply reply = web.placeOrder(80 + i % 10, 1 + i % 3, 1, "AT");
+                Api.Reply reply = web.placeOrder(rich.get(10 + i % 10), 1 + i % 3, 1, "AT");
                 assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
                 orders.add(reply.body().path("orderId").asLong());
             }
@@ -203,7 +211,7 @@ class EventFaultsIT {
         // both instances run a relay: the broker refuses both
         api.fault(web, REFUSE_SENDS, true);
         api.fault(transactional, REFUSE_SENDS, true);
-        Api.Reply placed = api.placeOrder(72, 4, 1, "AT");
+        Api.Reply placed = api.placeOrder(rich.get(7), 4, 1, "AT");
         assertThat(placed.status()).isEqualTo(201);
         long orderId = placed.body().path("orderId").asLong();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.outboxOf(orderId))
@@ -245,7 +253,7 @@ class EventFaultsIT {
         Set<Object> eventsBefore = eventIds(events.outbox());
         api.fault(web, REFUSE_SENDS, true);
         for (String mode : List.of("AT", "TCC", "XA")) {
-            Api.Reply reply = TestStack.api(ServiceName.WEB_TRANSACTIONAL).placeOrder(76, 7, 1, mode);
+            Api.Reply reply = TestStack.api(ServiceName.WEB_TRANSACTIONAL).placeOrder(rich.get(8), 7, 1, mode);
             assertThat(reply.status()).as("%s %s", mode, reply.body()).isEqualTo(503);
             assertThat(reply.code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
         }
@@ -266,7 +274,7 @@ class EventFaultsIT {
     void shouldDeadLetterAPoisonMessageAndApplyItOnceWhenReplayedAfterTheFix() throws Exception {
         events.awaitConverged();
         long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
-        long user = 73;
+        long user = rich.get(9);
         Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200);
         String body = String.format("{\"eventId\":\"%s\",\"type\":\"OrderPlaced\",\"orderId\":%d,\"userId\":%d,"
                 + "\"skuId\":%d,\"quantity\":%d,\"amount\":%d,\"occurredAt\":\"%s\"}", poison.eventId(), orderId,
@@ -277,7 +285,7 @@ class EventFaultsIT {
         }
         Events.injected(poison);
 
-        Api.Reply other = api.placeOrder(74, 5, 1, "AT");
+        Api.Reply other = api.placeOrder(rich.get(4), 5, 1, "AT");
         long otherId = other.body().path("orderId").asLong();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(events.processedOf(Events.SALES, otherId)).as("others flow").hasSize(1);
@@ -321,8 +329,7 @@ class EventFaultsIT {
         try (Broker broker = new Broker(TestStack.stack().options().effectiveRocketmqNamesrv())) {
             long start = System.nanoTime();
             for (int i = 0; i < purchases; i++) {
-                // sku 1 costs 1.00: affordable for every wallet, however much earlier tests spent
-                Api.Reply reply = api.placeOrder(90 + i % 10, 1, 1, "AT");
+                Api.Reply reply = api.placeOrder(rich.get(20 + i % 10), 1, 1, "AT");
                 assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
                 orders.add(reply.body().path("orderId").asLong());
             }
