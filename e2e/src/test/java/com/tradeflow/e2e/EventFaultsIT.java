@@ -211,7 +211,8 @@ class EventFaultsIT {
         // both instances run a relay: the broker refuses both
         api.fault(web, REFUSE_SENDS, true);
         api.fault(transactional, REFUSE_SENDS, true);
-        Api.Reply placed = api.placeOrder(rich.get(7), 4, 1, "AT");
+        long user = rich.get(7);
+        Api.Reply placed = api.placeOrder(user, 4, 1, "AT");
         assertThat(placed.status()).isEqualTo(201);
         long orderId = placed.body().path("orderId").asLong();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.outboxOf(orderId))
@@ -220,7 +221,7 @@ class EventFaultsIT {
         api.fault(transactional, REFUSE_SENDS, false);
 
         // the cancellation's event waits behind the DEAD one: consumers must see placed first
-        assertThat(api.cancel(String.valueOf(orderId), 72).status()).isEqualTo(200);
+        assertThat(api.cancel(String.valueOf(orderId), user).status()).isEqualTo(200);
         Thread.sleep(2_000);
         assertThat(events.outboxOf(orderId)).extracting(r -> r.get("status")).containsExactly("DEAD", "PENDING");
         assertThat(events.processedOf(Events.POINTS, orderId)).isEmpty();
