@@ -11,6 +11,8 @@ import com.tradeflow.devstack.service.ServiceProcess;
 import com.tradeflow.nacos.devserver.DevServerOptions;
 import com.tradeflow.nacos.devserver.NacosDevServer;
 import com.tradeflow.nacosconfig.NacosConfigImporter;
+import com.tradeflow.gatewaysim.GatewaySim;
+import com.tradeflow.gatewaysim.GatewaySimOptions;
 import com.tradeflow.rocketmq.server.RocketMqServerOptions;
 import com.tradeflow.rocketmq.server.RocketMqServerProcess;
 import com.tradeflow.seata.config.SeataServerOptions;
@@ -43,6 +45,7 @@ public final class DevStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DevStack.class);
 
     private final DevStackOptions options;
+    private static final String HTTP_SERVER_NO_DELAY = "sun.net.httpserver.nodelay";
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
     /** Topics the broker creates up front (auto-creation delays the first consumption by ~40 s). */
@@ -56,6 +59,11 @@ public final class DevStack implements AutoCloseable {
     }
 
     public static DevStack start(DevStackOptions options) {
+        // the JDK HTTP servers in this JVM (nacos-devserver, gateway-sim) read it once, at the first server: without
+        // it every keep-alive request waits ~40 ms for the client's delayed ACK
+        if (System.getProperty(HTTP_SERVER_NO_DELAY) == null) {
+            System.setProperty(HTTP_SERVER_NO_DELAY, "true");
+        }
         DevStack stack = new DevStack(options);
         try {
             stack.startAll();
@@ -86,9 +94,20 @@ public final class DevStack implements AutoCloseable {
         if (options.rocketmqNamesrv() == null) {
             startBroker();
         }
+        if (options.embeddedGateway()) {
+            startGateway();
+        }
         for (ServiceName name : options.services()) {
             startService(name, Map.of());
         }
+    }
+
+    /** gateway-sim in this JVM: a real HTTP server to the services, with no faults until a test sets them. */
+    private void startGateway() {
+        GatewaySim gateway = GatewaySim.start(GatewaySimOptions.defaults(options.gatewayApiKey(),
+                options.gatewaySecret(), options.adminToken()).withPort(options.gatewayPort()));
+        started.push(gateway);
+        log.info("payment gateway (gateway-sim) on {}", gateway.baseUrl());
     }
 
     private void startCoordinator() {
@@ -143,6 +162,9 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void checkPorts() {
+        if (options.embeddedGateway()) {
+            Ports.requireFree(options.gatewayPort(), "payment gateway (gateway-sim)", "GATEWAY_PORT");
+        }
         if (options.embeddedMysql()) {
             Ports.requireFree(options.mysqlPort(), "MariaDB", "MYSQL_PORT");
         }
@@ -237,6 +259,9 @@ public final class DevStack implements AutoCloseable {
         env.put("ACCOUNT_DUBBO_PORT", String.valueOf(options.accountDubboPort()));
         env.put("WEB_PORT", String.valueOf(options.webPort()));
         env.put("ROCKETMQ_NAMESRV", options.effectiveRocketmqNamesrv());
+        env.put("GATEWAY_URL", options.effectiveGatewayUrl());
+        env.put("GATEWAY_API_KEY", options.gatewayApiKey());
+        env.put("GATEWAY_SECRET", options.gatewaySecret());
         env.put("TRADEFLOW_ADMIN_TOKEN", options.adminToken());
         env.put("TRADEFLOW_FAULTS_ENABLED", String.valueOf(options.faultsEnabled()));
         env.put("TRADEFLOW_BENCHMARK_LOCAL_MODE", String.valueOf(options.benchmarkMode()));
@@ -324,6 +349,8 @@ public final class DevStack implements AutoCloseable {
         s.append(String.format("  RocketMQ           name server %s%s%n", options.effectiveRocketmqNamesrv(),
                 options.rocketmqNamesrv() == null ? ", broker 127.0.0.1:" + options.rocketmqBrokerPort() + " [embedded]"
                         : " [external]"));
+        s.append(String.format("  payment gateway    %s%s%n", options.effectiveGatewayUrl(), options.embeddedGateway()
+                ? " [embedded gateway-sim; admin API /admin/** with the admin token]" : " [external]"));
         s.append(String.format("  provider-inventory HTTP %d, Dubbo %d%n", options.inventoryHttpPort(),
                 options.inventoryDubboPort()));
         s.append(String.format("  provider-account   HTTP %d, Dubbo %d%n", options.accountHttpPort(),

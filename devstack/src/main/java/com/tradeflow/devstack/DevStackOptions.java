@@ -16,7 +16,9 @@ import java.util.Set;
 
 /**
  * Where the stack runs and what it starts. Every port has a variable; an external server given by variable
- * ({@code NACOS_ADDR}, {@code MYSQL_HOST}, {@code REDIS_URL}, {@code SEATA_ADDR}) replaces the embedded one.
+ * ({@code NACOS_ADDR}, {@code MYSQL_HOST}, {@code REDIS_URL}, {@code SEATA_ADDR}, {@code ROCKETMQ_NAMESRV},
+ * {@code GATEWAY_URL}) replaces the embedded one. The payment gateway's API key and notification secret are
+ * generated for each start unless {@code GATEWAY_API_KEY} / {@code GATEWAY_SECRET} are given.
  */
 public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisPort, int nacosPort, int seataPort,
                               int seataConsolePort, int webPort, int inventoryHttpPort, int inventoryDubboPort,
@@ -25,7 +27,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               boolean faultsEnabled, String serviceHeap, Duration serviceStartTimeout,
                               Set<ServiceName> services, int rocketmqNamesrvPort, int rocketmqBrokerPort,
                               String rocketmqNamesrv, String adminToken, boolean benchmarkMode,
-                              int webTransactionalPort) {
+                              int webTransactionalPort, int gatewayPort, String gatewayUrl, String gatewayApiKey,
+                              String gatewaySecret) {
 
     private static final int TOKEN_BYTES = 32;
 
@@ -48,7 +51,10 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 services(env.get("DEVSTACK_SERVICES")), port(env, "ROCKETMQ_NAMESRV_PORT", 9876),
                 port(env, "ROCKETMQ_BROKER_PORT", 10911), blankToNull(env.get("ROCKETMQ_NAMESRV")),
                 Optional.ofNullable(blankToNull(env.get("TRADEFLOW_ADMIN_TOKEN"))).orElseGet(DevStackOptions::newToken),
-                false, port(env, "WEB_TRANSACTIONAL_PORT", 8083));
+                false, port(env, "WEB_TRANSACTIONAL_PORT", 8083), port(env, "GATEWAY_PORT", 8090),
+                blankToNull(env.get("GATEWAY_URL")),
+                Optional.ofNullable(blankToNull(env.get("GATEWAY_API_KEY"))).orElseGet(DevStackOptions::newToken),
+                Optional.ofNullable(blankToNull(env.get("GATEWAY_SECRET"))).orElseGet(DevStackOptions::newToken));
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
@@ -57,7 +63,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), null, null,
                 "root", "", null, null, true, "320m", Duration.ofSeconds(240), EnumSet.allOf(ServiceName.class),
                 RocketMqServerOptions.freePort(), RocketMqServerOptions.freeBrokerPort(), null, newToken(), false,
-                Ports.free());
+                Ports.free(), Ports.free(), null, newToken(), newToken());
     }
 
     /**
@@ -69,7 +75,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 inventoryHttpPort, inventoryDubboPort, accountHttpPort, accountDubboPort, nacosAddr, mysqlHost,
                 mysqlUser, mysqlPassword, redisUrl, seataAddr, faultsEnabled, serviceHeap, serviceStartTimeout,
                 services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, adminToken, true,
-                webTransactionalPort);
+                webTransactionalPort, gatewayPort, gatewayUrl, gatewayApiKey, gatewaySecret);
     }
 
     public boolean embeddedMysql() {
@@ -96,7 +102,16 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
         return rocketmqNamesrv == null ? "127.0.0.1:" + rocketmqNamesrvPort : rocketmqNamesrv;
     }
 
-    public Path logDir() {
+    /** The payment gateway's base URL: gateway-sim's on {@code gatewayPort} unless {@code GATEWAY_URL} is set. */
+    public String effectiveGatewayUrl() {
+        return gatewayUrl == null ? "http://127.0.0.1:" + gatewayPort : gatewayUrl;
+    }
+
+    public boolean embeddedGateway() {
+        return gatewayUrl == null;
+    }
+
+        public Path logDir() {
         return workDir.resolve("logs");
     }
 

@@ -31,15 +31,27 @@ class DevStackOptionsTests {
         // a fresh admin token per start: 32 random bytes
         assertThat(options.adminToken()).matches("[0-9a-f]{64}")
                 .isNotEqualTo(DevStackOptions.fromEnvironment(Map.of(), ROOT).adminToken());
+        assertThat(options.embeddedGateway()).isTrue();
+        assertThat(options.effectiveGatewayUrl()).isEqualTo("http://127.0.0.1:8090");
+        // the gateway's credentials are fresh per start too, and not the admin token
+        assertThat(options.gatewayApiKey()).matches("[0-9a-f]{64}").isNotEqualTo(options.adminToken());
+        assertThat(options.gatewaySecret()).matches("[0-9a-f]{64}").isNotEqualTo(options.gatewayApiKey());
     }
 
     @Test
     void shouldUseExternalServersAndPortsFromVariables() {
-        DevStackOptions options = DevStackOptions.fromEnvironment(Map.of("NACOS_ADDR", "nacos:8848",
-                "MYSQL_HOST", "db", "MYSQL_PORT", "3307", "REDIS_URL", "redis://cache:6379", "SEATA_ADDR", "tc:8091",
-                "WEB_PORT", "9090", "DEVSTACK_SERVICES", "provider-inventory,consumer-web-txmsg",
-                "ROCKETMQ_NAMESRV", "mq:9876",
-                "TRADEFLOW_ADMIN_TOKEN", "s3cret"), ROOT);
+        DevStackOptions options = DevStackOptions.fromEnvironment(Map.ofEntries(Map.entry("NACOS_ADDR", "nacos:8848"),
+                Map.entry("MYSQL_HOST", "db"),
+                Map.entry("MYSQL_PORT", "3307"),
+                Map.entry("REDIS_URL", "redis://cache:6379"),
+                Map.entry("SEATA_ADDR", "tc:8091"),
+                Map.entry("WEB_PORT", "9090"),
+                Map.entry("DEVSTACK_SERVICES", "provider-inventory,consumer-web-txmsg"),
+                Map.entry("ROCKETMQ_NAMESRV", "mq:9876"),
+                Map.entry("TRADEFLOW_ADMIN_TOKEN", "s3cret"),
+                Map.entry("GATEWAY_URL", "https://pay.example.com"),
+                Map.entry("GATEWAY_API_KEY", "k"),
+                Map.entry("GATEWAY_SECRET", "hmac")), ROOT);
         assertThat(options.embeddedMysql()).isFalse();
         assertThat(options.effectiveMysqlHost()).isEqualTo("db");
         assertThat(options.mysqlPort()).isEqualTo(3307);
@@ -50,6 +62,10 @@ class DevStackOptionsTests {
         assertThat(options.services()).containsExactly(ServiceName.INVENTORY, ServiceName.WEB_TRANSACTIONAL);
         assertThat(options.effectiveRocketmqNamesrv()).isEqualTo("mq:9876");
         assertThat(options.adminToken()).isEqualTo("s3cret");
+        assertThat(options.embeddedGateway()).isFalse();
+        assertThat(options.effectiveGatewayUrl()).isEqualTo("https://pay.example.com");
+        assertThat(options.gatewayApiKey()).isEqualTo("k");
+        assertThat(options.gatewaySecret()).isEqualTo("hmac");
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every service reports itself healthy, with its databases and Redis reachable. */
+/** Every service reports itself healthy, with its databases and Redis reachable; the brokers and the gateway run. */
 @Order(0)
 @ExtendWith(TestStack.class)
 class StackHealthIT {
@@ -45,5 +45,25 @@ class StackHealthIT {
                 assertThat(socket.isConnected()).as("port %d", port).isTrue();
             }
         }
+    }
+
+    /** gateway-sim runs in the stack and takes the stack's credentials (the ones the services are given). */
+    @Test
+    void shouldRunThePaymentGatewayWithTheStacksCredentials() throws Exception {
+        String gateway = TestStack.stack().options().effectiveGatewayUrl();
+        assertThat(TestStack.stack().summary()).contains("payment gateway    " + gateway);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(gateway + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(URI.create(gateway
+                + "/v1/payments/no-such-order")).header("Authorization", "Bearer "
+                + TestStack.stack().options().gatewayApiKey()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).as("authenticated with the stack's API key").isEqualTo(404);
+        HttpResponse<String> faults = client.send(HttpRequest.newBuilder(URI.create(gateway + "/admin/faults"))
+                .header("Authorization", "Bearer " + TestStack.stack().options().adminToken()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(faults.statusCode()).as("admin API with the stack's admin token").isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(faults.body()).path("errorRate").asDouble()).isZero();
     }
 }
