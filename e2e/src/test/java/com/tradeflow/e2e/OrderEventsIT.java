@@ -42,7 +42,8 @@ class OrderEventsIT {
     private static final String FAIL_BEFORE_COMMIT = "order.place.fail-before-commit";
     private static final List<String> MODES = List.of("AT", "TCC", "XA");
     private static final int THREADS = 8;
-    private static final Set<String> RETRIED = Set.of("CONCURRENT_UPDATE", "ORDER_NOT_CANCELLABLE");
+    private static final Set<String> RETRIED = Set.of("CONCURRENT_UPDATE", "ORDER_NOT_CANCELLABLE",
+            "DEPENDENCY_UNAVAILABLE");
     private static final Duration RETRY_FOR = Duration.ofSeconds(30);
     private static final long RETRY_PAUSE_MILLIS = 100;
 
@@ -141,14 +142,15 @@ class OrderEventsIT {
 
     @Test
     void shouldDeliverPlacedBeforeCancelledForEveryOrder() throws Exception {
-        List<Long> users = List.of(61L, 62L, 63L, 64L, 65L);
+        // ten wallets and ten skus: fewer hot rows than the place/cancel pairs would make on five of each
+        List<Long> users = List.of(61L, 62L, 63L, 64L, 65L, 66L, 67L, 68L, 69L, 70L);
         Map<Long, Long> pointsBefore = new HashMap<>();
         users.forEach(u -> pointsBefore.put(u, events.points(u)));
         Random random = new Random(11);
         List<Callable<Api.Reply>> pairs = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             long user = users.get(i % users.size());
-            long sku = 1 + random.nextInt(5);
+            long sku = 1 + random.nextInt(10);
             String mode = MODES.get(i % MODES.size());
             Api client = TestStack.api(PUBLISHERS.get(i % PUBLISHERS.size()));
             pairs.add(() -> {
@@ -177,8 +179,9 @@ class OrderEventsIT {
 
     /**
      * What a client does with 409 CONCURRENT_UPDATE (another mode's global transaction holds the same stock or
-     * wallet row) or ORDER_NOT_CANCELLABLE (the order's placement is still being confirmed or published): try again
-     * a little later.
+     * wallet row), ORDER_NOT_CANCELLABLE (the order's placement is still being confirmed or published) or 503
+     * DEPENDENCY_UNAVAILABLE (a provider call timed out behind those row locks on a busy machine; rolled back): try
+     * again a little later. This test is about the order of events, not about availability under contention.
      */
     private static Api.Reply retryingConflicts(Supplier<Api.Reply> call) throws InterruptedException {
         long deadline = System.nanoTime() + RETRY_FOR.toNanos();
