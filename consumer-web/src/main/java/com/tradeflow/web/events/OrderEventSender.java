@@ -47,17 +47,7 @@ public class OrderEventSender implements SmartLifecycle {
 
     @Override
     public void start() {
-        RocketMqClients.useCurrentRemotingVersion();
-        DefaultMQProducer p = new DefaultMQProducer(PRODUCER_GROUP);
-        p.setNamesrvAddr(events.namesrv());
-        p.setInstanceName(PRODUCER_GROUP);
-        p.setSendMsgTimeout(Math.toIntExact(events.sendTimeout().toMillis()));
-        try {
-            p.start();
-        } catch (MQClientException e) {
-            throw new IllegalStateException("order event producer cannot start: " + e.getMessage(), e);
-        }
-        producer = p;
+        producer = RocketMqClients.start(new DefaultMQProducer(PRODUCER_GROUP), events);
     }
 
     /** @throws SendFailed when the broker did not store the message */

@@ -12,7 +12,6 @@ import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.web.outbox.OutboxRepository;
 import com.tradeflow.web.outbox.OutboxStatus;
 import com.tradeflow.web.transaction.GlobalTransactionStatus;
-import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendResult;
@@ -256,17 +255,9 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
             // the check-back answers from outbox rows: without them every half message would be rolled back
             throw new IllegalStateException("tradeflow.events.enabled=false works with the outbox publisher only");
         }
-        RocketMqClients.useCurrentRemotingVersion();
         TransactionMQProducer p = new TransactionMQProducer(PRODUCER_GROUP);
-        p.setNamesrvAddr(properties.namesrv());
-        p.setInstanceName(PRODUCER_GROUP);
-        p.setSendMsgTimeout(Math.toIntExact(properties.sendTimeout().toMillis()));
         p.setTransactionListener(checkBack);
-        try {
-            p.start();
-        } catch (MQClientException e) {
-            throw new IllegalStateException("transactional event producer cannot start: " + e.getMessage(), e);
-        }
+        RocketMqClients.start(p, properties);
         announceToBrokers(p);
         producer = p;
         log.info("order events published as RocketMQ transactional messages (producer group {})", PRODUCER_GROUP);

@@ -1,11 +1,10 @@
 package com.tradeflow.gatewaysim.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tradeflow.gatewaysim.GatewaySim;
 import com.tradeflow.gatewaysim.fault.Faults;
 import com.tradeflow.gatewaysim.support.GatewayClient;
 import com.tradeflow.gatewaysim.support.GatewayClient.Response;
-import com.tradeflow.gatewaysim.support.NotifyReceiver;
+import com.tradeflow.gatewaysim.support.RunningGateway;
 import com.tradeflow.gatewaysim.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,29 +20,22 @@ import static org.awaitility.Awaitility.await;
 
 class AdminApiTests {
 
-    private NotifyReceiver receiver;
-    private GatewaySim gateway;
-    private GatewayClient admin;
-    private GatewayClient merchant;
+    private RunningGateway sim;
 
     @BeforeEach
     void start() {
-        receiver = NotifyReceiver.start();
-        gateway = GatewaySim.start(TestGateway.options()
+        sim = RunningGateway.start(TestGateway.options()
                 .withFaults(new Faults(0, 0, Faults.DEFAULT_TIMEOUT_DELAY_MILLIS, 0, 0, 0, 0, 0.5, 99L)));
-        admin = new GatewayClient(gateway.baseUrl(), TestGateway.ADMIN_TOKEN);
-        merchant = new GatewayClient(gateway.baseUrl(), TestGateway.API_KEY);
     }
 
     @AfterEach
     void stop() {
-        gateway.close();
-        receiver.close();
+        sim.close();
     }
 
     @Test
     void shouldShowTheFaultsSetAtStart() throws Exception {
-        Response faults = admin.get("/admin/faults");
+        Response faults = sim.admin().get("/admin/faults");
 
         assertThat(faults.status()).isEqualTo(200);
         assertThat(faults.json().path("failedRate").asDouble()).isEqualTo(0.5);
@@ -57,11 +49,11 @@ class AdminApiTests {
 
     @Test
     void shouldChangeOnlyTheNamedFaults() throws Exception {
-        Response changed = admin.put("/admin/faults", "{\"errorRate\":0.25,\"latencyMillis\":5}");
+        Response changed = sim.admin().put("/admin/faults", "{\"errorRate\":0.25,\"latencyMillis\":5}");
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().path("errorRate").asDouble()).isEqualTo(0.25);
-        JsonNode now = admin.get("/admin/faults").json();
+        JsonNode now = sim.admin().get("/admin/faults").json();
         assertThat(now.path("errorRate").asDouble()).isEqualTo(0.25);
         assertThat(now.path("latencyMillis").asLong()).isEqualTo(5);
         assertThat(now.path("failedRate").asDouble()).isEqualTo(0.5);
@@ -70,30 +62,30 @@ class AdminApiTests {
 
     @Test
     void shouldListPaymentsWithStatusAndFilterByStatus() throws Exception {
-        admin.put("/admin/faults", "{\"failedRate\":0}");
-        merchant.createPayment("order-1", 100, receiver.url());
-        merchant.createPayment("order-2", 200, receiver.url());
+        sim.admin().put("/admin/faults", "{\"failedRate\":0}");
+        sim.merchant().createPayment("order-1", 100, sim.receiver().url());
+        sim.merchant().createPayment("order-2", 200, sim.receiver().url());
         await().atMost(Duration.ofSeconds(5)).until(() ->
-                admin.get("/admin/payments?status=SUCCEEDED").json().path("payments").size() == 2);
+                sim.admin().get("/admin/payments?status=SUCCEEDED").json().path("payments").size() == 2);
 
-        JsonNode payments = admin.get("/admin/payments").json().path("payments");
+        JsonNode payments = sim.admin().get("/admin/payments").json().path("payments");
         assertThat(payments).hasSize(2);
         assertThat(payments.get(0).path("merchantOrderNo").asText()).isEqualTo("order-1");
-        assertThat(payments.get(0).path("notifyUrl").asText()).isEqualTo(receiver.url());
-        assertThat(admin.get("/admin/payments?status=PENDING").json().path("payments")).isEmpty();
-        Response bad = admin.get("/admin/payments?status=DONE");
+        assertThat(payments.get(0).path("notifyUrl").asText()).isEqualTo(sim.receiver().url());
+        assertThat(sim.admin().get("/admin/payments?status=PENDING").json().path("payments")).isEmpty();
+        Response bad = sim.admin().get("/admin/payments?status=DONE");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.code()).isEqualTo("INVALID_STATUS");
     }
 
     @Test
     void shouldCountPaymentsAndNotifications() throws Exception {
-        admin.put("/admin/faults", "{\"failedRate\":0}");
-        merchant.createPayment("order-1", 100, receiver.url());
-        await().atMost(Duration.ofSeconds(5)).until(() -> admin.get("/admin/stats").json()
+        sim.admin().put("/admin/faults", "{\"failedRate\":0}");
+        sim.merchant().createPayment("order-1", 100, sim.receiver().url());
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.admin().get("/admin/stats").json()
                 .path("notifications").path("acknowledged").asLong() == 1);
 
-        JsonNode stats = admin.get("/admin/stats").json();
+        JsonNode stats = sim.admin().get("/admin/stats").json();
         assertThat(stats.path("payments").path("total").asLong()).isEqualTo(1);
         assertThat(stats.path("payments").path("succeeded").asLong()).isEqualTo(1);
         assertThat(stats.path("payments").path("pending").asLong()).isZero();
@@ -104,7 +96,7 @@ class AdminApiTests {
 
     @Test
     void shouldAnswerHealthWithoutAuthentication() throws Exception {
-        Response health = admin.withToken(null).get("/health");
+        Response health = sim.admin().withToken(null).get("/health");
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asText()).isEqualTo("UP");
@@ -116,17 +108,17 @@ class AdminApiTests {
         @ParameterizedTest
         @ValueSource(strings = {"/admin/faults", "/admin/payments", "/admin/stats"})
         void shouldAnswer401WithoutTheAdminToken(String path) throws Exception {
-            assertThat(admin.withToken(null).get(path).status()).isEqualTo(401);
-            assertThat(admin.withToken(TestGateway.API_KEY).get(path).status()).isEqualTo(401);
-            assertThat(admin.withToken(TestGateway.ADMIN_TOKEN + "x").get(path).code()).isEqualTo("UNAUTHORIZED");
+            assertThat(sim.admin().withToken(null).get(path).status()).isEqualTo(401);
+            assertThat(sim.admin().withToken(TestGateway.API_KEY).get(path).status()).isEqualTo(401);
+            assertThat(sim.admin().withToken(TestGateway.ADMIN_TOKEN + "x").get(path).code()).isEqualTo("UNAUTHORIZED");
         }
 
         @Test
         void shouldNotChangeFaultsWithoutTheAdminToken() throws Exception {
-            Response refused = admin.withToken(TestGateway.API_KEY).put("/admin/faults", "{\"errorRate\":1}");
+            Response refused = sim.admin().withToken(TestGateway.API_KEY).put("/admin/faults", "{\"errorRate\":1}");
 
             assertThat(refused.status()).isEqualTo(401);
-            assertThat(admin.get("/admin/faults").json().path("errorRate").asDouble()).isZero();
+            assertThat(sim.admin().get("/admin/faults").json().path("errorRate").asDouble()).isZero();
         }
     }
 
@@ -148,12 +140,12 @@ class AdminApiTests {
                 "{\"errorrate\":0.1}",
                 "{\"errorRate\":0.1,\"failedRate\":7}"})
         void shouldRefuseAnInvalidChangeAndKeepTheFaults(String body) throws Exception {
-            Response refused = admin.put("/admin/faults", body);
+            Response refused = sim.admin().put("/admin/faults", body);
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.code()).isEqualTo("INVALID_FAULTS");
             assertThat(refused.json().path("message").asText()).isNotEmpty();
-            JsonNode now = admin.get("/admin/faults").json();
+            JsonNode now = sim.admin().get("/admin/faults").json();
             assertThat(now.path("errorRate").asDouble()).isZero();
             assertThat(now.path("failedRate").asDouble()).isEqualTo(0.5);
         }
@@ -161,7 +153,7 @@ class AdminApiTests {
         @ParameterizedTest
         @ValueSource(strings = {"", "not json", "[]", "0.5"})
         void shouldRefuseABodyThatIsNotAnObject(String body) throws Exception {
-            Response refused = admin.put("/admin/faults", body);
+            Response refused = sim.admin().put("/admin/faults", body);
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.code()).isEqualTo("INVALID_JSON");

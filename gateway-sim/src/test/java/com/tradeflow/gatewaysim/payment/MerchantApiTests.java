@@ -3,7 +3,7 @@ package com.tradeflow.gatewaysim.payment;
 import com.tradeflow.gatewaysim.GatewaySim;
 import com.tradeflow.gatewaysim.support.GatewayClient;
 import com.tradeflow.gatewaysim.support.GatewayClient.Response;
-import com.tradeflow.gatewaysim.support.NotifyReceiver;
+import com.tradeflow.gatewaysim.support.RunningGateway;
 import com.tradeflow.gatewaysim.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,28 +29,21 @@ import static org.awaitility.Awaitility.await;
 
 class MerchantApiTests {
 
-    private GatewaySim gateway;
-    private NotifyReceiver receiver;
-    private GatewayClient merchant;
-    private GatewayClient admin;
+    private RunningGateway sim;
 
     @BeforeEach
     void start() {
-        receiver = NotifyReceiver.start();
-        gateway = GatewaySim.start(TestGateway.options());
-        merchant = new GatewayClient(gateway.baseUrl(), TestGateway.API_KEY);
-        admin = new GatewayClient(gateway.baseUrl(), TestGateway.ADMIN_TOKEN);
+        sim = RunningGateway.start(TestGateway.options());
     }
 
     @AfterEach
     void stop() {
-        gateway.close();
-        receiver.close();
+        sim.close();
     }
 
     @Test
     void shouldCreateAPendingPaymentAndAnswer201() throws Exception {
-        Response created = merchant.createPayment("order-1", 5000, receiver.url());
+        Response created = sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("paymentId").asText()).startsWith("pay_");
@@ -63,16 +56,16 @@ class MerchantApiTests {
 
     @Test
     void shouldReturnTheExistingPaymentWhenTheSameOrderIsCreatedAgain() throws Exception {
-        Response first = merchant.createPayment("order-1", 5000, receiver.url());
-        Response again = merchant.createPayment("order-1", 5000, receiver.url());
+        Response first = sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
+        Response again = sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("paymentId").asText()).isEqualTo(first.json().path("paymentId").asText());
-        assertThat(admin.get("/admin/payments").json().path("payments")).hasSize(1);
+        assertThat(sim.admin().get("/admin/payments").json().path("payments")).hasSize(1);
         // charged once: one settlement, so one notification
-        await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.receiver().received().size() == 1);
         Thread.sleep(200);
-        assertThat(receiver.received()).hasSize(1);
+        assertThat(sim.receiver().received()).hasSize(1);
     }
 
     @Test
@@ -85,7 +78,7 @@ class MerchantApiTests {
             for (int i = 0; i < callers; i++) {
                 answers.add(pool.submit(() -> {
                     go.await();
-                    return merchant.createPayment("order-race", 5000, receiver.url());
+                    return sim.merchant().createPayment("order-race", 5000, sim.receiver().url());
                 }));
             }
             go.countDown();
@@ -98,10 +91,10 @@ class MerchantApiTests {
             assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
             assertThat(responses).extracting(r -> r.json().path("paymentId").asText()).containsOnly(
                     responses.get(0).json().path("paymentId").asText());
-            assertThat(admin.get("/admin/payments").json().path("payments")).hasSize(1);
-            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 1);
+            assertThat(sim.admin().get("/admin/payments").json().path("payments")).hasSize(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> sim.receiver().received().size() == 1);
             Thread.sleep(200);
-            assertThat(admin.get("/admin/stats").json().path("notifications").path("sent").asLong()).isEqualTo(1);
+            assertThat(sim.admin().get("/admin/stats").json().path("notifications").path("sent").asLong()).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -109,23 +102,23 @@ class MerchantApiTests {
 
     @Test
     void shouldAnswer409WhenTheOrderNoIsReusedWithADifferentAmount() throws Exception {
-        Response first = merchant.createPayment("order-1", 5000, receiver.url());
+        Response first = sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
 
-        Response conflict = merchant.createPayment("order-1", 5001, receiver.url());
+        Response conflict = sim.merchant().createPayment("order-1", 5001, sim.receiver().url());
 
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.code()).isEqualTo("MERCHANT_ORDER_CONFLICT");
         assertThat(conflict.json().path("message").asText()).isNotEmpty();
-        Response stored = merchant.get("/v1/payments/order-1");
+        Response stored = sim.merchant().get("/v1/payments/order-1");
         assertThat(stored.json().path("amount").asLong()).isEqualTo(5000);
         assertThat(stored.json().path("paymentId").asText()).isEqualTo(first.json().path("paymentId").asText());
     }
 
     @Test
     void shouldAnswer409WhenTheOrderNoIsReusedWithADifferentNotifyUrl() throws Exception {
-        merchant.createPayment("order-1", 5000, receiver.url());
+        sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
 
-        Response conflict = merchant.createPayment("order-1", 5000, receiver.url() + "/other");
+        Response conflict = sim.merchant().createPayment("order-1", 5000, sim.receiver().url() + "/other");
 
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.code()).isEqualTo("MERCHANT_ORDER_CONFLICT");
@@ -133,9 +126,9 @@ class MerchantApiTests {
 
     @Test
     void shouldAnswerThePaymentWithItsCurrentStatus() throws Exception {
-        Response created = merchant.createPayment("order-1", 5000, receiver.url());
+        Response created = sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
 
-        Response queried = merchant.get("/v1/payments/order-1");
+        Response queried = sim.merchant().get("/v1/payments/order-1");
 
         assertThat(queried.status()).isEqualTo(200);
         assertThat(queried.json().path("paymentId").asText()).isEqualTo(created.json().path("paymentId").asText());
@@ -145,7 +138,7 @@ class MerchantApiTests {
 
     @Test
     void shouldAnswer404ForAnUnknownOrderNo() throws Exception {
-        Response missing = merchant.get("/v1/payments/never-created");
+        Response missing = sim.merchant().get("/v1/payments/never-created");
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.code()).isEqualTo("PAYMENT_NOT_FOUND");
@@ -153,11 +146,11 @@ class MerchantApiTests {
 
     @Test
     void shouldSettleToSucceededAfterTheSettleDelay() throws Exception {
-        merchant.createPayment("order-1", 5000, receiver.url());
+        sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
 
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() ->
-                merchant.get("/v1/payments/order-1").json().path("status").asText().equals("SUCCEEDED"));
-        Response settled = merchant.get("/v1/payments/order-1");
+                sim.merchant().get("/v1/payments/order-1").json().path("status").asText().equals("SUCCEEDED"));
+        Response settled = sim.merchant().get("/v1/payments/order-1");
         assertThat(settled.json().path("paidAt").isTextual()).isTrue();
         assertThat(settled.json().path("finishedAt").isTextual()).isTrue();
     }
@@ -166,7 +159,7 @@ class MerchantApiTests {
     void shouldStayPendingUntilTheSettleDelayHasPassed() throws Exception {
         try (GatewaySim slow = GatewaySim.start(TestGateway.options().withSettleDelay(Duration.ofSeconds(30)))) {
             GatewayClient client = new GatewayClient(slow.baseUrl(), TestGateway.API_KEY);
-            client.createPayment("order-1", 5000, receiver.url());
+            client.createPayment("order-1", 5000, sim.receiver().url());
             Thread.sleep(200);
 
             Response pending = client.get("/v1/payments/order-1");
@@ -181,21 +174,21 @@ class MerchantApiTests {
 
         @Test
         void shouldAnswer401WithoutAnAuthorizationHeader() throws Exception {
-            assertUnauthorized(merchant.withToken(null).createPayment("order-1", 5000, receiver.url()));
-            assertUnauthorized(merchant.withToken(null).get("/v1/payments/order-1"));
+            assertUnauthorized(sim.merchant().withToken(null).createPayment("order-1", 5000, sim.receiver().url()));
+            assertUnauthorized(sim.merchant().withToken(null).get("/v1/payments/order-1"));
         }
 
         @Test
         void shouldAnswer401ForAWrongApiKey() throws Exception {
-            assertUnauthorized(merchant.withToken("wrong").createPayment("order-1", 5000, receiver.url()));
-            assertUnauthorized(merchant.withToken(TestGateway.ADMIN_TOKEN).get("/v1/payments/order-1"));
+            assertUnauthorized(sim.merchant().withToken("wrong").createPayment("order-1", 5000, sim.receiver().url()));
+            assertUnauthorized(sim.merchant().withToken(TestGateway.ADMIN_TOKEN).get("/v1/payments/order-1"));
         }
 
         @Test
         void shouldCreateNothingForAnUnauthenticatedCaller() throws Exception {
-            merchant.withToken("wrong").createPayment("order-1", 5000, receiver.url());
+            sim.merchant().withToken("wrong").createPayment("order-1", 5000, sim.receiver().url());
 
-            assertThat(admin.get("/admin/payments").json().path("payments")).isEmpty();
+            assertThat(sim.admin().get("/admin/payments").json().path("payments")).isEmpty();
         }
 
         private void assertUnauthorized(Response response) {
@@ -237,24 +230,24 @@ class MerchantApiTests {
         @ParameterizedTest
         @MethodSource("badBodies")
         void shouldAnswer400WithACodeAndCreateNothing(String body, String code) throws HttpTimeoutException {
-            Response refused = merchant.post("/v1/payments", body);
+            Response refused = sim.merchant().post("/v1/payments", body);
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.code()).isEqualTo(code);
             assertThat(refused.json().path("message").asText()).isNotEmpty();
-            assertThat(admin.get("/admin/payments").json().path("payments")).isEmpty();
+            assertThat(sim.admin().get("/admin/payments").json().path("payments")).isEmpty();
         }
 
         @Test
         void shouldAcceptTheLongestOrderNoAndHttpsUrls() throws Exception {
-            Response created = merchant.createPayment("A-z_0".repeat(12) + "abcd", 1, "https://shop.example/notify");
+            Response created = sim.merchant().createPayment("A-z_0".repeat(12) + "abcd", 1, "https://shop.example/notify");
 
             assertThat(created.status()).isEqualTo(201);
         }
 
         @Test
         void shouldAnswer400WhenQueryingAnOrderNoThatCannotExist() throws Exception {
-            Response refused = merchant.get("/v1/payments/" + "x".repeat(65));
+            Response refused = sim.merchant().get("/v1/payments/" + "x".repeat(65));
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.code()).isEqualTo("INVALID_MERCHANT_ORDER_NO");
@@ -262,8 +255,8 @@ class MerchantApiTests {
 
         @Test
         void shouldAnswer405ForAnotherMethodAnd404ForAnotherPath() throws Exception {
-            Response wrongMethod = merchant.put("/v1/payments", "{}");
-            Response wrongPath = merchant.get("/v1/refunds");
+            Response wrongMethod = sim.merchant().put("/v1/payments", "{}");
+            Response wrongPath = sim.merchant().get("/v1/refunds");
 
             assertThat(wrongMethod.status()).isEqualTo(405);
             assertThat(wrongMethod.code()).isEqualTo("METHOD_NOT_ALLOWED");

@@ -1,5 +1,7 @@
 package com.tradeflow.platform.events;
 
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.MQVersion;
 
 /** Settings every RocketMQ client of a service needs before it starts. */
@@ -18,5 +20,25 @@ public final class RocketMqClients {
         if (System.getProperty(REMOTING_VERSION) == null) {
             System.setProperty(REMOTING_VERSION, String.valueOf(MQVersion.CURRENT_VERSION));
         }
+    }
+
+    /**
+     * Points a producer at the name server, names its client instance after its group (one instance per group in
+     * a JVM), applies the send timeout and starts it. Set anything else (a transaction listener) before.
+     *
+     * @throws IllegalStateException it cannot start
+     */
+    public static <P extends DefaultMQProducer> P start(P producer, EventsProperties properties) {
+        useCurrentRemotingVersion();
+        producer.setNamesrvAddr(properties.namesrv());
+        producer.setInstanceName(producer.getProducerGroup());
+        producer.setSendMsgTimeout(Math.toIntExact(properties.sendTimeout().toMillis()));
+        try {
+            producer.start();
+        } catch (MQClientException e) {
+            throw new IllegalStateException("producer " + producer.getProducerGroup() + " cannot start (name server "
+                    + properties.namesrv() + "): " + e.getMessage(), e);
+        }
+        return producer;
     }
 }
