@@ -269,6 +269,12 @@ public final class DevStack implements AutoCloseable {
             // fault tests watch an outbox row refused by the broker go DEAD within a second or two
             env.put("OUTBOX_MAX_ATTEMPTS", "3");
             env.put("OUTBOX_INITIAL_BACKOFF", "200ms");
+            // top-up tests wait for the reconciliation job: query soon, recheck often, flag for review early, and
+            // give up on a gateway answer (then retry) well before the injected timeouts answer
+            env.put("TOPUP_RECONCILE_AFTER", "2s");
+            env.put("TOPUP_RECHECK_MAX", "3s");
+            env.put("TOPUP_REVIEW_AFTER", "20s");
+            env.put("GATEWAY_REQUEST_TIMEOUT", "1s");
         }
         return env;
     }

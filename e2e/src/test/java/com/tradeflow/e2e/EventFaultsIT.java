@@ -144,7 +144,7 @@ class EventFaultsIT {
             Map<String, Object> half = await().atMost(Duration.ofSeconds(30)).until(() -> events.outbox().stream()
                     .filter(r -> !before.contains(r.get("event_id"))).findFirst().orElse(null), r -> r != null);
             assertThat(half.get("status")).isEqualTo("TRANSACTIONAL");
-            transactionalOrder = ((Number) half.get("order_id")).longValue();
+            transactionalOrder = ((Number) half.get("aggregate_id")).longValue();
             // phase two over everywhere (a participant killed before that leaves its undo logs behind)
             db.awaitNoUndoLogs();
             assertThat(events.processedOf(Events.POINTS, transactionalOrder)).isEmpty();

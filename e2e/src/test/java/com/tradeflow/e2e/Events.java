@@ -1,5 +1,7 @@
 package com.tradeflow.e2e;
 
+import com.tradeflow.api.event.EventTopics;
+
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
@@ -46,13 +48,14 @@ final class Events {
         this.db = db;
     }
 
+    /** Outbox rows of order events (the outbox also carries the wallet events of top-ups). */
     List<Map<String, Object>> outbox() {
-        return ORDER_DBS.stream().flatMap(d -> db.rows(d, "SELECT * FROM outbox_events ORDER BY seq").stream())
-                .toList();
+        return ORDER_DBS.stream().flatMap(d -> db.rows(d, "SELECT * FROM outbox_events WHERE topic = '"
+                + EventTopics.ORDER_EVENTS + "' ORDER BY seq").stream()).toList();
     }
 
     List<Map<String, Object>> outboxOf(long orderId) {
-        return outbox().stream().filter(r -> ((Number) r.get("order_id")).longValue() == orderId).toList();
+        return outbox().stream().filter(r -> ((Number) r.get("aggregate_id")).longValue() == orderId).toList();
     }
 
     /** Dedupe records of one subscriber, in the order it applied them (per database). */

@@ -9,6 +9,10 @@ public enum ErrorCode {
     VALIDATION_FAILED(400),
     /** An admin endpoint was called without the admin bearer token. */
     UNAUTHORIZED(401),
+    /** A payment notification whose signature does not match (or is missing): not from the gateway. */
+    INVALID_SIGNATURE(401),
+    /** A payment notification signed outside the accepted time window: possibly a replay. */
+    STALE_NOTIFICATION(401),
     NOT_FOUND(404),
     INSUFFICIENT_STOCK(409),
     INSUFFICIENT_BALANCE(409),

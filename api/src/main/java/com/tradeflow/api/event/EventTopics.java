@@ -12,6 +12,8 @@ public final class EventTopics {
 
     /** OrderPlaced and OrderCancelled; the events of one order go to one queue (selected by order id). */
     public static final String ORDER_EVENTS = "tradeflow-order-events";
+    /** TopUpSucceeded; the events of one top-up go to one queue (selected by top-up id). */
+    public static final String WALLET_EVENTS = "tradeflow-wallet-events";
     /** provider-account: loyalty points. */
     public static final String POINTS_GROUP = "account-points";
     /** provider-inventory: sold counters. */
@@ -21,9 +23,22 @@ public final class EventTopics {
      * acknowledges at once; a job applies the inbox with retries.
      */
     public static final String SALES_REPORT_GROUP = "inventory-sales-report";
-    public static final List<String> CONSUMER_GROUPS = List.of(POINTS_GROUP, SALES_GROUP, SALES_REPORT_GROUP);
+    /** provider-account: credits the wallet of a succeeded top-up (wallet events). */
+    public static final String TOP_UP_GROUP = "account-top-ups";
+    public static final List<String> CONSUMER_GROUPS = List.of(POINTS_GROUP, SALES_GROUP, SALES_REPORT_GROUP,
+            TOP_UP_GROUP);
 
     private EventTopics() {
+    }
+
+    /** The topic a consumer group subscribes to. */
+    public static String topicOf(String group) {
+        return TOP_UP_GROUP.equals(group) ? WALLET_EVENTS : ORDER_EVENTS;
+    }
+
+    /** The event type published on a topic. */
+    public static Class<? extends IntegrationEvent> eventTypeOf(String topic) {
+        return WALLET_EVENTS.equals(topic) ? TopUpEvent.class : OrderEvent.class;
     }
 
     public static String retryTopic(String group) {
@@ -38,6 +53,7 @@ public final class EventTopics {
     public static List<String> all() {
         List<String> topics = new ArrayList<>();
         topics.add(ORDER_EVENTS);
+        topics.add(WALLET_EVENTS);
         for (String group : CONSUMER_GROUPS) {
             topics.add(retryTopic(group));
             topics.add(deadLetterTopic(group));

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param occurredAt when the order change was made (the transaction that wrote the event)
  */
 public record OrderEvent(String eventId, String type, long orderId, long userId, long skuId, int quantity,
-        long amount, Instant occurredAt) implements Serializable {
+        long amount, Instant occurredAt) implements IntegrationEvent, Serializable {
 
     public static final String PLACED = "OrderPlaced";
     public static final String CANCELLED = "OrderCancelled";
@@ -26,6 +26,11 @@ public record OrderEvent(String eventId, String type, long orderId, long userId,
         if (quantity <= 0 || amount < 0) {
             throw new IllegalArgumentException("order event " + eventId + ": quantity and amount must be positive");
         }
+    }
+
+    @Override
+    public long aggregateId() {
+        return orderId;
     }
 
     public boolean placed() {

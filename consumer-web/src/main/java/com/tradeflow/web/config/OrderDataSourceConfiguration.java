@@ -41,7 +41,8 @@ class OrderDataSourceConfiguration {
         orders.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", BY_USER));
         orders.setTableShardingStrategy(new StandardShardingStrategyConfiguration("order_id", BY_ORDER));
         sharding.getTables().add(orders);
-        for (String table : List.of("order_requests", "order_transactions", "outbox_events")) {
+        for (String table : List.of("order_requests", "order_transactions", "outbox_events", "top_ups",
+                "payment_notifications")) {
             ShardingTableRuleConfiguration byUser = new ShardingTableRuleConfiguration(table,
                     "ds_0." + table + ",ds_1." + table);
             byUser.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", BY_USER));

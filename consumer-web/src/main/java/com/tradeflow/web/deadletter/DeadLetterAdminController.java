@@ -2,8 +2,9 @@ package com.tradeflow.web.deadletter;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
-import com.tradeflow.api.event.OrderEvent;
-import com.tradeflow.web.events.OrderEventSender;
+import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.api.event.IntegrationEvent;
+import com.tradeflow.web.events.EventSender;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -30,9 +31,9 @@ class DeadLetterAdminController {
     private static final int MAX_LIMIT = 1000;
 
     private final DeadLetters deadLetters;
-    private final OrderEventSender sender;
+    private final EventSender sender;
 
-    DeadLetterAdminController(DeadLetters deadLetters, OrderEventSender sender) {
+    DeadLetterAdminController(DeadLetters deadLetters, EventSender sender) {
         this.deadLetters = deadLetters;
         this.sender = sender;
     }
@@ -48,29 +49,31 @@ class DeadLetterAdminController {
     }
 
     /**
-     * {@code POST /api/admin/dead-letters/{group}/{msgId}/replay}: sends the event again to the order-events topic,
-     * in its order's queue (202). Every subscriber receives it; those that applied it already recognise its event
-     * id and change nothing, so replaying twice is harmless. 404 for an unknown group or message, 422
-     * {@code UNREADABLE_EVENT} for a message that is not an order event.
+     * {@code POST /api/admin/dead-letters/{group}/{msgId}/replay}: sends the event again to the group's topic, in
+     * its order's (or top-up's) queue (202). Every subscriber receives it; those that applied it already recognise
+     * it (event id, or the top-up's merchant order number) and change nothing, so replaying twice is harmless. 404
+     * for an unknown group or message, 422 {@code UNREADABLE_EVENT} for a message that is not an event of the
+     * group's topic.
      */
     @PostMapping("/api/admin/dead-letters/{group}/{msgId}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Replayed replay(@PathVariable @Size(max = 64) String group, @PathVariable @Size(max = 128) String msgId) {
         DeadLetter letter = deadLetters.find(group, msgId).orElseThrow(() -> new BusinessException(
                 ErrorCode.NOT_FOUND, "no dead letter " + msgId + " in group " + group));
-        OrderEvent event = deadLetters.event(letter);
+        IntegrationEvent event = deadLetters.event(letter);
         try {
-            sender.send(event.eventId(), event.orderId(), event.type(), letter.body());
-        } catch (OrderEventSender.SendFailed e) {
+            sender.send(EventTopics.topicOf(group), event.eventId(), event.aggregateId(), event.type(),
+                    letter.body());
+        } catch (EventSender.SendFailed e) {
             throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "replay of " + msgId + " not sent: "
                     + e.getMessage());
         }
-        log.warn("dead letter {} of {} ({} {} of order {}) replayed by an operator", msgId, group, event.type(),
-                event.eventId(), event.orderId());
-        return new Replayed(group, msgId, event.eventId(), event.orderId(), Instant.now());
+        log.warn("dead letter {} of {} ({} {} of {}) replayed by an operator", msgId, group, event.type(),
+                event.eventId(), event.aggregateId());
+        return new Replayed(group, msgId, event.eventId(), event.aggregateId(), Instant.now());
     }
 
-    /** What was replayed. */
-    record Replayed(String group, String msgId, String eventId, long orderId, Instant replayedAt) {
+    /** What was replayed; the aggregate is the event's order or top-up. */
+    record Replayed(String group, String msgId, String eventId, long aggregateId, Instant replayedAt) {
     }
 }

@@ -3,9 +3,9 @@ package com.tradeflow.web.deadletter;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.event.EventTopics;
-import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.api.event.IntegrationEvent;
 import com.tradeflow.platform.events.EventsProperties;
-import com.tradeflow.platform.events.OrderEventJson;
+import com.tradeflow.platform.events.EventJson;
 import com.tradeflow.platform.events.RocketMqClients;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.exception.MQClientException;
@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads the dead-letter topics of the order-event consumer groups ({@code %DLQ%group}) from the start, without
+ * Reads the dead-letter topics of the event consumer groups ({@code %DLQ%group}) from the start, without
  * consuming them (a pull consumer that never commits offsets). The broker keeps them for its retention time.
  */
 @Component
@@ -37,14 +37,14 @@ class DeadLetters {
     private static final Duration BROWSE_LIMIT = Duration.ofSeconds(10);
 
     private final EventsProperties events;
-    private final OrderEventJson json;
+    private final EventJson json;
 
-    DeadLetters(EventsProperties events, OrderEventJson json) {
+    DeadLetters(EventsProperties events, EventJson json) {
         this.events = events;
         this.json = json;
     }
 
-    /** @throws BusinessException NOT_FOUND for a group that does not consume order events */
+    /** @throws BusinessException NOT_FOUND for a group that consumes no events */
     List<DeadLetter> list(String group, int limit) {
         requireKnown(group);
         return browse(group, limit);
@@ -55,14 +55,22 @@ class DeadLetters {
         return browse(group, Integer.MAX_VALUE).stream().filter(d -> d.msgId().equals(msgId)).findFirst();
     }
 
-    /** The order event in a dead letter. @throws BusinessException UNREADABLE_EVENT when there is none */
-    OrderEvent event(DeadLetter letter) {
+    /**
+     * The event in a dead letter, of the type its group's topic carries. @throws BusinessException UNREADABLE_EVENT
+     * when there is none
+     */
+    IntegrationEvent event(DeadLetter letter) {
         try {
-            return json.read(letter.body().getBytes(StandardCharsets.UTF_8));
-        } catch (OrderEventJson.MalformedEvent e) {
+            return read(letter.group(), letter.body().getBytes(StandardCharsets.UTF_8));
+        } catch (EventJson.MalformedEvent e) {
             throw new BusinessException(ErrorCode.UNREADABLE_EVENT, "dead letter " + letter.msgId()
-                    + " is not an order event and cannot be replayed: " + e.getMessage());
+                    + " is not an event of " + EventTopics.topicOf(letter.group()) + " and cannot be replayed: "
+                    + e.getMessage());
         }
+    }
+
+    private IntegrationEvent read(String group, byte[] body) {
+        return json.read(body, EventTopics.eventTypeOf(EventTopics.topicOf(group)));
     }
 
     private static void requireKnown(String group) {
@@ -124,15 +132,15 @@ class DeadLetters {
     private DeadLetter letter(String group, MessageExt message) {
         String body = new String(message.getBody(), StandardCharsets.UTF_8);
         String eventId = null;
-        Long orderId = null;
+        Long aggregateId = null;
         try {
-            OrderEvent event = json.read(message.getBody());
+            IntegrationEvent event = read(group, message.getBody());
             eventId = event.eventId();
-            orderId = event.orderId();
-        } catch (OrderEventJson.MalformedEvent unreadable) {
+            aggregateId = event.aggregateId();
+        } catch (EventJson.MalformedEvent unreadable) {
             // listed as it is; replay refuses it
         }
-        return new DeadLetter(group, message.getMsgId(), message.getKeys(), message.getTags(), eventId, orderId,
+        return new DeadLetter(group, message.getMsgId(), message.getKeys(), message.getTags(), eventId, aggregateId,
                 message.getReconsumeTimes(), Instant.ofEpochMilli(message.getStoreTimestamp()), body);
     }
 }

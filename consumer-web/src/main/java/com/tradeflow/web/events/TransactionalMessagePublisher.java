@@ -5,8 +5,8 @@ import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.platform.events.EventsProperties;
-import com.tradeflow.platform.events.OrderEventJson;
-import com.tradeflow.platform.events.OrderQueueSelector;
+import com.tradeflow.platform.events.EventJson;
+import com.tradeflow.platform.events.AggregateQueueSelector;
 import com.tradeflow.platform.events.RocketMqClients;
 import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.web.outbox.OutboxRepository;
@@ -59,17 +59,17 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
     private static final Logger log = LoggerFactory.getLogger(TransactionalMessagePublisher.class);
 
     private final EventsProperties properties;
-    private final OrderEventJson json;
+    private final EventJson json;
     private final OutboxRepository outbox;
     private final EventCheckBack checkBack;
     private final FaultSwitches faults;
     private final GlobalTransactionStatus transactions;
-    private final OrderQueueSelector byOrder = new OrderQueueSelector();
+    private final AggregateQueueSelector byOrder = new AggregateQueueSelector();
     /** Events announced by the global transaction running on this thread. */
     private final ThreadLocal<Announced> announced = new ThreadLocal<>();
     private volatile TransactionMQProducer producer;
 
-    TransactionalMessagePublisher(EventsProperties properties, OrderEventJson json, OutboxRepository outbox,
+    TransactionalMessagePublisher(EventsProperties properties, EventJson json, OutboxRepository outbox,
             EventCheckBack checkBack, FaultSwitches faults, GlobalTransactionStatus transactions) {
         this.properties = properties;
         this.json = json;
@@ -164,7 +164,7 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
             throw unavailable(event, "producer not started", null);
         }
         try {
-            faults.fireIfArmed(OrderEventSender.FAULT_REFUSE_SENDS);
+            faults.fireIfArmed(EventSender.FAULT_REFUSE_SENDS);
         } catch (FaultSwitches.InjectedFault refused) {
             throw unavailable(event, "broker refused: " + refused.getMessage(), refused);
         }

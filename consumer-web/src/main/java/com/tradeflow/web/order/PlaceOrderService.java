@@ -2,6 +2,7 @@ package com.tradeflow.web.order;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.web.system.IdGenerator;
 import com.tradeflow.web.transaction.GlobalTransactions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -20,10 +21,10 @@ class PlaceOrderService {
 
     private final PlaceOrderTransaction transaction;
     private final OrderRepository orders;
-    private final OrderIdGenerator ids;
+    private final IdGenerator ids;
     private final boolean localModeEnabled;
 
-    PlaceOrderService(PlaceOrderTransaction transaction, OrderRepository orders, OrderIdGenerator ids,
+    PlaceOrderService(PlaceOrderTransaction transaction, OrderRepository orders, IdGenerator ids,
             @Value("${tradeflow.benchmark.local-mode:false}") boolean localModeEnabled) {
         this.transaction = transaction;
         this.orders = orders;

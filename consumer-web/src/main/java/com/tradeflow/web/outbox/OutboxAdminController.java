@@ -55,8 +55,8 @@ class OutboxAdminController {
             throw new BusinessException(ErrorCode.EVENT_NOT_DEAD, "outbox event " + eventId + " is "
                     + row.status() + "; only DEAD events can be re-queued");
         }
-        log.warn("outbox event {} ({} of order {}) re-queued by an operator after {} failed sends", eventId,
-                row.eventType(), row.orderId(), row.attempts());
+        log.warn("outbox event {} ({} of {}) re-queued by an operator after {} failed sends", eventId,
+                row.eventType(), row.aggregateId(), row.attempts());
         return outbox.find(eventId).orElseThrow();
     }
 

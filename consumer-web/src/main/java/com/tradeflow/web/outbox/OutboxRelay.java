@@ -5,7 +5,7 @@ import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.platform.jobs.LockRows;
 import com.tradeflow.platform.jobs.PollingJob;
 import com.tradeflow.platform.jobs.RetrySchedule;
-import com.tradeflow.web.events.OrderEventSender;
+import com.tradeflow.web.events.EventSender;
 import org.apache.seata.core.exception.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Sends the outbox to the broker, database by database, in write order.
+ * Sends the outbox to the broker, database by database, in write order, each row to its topic (order events,
+ * wallet events). "Order" below stands for the row's aggregate: an order, or a top-up.
  * <ul>
  * <li>One relay per database at a time: a pass holds the database's {@code outbox_relay_lock} row
  * ({@code FOR UPDATE SKIP LOCKED}); another consumer-web instance skips that database meanwhile. No row is sent by
@@ -59,12 +60,12 @@ class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final RowMapper<Candidate> CANDIDATE = (rs, i) -> new Candidate(rs.getLong("seq"),
-            rs.getString("event_id"), rs.getLong("order_id"), rs.getString("event_type"), rs.getString("payload"),
-            rs.getInt("attempts"), rs.getString("xid"), rs.getString("branch_type"));
+            rs.getString("event_id"), rs.getString("topic"), rs.getLong("aggregate_id"), rs.getString("event_type"),
+            rs.getString("payload"), rs.getInt("attempts"), rs.getString("xid"), rs.getString("branch_type"));
 
     private final List<DataSource> databases;
     private final OutboxLocks locks;
-    private final OrderEventSender sender;
+    private final EventSender sender;
     private final OutboxProperties properties;
     private final FaultSwitches faults;
     private final RetrySchedule retries;
@@ -74,7 +75,7 @@ class OutboxRelay implements SmartLifecycle {
     private int outagePasses;
     private long pausedUntilNanos;
 
-    OutboxRelay(BranchTypeRoutingDataSource dataSource, OutboxLocks locks, OrderEventSender sender,
+    OutboxRelay(BranchTypeRoutingDataSource dataSource, OutboxLocks locks, EventSender sender,
             OutboxProperties properties, FaultSwitches faults) {
         this.databases = dataSource.physicalPools();
         this.locks = locks;
@@ -103,7 +104,7 @@ class OutboxRelay implements SmartLifecycle {
         for (int shard = 0; shard < databases.size(); shard++) {
             try {
                 relay(shard);
-            } catch (OrderEventSender.SendFailed unreachable) {
+            } catch (EventSender.SendFailed unreachable) {
                 brokerUnreachable(unreachable);
                 return;
             } catch (RuntimeException | SQLException e) {
@@ -117,7 +118,7 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void brokerUnreachable(OrderEventSender.SendFailed e) {
+    private void brokerUnreachable(EventSender.SendFailed e) {
         outagePasses++;
         long pauseMillis = retries.pause(outagePasses);
         pausedUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis);
@@ -140,7 +141,7 @@ class OutboxRelay implements SmartLifecycle {
         takeOverStaleTransactionalRows(shard, jdbc);
         // due rows only: rows waiting for their retry must not fill the batch and starve the rest
         List<Candidate> batch = jdbc.query("""
-                SELECT seq, event_id, order_id, event_type, payload, attempts, xid, branch_type
+                SELECT seq, event_id, topic, aggregate_id, event_type, payload, attempts, xid, branch_type
                 FROM outbox_events WHERE status = 'PENDING' AND next_attempt_at <= NOW(3)
                 ORDER BY seq LIMIT ?""", CANDIDATE, properties.batchSize());
         if (batch.isEmpty()) {
@@ -151,23 +152,23 @@ class OutboxRelay implements SmartLifecycle {
         Set<Long> blocked = new HashSet<>();
         int sent = 0;
         for (Candidate row : batch) {
-            Long from = heldFrom.get(row.orderId());
-            if (blocked.contains(row.orderId()) || (from != null && from < row.seq())) {
+            Long from = heldFrom.get(row.aggregateId());
+            if (blocked.contains(row.aggregateId()) || (from != null && from < row.seq())) {
                 continue;
             }
             if (notCommitted.contains(row.eventId())) {
-                blocked.add(row.orderId());
+                blocked.add(row.aggregateId());
                 continue;
             }
             try {
-                sender.send(row.eventId(), row.orderId(), row.eventType(), row.payload());
-            } catch (OrderEventSender.SendFailed e) {
+                sender.send(row.topic(), row.eventId(), row.aggregateId(), row.eventType(), row.payload());
+            } catch (EventSender.SendFailed e) {
                 if (e.unreachable()) {
                     // nothing else would get through either: the pass ends, the relay pauses
                     throw e;
                 }
                 refused(jdbc, row, e);
-                blocked.add(row.orderId());
+                blocked.add(row.aggregateId());
                 continue;
             }
             faults.holdWhileArmed(FAULT_HOLD_AFTER_SEND, HOLD_LIMIT);
@@ -183,7 +184,7 @@ class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
-    private void refused(JdbcTemplate jdbc, Candidate row, OrderEventSender.SendFailed e) {
+    private void refused(JdbcTemplate jdbc, Candidate row, EventSender.SendFailed e) {
         int attempts = row.attempts() + 1;
         String error = RetrySchedule.errorText(e);
         OptionalLong wait = retries.retryAfter(attempts);
@@ -191,8 +192,8 @@ class OutboxRelay implements SmartLifecycle {
             jdbc.update("""
                     UPDATE outbox_events SET status = 'DEAD', attempts = ?, last_error = ?
                     WHERE event_id = ? AND status = 'PENDING'""", attempts, error, row.eventId());
-            log.error("outbox event {} ({} of order {}) is DEAD after {} refused sends: {}; re-queue it through "
-                    + "the admin API once the cause is fixed", row.eventId(), row.eventType(), row.orderId(),
+            log.error("outbox event {} ({} of {}) is DEAD after {} refused sends: {}; re-queue it through "
+                    + "the admin API once the cause is fixed", row.eventId(), row.eventType(), row.aggregateId(),
                     attempts, error);
             return;
         }
@@ -200,8 +201,8 @@ class OutboxRelay implements SmartLifecycle {
                 UPDATE outbox_events SET attempts = ?, last_error = ?,
                        next_attempt_at = TIMESTAMPADD(MICROSECOND, ?, NOW(3))
                 WHERE event_id = ? AND status = 'PENDING'""", attempts, error, wait.getAsLong() * 1000, row.eventId());
-        log.warn("outbox event {} ({} of order {}): send {} of {} refused, next in {} ms: {}", row.eventId(),
-                row.eventType(), row.orderId(), attempts, retries.maxAttempts(), wait.getAsLong(), error);
+        log.warn("outbox event {} ({} of {}): send {} of {} refused, next in {} ms: {}", row.eventId(),
+                row.eventType(), row.aggregateId(), attempts, retries.maxAttempts(), wait.getAsLong(), error);
     }
 
     /**
@@ -213,7 +214,7 @@ class OutboxRelay implements SmartLifecycle {
         // a plain read, then updates by primary key: a range UPDATE would lock the index range every pass and
         // block the inserts of purchases
         List<Candidate> stale = jdbc.query("""
-                SELECT seq, event_id, order_id, event_type, payload, attempts, xid, branch_type
+                SELECT seq, event_id, topic, aggregate_id, event_type, payload, attempts, xid, branch_type
                 FROM outbox_events
                 WHERE status = 'TRANSACTIONAL' AND created_at < TIMESTAMPADD(MICROSECOND, ?, NOW(3))
                 ORDER BY seq LIMIT ?""", CANDIDATE, -properties.transactionalTakeover().toMillis() * 1000,
@@ -241,15 +242,15 @@ class OutboxRelay implements SmartLifecycle {
      * due. @return order id -> seq of its first holding event; the order's events after it wait
      */
     private static Map<Long, Long> heldOrders(JdbcTemplate jdbc, List<Candidate> batch) {
-        Set<Long> orders = batch.stream().map(Candidate::orderId).collect(Collectors.toSet());
+        Set<Long> orders = batch.stream().map(Candidate::aggregateId).collect(Collectors.toSet());
         Map<Long, Long> held = new HashMap<>();
         new NamedParameterJdbcTemplate(jdbc).query("""
-                SELECT order_id, MIN(seq) AS first_seq FROM outbox_events
-                WHERE order_id IN (:orders)
+                SELECT aggregate_id, MIN(seq) AS first_seq FROM outbox_events
+                WHERE aggregate_id IN (:orders)
                   AND (status IN ('DEAD', 'TRANSACTIONAL') OR (status = 'PENDING' AND next_attempt_at > NOW(3)))
-                GROUP BY order_id""", new MapSqlParameterSource("orders", orders),
+                GROUP BY aggregate_id""", new MapSqlParameterSource("orders", orders),
                 rs -> {
-                    held.put(rs.getLong("order_id"), rs.getLong("first_seq"));
+                    held.put(rs.getLong("aggregate_id"), rs.getLong("first_seq"));
                 });
         return held;
     }
@@ -300,8 +301,8 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     /** A PENDING row as the relay reads it. */
-    private record Candidate(long seq, String eventId, long orderId, String eventType, String payload,
-            int attempts, String xid, String branchType) {
+    private record Candidate(long seq, String eventId, String topic, long aggregateId, String eventType,
+            String payload, int attempts, String xid, String branchType) {
 
         boolean writtenByAt() {
             return "AT".equals(branchType) && xid != null;

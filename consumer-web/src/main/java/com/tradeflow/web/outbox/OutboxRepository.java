@@ -1,7 +1,10 @@
 package com.tradeflow.web.outbox;
 
+import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.api.event.IntegrationEvent;
 import com.tradeflow.api.event.OrderEvent;
-import com.tradeflow.platform.events.OrderEventJson;
+import com.tradeflow.api.event.TopUpEvent;
+import com.tradeflow.platform.events.EventJson;
 import com.tradeflow.platform.transaction.BranchTypes;
 import org.apache.seata.core.context.RootContext;
 import org.slf4j.Logger;
@@ -27,11 +30,11 @@ public class OutboxRepository {
     private static final Logger log = LoggerFactory.getLogger(OutboxRepository.class);
 
     private final JdbcTemplate jdbc;
-    private final OrderEventJson json;
+    private final EventJson json;
     private final boolean eventsEnabled;
 
     /** @param eventsEnabled false: no event is written (benchmarks measure what events cost with it) */
-    OutboxRepository(JdbcTemplate jdbc, OrderEventJson json,
+    OutboxRepository(JdbcTemplate jdbc, EventJson json,
             @Value("${tradeflow.events.enabled:true}") boolean eventsEnabled) {
         this.jdbc = jdbc;
         this.json = json;
@@ -47,27 +50,43 @@ public class OutboxRepository {
     }
 
     private static final RowMapper<OutboxEvent> ROW = (rs, i) -> new OutboxEvent(rs.getString("event_id"),
-            rs.getLong("seq"), rs.getLong("order_id"), rs.getLong("user_id"), rs.getString("event_type"),
+            rs.getLong("seq"), rs.getString("topic"), rs.getLong("aggregate_id"), rs.getLong("user_id"),
+            rs.getString("event_type"),
             rs.getString("payload"), OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
             instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), rs.getString("xid"),
             rs.getString("branch_type"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));
 
-    /** In the caller's transaction; remembers which global transaction (and branch type) wrote the row. */
+    /**
+     * An order event, in the caller's transaction; remembers which global transaction (and branch type) wrote the
+     * row. Nothing when order events are switched off.
+     */
     public void append(OrderEvent event, OutboxStatus status) {
-        if (!eventsEnabled) {
-            return;
+        if (eventsEnabled) {
+            insert(EventTopics.ORDER_EVENTS, event, status);
         }
+    }
+
+    /**
+     * A wallet event, PENDING, in the caller's local transaction (the relay sends it once that committed). Written
+     * whatever the order-events switch says: a top-up's credit depends on it.
+     */
+    public void append(TopUpEvent event) {
+        insert(EventTopics.WALLET_EVENTS, event, OutboxStatus.PENDING);
+    }
+
+    private void insert(String topic, IntegrationEvent event, OutboxStatus status) {
         jdbc.update("""
-                INSERT INTO outbox_events (event_id, order_id, user_id, event_type, payload, status, xid, branch_type)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", event.eventId(), event.orderId(), event.userId(), event.type(),
-                json.write(event), status.name(), RootContext.getXID(),
+                INSERT INTO outbox_events (event_id, topic, aggregate_id, user_id, event_type, payload, status, xid,
+                                           branch_type)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", event.eventId(), topic, event.aggregateId(), event.userId(),
+                event.type(), json.write(event), status.name(), RootContext.getXID(),
                 BranchTypes.current().map(Enum::name).orElse(null));
     }
 
     /** True when every event the order has so far is with the broker (SENT). */
     public boolean allSent(long orderId, long userId) {
         Integer unsent = jdbc.queryForObject("""
-                SELECT COUNT(*) FROM outbox_events WHERE order_id = ? AND user_id = ? AND status <> 'SENT'""",
+                SELECT COUNT(*) FROM outbox_events WHERE aggregate_id = ? AND user_id = ? AND status <> 'SENT'""",
                 Integer.class, orderId, userId);
         return unsent == null || unsent == 0;
     }

@@ -19,9 +19,9 @@ final class EventInbox {
             rs.getLong("order_id"), rs.getString("payload"), rs.getInt("attempts"));
 
     private final JdbcTemplate jdbc;
-    private final OrderEventJson json;
+    private final EventJson json;
 
-    EventInbox(JdbcTemplate jdbc, OrderEventJson json) {
+    EventInbox(JdbcTemplate jdbc, EventJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }

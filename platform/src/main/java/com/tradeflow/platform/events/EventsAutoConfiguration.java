@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class EventsAutoConfiguration {
 
     @Bean
-    OrderEventJson orderEventJson() {
-        return new OrderEventJson();
+    EventJson eventJson() {
+        return new EventJson();
     }
 
     @Bean
@@ -33,8 +33,8 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnBean({JdbcTemplate.class, TransactionTemplate.class})
-    OrderEventSubscriptions orderEventSubscriptions(EventsProperties properties, TransactionTemplate transactions,
-            ProcessedEvents processed, OrderEventJson json, FaultSwitches faults, JdbcTemplate jdbc) {
-        return new OrderEventSubscriptions(properties, transactions, processed, json, faults, jdbc);
+    EventSubscriptions eventSubscriptions(EventsProperties properties, TransactionTemplate transactions,
+            ProcessedEvents processed, EventJson json, FaultSwitches faults, JdbcTemplate jdbc) {
+        return new EventSubscriptions(properties, transactions, processed, json, faults, jdbc);
     }
 }

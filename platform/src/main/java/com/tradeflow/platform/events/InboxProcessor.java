@@ -38,14 +38,14 @@ final class InboxProcessor implements SmartLifecycle {
     private final EventInbox inbox;
     private final EventApplier applier;
     private final TransactionTemplate transactions;
-    private final OrderEventJson json;
+    private final EventJson json;
     private final EventsProperties.Inbox properties;
     private final FaultSwitches faults;
     private final RetrySchedule retries;
     private final PollingJob job;
 
     InboxProcessor(String consumer, DataSource database, EventInbox inbox, EventApplier applier,
-            TransactionTemplate transactions, OrderEventJson json, EventsProperties.Inbox properties,
+            TransactionTemplate transactions, EventJson json, EventsProperties.Inbox properties,
             FaultSwitches faults) {
         this.consumer = consumer;
         this.database = database;

@@ -1,7 +1,6 @@
 package com.tradeflow.platform.events;
 
 import com.tradeflow.api.event.EventTopics;
-import com.tradeflow.api.event.OrderEvent;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
@@ -16,7 +15,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One consumer group of the order events, consumed in order per queue (the events of one order share a queue).
+ * One consumer group of an event topic, consumed in order per queue (the events of one order, or of one top-up,
+ * share a queue).
  * Each message is acknowledged only after its step (apply it, or store it in an inbox) committed. A failure
  * pauses the queue and retries the same message (ordered consumption's form of RECONSUME_LATER); after
  * {@code max-reconsume-times} failures the client hands it to the broker, which moves it to the group's
@@ -27,16 +27,19 @@ public final class OrderedEventConsumer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OrderedEventConsumer.class);
 
     private final String group;
+    private final String topic;
     private final EventsProperties properties;
-    private final OrderEventJson json;
-    private final Consumer<OrderEvent> step;
+    private final Consumer<byte[]> step;
     private volatile DefaultMQPushConsumer consumer;
 
-    /** @param step what a delivery does before it is acknowledged; throws to have it delivered again */
-    OrderedEventConsumer(String group, EventsProperties properties, OrderEventJson json, Consumer<OrderEvent> step) {
+    /**
+     * @param step what a delivery does with the message body before it is acknowledged; throws to have it
+     *             delivered again
+     */
+    OrderedEventConsumer(String group, String topic, EventsProperties properties, Consumer<byte[]> step) {
         this.group = group;
+        this.topic = topic;
         this.properties = properties;
-        this.json = json;
         this.step = step;
     }
 
@@ -54,7 +57,7 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         c.setPersistConsumerOffsetInterval(Math.toIntExact(properties.offsetCommitInterval().toMillis()));
         c.setInstanceName(group);
         try {
-            c.subscribe(EventTopics.ORDER_EVENTS, "*");
+            c.subscribe(topic, "*");
             c.registerMessageListener((MessageListenerOrderly) (messages, context) -> consume(messages));
             c.start();
         } catch (MQClientException e) {
@@ -62,13 +65,13 @@ public final class OrderedEventConsumer implements SmartLifecycle {
                     + properties.namesrv() + "): " + e.getMessage(), e);
         }
         consumer = c;
-        log.info("consumer group {} subscribed to {} at {}", group, EventTopics.ORDER_EVENTS, properties.namesrv());
+        log.info("consumer group {} subscribed to {} at {}", group, topic, properties.namesrv());
     }
 
     private ConsumeOrderlyStatus consume(List<MessageExt> messages) {
         for (MessageExt message : messages) {
             try {
-                step.accept(json.read(message.getBody()));
+                step.accept(message.getBody());
             } catch (RuntimeException e) {
                 boolean last = message.getReconsumeTimes() >= properties.maxReconsumeTimes();
                 if (last) {

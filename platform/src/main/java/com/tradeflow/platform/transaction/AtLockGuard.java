@@ -42,6 +42,18 @@ public final class AtLockGuard {
             // no global transaction at all (LOCAL benchmarks): nothing to coordinate with
             return;
         }
+        check(shardKey, table, key, xid);
+    }
+
+    /**
+     * The same check for a plain local transaction that writes a shared row on purpose (a top-up credit applied by
+     * an event consumer): it has no global transaction, so an AT lock of any global transaction refuses it.
+     */
+    public void requireNoAtLockOutsideGlobalTransaction(long shardKey, String table, Object key) {
+        check(shardKey, table, key, null);
+    }
+
+    private void check(long shardKey, String table, Object key, String xid) {
         String resourceId = atResourceIds.get((int) Math.floorMod(shardKey, (long) atResourceIds.size()));
         String lockKey = table + ":" + key;
         try {

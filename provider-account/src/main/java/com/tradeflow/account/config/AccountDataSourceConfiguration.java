@@ -32,7 +32,8 @@ class AccountDataSourceConfiguration {
             shards.put("ds_" + i, databases.get("account-" + i));
         }
         ShardingRuleConfiguration rules = new ShardingRuleConfiguration();
-        for (String table : List.of("wallets", "wallet_ledger", "wallet_points", "processed_events")) {
+        for (String table : List.of("wallets", "wallet_ledger", "wallet_points", "processed_events",
+                "wallet_top_ups")) {
             ShardingTableRuleConfiguration rule = new ShardingTableRuleConfiguration(table,
                     "ds_0." + table + ",ds_1." + table);
             rule.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", BY_USER));

@@ -1,7 +1,7 @@
 package com.tradeflow.account.points;
 
 import com.tradeflow.api.event.EventTopics;
-import com.tradeflow.platform.events.OrderEventSubscriptions;
+import com.tradeflow.platform.events.EventSubscriptions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class PointsConsumerConfiguration {
 
     @Bean
-    SmartLifecycle pointsSubscription(OrderEventSubscriptions subscriptions, LoyaltyPoints points) {
+    SmartLifecycle pointsSubscription(EventSubscriptions subscriptions, LoyaltyPoints points) {
         return subscriptions.applyOnDelivery(EventTopics.POINTS_GROUP, points);
     }
 }

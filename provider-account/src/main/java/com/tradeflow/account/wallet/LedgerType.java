@@ -1,6 +1,6 @@
 package com.tradeflow.account.wallet;
 
-/** Kinds of wallet movement recorded per order (one row per order and kind). */
+/** Kinds of wallet movement recorded per order or top-up (one row per order and kind). */
 enum LedgerType {
     /** Money taken for the order (AT, XA; TCC once confirmed). */
     DEBIT,
@@ -9,5 +9,7 @@ enum LedgerType {
     /** Money paid back when the order was cancelled (AT, XA; TCC once confirmed). */
     REFUND,
     /** TCC try of a cancellation: the money goes back at confirm. */
-    REFUND_PENDING
+    REFUND_PENDING,
+    /** Money paid in through the payment gateway (the row's order id is the top-up id). */
+    TOP_UP
 }

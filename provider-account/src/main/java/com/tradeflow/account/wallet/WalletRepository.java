@@ -66,6 +66,19 @@ class WalletRepository {
                 "UPDATE wallets SET balance = balance + ? WHERE user_id = ?", amount, userId) == 1);
     }
 
+    /**
+     * A top-up's credit, in a plain local transaction (an event consumer's): checked against AT global locks all
+     * the same, since an open AT purchase's rollback would find the row changed under it.
+     */
+    boolean creditOutsideGlobalTransaction(long userId, long amount) {
+        boolean changed = jdbc.update("UPDATE wallets SET balance = balance + ? WHERE user_id = ?", amount,
+                userId) == 1;
+        if (changed) {
+            locks.requireNoAtLockOutsideGlobalTransaction(userId, "wallets", userId);
+        }
+        return changed;
+    }
+
     /** After a successful change of the user's wallet row, in its local transaction: no AT transaction holds it. */
     private boolean changed(long userId, boolean changed) {
         if (changed) {

@@ -1,7 +1,7 @@
 package com.tradeflow.inventory.report;
 
 import com.tradeflow.api.event.EventTopics;
-import com.tradeflow.platform.events.OrderEventSubscriptions;
+import com.tradeflow.platform.events.EventSubscriptions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class SalesReportConsumerConfiguration {
 
     @Bean
-    SmartLifecycle salesReportSubscription(OrderEventSubscriptions subscriptions, DailySales report) {
+    SmartLifecycle salesReportSubscription(EventSubscriptions subscriptions, DailySales report) {
         return subscriptions.throughInbox(EventTopics.SALES_REPORT_GROUP, report);
     }
 }

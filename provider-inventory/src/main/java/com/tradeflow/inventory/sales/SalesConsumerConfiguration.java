@@ -1,7 +1,7 @@
 package com.tradeflow.inventory.sales;
 
 import com.tradeflow.api.event.EventTopics;
-import com.tradeflow.platform.events.OrderEventSubscriptions;
+import com.tradeflow.platform.events.EventSubscriptions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class SalesConsumerConfiguration {
 
     @Bean
-    SmartLifecycle salesSubscription(OrderEventSubscriptions subscriptions, SoldCounter counter) {
+    SmartLifecycle salesSubscription(EventSubscriptions subscriptions, SoldCounter counter) {
         return subscriptions.applyOnDelivery(EventTopics.SALES_GROUP, counter);
     }
 }

@@ -1,8 +1,7 @@
 package com.tradeflow.web.events;
 
-import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.platform.events.EventsProperties;
-import com.tradeflow.platform.events.OrderQueueSelector;
+import com.tradeflow.platform.events.AggregateQueueSelector;
 import com.tradeflow.platform.events.RocketMqClients;
 import com.tradeflow.platform.fault.FaultSwitches;
 import org.apache.rocketmq.client.exception.MQBrokerException;
@@ -22,25 +21,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Sends order events to their topic (for the outbox relay and dead-letter replays): tag = event type, keys =
- * event id and order id (for lookups in the broker), queue chosen by order id. A send counts once the broker
- * answered that it stored the message.
+ * Sends events to their topic (for the outbox relay and dead-letter replays): tag = event type, keys = event id
+ * and aggregate id (order or top-up, for lookups in the broker), queue chosen by aggregate id. A send counts once
+ * the broker answered that it stored the message.
  */
 @Component
-public class OrderEventSender implements SmartLifecycle {
+public class EventSender implements SmartLifecycle {
 
     static final String PRODUCER_GROUP = "consumer-web-events";
-    private static final Logger log = LoggerFactory.getLogger(OrderEventSender.class);
+    private static final Logger log = LoggerFactory.getLogger(EventSender.class);
 
     /** Test-only: every send is refused as if by the broker (the message is not stored). */
     static final String FAULT_REFUSE_SENDS = "events.send.refused";
 
     private final EventsProperties events;
     private final FaultSwitches faults;
-    private final OrderQueueSelector byOrder = new OrderQueueSelector();
+    private final AggregateQueueSelector byAggregate = new AggregateQueueSelector();
     private volatile DefaultMQProducer producer;
 
-    OrderEventSender(EventsProperties events, FaultSwitches faults) {
+    EventSender(EventsProperties events, FaultSwitches faults) {
         this.events = events;
         this.faults = faults;
     }
@@ -51,7 +50,7 @@ public class OrderEventSender implements SmartLifecycle {
     }
 
     /** @throws SendFailed when the broker did not store the message */
-    public void send(String eventId, long orderId, String eventType, String payload) {
+    public void send(String topic, String eventId, long aggregateId, String eventType, String payload) {
         DefaultMQProducer p = producer;
         if (p == null) {
             throw new SendFailed("producer not started", true, null);
@@ -61,15 +60,14 @@ public class OrderEventSender implements SmartLifecycle {
         } catch (FaultSwitches.InjectedFault refused) {
             throw new SendFailed("broker refused: " + refused.getMessage(), false, refused);
         }
-        Message message = new Message(EventTopics.ORDER_EVENTS, eventType, null,
-                payload.getBytes(StandardCharsets.UTF_8));
-        message.setKeys(List.of(eventId, String.valueOf(orderId)));
+        Message message = new Message(topic, eventType, null, payload.getBytes(StandardCharsets.UTF_8));
+        message.setKeys(List.of(eventId, String.valueOf(aggregateId)));
         try {
-            SendResult result = p.send(message, byOrder, orderId, events.sendTimeout().toMillis());
+            SendResult result = p.send(message, byAggregate, aggregateId, events.sendTimeout().toMillis());
             if (result.getSendStatus() != SendStatus.SEND_OK) {
                 // FLUSH_DISK_TIMEOUT, FLUSH_SLAVE_TIMEOUT, SLAVE_NOT_AVAILABLE: stored by the master, not yet as
                 // durable as configured. Sending again would only duplicate it (consumers deduplicate anyway).
-                log.warn("event {} of order {}: stored by the broker with status {}", eventId, orderId,
+                log.warn("event {} of {}: stored by the broker with status {}", eventId, aggregateId,
                         result.getSendStatus());
             }
         } catch (MQClientException e) {

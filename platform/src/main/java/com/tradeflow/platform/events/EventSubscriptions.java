@@ -1,5 +1,8 @@
 package com.tradeflow.platform.events;
 
+import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.api.event.IntegrationEvent;
+import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.fault.FaultSwitches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,9 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.util.function.Consumer;
 
 /**
- * How a service subscribes a handler to the order events, in one of the two ways of the seed notes:
+ * How a service subscribes a handler to events. Order events in one of the two ways of the seed notes:
  * <ul>
  * <li>{@link #applyOnDelivery}: the handler runs in the delivery, in one local transaction with the dedupe record;
  * the broker gets the acknowledgement after that commit. Simple; a slow handler holds its queue.</li>
@@ -20,19 +24,19 @@ import javax.sql.DataSource;
  * </ul>
  * Either way an event is applied once, in order per order, and what returns a lifecycle bean to register.
  */
-public final class OrderEventSubscriptions {
+public final class EventSubscriptions {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderEventSubscriptions.class);
+    private static final Logger log = LoggerFactory.getLogger(EventSubscriptions.class);
 
     private final EventsProperties properties;
     private final TransactionTemplate transactions;
     private final ProcessedEvents processed;
-    private final OrderEventJson json;
+    private final EventJson json;
     private final FaultSwitches faults;
     private final JdbcTemplate jdbc;
 
-    OrderEventSubscriptions(EventsProperties properties, TransactionTemplate transactions, ProcessedEvents processed,
-            OrderEventJson json, FaultSwitches faults, JdbcTemplate jdbc) {
+    EventSubscriptions(EventsProperties properties, TransactionTemplate transactions, ProcessedEvents processed,
+            EventJson json, FaultSwitches faults, JdbcTemplate jdbc) {
         this.properties = properties;
         this.transactions = transactions;
         this.processed = processed;
@@ -41,9 +45,29 @@ public final class OrderEventSubscriptions {
         this.jdbc = jdbc;
     }
 
+    /** Order events, applied in the delivery with a dedupe record per event id. */
     public SmartLifecycle applyOnDelivery(String group, OrderEventHandler handler) {
         EventApplier applier = new EventApplier(group, transactions, processed, handler, faults);
-        return new OrderedEventConsumer(group, properties, json, applier::apply);
+        return new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties,
+                body -> applier.apply(json.read(body)));
+    }
+
+    /**
+     * Events of the group's topic ({@link EventTopics#topicOf}) applied in the delivery by a handler that is
+     * idempotent on its own, on a business key of the event (a top-up credit keyed by its merchant order number):
+     * the handler runs in one local transaction, acknowledged after the commit.
+     */
+    public <E extends IntegrationEvent> SmartLifecycle applyIdempotentOnDelivery(String group, Class<E> type,
+            Consumer<E> handler) {
+        String topic = EventTopics.topicOf(group);
+        if (!type.equals(EventTopics.eventTypeOf(topic))) {
+            throw new IllegalArgumentException(group + " consumes " + topic + ", which carries "
+                    + EventTopics.eventTypeOf(topic).getSimpleName() + ", not " + type.getSimpleName());
+        }
+        return new OrderedEventConsumer(group, topic, properties, body -> {
+            E event = json.read(body, type);
+            transactions.executeWithoutResult(status -> handler.accept(event));
+        });
     }
 
     public SmartLifecycle throughInbox(String group, OrderEventHandler handler) {
@@ -55,7 +79,8 @@ public final class OrderEventSubscriptions {
         InboxProcessor processor = new InboxProcessor(group, database, inbox,
                 new EventApplier(group, transactions, processed, handler, faults), transactions, json,
                 properties.inbox(), faults);
-        OrderedEventConsumer receiver = new OrderedEventConsumer(group, properties, json, event -> {
+        OrderedEventConsumer receiver = new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties, body -> {
+            OrderEvent event = json.read(body);
             if (!inbox.store(group, event)) {
                 log.info("{}: {} {} of order {} is in the inbox already; acknowledged", group, event.type(),
                         event.eventId(), event.orderId());

@@ -1,4 +1,4 @@
-package com.tradeflow.web.order;
+package com.tradeflow.web.system;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -6,12 +6,13 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * Snowflake-style order ids: 41 bits of milliseconds since 2026-01-01, 10 bits of worker id (one per
- * consumer-web instance, {@code tradeflow.orders.worker-id}), 12 bits of sequence. Time-ordered, unique across
- * instances, no database round trip.
+ * Snowflake-style ids of orders and top-ups (one sequence, so an order and a top-up never share an id): 41 bits of
+ * milliseconds since 2026-01-01, 10 bits of worker id (one per consumer-web instance,
+ * {@code tradeflow.orders.worker-id}), 12 bits of sequence. Time-ordered, unique across instances, no database
+ * round trip.
  */
 @Component
-class OrderIdGenerator {
+public class IdGenerator {
 
     private static final long EPOCH = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
     private static final int WORKER_BITS = 10;
@@ -23,14 +24,14 @@ class OrderIdGenerator {
     private long lastMillis = -1;
     private long sequence;
 
-    OrderIdGenerator(@Value("${tradeflow.orders.worker-id:1}") long worker) {
+    IdGenerator(@Value("${tradeflow.orders.worker-id:1}") long worker) {
         if (worker < 0 || worker > MAX_WORKER) {
             throw new IllegalArgumentException("tradeflow.orders.worker-id must be within 0.." + MAX_WORKER);
         }
         this.worker = worker;
     }
 
-    synchronized long next() {
+    public synchronized long next() {
         long now = System.currentTimeMillis();
         if (now < lastMillis) {
             // the clock stepped back: keep issuing from the last millisecond rather than repeat ids

@@ -1,4 +1,4 @@
-package com.tradeflow.web.order;
+package com.tradeflow.web.system;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,11 +8,11 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class OrderIdGeneratorTests {
+class IdGeneratorTests {
 
     @Test
     void shouldIssueUniqueIncreasingIdsCarryingTheWorker() {
-        OrderIdGenerator ids = new OrderIdGenerator(37);
+        IdGenerator ids = new IdGenerator(37);
         Set<Long> seen = new HashSet<>();
         long previous = 0;
         for (int i = 0; i < 50_000; i++) {
@@ -26,7 +26,7 @@ class OrderIdGeneratorTests {
 
     @Test
     void shouldRefuseAWorkerIdOutsideTenBits() {
-        assertThatThrownBy(() -> new OrderIdGenerator(1024)).hasMessageContaining("worker-id");
-        assertThatThrownBy(() -> new OrderIdGenerator(-1)).hasMessageContaining("worker-id");
+        assertThatThrownBy(() -> new IdGenerator(1024)).hasMessageContaining("worker-id");
+        assertThatThrownBy(() -> new IdGenerator(-1)).hasMessageContaining("worker-id");
     }
 }
