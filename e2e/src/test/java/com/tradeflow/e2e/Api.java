@@ -79,6 +79,25 @@ public final class Api {
                 + mode + "\"}";
     }
 
+    /** POST /api/wallets/{userId}/topups with an Idempotency-Key (null: none). */
+    public Reply topUp(long userId, long amount, String idempotencyKey) {
+        return post("/api/wallets/" + userId + "/topups", "{\"amount\":" + amount + "}", idempotencyKey);
+    }
+
+    /** A payment notification as the gateway POSTs it; null headers are left out. */
+    public Reply callback(String timestamp, String signature, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/payments/callback"))
+                .timeout(TIMEOUT).header("Content-Type", "application/json;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (timestamp != null) {
+            request.header("X-Gateway-Timestamp", timestamp);
+        }
+        if (signature != null) {
+            request.header("X-Gateway-Signature", signature);
+        }
+        return send(request.build());
+    }
+
     public Reply cancel(String orderId, long userId) {
         return post("/api/orders/" + orderId + "/cancel", "{\"userId\":" + userId + "}", null);
     }

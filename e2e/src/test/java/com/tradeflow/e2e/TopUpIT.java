@@ -1,0 +1,193 @@
+package com.tradeflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Wallet top-ups through the stack's payment gateway (gateway-sim, a real HTTP server): the happy path with its
+ * idempotency and validation, a payment that fails, and every kind of bad notification.
+ */
+@Order(13)
+@ExtendWith(TestStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TopUpIT {
+
+    private final Api api = TestStack.api();
+    private final Gateway gateway = new Gateway(TestStack.stack());
+    private final TopUps topUps = new TopUps(TestStack.db());
+
+    @AfterEach
+    void noFaults() {
+        gateway.faults(Gateway.NO_FAULTS);
+    }
+
+    @Test
+    @Order(1)
+    void shouldCreditASucceededTopUpOnceAndAnswerARepeatedKeyWithTheSameTopUp() {
+        long user = 71;
+        long before = api.balance(user);
+        String key = UUID.randomUUID().toString();
+
+        Api.Reply started = api.topUp(user, 5000, key);
+        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+        assertThat(started.body().path("status").asText()).isEqualTo("PENDING");
+        String topUpId = started.body().path("topUpId").asText();
+        String number = started.body().path("merchantOrderNo").asText();
+        assertThat(number).startsWith("TU");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/api/topups/" + topUpId).body().path("status").asText()).isEqualTo("SUCCEEDED"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.balance(user)).isEqualTo(before + 5000));
+
+        Api.Reply again = api.topUp(user, 5000, key);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("topUpId").asText()).isEqualTo(topUpId);
+        assertThat(again.body().path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(api.topUp(user, 6000, key).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        Api.Reply ours = api.get("/api/payments/" + number);
+        assertThat(ours.status()).isEqualTo(200);
+        assertThat(ours.body().path("topUpId").asText()).isEqualTo(topUpId);
+        assertThat(ours.body().path("paymentId").asText()).startsWith("pay_");
+        assertThat(api.get("/api/payments/TU1").status()).isEqualTo(404);
+        JsonNode theirs = gateway.payments().get(number);
+        assertThat(theirs.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(theirs.path("paymentId").asText()).isEqualTo(ours.body().path("paymentId").asText());
+        assertThat(topUps.credits()).filteredOn(c -> number.equals(c.get("merchant_order_no"))).hasSize(1);
+        assertThat(api.balance(user)).isEqualTo(before + 5000);
+    }
+
+    @Test
+    @Order(2)
+    void shouldRefuseBadTopUpRequestsAndStoreNothing() {
+        int rows = topUps.topUps().size();
+        assertThat(api.topUp(71, 5000, null).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.topUp(71, 0, "k-zero").code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.topUp(71, -5, "k-negative").code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.topUp(71, 1_000_001, "k-too-much").code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.post("/api/wallets/71/topups", "{\"amount\":\"lots\"}", "k-text").code())
+                .isEqualTo("VALIDATION_FAILED");
+        Api.Reply noWallet = api.topUp(999_999, 100, "k-nobody");
+        assertThat(noWallet.status()).isEqualTo(404);
+        assertThat(api.get("/api/topups/42").status()).isEqualTo(404);
+        assertThat(topUps.topUps()).hasSize(rows);
+    }
+
+    @Test
+    @Order(3)
+    void shouldFailATopUpWhosePaymentFailsAndCreditNothing() {
+        long user = 73;
+        long before = api.balance(user);
+        gateway.faults("{\"failedRate\":1}");
+        Api.Reply started = api.topUp(user, 2500, UUID.randomUUID().toString());
+        assertThat(started.status()).isEqualTo(202);
+        String topUpId = started.body().path("topUpId").asText();
+        String number = started.body().path("merchantOrderNo").asText();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/api/topups/" + topUpId).body().path("status").asText()).isEqualTo("FAILED"));
+        assertThat(api.get("/api/topups/" + topUpId).body().path("failureReason").asText()).isEqualTo("PAYMENT_FAILED");
+        assertThat(gateway.payments().get(number).path("status").asText()).isEqualTo("FAILED");
+        // the credit would have been applied within this time, had the event been written
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(api.balance(user)).isEqualTo(before);
+            assertThat(topUps.credits()).noneMatch(c -> number.equals(c.get("merchant_order_no")));
+        });
+    }
+
+    /**
+     * Bad notifications against a top-up that stays PENDING (the gateway refuses every call for a while): forged,
+     * unsigned, stale, for an unknown payment, malformed: each refused, nothing stored, nothing credited. The
+     * top-up is flagged for review while the gateway keeps failing, then settles once it recovers. Afterwards a
+     * genuine notification delivered twice (a replay) and one contradicting the final status change nothing.
+     */
+    @Test
+    @Order(4)
+    void shouldRefuseBadNotificationsFlagAStuckTopUpForReviewAndIgnoreReplays() {
+        long user = 74;
+        long before = api.balance(user);
+        gateway.faults("{\"errorRate\":1}");
+        Api.Reply started = api.topUp(user, 3000, UUID.randomUUID().toString());
+        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+        String topUpId = started.body().path("topUpId").asText();
+        String number = started.body().path("merchantOrderNo").asText();
+        long stored = topUps.notificationCount();
+
+        long now = Instant.now().getEpochSecond();
+        String body = notification("ntf_test_" + UUID.randomUUID(), number, 3000, "SUCCEEDED");
+        String ts = String.valueOf(now);
+        assertRefused(api.callback(ts, Gateway.sign("not-the-secret", now, body), body), 401, "INVALID_SIGNATURE");
+        assertRefused(api.callback(ts, null, body), 401, "INVALID_SIGNATURE");
+        assertRefused(api.callback(null, gateway.sign(now, body), body), 401, "INVALID_SIGNATURE");
+        String otherBody = notification("ntf_test_" + UUID.randomUUID(), number, 3, "SUCCEEDED");
+        assertRefused(api.callback(ts, gateway.sign(now, otherBody), body), 401, "INVALID_SIGNATURE");
+        long tenMinutesAgo = now - 600;
+        assertRefused(api.callback(String.valueOf(tenMinutesAgo), gateway.sign(tenMinutesAgo, body), body), 401,
+                "STALE_NOTIFICATION");
+        String unknown = notification("ntf_test_" + UUID.randomUUID(), "TU999", 3000, "SUCCEEDED");
+        assertRefused(api.callback(ts, gateway.sign(now, unknown), unknown), 404, "NOT_FOUND");
+        for (String malformed : new String[] {"{not json", "{\"notificationId\":\"ntf_x\"}", "[]",
+            notification("", number, 3000, "SUCCEEDED"), notification("ntf_x", number, 3000, "PAID")}) {
+            assertRefused(api.callback(ts, gateway.sign(now, malformed), malformed), 400, "VALIDATION_FAILED");
+        }
+        assertThat(api.get("/api/topups/" + topUpId).body().path("status").asText()).isEqualTo("PENDING");
+        assertThat(topUps.notificationCount()).isEqualTo(stored);
+        assertThat(api.balance(user)).isEqualTo(before);
+
+        // the gateway still refuses everything: after review-after (20 s in the test stack) an operator sees it
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.adminGet("/api/admin/topups/review")
+                .body().findValuesAsText("topUpId")).contains(topUpId));
+        assertThat(api.get("/api/admin/topups/review").status()).isEqualTo(401);
+        gateway.faults(Gateway.NO_FAULTS);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get("/api/topups/" + topUpId).body().path("status").asText()).isEqualTo("SUCCEEDED"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.balance(user)).isEqualTo(before + 3000));
+        assertThat(api.adminGet("/api/admin/topups/review").body().findValuesAsText("topUpId")).doesNotContain(topUpId);
+
+        // a genuine notification, then the very same request again (a replay inside the time window)
+        long later = Instant.now().getEpochSecond();
+        String genuine = notification("ntf_test_" + UUID.randomUUID(), number, 3000, "SUCCEEDED");
+        String signature = gateway.sign(later, genuine);
+        for (int delivery = 0; delivery < 2; delivery++) {
+            Api.Reply reply = api.callback(String.valueOf(later), signature, genuine);
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.code()).isEqualTo("SUCCESS");
+            assertThat(reply.body().path("outcome").asText()).isEqualTo("ALREADY_FINAL");
+        }
+        // the gateway contradicting itself: acknowledged (re-sending would not help), the state stays, review flag
+        String contradiction = notification("ntf_test_" + UUID.randomUUID(), number, 3000, "FAILED");
+        Api.Reply conflict = api.callback(String.valueOf(later), gateway.sign(later, contradiction), contradiction);
+        assertThat(conflict.body().path("outcome").asText()).isEqualTo("CONFLICT");
+        JsonNode topUp = api.get("/api/topups/" + topUpId).body();
+        assertThat(topUp.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(topUp.path("review").asText()).isNotBlank();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(api.balance(user)).isEqualTo(before + 3000);
+            assertThat(topUps.credits()).filteredOn(c -> number.equals(c.get("merchant_order_no"))).hasSize(1);
+        });
+    }
+
+    private static void assertRefused(Api.Reply reply, int status, String code) {
+        assertThat(reply.status()).as("%s", reply.body()).isEqualTo(status);
+        assertThat(reply.code()).isEqualTo(code);
+    }
+
+    static String notification(String notificationId, String merchantOrderNo, long amount, String status) {
+        return "{\"notificationId\":\"" + notificationId + "\",\"merchantOrderNo\":\"" + merchantOrderNo
+                + "\",\"paymentId\":\"pay_test\",\"amount\":" + amount + ",\"status\":\"" + status
+                + "\",\"finishedAt\":\"" + Instant.now() + "\"}";
+    }
+}
