@@ -22,7 +22,9 @@ import java.util.function.Consumer;
  * db/event-inbox) and is acknowledged at once; a job applies the inbox with retries. For slow handlers: the
  * broker's queue never backs up behind them. Needs the inbox tables in the service's (single) database.</li>
  * </ul>
- * Either way an event is applied once, in order per order, and what returns a lifecycle bean to register.
+ * Either way an event is applied once, in order per order, and what returns a lifecycle bean to register. Events of
+ * other topics (wallet events) go to {@link #applyIdempotentOnDelivery}, whose handler deduplicates on a business
+ * key of its own.
  */
 public final class EventSubscriptions {
 
