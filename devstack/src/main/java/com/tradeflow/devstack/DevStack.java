@@ -193,6 +193,10 @@ public final class DevStack implements AutoCloseable {
         Ports.requireFree(options.accountHttpPort(), "provider-account HTTP", "ACCOUNT_HTTP_PORT");
         Ports.requireFree(options.accountDubboPort(), "provider-account Dubbo", "ACCOUNT_DUBBO_PORT");
         Ports.requireFree(options.webPort(), "consumer-web HTTP", "WEB_PORT");
+        for (ServiceName service : options.services()) {
+            Ports.requireFree(options.sentinelPort(service), service.instance() + " Sentinel command API",
+                    sentinelPortVariable(service));
+        }
     }
 
     private void createDatabases() {
@@ -231,6 +235,7 @@ public final class DevStack implements AutoCloseable {
             env.put("ORDER_WORKER_ID", "2");
             env.put("TRADEFLOW_EVENTS_PUBLISHER", "transactional-message");
         }
+        env.put("SENTINEL_TRANSPORT_PORT", String.valueOf(options.sentinelPort(name)));
         env.putAll(overrides);
         ServiceProcess service = ServiceProcess.start(name,
                 options.root().resolve(name.module()).resolve("target").resolve(name.module() + ".jar"),
@@ -263,6 +268,9 @@ public final class DevStack implements AutoCloseable {
         env.put("GATEWAY_API_KEY", options.gatewayApiKey());
         env.put("GATEWAY_SECRET", options.gatewaySecret());
         env.put("TRADEFLOW_ADMIN_TOKEN", options.adminToken());
+        if (options.sentinelDashboard() != null) {
+            env.put("SENTINEL_DASHBOARD", options.sentinelDashboard());
+        }
         env.put("TRADEFLOW_FAULTS_ENABLED", String.valueOf(options.faultsEnabled()));
         env.put("TRADEFLOW_BENCHMARK_LOCAL_MODE", String.valueOf(options.benchmarkMode()));
         if (options.faultsEnabled()) {
@@ -285,6 +293,15 @@ public final class DevStack implements AutoCloseable {
                 "-Xss512k", "-DJM.LOG.PATH=" + options.logDir().resolve("nacos-client"),
                 "-DJM.SNAPSHOT.PATH=" + nacosClient, "-Dcom.alibaba.nacos.naming.cache.dir=" + nacosClient,
                 "-Duser.home=" + options.workDir().resolve("home").resolve(name.instance()));
+    }
+
+    private static String sentinelPortVariable(ServiceName service) {
+        return switch (service) {
+            case WEB -> "WEB_SENTINEL_PORT";
+            case INVENTORY -> "INVENTORY_SENTINEL_PORT";
+            case ACCOUNT -> "ACCOUNT_SENTINEL_PORT";
+            case WEB_TRANSACTIONAL -> "WEB_TRANSACTIONAL_SENTINEL_PORT";
+        };
     }
 
     public int httpPort(ServiceName name) {
@@ -357,15 +374,19 @@ public final class DevStack implements AutoCloseable {
                         : " [external]"));
         s.append(String.format("  payment gateway    %s%s%n", options.effectiveGatewayUrl(), options.embeddedGateway()
                 ? " [embedded gateway-sim; admin API /admin/** with the admin token]" : " [external]"));
-        s.append(String.format("  provider-inventory HTTP %d, Dubbo %d%n", options.inventoryHttpPort(),
-                options.inventoryDubboPort()));
-        s.append(String.format("  provider-account   HTTP %d, Dubbo %d%n", options.accountHttpPort(),
-                options.accountDubboPort()));
-        s.append(String.format("  consumer-web       HTTP %d (events: outbox relay)%n", options.webPort()));
+        s.append(String.format("  provider-inventory HTTP %d, Dubbo %d, Sentinel %d%n", options.inventoryHttpPort(),
+                options.inventoryDubboPort(), options.sentinelPort(ServiceName.INVENTORY)));
+        s.append(String.format("  provider-account   HTTP %d, Dubbo %d, Sentinel %d%n", options.accountHttpPort(),
+                options.accountDubboPort(), options.sentinelPort(ServiceName.ACCOUNT)));
+        s.append(String.format("  consumer-web       HTTP %d, Sentinel %d (events: outbox relay)%n", options.webPort(),
+                options.sentinelPort(ServiceName.WEB)));
         if (services.containsKey(ServiceName.WEB_TRANSACTIONAL)) {
-            s.append(String.format("  consumer-web-txmsg HTTP %d (events: RocketMQ transactional messages)%n",
-                    options.webTransactionalPort()));
+            s.append(String.format("  consumer-web-txmsg HTTP %d, Sentinel %d (events: RocketMQ transactional "
+                    + "messages)%n", options.webTransactionalPort(), options.sentinelPort(ServiceName.WEB_TRANSACTIONAL)));
         }
+        s.append(String.format("  Sentinel           rules in Nacos group SENTINEL_GROUP (<service>-flow-rules ...); "
+                + "%s%n", options.sentinelDashboard() == null ? "no dashboard (SENTINEL_DASHBOARD unset)"
+                        : "heartbeats to the dashboard at " + options.sentinelDashboard()));
         s.append(String.format("  admin token        %s (Authorization: Bearer ... on /api/admin/**)%n",
                 options.adminToken()));
         s.append(String.format("  logs               %s%n", options.logDir()));

@@ -28,7 +28,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               Set<ServiceName> services, int rocketmqNamesrvPort, int rocketmqBrokerPort,
                               String rocketmqNamesrv, String adminToken, boolean benchmarkMode,
                               int webTransactionalPort, int gatewayPort, String gatewayUrl, String gatewayApiKey,
-                              String gatewaySecret) {
+                              String gatewaySecret, String sentinelDashboard,
+                              Map<ServiceName, Integer> sentinelPorts) {
 
     private static final int TOKEN_BYTES = 32;
 
@@ -54,7 +55,12 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 false, port(env, "WEB_TRANSACTIONAL_PORT", 8083), port(env, "GATEWAY_PORT", 8090),
                 blankToNull(env.get("GATEWAY_URL")),
                 Optional.ofNullable(blankToNull(env.get("GATEWAY_API_KEY"))).orElseGet(DevStackOptions::newToken),
-                Optional.ofNullable(blankToNull(env.get("GATEWAY_SECRET"))).orElseGet(DevStackOptions::newToken));
+                Optional.ofNullable(blankToNull(env.get("GATEWAY_SECRET"))).orElseGet(DevStackOptions::newToken),
+                blankToNull(env.get("SENTINEL_DASHBOARD")), Map.of(
+                        ServiceName.WEB, port(env, "WEB_SENTINEL_PORT", 8721),
+                        ServiceName.INVENTORY, port(env, "INVENTORY_SENTINEL_PORT", 8722),
+                        ServiceName.ACCOUNT, port(env, "ACCOUNT_SENTINEL_PORT", 8723),
+                        ServiceName.WEB_TRANSACTIONAL, port(env, "WEB_TRANSACTIONAL_SENTINEL_PORT", 8724)));
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
@@ -63,7 +69,9 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), null, null,
                 "root", "", null, null, true, "320m", Duration.ofSeconds(240), EnumSet.allOf(ServiceName.class),
                 RocketMqServerOptions.freePort(), RocketMqServerOptions.freeBrokerPort(), null, newToken(), false,
-                Ports.free(), Ports.free(), null, newToken(), newToken());
+                Ports.free(), Ports.free(), null, newToken(), newToken(), null, Map.of(
+                        ServiceName.WEB, Ports.free(), ServiceName.INVENTORY, Ports.free(),
+                        ServiceName.ACCOUNT, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()));
     }
 
     /**
@@ -75,7 +83,13 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 inventoryHttpPort, inventoryDubboPort, accountHttpPort, accountDubboPort, nacosAddr, mysqlHost,
                 mysqlUser, mysqlPassword, redisUrl, seataAddr, faultsEnabled, serviceHeap, serviceStartTimeout,
                 services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, adminToken, true,
-                webTransactionalPort, gatewayPort, gatewayUrl, gatewayApiKey, gatewaySecret);
+                webTransactionalPort, gatewayPort, gatewayUrl, gatewayApiKey, gatewaySecret, sentinelDashboard,
+                sentinelPorts);
+    }
+
+    /** The port of a service's Sentinel command API (what the dashboard calls). */
+    public int sentinelPort(ServiceName service) {
+        return sentinelPorts.get(service);
     }
 
     public boolean embeddedMysql() {

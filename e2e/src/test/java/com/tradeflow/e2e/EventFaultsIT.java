@@ -361,8 +361,14 @@ class EventFaultsIT {
         return rows.stream().map(r -> r.get("event_id")).collect(Collectors.toSet());
     }
 
+    /** The dead letter of that event, or null while there is none (or the broker cannot be read just now). */
     private JsonNode deadLetter(String eventId) {
         Api.Reply list = api.adminGet("/api/admin/dead-letters/" + Events.SALES);
+        if (list.status() == 503) {
+            // a browse racing the broker's first write to the dead-letter topic failed once in CI ("Invoke
+            // Broker exception"): the API says so with 503, and the next poll reads it
+            return null;
+        }
         assertThat(list.status()).as("%s", list.body()).isEqualTo(200);
         for (JsonNode letter : list.body()) {
             if (eventId.equals(letter.path("eventId").asText())) {

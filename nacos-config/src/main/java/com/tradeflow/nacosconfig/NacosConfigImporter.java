@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Publishes the configs under {@code nacos/} (listed in {@code nacos/index.txt}) to a Nacos server, the local
- * dev server or a real cluster. Idempotent: a config whose content is already there is left alone.
+ * dev server or a real cluster. Idempotent: a config whose content is already there is left alone; a Sentinel rule
+ * config that exists is never overwritten (see {@link #DEFAULTS_ONLY}).
  *
  * <pre>java -cp nacos-config.jar com.tradeflow.nacosconfig.NacosConfigImporter --server-addr HOST:PORT
  *     [--namespace NS] [--username U --password P] [--dry-run]</pre>
@@ -25,8 +27,14 @@ public final class NacosConfigImporter {
     private static final String ROOT = "nacos/";
     private static final long READ_TIMEOUT_MILLIS = 5000;
 
-    /** What happened to one config. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED, WOULD_CREATE, WOULD_UPDATE }
+    /** What happened to one config. KEPT: a default that differs from what is there, left as it is. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, KEPT, WOULD_CREATE, WOULD_UPDATE }
+
+    /**
+     * Groups whose configs are defaults: published when missing, never overwritten. Sentinel rules set through the
+     * dashboard are written to Nacos by the services; a re-import must not undo them.
+     */
+    static final Set<String> DEFAULTS_ONLY = Set.of("SENTINEL_GROUP");
 
     /** One config and what the import did with it. */
     public record Result(String group, String dataId, Outcome outcome) {
@@ -77,6 +85,8 @@ public final class NacosConfigImporter {
                 Outcome outcome;
                 if (content.equals(current)) {
                     outcome = Outcome.UNCHANGED;
+                } else if (current != null && DEFAULTS_ONLY.contains(group)) {
+                    outcome = Outcome.KEPT;
                 } else if (dryRun) {
                     outcome = current == null ? Outcome.WOULD_CREATE : Outcome.WOULD_UPDATE;
                 } else {

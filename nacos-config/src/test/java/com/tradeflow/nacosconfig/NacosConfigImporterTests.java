@@ -39,4 +39,26 @@ class NacosConfigImporterTests {
                     .extracting(NacosConfigImporter.Result::outcome).isEqualTo(NacosConfigImporter.Outcome.UPDATED);
         }
     }
+
+    @Test
+    void shouldPublishSentinelRulesOnlyWhereNoneExistAndKeepWhatOperatorsSet() throws Exception {
+        try (NacosDevServer nacos = NacosDevServer.start(DevServerOptions.defaults().withPort(0))) {
+            Properties properties = new Properties();
+            properties.setProperty(PropertyKeyConst.SERVER_ADDR, nacos.address());
+            ConfigKey flow = ConfigKey.of("", "SENTINEL_GROUP", "consumer-web-flow-rules");
+            String operators = "[{\"resource\":\"POST:/api/orders\",\"grade\":1,\"count\":3}]";
+            nacos.configs().publish(flow, operators, null, null);
+
+            List<NacosConfigImporter.Result> results = NacosConfigImporter.importAll(properties, false);
+
+            assertThat(results).filteredOn(r -> r.dataId().equals("consumer-web-flow-rules")).singleElement()
+                    .extracting(NacosConfigImporter.Result::outcome).isEqualTo(NacosConfigImporter.Outcome.KEPT);
+            assertThat(nacos.configs().get(flow)).hasValueSatisfying(i -> assertThat(i.content()).isEqualTo(operators));
+            assertThat(results).filteredOn(r -> r.group().equals("SENTINEL_GROUP")).hasSize(15)
+                    .filteredOn(r -> !r.dataId().equals("consumer-web-flow-rules"))
+                    .allMatch(r -> r.outcome() == NacosConfigImporter.Outcome.CREATED);
+            assertThat(nacos.configs().get(ConfigKey.of("", "SENTINEL_GROUP", "provider-account-degrade-rules")))
+                    .hasValueSatisfying(i -> assertThat(i.content().strip()).isEqualTo("[]"));
+        }
+    }
 }

@@ -13,6 +13,8 @@ public enum ErrorCode {
     INVALID_SIGNATURE(401),
     /** A payment notification signed outside the accepted time window: possibly a replay. */
     STALE_NOTIFICATION(401),
+    /** A Sentinel authority rule refuses the caller. */
+    ACCESS_DENIED(403),
     NOT_FOUND(404),
     INSUFFICIENT_STOCK(409),
     INSUFFICIENT_BALANCE(409),
@@ -25,6 +27,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422),
     /** A dead-lettered message that is not an order event cannot be replayed (it would poison every subscriber). */
     UNREADABLE_EVENT(422),
+    /** A Sentinel flow, hot-parameter or system rule refused the request: try again shortly (Retry-After). */
+    RATE_LIMITED(429),
     /** A provider, the transaction coordinator or a database cannot be reached: try again later. */
     DEPENDENCY_UNAVAILABLE(503),
     INTERNAL_ERROR(500);

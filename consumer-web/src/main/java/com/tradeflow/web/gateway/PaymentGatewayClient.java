@@ -1,5 +1,10 @@
 package com.tradeflow.web.gateway;
 
+import com.alibaba.csp.sentinel.Entry;
+import com.alibaba.csp.sentinel.EntryType;
+import com.alibaba.csp.sentinel.SphU;
+import com.alibaba.csp.sentinel.Tracer;
+import com.alibaba.csp.sentinel.slots.block.BlockException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.core.IntervalFunction;
@@ -28,6 +33,9 @@ import java.util.Optional;
 @Component
 public class PaymentGatewayClient {
 
+    /** Sentinel resources of the two calls (degrade rules on them open a breaker around the gateway). */
+    static final String CREATE_RESOURCE = "payment-gateway:create-payment";
+    static final String QUERY_RESOURCE = "payment-gateway:query-payment";
     private static final Logger log = LoggerFactory.getLogger(PaymentGatewayClient.class);
     private static final int TOO_MANY_REQUESTS = 429;
     private static final int NOT_FOUND = 404;
@@ -82,7 +90,7 @@ public class PaymentGatewayClient {
         }
         HttpResponse<byte[]> response = send(request("/v1/payments")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(), "create payment " + merchantOrderNo);
+                .build(), CREATE_RESOURCE, "create payment " + merchantOrderNo);
         return payment(response, "create payment " + merchantOrderNo);
     }
 
@@ -90,7 +98,7 @@ public class PaymentGatewayClient {
     public Optional<GatewayPayment> find(String merchantOrderNo) {
         String what = "query payment " + merchantOrderNo;
         HttpResponse<byte[]> response = send(request("/v1/payments/"
-                + URLEncoder.encode(merchantOrderNo, StandardCharsets.UTF_8)).GET().build(), what);
+                + URLEncoder.encode(merchantOrderNo, StandardCharsets.UTF_8)).GET().build(), QUERY_RESOURCE, what);
         if (response.statusCode() == NOT_FOUND) {
             return Optional.empty();
         }
@@ -106,15 +114,33 @@ public class PaymentGatewayClient {
                 .header("Authorization", "Bearer " + properties.apiKey()).header("Accept", "application/json");
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request, String what) {
+    /**
+     * One HTTP call, as a Sentinel resource: no answer, a 5xx or a 429 counts as an error for its degrade rules; a
+     * call refused by a rule (breaker open) fails at once as UNAVAILABLE, so the top-up stays PENDING for the job.
+     */
+    private HttpResponse<byte[]> send(HttpRequest request, String resource, String what) {
+        Entry entry;
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            entry = SphU.entry(resource, EntryType.OUT);
+        } catch (BlockException e) {
+            throw new GatewayException(GatewayException.Kind.UNAVAILABLE, 0, null, what + ": not sent, Sentinel "
+                    + "refused " + resource + " (" + e.getClass().getSimpleName() + ")", e);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= SERVER_ERRORS || response.statusCode() == TOO_MANY_REQUESTS) {
+                Tracer.traceEntry(new IllegalStateException("gateway answered " + response.statusCode()), entry);
+            }
+            return response;
         } catch (IOException e) {
+            Tracer.traceEntry(e, entry);
             // connection refused or reset, timed out: the gateway may or may not have done it; retry the same call
             throw new GatewayException(GatewayException.Kind.UNAVAILABLE, 0, null, what + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GatewayException(GatewayException.Kind.UNAVAILABLE, 0, null, what + ": interrupted", e);
+        } finally {
+            entry.exit();
         }
     }
 

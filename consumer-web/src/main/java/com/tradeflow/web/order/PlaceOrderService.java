@@ -22,13 +22,15 @@ class PlaceOrderService {
     private final PlaceOrderTransaction transaction;
     private final OrderRepository orders;
     private final IdGenerator ids;
+    private final HotSkuGuard hotSkus;
     private final boolean localModeEnabled;
 
-    PlaceOrderService(PlaceOrderTransaction transaction, OrderRepository orders, IdGenerator ids,
+    PlaceOrderService(PlaceOrderTransaction transaction, OrderRepository orders, IdGenerator ids, HotSkuGuard hotSkus,
             @Value("${tradeflow.benchmark.local-mode:false}") boolean localModeEnabled) {
         this.transaction = transaction;
         this.orders = orders;
         this.ids = ids;
+        this.hotSkus = hotSkus;
         this.localModeEnabled = localModeEnabled;
     }
 
@@ -47,7 +49,8 @@ class PlaceOrderService {
             }
         }
         long orderId = ids.next();
-        GlobalTransactions.Outcome<Order> outcome = transaction.run(orderId, request, idempotencyKey);
+        GlobalTransactions.Outcome<Order> outcome = hotSkus.guard(request.skuId(),
+                () -> transaction.run(orderId, request, idempotencyKey));
         if (outcome.committed()) {
             if (outcome.xid() != null) {
                 orders.recordTransaction(new OrderTransaction(outcome.xid(), orderId, request.userId(), "PLACE",

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import com.tradeflow.web.transaction.GlobalTransactions;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -136,6 +137,10 @@ class ApiExceptionHandler {
     }
 
     private static ResponseEntity<ApiError> reply(ErrorCode code, String message) {
-        return ResponseEntity.status(code.httpStatus()).body(new ApiError(code.name(), message));
+        ResponseEntity.BodyBuilder reply = ResponseEntity.status(code.httpStatus());
+        if (code == ErrorCode.RATE_LIMITED) {
+            reply.header(HttpHeaders.RETRY_AFTER, SentinelWebConfiguration.RETRY_AFTER_SECONDS);
+        }
+        return reply.body(new ApiError(code.name(), message));
     }
 }

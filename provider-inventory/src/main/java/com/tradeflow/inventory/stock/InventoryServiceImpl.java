@@ -12,6 +12,8 @@ import org.apache.dubbo.config.annotation.DubboService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+
 /** The Dubbo face of the inventory: each write runs the way the caller's global transaction asks. */
 @DubboService
 class InventoryServiceImpl implements InventoryService {
@@ -20,6 +22,9 @@ class InventoryServiceImpl implements InventoryService {
     static final String FAULT_AFTER_DEDUCT = "inventory.deduct.after-commit";
 
     private static final Logger log = LoggerFactory.getLogger(InventoryServiceImpl.class);
+    /** Test-only: product reads take {@link #SLOW_READ} (a slow provider, for circuit breaker tests). */
+    static final String FAULT_SLOW_READS = "inventory.reads.slow";
+    private static final Duration SLOW_READ = Duration.ofMillis(800);
 
     private final DeductStock deductStock;
     private final RestockOrder restockOrder;
@@ -62,6 +67,7 @@ class InventoryServiceImpl implements InventoryService {
 
     @Override
     public ProductView getProduct(long skuId) {
+        faults.delayIfArmed(FAULT_SLOW_READS, SLOW_READ);
         return stock.findProduct(skuId)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no product with skuId " + skuId));
     }

@@ -1,0 +1,299 @@
+package com.tradeflow.e2e;
+
+import com.alibaba.nacos.api.PropertyKeyConst;
+import com.alibaba.nacos.api.config.ConfigFactory;
+import com.alibaba.nacos.api.config.ConfigService;
+import com.alibaba.nacos.api.exception.NacosException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradeflow.devstack.service.ServiceName;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sentinel rules from the config center, for real: a flow rule published to Nacos limits its endpoint within 2 s
+ * and lifting it there lifts the limit; a rule set through a service's command API (the HTTP call the Sentinel
+ * dashboard makes) is written to Nacos and enforced by the other instance too, and still after that instance
+ * restarts; a slow provider opens its breaker (fast stale reads, 503) and heals; a hot sku is limited while others
+ * pass; a system rule sheds load with 429.
+ */
+@Order(16)
+@ExtendWith(TestStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SentinelIT {
+
+    private static final String GROUP = "SENTINEL_GROUP";
+    private static final String FLOW_RULES = "consumer-web-flow-rules";
+    private static final String PRODUCT_READS = "GET:/api/products/{skuId}";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final String DEGRADE_RULES = "consumer-web-degrade-rules";
+    private static final String PARAM_FLOW_RULES = "consumer-web-param-flow-rules";
+    private static final String SYSTEM_RULES = "consumer-web-system-rules";
+    private static final List<String> RULES = List.of(FLOW_RULES, DEGRADE_RULES, PARAM_FLOW_RULES, SYSTEM_RULES);
+    private static final String PRODUCT_CALL =
+            "dubbo:consumer:com.tradeflow.api.inventory.InventoryService:getProduct(long)";
+    private static final String SLOW_READS = "inventory.reads.slow";
+
+    private static ConfigService nacos;
+    private static final Map<String, String> DEFAULTS = new HashMap<>();
+    private static String defaults;
+
+    @BeforeAll
+    static void nacos() throws NacosException {
+        Properties properties = new Properties();
+        properties.setProperty(PropertyKeyConst.SERVER_ADDR, TestStack.stack().options().effectiveNacosAddr());
+        nacos = ConfigFactory.createConfigService(properties);
+        for (String dataId : RULES) {
+            DEFAULTS.put(dataId, nacos.getConfig(dataId, GROUP, 5000));
+        }
+        defaults = DEFAULTS.get(FLOW_RULES);
+        assertThat(defaults).as("default flow rules imported by the stack").contains("POST:/api/orders");
+    }
+
+    @AfterEach
+    void restoreDefaults() throws NacosException {
+        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, false);
+        for (String dataId : RULES) {
+            assertThat(nacos.publishConfig(dataId, GROUP, DEFAULTS.get(dataId), "json")).isTrue();
+        }
+    }
+
+    @AfterAll
+    static void close() throws NacosException {
+        nacos.shutDown();
+    }
+
+    @Test
+    @Order(1)
+    void shouldLimitAnEndpointWithinTwoSecondsOfARulePublishedToNacosAndLiftItWithTheRule() throws Exception {
+        String web = TestStack.stack().webUrl(ServiceName.WEB);
+        assertThat(burst(web, 10)).as("no limit yet").containsOnly(200);
+
+        long published = System.nanoTime();
+        assertThat(nacos.publishConfig(FLOW_RULES, GROUP, withProductLimit(2), "json")).isTrue();
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> burst(web, 10).contains(429));
+        System.out.printf("flow rule enforced %d ms after it was published%n",
+                Duration.ofNanos(System.nanoTime() - published).toMillis());
+
+        HttpResponse<String> refused = firstRefusal(web);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        JsonNode body = JSON.readTree(refused.body());
+        assertThat(body.path("code").asText()).isEqualTo("RATE_LIMITED");
+        assertThat(body.path("message").asText()).contains(PRODUCT_READS);
+
+        assertThat(nacos.publishConfig(FLOW_RULES, GROUP, defaults, "json")).isTrue();
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(burst(web, 10)).containsOnly(200));
+    }
+
+    @Test
+    @Order(2)
+    void shouldWriteARuleSetThroughTheCommandApiToNacosWhereEveryInstanceAndARestartFindIt() throws Exception {
+        String other = TestStack.stack().webUrl(ServiceName.WEB_TRANSACTIONAL);
+        assertThat(burst(other, 10)).containsOnly(200);
+
+        // what the dashboard sends when an operator saves a flow rule for one machine
+        int commandPort = TestStack.stack().options().sentinelPort(ServiceName.WEB);
+        String rules = "[{\"resource\":\"" + PRODUCT_READS + "\",\"limitApp\":\"default\",\"grade\":1,\"count\":2}]";
+        HttpResponse<String> saved = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + commandPort
+                + "/setRules")).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("type=flow&data="
+                        + URLEncoder.encode(rules, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.body()).isEqualTo("success");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode inNacos = JSON.readTree(nacos.getConfig(FLOW_RULES, GROUP, 5000));
+            assertThat(inNacos.findValuesAsText("resource")).containsExactly(PRODUCT_READS);
+        });
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> burst(other, 10).contains(429));
+
+        TestStack.stack().restart(ServiceName.WEB_TRANSACTIONAL);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> burst(other, 10).contains(429));
+    }
+
+    /**
+     * provider-inventory made slow (800 ms per product read, a test-only switch): a slow-call degrade rule on the
+     * Dubbo call opens its breaker; reads then answer at once, the last known value marked stale, or 503 for a sku
+     * this instance never read; once the provider is fast again the breaker half-opens, lets a probe through and
+     * closes, and reads are fresh again.
+     */
+    @Test
+    @Order(3)
+    void shouldOpenTheBreakerOnASlowProviderAnswerFastThenCloseItWhenTheProviderHeals() throws Exception {
+        String web = TestStack.stack().webUrl(ServiceName.WEB);
+        assertThat(JSON.readTree(read(web, 3).body()).path("stale").asBoolean()).isFalse();
+        publish(DEGRADE_RULES, "[{\"resource\":\"" + PRODUCT_CALL + "\",\"grade\":0,\"count\":300,"
+                + "\"slowRatioThreshold\":0.5,\"minRequestAmount\":3,\"statIntervalMs\":10000,\"timeWindow\":3}]");
+        Thread.sleep(500);
+        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, true);
+
+        // slow calls until the breaker opens: then a read takes no provider time at all
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            long started = System.nanoTime();
+            HttpResponse<String> response = read(web, 3);
+            return response.statusCode() == 200 && Duration.ofNanos(System.nanoTime() - started).toMillis() < 300;
+        });
+        long started = System.nanoTime();
+        HttpResponse<String> stale = read(web, 3);
+        HttpResponse<String> neverRead = read(web, 19);
+        long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(stale.body()).path("stale").asBoolean()).isTrue();
+        assertThat(JSON.readTree(stale.body()).path("name").asText()).isNotBlank();
+        assertThat(neverRead.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(neverRead.body()).path("code").asText()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+        assertThat(tookMillis).as("two refused reads, no waiting for the provider").isLessThan(600);
+
+        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, false);
+        // after the breaker's 3 s window one probe goes through, is fast, and closes it
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            HttpResponse<String> fresh = read(web, 19);
+            assertThat(fresh.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(fresh.body()).path("stale").asBoolean()).isFalse();
+        });
+        assertThat(JSON.readTree(read(web, 3).body()).path("stale").asBoolean()).isFalse();
+    }
+
+    /** A hot-parameter rule of 1 order per second per sku: a burst on one sku is refused, other skus pass. */
+    @Test
+    @Order(4)
+    void shouldLimitAHotSkuWhileOtherSkusKeepPassing() throws Exception {
+        publish(PARAM_FLOW_RULES, "[{\"resource\":\"order-placement-by-sku\",\"paramIdx\":0,\"grade\":1,"
+                + "\"count\":1,\"durationInSec\":1}]");
+        Thread.sleep(1000);
+        long hotSku = 2;
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Api.Reply>> hot = new ArrayList<>();
+            List<Future<Api.Reply>> others = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                long user = 81 + i;
+                hot.add(clients.submit(() -> TestStack.api().placeOrder(user, hotSku, 1)));
+            }
+            for (int i = 0; i < 4; i++) {
+                long user = 91 + i;
+                long sku = 4 + i;
+                others.add(clients.submit(() -> TestStack.api().placeOrder(user, sku, 1)));
+            }
+            List<Api.Reply> hotReplies = new ArrayList<>();
+            for (Future<Api.Reply> f : hot) {
+                hotReplies.add(f.get());
+            }
+            assertThat(hotReplies).extracting(Api.Reply::status).containsOnly(201, 429);
+            assertThat(hotReplies).filteredOn(r -> r.status() == 429).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.code()).isEqualTo("RATE_LIMITED"));
+            for (Future<Api.Reply> f : others) {
+                assertThat(f.get().status()).as("%s", f.get().body()).isEqualTo(201);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /**
+     * A system rule (at most 4 requests in flight in consumer-web) with the provider slow: a crowd of reads is
+     * shed with 429 at once instead of queueing into timeouts.
+     */
+    @Test
+    @Order(5)
+    void shouldShedLoadWithRateLimitedAnswersUnderASystemRule() throws Exception {
+        String web = TestStack.stack().webUrl(ServiceName.WEB);
+        publish(SYSTEM_RULES, "[{\"maxThread\":4}]");
+        Thread.sleep(1000);
+        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, true);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<long[]>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                calls.add(clients.submit(() -> {
+                    long started = System.nanoTime();
+                    int status = read(web, 5).statusCode();
+                    return new long[] {status, Duration.ofNanos(System.nanoTime() - started).toMillis()};
+                }));
+            }
+            List<long[]> answers = new ArrayList<>();
+            for (Future<long[]> call : calls) {
+                answers.add(call.get());
+            }
+            assertThat(answers).extracting(a -> a[0]).containsOnly(200L, 429L);
+            assertThat(answers).filteredOn(a -> a[0] == 429L).hasSizeGreaterThanOrEqualTo(8)
+                    .allSatisfy(a -> assertThat(a[1]).as("shed at once").isLessThan(700));
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static void publish(String dataId, String content) throws NacosException {
+        assertThat(nacos.publishConfig(dataId, GROUP, content, "json")).isTrue();
+    }
+
+    private static String withProductLimit(int qps) throws IOException {
+        List<JsonNode> rules = new ArrayList<>();
+        JSON.readTree(defaults).forEach(rules::add);
+        rules.add(JSON.readTree("{\"resource\":\"" + PRODUCT_READS + "\",\"limitApp\":\"default\",\"grade\":1,"
+                + "\"count\":" + qps + "}"));
+        return JSON.writeValueAsString(rules);
+    }
+
+    /** Status codes of {@code n} product reads sent back to back. */
+    private static List<Integer> burst(String base, int n) throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            statuses.add(read(base).statusCode());
+        }
+        return statuses;
+    }
+
+    private static HttpResponse<String> firstRefusal(String base) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            HttpResponse<String> response = read(base);
+            if (response.statusCode() == 429) {
+                return response;
+            }
+        }
+        throw new AssertionError("no 429 in 50 product reads");
+    }
+
+    private static HttpResponse<String> read(String base) throws Exception {
+        return read(base, 3);
+    }
+
+    private static HttpResponse<String> read(String base, long skuId) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/products/" + skuId))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,18 @@
+package com.tradeflow.platform.sentinel;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** Sentinel in every service: rules from Nacos, the command API for the dashboard, Dubbo refusals as our errors. */
+@AutoConfiguration
+@EnableConfigurationProperties(SentinelProperties.class)
+public class SentinelAutoConfiguration {
+
+    @Bean
+    SentinelRules sentinelRules(SentinelProperties properties, @Value("${spring.application.name}") String application) {
+        SentinelDubboFallbacks.install();
+        return new SentinelRules(properties, application);
+    }
+}
