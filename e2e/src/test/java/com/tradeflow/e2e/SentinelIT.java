@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,6 +82,7 @@ class SentinelIT {
     @AfterEach
     void restoreDefaults() throws NacosException {
         TestStack.api().fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, false);
+        new Gateway(TestStack.stack()).faults(Gateway.NO_FAULTS);
         for (String dataId : RULES) {
             assertThat(nacos.publishConfig(dataId, GROUP, DEFAULTS.get(dataId), "json")).isTrue();
         }
@@ -255,6 +257,44 @@ class SentinelIT {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    /**
+     * The payment gateway's breaker (an exception-count degrade rule on {@code payment-gateway:create-payment})
+     * opened by a failing gateway: a top-up is still answered 202 PENDING, without the gateway being called, and
+     * the reconciliation job finishes it once the breaker lets calls through again.
+     */
+    @Test
+    @Order(6)
+    void shouldKeepTopUpsPendingWhileTheGatewayBreakerIsOpenAndFinishThemAfterwards() throws Exception {
+        Gateway gateway = new Gateway(TestStack.stack());
+        Api api = TestStack.api();
+        long user = 95;
+        long before = api.balance(user);
+        publish(DEGRADE_RULES, "[{\"resource\":\"payment-gateway:create-payment\",\"grade\":2,\"count\":2,"
+                + "\"minRequestAmount\":1,\"statIntervalMs\":10000,\"timeWindow\":8}]");
+        Thread.sleep(1000);
+        gateway.faults("{\"errorRate\":1}");
+        Api.Reply failing = api.topUp(user, 1000, UUID.randomUUID().toString());
+        assertThat(failing.status()).isEqualTo(202);
+        gateway.faults(Gateway.NO_FAULTS);
+
+        long started = System.nanoTime();
+        Api.Reply whileOpen = api.topUp(user, 1200, UUID.randomUUID().toString());
+        long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertThat(whileOpen.status()).isEqualTo(202);
+        assertThat(whileOpen.body().path("status").asText()).isEqualTo("PENDING");
+        assertThat(tookMillis).as("no gateway call, only the retries' backoff").isLessThan(3000);
+        assertThat(gateway.payments()).as("the breaker kept the call from the gateway")
+                .doesNotContainKey(whileOpen.body().path("merchantOrderNo").asText());
+
+        for (Api.Reply topUp : List.of(failing, whileOpen)) {
+            String id = topUp.body().path("topUpId").asText();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(api.get("/api/topups/" + id).body().path("status").asText()).isEqualTo("SUCCEEDED"));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.balance(user))
+                .isEqualTo(before + 2200));
     }
 
     private static void publish(String dataId, String content) throws NacosException {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,8 +26,10 @@ import java.io.IOException;
  * and authority rules per endpoint. A refused request answers {@code {"code","message"}}: 429
  * {@code RATE_LIMITED} with {@code Retry-After} (flow, hot-parameter and system rules), 503
  * {@code DEPENDENCY_UNAVAILABLE} (a degrade rule on the endpoint), 403 {@code ACCESS_DENIED} (authority).
+ * {@code tradeflow.sentinel.web-enabled=false} leaves the endpoints unguarded (the overhead benchmark's baseline).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "tradeflow.sentinel.web-enabled", havingValue = "true", matchIfMissing = true)
 class SentinelWebConfiguration implements WebMvcConfigurer {
 
     /** Seconds a client should wait after a 429: Sentinel's flow statistics move in one-second windows. */
@@ -41,9 +44,26 @@ class SentinelWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        SentinelWebMvcConfig config = new SentinelWebMvcConfig().setHttpMethodSpecify(true).setWebContextUnify(true);
+        SentinelWebMvcConfig config = new SentinelWebMvcConfig().setWebContextUnify(true);
         config.setBlockExceptionHandler(this::refuse);
-        registry.addInterceptor(new SentinelWebInterceptor(config)).addPathPatterns("/api/**");
+        registry.addInterceptor(new MethodAndPattern(config)).addPathPatterns("/api/**");
+    }
+
+    /**
+     * Names a request's resource {@code METHOD:/path-pattern}: the v6x adapter names it by the pattern alone (its
+     * http-method option is not applied there), which would put reads and writes of a path under one rule.
+     */
+    private static final class MethodAndPattern extends SentinelWebInterceptor {
+
+        MethodAndPattern(SentinelWebMvcConfig config) {
+            super(config);
+        }
+
+        @Override
+        protected String getResourceName(HttpServletRequest request) {
+            String pattern = super.getResourceName(request);
+            return pattern == null || pattern.isEmpty() ? pattern : request.getMethod() + ":" + pattern;
+        }
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String resource, BlockException e)

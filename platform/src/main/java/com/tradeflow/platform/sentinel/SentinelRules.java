@@ -1,5 +1,6 @@
 package com.tradeflow.platform.sentinel;
 
+import com.alibaba.csp.sentinel.adapter.dubbo3.config.DubboAdapterGlobalConfig;
 import com.alibaba.csp.sentinel.config.SentinelConfig;
 import com.alibaba.csp.sentinel.datasource.ReadableDataSource;
 import com.alibaba.csp.sentinel.datasource.nacos.NacosDataSource;
@@ -42,6 +43,8 @@ public final class SentinelRules implements SmartLifecycle {
         System.setProperty(APP_NAME, application);
         SentinelConfig.setConfig(APP_NAME, application);
         SentinelConfig.setConfig(TransportConfig.SERVER_PORT, String.valueOf(properties.transportPort()));
+        // Dubbo resources named dubbo:provider:... and dubbo:consumer:..., so a rule says which side it guards
+        SentinelConfig.setConfig(DubboAdapterGlobalConfig.DUBBO_RES_NAME_WITH_PREFIX_KEY, "true");
         SentinelConfig.setConfig(TransportConfig.HEARTBEAT_CLIENT_IP, properties.clientIp());
         if (!properties.dashboard().isEmpty()) {
             SentinelConfig.setConfig(TransportConfig.CONSOLE_SERVER, properties.dashboard());
