@@ -43,7 +43,8 @@ class SentinelBenchmark {
     private static final int CLIENTS = 16;
     private static final int WARM_UP = 100;
     private static final int ORDERS = 600;
-    private static final int SKUS = 5;
+    /** Skus 1-10 (1.00 to 47.89): fewer hot rows than the other benchmarks, so the filters, not lock waits, show. */
+    private static final int SKUS = 10;
     private static final int USERS = 100;
     private static final int LIMIT_QPS = 100;
     private static final int OFFERED_QPS = 300;

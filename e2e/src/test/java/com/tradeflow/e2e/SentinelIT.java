@@ -142,9 +142,19 @@ class SentinelIT {
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> burst(other, 10).contains(429));
 
-        TestStack.stack().restart(ServiceName.WEB_TRANSACTIONAL);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> burst(other, 10).contains(429));
+        // restarted, and pointed at a dashboard (a stand-in that records heartbeats): the rule is loaded from Nacos
+        try (FakeDashboard dashboard = FakeDashboard.start()) {
+            TestStack.stack().restart(ServiceName.WEB_TRANSACTIONAL,
+                    Map.of("SENTINEL_DASHBOARD", "127.0.0.1:" + dashboard.port()));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> burst(other, 10).contains(429));
+            int otherCommandPort = TestStack.stack().options().sentinelPort(ServiceName.WEB_TRANSACTIONAL);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dashboard.heartbeats())
+                    .anySatisfy(beat -> {
+                        assertThat(beat).containsEntry("app", "consumer-web").containsEntry("ip", "127.0.0.1")
+                                .containsEntry("port", String.valueOf(otherCommandPort));
+                    }));
+        }
     }
 
     /**
