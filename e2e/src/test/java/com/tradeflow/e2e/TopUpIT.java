@@ -173,7 +173,9 @@ class TopUpIT {
         assertThat(conflict.body().path("outcome").asText()).isEqualTo("CONFLICT");
         JsonNode topUp = api.get("/api/topups/" + topUpId).body();
         assertThat(topUp.path("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(topUp.path("review").asText()).isNotBlank();
+        assertThat(topUp.path("review").asText()).contains("FAILED");
+        assertThat(api.adminGet("/api/admin/topups/review").body().findValuesAsText("topUpId"))
+                .as("a settled top-up the gateway contradicts is listed for an operator").contains(topUpId);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(api.balance(user)).isEqualTo(before + 3000);
             assertThat(topUps.credits()).filteredOn(c -> number.equals(c.get("merchant_order_no"))).hasSize(1);

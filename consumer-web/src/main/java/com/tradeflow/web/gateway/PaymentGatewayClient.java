@@ -56,7 +56,7 @@ public class PaymentGatewayClient {
                 .maxAttempts(properties.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(),
                         properties.backoffMultiplier(), properties.backoffJitter()))
-                .retryOnException(e -> e instanceof GatewayException g && g.retriable())
+                .retryOnException(PaymentGatewayClient::worthRetrying)
                 .build());
         retry.getEventPublisher().onRetry(event -> log.info("payment gateway call failed (attempt {} of {}), "
                 + "again in {}: {}", event.getNumberOfRetryAttempts(), properties.maxAttempts(),
@@ -69,6 +69,11 @@ public class PaymentGatewayClient {
 
     public boolean configured() {
         return properties.configured();
+    }
+
+    /** A failure that can pass, but not a refusal by a Sentinel rule: an open breaker stays open for a while. */
+    private static boolean worthRetrying(Throwable e) {
+        return e instanceof GatewayException g && g.retriable() && !(g.getCause() instanceof BlockException);
     }
 
     /**
@@ -147,12 +152,14 @@ public class PaymentGatewayClient {
     private GatewayPayment payment(HttpResponse<byte[]> response, String what) {
         int status = response.statusCode();
         if (status >= SERVER_ERRORS || status == TOO_MANY_REQUESTS) {
-            throw new GatewayException(GatewayException.Kind.UNAVAILABLE, status, errorCode(response),
-                    what + ": gateway answered " + status + " " + errorCode(response), null);
+            String code = errorCode(response);
+            throw new GatewayException(GatewayException.Kind.UNAVAILABLE, status, code,
+                    what + ": gateway answered " + status + " " + code, null);
         }
         if (status >= CLIENT_ERRORS) {
-            throw new GatewayException(GatewayException.Kind.REJECTED, status, errorCode(response),
-                    what + ": gateway refused with " + status + " " + errorCode(response), null);
+            String code = errorCode(response);
+            throw new GatewayException(GatewayException.Kind.REJECTED, status, code,
+                    what + ": gateway refused with " + status + " " + code, null);
         }
         try {
             return json.readValue(response.body(), GatewayPayment.class);

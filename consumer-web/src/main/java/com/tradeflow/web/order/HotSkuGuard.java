@@ -4,8 +4,7 @@ import com.alibaba.csp.sentinel.Entry;
 import com.alibaba.csp.sentinel.EntryType;
 import com.alibaba.csp.sentinel.SphU;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
-import com.tradeflow.api.error.BusinessException;
-import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.platform.sentinel.SentinelRefusals;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Supplier;
@@ -23,10 +22,10 @@ class HotSkuGuard {
     <T> T guard(long skuId, Supplier<T> placement) {
         Entry entry;
         try {
-            entry = SphU.entry(RESOURCE, EntryType.IN, 1, skuId);
+            // OUT: the web resource around it is the request's inbound entry already (system rules count those)
+            entry = SphU.entry(RESOURCE, EntryType.OUT, 1, skuId);
         } catch (BlockException e) {
-            throw new BusinessException(ErrorCode.RATE_LIMITED, "sku " + skuId
-                    + " is in high demand right now; try again shortly");
+            throw SentinelRefusals.refusal(e, "placing orders for sku " + skuId);
         }
         try {
             return placement.get();

@@ -3,10 +3,10 @@ package com.tradeflow.web.system;
 import com.alibaba.csp.sentinel.adapter.spring.webmvc_v6x.SentinelWebInterceptor;
 import com.alibaba.csp.sentinel.adapter.spring.webmvc_v6x.config.SentinelWebMvcConfig;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
-import com.alibaba.csp.sentinel.slots.block.authority.AuthorityException;
-import com.alibaba.csp.sentinel.slots.block.degrade.DegradeException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.platform.sentinel.SentinelRefusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -68,18 +68,13 @@ class SentinelWebConfiguration implements WebMvcConfigurer {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String resource, BlockException e)
             throws IOException {
-        ErrorCode code = e instanceof DegradeException ? ErrorCode.DEPENDENCY_UNAVAILABLE
-                : e instanceof AuthorityException ? ErrorCode.ACCESS_DENIED : ErrorCode.RATE_LIMITED;
+        BusinessException refusal = SentinelRefusals.refusal(e, resource);
         log.debug("{} refused by Sentinel ({})", resource, e.getClass().getSimpleName());
-        response.setStatus(code.httpStatus());
-        if (code == ErrorCode.RATE_LIMITED) {
+        response.setStatus(refusal.code().httpStatus());
+        if (refusal.code() == ErrorCode.RATE_LIMITED) {
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), new ApiError(code.name(), switch (code) {
-            case DEPENDENCY_UNAVAILABLE -> resource + " is failing: its circuit breaker is open; try again later";
-            case ACCESS_DENIED -> resource + " refuses this caller";
-            default -> resource + " is over its rate limit; try again shortly";
-        }));
+        json.writeValue(response.getOutputStream(), new ApiError(refusal.code().name(), refusal.getMessage()));
     }
 }

@@ -147,6 +147,13 @@ class TopUpReconciliation implements SmartLifecycle {
             topUps.scheduleCheck(topUp, checks, Instant.now().plusMillis(wait), RetrySchedule.errorText(e));
             log.info("top-up {} ({}): check {} failed, next in {} ms: {}", topUp.topUpId(), topUp.merchantOrderNo(),
                     checks, wait, e.getMessage());
+        } catch (RuntimeException e) {
+            // anything else (an answer we cannot use, a database error): this top-up waits its turn again, the
+            // others of the batch go on
+            long wait = rechecks.pause(checks);
+            topUps.scheduleCheck(topUp, checks, Instant.now().plusMillis(wait), RetrySchedule.errorText(e));
+            log.warn("top-up {} ({}): check {} failed unexpectedly, next in {} ms", topUp.topUpId(),
+                    topUp.merchantOrderNo(), checks, wait, e);
         }
     }
 

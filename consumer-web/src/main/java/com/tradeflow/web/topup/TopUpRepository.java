@@ -99,10 +99,26 @@ class TopUpRepository {
                 Timestamp.from(Instant.now()), t.topUpId(), t.userId()) == 1;
     }
 
-    /** Flagged top-ups that are still PENDING, over every database, oldest first. */
+    /**
+     * A result that contradicts the top-up (another amount, the other final status): flagged with this reason,
+     * replacing a milder earlier one, whatever its status.
+     */
+    void flagConflict(TopUp t, String reason) {
+        jdbc.update("""
+                UPDATE top_ups SET review_reason = ?, review_since = ?
+                WHERE top_up_id = ? AND user_id = ?""", reason, Timestamp.from(Instant.now()), t.topUpId(),
+                t.userId());
+    }
+
+    /**
+     * Top-ups an operator must look at, over every database, oldest first: flagged and still PENDING, or flagged
+     * after they were finished (a contradicting result). One flagged while PENDING that then settled normally is
+     * not listed any more.
+     */
     List<TopUp> inReview(int limit) {
         return jdbc.query("""
-                SELECT * FROM top_ups WHERE status = 'PENDING' AND review_reason IS NOT NULL
+                SELECT * FROM top_ups
+                WHERE review_reason IS NOT NULL AND (status = 'PENDING' OR review_since >= finished_at)
                 ORDER BY created_at LIMIT ?""", ROW, limit);
     }
 

@@ -58,8 +58,8 @@ class TopUpSettlement {
             return Outcome.STILL_PENDING;
         }
         if (result.amount() != topUp.amount()) {
-            flag(topUp, "the gateway reports " + result.status() + " for " + result.amount() + " cents, the top-up is "
-                    + topUp.amount());
+            conflict(topUp, "the gateway reports " + result.status() + " for " + result.amount()
+                    + " cents, the top-up is " + topUp.amount());
             return Outcome.CONFLICT;
         }
         TopUpStatus reported = result.status() == PaymentStatus.SUCCEEDED ? TopUpStatus.SUCCEEDED : TopUpStatus.FAILED;
@@ -67,7 +67,7 @@ class TopUpSettlement {
             return Outcome.ALREADY_FINAL;
         }
         if (topUp.status() != TopUpStatus.PENDING) {
-            flag(topUp, "the gateway reports " + reported + " for a top-up that is " + topUp.status());
+            conflict(topUp, "the gateway reports " + reported + " for a top-up that is " + topUp.status());
             return Outcome.CONFLICT;
         }
         topUps.finish(topUp, reported, result.paymentId(), resolvedBy,
@@ -90,6 +90,13 @@ class TopUpSettlement {
         }
     }
 
+    private void conflict(TopUp topUp, String reason) {
+        topUps.flagConflict(topUp, reason);
+        log.error("top-up {} ({} of user {}) flagged for manual review: {}", topUp.topUpId(), topUp.merchantOrderNo(),
+                topUp.userId(), reason);
+    }
+
+    /** Flags it for manual review unless it is flagged already (the first reason stays). */
     void flag(TopUp topUp, String reason) {
         if (topUps.flagForReview(topUp, reason)) {
             log.error("top-up {} ({} of user {}) flagged for manual review: {}", topUp.topUpId(),

@@ -79,6 +79,7 @@ class TopUpSettlementTests {
 
         verify(topUps, never()).finish(any(), any(), any(), any(), any());
         verify(topUps, never()).flagForReview(any(), anyString());
+        verify(topUps, never()).flagConflict(any(), anyString());
         verify(outbox, never()).append(any(TopUpEvent.class));
     }
 
@@ -91,7 +92,7 @@ class TopUpSettlementTests {
                 .isEqualTo(TopUpSettlement.Outcome.CONFLICT);
 
         verify(topUps, never()).finish(any(), any(), any(), any(), any());
-        verify(topUps).flagForReview(eq(succeeded), anyString());
+        verify(topUps).flagConflict(eq(succeeded), anyString());
     }
 
     @Test
@@ -103,7 +104,7 @@ class TopUpSettlementTests {
                 .isEqualTo(TopUpSettlement.Outcome.CONFLICT);
 
         verify(topUps, never()).finish(any(), any(), any(), any(), any());
-        verify(topUps).flagForReview(eq(pending), anyString());
+        verify(topUps).flagConflict(eq(pending), anyString());
         verify(outbox, never()).append(any(TopUpEvent.class));
     }
 

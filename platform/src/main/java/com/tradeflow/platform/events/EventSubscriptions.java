@@ -50,7 +50,7 @@ public final class EventSubscriptions {
     /** Order events, applied in the delivery with a dedupe record per event id. */
     public SmartLifecycle applyOnDelivery(String group, OrderEventHandler handler) {
         EventApplier applier = new EventApplier(group, transactions, processed, handler, faults);
-        return new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties,
+        return new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties, properties.maxReconsumeTimes(),
                 body -> applier.apply(json.read(body)));
     }
 
@@ -58,15 +58,19 @@ public final class EventSubscriptions {
      * Events of the group's topic ({@link EventTopics#topicOf}) applied in the delivery by a handler that is
      * idempotent on its own, on a business key of the event (a top-up credit keyed by its merchant order number):
      * the handler runs in one local transaction, acknowledged after the commit.
+     *
+     * @param maxReconsumeTimes failed deliveries (each after {@code retry-delay}) before the message is
+     *                          dead-lettered: a handler that can be held up for a while (a lock) needs more than the
+     *                          order subscribers' budget
      */
     public <E extends IntegrationEvent> SmartLifecycle applyIdempotentOnDelivery(String group, Class<E> type,
-            Consumer<E> handler) {
+            int maxReconsumeTimes, Consumer<E> handler) {
         String topic = EventTopics.topicOf(group);
         if (!type.equals(EventTopics.eventTypeOf(topic))) {
             throw new IllegalArgumentException(group + " consumes " + topic + ", which carries "
                     + EventTopics.eventTypeOf(topic).getSimpleName() + ", not " + type.getSimpleName());
         }
-        return new OrderedEventConsumer(group, topic, properties, body -> {
+        return new OrderedEventConsumer(group, topic, properties, maxReconsumeTimes, body -> {
             E event = json.read(body, type);
             transactions.executeWithoutResult(status -> handler.accept(event));
         });
@@ -81,7 +85,8 @@ public final class EventSubscriptions {
         InboxProcessor processor = new InboxProcessor(group, database, inbox,
                 new EventApplier(group, transactions, processed, handler, faults), transactions, json,
                 properties.inbox(), faults);
-        OrderedEventConsumer receiver = new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties, body -> {
+        OrderedEventConsumer receiver = new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties,
+                properties.maxReconsumeTimes(), body -> {
             OrderEvent event = json.read(body);
             if (!inbox.store(group, event)) {
                 log.info("{}: {} {} of order {} is in the inbox already; acknowledged", group, event.type(),

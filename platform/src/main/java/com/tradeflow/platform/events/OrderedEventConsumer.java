@@ -29,17 +29,21 @@ public final class OrderedEventConsumer implements SmartLifecycle {
     private final String group;
     private final String topic;
     private final EventsProperties properties;
+    private final int maxReconsumeTimes;
     private final Consumer<byte[]> step;
     private volatile DefaultMQPushConsumer consumer;
 
     /**
-     * @param step what a delivery does with the message body before it is acknowledged; throws to have it
-     *             delivered again
+     * @param maxReconsumeTimes failed deliveries of one message before it is dead-lettered
+     * @param step              what a delivery does with the message body before it is acknowledged; throws to have
+     *                          it delivered again
      */
-    OrderedEventConsumer(String group, String topic, EventsProperties properties, Consumer<byte[]> step) {
+    OrderedEventConsumer(String group, String topic, EventsProperties properties, int maxReconsumeTimes,
+            Consumer<byte[]> step) {
         this.group = group;
         this.topic = topic;
         this.properties = properties;
+        this.maxReconsumeTimes = maxReconsumeTimes;
         this.step = step;
     }
 
@@ -49,7 +53,7 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         DefaultMQPushConsumer c = new DefaultMQPushConsumer(group);
         c.setNamesrvAddr(properties.namesrv());
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        c.setMaxReconsumeTimes(properties.maxReconsumeTimes());
+        c.setMaxReconsumeTimes(maxReconsumeTimes);
         c.setSuspendCurrentQueueTimeMillis(properties.retryDelay().toMillis());
         c.setConsumeThreadMin(properties.consumeThreads());
         c.setConsumeThreadMax(properties.consumeThreads());
@@ -73,7 +77,7 @@ public final class OrderedEventConsumer implements SmartLifecycle {
             try {
                 step.accept(message.getBody());
             } catch (RuntimeException e) {
-                boolean last = message.getReconsumeTimes() >= properties.maxReconsumeTimes();
+                boolean last = message.getReconsumeTimes() >= maxReconsumeTimes;
                 if (last) {
                     log.error("{}: message {} (keys {}) failed {} times, to the dead-letter topic {}: {}", group,
                             message.getMsgId(), message.getKeys(), message.getReconsumeTimes() + 1,

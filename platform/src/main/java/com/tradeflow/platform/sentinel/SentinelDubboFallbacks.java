@@ -2,17 +2,13 @@ package com.tradeflow.platform.sentinel;
 
 import com.alibaba.csp.sentinel.adapter.dubbo3.config.DubboAdapterGlobalConfig;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
-import com.alibaba.csp.sentinel.slots.block.degrade.DegradeException;
-import com.alibaba.csp.sentinel.slots.block.authority.AuthorityException;
-import com.tradeflow.api.error.BusinessException;
-import com.tradeflow.api.error.ErrorCode;
 import org.apache.dubbo.rpc.AsyncRpcResult;
 import org.apache.dubbo.rpc.Invocation;
 
 /**
- * What a Dubbo call refused by Sentinel returns: one of our own {@link BusinessException}s (the only exceptions that
- * cross the wire: Sentinel's are not on Dubbo's serialization allowlist), so the web API answers it like any other
- * refusal: a breaker open 503 {@code DEPENDENCY_UNAVAILABLE} at once, a flow or system limit 429
+ * What a Dubbo call refused by Sentinel returns: one of our own errors ({@link SentinelRefusals}; the only
+ * exceptions that cross the wire: Sentinel's are not on Dubbo's serialization allowlist), so the web API answers it
+ * like any other refusal: a breaker open 503 {@code DEPENDENCY_UNAVAILABLE} at once, a flow or system limit 429
  * {@code RATE_LIMITED}, an authority rule 403.
  */
 final class SentinelDubboFallbacks {
@@ -27,17 +23,6 @@ final class SentinelDubboFallbacks {
 
     private static AsyncRpcResult refused(Invocation invocation, BlockException e, String side) {
         String what = invocation.getServiceName() + "." + invocation.getMethodName();
-        return AsyncRpcResult.newDefaultAsyncResult(refusal(e, side + " " + what), invocation);
-    }
-
-    static BusinessException refusal(BlockException e, String what) {
-        if (e instanceof DegradeException) {
-            return new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, what
-                    + " is failing: its circuit breaker is open; try again later");
-        }
-        if (e instanceof AuthorityException) {
-            return new BusinessException(ErrorCode.ACCESS_DENIED, what + " refuses this caller");
-        }
-        return new BusinessException(ErrorCode.RATE_LIMITED, what + " is over its rate limit; try again shortly");
+        return AsyncRpcResult.newDefaultAsyncResult(SentinelRefusals.refusal(e, side + " " + what), invocation);
     }
 }
