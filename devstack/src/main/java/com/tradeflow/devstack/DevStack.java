@@ -53,6 +53,7 @@ public final class DevStack implements AutoCloseable {
 
     private SeataServerProcess coordinator;
     private RocketMqServerProcess broker;
+    private EmbeddedRedis redis;
 
     private DevStack(DevStackOptions options) {
         this.options = options;
@@ -81,7 +82,7 @@ public final class DevStack implements AutoCloseable {
         }
         createDatabases();
         if (options.redisUrl() == null) {
-            started.push(EmbeddedRedis.start(options.redisPort()));
+            startRedis();
         }
         if (options.nacosAddr() == null) {
             started.push(NacosDevServer.start(DevServerOptions.defaults().withPort(options.nacosPort())
@@ -141,6 +142,28 @@ public final class DevStack implements AutoCloseable {
         if (broker != null) {
             stopBroker();
             startBroker();
+        }
+    }
+
+    private void startRedis() {
+        redis = EmbeddedRedis.start(options.redisPort());
+        started.push(redis);
+    }
+
+    /** Stops the embedded Redis (its process ends; no persistence: it comes back empty), for outage tests. */
+    public void stopRedis() {
+        if (redis != null) {
+            log.warn("stopping Redis on port {}", redis.port());
+            redis.close();
+            started.remove(redis);
+        }
+    }
+
+    /** Starts the embedded Redis again on its port, empty (after {@link #stopRedis}, or a restart mid-test). */
+    public void restartRedis() {
+        if (redis != null) {
+            stopRedis();
+            startRedis();
         }
     }
 

@@ -38,6 +38,13 @@ public final class Api {
                 .header("Authorization", "Bearer " + adminToken).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** POST of a JSON body to an admin endpoint (or {@code POST /api/flash-sales}), with the admin bearer token. */
+    public Reply adminPost(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** A response: status and parsed JSON body (a missing node when the body is empty). */
     public record Reply(int status, JsonNode body) {
         public String code() {

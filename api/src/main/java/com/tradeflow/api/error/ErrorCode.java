@@ -7,6 +7,8 @@ package com.tradeflow.api.error;
 public enum ErrorCode {
 
     VALIDATION_FAILED(400),
+    /** A flash sale that has not started yet or is over. */
+    SALE_NOT_ACTIVE(400),
     /** An admin endpoint was called without the admin bearer token. */
     UNAUTHORIZED(401),
     /** A payment notification whose signature does not match (or is missing): not from the gateway. */
@@ -24,6 +26,10 @@ public enum ErrorCode {
     ORDER_NOT_CANCELLABLE(409),
     /** Only DEAD outbox events can be re-queued (a PENDING one is still being retried, a SENT one was delivered). */
     EVENT_NOT_DEAD(409),
+    /** Every unit of the flash sale is taken (a ticket given back after a failed order can free one again). */
+    SOLD_OUT(409),
+    /** The user holds as many tickets of the flash sale as it allows per user. */
+    LIMIT_REACHED(409),
     IDEMPOTENCY_KEY_REUSED(422),
     /** A dead-lettered message that is not an order event cannot be replayed (it would poison every subscriber). */
     UNREADABLE_EVENT(422),

@@ -14,6 +14,8 @@ public final class EventTopics {
     public static final String ORDER_EVENTS = "tradeflow-order-events";
     /** TopUpSucceeded; the events of one top-up go to one queue (selected by top-up id). */
     public static final String WALLET_EVENTS = "tradeflow-wallet-events";
+    /** FlashSaleTicketQueued; one queue per ticket id (there is one event per ticket). */
+    public static final String FLASH_SALE_TICKETS = "tradeflow-flash-sale-tickets";
     /** provider-account: loyalty points. */
     public static final String POINTS_GROUP = "account-points";
     /** provider-inventory: sold counters. */
@@ -25,20 +27,30 @@ public final class EventTopics {
     public static final String SALES_REPORT_GROUP = "inventory-sales-report";
     /** provider-account: credits the wallet of a succeeded top-up (wallet events). */
     public static final String TOP_UP_GROUP = "account-top-ups";
+    /** consumer-web: places the order of each flash-sale ticket, at a bounded rate (flash-sale tickets). */
+    public static final String FLASH_SALE_ORDERS_GROUP = "web-flash-sale-orders";
     public static final List<String> CONSUMER_GROUPS = List.of(POINTS_GROUP, SALES_GROUP, SALES_REPORT_GROUP,
-            TOP_UP_GROUP);
+            TOP_UP_GROUP, FLASH_SALE_ORDERS_GROUP);
 
     private EventTopics() {
     }
 
     /** The topic a consumer group subscribes to. */
     public static String topicOf(String group) {
-        return TOP_UP_GROUP.equals(group) ? WALLET_EVENTS : ORDER_EVENTS;
+        return switch (group) {
+            case TOP_UP_GROUP -> WALLET_EVENTS;
+            case FLASH_SALE_ORDERS_GROUP -> FLASH_SALE_TICKETS;
+            default -> ORDER_EVENTS;
+        };
     }
 
     /** The event type published on a topic. */
     public static Class<? extends IntegrationEvent> eventTypeOf(String topic) {
-        return WALLET_EVENTS.equals(topic) ? TopUpEvent.class : OrderEvent.class;
+        return switch (topic) {
+            case WALLET_EVENTS -> TopUpEvent.class;
+            case FLASH_SALE_TICKETS -> FlashSaleTicketEvent.class;
+            default -> OrderEvent.class;
+        };
     }
 
     public static String retryTopic(String group) {
@@ -54,6 +66,7 @@ public final class EventTopics {
         List<String> topics = new ArrayList<>();
         topics.add(ORDER_EVENTS);
         topics.add(WALLET_EVENTS);
+        topics.add(FLASH_SALE_TICKETS);
         for (String group : CONSUMER_GROUPS) {
             topics.add(retryTopic(group));
             topics.add(deadLetterTopic(group));

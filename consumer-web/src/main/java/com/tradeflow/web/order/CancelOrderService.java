@@ -2,6 +2,7 @@ package com.tradeflow.web.order;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.web.product.StockChanges;
 import com.tradeflow.web.transaction.GlobalTransactions;
 import org.springframework.stereotype.Service;
 
@@ -17,10 +18,12 @@ class CancelOrderService {
 
     private final CancelOrderTransaction transaction;
     private final OrderRepository orders;
+    private final StockChanges stockChanges;
 
-    CancelOrderService(CancelOrderTransaction transaction, OrderRepository orders) {
+    CancelOrderService(CancelOrderTransaction transaction, OrderRepository orders, StockChanges stockChanges) {
         this.transaction = transaction;
         this.orders = orders;
+        this.stockChanges = stockChanges;
     }
 
     OrderView cancel(long orderId, long userId) {
@@ -37,7 +40,7 @@ class CancelOrderService {
             throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is "
                     + order.status() + "; only PLACED orders can be cancelled");
         }
-        GlobalTransactions.Outcome<Void> outcome = transaction.run(order);
+        GlobalTransactions.Outcome<Void> outcome = stockChanges.around(order.skuId(), () -> transaction.run(order));
         orders.recordTransaction(new OrderTransaction(outcome.xid(), orderId, userId, "CANCEL", order.mode(),
                 outcome.status().name(), Instant.now()));
         Order after = orders.find(orderId, userId).orElseThrow();

@@ -104,7 +104,7 @@ public class OrderRepository {
         return jdbc.query("SELECT * FROM orders WHERE order_id = ?", ORDER, orderId).stream().findFirst();
     }
 
-    Optional<Order> find(long orderId, long userId) {
+    public Optional<Order> find(long orderId, long userId) {
         return jdbc.query("SELECT * FROM orders WHERE order_id = ? AND user_id = ?", ORDER, orderId, userId)
                 .stream().findFirst();
     }

@@ -2,6 +2,7 @@ package com.tradeflow.web.order;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.web.product.StockChanges;
 import com.tradeflow.web.system.IdGenerator;
 import com.tradeflow.web.transaction.GlobalTransactions;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,20 +18,22 @@ import java.util.Optional;
  * cannot both charge: the second fails on the key, rolls back, and answers the first one's order.
  */
 @Service
-class PlaceOrderService {
+public class PlaceOrderService {
 
     private final PlaceOrderTransaction transaction;
     private final OrderRepository orders;
     private final IdGenerator ids;
     private final HotSkuGuard hotSkus;
+    private final StockChanges stockChanges;
     private final boolean localModeEnabled;
 
     PlaceOrderService(PlaceOrderTransaction transaction, OrderRepository orders, IdGenerator ids, HotSkuGuard hotSkus,
-            @Value("${tradeflow.benchmark.local-mode:false}") boolean localModeEnabled) {
+            StockChanges stockChanges, @Value("${tradeflow.benchmark.local-mode:false}") boolean localModeEnabled) {
         this.transaction = transaction;
         this.orders = orders;
         this.ids = ids;
         this.hotSkus = hotSkus;
+        this.stockChanges = stockChanges;
         this.localModeEnabled = localModeEnabled;
     }
 
@@ -39,6 +42,23 @@ class PlaceOrderService {
     }
 
     Placed place(PlaceOrderRequest request, String idempotencyKey) {
+        return place(request, idempotencyKey, null);
+    }
+
+    /**
+     * An order at a price of its own (a flash sale's), not the product's: for the flash-sale tickets, each placed
+     * once under its own Idempotency-Key (a repeat answers the order placed before).
+     *
+     * @return the order's id
+     * @throws BusinessException as {@code POST /api/orders} answers it
+     */
+    public long placeAtPrice(long userId, long skuId, int quantity, TransactionMode mode, long unitPrice,
+            String idempotencyKey) {
+        return Long.parseLong(place(new PlaceOrderRequest(userId, skuId, quantity, mode.name()), idempotencyKey,
+                unitPrice).order().orderId());
+    }
+
+    private Placed place(PlaceOrderRequest request, String idempotencyKey, Long unitPrice) {
         if (request.transactionMode() == TransactionMode.LOCAL && !localModeEnabled) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "mode must be one of AT, TCC, XA");
         }
@@ -49,8 +69,8 @@ class PlaceOrderService {
             }
         }
         long orderId = ids.next();
-        GlobalTransactions.Outcome<Order> outcome = hotSkus.guard(request.skuId(),
-                () -> transaction.run(orderId, request, idempotencyKey));
+        GlobalTransactions.Outcome<Order> outcome = hotSkus.guard(request.skuId(), () -> stockChanges.around(
+                request.skuId(), () -> transaction.run(orderId, request, idempotencyKey, unitPrice)));
         if (outcome.committed()) {
             if (outcome.xid() != null) {
                 orders.recordTransaction(new OrderTransaction(outcome.xid(), orderId, request.userId(), "PLACE",

@@ -47,20 +47,24 @@ class PlaceOrderTransaction {
         this.events = events;
     }
 
-    GlobalTransactions.Outcome<Order> run(long orderId, PlaceOrderRequest request, String idempotencyKey) {
+    /** @param unitPrice what one unit costs in this order (a flash sale's price); null: the product's price */
+    GlobalTransactions.Outcome<Order> run(long orderId, PlaceOrderRequest request, String idempotencyKey,
+            Long unitPrice) {
         TransactionMode mode = request.transactionMode();
         if (mode == TransactionMode.LOCAL) {
-            return GlobalTransactions.Outcome.withoutGlobalTransaction(purchase(orderId, request, idempotencyKey));
+            return GlobalTransactions.Outcome.withoutGlobalTransaction(purchase(orderId, request, idempotencyKey,
+                    unitPrice));
         }
-        return transactions.run("place-order", mode.branchType(), () -> purchase(orderId, request, idempotencyKey));
+        return transactions.run("place-order", mode.branchType(),
+                () -> purchase(orderId, request, idempotencyKey, unitPrice));
     }
 
-    private Order purchase(long orderId, PlaceOrderRequest request, String idempotencyKey) {
+    private Order purchase(long orderId, PlaceOrderRequest request, String idempotencyKey, Long unitPrice) {
         TransactionMode mode = request.transactionMode();
         StockDeduction stock = inventory.deduct(orderId, request.skuId(), request.quantity());
-        wallets.debit(orderId, request.userId(), stock.amount());
-        Order order = Order.create(orderId, request.userId(), request.skuId(), request.quantity(), stock.amount(),
-                mode);
+        long amount = unitPrice == null ? stock.amount() : Math.multiplyExact(unitPrice, (long) request.quantity());
+        wallets.debit(orderId, request.userId(), amount);
+        Order order = Order.create(orderId, request.userId(), request.skuId(), request.quantity(), amount, mode);
         OrderEvent placed = order.newEvent(OrderEvent.PLACED);
         // LOCAL (benchmarks): no global transaction to attach a transactional message to; the relay sends it
         OutboxStatus eventStatus = mode == TransactionMode.LOCAL ? OutboxStatus.PENDING : events.rowStatus();

@@ -1,9 +1,11 @@
 package com.tradeflow.web.outbox;
 
 import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.api.event.FlashSaleTicketEvent;
 import com.tradeflow.api.event.IntegrationEvent;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.api.event.TopUpEvent;
+import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.events.EventJson;
 import com.tradeflow.platform.transaction.BranchTypes;
 import org.apache.seata.core.context.RootContext;
@@ -14,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -30,13 +33,15 @@ public class OutboxRepository {
     private static final Logger log = LoggerFactory.getLogger(OutboxRepository.class);
 
     private final JdbcTemplate jdbc;
+    private final List<DataSource> physicalPools;
     private final EventJson json;
     private final boolean eventsEnabled;
 
     /** @param eventsEnabled false: no event is written (benchmarks measure what events cost with it) */
-    OutboxRepository(JdbcTemplate jdbc, EventJson json,
+    OutboxRepository(JdbcTemplate jdbc, BranchTypeRoutingDataSource dataSource, EventJson json,
             @Value("${tradeflow.events.enabled:true}") boolean eventsEnabled) {
         this.jdbc = jdbc;
+        this.physicalPools = dataSource.physicalPools();
         this.json = json;
         this.eventsEnabled = eventsEnabled;
         if (!eventsEnabled) {
@@ -74,8 +79,21 @@ public class OutboxRepository {
         insert(EventTopics.WALLET_EVENTS, event, OutboxStatus.PENDING);
     }
 
+    /**
+     * A flash-sale ticket's event, PENDING, in the caller's local transaction on the flash sales' own database (its
+     * physical pool, not the sharded data source: the row sits with the ticket, whoever the user is). The relay
+     * sends every database's rows, so it finds it there.
+     */
+    public void append(FlashSaleTicketEvent event, JdbcTemplate flashSaleDatabase) {
+        insert(flashSaleDatabase, EventTopics.FLASH_SALE_TICKETS, event, OutboxStatus.PENDING);
+    }
+
     private void insert(String topic, IntegrationEvent event, OutboxStatus status) {
-        jdbc.update("""
+        insert(jdbc, topic, event, status);
+    }
+
+    private void insert(JdbcTemplate database, String topic, IntegrationEvent event, OutboxStatus status) {
+        database.update("""
                 INSERT INTO outbox_events (event_id, topic, aggregate_id, user_id, event_type, payload, status, xid,
                                            branch_type)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", event.eventId(), topic, event.aggregateId(), event.userId(),
@@ -113,11 +131,22 @@ public class OutboxRepository {
                 OutboxStatus.TRANSACTIONAL.name());
     }
 
-    /** DEAD -> PENDING with a fresh attempt budget, due now. @return false when the row is not DEAD */
+    /**
+     * DEAD -> PENDING with a fresh attempt budget, due now, in whichever database holds the row (a flash-sale row
+     * is not in its user's). @return false when the row is not DEAD
+     */
     boolean requeue(OutboxEvent dead) {
-        return jdbc.update("""
-                UPDATE outbox_events SET status = 'PENDING', attempts = 0, next_attempt_at = NOW(3)
-                WHERE event_id = ? AND user_id = ? AND status = 'DEAD'""", dead.eventId(), dead.userId()) == 1;
+        for (DataSource pool : physicalPools) {
+            JdbcTemplate database = new JdbcTemplate(pool);
+            Integer here = database.queryForObject("SELECT COUNT(*) FROM outbox_events WHERE event_id = ?",
+                    Integer.class, dead.eventId());
+            if (here != null && here > 0) {
+                return database.update("""
+                        UPDATE outbox_events SET status = 'PENDING', attempts = 0, next_attempt_at = NOW(3)
+                        WHERE event_id = ? AND status = 'DEAD'""", dead.eventId()) == 1;
+            }
+        }
+        return false;
     }
 
     private static Instant instant(Timestamp t) {

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Every {@code /api/admin/**} request must carry {@code Authorization: Bearer <tradeflow.admin.token>}; otherwise
+ * Every {@code /api/admin/**} request, and {@code POST /api/flash-sales}, must carry {@code Authorization: Bearer <tradeflow.admin.token>}; otherwise
  * 401 {@code UNAUTHORIZED}. Without a configured token every admin request is refused. The token is compared in
  * constant time and never logged.
  */
@@ -27,6 +27,8 @@ import java.security.MessageDigest;
 class AdminTokenFilter extends OncePerRequestFilter {
 
     static final String ADMIN_PATHS = "/api/admin/";
+    /** Opening a flash sale is an operator's act too (its other endpoints are the public's). */
+    static final String OPEN_FLASH_SALE = "/api/flash-sales";
     private static final String BEARER = "Bearer ";
     private static final Logger log = LoggerFactory.getLogger(AdminTokenFilter.class);
 
@@ -43,7 +45,9 @@ class AdminTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(ADMIN_PATHS);
+        String path = request.getRequestURI();
+        boolean openingFlashSale = "POST".equals(request.getMethod()) && OPEN_FLASH_SALE.equals(path);
+        return !path.startsWith(ADMIN_PATHS) && !openingFlashSale;
     }
 
     @Override

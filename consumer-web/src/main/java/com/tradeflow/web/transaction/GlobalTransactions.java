@@ -99,6 +99,15 @@ public class GlobalTransactions {
             return failure == null;
         }
 
+        /**
+         * The data is final: committed or rolled back with phase two done (or no global transaction at all, or none
+         * begun). False while the coordinator still has phase two to do or retry.
+         */
+        public boolean decided() {
+            return status == null || status == GlobalStatus.Committed || status == GlobalStatus.AsyncCommitting
+                    || status == GlobalStatus.Rollbacked || status == GlobalStatus.TimeoutRollbacked;
+        }
+
         public T orThrow() {
             if (failure != null) {
                 throw failure;

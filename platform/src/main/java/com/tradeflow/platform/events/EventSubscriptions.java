@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * </ul>
  * Either way an event is applied once, in order per order, and what returns a lifecycle bean to register. Events of
  * other topics (wallet events) go to {@link #applyIdempotentOnDelivery}, whose handler deduplicates on a business
- * key of its own.
+ * key of its own, or to {@link #deliverEach} when the handler runs its own (global) transactions.
  */
 public final class EventSubscriptions {
 
@@ -65,15 +65,30 @@ public final class EventSubscriptions {
      */
     public <E extends IntegrationEvent> SmartLifecycle applyIdempotentOnDelivery(String group, Class<E> type,
             int maxReconsumeTimes, Consumer<E> handler) {
+        return new OrderedEventConsumer(group, topicCarrying(group, type), properties, maxReconsumeTimes, body -> {
+            E event = json.read(body, type);
+            transactions.executeWithoutResult(status -> handler.accept(event));
+        });
+    }
+
+    /**
+     * Events of the group's topic handed to a handler that runs its own transactions (a global one: placing an
+     * order), so none is opened around it here; it must be idempotent on a business key of the event. Acknowledged
+     * when it returns; when it throws, delivered again after {@code retry-delay}, up to {@code maxReconsumeTimes}.
+     */
+    public <E extends IntegrationEvent> SmartLifecycle deliverEach(String group, Class<E> type,
+            int maxReconsumeTimes, Consumer<E> handler) {
+        return new OrderedEventConsumer(group, topicCarrying(group, type), properties, maxReconsumeTimes,
+                body -> handler.accept(json.read(body, type)));
+    }
+
+    private static String topicCarrying(String group, Class<? extends IntegrationEvent> type) {
         String topic = EventTopics.topicOf(group);
         if (!type.equals(EventTopics.eventTypeOf(topic))) {
             throw new IllegalArgumentException(group + " consumes " + topic + ", which carries "
                     + EventTopics.eventTypeOf(topic).getSimpleName() + ", not " + type.getSimpleName());
         }
-        return new OrderedEventConsumer(group, topic, properties, maxReconsumeTimes, body -> {
-            E event = json.read(body, type);
-            transactions.executeWithoutResult(status -> handler.accept(event));
-        });
+        return topic;
     }
 
     public SmartLifecycle throughInbox(String group, OrderEventHandler handler) {

@@ -59,7 +59,9 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         c.setConsumeThreadMax(properties.consumeThreads());
         c.setConsumeMessageBatchMaxSize(1);
         c.setPersistConsumerOffsetInterval(Math.toIntExact(properties.offsetCommitInterval().toMillis()));
-        c.setInstanceName(group);
+        // the broker tells consumers apart by ip@instance: two instances of a service on one host sharing a name
+        // were taken for one consumer, and each consumed every queue (seen: a flash-sale ticket placed by both)
+        c.setInstanceName(group + "-" + ProcessHandle.current().pid());
         try {
             c.subscribe(topic, "*");
             c.registerMessageListener((MessageListenerOrderly) (messages, context) -> consume(messages));

@@ -1,0 +1,76 @@
+package com.tradeflow.web.flashsale;
+
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.api.event.FlashSaleTicketEvent;
+import com.tradeflow.web.order.PlaceOrderService;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns each queued ticket into an order through the normal purchase (one global transaction, the sale's price),
+ * at most {@code order-rate} a second however many wait: the queue absorbs the spike, the databases see a steady
+ * rate. A ticket is placed once (its own Idempotency-Key; a redelivery answers the same order). A refusal that will
+ * not pass (balance, stock) fails the ticket and gives its unit back to the sale; a passing one (a lock, a provider
+ * or the coordinator away) is thrown, so the message is delivered again.
+ */
+class FlashSaleOrderPlacer {
+
+    private static final Logger log = LoggerFactory.getLogger(FlashSaleOrderPlacer.class);
+    /** Refusals that the same order would get again. */
+    private static final Set<ErrorCode> FINAL = Set.of(ErrorCode.INSUFFICIENT_BALANCE, ErrorCode.INSUFFICIENT_STOCK,
+            ErrorCode.NOT_FOUND, ErrorCode.VALIDATION_FAILED, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+            ErrorCode.ACCESS_DENIED);
+    private static final int ONE_UNIT = 1;
+
+    private final FlashSaleRepository sales;
+    private final FlashSaleCatalog catalog;
+    private final FlashSaleGate gate;
+    private final PlaceOrderService orders;
+    private final RateLimiter rate;
+    private final FlashSaleProperties properties;
+
+    FlashSaleOrderPlacer(FlashSaleRepository sales, FlashSaleCatalog catalog, FlashSaleGate gate,
+            PlaceOrderService orders, RateLimiter rate, FlashSaleProperties properties) {
+        this.sales = sales;
+        this.catalog = catalog;
+        this.gate = gate;
+        this.orders = orders;
+        this.rate = rate;
+        this.properties = properties;
+    }
+
+    /** @throws RuntimeException to have the ticket delivered again */
+    void place(FlashSaleTicketEvent queued) {
+        Optional<FlashSaleRepository.Ticket> found = sales.findTicket(queued.ticketId());
+        if (found.isEmpty() || found.get().status() != TicketStatus.QUEUED) {
+            log.info("flash-sale ticket {} is {}; nothing to place", queued.ticketId(),
+                    found.map(t -> t.status().name()).orElse("unknown"));
+            return;
+        }
+        FlashSaleRepository.Ticket ticket = found.get();
+        if (!rate.acquirePermission()) {
+            throw new IllegalStateException("flash-sale ticket " + ticket.ticketId() + " waited "
+                    + properties.rateWait() + " for its turn; delivered again");
+        }
+        try {
+            long orderId = orders.placeAtPrice(ticket.userId(), queued.skuId(), ONE_UNIT, properties.orderMode(),
+                    queued.price(), "flash-sale-ticket-" + ticket.ticketId());
+            sales.markPlaced(ticket.ticketId(), orderId);
+            log.debug("flash-sale ticket {} placed as order {}", ticket.ticketId(), orderId);
+        } catch (BusinessException e) {
+            if (!FINAL.contains(e.code())) {
+                throw e;
+            }
+            if (sales.fail(ticket, e.code().name(), e.getMessage())) {
+                gate.giveBack(catalog.get(ticket.saleId()), ticket.userId());
+                log.info("flash-sale ticket {} of user {} FAILED ({}); its unit is back on sale {}", ticket.ticketId(),
+                        ticket.userId(), e.code(), ticket.saleId());
+            }
+        }
+    }
+}

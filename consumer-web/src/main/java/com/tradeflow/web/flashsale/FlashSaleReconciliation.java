@@ -1,0 +1,81 @@
+package com.tradeflow.web.flashsale;
+
+import com.tradeflow.web.order.Order;
+import com.tradeflow.web.order.OrderRepository;
+import com.tradeflow.web.order.OrderStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares what a flash sale's parts say: Redis's units left, the database's taken counter, the tickets, and the
+ * orders of the PLACED tickets (each one unit, at the sale's price, kept unless cancelled later).
+ */
+class FlashSaleReconciliation {
+
+    private final FlashSaleCatalog catalog;
+    private final FlashSaleRepository sales;
+    private final FlashSaleGate gate;
+    private final OrderRepository orders;
+
+    FlashSaleReconciliation(FlashSaleCatalog catalog, FlashSaleRepository sales, FlashSaleGate gate,
+            OrderRepository orders) {
+        this.catalog = catalog;
+        this.sales = sales;
+        this.gate = gate;
+        this.orders = orders;
+    }
+
+    /**
+     * @param redisLeft     units left in Redis; null when Redis holds no counters for the sale
+     * @param taken         the database's count of tickets QUEUED or PLACED
+     * @param tickets       tickets by status
+     * @param ordersFound   orders of the PLACED tickets that exist (placed, or cancelled since)
+     * @param ordersAmount  what those orders charged, in cents
+     * @param consistent    no problem found
+     * @param problems      every disagreement, in words
+     */
+    record Report(String saleId, int quantity, Integer redisLeft, int taken, Map<TicketStatus, Long> tickets,
+            int ordersFound, long ordersAmount, boolean consistent, List<String> problems) {
+    }
+
+    Report check(long saleId) {
+        FlashSale sale = catalog.get(saleId);
+        Integer redisLeft = gate.left(sale);
+        int taken = sales.taken(saleId);
+        Map<TicketStatus, Long> tickets = sales.ticketCounts(saleId);
+        List<String> problems = new ArrayList<>();
+        long holding = tickets.get(TicketStatus.QUEUED) + tickets.get(TicketStatus.PLACED);
+        if (taken != holding) {
+            problems.add("taken is " + taken + " but " + holding + " tickets are QUEUED or PLACED");
+        }
+        if (taken > sale.quantity()) {
+            problems.add("oversold: " + taken + " tickets for " + sale.quantity() + " units");
+        }
+        if (redisLeft != null && redisLeft != sale.quantity() - taken) {
+            problems.add("Redis has " + redisLeft + " units left, the database " + (sale.quantity() - taken));
+        }
+        int found = 0;
+        long amount = 0;
+        for (FlashSaleRepository.Ticket ticket : sales.placedTickets(saleId)) {
+            Order order = orders.find(ticket.orderId(), ticket.userId()).orElse(null);
+            if (order == null) {
+                problems.add("ticket " + ticket.ticketId() + " is PLACED as order " + ticket.orderId()
+                        + ", which does not exist");
+                continue;
+            }
+            found++;
+            amount += order.amount();
+            if (order.skuId() != sale.skuId() || order.quantity() != 1 || order.amount() != sale.price()) {
+                problems.add("order " + order.orderId() + " of ticket " + ticket.ticketId() + " is " + order.quantity()
+                        + " x sku " + order.skuId() + " for " + order.amount() + " cents");
+            }
+            if (order.status() != OrderStatus.PLACED && order.status() != OrderStatus.CANCELLED) {
+                problems.add("order " + order.orderId() + " of ticket " + ticket.ticketId() + " is " + order.status());
+            }
+        }
+        return new Report(String.valueOf(saleId), sale.quantity(), redisLeft, taken, tickets, found, amount,
+                problems.isEmpty(), List.copyOf(problems));
+    }
+}
