@@ -10,12 +10,18 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -259,6 +265,32 @@ public final class Databases {
                 .sorted(Comparator.comparingLong((Map<String, Object> r) -> ((Number) r.get("balance")).longValue())
                         .reversed())
                 .limit(count).map(r -> ((Number) r.get("user_id")).longValue()).toList();
+    }
+
+    /** Wallets for users {@code first .. first + count - 1} with {@code balance} cents each, in their shards. */
+    public void createWallets(long first, int count, long balance) {
+        for (int shard = 0; shard < 2; shard++) {
+            int s = shard;
+            String values = LongStream.range(first, first + count).filter(u -> u % 2 == s)
+                    .mapToObj(u -> "(" + u + ", " + balance + ")").collect(Collectors.joining(","));
+            if (!values.isEmpty()) {
+                execute("tradeflow_account_" + shard, "INSERT INTO wallets (user_id, balance) VALUES " + values);
+            }
+        }
+    }
+
+    /** When the order was created, from its row (in the user's database, either table). */
+    public Instant orderCreatedAt(long userId, long orderId) {
+        for (String table : List.of("orders_0", "orders_1")) {
+            List<Map<String, Object>> found = rows("tradeflow_order_" + (userId % 2),
+                    "SELECT created_at FROM " + table + " WHERE order_id = " + orderId);
+            if (!found.isEmpty()) {
+                Object created = found.get(0).get("created_at");
+                return created instanceof Timestamp t ? t.toInstant()
+                        : ((LocalDateTime) created).atZone(ZoneId.systemDefault()).toInstant();
+            }
+        }
+        throw new IllegalStateException("no order " + orderId + " of user " + userId);
     }
 
     public long number(String db, String sql) {

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -47,13 +46,7 @@ class FlashSaleIT {
 
     @BeforeAll
     static void crowd() {
-        for (int shard = 0; shard < 2; shard++) {
-            int s = shard;
-            String values = LongStream.range(FIRST_CROWD_USER, FIRST_CROWD_USER + CROWD).filter(u -> u % 2 == s)
-                    .mapToObj(u -> "(" + u + ", " + CROWD_BALANCE + ")").collect(Collectors.joining(","));
-            TestStack.db().execute("tradeflow_account_" + shard, "INSERT INTO wallets (user_id, balance) VALUES "
-                    + values);
-        }
+        TestStack.db().createWallets(FIRST_CROWD_USER, CROWD, CROWD_BALANCE);
     }
 
     /**
@@ -110,8 +103,7 @@ class FlashSaleIT {
     @Test
     void shouldGiveTheUnitBackWhenATicketsOrderFails() {
         long broke = 39_001;
-        TestStack.db().execute("tradeflow_account_" + (broke % 2), "INSERT INTO wallets (user_id, balance) VALUES ("
-                + broke + ", 100)");
+        TestStack.db().createWallets(broke, 1, 100);
         String saleId = open(19, 2, 1, Instant.now().minusSeconds(1));
 
         Api.Reply ticket = enter(saleId, broke);
@@ -286,24 +278,11 @@ class FlashSaleIT {
     private static List<Instant> orderTimes(List<JsonNode> tickets) {
         List<Instant> times = new ArrayList<>();
         for (JsonNode ticket : tickets) {
-            long user = ticket.path("userId").asLong();
-            String orderId = ticket.path("orderId").asText();
-            for (String table : List.of("orders_0", "orders_1")) {
-                List<Map<String, Object>> rows = TestStack.db().rows("tradeflow_order_" + (user % 2),
-                        "SELECT created_at FROM " + table + " WHERE order_id = " + orderId);
-                rows.forEach(r -> times.add(instant(r.get("created_at"))));
-            }
+            times.add(TestStack.db().orderCreatedAt(ticket.path("userId").asLong(),
+                    ticket.path("orderId").asLong()));
         }
-        assertThat(times).as("an order row per ticket").hasSize(tickets.size());
         Collections.sort(times);
         return times;
-    }
-
-    private static Instant instant(Object column) {
-        if (column instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return ((LocalDateTime) column).atZone(java.time.ZoneId.systemDefault()).toInstant();
     }
 
     /** The most instants within any window of one second. */

@@ -9,7 +9,6 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -81,12 +78,7 @@ class RedisBenchmark {
             stack.restartRedis();
 
             Databases db = new Databases(stack.options());
-            for (int shard = 0; shard < 2; shard++) {
-                int s = shard;
-                db.execute("tradeflow_account_" + shard, "INSERT INTO wallets (user_id, balance) VALUES "
-                        + LongStream.range(FIRST_USER, FIRST_USER + CROWD).filter(u -> u % 2 == s)
-                        .mapToObj(u -> "(" + u + ", 100000)").collect(Collectors.joining(",")));
-            }
+            db.createWallets(FIRST_USER, CROWD, 100_000);
             Instant now = Instant.now();
             Api.Reply opened = api.adminPost("/api/flash-sales", "{\"skuId\":7,\"quantity\":" + UNITS + ",\"price\":"
                     + PRICE + ",\"startsAt\":\"" + now.minusSeconds(1) + "\",\"endsAt\":\"" + now.plusSeconds(1800)
@@ -99,7 +91,7 @@ class RedisBenchmark {
                     () -> api.adminGet("/api/admin/flash-sales/" + saleId + "/reconciliation").body(),
                     r -> r.path("tickets").path("QUEUED").asInt() == 0
                             && r.path("tickets").path("PLACED").asInt() == r.path("taken").asInt());
-            List<Instant> created = orderTimes(db, api, saleId);
+            List<Instant> created = orderTimes(db, saleId);
             print(cached, uncached, crowd, created, report);
             assertThat(cached.answers()).containsOnlyKeys("200");
             assertThat(uncached.answers()).containsOnlyKeys("200");
@@ -143,23 +135,15 @@ class RedisBenchmark {
         return new Batch(requests, (System.nanoTime() - start) / 1e9, all, accepted, Map.copyOf(answers));
     }
 
-    private static List<Instant> orderTimes(Databases db, Api api, String saleId) {
+    private static List<Instant> orderTimes(Databases db, String saleId) {
         List<Instant> times = new ArrayList<>();
         for (Map<String, Object> ticket : db.rows("tradeflow_order_0",
                 "SELECT user_id, order_id FROM flash_sale_tickets WHERE status = 'PLACED' AND sale_id = " + saleId)) {
-            long user = ((Number) ticket.get("user_id")).longValue();
-            for (String table : List.of("orders_0", "orders_1")) {
-                db.rows("tradeflow_order_" + (user % 2), "SELECT created_at FROM " + table + " WHERE order_id = "
-                        + ticket.get("order_id")).forEach(r -> times.add(toInstant(r.get("created_at"))));
-            }
+            times.add(db.orderCreatedAt(((Number) ticket.get("user_id")).longValue(),
+                    ((Number) ticket.get("order_id")).longValue()));
         }
         times.sort(null);
         return times;
-    }
-
-    private static Instant toInstant(Object column) {
-        return column instanceof Timestamp t ? t.toInstant()
-                : ((java.time.LocalDateTime) column).atZone(java.time.ZoneId.systemDefault()).toInstant();
     }
 
     private static void print(Batch cached, Batch uncached, Batch crowd, List<Instant> created, JsonNode report) {
