@@ -25,7 +25,8 @@ CREATE TABLE flash_sale_buyers (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
 -- One row per ticket granted: QUEUED until its order is placed (PLACED, with the order) or refused (FAILED, with
--- the reason; its unit and the user's ticket go back to the sale).
+-- the reason; its unit and the user's ticket go back to the sale). A delivery claims the ticket before placing its
+-- order, so a second delivery of the same ticket (a broker redelivery, a rebalance) never works on it meanwhile.
 CREATE TABLE flash_sale_tickets (
     ticket_id  BIGINT       NOT NULL PRIMARY KEY,
     sale_id    BIGINT       NOT NULL,
@@ -34,6 +35,7 @@ CREATE TABLE flash_sale_tickets (
     order_id   BIGINT       NULL,
     reason     VARCHAR(32)  NULL COMMENT 'error code of the refused order',
     detail     VARCHAR(255) NULL,
+    claimed_until DATETIME(3) NULL COMMENT 'a delivery is placing its order until then; another one waits',
     created_at DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     updated_at DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
     KEY idx_flash_sale_tickets_sale (sale_id, status)

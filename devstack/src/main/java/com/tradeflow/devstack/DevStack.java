@@ -152,6 +152,7 @@ public final class DevStack implements AutoCloseable {
 
     /** Stops the embedded Redis (its process ends; no persistence: it comes back empty), for outage tests. */
     public void stopRedis() {
+        requireEmbeddedRedis();
         if (redis != null) {
             log.warn("stopping Redis on port {}", redis.port());
             redis.close();
@@ -161,9 +162,14 @@ public final class DevStack implements AutoCloseable {
 
     /** Starts the embedded Redis again on its port, empty (after {@link #stopRedis}, or a restart mid-test). */
     public void restartRedis() {
-        if (redis != null) {
-            stopRedis();
-            startRedis();
+        requireEmbeddedRedis();
+        stopRedis();
+        startRedis();
+    }
+
+    private void requireEmbeddedRedis() {
+        if (options.redisUrl() != null) {
+            throw new IllegalStateException("Redis is external (REDIS_URL): this stack cannot stop or restart it");
         }
     }
 

@@ -30,6 +30,24 @@ class AdminIT {
         }
     }
 
+    /**
+     * Spring MVC matches a path without its {@code ;parameters}, decoded, with slashes collapsed: spellings of an
+     * admin path that reach its controller are refused the same.
+     */
+    @Test
+    void shouldRefuseAdminPathsSpelledAnotherWay() throws Exception {
+        for (String path : new String[] {"/api/admin;x=1/outbox", "/api;x/admin/outbox", "/api/%61dmin/outbox"}) {
+            HttpResponse<String> response = send(path + "?status=DEAD", null);
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+        }
+        assertThat(send("/api//admin/outbox?status=DEAD", null).statusCode()).as("never answered").isNotEqualTo(200);
+        HttpResponse<String> opening = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(TestStack.stack().webUrl() + "/api/flash-sales;x=1")).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(opening.statusCode()).as("opening a flash sale, spelled another way").isEqualTo(401);
+    }
+
     @Test
     void shouldListEveryGlobalTransactionOfAnOrder() throws Exception {
         Api api = TestStack.api();

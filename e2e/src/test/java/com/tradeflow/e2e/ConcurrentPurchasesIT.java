@@ -57,8 +57,12 @@ class ConcurrentPurchasesIT {
         replies.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
         System.out.println("concurrent purchases by status: " + byStatus);
         assertThat(byStatus.get(201)).as("some purchases succeed").isPositive();
+        // 503: a provider call that timed out waiting behind hot-row locks (5 s Dubbo timeout on two busy cores);
+        // its purchase is rolled back like any other refusal, which the invariants below check
+        assertThat(replies).filteredOn(r -> r.status() == 503)
+                .allSatisfy(r -> assertThat(r.code()).isEqualTo("DEPENDENCY_UNAVAILABLE"));
         assertThat(byStatus.keySet()).as("only success and refusals (409 includes CONCURRENT_UPDATE on hot rows)")
-                .allMatch(s -> s == 201 || s == 404 || s == 409);
+                .allMatch(s -> s == 201 || s == 404 || s == 409 || s == 503);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(db.totalBalance() + db.totalKeptOrderAmount()).isEqualTo(money);

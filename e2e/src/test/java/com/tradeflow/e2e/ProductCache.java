@@ -23,8 +23,13 @@ final class ProductCache implements AutoCloseable {
 
     private final JedisPooled redis;
 
+    /** The shared test stack's Redis. */
     ProductCache() {
-        this.redis = new JedisPooled(URI.create(TestStack.stack().options().effectiveRedisUrl()));
+        this(TestStack.stack().options().effectiveRedisUrl());
+    }
+
+    ProductCache(String redisUrl) {
+        this.redis = new JedisPooled(URI.create(redisUrl));
     }
 
     /** The cached entry of the sku as JSON ({@code {"value":{...},"loadedAt":...}}), or null when none. */

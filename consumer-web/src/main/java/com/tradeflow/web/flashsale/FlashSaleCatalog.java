@@ -38,9 +38,25 @@ class FlashSaleCatalog {
         return sale;
     }
 
+    /** The sale's counters go to Redis now; if Redis is away, the first request builds them (see rebuild). */
     void opened(FlashSale sale) {
         known.put(sale.saleId(), sale);
-        gate.load(sale, sale.quantity(), Map.of());
+        try {
+            gate.load(sale, sale.quantity(), Map.of());
+        } catch (BusinessException e) {
+            log.warn("flash sale {}: counters not loaded into Redis yet ({}); the first request loads them",
+                    sale.saleId(), e.getMessage());
+        }
+    }
+
+    /**
+     * An operator's repair: Redis's counters are replaced by the database's (after a lost give-back, say). Requests
+     * granted meanwhile by the old counters and not stored yet may make Redis grant one too many; the database
+     * refuses it.
+     */
+    synchronized void reload(FlashSale sale) {
+        gate.clear(sale);
+        rebuild(sale);
     }
 
     /**

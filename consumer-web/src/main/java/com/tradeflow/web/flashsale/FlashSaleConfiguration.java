@@ -67,8 +67,8 @@ class FlashSaleConfiguration {
 
     @Bean
     FlashSaleReconciliation flashSaleReconciliation(FlashSaleCatalog catalog, FlashSaleRepository sales,
-            FlashSaleGate gate, OrderRepository orders) {
-        return new FlashSaleReconciliation(catalog, sales, gate, orders);
+            FlashSaleGate gate, OrderRepository orders, FlashSaleProperties properties) {
+        return new FlashSaleReconciliation(catalog, sales, gate, orders, properties.stuckAfter());
     }
 
     @Bean

@@ -85,4 +85,14 @@ class FlashSaleController {
     FlashSaleReconciliation.Report reconciliation(@PathVariable @Positive long saleId) {
         return reconciliation.check(saleId);
     }
+
+    /**
+     * {@code POST /api/admin/flash-sales/{saleId}/counters/rebuild} (admin bearer token): Redis's counters of the
+     * sale replaced by the database's (when the reconciliation reports them apart); answers the reconciliation.
+     */
+    @PostMapping("/api/admin/flash-sales/{saleId}/counters/rebuild")
+    FlashSaleReconciliation.Report rebuildCounters(@PathVariable @Positive long saleId) {
+        catalog.reload(catalog.get(saleId));
+        return reconciliation.check(saleId);
+    }
 }

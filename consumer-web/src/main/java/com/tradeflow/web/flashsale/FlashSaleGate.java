@@ -42,6 +42,7 @@ class FlashSaleGate {
             if tonumber(left) <= 0 then return 0 end
             redis.call('DECR', KEYS[1])
             redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
+            redis.call('PEXPIRE', KEYS[2], redis.call('PTTL', KEYS[1]))
             return 1""";
     /**
      * ARGV[2] units back to the sale and ARGV[3] tickets back to user ARGV[1]; nothing when the counters are gone
@@ -129,6 +130,11 @@ class FlashSaleGate {
             args.add(String.valueOf(tickets));
         });
         return Long.valueOf(1).equals(redis(() -> jedis.eval(LOAD, keys(sale), args), sale));
+    }
+
+    /** Drops the sale's counters: the next request (or {@link FlashSaleCatalog#rebuild}) loads them again. */
+    void clear(FlashSale sale) {
+        redis(() -> jedis.del(keys(sale).toArray(String[]::new)), sale);
     }
 
     /** Units left as Redis counts them; null when it has no counters for the sale (or is unreachable). */

@@ -8,23 +8,24 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns each queued ticket into an order through the normal purchase (one global transaction, the sale's price),
  * at most {@code order-rate} a second however many wait: the queue absorbs the spike, the databases see a steady
- * rate. A ticket is placed once (its own Idempotency-Key; a redelivery answers the same order). A refusal that will
- * not pass (balance, stock) fails the ticket and gives its unit back to the sale; a passing one (a lock, a provider
- * or the coordinator away) is thrown, so the message is delivered again.
+ * rate. A delivery first claims the ticket (a second delivery of it, a redelivery or a rebalance, waits and tries
+ * again later), and the order is placed once under the ticket's own Idempotency-Key (a repeat answers the order
+ * placed before). A refusal that will not pass (balance, stock) fails the ticket and gives its unit back to the
+ * sale; a passing one (a lock, a provider or the coordinator away) is thrown, so the message is delivered again.
  */
 class FlashSaleOrderPlacer {
 
     private static final Logger log = LoggerFactory.getLogger(FlashSaleOrderPlacer.class);
     /** Refusals that the same order would get again. */
     private static final Set<ErrorCode> FINAL = Set.of(ErrorCode.INSUFFICIENT_BALANCE, ErrorCode.INSUFFICIENT_STOCK,
-            ErrorCode.NOT_FOUND, ErrorCode.VALIDATION_FAILED, ErrorCode.IDEMPOTENCY_KEY_REUSED,
-            ErrorCode.ACCESS_DENIED);
+            ErrorCode.NOT_FOUND, ErrorCode.VALIDATION_FAILED, ErrorCode.ACCESS_DENIED);
     private static final int ONE_UNIT = 1;
 
     private final FlashSaleRepository sales;
@@ -57,13 +58,21 @@ class FlashSaleOrderPlacer {
             throw new IllegalStateException("flash-sale ticket " + ticket.ticketId() + " waited "
                     + properties.rateWait() + " for its turn; delivered again");
         }
+        if (!sales.claim(ticket.ticketId(), Instant.now().plus(properties.claimLease()))) {
+            // another delivery is on it (or just finished it): this one comes back and finds out which
+            throw new IllegalStateException("flash-sale ticket " + ticket.ticketId()
+                    + " is being placed by another delivery");
+        }
         try {
             long orderId = orders.placeAtPrice(ticket.userId(), queued.skuId(), ONE_UNIT, properties.orderMode(),
                     queued.price(), "flash-sale-ticket-" + ticket.ticketId());
-            sales.markPlaced(ticket.ticketId(), orderId);
-            log.debug("flash-sale ticket {} placed as order {}", ticket.ticketId(), orderId);
+            if (!sales.markPlaced(ticket.ticketId(), orderId)) {
+                log.error("flash-sale ticket {} was no longer QUEUED when its order {} was placed; the order stands, "
+                        + "an operator must settle the ticket", ticket.ticketId(), orderId);
+            }
         } catch (BusinessException e) {
             if (!FINAL.contains(e.code())) {
+                sales.release(ticket.ticketId());
                 throw e;
             }
             if (sales.fail(ticket, e.code().name(), e.getMessage())) {
@@ -71,6 +80,9 @@ class FlashSaleOrderPlacer {
                 log.info("flash-sale ticket {} of user {} FAILED ({}); its unit is back on sale {}", ticket.ticketId(),
                         ticket.userId(), e.code(), ticket.saleId());
             }
+        } catch (RuntimeException e) {
+            sales.release(ticket.ticketId());
+            throw e;
         }
     }
 }

@@ -15,16 +15,21 @@ import java.time.Duration;
  * @param maxReconsumeTimes a ticket whose order failed for a passing reason (a lock, a provider away) is tried
  *                          again every second this many times before its message is dead-lettered
  * @param rateWait          longest a ticket waits for the rate limiter before its delivery is retried
+ * @param claimLease        how long a delivery holds a ticket while it places its order (above the transaction
+ *                          timeout): a delivery whose process died is taken over after it
+ * @param stuckAfter        a ticket still QUEUED this long after it was granted is reported by the reconciliation
  */
 @ConfigurationProperties("tradeflow.flash-sales")
 record FlashSaleProperties(boolean ordersEnabled, int orderRate, TransactionMode orderMode, int maxReconsumeTimes,
-        Duration rateWait) {
+        Duration rateWait, Duration claimLease, Duration stuckAfter) {
 
     FlashSaleProperties {
         if (orderRate < 1 || maxReconsumeTimes < 1 || rateWait == null || rateWait.isNegative()
-                || orderMode == null || orderMode == TransactionMode.LOCAL) {
+                || orderMode == null || orderMode == TransactionMode.LOCAL || claimLease == null
+                || claimLease.isNegative() || claimLease.isZero() || stuckAfter == null || stuckAfter.isNegative() || stuckAfter.isZero()) {
             throw new IllegalArgumentException("tradeflow.flash-sales: order-rate and max-reconsume-times must be at "
-                    + "least 1, rate-wait not negative, order-mode AT, TCC or XA");
+                    + "least 1, rate-wait not negative, claim-lease and stuck-after positive, order-mode AT, TCC or "
+                    + "XA");
         }
     }
 }

@@ -1,16 +1,20 @@
 package com.tradeflow.web.flashsale;
 
+import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.web.order.Order;
 import com.tradeflow.web.order.OrderRepository;
 import com.tradeflow.web.order.OrderStatus;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Compares what a flash sale's parts say: Redis's units left, the database's taken counter, the tickets, and the
- * orders of the PLACED tickets (each one unit, at the sale's price, kept unless cancelled later).
+ * Compares what a flash sale's parts say: Redis's units left, the database's taken counter, the tickets (none
+ * QUEUED for long), and the orders of the PLACED tickets (each one unit, at the sale's price, kept unless cancelled
+ * later).
  */
 class FlashSaleReconciliation {
 
@@ -18,13 +22,15 @@ class FlashSaleReconciliation {
     private final FlashSaleRepository sales;
     private final FlashSaleGate gate;
     private final OrderRepository orders;
+    private final Duration stuckAfter;
 
     FlashSaleReconciliation(FlashSaleCatalog catalog, FlashSaleRepository sales, FlashSaleGate gate,
-            OrderRepository orders) {
+            OrderRepository orders, Duration stuckAfter) {
         this.catalog = catalog;
         this.sales = sales;
         this.gate = gate;
         this.orders = orders;
+        this.stuckAfter = stuckAfter;
     }
 
     /**
@@ -52,6 +58,11 @@ class FlashSaleReconciliation {
         }
         if (taken > sale.quantity()) {
             problems.add("oversold: " + taken + " tickets for " + sale.quantity() + " units");
+        }
+        long stuck = sales.queuedSince(saleId, Instant.now().minus(stuckAfter));
+        if (stuck > 0) {
+            problems.add(stuck + " tickets QUEUED for over " + stuckAfter + " (their messages dead-lettered? see "
+                    + "/api/admin/dead-letters/" + EventTopics.FLASH_SALE_ORDERS_GROUP + ")");
         }
         if (redisLeft != null && redisLeft != sale.quantity() - taken) {
             problems.add("Redis has " + redisLeft + " units left, the database " + (sale.quantity() - taken));

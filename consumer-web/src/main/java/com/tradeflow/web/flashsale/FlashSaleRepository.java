@@ -113,6 +113,33 @@ class FlashSaleRepository {
                 .findFirst();
     }
 
+    /**
+     * This delivery works on the ticket until {@code until}: it is QUEUED and no other delivery's claim is running.
+     *
+     * @return false when it is not QUEUED any more, or another delivery holds it
+     */
+    boolean claim(long ticketId, Instant until) {
+        return jdbc.update("""
+                UPDATE flash_sale_tickets SET claimed_until = ?
+                WHERE ticket_id = ? AND status = 'QUEUED' AND (claimed_until IS NULL OR claimed_until < NOW(3))""",
+                Timestamp.from(until), ticketId) == 1;
+    }
+
+    /** The claim ends without an outcome (a passing refusal): the next delivery may claim it at once. */
+    void release(long ticketId) {
+        jdbc.update("UPDATE flash_sale_tickets SET claimed_until = NULL WHERE ticket_id = ? AND status = 'QUEUED'",
+                ticketId);
+    }
+
+    /** Tickets QUEUED since before {@code before}: their orders should have been placed long ago. */
+    long queuedSince(long saleId, Instant before) {
+        Long stuck = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM flash_sale_tickets
+                WHERE sale_id = ? AND status = 'QUEUED' AND created_at < ?""", Long.class, saleId,
+                Timestamp.from(before));
+        return stuck == null ? 0 : stuck;
+    }
+
     /** QUEUED -> PLACED. @return false when it was not QUEUED (placed or failed before) */
     boolean markPlaced(long ticketId, long orderId) {
         return jdbc.update("""

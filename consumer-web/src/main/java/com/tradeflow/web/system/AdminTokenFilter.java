@@ -13,15 +13,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Every {@code /api/admin/**} request, and {@code POST /api/flash-sales}, must carry {@code Authorization: Bearer <tradeflow.admin.token>}; otherwise
- * 401 {@code UNAUTHORIZED}. Without a configured token every admin request is refused. The token is compared in
- * constant time and never logged.
+ * Every {@code /api/admin/**} request, and {@code POST /api/flash-sales}, must carry
+ * {@code Authorization: Bearer <tradeflow.admin.token>}; otherwise 401 {@code UNAUTHORIZED}. Without a configured
+ * token every admin request is refused. The token is compared in constant time and never logged.
  */
 @Component
 class AdminTokenFilter extends OncePerRequestFilter {
@@ -31,6 +32,7 @@ class AdminTokenFilter extends OncePerRequestFilter {
     static final String OPEN_FLASH_SALE = "/api/flash-sales";
     private static final String BEARER = "Bearer ";
     private static final Logger log = LoggerFactory.getLogger(AdminTokenFilter.class);
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final byte[] token;
     private final ObjectMapper json;
@@ -45,9 +47,18 @@ class AdminTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = pathAsMatched(request);
         boolean openingFlashSale = "POST".equals(request.getMethod()) && OPEN_FLASH_SALE.equals(path);
         return !path.startsWith(ADMIN_PATHS) && !openingFlashSale;
+    }
+
+    /**
+     * The path as Spring MVC matches it to a controller: decoded, without {@code ;parameters}, slashes collapsed.
+     * The raw request URI is not: {@code /api/admin;x=1/outbox} or {@code /api/flash-sales;x} reach admin endpoints
+     * while not starting with (or equal to) the protected paths.
+     */
+    private static String pathAsMatched(HttpServletRequest request) {
+        return PATHS.getPathWithinApplication(request).replaceAll("/{2,}", "/");
     }
 
     @Override

@@ -15,6 +15,7 @@ class FlashSaleTests {
 
     private static final Instant START = Instant.parse("2026-12-02T10:00:00Z");
     private static final Instant END = Instant.parse("2026-12-02T10:10:00Z");
+    private static final Duration MINUTE = Duration.ofMinutes(1);
     private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
     @Test
@@ -44,11 +45,16 @@ class FlashSaleTests {
 
     @Test
     void shouldRefuseSettingsThatCannotWork() {
-        assertThatThrownBy(() -> new FlashSaleProperties(true, 0, TransactionMode.TCC, 120, Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> settings(0, TransactionMode.TCC, MINUTE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> settings(10, TransactionMode.LOCAL, MINUTE))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FlashSaleProperties(true, 10, TransactionMode.LOCAL, 120,
-                Duration.ofSeconds(30))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new FlashSaleProperties(true, 10, TransactionMode.AT, 120, Duration.ofSeconds(30)).orderRate())
-                .isEqualTo(10);
+        assertThatThrownBy(() -> settings(10, TransactionMode.TCC, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(settings(10, TransactionMode.AT, MINUTE).orderRate()).isEqualTo(10);
+    }
+
+    private static FlashSaleProperties settings(int rate, TransactionMode mode, Duration claimLease) {
+        return new FlashSaleProperties(true, rate, mode, 120, Duration.ofSeconds(30), claimLease,
+                Duration.ofMinutes(5));
     }
 }

@@ -44,7 +44,7 @@ public final class CacheInvalidator {
     /** Now. With Redis unavailable the entry stays until it expires (logged by the guard). */
     public void invalidate(Object id) {
         try {
-            redis.call(() -> jedis.eval(INVALIDATE, List.of(keys.value(id), keys.generation(id)),
+            redis.callAlways(() -> jedis.eval(INVALIDATE, List.of(keys.value(id), keys.generation(id)),
                     List.of(String.valueOf(GENERATION_TTL.toMillis()))));
         } catch (RedisGuard.RedisUnavailable e) {
             log.debug("{} {}: not invalidated: {}", keys.name(), id, e.getMessage());

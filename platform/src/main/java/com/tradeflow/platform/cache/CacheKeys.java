@@ -31,6 +31,11 @@ public record CacheKeys(String name) {
         return value(id) + ":writers";
     }
 
+    /** Since when (epoch ms) Redis has known this cache's writers: set when found missing. */
+    String epoch() {
+        return PREFIX + name + ":epoch";
+    }
+
     /** Every key of this cache, for SCAN. */
     String pattern() {
         return PREFIX + name + ":*";

@@ -40,7 +40,8 @@ import java.util.function.Supplier;
  * <p>Also: found values live {@code ttl} +- jitter (no avalanche), "not found" is cached briefly (penetration),
  * concurrent misses of one id in this instance share one load (breakdown), and with Redis unavailable every read
  * goes to the source (no error to the caller; the outage is logged once). When Redis answers again the cache's
- * values are dropped: invalidations may have been lost meanwhile.
+ * values are dropped: invalidations may have been lost meanwhile. A Redis that lost its keys (restarted empty)
+ * forgot the writers open then: nothing is stored until a write lease has passed since it was found empty.
  *
  * <p>Metrics (Micrometer): {@code tradeflow.cache.gets} tagged {@code result} = hit | miss | bypass (Redis
  * unavailable), {@code tradeflow.cache.loads} tagged {@code result} = stored | skipped (a write was open or the
@@ -51,8 +52,18 @@ public final class FencedCache<V> {
 
     private static final Logger log = LoggerFactory.getLogger(FencedCache.class);
 
-    /** Stores ARGV[3] for ARGV[4] ms if the generation is still ARGV[1] and no writer is open at ARGV[2]. */
+    /**
+     * Stores ARGV[3] for ARGV[4] ms if the generation is still ARGV[1] and no writer is open at ARGV[2] (now, epoch
+     * ms), and Redis has known the cache's writers for at least ARGV[5] ms (the epoch key, KEYS[4]: a Redis that
+     * restarted empty, or lost keys, forgot the writers open then; none of them outlives its lease).
+     */
     private static final String STORE_IF_UNCHANGED = """
+            local since = redis.call('GET', KEYS[4])
+            if not since then
+                redis.call('SET', KEYS[4], ARGV[2])
+                return 0
+            end
+            if tonumber(ARGV[2]) - tonumber(since) < tonumber(ARGV[5]) then return 0 end
             local generation = redis.call('GET', KEYS[2]) or ''
             if generation ~= ARGV[1] then return 0 end
             redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[2])
@@ -192,9 +203,9 @@ public final class FencedCache<V> {
         long ttl = loaded.found() ? jittered(settings.ttl().toMillis()) : settings.notFoundTtl().toMillis();
         try {
             Object done = redis.call(() -> jedis.eval(STORE_IF_UNCHANGED,
-                    List.of(keys.value(id), keys.generation(id), keys.writers(id)),
+                    List.of(keys.value(id), keys.generation(id), keys.writers(id), keys.epoch()),
                     List.of(generation, String.valueOf(System.currentTimeMillis()), encode(loaded),
-                            String.valueOf(ttl))));
+                            String.valueOf(ttl), String.valueOf(settings.writeLease().toMillis()))));
             if (Long.valueOf(1).equals(done)) {
                 stored.increment();
             } else {
@@ -223,7 +234,7 @@ public final class FencedCache<V> {
         long lease = settings.writeLease().toMillis();
         boolean announced;
         try {
-            redis.call(() -> jedis.eval(BEGIN_WRITE, List.of(keys.writers(id), keys.value(id)),
+            redis.callAlways(() -> jedis.eval(BEGIN_WRITE, List.of(keys.writers(id), keys.value(id)),
                     List.of(writer, String.valueOf(System.currentTimeMillis() + lease), String.valueOf(lease))));
             announced = true;
         } catch (RedisGuard.RedisUnavailable e) {
@@ -250,13 +261,26 @@ public final class FencedCache<V> {
         }
 
         /**
+         * Still undecided: the write keeps storing off for another lease from now (the caller follows its outcome).
+         */
+        public void renew() {
+            long lease = settings.writeLease().toMillis();
+            try {
+                redis.callAlways(() -> jedis.eval(BEGIN_WRITE, List.of(keys.writers(id), keys.value(id)),
+                        List.of(writer, String.valueOf(System.currentTimeMillis() + lease), String.valueOf(lease))));
+            } catch (RedisGuard.RedisUnavailable e) {
+                log.debug("{} {}: write {} not renewed: {}", keys.name(), id, writer, e.getMessage());
+            }
+        }
+
+        /**
          * The transaction is over: the entry is dropped and loads may store again. {@code decided} false (its
          * outcome is not final yet, e.g. a rollback the coordinator still retries): the entry is dropped, but loads
          * stay fenced off until the lease ends.
          */
         public void end(boolean decided) {
             try {
-                redis.call(() -> jedis.eval(END_WRITE,
+                redis.callAlways(() -> jedis.eval(END_WRITE,
                         List.of(keys.writers(id), keys.value(id), keys.generation(id)),
                         List.of(writer, decided ? "1" : "0",
                                 String.valueOf(CacheInvalidator.GENERATION_TTL.toMillis()))));
@@ -277,7 +301,7 @@ public final class FencedCache<V> {
                 ScanResult<String> page = jedis.scan(cursor, match);
                 List<String> values = new ArrayList<>();
                 for (String key : page.getResult()) {
-                    if (!key.endsWith(":gen") && !key.endsWith(":writers")) {
+                    if (!key.endsWith(":gen") && !key.endsWith(":writers") && !key.equals(keys.epoch())) {
                         values.add(key);
                     }
                 }

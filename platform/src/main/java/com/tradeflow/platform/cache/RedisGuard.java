@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Every Redis call of a cache goes through here: as the Sentinel resource {@code redis:<cache>} (a degrade rule on
- * it stops calling a Redis that keeps failing), with a failure reported as {@link RedisUnavailable} so the caller
- * falls back to the source of truth. An outage is logged once when it starts and once when it ends, not per call.
+ * Every Redis call of a cache goes through here, reads and stores as the Sentinel resource {@code redis:<cache>} (a
+ * degrade rule on it stops calling a Redis that keeps failing), with a failure reported as {@link RedisUnavailable}
+ * so the caller falls back to the source of truth. An outage is logged once when it starts and once when it ends, not per call.
  */
 final class RedisGuard {
 
@@ -31,6 +31,7 @@ final class RedisGuard {
         this.onRecovery = onRecovery;
     }
 
+    /** A read or a store: skipped while the resource's breaker is open (the caller goes to the source). */
     <T> T call(Supplier<T> command) {
         Entry entry;
         try {
@@ -39,6 +40,25 @@ final class RedisGuard {
             throw new RedisUnavailable(resource + " refused by Sentinel (" + e.getClass().getSimpleName() + ")", e);
         }
         try {
+            return attempt(command);
+        } catch (RedisUnavailable e) {
+            Tracer.traceEntry(e.getCause(), entry);
+            throw e;
+        } finally {
+            entry.exit();
+        }
+    }
+
+    /**
+     * A fence (a write announced or ended, an invalidation): always tried, breaker or not. Skipping one because
+     * this instance's breaker is open would let other instances, whose Redis answers, store undecided data.
+     */
+    <T> T callAlways(Supplier<T> command) {
+        return attempt(command);
+    }
+
+    private <T> T attempt(Supplier<T> command) {
+        try {
             T result = command.get();
             if (down.compareAndSet(true, false)) {
                 log.info("{}: Redis answers again; the cache is in use again", resource);
@@ -46,14 +66,11 @@ final class RedisGuard {
             }
             return result;
         } catch (JedisException e) {
-            Tracer.traceEntry(e, entry);
             if (down.compareAndSet(false, true)) {
                 log.warn("{}: Redis is unavailable ({}); reads go to the source of truth until it is back", resource,
                         e.getMessage());
             }
             throw new RedisUnavailable(resource + ": " + e.getMessage(), e);
-        } finally {
-            entry.exit();
         }
     }
 

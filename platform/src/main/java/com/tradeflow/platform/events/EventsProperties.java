@@ -15,10 +15,15 @@ import java.time.Duration;
  * @param offsetCommitInterval  how often a consumer reports its consumed offsets to the broker: after a crash,
  *                              what was consumed since is delivered again (and deduplicated)
  * @param inbox                 the job that applies the inbox of subscribers that use one
+ * @param instanceId            what tells this instance's consumers apart from other instances' on the same host
+ *                              (the broker knows a consumer as host@instance): the same across restarts, so a
+ *                              restarted instance takes its ordered queues back at once instead of waiting for
+ *                              the broker to expire the dead one's locks; unset: the process id
  */
 @ConfigurationProperties("tradeflow.events")
 public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Duration retryDelay,
-        Integer consumeThreads, Duration sendTimeout, Duration offsetCommitInterval, Inbox inbox) {
+        Integer consumeThreads, Duration sendTimeout, Duration offsetCommitInterval, Inbox inbox,
+        String instanceId) {
 
     private static final int DEFAULT_MAX_RECONSUME_TIMES = 3;
     private static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
@@ -34,6 +39,8 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
         sendTimeout = sendTimeout == null ? DEFAULT_SEND_TIMEOUT : sendTimeout;
         offsetCommitInterval = offsetCommitInterval == null ? DEFAULT_OFFSET_COMMIT_INTERVAL : offsetCommitInterval;
         inbox = inbox == null ? new Inbox(null, null, null, null, null, null, null) : inbox;
+        instanceId = instanceId == null || instanceId.isBlank() ? String.valueOf(ProcessHandle.current().pid())
+                : instanceId.trim();
         if (maxReconsumeTimes < 1 || consumeThreads < 1 || retryDelay.isNegative()
                 || offsetCommitInterval.isNegative() || offsetCommitInterval.isZero()) {
             throw new IllegalArgumentException("tradeflow.events: max-reconsume-times and consume-threads must be "

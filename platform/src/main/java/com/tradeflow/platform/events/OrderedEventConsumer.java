@@ -61,7 +61,7 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         c.setPersistConsumerOffsetInterval(Math.toIntExact(properties.offsetCommitInterval().toMillis()));
         // the broker tells consumers apart by ip@instance: two instances of a service on one host sharing a name
         // were taken for one consumer, and each consumed every queue (seen: a flash-sale ticket placed by both)
-        c.setInstanceName(group + "-" + ProcessHandle.current().pid());
+        c.setInstanceName(group + "-" + properties.instanceId());
         try {
             c.subscribe(topic, "*");
             c.registerMessageListener((MessageListenerOrderly) (messages, context) -> consume(messages));

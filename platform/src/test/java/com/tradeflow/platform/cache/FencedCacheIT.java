@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class FencedCacheIT {
 
     private static RedisServer server;
     private static int port;
-    private static JedisPooled jedis;
+    private JedisPooled jedis;
     private FencedCache<Thing> cache;
     private final AtomicInteger loads = new AtomicInteger();
 
@@ -50,20 +51,27 @@ class FencedCacheIT {
         server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
                 .setting("appendonly no").build();
         server.start();
-        jedis = new JedisPooled("127.0.0.1", port);
     }
 
     @AfterAll
     static void stopRedis() throws IOException {
-        jedis.close();
         server.stop();
     }
 
+    /** A client per test: one test restarts Redis, which breaks pooled connections. */
     @BeforeEach
     void emptyCache() {
+        jedis = new JedisPooled("127.0.0.1", port);
         jedis.flushAll();
+        // as if Redis had known this cache's writers for long (see shouldStoreNothingForALeaseAfterRedisLostItsKeys)
+        jedis.set(KEYS.epoch(), "0");
         cache = new FencedCache<>(KEYS, Thing.class, SETTINGS, jedis,
                 new ObjectMapper().registerModule(new JavaTimeModule()), new SimpleMeterRegistry());
+    }
+
+    @AfterEach
+    void disconnect() {
+        jedis.close();
     }
 
     private Optional<Thing> source(long id) {
@@ -123,6 +131,25 @@ class FencedCacheIT {
         assertThat(jedis.exists(KEYS.value(4))).isFalse();
         cache.get(4, () -> source(4));
         assertThat(jedis.exists(KEYS.value(4))).as("a load after the change is stored").isTrue();
+    }
+
+    /**
+     * Redis restarted empty, or lost keys: the writers open then are forgotten, so nothing is stored until a write
+     * lease has passed since the loss was found.
+     */
+    @Test
+    void shouldStoreNothingForALeaseAfterRedisLostItsKeys() {
+        jedis.flushAll();
+        cache.get(8, () -> source(8));
+        assertThat(jedis.exists(KEYS.value(8))).isFalse();
+        assertThat(Long.parseLong(jedis.get(KEYS.epoch()))).as("the loss was found now")
+                .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(5_000L));
+        cache.get(8, () -> source(8));
+        assertThat(jedis.exists(KEYS.value(8))).as("still within the lease").isFalse();
+
+        jedis.set(KEYS.epoch(), String.valueOf(System.currentTimeMillis() - SETTINGS.writeLease().toMillis() - 1));
+        cache.get(8, () -> source(8));
+        assertThat(jedis.exists(KEYS.value(8))).as("a lease later").isTrue();
     }
 
     @Test
