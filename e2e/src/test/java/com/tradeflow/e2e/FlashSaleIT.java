@@ -92,8 +92,9 @@ class FlashSaleIT {
         System.out.printf("flash sale %s: 100 orders created over %d ms, busiest second %d orders (limit %d)%n",
                 saleId, Duration.between(created.get(0), created.get(created.size() - 1)).toMillis(),
                 busiestSecond, ORDERS_PER_SECOND);
-        // one permission of each instance's limiter may fall on either edge of a window
-        assertThat(busiestSecond).as("orders created in any one second").isLessThanOrEqualTo(ORDERS_PER_SECOND + 2);
+        // per instance: 10 permissions in any second plus one on the window's edge, and an order's timestamp is
+        // taken after its first two calls, so one more may slip in late
+        assertThat(busiestSecond).as("orders created in any one second").isLessThanOrEqualTo(ORDERS_PER_SECOND + 4);
     }
 
     /**
