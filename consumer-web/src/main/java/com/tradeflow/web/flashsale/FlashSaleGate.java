@@ -2,24 +2,24 @@ package com.tradeflow.web.flashsale;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.platform.redis.RedisGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * The crowd's side of a flash sale, in Redis: units left ({@code tradeflow:flash-sale:<id>:stock}) and tickets per
  * user ({@code ...:buyers}, a hash), checked and taken in one Lua script, so thousands of requests a second decide
  * without touching the database. The counters are rebuilt from the database whenever Redis lacks them (a restarted
- * Redis); the database refuses what Redis let through wrongly, so a rebuild can never oversell.
+ * Redis); the database refuses what Redis let through wrongly, so a rebuild can never oversell. Its Redis calls are
+ * the Sentinel resource {@code redis:flash-sales}.
  */
 class FlashSaleGate {
 
@@ -67,7 +67,8 @@ class FlashSaleGate {
     private static final Duration KEEP_AFTER_END = Duration.ofDays(1);
 
     private final JedisPooled jedis;
-    private final AtomicBoolean down = new AtomicBoolean();
+    private final RedisGuard redis = new RedisGuard("flash-sales", "flash-sale requests are answered 503",
+            () -> { });
 
     FlashSaleGate(JedisPooled jedis) {
         this.jedis = jedis;
@@ -75,7 +76,7 @@ class FlashSaleGate {
 
     /** @throws BusinessException DEPENDENCY_UNAVAILABLE when Redis cannot be used: the sale pauses */
     Decision take(FlashSale sale, long userId) {
-        Object result = redis(() -> jedis.eval(TAKE, keys(sale), List.of(String.valueOf(userId),
+        Object result = orPause(() -> jedis.eval(TAKE, keys(sale), List.of(String.valueOf(userId),
                 String.valueOf(sale.perUserLimit()))), sale);
         long code = (Long) result;
         if (code == 1) {
@@ -110,9 +111,9 @@ class FlashSaleGate {
 
     private void giveBack(FlashSale sale, long userId, int units, int tickets) {
         try {
-            jedis.eval(GIVE_BACK, keys(sale), List.of(String.valueOf(userId), String.valueOf(units),
-                    String.valueOf(tickets)));
-        } catch (JedisException e) {
+            redis.callAlways(() -> jedis.eval(GIVE_BACK, keys(sale), List.of(String.valueOf(userId),
+                    String.valueOf(units), String.valueOf(tickets))));
+        } catch (RedisGuard.RedisUnavailable e) {
             log.warn("flash sale {}: {} unit(s) and {} ticket(s) of user {} could not be given back in Redis ({}); "
                     + "its counters are off until Redis is rebuilt", sale.saleId(), units, tickets, userId,
                     e.getMessage());
@@ -129,20 +130,20 @@ class FlashSaleGate {
             args.add(String.valueOf(user));
             args.add(String.valueOf(tickets));
         });
-        return Long.valueOf(1).equals(redis(() -> jedis.eval(LOAD, keys(sale), args), sale));
+        return Long.valueOf(1).equals(orPause(() -> jedis.eval(LOAD, keys(sale), args), sale));
     }
 
     /** Drops the sale's counters: the next request (or {@link FlashSaleCatalog#rebuild}) loads them again. */
     void clear(FlashSale sale) {
-        redis(() -> jedis.del(keys(sale).toArray(String[]::new)), sale);
+        orPause(() -> jedis.del(keys(sale).toArray(String[]::new)), sale);
     }
 
     /** Units left as Redis counts them; null when it has no counters for the sale (or is unreachable). */
     Integer left(FlashSale sale) {
         try {
-            String left = jedis.get(stockKey(sale.saleId()));
+            String left = redis.call(() -> jedis.get(stockKey(sale.saleId())));
             return left == null ? null : Integer.valueOf(left);
-        } catch (JedisException e) {
+        } catch (RedisGuard.RedisUnavailable e) {
             return null;
         }
     }
@@ -155,19 +156,11 @@ class FlashSaleGate {
         return "tradeflow:flash-sale:" + saleId + ":stock";
     }
 
-    /** Logs the start and the end of an outage once each, not every refused request. */
-    private Object redis(Supplier<Object> call, FlashSale sale) {
+    /** Redis away: the sale pauses (503); the guard logs the outage once, not every refused request. */
+    private Object orPause(Supplier<Object> call, FlashSale sale) {
         try {
-            Object result = call.get();
-            if (down.compareAndSet(true, false)) {
-                log.info("flash sales: Redis answers again; sales go on");
-            }
-            return result;
-        } catch (JedisException e) {
-            if (down.compareAndSet(false, true)) {
-                log.warn("flash sales: Redis unavailable ({}); requests are refused with 503 until it is back",
-                        e.getMessage());
-            }
+            return redis.call(call);
+        } catch (RedisGuard.RedisUnavailable e) {
             throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "flash sale " + sale.saleId()
                     + " is paused: its counters cannot be reached; try again shortly");
         }

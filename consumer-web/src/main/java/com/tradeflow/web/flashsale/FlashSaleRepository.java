@@ -29,6 +29,12 @@ class FlashSaleRepository {
     record Ticket(long ticketId, long saleId, long userId, TicketStatus status, Long orderId, String reason,
             String detail, Instant createdAt, Instant updatedAt) {
 
+        /** A ticket just granted, as stored by {@link #grant}. */
+        static Ticket queued(FlashSaleTicketEvent event) {
+            return new Ticket(event.ticketId(), event.saleId(), event.userId(), TicketStatus.QUEUED, null, null,
+                    null, event.occurredAt(), event.occurredAt());
+        }
+
         FlashSaleTicket view() {
             return new FlashSaleTicket(String.valueOf(ticketId), String.valueOf(saleId), userId, status,
                     orderId == null ? null : String.valueOf(orderId), reason, detail, createdAt, updatedAt);
@@ -83,7 +89,8 @@ class FlashSaleRepository {
 
     /**
      * The ticket, if the sale has a unit left and the user is under the limit: both counters move, the ticket is
-     * QUEUED and its event written, in one local transaction; otherwise nothing is written.
+     * QUEUED (granted when the event occurred) and its event written, in one local transaction; otherwise nothing is
+     * written.
      */
     Grant grant(FlashSale sale, long userId, FlashSaleTicketEvent queued) {
         return transactions.execute(status -> {
@@ -101,8 +108,11 @@ class FlashSaleRepository {
                 status.setRollbackOnly();
                 return Grant.LIMIT_REACHED;
             }
-            jdbc.update("INSERT INTO flash_sale_tickets (ticket_id, sale_id, user_id, status) VALUES (?, ?, ?, ?)",
-                    queued.ticketId(), sale.saleId(), userId, TicketStatus.QUEUED.name());
+            Timestamp granted = Timestamp.from(queued.occurredAt());
+            jdbc.update("""
+                    INSERT INTO flash_sale_tickets (ticket_id, sale_id, user_id, status, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""", queued.ticketId(), sale.saleId(), userId, TicketStatus.QUEUED.name(),
+                    granted, granted);
             outbox.append(queued, jdbc);
             return Grant.GRANTED;
         });

@@ -1,5 +1,6 @@
 package com.tradeflow.platform.cache;
 
+import com.tradeflow.platform.redis.RedisGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,7 +33,7 @@ public final class CacheInvalidator {
     private final RedisGuard redis;
 
     public CacheInvalidator(CacheKeys keys, JedisPooled jedis) {
-        this(keys, jedis, new RedisGuard(keys, () -> { }));
+        this(keys, jedis, new RedisGuard(keys.name(), "the cache's entries stay until they expire", () -> { }));
     }
 
     CacheInvalidator(CacheKeys keys, JedisPooled jedis, RedisGuard redis) {

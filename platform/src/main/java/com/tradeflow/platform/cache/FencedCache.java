@@ -3,6 +3,7 @@ package com.tradeflow.platform.cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradeflow.platform.redis.RedisGuard;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -113,7 +114,7 @@ public final class FencedCache<V> {
         this.jedis = jedis;
         this.json = json;
         this.entryType = json.getTypeFactory().constructParametricType(Cached.class, type);
-        this.redis = new RedisGuard(keys, this::dropValues);
+        this.redis = new RedisGuard(keys.name(), "reads go to the source of truth", this::dropValues);
         this.invalidator = new CacheInvalidator(keys, jedis, redis);
         String name = keys.name();
         this.hits = counter(meters, "tradeflow.cache.gets", name, "hit");
@@ -230,17 +231,9 @@ public final class FencedCache<V> {
      * starts changing anything.
      */
     public Write beginWrite(Object id) {
-        String writer = UUID.randomUUID().toString();
-        long lease = settings.writeLease().toMillis();
-        boolean announced;
-        try {
-            redis.callAlways(() -> jedis.eval(BEGIN_WRITE, List.of(keys.writers(id), keys.value(id)),
-                    List.of(writer, String.valueOf(System.currentTimeMillis() + lease), String.valueOf(lease))));
-            announced = true;
-        } catch (RedisGuard.RedisUnavailable e) {
-            announced = false;
-        }
-        return new Write(id, writer, announced);
+        Write write = new Write(id, UUID.randomUUID().toString());
+        write.announce();
+        return write;
     }
 
     /** Drops the entry now; a load that started before cannot store it any more. */
@@ -252,25 +245,28 @@ public final class FencedCache<V> {
     public final class Write {
         private final Object id;
         private final String writer;
-        private final boolean announced;
 
-        private Write(Object id, String writer, boolean announced) {
+        private Write(Object id, String writer) {
             this.id = id;
             this.writer = writer;
-            this.announced = announced;
+        }
+
+        /** Open (again) until a lease from now. */
+        private void announce() {
+            long lease = settings.writeLease().toMillis();
+            try {
+                redis.callAlways(() -> jedis.eval(BEGIN_WRITE, List.of(keys.writers(id), keys.value(id)),
+                        List.of(writer, String.valueOf(System.currentTimeMillis() + lease), String.valueOf(lease))));
+            } catch (RedisGuard.RedisUnavailable e) {
+                log.debug("{} {}: write {} not announced: {}", keys.name(), id, writer, e.getMessage());
+            }
         }
 
         /**
          * Still undecided: the write keeps storing off for another lease from now (the caller follows its outcome).
          */
         public void renew() {
-            long lease = settings.writeLease().toMillis();
-            try {
-                redis.callAlways(() -> jedis.eval(BEGIN_WRITE, List.of(keys.writers(id), keys.value(id)),
-                        List.of(writer, String.valueOf(System.currentTimeMillis() + lease), String.valueOf(lease))));
-            } catch (RedisGuard.RedisUnavailable e) {
-                log.debug("{} {}: write {} not renewed: {}", keys.name(), id, writer, e.getMessage());
-            }
+            announce();
         }
 
         /**
@@ -285,8 +281,7 @@ public final class FencedCache<V> {
                         List.of(writer, decided ? "1" : "0",
                                 String.valueOf(CacheInvalidator.GENERATION_TTL.toMillis()))));
             } catch (RedisGuard.RedisUnavailable e) {
-                log.debug("{} {}: write {} (announced: {}) not ended in Redis: {}", keys.name(), id, writer,
-                        announced, e.getMessage());
+                log.debug("{} {}: write {} not ended in Redis: {}", keys.name(), id, writer, e.getMessage());
             }
         }
     }

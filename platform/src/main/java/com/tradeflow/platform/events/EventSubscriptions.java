@@ -65,10 +65,8 @@ public final class EventSubscriptions {
      */
     public <E extends IntegrationEvent> SmartLifecycle applyIdempotentOnDelivery(String group, Class<E> type,
             int maxReconsumeTimes, Consumer<E> handler) {
-        return new OrderedEventConsumer(group, topicCarrying(group, type), properties, maxReconsumeTimes, body -> {
-            E event = json.read(body, type);
-            transactions.executeWithoutResult(status -> handler.accept(event));
-        });
+        return deliverEach(group, type, maxReconsumeTimes,
+                event -> transactions.executeWithoutResult(status -> handler.accept(event)));
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.tradeflow.platform.cache;
+package com.tradeflow.platform.redis;
 
 import com.alibaba.csp.sentinel.Entry;
 import com.alibaba.csp.sentinel.EntryType;
@@ -13,26 +13,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Every Redis call of a cache goes through here, reads and stores as the Sentinel resource {@code redis:<cache>} (a
- * degrade rule on it stops calling a Redis that keeps failing), with a failure reported as {@link RedisUnavailable}
- * so the caller falls back to the source of truth. An outage is logged once when it starts and once when it ends, not per call.
+ * The Redis calls of one use of Redis (a cache, the flash sales) go through here: as the Sentinel resource
+ * {@code redis:<use>} (a degrade rule on it stops calling a Redis that keeps failing), with a failure reported as
+ * {@link RedisUnavailable} so the caller can fall back. An outage is logged once when it starts and once when it
+ * ends, not per call.
  */
-final class RedisGuard {
+public final class RedisGuard {
 
     private static final Logger log = LoggerFactory.getLogger(RedisGuard.class);
 
     private final String resource;
+    private final String whileDown;
     private final AtomicBoolean down = new AtomicBoolean();
     private final Runnable onRecovery;
 
-    /** @param onRecovery runs once when Redis answers again after an outage (invalidations were missed meanwhile) */
-    RedisGuard(CacheKeys keys, Runnable onRecovery) {
-        this.resource = "redis:" + keys.name();
+    /**
+     * @param use        what Redis is used for here: the Sentinel resource is {@code redis:<use>}
+     * @param whileDown  what callers do while Redis is away, for the log ("reads go to the source of truth")
+     * @param onRecovery runs once when Redis answers again after an outage (e.g. invalidations were missed)
+     */
+    public RedisGuard(String use, String whileDown, Runnable onRecovery) {
+        this.resource = "redis:" + use;
+        this.whileDown = whileDown;
         this.onRecovery = onRecovery;
     }
 
-    /** A read or a store: skipped while the resource's breaker is open (the caller goes to the source). */
-    <T> T call(Supplier<T> command) {
+    /** A call that may be skipped while the resource's breaker is open (the caller falls back). */
+    public <T> T call(Supplier<T> command) {
         Entry entry;
         try {
             entry = SphU.entry(resource, EntryType.OUT);
@@ -50,10 +57,10 @@ final class RedisGuard {
     }
 
     /**
-     * A fence (a write announced or ended, an invalidation): always tried, breaker or not. Skipping one because
-     * this instance's breaker is open would let other instances, whose Redis answers, store undecided data.
+     * A call that must be tried, breaker or not (a cache fence, a correction of counters): skipping one because
+     * this instance's breaker is open would leave what other instances, whose Redis answers, rely on wrong.
      */
-    <T> T callAlways(Supplier<T> command) {
+    public <T> T callAlways(Supplier<T> command) {
         return attempt(command);
     }
 
@@ -61,14 +68,13 @@ final class RedisGuard {
         try {
             T result = command.get();
             if (down.compareAndSet(true, false)) {
-                log.info("{}: Redis answers again; the cache is in use again", resource);
+                log.info("{}: Redis answers again", resource);
                 onRecovery.run();
             }
             return result;
         } catch (JedisException e) {
             if (down.compareAndSet(false, true)) {
-                log.warn("{}: Redis is unavailable ({}); reads go to the source of truth until it is back", resource,
-                        e.getMessage());
+                log.warn("{}: Redis is unavailable ({}); until it is back {}", resource, e.getMessage(), whileDown);
             }
             throw new RedisUnavailable(resource + ": " + e.getMessage(), e);
         }
@@ -79,10 +85,10 @@ final class RedisGuard {
     }
 
     /** Redis could not be used for this call; the caller goes on without the cache. */
-    static final class RedisUnavailable extends RuntimeException {
+    public static final class RedisUnavailable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        RedisUnavailable(String message, Throwable cause) {
+        public RedisUnavailable(String message, Throwable cause) {
             super(message, cause);
         }
     }
