@@ -5,7 +5,8 @@ import com.tradeflow.api.error.BusinessException;
 /**
  * Wallets (provider-account), sharded by user id. Writes take part in the caller's Seata global transaction, in
  * the caller's mode: AT and XA change the balance directly; TCC freezes in the try and settles in confirm or
- * cancel. Writes are idempotent per order.
+ * cancel. Writes are idempotent per order. Transfers between wallets run outside global transactions, in
+ * provider-account alone.
  */
 public interface WalletService {
 
@@ -28,4 +29,21 @@ public interface WalletService {
 
     /** @throws BusinessException NOT_FOUND */
     WalletView getWallet(long userId) throws BusinessException;
+
+    /**
+     * Moves {@code amount} cents from one wallet to another in one transaction: XA (two-phase commit) when the
+     * wallets live on different account shards, a plain local transaction when on the same one. Idempotent per
+     * transfer id: calling again with the same id and request moves nothing and answers the completed transfer.
+     *
+     * @param transferId the caller's id of this transfer (at most 36 characters), derived from its idempotency key
+     * @throws BusinessException VALIDATION_FAILED (same user, amount below 1, bad id), NOT_FOUND (either wallet),
+     *                           INSUFFICIENT_BALANCE, IDEMPOTENCY_KEY_REUSED (the id was used for another request),
+     *                           CONCURRENT_UPDATE (a wallet is locked by a purchase or another transfer for longer
+     *                           than the lock wait)
+     */
+    TransferReceipt transfer(String transferId, long fromUserId, long toUserId, long amount)
+            throws BusinessException;
+
+    /** @throws BusinessException NOT_FOUND (no completed transfer of that id) */
+    TransferView getTransfer(String transferId) throws BusinessException;
 }

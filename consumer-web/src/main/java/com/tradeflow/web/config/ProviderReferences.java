@@ -24,7 +24,10 @@ class ProviderReferences {
     }
 
     @Bean
-    @DubboReference(check = false, timeout = 5000, retries = 1, parameters = {"debit.retries", "0"})
+    // a transfer waits for wallet locks and an XA pool connection (provider: 5 s + 3 s, 10 s transaction timeout);
+    // it is not retried on a timeout, which leaves its outcome to GET or to a retry with the same key
+    @DubboReference(check = false, timeout = 5000, retries = 1, parameters = {"debit.retries", "0",
+            "transfer.retries", "0", "transfer.timeout", "12000"})
     ReferenceBean<WalletService> walletService() {
         return new ReferenceBeanBuilder().build();
     }

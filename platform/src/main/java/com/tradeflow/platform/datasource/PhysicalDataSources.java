@@ -86,7 +86,8 @@ public final class PhysicalDataSources {
         return proxy;
     }
 
-    private static XADataSource xaDataSource(PhysicalDatabase db) {
+    /** The driver's own XA data source for the database, with the session's lock wait bounded. */
+    static XADataSource xaDataSource(PhysicalDatabase db) {
         String url = db.url() + (db.url().contains("?") ? "&" : "?") + "sessionVariables=innodb_lock_wait_timeout="
                 + db.lockWaitTimeoutSeconds();
         try {

@@ -1,10 +1,12 @@
 package com.tradeflow.platform.datasource;
 
+import com.atomikos.jdbc.AtomikosDataSourceBean;
 import org.apache.shardingsphere.driver.api.ShardingSphereDataSourceFactory;
 import org.apache.shardingsphere.infra.config.rule.RuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.strategy.sharding.HintShardingStrategyConfiguration;
+import org.apache.shardingsphere.transaction.config.TransactionRuleConfiguration;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -61,12 +63,55 @@ public final class ShardedDataSources {
                 physical.values().stream().map(PhysicalDataSources.Targets::local).toList());
     }
 
+    /**
+     * A second data source over the same databases for local XA: ShardingSphere's XA transaction type over one
+     * Atomikos XA pool per database, driven by the running {@link LocalXa} manager. A Spring transaction on it that
+     * writes to two shards commits with two-phase commit, with the decision in the manager's log; it takes no part
+     * in Seata's global transactions, so it serves writes outside them only (as a plain local transaction would).
+     * Built after {@link #create}, which migrates the schemas.
+     *
+     * @param sharding     the table rules of the tables it writes (no TCC fence)
+     * @param beforeCommit runs before each branch's phase-two commit (fault tests); a no-op otherwise
+     */
+    public static LocalXaDataSource localXa(String name, Map<String, PhysicalDatabase> shards,
+            ShardingRuleConfiguration sharding, LocalXa xa, Runnable beforeCommit) {
+        LocalXaSettings settings = xa.settings();
+        Map<String, DataSource> faces = new LinkedHashMap<>();
+        List<AtomikosDataSourceBean> pools = new ArrayList<>();
+        shards.forEach((shard, db) -> {
+            AtomikosDataSourceBean pool = new AtomikosDataSourceBean();
+            // Atomikos finds a resource's in-doubt branches after a restart by this name: stable, one per database
+            pool.setUniqueResourceName(name + "-" + db.name());
+            pool.setXaDataSource(new XaCommitHook(PhysicalDataSources.xaDataSource(db), beforeCommit));
+            pool.setMaxPoolSize(settings.poolSize());
+            pool.setMinPoolSize(1);
+            pool.setBorrowConnectionTimeout((int) Math.max(1, settings.borrowTimeout().toSeconds()));
+            // ShardingSphere reads table metadata outside any transaction at start-up
+            pool.setLocalTransactionMode(true);
+            try {
+                pool.init();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot open the XA pool of " + db.name() + ": " + e.getMessage(), e);
+            }
+            pools.add(pool);
+            faces.put(shard, new ShardingVisibleDataSource(pool, db));
+        });
+        List<RuleConfiguration> rules = List.of(sharding,
+                new TransactionRuleConfiguration("XA", LocalXaTransactionManager.PROVIDER, new Properties()));
+        return new LocalXaDataSource(shardingSphere(name, faces, rules), pools);
+    }
+
     private static DataSource shardingSphere(String name, Map<String, PhysicalDatabase> shards,
             Map<String, PhysicalDataSources.Targets> physical, Function<PhysicalDataSources.Targets, DataSource> face,
             List<RuleConfiguration> rules) {
         Map<String, DataSource> faces = new LinkedHashMap<>();
         physical.forEach((shard, targets) -> faces.put(shard,
                 new ShardingVisibleDataSource(face.apply(targets), shards.get(shard))));
+        return shardingSphere(name, faces, rules);
+    }
+
+    private static DataSource shardingSphere(String name, Map<String, DataSource> faces,
+            List<RuleConfiguration> rules) {
         Properties props = new Properties();
         // SQL logging is the services' business, not the driver's
         props.setProperty("sql-show", "false");

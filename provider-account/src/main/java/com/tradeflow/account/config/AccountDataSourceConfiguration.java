@@ -1,45 +1,85 @@
 package com.tradeflow.account.config;
 
+import com.tradeflow.account.transfer.TransferProperties;
+import com.tradeflow.account.transfer.Transfers;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.datasource.DatabaseProperties;
+import com.tradeflow.platform.datasource.LocalXa;
+import com.tradeflow.platform.datasource.LocalXaDataSource;
 import com.tradeflow.platform.datasource.ModuloShardingAlgorithm;
 import com.tradeflow.platform.datasource.PhysicalDatabase;
 import com.tradeflow.platform.datasource.ShardedDataSources;
+import com.tradeflow.platform.fault.FaultSwitches;
 import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardShardingStrategyConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Wallets and their ledger sharded by user id over two databases: shard {@code user_id % 2}. ShardingSphere routes
- * above the physical databases, reached through Seata's AT or XA proxy or directly (TCC), per global transaction.
+ * Wallets and their ledgers sharded by user id over two databases: shard {@code user_id % 2}. Two data sources
+ * over the same two databases:
+ * <ul>
+ * <li>the service's data source ({@code @Primary}): ShardingSphere routes above the physical databases, reached
+ * through Seata's AT or XA proxy or directly (TCC, and everything outside a global transaction), per global
+ * transaction; Seata's coordinator decides those.</li>
+ * <li>the transfer data source: ShardingSphere's XA transaction type over Atomikos XA pools of the same databases,
+ * for transfers whose two wallets live on different shards. Atomikos decides those, with its own log; no Seata
+ * branch is involved, so the two never share a connection or an XA id.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TransferProperties.class)
 class AccountDataSourceConfiguration {
 
-    static final int SHARDS = 2;
     private static final String BY_USER = "account_by_user";
+    private static final List<String> TABLES = List.of("wallets", "wallet_ledger", "wallet_points",
+            "processed_events", "wallet_top_ups", "wallet_transfers");
+    /** What a transfer writes. */
+    private static final List<String> TRANSFER_TABLES = List.of("wallets", "wallet_transfers");
 
     @Bean
+    @Primary
     BranchTypeRoutingDataSource dataSource(DatabaseProperties databases) {
+        return ShardedDataSources.create("account", shards(databases), byUser(TABLES), List.of());
+    }
+
+    @Bean(destroyMethod = "close")
+    LocalXa localXa(TransferProperties transfers) {
+        return LocalXa.start(transfers.xa().settings());
+    }
+
+    /** Built after the service's data source, which migrates the schemas. */
+    @Bean(destroyMethod = "close")
+    LocalXaDataSource transferXaDataSource(DatabaseProperties databases, BranchTypeRoutingDataSource migrated,
+            LocalXa xa, TransferProperties transfers, FaultSwitches faults) {
+        return ShardedDataSources.localXa("account-transfers", shards(databases), byUser(TRANSFER_TABLES), xa,
+                () -> faults.holdWhileArmed(Transfers.FAULT_BEFORE_XA_COMMIT, transfers.faultHoldLimit()));
+    }
+
+    private static Map<String, PhysicalDatabase> shards(DatabaseProperties databases) {
         Map<String, PhysicalDatabase> shards = new LinkedHashMap<>();
-        for (int i = 0; i < SHARDS; i++) {
+        for (int i = 0; i < AccountShards.COUNT; i++) {
             shards.put("ds_" + i, databases.get("account-" + i));
         }
+        return shards;
+    }
+
+    private static ShardingRuleConfiguration byUser(List<String> tables) {
         ShardingRuleConfiguration rules = new ShardingRuleConfiguration();
-        for (String table : List.of("wallets", "wallet_ledger", "wallet_points", "processed_events",
-                "wallet_top_ups")) {
+        for (String table : tables) {
             ShardingTableRuleConfiguration rule = new ShardingTableRuleConfiguration(table,
                     "ds_0." + table + ",ds_1." + table);
             rule.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", BY_USER));
             rules.getTables().add(rule);
         }
         rules.getShardingAlgorithms().put(BY_USER, ModuloShardingAlgorithm.config(false));
-        return ShardedDataSources.create("account", shards, rules, List.of());
+        return rules;
     }
 }

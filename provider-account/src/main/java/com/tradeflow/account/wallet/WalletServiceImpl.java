@@ -1,6 +1,9 @@
 package com.tradeflow.account.wallet;
 
+import com.tradeflow.api.account.TransferReceipt;
+import com.tradeflow.api.account.TransferView;
 import com.tradeflow.api.account.WalletService;
+import com.tradeflow.account.transfer.Transfers;
 import com.tradeflow.api.account.WalletView;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
@@ -26,15 +29,17 @@ class WalletServiceImpl implements WalletService {
     private final WalletRefundAction refund;
     private final WalletRepository wallets;
     private final FaultSwitches faults;
+    private final Transfers transfers;
 
     WalletServiceImpl(DebitWallet debitWallet, RefundWallet refundWallet, WalletFreezeAction freeze,
-            WalletRefundAction refund, WalletRepository wallets, FaultSwitches faults) {
+            WalletRefundAction refund, WalletRepository wallets, FaultSwitches faults, Transfers transfers) {
         this.debitWallet = debitWallet;
         this.refundWallet = refundWallet;
         this.freeze = freeze;
         this.refund = refund;
         this.wallets = wallets;
         this.faults = faults;
+        this.transfers = transfers;
     }
 
     @Override
@@ -56,6 +61,16 @@ class WalletServiceImpl implements WalletService {
                 : refundWallet.refund(orderId, userId, amount), "the wallet of user " + userId);
         log.info("order {}: user {} {} {} cents", orderId, userId, tcc ? "to be refunded" : "refunded", amount);
         return wallet;
+    }
+
+    @Override
+    public TransferReceipt transfer(String transferId, long fromUserId, long toUserId, long amount) {
+        return transfers.transfer(transferId, fromUserId, toUserId, amount);
+    }
+
+    @Override
+    public TransferView getTransfer(String transferId) {
+        return transfers.get(transferId);
     }
 
     @Override
