@@ -37,8 +37,8 @@ public final class Databases {
      */
     static final Map<String, List<String>> BUSINESS_TABLES = Map.of(
             "tradeflow_inventory", List.of("products", "stock", "stock_ledger"),
-            "tradeflow_account_0", List.of("wallets", "wallet_ledger"),
-            "tradeflow_account_1", List.of("wallets", "wallet_ledger"),
+            "tradeflow_account_0", List.of("wallets", "wallet_ledger", "wallet_transfers"),
+            "tradeflow_account_1", List.of("wallets", "wallet_ledger", "wallet_transfers"),
             "tradeflow_order_0", List.of("orders_0", "orders_1", "order_requests", "order_transactions"),
             "tradeflow_order_1", List.of("orders_0", "orders_1", "order_requests", "order_transactions"));
 
@@ -156,7 +156,8 @@ public final class Databases {
         return xids;
     }
 
-    private static String xaData(Map<String, Object> row) {
+    /** An XA RECOVER row's gtrid and bqual as text. */
+    static String xaData(Map<String, Object> row) {
         Object data = row.get("data");
         return data instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
                 : String.valueOf(data);

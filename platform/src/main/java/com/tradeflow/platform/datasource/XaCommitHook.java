@@ -30,12 +30,17 @@ final class XaCommitHook implements XADataSource {
 
     @Override
     public XAConnection getXAConnection() throws SQLException {
-        return new HookedConnection(driver.getXAConnection(), beforeCommit);
+        return hooked(driver.getXAConnection());
     }
 
     @Override
     public XAConnection getXAConnection(String user, String password) throws SQLException {
-        return new HookedConnection(driver.getXAConnection(user, password), beforeCommit);
+        return hooked(driver.getXAConnection(user, password));
+    }
+
+    /** One resource per connection, as the driver's: the manager may compare what it got earlier. */
+    private XAConnection hooked(XAConnection physical) throws SQLException {
+        return new HookedConnection(physical, new HookedResource(physical.getXAResource(), beforeCommit));
     }
 
     @Override
@@ -63,11 +68,11 @@ final class XaCommitHook implements XADataSource {
         return driver.getParentLogger();
     }
 
-    private record HookedConnection(XAConnection physical, Runnable beforeCommit) implements XAConnection {
+    private record HookedConnection(XAConnection physical, HookedResource resource) implements XAConnection {
 
         @Override
-        public XAResource getXAResource() throws SQLException {
-            return new HookedResource(physical.getXAResource(), beforeCommit);
+        public XAResource getXAResource() {
+            return resource;
         }
 
         @Override

@@ -1,0 +1,77 @@
+package com.tradeflow.e2e;
+
+import com.tradeflow.devstack.service.ServiceName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * provider-account killed in the middle of a cross-shard transfer's two-phase commit: both XA branches prepared,
+ * the commit decision in Atomikos's log, no branch committed. After the restart the manager's recovery finishes it
+ * from the log. Users 60_201 and 60_202 are this test's own.
+ */
+@Order(95)
+@ExtendWith(TestStack.class)
+class TransferCrashIT {
+
+    private static final String HOLD_BEFORE_COMMIT = "transfer.xa.before-commit";
+    private static final long PAYER = 60_201;
+    private static final long PAYEE = 60_202;
+    private static final long BALANCE = 10_000;
+
+    private final WalletTransfers transfers = new WalletTransfers(TestStack.api(), TestStack.db());
+
+    @AfterEach
+    void disarm() {
+        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), HOLD_BEFORE_COMMIT, false);
+    }
+
+    @Test
+    void shouldCommitAnInDoubtTransferFromTheLogAfterAKill() throws Exception {
+        TestStack.db().createWallets(PAYER, 2, BALANCE);
+        long total = transfers.totalBalance(PAYER, PAYEE);
+        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), HOLD_BEFORE_COMMIT, true);
+
+        CompletableFuture<Api.Reply> transfer = CompletableFuture.supplyAsync(() ->
+                transfers.transfer(PAYER, PAYEE, 3000, "crash-1"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(transfers.localXaPrepared()).as("both branches prepared").isEqualTo(2));
+        TestStack.stack().kill(ServiceName.ACCOUNT);
+        Api.Reply reply;
+        try {
+            // the dead session's prepared branches stay in the databases, nothing committed
+            assertThat(transfers.localXaPrepared()).isEqualTo(2);
+            assertThat(transfers.storedBalance(PAYER)).isEqualTo(BALANCE);
+            reply = transfer.get(60, TimeUnit.SECONDS);
+        } finally {
+            TestStack.stack().restart(ServiceName.ACCOUNT);
+        }
+        assertThat(reply.status()).as("the caller did not learn the outcome: %s", reply.body()).isEqualTo(503);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(transfers.localXaPrepared()).isZero();
+            assertThat(transfers.storedBalance(PAYER)).isEqualTo(BALANCE - 3000);
+            assertThat(transfers.storedBalance(PAYEE)).isEqualTo(BALANCE + 3000);
+        });
+        assertThat(transfers.totalBalance(PAYER, PAYEE)).isEqualTo(total);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(transfers.xaPreparedAll()).as("XA RECOVER is empty").isZero());
+
+        // the caller's retry with the same key finds the recovered transfer: nothing moves twice
+        Api.Reply retried = transfers.transfer(PAYER, PAYEE, 3000, "crash-1");
+        assertThat(retried.status()).as("%s", retried.body()).isEqualTo(200);
+        String id = retried.body().path("transferId").asText();
+        assertThat(transfers.ledger(id)).containsExactlyInAnyOrderEntriesOf(Map.of("OUT", PAYER, "IN", PAYEE));
+        assertThat(transfers.get(id).body().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(transfers.storedBalance(PAYER)).isEqualTo(BALANCE - 3000);
+    }
+}
