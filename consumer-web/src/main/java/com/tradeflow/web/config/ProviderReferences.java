@@ -24,10 +24,11 @@ class ProviderReferences {
     }
 
     @Bean
-    // a transfer waits for wallet locks and an XA pool connection (provider: 5 s + 3 s, 10 s transaction timeout);
-    // it is not retried on a timeout, which leaves its outcome to GET or to a retry with the same key
+    // a transfer is not retried on a timeout, which leaves its outcome to GET or to a retry with the same key; its
+    // longer timeout is set per call (TransferController): a "transfer.timeout" URL parameter was seen to be
+    // ignored by the invokers of instance-level discovery (the call still timed out after the 5 s default)
     @DubboReference(check = false, timeout = 5000, retries = 1, parameters = {"debit.retries", "0",
-            "transfer.retries", "0", "transfer.timeout", "12000"})
+            "transfer.retries", "0"})
     ReferenceBean<WalletService> walletService() {
         return new ReferenceBeanBuilder().build();
     }

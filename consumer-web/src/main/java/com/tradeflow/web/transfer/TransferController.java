@@ -8,6 +8,8 @@ import com.tradeflow.api.error.ErrorCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.apache.dubbo.common.constants.CommonConstants;
+import org.apache.dubbo.rpc.RpcContext;
 import org.apache.dubbo.rpc.RpcException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,9 +30,11 @@ import java.util.UUID;
 class TransferController {
 
     private final WalletService wallets;
+    private final TransferProperties properties;
 
-    TransferController(WalletService wallets) {
+    TransferController(WalletService wallets, TransferProperties properties) {
         this.wallets = wallets;
+        this.properties = properties;
     }
 
     /**
@@ -55,6 +59,10 @@ class TransferController {
         String transferId = transferId(request.fromUserId(), key);
         TransferReceipt receipt;
         try {
+            // a per-call timeout wins over the reference's and the dynamic configuration's (Dubbo clears it after
+            // the call)
+            RpcContext.getClientAttachment().setObjectAttachment(CommonConstants.TIMEOUT_KEY,
+                    properties.callTimeoutMillis());
             receipt = wallets.transfer(transferId, request.fromUserId(), request.toUserId(), request.amount());
         } catch (RpcException e) {
             if (!e.isTimeout()) {
