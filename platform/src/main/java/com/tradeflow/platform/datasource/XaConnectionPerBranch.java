@@ -1,17 +1,11 @@
 package com.tradeflow.platform.datasource;
 
-import javax.sql.ConnectionEventListener;
-import javax.sql.StatementEventListener;
 import javax.sql.XAConnection;
 import javax.sql.XADataSource;
-import javax.transaction.xa.XAResource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 
 /**
  * The driver's XA data source as Seata's XA proxy needs it: one physical connection per XA branch, really closed
@@ -20,51 +14,23 @@ import java.util.logging.Logger;
  * session, and the prepared transaction stayed attached to it, so a commit from another session saw
  * XAER_NOTA.
  */
-final class XaConnectionPerBranch implements XADataSource {
-
-    private final XADataSource driver;
+final class XaConnectionPerBranch extends ForwardingXaDataSource {
 
     XaConnectionPerBranch(XADataSource driver) {
-        this.driver = driver;
+        super(driver);
     }
 
     @Override
-    public XAConnection getXAConnection() throws SQLException {
-        return new Branch(driver.getXAConnection());
-    }
-
-    @Override
-    public XAConnection getXAConnection(String user, String password) throws SQLException {
-        return new Branch(driver.getXAConnection(user, password));
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return driver.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        driver.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        driver.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return driver.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return driver.getParentLogger();
+    XAConnection wrap(XAConnection physical) {
+        return new Branch(physical);
     }
 
     /** An XA connection whose logical connection closes the physical one. */
-    private record Branch(XAConnection physical) implements XAConnection {
+    private static final class Branch extends ForwardingXaConnection {
+
+        Branch(XAConnection physical) {
+            super(physical);
+        }
 
         @Override
         public Connection getConnection() throws SQLException {
@@ -81,36 +47,6 @@ final class XaConnectionPerBranch implements XADataSource {
                             throw e.getCause();
                         }
                     });
-        }
-
-        @Override
-        public XAResource getXAResource() throws SQLException {
-            return physical.getXAResource();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            physical.close();
-        }
-
-        @Override
-        public void addConnectionEventListener(ConnectionEventListener listener) {
-            physical.addConnectionEventListener(listener);
-        }
-
-        @Override
-        public void removeConnectionEventListener(ConnectionEventListener listener) {
-            physical.removeConnectionEventListener(listener);
-        }
-
-        @Override
-        public void addStatementEventListener(StatementEventListener listener) {
-            physical.addStatementEventListener(listener);
-        }
-
-        @Override
-        public void removeStatementEventListener(StatementEventListener listener) {
-            physical.removeStatementEventListener(listener);
         }
     }
 }

@@ -1,0 +1,53 @@
+package com.tradeflow.platform.datasource;
+
+import javax.sql.ConnectionEventListener;
+import javax.sql.StatementEventListener;
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAResource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A driver's XA connection, everything forwarded; subclasses change what they need. */
+abstract class ForwardingXaConnection implements XAConnection {
+
+    final XAConnection physical;
+
+    ForwardingXaConnection(XAConnection physical) {
+        this.physical = physical;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return physical.getConnection();
+    }
+
+    @Override
+    public XAResource getXAResource() throws SQLException {
+        return physical.getXAResource();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        physical.close();
+    }
+
+    @Override
+    public void addConnectionEventListener(ConnectionEventListener listener) {
+        physical.addConnectionEventListener(listener);
+    }
+
+    @Override
+    public void removeConnectionEventListener(ConnectionEventListener listener) {
+        physical.removeConnectionEventListener(listener);
+    }
+
+    @Override
+    public void addStatementEventListener(StatementEventListener listener) {
+        physical.addStatementEventListener(listener);
+    }
+
+    @Override
+    public void removeStatementEventListener(StatementEventListener listener) {
+        physical.removeStatementEventListener(listener);
+    }
+}
