@@ -2,6 +2,7 @@ package com.tradeflow.platform.transaction;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import org.apache.seata.common.exception.FrameworkException;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.core.model.BranchType;
@@ -17,7 +18,8 @@ import java.util.List;
  * test: stock never restored). So every TCC or XA write to a row shared across modes calls
  * {@link #requireNoAtLock} after its UPDATE and before its local commit: the row lock it now holds keeps AT
  * writers out from then on, and the coordinator says whether one got there first (then the write is refused with
- * {@code CONCURRENT_UPDATE}, or, in a TCC confirm or cancel, retried by the coordinator later).
+ * {@code CONCURRENT_UPDATE}, or, in a TCC confirm or cancel, retried by the coordinator later). A coordinator that
+ * cannot be asked refuses the write too ({@code DEPENDENCY_UNAVAILABLE}).
  */
 public final class AtLockGuard {
 
@@ -61,8 +63,10 @@ public final class AtLockGuard {
                 throw new BusinessException(ErrorCode.CONCURRENT_UPDATE, lockKey
                         + " is being changed by another global transaction; try again");
             }
-        } catch (TransactionException e) {
-            throw new IllegalStateException("cannot ask the coordinator about " + lockKey + ": " + e.getMessage(), e);
+        } catch (TransactionException | FrameworkException e) {
+            // nothing is written unless the coordinator answers: the caller may try again once it is back
+            throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "cannot ask the coordinator whether "
+                    + lockKey + " is being changed by a global transaction: " + e.getMessage() + "; try again");
         }
     }
 
