@@ -75,43 +75,44 @@ public final class ShardedDataSources {
      */
     public static LocalXaDataSource localXa(String name, Map<String, PhysicalDatabase> shards,
             ShardingRuleConfiguration sharding, LocalXa xa, Runnable beforeCommit) {
-        LocalXaSettings settings = xa.settings();
         Map<String, DataSource> faces = new LinkedHashMap<>();
         List<AtomikosDataSourceBean> pools = new ArrayList<>();
         try {
-            shards.forEach((shard, db) -> {
-                AtomikosDataSourceBean pool = new AtomikosDataSourceBean();
+            for (Map.Entry<String, PhysicalDatabase> shard : shards.entrySet()) {
+                AtomikosDataSourceBean pool = xaPool(name, shard.getValue(), xa.settings(), beforeCommit);
                 pools.add(pool);
-                // Atomikos finds a resource's in-doubt branches after a restart by this name: stable, one per
-                // database
-                pool.setUniqueResourceName(name + "-" + db.name());
-                pool.setXaDataSource(new XaCommitHook(PhysicalDataSources.xaDataSource(db), beforeCommit));
-                pool.setMaxPoolSize(settings.poolSize());
-                pool.setMinPoolSize(1);
-                pool.setBorrowConnectionTimeout((int) Math.max(1, settings.borrowTimeout().toSeconds()));
-                // ShardingSphere reads table metadata outside any transaction at start-up
-                pool.setLocalTransactionMode(true);
-                try {
-                    pool.init();
-                } catch (SQLException e) {
-                    throw new IllegalStateException("cannot open the XA pool of " + db.name() + ": "
-                            + e.getMessage(), e);
-                }
-                faces.put(shard, new ShardingVisibleDataSource(pool, db));
-            });
+                open(pool, shard.getValue());
+                faces.put(shard.getKey(), new ShardingVisibleDataSource(pool, shard.getValue()));
+            }
             List<RuleConfiguration> rules = List.of(sharding,
                     new TransactionRuleConfiguration("XA", LocalXaTransactionManager.PROVIDER, new Properties()));
             return new LocalXaDataSource(shardingSphere(name, faces, rules), pools);
         } catch (RuntimeException e) {
             // the pools already open would keep their connections, and their resource names registered, for nothing
-            for (AtomikosDataSourceBean pool : pools) {
-                try {
-                    pool.close();
-                } catch (RuntimeException closing) {
-                    e.addSuppressed(closing);
-                }
-            }
+            pools.forEach(AtomikosDataSourceBean::close);
             throw e;
+        }
+    }
+
+    private static AtomikosDataSourceBean xaPool(String name, PhysicalDatabase db, LocalXaSettings settings,
+            Runnable beforeCommit) {
+        AtomikosDataSourceBean pool = new AtomikosDataSourceBean();
+        // Atomikos finds a resource's in-doubt branches after a restart by this name: stable, one per database
+        pool.setUniqueResourceName(name + "-" + db.name());
+        pool.setXaDataSource(new XaCommitHook(PhysicalDataSources.xaDataSource(db), beforeCommit));
+        pool.setMaxPoolSize(settings.poolSize());
+        pool.setMinPoolSize(1);
+        pool.setBorrowConnectionTimeout((int) Math.max(1, settings.borrowTimeout().toSeconds()));
+        // ShardingSphere reads table metadata outside any transaction at start-up
+        pool.setLocalTransactionMode(true);
+        return pool;
+    }
+
+    private static void open(AtomikosDataSourceBean pool, PhysicalDatabase db) {
+        try {
+            pool.init();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the XA pool of " + db.name() + ": " + e.getMessage(), e);
         }
     }
 
