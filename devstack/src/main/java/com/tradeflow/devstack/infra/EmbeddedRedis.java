@@ -5,11 +5,15 @@ import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.OptionalLong;
 
 /** Redis 6.2 from a Maven artifact, loopback only, no persistence (a cache). */
 public final class EmbeddedRedis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+    /** embedded-redis runs a binary named after its version and platform, e.g. redis-server-6.2.6-v5-linux-amd64. */
+    private static final List<String> SERVER_EXECUTABLES = List.of("redis-server");
 
     private final RedisServer server;
     private final int port;
@@ -33,6 +37,11 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The server process (embedded-redis does not expose it), if it is running. */
+    public OptionalLong pid() {
+        return ChildPids.find(SERVER_EXECUTABLES, port);
     }
 
     @Override

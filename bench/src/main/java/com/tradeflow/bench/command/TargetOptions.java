@@ -1,0 +1,77 @@
+package com.tradeflow.bench.command;
+
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The deployment under test, how to see inside it, and where the results go. */
+public final class TargetOptions {
+
+    /** {@code --mysql none}: no database access (no setup, no SQL figures). */
+    public static final String NO_DATABASE = "none";
+    /** The service whose actuator is asked for CPU by default, when there is no processes file. */
+    static final String WEB_SERVICE = "consumer-web";
+
+    /** Base URL of the web API: the local stack's consumer-web, or a deployment's load balancer. */
+    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", paramLabel = "URL",
+            description = "Base URL of the web API (default: ${DEFAULT-VALUE}).")
+    URI url;
+
+    /**
+     * The local stack's work directory: its {@code processes.properties} names the processes whose CPU is measured
+     * from {@code /proc}. Ignored for a URL that is not on this machine.
+     */
+    @Option(names = "--stack-dir", defaultValue = ".devstack", paramLabel = "DIR",
+            description = "The local stack's work directory, with processes.properties (default: ${DEFAULT-VALUE}).")
+    Path stackDir;
+
+    /**
+     * JDBC URL of the stack's MariaDB/MySQL server: used to set up products and wallets, and to read its statement
+     * counters; {@code none} for neither.
+     */
+    @Option(names = "--mysql", defaultValue = "jdbc:mariadb://127.0.0.1:3306/?user=root", paramLabel = "JDBC_URL",
+            description = "JDBC URL of the stack's database server for setup and SQL counters, or 'none' "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String mysql;
+
+    /**
+     * Services whose actuator {@code process.cpu.time} gives their CPU when the stack is not local (no processes
+     * file), as {@code name=baseUrl}; default {@code consumer-web=<url>}.
+     */
+    @Option(names = "--actuator", paramLabel = "NAME=URL",
+            description = "A service's base URL for its actuator process.cpu.time, when the stack is not local "
+                    + "(repeatable; default: consumer-web=<url>).")
+    Map<String, URI> actuators;
+
+    /** Where each run writes its directory of results. */
+    @Option(names = "--out", defaultValue = "bench/results", paramLabel = "DIR",
+            description = "Results go to <DIR>/<timestamp>/ (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    /** How long a request may take before it counts as "no answer". */
+    @Option(names = "--timeout", defaultValue = "30s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Request timeout (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    boolean hasDatabase() {
+        return !NO_DATABASE.equalsIgnoreCase(mysql.trim());
+    }
+
+    Map<String, URI> actuatorsOrDefault() {
+        if (actuators != null && !actuators.isEmpty()) {
+            return actuators;
+        }
+        Map<String, URI> web = new LinkedHashMap<>();
+        web.put(WEB_SERVICE, url);
+        return web;
+    }
+
+    /** The JDBC URL for reports: passwords blanked out. */
+    String mysqlForReport() {
+        return mysql.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+}

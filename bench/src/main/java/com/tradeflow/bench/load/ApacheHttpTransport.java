@@ -1,0 +1,67 @@
+package com.tradeflow.bench.load;
+
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Apache HttpClient 5, classic (blocking), with a pool of keep-alive connections, one per worker. Measured on the
+ * 2-core machine against a stand-in server in another process: about 0.25 ms CPU per request once warm (0.7 ms in a
+ * fresh JVM's first window), where the JDK's HttpClient took 1.4 ms in the same first window. No automatic retries:
+ * a request that fails is an answer to count, not to hide.
+ */
+public final class ApacheHttpTransport implements HttpTransport {
+
+    private final CloseableHttpClient client;
+    private final URI baseUrl;
+
+    public ApacheHttpTransport(URI baseUrl, Duration timeout, int connections) {
+        Timeout limit = Timeout.of(timeout);
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(connections).setMaxConnPerRoute(connections)
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit)
+                        .build())
+                .build();
+        this.client = HttpClients.custom().setConnectionManager(pool).disableAutomaticRetries()
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build()).build();
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public Answer send(HttpCall call) throws InterruptedException {
+        HttpUriRequestBase request = new HttpUriRequestBase(call.method(), baseUrl.resolve(call.path()));
+        if (call.jsonBody() != null) {
+            request.setEntity(new StringEntity(call.jsonBody(), ContentType.APPLICATION_JSON));
+        }
+        if (call.idempotencyKey() != null) {
+            request.setHeader("Idempotency-Key", call.idempotencyKey());
+        }
+        try {
+            return client.execute(request, response -> Answer.of(response.getCode(),
+                    response.getEntity() == null ? null : EntityUtils.toString(response.getEntity())));
+        } catch (IOException e) {
+            return Answer.failed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // closing after the run
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package com.tradeflow.bench.command;
+
+import com.tradeflow.bench.BenchMain;
+import com.tradeflow.bench.report.ReportFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whole runs against a fake web API: no stack, no database (--mysql none). */
+class ScenarioRunnerTests {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void shouldSkipLocalOnAStackNotInBenchmarkModeAndReportTheOtherModes() throws Exception {
+        try (FakeWebApi api = new FakeWebApi()) {
+            StringWriter printed = new StringWriter();
+
+            int exit = run(printed, "purchases", "--url", api.url(), "--mysql", "none", "--modes", "LOCAL,AT,TCC",
+                    "--connections", "2", "--warmup", "0s", "--duration", "1s", "--out", out.toString(),
+                    "--stack-dir", out.resolve("no-stack").toString());
+
+            assertThat(exit).isEqualTo(CommandLine.ExitCode.OK);
+            assertThat(printed.toString()).contains("LOCAL skipped").contains("TRADEFLOW_BENCHMARK_LOCAL_MODE=true")
+                    .contains("| AT |").contains("| TCC |");
+            assertThat(api.orders()).isPositive();
+            assertThat(api.placedWithoutIdempotencyKey()).isZero();
+            Path dir = onlyRunDirectory();
+            assertThat(Files.readString(dir.resolve(ReportFiles.MARKDOWN))).contains("| AT |").contains("| TCC |")
+                    .doesNotContain("| LOCAL |");
+            List<String> csv = Files.readAllLines(dir.resolve(ReportFiles.CSV));
+            assertThat(csv).hasSize(3);
+            assertThat(csv.get(1)).startsWith("purchases,AT,place,");
+            assertThat(dir.resolve("throughput.png")).exists();
+            assertThat(dir.resolve("latency.png")).exists();
+        }
+    }
+
+    @Test
+    void shouldReportCancellationsApartInPlaceCancel() throws Exception {
+        try (FakeWebApi api = new FakeWebApi()) {
+            StringWriter printed = new StringWriter();
+
+            int exit = run(printed, "place-cancel", "--url", api.url(), "--mysql", "none", "--modes", "AT",
+                    "--cancel-share", "1", "--connections", "1", "--warmup", "0s", "--duration", "1s",
+                    "--out", out.toString());
+
+            assertThat(exit).isEqualTo(CommandLine.ExitCode.OK);
+            assertThat(printed.toString()).contains("Other operations").contains("| AT | cancel |");
+        }
+    }
+
+    @Test
+    void shouldRunAnOpenLoopAtTheRate() throws Exception {
+        try (FakeWebApi api = new FakeWebApi()) {
+            int exit = run(new StringWriter(), "transfers", "--url", api.url(), "--mysql", "none", "--modes", "XA",
+                    "--users", "10", "--rate", "50", "--connections", "2", "--warmup", "0s", "--duration", "2s",
+                    "--out", out.toString());
+
+            assertThat(exit).isEqualTo(CommandLine.ExitCode.OK);
+            List<String> csv = Files.readAllLines(onlyRunDirectory().resolve(ReportFiles.CSV));
+            long transfers = Long.parseLong(csv.get(1).split(",")[3]);
+            assertThat(transfers).as("at most 50/s for 2 s, however fast the answers").isBetween(1L, 101L);
+        }
+    }
+
+    @Test
+    void shouldFailWhenNoModeHadASuccess() throws Exception {
+        try (FakeWebApi api = new FakeWebApi()) {
+            StringWriter printed = new StringWriter();
+            int exit = run(printed, "purchases", "--url", api.url(), "--mysql", "none", "--modes", "LOCAL",
+                    "--warmup", "0s", "--duration", "1s", "--out", out.toString());
+            assertThat(exit).as("LOCAL was skipped: nothing measured").isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        }
+    }
+
+    @Test
+    void shouldSayWhenTheStackDoesNotAnswer() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        StringWriter errors = new StringWriter();
+        CommandLine commandLine = Subcommands.commandLine(new BenchMain());
+        commandLine.setErr(new PrintWriter(errors));
+        commandLine.setOut(new PrintWriter(new StringWriter()));
+
+        int exit = commandLine.execute("purchases", "--url", "http://127.0.0.1:" + port, "--mysql", "none",
+                "--modes", "AT", "--warmup", "0s", "--duration", "1s", "--out", out.toString());
+
+        assertThat(exit).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(errors.toString()).startsWith("bench: no answer from the stack");
+    }
+
+    private static int run(StringWriter printed, String... args) {
+        CommandLine commandLine = Subcommands.commandLine(new BenchMain());
+        commandLine.setOut(new PrintWriter(printed));
+        return commandLine.execute(args);
+    }
+
+    private Path onlyRunDirectory() throws Exception {
+        try (Stream<Path> dirs = Files.list(out)) {
+            List<Path> runs = dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString()
+                    .equals("no-stack")).toList();
+            assertThat(runs).hasSize(1);
+            return runs.get(0);
+        }
+    }
+}
