@@ -371,6 +371,7 @@ public final class DevStack implements AutoCloseable {
             // give up on a gateway answer (then retry) well before the injected timeouts answer
             env.put("TOPUP_RECONCILE_AFTER", "2s");
             env.put("TOPUP_RECHECK_MAX", "3s");
+            env.put("TOPUP_IDLE_POLL_INTERVAL", "1s");
             env.put("TOPUP_REVIEW_AFTER", "20s");
             env.put("GATEWAY_REQUEST_TIMEOUT", "1s");
         }
@@ -379,10 +380,14 @@ public final class DevStack implements AutoCloseable {
 
     private List<String> jvmOptions(ServiceName name) {
         Path nacosClient = options.workDir().resolve("nacos-client").resolve(name.instance());
-        return List.of("-Xmx" + options.serviceHeap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xss512k", "-DJM.LOG.PATH=" + options.logDir().resolve("nacos-client"),
-                "-DJM.SNAPSHOT.PATH=" + nacosClient, "-Dcom.alibaba.nacos.naming.cache.dir=" + nacosClient,
-                "-Duser.home=" + options.workDir().resolve("home").resolve(name.instance()));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.serviceHeap(), "-XX:+UseSerialGC", "-Xss512k",
+                "-DJM.LOG.PATH=" + options.logDir().resolve("nacos-client"), "-DJM.SNAPSHOT.PATH=" + nacosClient,
+                "-Dcom.alibaba.nacos.naming.cache.dir=" + nacosClient,
+                "-Duser.home=" + options.workDir().resolve("home").resolve(name.instance())));
+        if (options.quickStartJvm()) {
+            jvm.add("-XX:TieredStopAtLevel=1");
+        }
+        return jvm;
     }
 
     private static String sentinelPortVariable(ServiceName service) {

@@ -5,6 +5,8 @@ import com.tradeflow.api.event.OrderEvent;
 import java.time.Instant;
 import java.util.UUID;
 
+import static java.time.temporal.ChronoUnit.MILLIS;
+
 /** A purchase of one sku: who, what, how much (cents), its status and the mode of its global transactions. */
 public record Order(long orderId, long userId, long skuId, int quantity, long amount, OrderStatus status,
                     TransactionMode mode, Instant createdAt) {
@@ -12,7 +14,12 @@ public record Order(long orderId, long userId, long skuId, int quantity, long am
     /** A new order: PLACED at once in AT and XA (its branch commits with the others), PENDING in TCC. */
     static Order create(long orderId, long userId, long skuId, int quantity, long amount, TransactionMode mode) {
         OrderStatus status = mode == TransactionMode.TCC ? OrderStatus.PENDING : OrderStatus.PLACED;
-        return new Order(orderId, userId, skuId, quantity, amount, status, mode, Instant.now());
+        // stored with millisecond precision: the answer shows what a later read shows
+        return new Order(orderId, userId, skuId, quantity, amount, status, mode, Instant.now().truncatedTo(MILLIS));
+    }
+
+    Order withStatus(OrderStatus newStatus) {
+        return new Order(orderId, userId, skuId, quantity, amount, newStatus, mode, createdAt);
     }
 
     /** A new integration event of this order ({@link OrderEvent#PLACED} or {@link OrderEvent#CANCELLED}). */

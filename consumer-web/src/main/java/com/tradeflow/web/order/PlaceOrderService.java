@@ -1,39 +1,85 @@
 package com.tradeflow.web.order;
 
+import com.tradeflow.api.account.WalletService;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.api.inventory.InventoryService;
+import com.tradeflow.api.inventory.StockDeduction;
+import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.web.events.OrderEventPublisher;
+import com.tradeflow.web.order.PurchaseSteps.Step;
+import com.tradeflow.web.outbox.OutboxStatus;
 import com.tradeflow.web.product.StockChanges;
 import com.tradeflow.web.system.IdGenerator;
 import com.tradeflow.web.transaction.GlobalTransactions;
+import org.apache.seata.core.model.GlobalStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import static java.time.temporal.ChronoUnit.MILLIS;
 
 /**
- * Places an order, honouring an optional Idempotency-Key: the same key with the same body answers the order it
- * first created and charges nothing; with another body it is refused. The key's record is inserted in the
- * purchase's own global transaction (unique per user, insert-first), so two concurrent requests with one key
- * cannot both charge: the second fails on the key, rolls back, and answers the first one's order.
+ * Places an order. What a purchase does, in order, is {@link #place(PlaceOrderRequest, String, Long)}:
+ * <ol>
+ *   <li>the mode (AT, TCC, XA; LOCAL in benchmarks) is read from the request, once;</li>
+ *   <li>an Idempotency-Key used before answers the order it first created and charges nothing (with another body it
+ *       is refused);</li>
+ *   <li>the sku's rate limit (Sentinel hot parameter, {@link HotSkuGuard});</li>
+ *   <li>the product cache's write fence around everything that changes the sku's stock ({@link StockChanges});</li>
+ *   <li>ONE Seata global transaction in the mode, with its participants in order: stock (provider-inventory), money
+ *       (provider-account), the order row with its key record and OrderPlaced event (here). Any failure rolls all of
+ *       them back;</li>
+ *   <li>the global commit, wrapped by the event publisher ({@link OrderEventPublisher});</li>
+ *   <li>the transaction's outcome recorded with the order, and the answer.</li>
+ * </ol>
+ * The key's record is inserted in the purchase's own global transaction (unique per user, insert-first), so two
+ * concurrent requests with one key cannot both charge: the second fails on the key, rolls back, and answers the
+ * first one's order. Each step is timed ({@link PurchaseSteps}).
  */
 @Service
 public class PlaceOrderService {
 
-    private final PlaceOrderTransaction transaction;
+    /** Test-only: hold the purchase after every branch ran, before the global commit (inspect, kill ...). */
+    static final String FAULT_HOLD_BEFORE_COMMIT = "order.place.before-commit";
+    /** Test-only: fail the purchase after every branch ran (and after any hold): the global rollback follows. */
+    static final String FAULT_FAIL_BEFORE_COMMIT = "order.place.fail-before-commit";
+    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
+    private static final String TRANSACTION_NAME = "place-order";
+
+    private final GlobalTransactions transactions;
+    private final InventoryService inventory;
+    private final WalletService wallets;
     private final OrderRepository orders;
+    private final OrderPlacementAction tccPlacement;
+    private final OrderEventPublisher events;
     private final IdGenerator ids;
     private final HotSkuGuard hotSkus;
     private final StockChanges stockChanges;
+    private final PurchaseSteps steps;
+    private final FaultSwitches faults;
     private final boolean localModeEnabled;
 
-    PlaceOrderService(PlaceOrderTransaction transaction, OrderRepository orders, IdGenerator ids, HotSkuGuard hotSkus,
-            StockChanges stockChanges, @Value("${tradeflow.benchmark.local-mode:false}") boolean localModeEnabled) {
-        this.transaction = transaction;
+    PlaceOrderService(GlobalTransactions transactions, InventoryService inventory, WalletService wallets,
+            OrderRepository orders, OrderPlacementAction tccPlacement, OrderEventPublisher events, IdGenerator ids,
+            HotSkuGuard hotSkus, StockChanges stockChanges, PurchaseSteps steps, FaultSwitches faults,
+            @Value("${tradeflow.benchmark.local-mode:false}") boolean localModeEnabled) {
+        this.transactions = transactions;
+        this.inventory = inventory;
+        this.wallets = wallets;
         this.orders = orders;
+        this.tccPlacement = tccPlacement;
+        this.events = events;
         this.ids = ids;
         this.hotSkus = hotSkus;
         this.stockChanges = stockChanges;
+        this.steps = steps;
+        this.faults = faults;
         this.localModeEnabled = localModeEnabled;
     }
 
@@ -58,26 +104,22 @@ public class PlaceOrderService {
                 unitPrice).order().orderId());
     }
 
+    /** @param unitPrice what one unit costs in this order (a flash sale's price); null: the product's price */
     private Placed place(PlaceOrderRequest request, String idempotencyKey, Long unitPrice) {
-        if (request.transactionMode() == TransactionMode.LOCAL && !localModeEnabled) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "mode must be one of AT, TCC, XA");
-        }
+        TransactionMode mode = modeOf(request);
         if (idempotencyKey != null) {
-            Optional<Placed> earlier = replay(idempotencyKey, request);
+            Optional<Placed> earlier = steps.time(Step.REPLAY, mode, () -> replay(idempotencyKey, request));
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
         long orderId = ids.next();
-        GlobalTransactions.Outcome<Order> outcome = hotSkus.guard(request.skuId(), () -> stockChanges.around(
-                request.skuId(), () -> transaction.run(orderId, request, idempotencyKey, unitPrice)));
+        GlobalTransactions.Outcome<Order> outcome = hotSkus.guard(request.skuId(),
+                () -> stockChanges.around(request.skuId(),
+                        () -> inGlobalTransaction(mode,
+                                () -> participants(orderId, request, mode, idempotencyKey, unitPrice))));
         if (outcome.committed()) {
-            if (outcome.xid() != null) {
-                orders.recordTransaction(new OrderTransaction(outcome.xid(), orderId, request.userId(), "PLACE",
-                        request.transactionMode(), outcome.status().name(), Instant.now()));
-            }
-            // read back: in TCC the row is PLACED only once the coordinator confirmed it
-            return new Placed(view(orders.find(orderId, request.userId()).orElse(outcome.result())), false);
+            return new Placed(answer(orderId, request, mode, outcome), false);
         }
         if (idempotencyKey == null) {
             throw outcome.failure();
@@ -85,6 +127,78 @@ public class PlaceOrderService {
         // A concurrent request with the same key may have won (ours then failed on the key, or on the locks of
         // the same stock and wallet) and ours was rolled back entirely: answer the winner's order.
         return replay(idempotencyKey, request).orElseThrow(outcome::failure);
+    }
+
+    private TransactionMode modeOf(PlaceOrderRequest request) {
+        TransactionMode mode = request.transactionMode();
+        if (mode == TransactionMode.LOCAL && !localModeEnabled) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "mode must be one of AT, TCC, XA");
+        }
+        return mode;
+    }
+
+    /** LOCAL (benchmarks only) runs the same participants with no global transaction: each commits on its own. */
+    private GlobalTransactions.Outcome<Order> inGlobalTransaction(TransactionMode mode,
+            Supplier<Order> work) {
+        if (mode == TransactionMode.LOCAL) {
+            return GlobalTransactions.Outcome.withoutGlobalTransaction(work.get());
+        }
+        return transactions.run(TRANSACTION_NAME, mode.branchType(), work);
+    }
+
+    /**
+     * Inside the global transaction, in order. AT: each participant commits locally with undo logs; XA: each
+     * participant's XA branch is prepared, and committed by the coordinator; TCC: each participant tries (reserve,
+     * freeze, pending order) and the coordinator confirms.
+     */
+    private Order participants(long orderId, PlaceOrderRequest request, TransactionMode mode, String idempotencyKey,
+            Long unitPrice) {
+        StockDeduction stock = steps.time(Step.STOCK, mode,
+                () -> inventory.deduct(orderId, request.skuId(), request.quantity()));
+        long amount = unitPrice == null ? stock.amount() : Math.multiplyExact(unitPrice, (long) request.quantity());
+        steps.time(Step.MONEY, mode, () -> wallets.debit(orderId, request.userId(), amount));
+        Order order = Order.create(orderId, request.userId(), request.skuId(), request.quantity(), amount, mode);
+        steps.time(Step.ORDER, mode, () -> writeOrder(order, mode, idempotencyKey, request.fingerprint()));
+        faults.holdWhileArmed(FAULT_HOLD_BEFORE_COMMIT, HOLD_LIMIT);
+        faults.fireIfArmed(FAULT_FAIL_BEFORE_COMMIT);
+        return order;
+    }
+
+    /** The order row, its key record and its OrderPlaced event, in one local transaction of the user's database. */
+    private void writeOrder(Order order, TransactionMode mode, String idempotencyKey, String fingerprint) {
+        OrderEvent placed = order.newEvent(OrderEvent.PLACED);
+        if (mode == TransactionMode.LOCAL) {
+            // no global transaction to attach a transactional message to: the relay sends the row
+            orders.insert(order, idempotencyKey, fingerprint, placed, OutboxStatus.PENDING);
+            return;
+        }
+        events.announce(placed);
+        if (mode == TransactionMode.TCC) {
+            // PENDING now; its confirm makes it PLACED and writes the event (none exists before the global commit)
+            tccPlacement.place(null, order.orderId(), order.userId(), placed.eventId(), events.rowStatus().name(),
+                    order, idempotencyKey, fingerprint);
+        } else {
+            orders.insert(order, idempotencyKey, fingerprint, placed, events.rowStatus());
+        }
+    }
+
+    /** Records the committed transaction with the order, and answers the order as it now stands. */
+    private OrderView answer(long orderId, PlaceOrderRequest request, TransactionMode mode,
+            GlobalTransactions.Outcome<Order> outcome) {
+        OrderTransaction recorded = null;
+        if (outcome.xid() != null) {
+            OrderTransaction tx = new OrderTransaction(outcome.xid(), orderId, request.userId(), "PLACE", mode,
+                    outcome.status().name(), Instant.now().truncatedTo(MILLIS));
+            steps.time(Step.RECORD, mode, () -> orders.recordTransaction(tx));
+            recorded = tx;
+        }
+        Order placed = outcome.result();
+        if (placed.status() == OrderStatus.PLACED || outcome.status() == GlobalStatus.Committed) {
+            // decided: the rows are as written (TCC: confirmed, hence PLACED); no need to read them back
+            return OrderView.of(placed.withStatus(OrderStatus.PLACED), recorded);
+        }
+        // TCC with phase two still retried by the coordinator: the row says whether it was confirmed yet
+        return view(orders.find(orderId, request.userId()).orElse(placed));
     }
 
     private Optional<Placed> replay(String idempotencyKey, PlaceOrderRequest request) {

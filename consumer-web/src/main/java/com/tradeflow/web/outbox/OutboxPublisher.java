@@ -15,6 +15,12 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "tradeflow.events.publisher", havingValue = "outbox", matchIfMissing = true)
 class OutboxPublisher implements OrderEventPublisher {
 
+    private final OutboxRelay relay;
+
+    OutboxPublisher(OutboxRelay relay) {
+        this.relay = relay;
+    }
+
     @Override
     public OutboxStatus rowStatus() {
         return OutboxStatus.PENDING;
@@ -28,5 +34,8 @@ class OutboxPublisher implements OrderEventPublisher {
     @Override
     public void commit(GlobalTransaction tx) throws TransactionException {
         tx.commit();
+        // the rows were committed locally in phase one, but the relay sends AT rows only once their global lock
+        // is gone: now is when they can go
+        relay.wake();
     }
 }

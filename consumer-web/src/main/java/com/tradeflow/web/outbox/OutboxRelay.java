@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +85,8 @@ class OutboxRelay implements SmartLifecycle {
         this.faults = faults;
         this.retries = new RetrySchedule(properties.maxAttempts(), properties.initialBackoff(),
                 properties.backoffMultiplier(), properties.backoffJitter(), properties.maxBackoff());
-        this.job = new PollingJob("outbox-relay", properties.pollInterval(), this::pass);
+        this.job = new PollingJob("outbox-relay", properties.pollInterval(), properties.idlePollInterval(),
+                this::pass);
     }
 
     @Override
@@ -94,28 +96,38 @@ class OutboxRelay implements SmartLifecycle {
             return;
         }
         job.start();
-        log.info("outbox relay polls {} database(s) every {}", databases.size(), properties.pollInterval());
+        log.info("outbox relay polls {} database(s) every {} while they have rows to send, every {} at most when "
+                + "idle", databases.size(), properties.pollInterval(), properties.idlePollInterval());
     }
 
-    private void pass() {
+    /** A row was committed in this instance: send it now rather than after an idle pause. */
+    public void wake() {
+        job.wake();
+    }
+
+    /** @return whether any database had rows to send (sent or left for later) */
+    private boolean pass() {
         if (outagePasses > 0 && System.nanoTime() < pausedUntilNanos) {
-            return;
+            return true;
         }
+        boolean found = false;
         for (int shard = 0; shard < databases.size(); shard++) {
             try {
-                relay(shard);
+                found |= relay(shard);
             } catch (EventSender.SendFailed unreachable) {
                 brokerUnreachable(unreachable);
-                return;
+                return true;
             } catch (RuntimeException | SQLException e) {
                 log.warn("outbox relay, database {}: pass failed, next one in {}: {}", shard,
                         properties.pollInterval(), e.toString());
+                found = true;
             }
         }
         if (outagePasses > 0) {
             log.info("outbox relay: the broker is reachable again after {} paused pass(es)", outagePasses);
             outagePasses = 0;
         }
+        return found;
     }
 
     private void brokerUnreachable(EventSender.SendFailed e) {
@@ -130,13 +142,30 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One pass over one database. @return the number of rows sent (0 when another instance relays it) */
-    int relay(int shard) throws SQLException {
+    /**
+     * One pass over one database. @return whether it had rows to send (true as well when another instance holds
+     * the database: it is busy)
+     */
+    boolean relay(int shard) throws SQLException {
         DataSource db = databases.get(shard);
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        // one plain read when there is nothing to do, instead of the lock's transaction and its two reads
+        if (!anyToSend(jdbc)) {
+            return false;
+        }
         return LockRows.whileHolding(db, "SELECT id FROM outbox_relay_lock WHERE id = ? FOR UPDATE SKIP LOCKED",
-                RELAY_LOCK_ROW, () -> send(shard, new JdbcTemplate(db))).orElse(0);
+                RELAY_LOCK_ROW, () -> send(shard, jdbc) >= 0).orElse(true);
     }
 
+    private boolean anyToSend(JdbcTemplate jdbc) {
+        return !jdbc.queryForList("""
+                SELECT 1 FROM outbox_events
+                WHERE status = 'PENDING' AND next_attempt_at <= NOW(3)
+                   OR status = 'TRANSACTIONAL' AND created_at < TIMESTAMPADD(MICROSECOND, ?, NOW(3))
+                LIMIT 1""", Integer.class, -properties.transactionalTakeover().toMillis() * 1000).isEmpty();
+    }
+
+    /** @return the number of rows sent */
     private int send(int shard, JdbcTemplate jdbc) {
         takeOverStaleTransactionalRows(shard, jdbc);
         // due rows only: rows waiting for their retry must not fill the batch and starve the rest
@@ -150,7 +179,7 @@ class OutboxRelay implements SmartLifecycle {
         Map<Long, Long> heldFrom = heldOrders(jdbc, batch);
         Set<String> notCommitted = uncommittedAtRows(shard, jdbc, batch);
         Set<Long> blocked = new HashSet<>();
-        int sent = 0;
+        List<String> sent = new ArrayList<>();
         for (Candidate row : batch) {
             Long from = heldFrom.get(row.aggregateId());
             if (blocked.contains(row.aggregateId()) || (from != null && from < row.seq())) {
@@ -172,16 +201,17 @@ class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             faults.holdWhileArmed(FAULT_HOLD_AFTER_SEND, HOLD_LIMIT);
-            jdbc.update("""
+            sent.add(row.eventId());
+        }
+        if (!sent.isEmpty()) {
+            // one statement for the batch: a relay that dies before it sends these again (consumers deduplicate)
+            new NamedParameterJdbcTemplate(jdbc).update("""
                     UPDATE outbox_events SET status = 'SENT', attempts = attempts + 1, sent_at = NOW(3),
                            last_error = NULL
-                    WHERE event_id = ? AND status = 'PENDING'""", row.eventId());
-            sent++;
+                    WHERE event_id IN (:ids) AND status = 'PENDING'""", new MapSqlParameterSource("ids", sent));
+            log.debug("outbox relay, database {}: {} event(s) sent", shard, sent.size());
         }
-        if (sent > 0) {
-            log.debug("outbox relay, database {}: {} event(s) sent", shard, sent);
-        }
-        return sent;
+        return sent.size();
     }
 
     private void refused(JdbcTemplate jdbc, Candidate row, EventSender.SendFailed e) {

@@ -11,10 +11,13 @@ import com.tradeflow.platform.transaction.BranchTypes;
 import org.apache.seata.core.context.RootContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.sql.Timestamp;
@@ -36,11 +39,13 @@ public class OutboxRepository {
     private final List<DataSource> physicalPools;
     private final EventJson json;
     private final boolean eventsEnabled;
+    private final ObjectProvider<OutboxRelay> relay;
 
     /** @param eventsEnabled false: no event is written (benchmarks measure what events cost with it) */
     OutboxRepository(JdbcTemplate jdbc, BranchTypeRoutingDataSource dataSource, EventJson json,
-            @Value("${tradeflow.events.enabled:true}") boolean eventsEnabled) {
+            @Value("${tradeflow.events.enabled:true}") boolean eventsEnabled, ObjectProvider<OutboxRelay> relay) {
         this.jdbc = jdbc;
+        this.relay = relay;
         this.physicalPools = dataSource.physicalPools();
         this.json = json;
         this.eventsEnabled = eventsEnabled;
@@ -99,6 +104,23 @@ public class OutboxRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", event.eventId(), topic, event.aggregateId(), event.userId(),
                 event.type(), json.write(event), status.name(), RootContext.getXID(),
                 BranchTypes.current().map(Enum::name).orElse(null));
+        if (status == OutboxStatus.PENDING) {
+            wakeRelayOnCommit();
+        }
+    }
+
+    /** The relay idles between empty passes; a row this instance wrote is sent as soon as it is committed. */
+    private void wakeRelayOnCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            relay.ifAvailable(OutboxRelay::wake);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.ifAvailable(OutboxRelay::wake);
+            }
+        });
     }
 
     /** True when every event the order has so far is with the broker (SENT). */

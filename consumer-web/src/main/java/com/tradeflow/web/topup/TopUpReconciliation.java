@@ -61,7 +61,8 @@ class TopUpReconciliation implements SmartLifecycle {
         this.callbacks = callbacks;
         this.rechecks = new RetrySchedule(Integer.MAX_VALUE, properties.recheckInitial(),
                 properties.recheckMultiplier(), properties.recheckJitter(), properties.recheckMax());
-        this.job = new PollingJob("top-up-reconciliation", properties.pollInterval(), this::pass);
+        this.job = new PollingJob("top-up-reconciliation", properties.pollInterval(), properties.idlePollInterval(),
+                this::pass);
     }
 
     @Override
@@ -76,33 +77,38 @@ class TopUpReconciliation implements SmartLifecycle {
                 properties.reviewAfter());
     }
 
-    private void pass() {
+    /** @return whether any database had something to do */
+    private boolean pass() {
+        boolean found = false;
         for (int shard = 0; shard < databases.size(); shard++) {
             try {
-                reconcile(shard);
+                found |= reconcile(shard);
             } catch (RuntimeException | SQLException e) {
                 log.warn("top-up reconciliation, database {}: pass failed, next one in {}: {}", shard,
                         properties.pollInterval(), e.toString());
+                found = true;
             }
         }
+        return found;
     }
 
-    /** One pass over one database (nothing when another instance works it). */
-    void reconcile(int shard) throws SQLException {
+    /**
+     * One pass over one database (nothing when another instance works it). @return whether it found stored
+     * notifications or top-ups to handle (true when another instance works it)
+     */
+    boolean reconcile(int shard) throws SQLException {
         DataSource db = databases.get(shard);
-        LockRows.whileHolding(db, "SELECT id FROM top_up_job_lock WHERE id = ? FOR UPDATE SKIP LOCKED",
+        return LockRows.whileHolding(db, "SELECT id FROM top_up_job_lock WHERE id = ? FOR UPDATE SKIP LOCKED",
                 JOB_LOCK_ROW, () -> {
                     JdbcTemplate jdbc = new JdbcTemplate(db);
                     Instant now = Instant.now();
-                    for (PaymentNotificationRepository.Stored stuck : PaymentNotificationRepository.stuck(jdbc,
-                            now.minus(properties.stuckNotificationAfter()), properties.batchSize())) {
-                        processStored(stuck);
-                    }
-                    for (TopUp due : TopUpRepository.due(jdbc, now, properties.batchSize())) {
-                        check(due, now);
-                    }
-                    return null;
-                });
+                    List<PaymentNotificationRepository.Stored> stuck = PaymentNotificationRepository.stuck(jdbc,
+                            now.minus(properties.stuckNotificationAfter()), properties.batchSize());
+                    stuck.forEach(this::processStored);
+                    List<TopUp> due = TopUpRepository.due(jdbc, now, properties.batchSize());
+                    due.forEach(topUp -> check(topUp, now));
+                    return !stuck.isEmpty() || !due.isEmpty();
+                }).orElse(true);
     }
 
     private void processStored(PaymentNotificationRepository.Stored stuck) {

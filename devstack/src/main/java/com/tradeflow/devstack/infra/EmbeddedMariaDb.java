@@ -21,6 +21,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     /** The server binary's name in MariaDB 11 and, as a link, in older releases. */
     private static final List<String> SERVER_EXECUTABLES = List.of("mariadbd", "mysqld");
+    private static final String BUFFER_POOL = "512M";
 
     private final DB db;
     private final int port;
@@ -46,7 +47,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .addArg("--skip-ssl")
                     // room for the stack's pools (5 databases x 3 services) and the tests' own connections
                     .addArg("--max-connections=500")
-                    .addArg("--innodb-lock-wait-timeout=10");
+                    .addArg("--innodb-lock-wait-timeout=10")
+                    // the default 128 MB no longer held the stack's tables after an hour of load (ledgers, inboxes,
+                    // outboxes grow with every purchase): each purchase then read pages from disk. Allocated as used
+                    .addArg("--innodb-buffer-pool-size=" + BUFFER_POOL);
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }

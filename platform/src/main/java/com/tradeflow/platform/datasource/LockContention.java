@@ -34,6 +34,14 @@ public final class LockContention {
         }
     }
 
+    /** {@link #translate(java.util.function.Supplier, String)} for a write that answers nothing. */
+    public static void translate(Runnable write, String what) {
+        translate(() -> {
+            write.run();
+            return null;
+        }, what);
+    }
+
     /**
      * Seata's global lock (AT), or a database row lock that was not granted in time or deadlocked (XA holds row
      * locks until phase two; TCC tries hold them for their local transaction).

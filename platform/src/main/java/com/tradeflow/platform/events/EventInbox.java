@@ -48,6 +48,14 @@ final class EventInbox {
     }
 
     /** Rows whose (next) attempt is due, in arrival order. */
+    /** Whether the consumer has a row due, in one statement outside any transaction (the idle job's probe). */
+    boolean anyDue(String consumer) {
+        return !jdbc.queryForList("""
+                SELECT 1 FROM event_inbox
+                WHERE consumer = ? AND status = 'RECEIVED' AND next_attempt_at <= NOW(3) LIMIT 1""", Integer.class,
+                consumer).isEmpty();
+    }
+
     List<Row> due(String consumer, int limit) {
         return jdbc.query("""
                 SELECT id, event_id, order_id, payload, attempts FROM event_inbox

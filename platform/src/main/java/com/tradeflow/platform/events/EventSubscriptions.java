@@ -101,7 +101,9 @@ public final class EventSubscriptions {
         OrderedEventConsumer receiver = new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties,
                 properties.maxReconsumeTimes(), body -> {
             OrderEvent event = json.read(body);
-            if (!inbox.store(group, event)) {
+            if (inbox.store(group, event)) {
+                processor.wake();
+            } else {
                 log.info("{}: {} {} of order {} is in the inbox already; acknowledged", group, event.type(),
                         event.eventId(), event.orderId());
             }

@@ -38,7 +38,7 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
         consumeThreads = consumeThreads == null ? DEFAULT_CONSUME_THREADS : consumeThreads;
         sendTimeout = sendTimeout == null ? DEFAULT_SEND_TIMEOUT : sendTimeout;
         offsetCommitInterval = offsetCommitInterval == null ? DEFAULT_OFFSET_COMMIT_INTERVAL : offsetCommitInterval;
-        inbox = inbox == null ? new Inbox(null, null, null, null, null, null, null) : inbox;
+        inbox = inbox == null ? new Inbox(null, null, null, null, null, null, null, null) : inbox;
         instanceId = instanceId == null || instanceId.isBlank() ? String.valueOf(ProcessHandle.current().pid())
                 : instanceId.trim();
         if (maxReconsumeTimes < 1 || consumeThreads < 1 || retryDelay.isNegative()
@@ -51,16 +51,18 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
     /**
      * {@code tradeflow.events.inbox.*}: the job that applies stored messages.
      *
-     * @param pollInterval       pause between passes over the inbox
+     * @param pollInterval       pause between passes over the inbox while it has rows
+     * @param idlePollInterval   longest pause between passes that find nothing (a new row wakes the job)
      * @param batchSize          rows read per pass
      * @param maxAttempts        failed applications of one row before it is DEAD
      * @param initialBackoff     wait after the first failure; grows by {@code backoffMultiplier}, up to
      *                           {@code maxBackoff}, with {@code backoffJitter} randomisation
      */
-    public record Inbox(Duration pollInterval, Integer batchSize, Integer maxAttempts, Duration initialBackoff,
+    public record Inbox(Duration pollInterval, Duration idlePollInterval, Integer batchSize, Integer maxAttempts, Duration initialBackoff,
             Double backoffMultiplier, Double backoffJitter, Duration maxBackoff) {
 
         private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
+        private static final Duration DEFAULT_IDLE_POLL_INTERVAL = Duration.ofSeconds(2);
         private static final int DEFAULT_BATCH_SIZE = 100;
         private static final int DEFAULT_MAX_ATTEMPTS = 5;
         private static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
@@ -70,6 +72,7 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
 
         public Inbox {
             pollInterval = pollInterval == null ? DEFAULT_POLL_INTERVAL : pollInterval;
+            idlePollInterval = idlePollInterval == null ? DEFAULT_IDLE_POLL_INTERVAL : idlePollInterval;
             batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
             maxAttempts = maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts;
             initialBackoff = initialBackoff == null ? DEFAULT_INITIAL_BACKOFF : initialBackoff;

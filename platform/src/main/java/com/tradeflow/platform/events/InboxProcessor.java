@@ -57,31 +57,41 @@ final class InboxProcessor implements SmartLifecycle {
         this.faults = faults;
         this.retries = new RetrySchedule(properties.maxAttempts(), properties.initialBackoff(),
                 properties.backoffMultiplier(), properties.backoffJitter(), properties.maxBackoff());
-        this.job = new PollingJob("inbox-" + consumer, properties.pollInterval(), this::pass);
+        this.job = new PollingJob("inbox-" + consumer, properties.pollInterval(),
+                properties.idlePollInterval(), this::pass);
     }
 
     @Override
     public void start() {
         inbox.ensureLockRow(consumer);
         job.start();
-        log.info("{}: inbox applied every {}", consumer, properties.pollInterval());
+        log.info("{}: inbox applied every {} while it has rows, every {} at most when idle", consumer,
+                properties.pollInterval(), properties.idlePollInterval());
     }
 
-    private void pass() {
+    /** A row was stored for this consumer: apply it now rather than after an idle pause. */
+    void wake() {
+        job.wake();
+    }
+
+    /** @return whether rows were due (applied or not) */
+    private boolean pass() {
         try {
-            LockRows.whileHolding(database,
+            // one cheap statement when idle, instead of the lock's transaction
+            return inbox.anyDue(consumer) && LockRows.whileHolding(database,
                     "SELECT consumer FROM event_inbox_lock WHERE consumer = ? FOR UPDATE SKIP LOCKED", consumer,
-                    this::applyDue);
+                    this::applyDue).orElse(true);
         } catch (SQLException | RuntimeException e) {
             log.warn("{}: inbox pass failed, next one in {}: {}", consumer, properties.pollInterval(), e.toString());
+            return true;
         }
     }
 
-    /** @return the number of rows applied */
-    private int applyDue() {
+    /** @return whether rows were due */
+    private boolean applyDue() {
         List<EventInbox.Row> batch = inbox.due(consumer, properties.batchSize());
         if (batch.isEmpty()) {
-            return 0;
+            return false;
         }
         Map<Long, Long> heldFrom = inbox.heldOrders(consumer,
                 batch.stream().map(EventInbox.Row::orderId).distinct().toList());
@@ -104,7 +114,8 @@ final class InboxProcessor implements SmartLifecycle {
                 blocked.add(row.orderId());
             }
         }
-        return applied;
+        log.debug("{}: {} of {} inbox row(s) applied", consumer, applied, batch.size());
+        return true;
     }
 
     private void failed(EventInbox.Row row, RuntimeException e) {

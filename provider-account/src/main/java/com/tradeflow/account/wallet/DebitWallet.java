@@ -1,6 +1,5 @@
 package com.tradeflow.account.wallet;
 
-import com.tradeflow.api.account.WalletView;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import org.springframework.stereotype.Component;
@@ -19,20 +18,17 @@ public class DebitWallet {
         this.wallets = wallets;
     }
 
+    /** Idempotent per order: a second debit of the same order changes nothing. */
     @Transactional
-    public WalletView debit(long orderId, long userId, long amount) {
+    public void debit(long orderId, long userId, long amount) {
         requirePositive(amount);
-        WalletView wallet = wallets.find(userId)
-                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no wallet for user " + userId));
         if (wallets.findMovement(userId, orderId, LedgerType.DEBIT).isPresent()) {
-            return wallet;
+            return;
         }
         if (!wallets.take(userId, amount)) {
-            throw new BusinessException(ErrorCode.INSUFFICIENT_BALANCE,
-                    "balance of user " + userId + " is below " + amount + " cents");
+            throw wallets.refusal(userId, amount);
         }
         wallets.recordMovement(userId, orderId, LedgerType.DEBIT, amount);
-        return new WalletView(userId, wallet.balance() - amount, wallet.frozen(), wallet.points());
     }
 
     static void requirePositive(long amount) {

@@ -1,8 +1,5 @@
 package com.tradeflow.account.wallet;
 
-import com.tradeflow.api.account.WalletView;
-import com.tradeflow.api.error.BusinessException;
-import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.platform.transaction.ActionContexts;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
@@ -33,23 +30,18 @@ public class WalletFreezeAction {
     }
 
     @TwoPhaseBusinessAction(name = ACTION, commitMethod = "confirm", rollbackMethod = "cancel", useTCCFence = true)
-    public WalletView freeze(BusinessActionContext context,
+    public void freeze(BusinessActionContext context,
             @BusinessActionContextParameter("orderId") long orderId,
             @BusinessActionContextParameter("userId") long userId,
             @BusinessActionContextParameter("amount") long amount) {
         DebitWallet.requirePositive(amount);
-        WalletView wallet = wallets.find(userId)
-                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no wallet for user " + userId));
-        if (wallets.findMovement(userId, orderId, LedgerType.FREEZE).isPresent()
-                || wallets.findMovement(userId, orderId, LedgerType.DEBIT).isPresent()) {
-            return wallet;
+        if (wallets.hasMovement(userId, orderId, LedgerType.FREEZE, LedgerType.DEBIT)) {
+            return;
         }
         if (!wallets.freeze(userId, amount)) {
-            throw new BusinessException(ErrorCode.INSUFFICIENT_BALANCE,
-                    "balance of user " + userId + " is below " + amount + " cents");
+            throw wallets.refusal(userId, amount);
         }
         wallets.recordMovement(userId, orderId, LedgerType.FREEZE, amount);
-        return new WalletView(userId, wallet.balance() - amount, wallet.frozen() + amount, wallet.points());
     }
 
     public boolean confirm(BusinessActionContext context) {
@@ -61,7 +53,7 @@ public class WalletFreezeAction {
                 throw new IllegalStateException("order " + orderId + ": user " + userId + " has less than "
                         + amount + " cents frozen to spend");
             }
-            log.info("order {}: {} cents of user {} spent ({})", orderId, amount, userId, context.getXid());
+            log.debug("order {}: {} cents of user {} spent ({})", orderId, amount, userId, context.getXid());
         }
         return true;
     }

@@ -2,6 +2,8 @@ package com.tradeflow.account.wallet;
 
 import com.tradeflow.account.points.PointsRepository;
 import com.tradeflow.api.account.WalletView;
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.platform.transaction.AtLockGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -33,14 +35,27 @@ class WalletRepository {
                 .stream().findFirst();
     }
 
-    /** @return false when the balance is too low (nothing changed) */
+    /**
+     * Why a balance change that needs {@code amount} cents changed nothing: the wallet is unknown, or its balance is
+     * too low. Asked only after the change failed, so a purchase that succeeds never reads the wallet.
+     */
+    BusinessException refusal(long userId, long amount) {
+        Integer wallets = jdbc.queryForObject("SELECT COUNT(*) FROM wallets WHERE user_id = ?", Integer.class,
+                userId);
+        return wallets == null || wallets == 0
+                ? new BusinessException(ErrorCode.NOT_FOUND, "no wallet for user " + userId)
+                : new BusinessException(ErrorCode.INSUFFICIENT_BALANCE,
+                        "balance of user " + userId + " is below " + amount + " cents");
+    }
+
+    /** @return false when the balance is too low or the wallet unknown (nothing changed) */
     boolean take(long userId, long amount) {
         return changed(userId, jdbc.update(
                 "UPDATE wallets SET balance = balance - ? WHERE user_id = ? AND balance >= ?",
                 amount, userId, amount) == 1);
     }
 
-    /** @return false when the balance is too low (nothing changed) */
+    /** @return false when the balance is too low or the wallet unknown (nothing changed) */
     boolean freeze(long userId, long amount) {
         return changed(userId, jdbc.update("""
                 UPDATE wallets SET balance = balance - ?, frozen = frozen + ?
@@ -91,6 +106,12 @@ class WalletRepository {
     Optional<Long> findMovement(long userId, long orderId, LedgerType type) {
         return jdbc.queryForList("SELECT amount FROM wallet_ledger WHERE user_id = ? AND order_id = ? AND type = ?",
                 Long.class, userId, orderId, type.name()).stream().findFirst();
+    }
+
+    /** Whether the order has a movement of either kind (one statement instead of two). */
+    boolean hasMovement(long userId, long orderId, LedgerType one, LedgerType other) {
+        return !jdbc.queryForList("SELECT 1 FROM wallet_ledger WHERE user_id = ? AND order_id = ? AND type IN (?, ?)",
+                Integer.class, userId, orderId, one.name(), other.name()).isEmpty();
     }
 
     void recordMovement(long userId, long orderId, LedgerType type, long amount) {

@@ -43,14 +43,17 @@ class WalletServiceImpl implements WalletService {
     }
 
     @Override
-    public WalletView debit(long orderId, long userId, long amount) {
+    public void debit(long orderId, long userId, long amount) {
         boolean tcc = BranchTypes.inTcc();
-        WalletView wallet = LockContention.translate(() -> tcc
-                ? freeze.freeze(null, orderId, userId, amount)
-                : debitWallet.debit(orderId, userId, amount), "the wallet of user " + userId);
-        log.info("order {}: user {} {} {} cents", orderId, userId, tcc ? "froze" : "debited", amount);
+        LockContention.translate(() -> {
+            if (tcc) {
+                freeze.freeze(null, orderId, userId, amount);
+            } else {
+                debitWallet.debit(orderId, userId, amount);
+            }
+        }, "the wallet of user " + userId);
+        log.debug("order {}: user {} {} {} cents", orderId, userId, tcc ? "froze" : "debited", amount);
         faults.fireIfArmed(FAULT_AFTER_DEBIT);
-        return wallet;
     }
 
     @Override
@@ -59,7 +62,7 @@ class WalletServiceImpl implements WalletService {
         WalletView wallet = LockContention.translate(() -> tcc
                 ? refund.prepareRefund(null, orderId, userId, amount)
                 : refundWallet.refund(orderId, userId, amount), "the wallet of user " + userId);
-        log.info("order {}: user {} {} {} cents", orderId, userId, tcc ? "to be refunded" : "refunded", amount);
+        log.debug("order {}: user {} {} {} cents", orderId, userId, tcc ? "to be refunded" : "refunded", amount);
         return wallet;
     }
 

@@ -49,7 +49,7 @@ class InventoryServiceImpl implements InventoryService {
         StockDeduction deduction = LockContention.translate(() -> tcc
                 ? reservation.reserve(null, orderId, skuId, quantity)
                 : deductStock.deduct(orderId, skuId, quantity), "the stock of sku " + skuId);
-        log.info("order {}: {} x sku {} {} ({} cents)", orderId, quantity, skuId, tcc ? "reserved" : "deducted",
+        log.debug("order {}: {} x sku {} {} ({} cents)", orderId, quantity, skuId, tcc ? "reserved" : "deducted",
                 deduction.amount());
         faults.fireIfArmed(FAULT_AFTER_DEDUCT);
         return deduction;
@@ -61,7 +61,7 @@ class InventoryServiceImpl implements InventoryService {
         StockDeduction returned = LockContention.translate(() -> tcc
                 ? stockReturn.prepareReturn(null, orderId, skuId, quantity)
                 : restockOrder.restock(orderId, skuId, quantity), "the stock of sku " + skuId);
-        log.info("order {}: {} x sku {} {}", orderId, quantity, skuId, tcc ? "to be returned" : "returned");
+        log.debug("order {}: {} x sku {} {}", orderId, quantity, skuId, tcc ? "to be returned" : "returned");
         return returned;
     }
 

@@ -68,7 +68,7 @@ public class StockReservationAction {
                 throw new IllegalStateException("order " + orderId + ": sku " + skuId + " has fewer than "
                         + quantity + " reserved units to settle");
             }
-            log.info("order {}: reservation of {} x sku {} confirmed ({})", orderId, quantity, skuId,
+            log.debug("order {}: reservation of {} x sku {} confirmed ({})", orderId, quantity, skuId,
                     context.getXid());
         }
         return true;

@@ -22,6 +22,9 @@ public final class SeataServerProcess implements AutoCloseable {
     private static final String MAIN_CLASS = "io.seata.server.ServerApplication";
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final int CONNECT_TIMEOUT_MILLIS = 500;
+    /** The TC's loggers that write lines per request, branch or global transaction. */
+    private static final List<String> PER_TRANSACTION_LOGGERS = List.of(
+            "io.seata.core.rpc.processor.server.BatchLogHandler", "io.seata.server.coordinator");
 
     private final SeataServerOptions options;
     private final ChildProcess process;
@@ -66,6 +69,11 @@ public final class SeataServerProcess implements AutoCloseable {
         // the 2.0 server reads the file store location under this key; without it "sessionStore/" lands in the cwd
         command.add("-Dstore.file.dir=" + store);
         command.add("-Dlog.home=" + logs);
+        // The 2.0 server logs every request and response, branch and commit at INFO, with caller data: about a
+        // dozen lines per purchase, 80 MB in 20 minutes of load and a fifth of its CPU. Failures still log (WARN+).
+        for (String perTransactionLogger : PER_TRANSACTION_LOGGERS) {
+            command.add("-Dlogging.level." + perTransactionLogger + "=WARN");
+        }
         if (options.nacosAddr() == null) {
             command.add("-Dseata.config.type=file");
             command.add("-Dseata.registry.type=file");
