@@ -6,7 +6,6 @@ import com.tradeflow.api.inventory.StockDeduction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.Optional;
 
 /**
  * Takes stock for an order in ONE local transaction, so that under a global transaction it is one Seata branch
@@ -26,11 +25,11 @@ public class DeductStock {
         if (quantity < 1) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "quantity must be at least 1");
         }
-        Optional<StockDeduction> earlier = stock.findMovement(orderId, LedgerType.DEDUCT);
-        if (earlier.isPresent()) {
-            return earlier.get();
+        StockRepository.BeforeTaking before = stock.beforeTaking(orderId, skuId, LedgerType.DEDUCT);
+        if (before.earlier().isPresent()) {
+            return before.earlier().get();
         }
-        long price = stock.findPrice(skuId)
+        long price = before.price()
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no product with skuId " + skuId));
         if (!stock.take(skuId, quantity)) {
             throw new BusinessException(ErrorCode.INSUFFICIENT_STOCK,

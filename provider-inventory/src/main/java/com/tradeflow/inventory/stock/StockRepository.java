@@ -34,9 +34,26 @@ class StockRepository {
                 .stream().findFirst();
     }
 
-    Optional<Long> findPrice(long skuId) {
-        return jdbc.queryForList("SELECT price FROM products WHERE sku_id = ?", Long.class, skuId).stream()
-                .findFirst();
+    /**
+     * What taking stock for an order needs to know first, in one statement: the product's price (empty: no such
+     * product) and the order's earlier movement of one of those kinds, if any (a repeated call).
+     */
+    record BeforeTaking(Optional<Long> price, Optional<StockDeduction> earlier) {
+    }
+
+    BeforeTaking beforeTaking(long orderId, long skuId, LedgerType kind) {
+        return beforeTaking(orderId, skuId, kind, kind);
+    }
+
+    BeforeTaking beforeTaking(long orderId, long skuId, LedgerType kind, LedgerType otherKind) {
+        return jdbc.query("""
+                SELECT p.price, l.order_id, l.sku_id, l.quantity, l.unit_price, l.amount
+                FROM products p LEFT JOIN stock_ledger l ON l.order_id = ? AND l.type IN (?, ?)
+                WHERE p.sku_id = ?""", (rs, i) -> new BeforeTaking(Optional.of(rs.getLong(1)),
+                rs.getObject(2) == null ? Optional.empty() : Optional.of(new StockDeduction(rs.getLong(2),
+                        rs.getLong(3), rs.getInt(4), rs.getLong(5), rs.getLong(6)))),
+                orderId, kind.name(), otherKind.name(), skuId).stream().findFirst()
+                .orElse(new BeforeTaking(Optional.empty(), Optional.empty()));
     }
 
     /** @return false when there is not enough stock (nothing changed) */

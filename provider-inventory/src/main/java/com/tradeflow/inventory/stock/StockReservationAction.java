@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.Optional;
 
 /**
  * TCC stock for a purchase: the try reserves (available -> reserved), confirm turns the reservation into a sale,
@@ -42,12 +41,13 @@ public class StockReservationAction {
         if (quantity < 1) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "quantity must be at least 1");
         }
-        Optional<StockDeduction> earlier = stock.findMovement(orderId, LedgerType.RESERVE)
-                .or(() -> stock.findMovement(orderId, LedgerType.DEDUCT));
-        if (earlier.isPresent()) {
-            return earlier.get();
+        // reserved before, or reserved and confirmed (RESERVE became DEDUCT)
+        StockRepository.BeforeTaking before = stock.beforeTaking(orderId, skuId, LedgerType.RESERVE,
+                LedgerType.DEDUCT);
+        if (before.earlier().isPresent()) {
+            return before.earlier().get();
         }
-        long price = stock.findPrice(skuId)
+        long price = before.price()
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no product with skuId " + skuId));
         if (!stock.reserve(skuId, quantity)) {
             throw new BusinessException(ErrorCode.INSUFFICIENT_STOCK,
