@@ -25,4 +25,18 @@ class IdempotencyKeysTests {
         assertThat(keys).hasSize(3000).allMatch(key -> key.length() < API_MAX_LENGTH && key.startsWith(run));
         assertThat(IdempotencyKeys.newRunPrefix()).isNotEqualTo(run);
     }
+
+    @Test
+    void shouldNotRepeatKeysWhenTheSameWorkerAsksAgainInOneRun() {
+        // each mode, and each warm-up, gets a fresh sequence for worker 0 of the same run
+        String run = IdempotencyKeys.newRunPrefix();
+        Set<String> keys = new HashSet<>();
+        for (int sequence = 0; sequence < 4; sequence++) {
+            IdempotencyKeys again = IdempotencyKeys.forWorker(run, 0);
+            for (int i = 0; i < 100; i++) {
+                keys.add(again.next());
+            }
+        }
+        assertThat(keys).hasSize(400);
+    }
 }
