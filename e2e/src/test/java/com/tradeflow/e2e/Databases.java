@@ -280,6 +280,19 @@ public final class Databases {
         }
     }
 
+    /** Where the order's row is: {@code database.table} of every physical orders table holding it. */
+    public List<String> tablesHolding(long orderId) {
+        List<String> holding = new ArrayList<>();
+        for (String db : List.of("tradeflow_order_0", "tradeflow_order_1")) {
+            for (String table : List.of("orders_0", "orders_1")) {
+                if (number(db, "SELECT COUNT(*) FROM " + table + " WHERE order_id = " + orderId) > 0) {
+                    holding.add(db + "." + table);
+                }
+            }
+        }
+        return holding;
+    }
+
     /** When the order was created, from its row (in the user's database, either table). */
     public Instant orderCreatedAt(long userId, long orderId) {
         for (String table : List.of("orders_0", "orders_1")) {

@@ -73,6 +73,9 @@ class TransactionModesIT {
         assertThat(api.balance(user)).isEqualTo(balance - amount);
         assertThat(api.frozen(user)).isZero();
         assertThat(db.orderCount()).isEqualTo(orders + 1);
+        // written straight to the user's database (no ShardingSphere), read back below through ShardingSphere
+        assertThat(db.tablesHolding(Long.parseLong(orderId))).singleElement().asString()
+                .startsWith("tradeflow_order_" + (user % 2) + ".orders_");
         assertThat(db.stockLedgerOrderIds()).containsOnlyOnce(Long.parseLong(orderId));
         assertThat(db.walletLedgerOrderIds()).containsOnlyOnce(Long.parseLong(orderId));
         Api.Reply read = api.order(orderId);

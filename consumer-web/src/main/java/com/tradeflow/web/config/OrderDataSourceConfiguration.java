@@ -5,22 +5,26 @@ import com.tradeflow.platform.datasource.DatabaseProperties;
 import com.tradeflow.platform.datasource.ModuloShardingAlgorithm;
 import com.tradeflow.platform.datasource.PhysicalDatabase;
 import com.tradeflow.platform.datasource.ShardedDataSources;
+import com.tradeflow.web.order.OrderTable;
 import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardShardingStrategyConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Orders over 2 databases x 2 tables: database {@code user_id % 2} (a user's orders live together), table by a
  * hash of the order id (snowflake ids are time-ordered, a plain modulo would fill one table). The
  * Idempotency-Key records and the orders' global transactions live in the user's database too, so everything a
  * purchase writes here is one local transaction. ShardingSphere routes above the physical databases, reached
- * through Seata's AT or XA proxy or directly (TCC), per global transaction.
+ * through Seata's AT or XA proxy or directly (TCC), per global transaction; a purchase, bound to its user
+ * ({@code ShardScope}), goes straight to the user's database, naming the orders table itself ({@link OrderTable}).
  */
 @Configuration(proxyBeanMethods = false)
 class OrderDataSourceConfiguration {
@@ -36,8 +40,14 @@ class OrderDataSourceConfiguration {
             shards.put("ds_" + i, databases.get("order-" + i));
         }
         ShardingRuleConfiguration sharding = new ShardingRuleConfiguration();
-        ShardingTableRuleConfiguration orders = new ShardingTableRuleConfiguration("orders",
-                "ds_0.orders_0,ds_0.orders_1,ds_1.orders_0,ds_1.orders_1");
+        List<String> nodes = new ArrayList<>();
+        for (String shard : shards.keySet()) {
+            for (int table = 0; table < OrderTable.PER_DATABASE; table++) {
+                nodes.add(shard + "." + OrderTable.LOGICAL + "_" + table);
+            }
+        }
+        ShardingTableRuleConfiguration orders = new ShardingTableRuleConfiguration(OrderTable.LOGICAL,
+                String.join(",", nodes));
         orders.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", BY_USER));
         orders.setTableShardingStrategy(new StandardShardingStrategyConfiguration("order_id", BY_ORDER));
         sharding.getTables().add(orders);
@@ -50,6 +60,6 @@ class OrderDataSourceConfiguration {
         }
         sharding.getShardingAlgorithms().put(BY_USER, ModuloShardingAlgorithm.config(false));
         sharding.getShardingAlgorithms().put(BY_ORDER, ModuloShardingAlgorithm.config(true));
-        return ShardedDataSources.create("orders", shards, sharding, List.of());
+        return ShardedDataSources.create("orders", shards, sharding, List.of(), Set.of(OrderTable.LOGICAL));
     }
 }

@@ -16,8 +16,10 @@ import java.util.Optional;
 
 /**
  * SQL over the sharded orders, their Idempotency-Key records and their global transactions (through
- * ShardingSphere; every write names the user, so it stays in the user's database). Every change a consumer must
- * hear of writes its event to the outbox in the same local transaction.
+ * ShardingSphere, or straight on the user's database in work bound to the user; every write names the user, so it
+ * stays in the user's database). Statements about one order name its table with {@link OrderTable}; those about
+ * many orders (a user's list, an order by id alone) need ShardingSphere and run outside such work. Every change a
+ * consumer must hear of writes its event to the outbox in the same local transaction.
  */
 @Repository
 public class OrderRepository {
@@ -33,10 +35,12 @@ public class OrderRepository {
             rs.getTimestamp("finished_at").toInstant());
 
     private final JdbcTemplate jdbc;
+    private final OrderTable table;
     private final OutboxRepository outbox;
 
-    OrderRepository(JdbcTemplate jdbc, OutboxRepository outbox) {
+    OrderRepository(JdbcTemplate jdbc, OrderTable table, OutboxRepository outbox) {
         this.jdbc = jdbc;
+        this.table = table;
         this.outbox = outbox;
     }
 
@@ -53,8 +57,8 @@ public class OrderRepository {
 
     /** The rows of {@link #insert}, in the caller's transaction (a TCC try's). */
     void insertRows(Order order, String idempotencyKey, String fingerprint) {
-        jdbc.update("""
-                INSERT INTO orders (order_id, user_id, sku_id, quantity, amount, status, mode, created_at)
+        jdbc.update("INSERT INTO " + table.of(order.orderId()) + """
+                 (order_id, user_id, sku_id, quantity, amount, status, mode, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", order.orderId(), order.userId(), order.skuId(),
                 order.quantity(), order.amount(), order.status().name(), order.mode().name(),
                 Timestamp.from(order.createdAt()));
@@ -89,14 +93,16 @@ public class OrderRepository {
 
     /** @return false when the order is not in status {@code from} (nothing changed) */
     boolean changeStatus(long orderId, long userId, OrderStatus from, OrderStatus to) {
-        return jdbc.update("UPDATE orders SET status = ? WHERE order_id = ? AND user_id = ? AND status = ?",
-                to.name(), orderId, userId, from.name()) == 1;
+        return jdbc.update("UPDATE " + table.of(orderId)
+                + " SET status = ? WHERE order_id = ? AND user_id = ? AND status = ?", to.name(), orderId, userId,
+                from.name()) == 1;
     }
 
     /** Removes an order that never was (a TCC placement that is cancelled) with its Idempotency-Key record. */
     boolean deleteUnplaced(long orderId, long userId) {
         jdbc.update("DELETE FROM order_requests WHERE user_id = ? AND order_id = ?", userId, orderId);
-        return jdbc.update("DELETE FROM orders WHERE order_id = ? AND user_id = ? AND status = ?", orderId, userId,
+        return jdbc.update("DELETE FROM " + table.of(orderId)
+                + " WHERE order_id = ? AND user_id = ? AND status = ?", orderId, userId,
                 OrderStatus.PENDING.name()) == 1;
     }
 
@@ -105,8 +111,8 @@ public class OrderRepository {
     }
 
     public Optional<Order> find(long orderId, long userId) {
-        return jdbc.query("SELECT * FROM orders WHERE order_id = ? AND user_id = ?", ORDER, orderId, userId)
-                .stream().findFirst();
+        return jdbc.query("SELECT * FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ?", ORDER,
+                orderId, userId).stream().findFirst();
     }
 
     List<Order> findByUser(long userId) {

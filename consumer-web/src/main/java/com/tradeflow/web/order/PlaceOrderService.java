@@ -6,6 +6,7 @@ import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.api.inventory.InventoryService;
 import com.tradeflow.api.inventory.StockDeduction;
+import com.tradeflow.platform.datasource.ShardScope;
 import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.web.events.OrderEventPublisher;
 import com.tradeflow.web.order.PurchaseSteps.Step;
@@ -104,8 +105,16 @@ public class PlaceOrderService {
                 unitPrice).order().orderId());
     }
 
-    /** @param unitPrice what one unit costs in this order (a flash sale's price); null: the product's price */
+    /**
+     * Everything a purchase reads and writes here lives in the user's database: bound to the user, its statements
+     * go straight there instead of through ShardingSphere.
+     */
     private Placed place(PlaceOrderRequest request, String idempotencyKey, Long unitPrice) {
+        return ShardScope.call(request.userId(), () -> placeForUser(request, idempotencyKey, unitPrice));
+    }
+
+    /** @param unitPrice what one unit costs in this order (a flash sale's price); null: the product's price */
+    private Placed placeForUser(PlaceOrderRequest request, String idempotencyKey, Long unitPrice) {
         TransactionMode mode = modeOf(request);
         if (idempotencyKey != null) {
             Optional<Placed> earlier = steps.time(Step.REPLAY, mode, () -> replay(idempotencyKey, request));

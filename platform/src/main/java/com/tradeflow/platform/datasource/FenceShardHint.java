@@ -22,7 +22,7 @@ public final class FenceShardHint implements TccHook {
 
     @Override
     public void afterTccPrepare(String xid, Long branchId, String actionName, BusinessActionContext context) {
-        HintManager.clear();
+        clear(context);
     }
 
     @Override
@@ -32,7 +32,7 @@ public final class FenceShardHint implements TccHook {
 
     @Override
     public void afterTccCommit(String xid, Long branchId, String actionName, BusinessActionContext context) {
-        HintManager.clear();
+        clear(context);
     }
 
     @Override
@@ -42,15 +42,29 @@ public final class FenceShardHint implements TccHook {
 
     @Override
     public void afterTccRollback(String xid, Long branchId, String actionName, BusinessActionContext context) {
-        HintManager.clear();
+        clear(context);
     }
 
+    /** Seata calls the matching after-hook in a finally block, once the before-hook ran. */
     private static void hint(BusinessActionContext context) {
         HintManager.clear();
-        Object key = context == null ? null : context.getActionContext(SHARD_KEY);
+        Long key = key(context);
         if (key != null) {
             HintManager hint = HintManager.getInstance();
-            hint.addDatabaseShardingValue(ShardedDataSources.FENCE_TABLE, Long.parseLong(key.toString()));
+            hint.addDatabaseShardingValue(ShardedDataSources.FENCE_TABLE, key);
+            ShardScope.enter(key);
         }
+    }
+
+    private static void clear(BusinessActionContext context) {
+        HintManager.clear();
+        if (key(context) != null) {
+            ShardScope.exit();
+        }
+    }
+
+    private static Long key(BusinessActionContext context) {
+        Object key = context == null ? null : context.getActionContext(SHARD_KEY);
+        return key == null ? null : Long.parseLong(key.toString());
     }
 }

@@ -34,11 +34,20 @@ public final class ModuloShardingAlgorithm implements StandardShardingAlgorithm<
 
     @Override
     public String doSharding(Collection<String> targets, PreciseShardingValue<Long> value) {
-        long key = value.getValue();
-        int index = (int) Math.floorMod(hash ? mix(key) : key, (long) targets.size());
-        String suffix = "_" + index;
+        String suffix = "_" + index(value.getValue(), hash, targets.size());
         return targets.stream().filter(t -> t.endsWith(suffix)).findFirst().orElseThrow(() ->
                 new IllegalStateException("no target ending in " + suffix + " among " + targets));
+    }
+
+    /**
+     * The index of the target a key goes to: the suffix of its name. Public for code that names a physical table
+     * itself (a statement that bypasses ShardingSphere).
+     *
+     * @param hash    whether the key is mixed first (the rule's {@code spread=hash})
+     * @param targets how many targets the rule spreads over
+     */
+    public static int index(long key, boolean hash, int targets) {
+        return (int) Math.floorMod(hash ? mix(key) : key, (long) targets);
     }
 
     /**

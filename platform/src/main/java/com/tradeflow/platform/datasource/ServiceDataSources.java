@@ -15,6 +15,6 @@ public final class ServiceDataSources {
     public static BranchTypeRoutingDataSource single(PhysicalDatabase db) {
         PhysicalDataSources.Targets targets = PhysicalDataSources.open(db);
         return new BranchTypeRoutingDataSource(targets.at(), targets.xa(), targets.local(),
-                List.of(targets.at().getResourceId()), List.of(targets.local()));
+                List.of(targets.at().getResourceId()), List.of(targets.local()), false, List.of());
     }
 }

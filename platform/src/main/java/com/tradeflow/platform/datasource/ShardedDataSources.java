@@ -8,6 +8,9 @@ import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfi
 import org.apache.shardingsphere.sharding.api.config.strategy.sharding.HintShardingStrategyConfiguration;
 import org.apache.shardingsphere.transaction.config.TransactionRuleConfiguration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,6 +29,8 @@ import java.util.stream.Collectors;
  * physical databases (see {@link PhysicalDataSources}).
  */
 public final class ShardedDataSources {
+
+    private static final Logger log = LoggerFactory.getLogger(ShardedDataSources.class);
 
     /** Seata's TCC fence table: one per physical database, next to the rows its actions change. */
     static final String FENCE_TABLE = "tcc_fence_log";
@@ -37,13 +43,19 @@ public final class ShardedDataSources {
      * The service's data source. The TCC fence table is added to
      * the sharding rules: it lives in every shard and is routed by the action context of the TCC branch
      * ({@link FenceShardHint}), so the fence row and the rows of the action commit in one local transaction.
+     * When every table is spread by user id alone ({@link ShardKeyRules}), units of work bound to a user
+     * ({@link ShardScope}) use the user's database directly.
      *
-     * @param shards   logical shard name ({@code ds_0} ...) to its physical database
-     * @param sharding the service's table rules; the fence table is added to it
-     * @param others   further rules (single tables ...)
+     * @param shards          logical shard name ({@code ds_0} ...) to its physical database
+     * @param sharding        the service's table rules; the fence table is added to it
+     * @param others          further rules (single tables ...)
+     * @param namedByCode     tables also split inside each database whose repositories name the physical table
+     *                        when {@link BranchTypeRoutingDataSource#direct()} (empty: none)
      */
     public static BranchTypeRoutingDataSource create(String name, Map<String, PhysicalDatabase> shards,
-            ShardingRuleConfiguration sharding, Collection<RuleConfiguration> others) {
+            ShardingRuleConfiguration sharding, Collection<RuleConfiguration> others, Set<String> namedByCode) {
+        boolean direct = others.isEmpty()
+                && ShardKeyRules.spreadByKeyAlone(sharding, List.copyOf(shards.keySet()), namedByCode);
         ShardingTableRuleConfiguration fence = new ShardingTableRuleConfiguration(FENCE_TABLE, shards.keySet()
                 .stream().map(shard -> shard + "." + FENCE_TABLE).collect(Collectors.joining(",")));
         fence.setDatabaseShardingStrategy(new HintShardingStrategyConfiguration(FENCE_ALGORITHM));
@@ -55,12 +67,15 @@ public final class ShardedDataSources {
 
         Map<String, PhysicalDataSources.Targets> physical = new LinkedHashMap<>();
         shards.forEach((shard, db) -> physical.put(shard, PhysicalDataSources.open(db)));
+        log.info("{}: units of work bound to a user go {}", name, direct ? "straight to the user's database"
+                : "through ShardingSphere (some table is not spread by user id alone)");
         return new BranchTypeRoutingDataSource(
                 shardingSphere(name + "-at", shards, physical, PhysicalDataSources.Targets::at, rules),
                 shardingSphere(name + "-xa", shards, physical, PhysicalDataSources.Targets::xa, rules),
                 shardingSphere(name + "-local", shards, physical, PhysicalDataSources.Targets::local, rules),
                 physical.values().stream().map(targets -> targets.at().getResourceId()).toList(),
-                physical.values().stream().map(PhysicalDataSources.Targets::local).toList());
+                physical.values().stream().map(PhysicalDataSources.Targets::local).toList(), true,
+                direct ? physical.values().stream().map(BranchTypeRoutingDataSource.Faces::of).toList() : List.of());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.tradeflow.platform.events;
 
 import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.platform.datasource.ShardScope;
 import com.tradeflow.platform.fault.FaultSwitches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,8 @@ public final class EventApplier {
 
     /** @throws RuntimeException the effect failed: nothing of it (nor the dedupe record) is committed */
     public void apply(OrderEvent event) {
-        transactions.executeWithoutResult(status -> {
+        // every consumer of order events keeps its records of the event with the order's user
+        ShardScope.run(event.userId(), () -> transactions.executeWithoutResult(status -> {
             if (processed.firstDelivery(consumer, event)) {
                 handler.apply(event);
                 faults.holdWhileArmed(FAULT_HOLD_IN_TRANSACTION, HOLD_LIMIT);
@@ -47,6 +49,6 @@ public final class EventApplier {
                 log.info("{}: {} {} of order {} was applied before; no effect this time", consumer, event.type(),
                         event.eventId(), event.orderId());
             }
-        });
+        }));
     }
 }

@@ -15,7 +15,7 @@ class BranchTypeRoutingDataSourceTests {
 
     private final BranchTypeRoutingDataSource routing = new BranchTypeRoutingDataSource(
             new SimpleDriverDataSource(), new SimpleDriverDataSource(), new SimpleDriverDataSource(), List.of("r0"),
-            List.of(new SimpleDriverDataSource()));
+            List.of(new SimpleDriverDataSource()), true, List.of());
 
     @AfterEach
     void unbind() {
@@ -38,6 +38,33 @@ class BranchTypeRoutingDataSourceTests {
         assertThat(routing.determineCurrentLookupKey()).isEqualTo(BranchTypeRoutingDataSource.Route.XA);
         RootContext.bindBranchType(BranchType.TCC);
         assertThat(routing.determineCurrentLookupKey()).isEqualTo(BranchTypeRoutingDataSource.Route.LOCAL);
+    }
+
+    @Test
+    void shouldUseTheBoundUsersDatabaseDirectlyWhenGivenItsFaces() {
+        BranchTypeRoutingDataSource sharded = new BranchTypeRoutingDataSource(new SimpleDriverDataSource(),
+                new SimpleDriverDataSource(), new SimpleDriverDataSource(), List.of("r0", "r1"),
+                List.of(new SimpleDriverDataSource(), new SimpleDriverDataSource()), true, List.of(faces(), faces()));
+        RootContext.bind("127.0.0.1:8091:3");
+        RootContext.bindBranchType(BranchType.AT);
+
+        assertThat(sharded.determineCurrentLookupKey()).isEqualTo(BranchTypeRoutingDataSource.Route.AT);
+        assertThat(ShardScope.call(7, sharded::determineCurrentLookupKey))
+                .isEqualTo(new BranchTypeRoutingDataSource.ShardRoute(BranchTypeRoutingDataSource.Route.AT, 1));
+        RootContext.bindBranchType(BranchType.TCC);
+        assertThat(ShardScope.call(4, sharded::determineCurrentLookupKey))
+                .isEqualTo(new BranchTypeRoutingDataSource.ShardRoute(BranchTypeRoutingDataSource.Route.LOCAL, 0));
+    }
+
+    @Test
+    void shouldIgnoreTheBoundUserWithoutTheFacesOfEachDatabase() {
+        assertThat(ShardScope.call(7, routing::determineCurrentLookupKey))
+                .isEqualTo(BranchTypeRoutingDataSource.Route.LOCAL);
+    }
+
+    private static BranchTypeRoutingDataSource.Faces faces() {
+        return new BranchTypeRoutingDataSource.Faces(new SimpleDriverDataSource(), new SimpleDriverDataSource(),
+                new SimpleDriverDataSource());
     }
 
     @Test

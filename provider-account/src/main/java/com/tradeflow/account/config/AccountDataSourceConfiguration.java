@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Primary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Wallets and their ledgers sharded by user id over two databases: shard {@code user_id % 2}. Two data sources
@@ -47,7 +48,7 @@ class AccountDataSourceConfiguration {
     @Bean
     @Primary
     BranchTypeRoutingDataSource dataSource(DatabaseProperties databases) {
-        return ShardedDataSources.create("account", shards(databases), byUser(TABLES), List.of());
+        return ShardedDataSources.create("account", shards(databases), byUser(TABLES), List.of(), Set.of());
     }
 
     @Bean(destroyMethod = "close")

@@ -8,6 +8,7 @@ import com.tradeflow.api.account.WalletView;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.platform.datasource.LockContention;
+import com.tradeflow.platform.datasource.ShardScope;
 import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.platform.transaction.BranchTypes;
 import org.apache.dubbo.config.annotation.DubboService;
@@ -45,13 +46,13 @@ class WalletServiceImpl implements WalletService {
     @Override
     public void debit(long orderId, long userId, long amount) {
         boolean tcc = BranchTypes.inTcc();
-        LockContention.translate(() -> {
+        LockContention.translate(() -> ShardScope.run(userId, () -> {
             if (tcc) {
                 freeze.freeze(null, orderId, userId, amount);
             } else {
                 debitWallet.debit(orderId, userId, amount);
             }
-        }, "the wallet of user " + userId);
+        }), "the wallet of user " + userId);
         log.debug("order {}: user {} {} {} cents", orderId, userId, tcc ? "froze" : "debited", amount);
         faults.fireIfArmed(FAULT_AFTER_DEBIT);
     }
@@ -59,9 +60,9 @@ class WalletServiceImpl implements WalletService {
     @Override
     public WalletView refund(long orderId, long userId, long amount) {
         boolean tcc = BranchTypes.inTcc();
-        WalletView wallet = LockContention.translate(() -> tcc
+        WalletView wallet = LockContention.translate(() -> ShardScope.call(userId, () -> tcc
                 ? refund.prepareRefund(null, orderId, userId, amount)
-                : refundWallet.refund(orderId, userId, amount), "the wallet of user " + userId);
+                : refundWallet.refund(orderId, userId, amount)), "the wallet of user " + userId);
         log.debug("order {}: user {} {} {} cents", orderId, userId, tcc ? "to be refunded" : "refunded", amount);
         return wallet;
     }
@@ -78,7 +79,7 @@ class WalletServiceImpl implements WalletService {
 
     @Override
     public WalletView getWallet(long userId) {
-        return wallets.find(userId)
+        return ShardScope.call(userId, () -> wallets.find(userId))
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no wallet for user " + userId));
     }
 }
