@@ -358,6 +358,7 @@ public final class DevStack implements AutoCloseable {
         env.put("GATEWAY_API_KEY", options.gatewayApiKey());
         env.put("GATEWAY_SECRET", options.gatewaySecret());
         env.put("TRADEFLOW_ADMIN_TOKEN", options.adminToken());
+        env.put("TRADEFLOW_EVENT_SIGNING_KEY", options.eventSigningKey());
         if (options.sentinelDashboard() != null) {
             env.put("SENTINEL_DASHBOARD", options.sentinelDashboard());
         }

@@ -25,6 +25,8 @@ import java.util.Set;
  *                      server CPU per purchase without a global transaction). Test suites start many stacks and
  *                      services and keep it on; the stack users run ({@code DEVSTACK_QUICK_START} unset) compiles with
  *                      C2 like any long-running service.
+ * @param eventSigningKey the key consumer-web signs TopUpSucceeded events with and provider-account checks them with
+ *                        ({@code TRADEFLOW_EVENT_SIGNING_KEY}; generated for each start unless given)
  */
 public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisPort, int nacosPort, int seataPort,
                               int seataConsolePort, int webPort, int inventoryHttpPort, int inventoryDubboPort,
@@ -35,7 +37,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               String rocketmqNamesrv, String adminToken, boolean benchmarkMode,
                               int webTransactionalPort, int gatewayPort, String gatewayUrl, String gatewayApiKey,
                               String gatewaySecret, String sentinelDashboard,
-                              Map<ServiceName, Integer> sentinelPorts, boolean quickStartJvm) {
+                              Map<ServiceName, Integer> sentinelPorts, boolean quickStartJvm,
+                              String eventSigningKey) {
 
     private static final int TOKEN_BYTES = 32;
 
@@ -74,7 +77,9 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                         ServiceName.INVENTORY, port(env, "INVENTORY_SENTINEL_PORT", 8722),
                         ServiceName.ACCOUNT, port(env, "ACCOUNT_SENTINEL_PORT", 8723),
                         ServiceName.WEB_TRANSACTIONAL, port(env, "WEB_TRANSACTIONAL_SENTINEL_PORT", 8724)),
-                Boolean.parseBoolean(env.getOrDefault("DEVSTACK_QUICK_START", "false")));
+                Boolean.parseBoolean(env.getOrDefault("DEVSTACK_QUICK_START", "false")),
+                Optional.ofNullable(blankToNull(env.get("TRADEFLOW_EVENT_SIGNING_KEY")))
+                        .orElseGet(DevStackOptions::newToken));
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
@@ -85,7 +90,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 RocketMqServerOptions.freePort(), RocketMqServerOptions.freeBrokerPort(), null, newToken(), false,
                 Ports.free(), Ports.free(), null, newToken(), newToken(), null, Map.of(
                         ServiceName.WEB, Ports.free(), ServiceName.INVENTORY, Ports.free(),
-                        ServiceName.ACCOUNT, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()), true);
+                        ServiceName.ACCOUNT, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()), true,
+                newToken());
     }
 
     /**
@@ -98,7 +104,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 mysqlUser, mysqlPassword, redisUrl, seataAddr, faultsEnabled, serviceHeap, serviceStartTimeout,
                 services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, adminToken, true,
                 webTransactionalPort, gatewayPort, gatewayUrl, gatewayApiKey, gatewaySecret, sentinelDashboard,
-                sentinelPorts, quickStartJvm);
+                sentinelPorts, quickStartJvm, eventSigningKey);
     }
 
     /** The port of a service's Sentinel command API (what the dashboard calls). */

@@ -1,6 +1,8 @@
 package com.tradeflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.api.event.FlashSaleTicketEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,37 @@ class FlashSaleIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(reconciliation(saleId).path("ordersFound").asInt()).isEqualTo(2));
         assertThat(reconciliation(saleId).path("consistent").asBoolean()).isTrue();
+    }
+
+    /**
+     * A ticket message written straight to the broker, naming a QUEUED ticket with a price of one cent and another
+     * sku: the order is placed at the sale's own sku and price (the message names the ticket, nothing else counts).
+     * The ticket row stands for a granted ticket whose genuine message has not been consumed yet.
+     */
+    @Test
+    void shouldPlaceAForgedTicketMessageAtTheSalesOwnSkuAndPrice() throws Exception {
+        long buyer = 39_101;
+        TestStack.db().createWallets(buyer, 1, CROWD_BALANCE);
+        String saleId = open(19, 3, 1, Instant.now().minusSeconds(1));
+        long ticketId = 9_100_000_000L + System.nanoTime() % 1_000_000;
+        TestStack.db().execute("tradeflow_order_0", "INSERT INTO flash_sale_tickets (ticket_id, sale_id, user_id, "
+                + "status) VALUES (" + ticketId + ", " + saleId + ", " + buyer + ", 'QUEUED')");
+        String forged = "{\"eventId\":\"forged-" + ticketId + "\",\"type\":\"FlashSaleTicketQueued\",\"ticketId\":"
+                + ticketId + ",\"saleId\":" + saleId + ",\"userId\":" + buyer + ",\"skuId\":20,\"price\":1,"
+                + "\"occurredAt\":\"" + Instant.now() + "\"}";
+
+        try (Broker broker = new Broker(TestStack.stack().options().effectiveRocketmqNamesrv())) {
+            broker.send(EventTopics.FLASH_SALE_TICKETS, FlashSaleTicketEvent.QUEUED, List.of("forged-" + ticketId),
+                    forged, ticketId);
+        }
+
+        JsonNode placed = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get("/api/flash-sales/tickets/" + ticketId).body(),
+                t -> "PLACED".equals(t.path("status").asText()));
+        JsonNode order = api.order(placed.path("orderId").asText()).body();
+        assertThat(order.path("skuId").asLong()).isEqualTo(19);
+        assertThat(order.path("amount").asLong()).isEqualTo(PRICE);
+        assertThat(order.path("userId").asLong()).isEqualTo(buyer);
     }
 
     @Test

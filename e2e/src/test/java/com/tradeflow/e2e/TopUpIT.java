@@ -1,6 +1,8 @@
 package com.tradeflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.api.event.TopUpEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,6 +183,45 @@ class TopUpIT {
             assertThat(api.balance(user)).isEqualTo(before + 3000);
             assertThat(topUps.credits()).filteredOn(c -> number.equals(c.get("merchant_order_no"))).hasSize(1);
         });
+    }
+
+    /**
+     * TopUpSucceeded messages written straight to the broker (no signature, a wrong one, a genuine-looking one for
+     * another amount) credit nothing: each goes to the dead letters at once, and a real top-up of the same user
+     * behind them is credited as usual.
+     */
+    @Test
+    @Order(5)
+    void shouldCreditNothingForForgedTopUpMessages() throws Exception {
+        long user = 73;
+        long before = api.balance(user);
+        long credited = topUps.creditedAmount();
+        String run = UUID.randomUUID().toString();
+        String deadLetters = EventTopics.deadLetterTopic(EventTopics.TOP_UP_GROUP);
+
+        try (Broker broker = new Broker(TestStack.stack().options().effectiveRocketmqNamesrv())) {
+            for (String signature : new String[] {null, "00".repeat(32), "not-hex"}) {
+                String eventId = "forged-" + run + "-" + (signature == null ? "unsigned" : signature.length());
+                broker.send(EventTopics.WALLET_EVENTS, TopUpEvent.SUCCEEDED, List.of(eventId),
+                        forgedTopUp(eventId, user, signature), user);
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(broker.withKey(deadLetters, eventId)).as("dead-lettered at once").isNotEmpty());
+            }
+        }
+
+        Api.Reply genuine = api.topUp(user, 2500, UUID.randomUUID().toString());
+        assertThat(genuine.status()).as("%s", genuine.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.balance(user)).isEqualTo(before + 2500));
+        assertThat(topUps.creditedAmount()).isEqualTo(credited + 2500);
+    }
+
+    private static String forgedTopUp(String eventId, long user, String signature) {
+        long topUpId = Math.abs(eventId.hashCode());
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"TopUpSucceeded\",\"topUpId\":" + topUpId
+                + ",\"merchantOrderNo\":\"TU" + topUpId + "\",\"userId\":" + user
+                + ",\"amount\":1000000,\"paymentId\":\"pay_forged\",\"occurredAt\":\"" + Instant.now() + "\""
+                + (signature == null ? "" : ",\"signature\":\"" + signature + "\"") + "}";
     }
 
     private static void assertRefused(Api.Reply reply, int status, String code) {

@@ -64,8 +64,11 @@ class FlashSaleOrderPlacer {
                     + " is being placed by another delivery");
         }
         try {
-            long orderId = orders.placeAtPrice(ticket.userId(), queued.skuId(), ONE_UNIT, properties.orderMode(),
-                    queued.price(), "flash-sale-ticket-" + ticket.ticketId());
+            // user, sku and price from our own rows (the ticket and its sale), never from the message: anyone who
+            // can write to the broker could name a price of one cent
+            FlashSale sale = catalog.get(ticket.saleId());
+            long orderId = orders.placeAtPrice(ticket.userId(), sale.skuId(), ONE_UNIT, properties.orderMode(),
+                    sale.price(), "flash-sale-ticket-" + ticket.ticketId());
             if (!sales.markPlaced(ticket.ticketId(), orderId)) {
                 log.error("flash-sale ticket {} was no longer QUEUED when its order {} was placed; the order stands, "
                         + "an operator must settle the ticket", ticket.ticketId(), orderId);

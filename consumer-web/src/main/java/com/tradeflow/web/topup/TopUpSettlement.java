@@ -3,6 +3,7 @@ package com.tradeflow.web.topup;
 import com.tradeflow.api.event.TopUpEvent;
 import com.tradeflow.web.gateway.GatewayPayment;
 import com.tradeflow.web.gateway.PaymentStatus;
+import com.tradeflow.platform.events.EventSignatures;
 import com.tradeflow.web.outbox.OutboxRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +41,12 @@ class TopUpSettlement {
 
     private final TopUpRepository topUps;
     private final OutboxRepository outbox;
+    private final EventSignatures signatures;
 
-    TopUpSettlement(TopUpRepository topUps, OutboxRepository outbox) {
+    TopUpSettlement(TopUpRepository topUps, OutboxRepository outbox, EventSignatures signatures) {
         this.topUps = topUps;
         this.outbox = outbox;
+        this.signatures = signatures;
     }
 
     /**
@@ -73,8 +76,10 @@ class TopUpSettlement {
         topUps.finish(topUp, reported, result.paymentId(), resolvedBy,
                 reported == TopUpStatus.FAILED ? FAILURE_PAYMENT_FAILED : null);
         if (reported == TopUpStatus.SUCCEEDED) {
-            outbox.append(new TopUpEvent(UUID.randomUUID().toString(), TopUpEvent.SUCCEEDED, topUp.topUpId(),
-                    topUp.merchantOrderNo(), topUp.userId(), topUp.amount(), result.paymentId(), Instant.now()));
+            // signed from the stored top-up: provider-account credits only what it can check came from here
+            TopUpEvent succeeded = TopUpEvent.succeeded(UUID.randomUUID().toString(), topUp.topUpId(),
+                    topUp.merchantOrderNo(), topUp.userId(), topUp.amount(), result.paymentId(), Instant.now());
+            outbox.append(succeeded.signedWith(signatures.sign(succeeded.signedContent())));
         }
         log.info("top-up {} ({} of user {}, {} cents) {} by {}", topUp.topUpId(), merchantOrderNo, userId,
                 topUp.amount(), reported, resolvedBy);

@@ -1,6 +1,7 @@
 package com.tradeflow.web.topup;
 
 import com.tradeflow.api.event.TopUpEvent;
+import com.tradeflow.platform.events.EventSignatures;
 import com.tradeflow.web.gateway.GatewayPayment;
 import com.tradeflow.web.gateway.PaymentStatus;
 import com.tradeflow.web.outbox.OutboxRepository;
@@ -26,7 +27,8 @@ class TopUpSettlementTests {
 
     private final TopUpRepository topUps = mock(TopUpRepository.class);
     private final OutboxRepository outbox = mock(OutboxRepository.class);
-    private final TopUpSettlement settlement = new TopUpSettlement(topUps, outbox);
+    private final EventSignatures signatures = new EventSignatures("test-signing-key");
+    private final TopUpSettlement settlement = new TopUpSettlement(topUps, outbox, signatures);
 
     @Test
     void shouldMovePendingToSucceededOnceAndWriteTheEvent() {
@@ -44,6 +46,7 @@ class TopUpSettlementTests {
         assertThat(event.getValue().amount()).isEqualTo(5000);
         assertThat(event.getValue().userId()).isEqualTo(7);
         assertThat(event.getValue().topUpId()).isEqualTo(42);
+        assertThat(signatures.valid(event.getValue().signedContent(), event.getValue().signature())).isTrue();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.tradeflow.platform.events;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
@@ -20,9 +22,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EventsAutoConfiguration.class);
+
     @Bean
     EventJson eventJson() {
         return new EventJson();
+    }
+
+    @Bean
+    EventSignatures eventSignatures(EventsProperties properties) {
+        if (properties.signingKey().isEmpty()) {
+            log.warn("tradeflow.events.signing-key (TRADEFLOW_EVENT_SIGNING_KEY) is not set: top-up events can be "
+                    + "neither signed nor credited");
+        }
+        return new EventSignatures(properties.signingKey());
     }
 
     @Bean

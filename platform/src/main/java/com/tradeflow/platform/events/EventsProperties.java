@@ -19,11 +19,14 @@ import java.time.Duration;
  *                              (the broker knows a consumer as host@instance): the same across restarts, so a
  *                              restarted instance takes its ordered queues back at once instead of waiting for
  *                              the broker to expire the dead one's locks; unset: the process id
+ * @param signingKey            the key of the signatures of events that move money ({@link EventSignatures}),
+ *                              shared by their producer and consumer; never logged; unset: such events are neither
+ *                              signed nor applied
  */
 @ConfigurationProperties("tradeflow.events")
 public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Duration retryDelay,
         Integer consumeThreads, Duration sendTimeout, Duration offsetCommitInterval, Inbox inbox,
-        String instanceId) {
+        String instanceId, String signingKey) {
 
     private static final int DEFAULT_MAX_RECONSUME_TIMES = 3;
     private static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
@@ -41,11 +44,21 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
         inbox = inbox == null ? new Inbox(null, null, null, null, null, null, null, null) : inbox;
         instanceId = instanceId == null || instanceId.isBlank() ? String.valueOf(ProcessHandle.current().pid())
                 : instanceId.trim();
+        signingKey = signingKey == null ? "" : signingKey.strip();
         if (maxReconsumeTimes < 1 || consumeThreads < 1 || retryDelay.isNegative()
                 || offsetCommitInterval.isNegative() || offsetCommitInterval.isZero()) {
             throw new IllegalArgumentException("tradeflow.events: max-reconsume-times and consume-threads must be "
                     + "at least 1, retry-delay not negative, offset-commit-interval positive");
         }
+    }
+
+    /** Without the signing key: records print their components, and this one is a secret. */
+    @Override
+    public String toString() {
+        return "EventsProperties[namesrv=" + namesrv + ", maxReconsumeTimes=" + maxReconsumeTimes + ", retryDelay="
+                + retryDelay + ", consumeThreads=" + consumeThreads + ", sendTimeout=" + sendTimeout
+                + ", offsetCommitInterval=" + offsetCommitInterval + ", inbox=" + inbox + ", instanceId=" + instanceId
+                + ", signingKey=" + (signingKey.isEmpty() ? "(not set)" : "(set)") + "]";
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 public final class OrderedEventConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OrderedEventConsumer.class);
+    private static final int DEAD_LETTER_NOW = -1;
 
     private final String group;
     private final String topic;
@@ -78,6 +79,10 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         for (MessageExt message : messages) {
             try {
                 step.accept(message.getBody());
+            } catch (UntrustedEventException e) {
+                if (!deadLetter(message, e)) {
+                    return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+                }
             } catch (RuntimeException e) {
                 boolean last = message.getReconsumeTimes() >= maxReconsumeTimes;
                 if (last) {
@@ -93,6 +98,21 @@ public final class OrderedEventConsumer implements SmartLifecycle {
             }
         }
         return ConsumeOrderlyStatus.SUCCESS;
+    }
+
+    /** @return false when the broker did not take it (the delivery is then retried, and refused again) */
+    private boolean deadLetter(MessageExt message, UntrustedEventException refused) {
+        log.error("{}: message {} (keys {}) refused, to the dead-letter topic {} without retries: {}", group,
+                message.getMsgId(), message.getKeys(), EventTopics.deadLetterTopic(group), refused.getMessage());
+        try {
+            // a negative delay level: the broker stores it in the group's dead-letter topic straight away
+            consumer.sendMessageBack(message, DEAD_LETTER_NOW);
+            return true;
+        } catch (Exception e) {
+            log.warn("{}: message {} could not be dead-lettered now, retried: {}", group, message.getMsgId(),
+                    e.toString());
+            return false;
+        }
     }
 
     @Override

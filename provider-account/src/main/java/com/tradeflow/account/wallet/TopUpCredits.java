@@ -1,6 +1,8 @@
 package com.tradeflow.account.wallet;
 
 import com.tradeflow.api.event.TopUpEvent;
+import com.tradeflow.platform.events.EventSignatures;
+import com.tradeflow.platform.events.UntrustedEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,14 +22,27 @@ public class TopUpCredits {
 
     private final JdbcTemplate jdbc;
     private final WalletRepository wallets;
+    private final EventSignatures signatures;
 
-    TopUpCredits(JdbcTemplate jdbc, WalletRepository wallets) {
+    TopUpCredits(JdbcTemplate jdbc, WalletRepository wallets, EventSignatures signatures) {
         this.jdbc = jdbc;
         this.wallets = wallets;
+        this.signatures = signatures;
     }
 
-    /** In the consumer's local transaction. */
+    /**
+     * In the consumer's local transaction.
+     *
+     * @throws UntrustedEventException the event is not signed by consumer-web (forged, or changed on the way):
+     *                                 nothing is credited, and the message goes to the dead letters at once
+     */
     public void credit(TopUpEvent event) {
+        if (!signatures.valid(event.signedContent(), event.signature())) {
+            throw new UntrustedEventException("top-up event " + event.eventId() + " (" + event.merchantOrderNo()
+                    + ", user " + event.userId() + ", " + event.amount() + " cents) "
+                    + (signatures.configured() ? "does not carry consumer-web's signature"
+                    : "cannot be checked: tradeflow.events.signing-key is not set") + "; nothing credited");
+        }
         try {
             jdbc.update("""
                     INSERT INTO wallet_top_ups (merchant_order_no, user_id, top_up_id, amount, payment_id, event_id)
