@@ -146,6 +146,9 @@ class TopUpIT {
             notification("", number, 3000, "SUCCEEDED"), notification("ntf_x", number, 3000, "PAID")}) {
             assertRefused(api.callback(ts, gateway.sign(now, malformed), malformed), 400, "VALIDATION_FAILED");
         }
+        // over the cap (16 KB): refused before the signature is even looked at, however well it is signed
+        String padded = body.substring(0, body.length() - 1) + ",\"padding\":\"" + "x".repeat(64 * 1024) + "\"}";
+        assertRefused(api.callback(ts, gateway.sign(now, padded), padded), 413, "PAYLOAD_TOO_LARGE");
         assertThat(api.get("/api/topups/" + topUpId).body().path("status").asText()).isEqualTo("PENDING");
         assertThat(topUps.notificationCount()).isEqualTo(stored);
         assertThat(api.balance(user)).isEqualTo(before);

@@ -30,6 +30,8 @@ public enum ErrorCode {
     SOLD_OUT(409),
     /** The user holds as many tickets of the flash sale as it allows per user. */
     LIMIT_REACHED(409),
+    /** A body larger than the endpoint takes (a payment notification over its cap): refused before it is read. */
+    PAYLOAD_TOO_LARGE(413),
     IDEMPOTENCY_KEY_REUSED(422),
     /** A dead-lettered message that is not an order event cannot be replayed (it would poison every subscriber). */
     UNREADABLE_EVENT(422),
