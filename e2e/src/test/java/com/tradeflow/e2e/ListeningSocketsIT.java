@@ -32,8 +32,9 @@ class ListeningSocketsIT {
     @Test
     void shouldListenOnLoopbackExceptWhereTheServerCannot() throws IOException {
         DevStackOptions options = TestStack.stack().options();
+        Map<Listener, String> listeners = listeners();
         Map<String, String> open = new TreeMap<>();
-        listeners().forEach((listener, process) -> {
+        listeners.forEach((listener, process) -> {
             if (!listener.loopback()) {
                 open.put(process + ":" + listener.port(), listener.address());
             }
@@ -51,10 +52,10 @@ class ListeningSocketsIT {
         assertThat(open.keySet()).as("listening on all interfaces: %s", open).isSubsetOf(cannot);
         // the reading sees a listener on all interfaces when there is one (Dubbo's cannot be moved)
         assertThat(open).containsKey("provider-account:" + options.accountDubboPort());
-        assertThat(listeners().values()).as("the stack's processes were found").contains("mariadb", "redis",
+        assertThat(listeners.values()).as("the stack's processes were found").contains("mariadb", "redis",
                 "rocketmq", "consumer-web", "devstack");
         // Sentinel's command API is there, on loopback (platform's LoopbackCommandCenter)
-        assertThat(listeners()).containsValue("provider-account").anySatisfy((listener, process) -> {
+        assertThat(listeners).containsValue("provider-account").anySatisfy((listener, process) -> {
             assertThat(process).isEqualTo("consumer-web");
             assertThat(listener.port()).isEqualTo(options.sentinelPort(ServiceName.WEB));
             assertThat(listener.loopback()).isTrue();

@@ -1,15 +1,12 @@
 package com.tradeflow.web.gateway;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.tradeflow.platform.crypto.HmacSha256;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Checks a result notification as the gateway signs it: {@code X-Gateway-Signature} = lowercase hex
@@ -19,7 +16,7 @@ import java.util.HexFormat;
  */
 public final class NotificationSignature {
 
-    private static final String HMAC = "HmacSHA256";
+    private static final byte[] SEPARATOR = {'.'};
 
     /** The result of a check: {@link #VALID}, or why not. */
     public enum Verdict {
@@ -51,9 +48,7 @@ public final class NotificationSignature {
         } catch (NumberFormatException | DateTimeException e) {
             return Verdict.BAD_TIMESTAMP;
         }
-        byte[] expected = sign(timestampHeader.strip(), body).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = signatureHeader.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, given)) {
+        if (!HmacSha256.matches(sign(timestampHeader.strip(), body), signatureHeader)) {
             return Verdict.BAD_SIGNATURE;
         }
         // checked after the signature: only a genuine timestamp says anything about the notification's age
@@ -69,14 +64,6 @@ public final class NotificationSignature {
 
     /** The signature of a body at a timestamp, as the gateway computes it. */
     public String sign(String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(secret, HMAC));
-            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) '.');
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return HmacSha256.hex(secret, timestamp.getBytes(StandardCharsets.US_ASCII), SEPARATOR, body);
     }
 }

@@ -85,11 +85,6 @@ public final class BranchTypeRoutingDataSource extends AbstractRoutingDataSource
                 : route;
     }
 
-    /** Whether units of work bound to a sharding key skip ShardingSphere. */
-    public boolean routesDirectly() {
-        return directShards > 0;
-    }
-
     /**
      * Whether a statement run now reaches a database without ShardingSphere, and so must name tables as they are
      * called there: the connection of the current transaction decides, or, outside one, the one a statement would

@@ -1,11 +1,8 @@
 package com.tradeflow.platform.events;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.tradeflow.platform.crypto.HmacSha256;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * Signatures of the integration events whose effect creates money (a top-up's credit): HMAC-SHA256 over what the
@@ -14,8 +11,6 @@ import java.util.HexFormat;
  * can sign one, so a consumer applies only what the producer's own stored record became.
  */
 public final class EventSignatures {
-
-    private static final String HMAC = "HmacSHA256";
 
     private final byte[] key;
 
@@ -34,21 +29,11 @@ public final class EventSignatures {
             throw new IllegalStateException("tradeflow.events.signing-key (TRADEFLOW_EVENT_SIGNING_KEY) is not set: "
                     + "events that move money cannot be signed");
         }
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(key, HMAC));
-            return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return HmacSha256.hex(key, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether the signature is the one of this content under the configured key (compared in constant time). */
     public boolean valid(String content, String signature) {
-        if (!configured() || signature == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(sign(content).getBytes(StandardCharsets.US_ASCII),
-                signature.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII));
+        return configured() && HmacSha256.matches(sign(content), signature);
     }
 }

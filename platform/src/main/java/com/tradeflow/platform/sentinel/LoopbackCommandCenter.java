@@ -43,7 +43,7 @@ public final class LoopbackCommandCenter implements CommandCenter {
 
     @Override
     public void beforeStart() {
-        // handlers are Sentinel's own, found through its SPI when the first request comes
+        // nothing to prepare: start() collects Sentinel's own command handlers through its SPI
     }
 
     @Override
@@ -77,37 +77,43 @@ public final class LoopbackCommandCenter implements CommandCenter {
         return configured == null || configured.isBlank() ? DEFAULT_PORT : Integer.parseInt(configured.trim());
     }
 
-    private static void handle(HttpExchange exchange, Map<String, CommandHandler> handlers) throws IOException {
+    private static void handle(HttpExchange exchange, Map<String, CommandHandler> handlers) {
         try (exchange) {
-            String name = exchange.getRequestURI().getPath().replaceFirst("^/+", "");
-            CommandHandler<?> handler = handlers.get(name);
-            if (handler == null) {
-                reply(exchange, 400, "Unknown command `" + name + "`");
-                return;
+            try {
+                answer(exchange, handlers);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Sentinel command {} failed: {}", exchange.getRequestURI().getPath(), e.toString());
+                reply(exchange, 500, "Internal error");
             }
-            byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                reply(exchange, 413, "Request body too large");
-                return;
-            }
-            CommandRequest request = new CommandRequest();
-            addParams(request, exchange.getRequestURI().getRawQuery());
-            String type = exchange.getRequestHeaders().getFirst("Content-Type");
-            if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
-                addParams(request, new String(body, StandardCharsets.UTF_8));
-            } else {
-                request.setBody(body);
-            }
-            CommandResponse<?> response = handler.handle(request);
-            if (response.isSuccess()) {
-                reply(exchange, 200, response.getResult() == null ? "" : String.valueOf(response.getResult()));
-            } else {
-                Throwable failure = response.getException();
-                reply(exchange, 400, failure == null ? "Unknown error" : failure.getMessage());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Sentinel command {} failed: {}", exchange.getRequestURI().getPath(), e.toString());
-            reply(exchange, 500, "Internal error");
+        }
+    }
+
+    private static void answer(HttpExchange exchange, Map<String, CommandHandler> handlers) throws IOException {
+        String name = exchange.getRequestURI().getPath().replaceFirst("^/+", "");
+        CommandHandler<?> handler = handlers.get(name);
+        if (handler == null) {
+            reply(exchange, 400, "Unknown command `" + name + "`");
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            reply(exchange, 413, "Request body too large");
+            return;
+        }
+        CommandRequest request = new CommandRequest();
+        addParams(request, exchange.getRequestURI().getRawQuery());
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+            addParams(request, new String(body, StandardCharsets.UTF_8));
+        } else {
+            request.setBody(body);
+        }
+        CommandResponse<?> response = handler.handle(request);
+        if (response.isSuccess()) {
+            reply(exchange, 200, response.getResult() == null ? "" : String.valueOf(response.getResult()));
+        } else {
+            Throwable failure = response.getException();
+            reply(exchange, 400, failure == null ? "Unknown error" : failure.getMessage());
         }
     }
 
