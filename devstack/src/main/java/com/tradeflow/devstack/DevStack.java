@@ -35,6 +35,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -434,6 +435,19 @@ public final class DevStack implements AutoCloseable {
             service.kill();
             recordProcesses();
         }
+    }
+
+    /**
+     * SIGKILL to several services at one instant, then waits for each to end. Killed one after the other, the
+     * survivors would still act for a moment on what the first left behind (take over the lock it held, resend
+     * what it sent).
+     */
+    public void kill(List<ServiceName> names) {
+        List<ServiceProcess> victims = names.stream().map(this::service).filter(Objects::nonNull).toList();
+        victims.forEach(service -> log.warn("killing {} (pid {})", service.name().instance(), service.pid()));
+        victims.forEach(ServiceProcess::sendKill);
+        victims.forEach(ServiceProcess::kill);
+        recordProcesses();
     }
 
     /** Starts a service again after {@link #kill}, and waits until it is healthy. */

@@ -103,6 +103,11 @@ public final class ServiceProcess implements AutoCloseable {
         process.kill();
     }
 
+    /** SIGKILL without waiting for the end (see {@link ChildProcess#sendKill}). */
+    public void sendKill() {
+        process.sendKill();
+    }
+
     /** SIGTERM (Dubbo deregisters, Spring closes pools), SIGKILL if it does not stop in time. */
     @Override
     public void close() {
