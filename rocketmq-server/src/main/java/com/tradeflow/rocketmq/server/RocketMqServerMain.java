@@ -25,6 +25,8 @@ import java.util.List;
 public final class RocketMqServerMain {
 
     static final String READY_FILE = "ready";
+    /** Every port of the embedded name server and broker listens here only: nothing outside this machine. */
+    private static final String LOOPBACK = "127.0.0.1";
     private static final int QUEUES_PER_TOPIC = 4;
     private static final int COMMIT_LOG_FILE_BYTES = 16 * 1024 * 1024;
     private static final int CONSUME_QUEUE_FILE_ENTRIES = 30_000 * 20;
@@ -92,6 +94,7 @@ public final class RocketMqServerMain {
         config.setKvConfigPath(dataDir.resolve("namesrv/kvConfig.json").toString());
         config.setConfigStorePath(dataDir.resolve("namesrv/namesrv.properties").toString());
         NettyServerConfig server = new NettyServerConfig();
+        server.setBindAddress(LOOPBACK);
         server.setListenPort(port);
         NamesrvController namesrv = new NamesrvController(config, server, new NettyClientConfig());
         if (!namesrv.initialize()) {
@@ -113,6 +116,8 @@ public final class RocketMqServerMain {
         config.setTransactionOpBatchInterval(TRANSACTION_OP_BATCH_INTERVAL_MILLIS);
         config.setTransactionCheckMax(TRANSACTION_CHECK_MAX);
         NettyServerConfig server = new NettyServerConfig();
+        // the fast (VIP) port's server is a copy of this one, so it binds loopback too
+        server.setBindAddress(LOOPBACK);
         server.setListenPort(port);
         MessageStoreConfig store = new MessageStoreConfig();
         store.setStorePathRootDir(dataDir.resolve("store").toString());
