@@ -360,6 +360,7 @@ public final class DevStack implements AutoCloseable {
         env.put("GATEWAY_SECRET", options.gatewaySecret());
         env.put("TRADEFLOW_ADMIN_TOKEN", options.adminToken());
         env.put("TRADEFLOW_EVENT_SIGNING_KEY", options.eventSigningKey());
+        env.put("TRADEFLOW_RPC_CALLER_TOKEN", options.rpcCallerToken());
         if (options.sentinelDashboard() != null) {
             env.put("SENTINEL_DASHBOARD", options.sentinelDashboard());
         }

@@ -27,6 +27,8 @@ import java.util.Set;
  *                      C2 like any long-running service.
  * @param eventSigningKey the key consumer-web signs TopUpSucceeded events with and provider-account checks them with
  *                        ({@code TRADEFLOW_EVENT_SIGNING_KEY}; generated for each start unless given)
+ * @param rpcCallerToken  the secret every Dubbo call between the services carries, and the providers check
+ *                        ({@code TRADEFLOW_RPC_CALLER_TOKEN}; generated for each start unless given)
  */
 public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisPort, int nacosPort, int seataPort,
                               int seataConsolePort, int webPort, int inventoryHttpPort, int inventoryDubboPort,
@@ -38,7 +40,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               int webTransactionalPort, int gatewayPort, String gatewayUrl, String gatewayApiKey,
                               String gatewaySecret, String sentinelDashboard,
                               Map<ServiceName, Integer> sentinelPorts, boolean quickStartJvm,
-                              String eventSigningKey) {
+                              String eventSigningKey, String rpcCallerToken) {
 
     private static final int TOKEN_BYTES = 32;
 
@@ -79,6 +81,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                         ServiceName.WEB_TRANSACTIONAL, port(env, "WEB_TRANSACTIONAL_SENTINEL_PORT", 8724)),
                 Boolean.parseBoolean(env.getOrDefault("DEVSTACK_QUICK_START", "false")),
                 Optional.ofNullable(blankToNull(env.get("TRADEFLOW_EVENT_SIGNING_KEY")))
+                        .orElseGet(DevStackOptions::newToken),
+                Optional.ofNullable(blankToNull(env.get("TRADEFLOW_RPC_CALLER_TOKEN")))
                         .orElseGet(DevStackOptions::newToken));
     }
 
@@ -91,7 +95,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 Ports.free(), Ports.free(), null, newToken(), newToken(), null, Map.of(
                         ServiceName.WEB, Ports.free(), ServiceName.INVENTORY, Ports.free(),
                         ServiceName.ACCOUNT, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()), true,
-                newToken());
+                newToken(), newToken());
     }
 
     /**
@@ -104,7 +108,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 mysqlUser, mysqlPassword, redisUrl, seataAddr, faultsEnabled, serviceHeap, serviceStartTimeout,
                 services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, adminToken, true,
                 webTransactionalPort, gatewayPort, gatewayUrl, gatewayApiKey, gatewaySecret, sentinelDashboard,
-                sentinelPorts, quickStartJvm, eventSigningKey);
+                sentinelPorts, quickStartJvm, eventSigningKey, rpcCallerToken);
     }
 
     /** The port of a service's Sentinel command API (what the dashboard calls). */

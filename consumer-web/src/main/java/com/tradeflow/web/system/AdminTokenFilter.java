@@ -22,7 +22,8 @@ import java.security.MessageDigest;
 /**
  * Every {@code /api/admin/**} request, and {@code POST /api/flash-sales}, must carry
  * {@code Authorization: Bearer <tradeflow.admin.token>}; otherwise 401 {@code UNAUTHORIZED}. Without a configured
- * token every admin request is refused. The token is compared in constant time and never logged.
+ * token every admin request is refused; one shorter than 32 characters stops the start. The token is compared in
+ * constant time and never logged.
  */
 @Component
 class AdminTokenFilter extends OncePerRequestFilter {
@@ -30,6 +31,8 @@ class AdminTokenFilter extends OncePerRequestFilter {
     static final String ADMIN_PATHS = "/api/admin/";
     /** Opening a flash sale is an operator's act too (its other endpoints are the public's). */
     static final String OPEN_FLASH_SALE = "/api/flash-sales";
+    /** Shorter admin tokens are refused at start: they could be guessed. */
+    static final int MIN_TOKEN_LENGTH = 32;
     private static final String BEARER = "Bearer ";
     private static final Logger log = LoggerFactory.getLogger(AdminTokenFilter.class);
     private static final UrlPathHelper PATHS = new UrlPathHelper();
@@ -37,12 +40,20 @@ class AdminTokenFilter extends OncePerRequestFilter {
     private final byte[] token;
     private final ObjectMapper json;
 
+    /**
+     * @throws IllegalArgumentException a token shorter than {@link #MIN_TOKEN_LENGTH}: the service does not start
+     *                                  with a guessable one
+     */
     AdminTokenFilter(@Value("${tradeflow.admin.token:}") String token, ObjectMapper json) {
-        this.token = token.getBytes(StandardCharsets.UTF_8);
-        this.json = json;
         if (token.isBlank()) {
             log.warn("tradeflow.admin.token (TRADEFLOW_ADMIN_TOKEN) is not set: every admin endpoint answers 401");
+        } else if (token.length() < MIN_TOKEN_LENGTH) {
+            throw new IllegalArgumentException("tradeflow.admin.token (TRADEFLOW_ADMIN_TOKEN) is " + token.length()
+                    + " characters long; at least " + MIN_TOKEN_LENGTH + " are required (unset, every admin "
+                    + "endpoint answers 401)");
         }
+        this.token = token.isBlank() ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
+        this.json = json;
     }
 
     @Override

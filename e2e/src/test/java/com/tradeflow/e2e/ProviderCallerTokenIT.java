@@ -1,0 +1,96 @@
+package com.tradeflow.e2e;
+
+import com.tradeflow.devstack.service.ServiceName;
+import org.apache.dubbo.config.ApplicationConfig;
+import org.apache.dubbo.config.ReferenceConfig;
+import org.apache.dubbo.config.bootstrap.DubboBootstrap;
+import org.apache.dubbo.rpc.RpcContext;
+import org.apache.dubbo.rpc.service.GenericService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The providers' Dubbo ports listen on every interface (Dubbo 3.3 cannot bind loopback only), and a call made
+ * straight to them carries no global transaction. Such a call, as anyone who reaches the port can make it, is refused
+ * unless it carries the services' caller token; with the token the same client gets its answer.
+ */
+@ExtendWith(TestStack.class)
+class ProviderCallerTokenIT {
+
+    private static final String WALLETS = "com.tradeflow.api.account.WalletService";
+    private static final String ATTACHMENT = "tradeflow-caller-token";
+    private static final long USER = 60_301;
+    private static final long BALANCE = 10_000;
+    private static final long AMOUNT = 100;
+    /** Far above the snowflake ids of real orders. */
+    private static final long ORDER = 9_000_000_000_000_000_001L;
+    private static final String[] DEBIT = {"long", "long", "long"};
+
+    private static DubboBootstrap dubbo;
+    private static GenericService wallets;
+
+    @BeforeAll
+    static void connectStraightToTheProvider() {
+        TestStack.db().createWallets(USER, 1, BALANCE);
+        ApplicationConfig application = new ApplicationConfig("e2e-direct-caller");
+        application.setQosEnable(false);
+        ReferenceConfig<GenericService> reference = new ReferenceConfig<>();
+        reference.setInterface(WALLETS);
+        reference.setGeneric("true");
+        // no registry: straight to the port, which is what the caller token guards
+        reference.setUrl("dubbo://127.0.0.1:" + TestStack.stack().options().accountDubboPort());
+        reference.setRetries(0);
+        reference.setTimeout(10_000);
+        reference.setCheck(false);
+        dubbo = DubboBootstrap.newInstance();
+        dubbo.application(application).reference(reference).start();
+        wallets = reference.get();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (dubbo != null) {
+            dubbo.stop();
+        }
+    }
+
+    @Test
+    void shouldRefuseADebitWithoutTheTokenAndChangeNothing() {
+        long before = balance();
+        assertThatThrownBy(() -> wallets.$invoke("debit", DEBIT, new Object[] {ORDER, USER, AMOUNT}))
+                .hasMessageContaining("caller token missing or wrong");
+        assertThat(balance()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseADebitWithAForgedToken() {
+        String real = TestStack.stack().options().rpcCallerToken();
+        long before = balance();
+        for (String forged : new String[] {"", real.substring(1), real + "0", "x".repeat(real.length())}) {
+            RpcContext.getClientAttachment().setAttachment(ATTACHMENT, forged);
+            assertThatThrownBy(() -> wallets.$invoke("debit", DEBIT, new Object[] {ORDER + 1, USER, AMOUNT}))
+                    .as("token %s", forged.isEmpty() ? "(empty)" : "of length " + forged.length())
+                    .hasMessageContaining("caller token missing or wrong");
+        }
+        assertThat(balance()).isEqualTo(before);
+    }
+
+    /** The refusals above come from the token, not from the client: with it, the same call goes through. */
+    @Test
+    void shouldServeTheSameClientCarryingTheServicesToken() {
+        long before = balance();
+        RpcContext.getClientAttachment().setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
+        wallets.$invoke("debit", DEBIT, new Object[] {ORDER + 2, USER, AMOUNT});
+        assertThat(balance()).isEqualTo(before - AMOUNT);
+    }
+
+    private static long balance() {
+        return TestStack.db().number("tradeflow_account_" + USER % 2,
+                "SELECT balance FROM wallets WHERE user_id = " + USER);
+    }
+}
