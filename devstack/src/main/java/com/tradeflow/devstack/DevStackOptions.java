@@ -1,5 +1,6 @@
 package com.tradeflow.devstack;
 
+import com.tradeflow.childprocess.FreePorts;
 import com.tradeflow.devstack.infra.Ports;
 import com.tradeflow.devstack.service.ServiceName;
 import com.tradeflow.rocketmq.server.RocketMqServerOptions;
@@ -43,6 +44,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               String eventSigningKey, String rpcCallerToken) {
 
     private static final int TOKEN_BYTES = 32;
+    private static final int NACOS_GRPC_OFFSET = 1000;
 
     /**
      * {@code TRADEFLOW_BENCHMARK_LOCAL_MODE=true}: the stack starts in benchmark mode ({@link #withBenchmarkMode}),
@@ -155,18 +157,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
 
     /** nacos-client connects to gRPC on the HTTP port + 1000: both must be free. */
     private static int freeNacosPort() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = Ports.free();
-            if (port + 1000 <= 65535) {
-                try {
-                    Ports.requireFree(port + 1000, "nacos gRPC", "-");
-                    return port;
-                } catch (Ports.PortInUseException taken) {
-                    // try another
-                }
-            }
-        }
-        throw new IllegalStateException("no free port pair for nacos");
+        return FreePorts.pickWith(NACOS_GRPC_OFFSET);
     }
 
     private static int port(Map<String, String> env, String variable, int fallback) {

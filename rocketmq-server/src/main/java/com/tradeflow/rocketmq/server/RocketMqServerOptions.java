@@ -15,7 +15,9 @@ import java.util.List;
 public record RocketMqServerOptions(Path runtimeDir, Path workDir, int namesrvPort, int brokerPort,
                                     List<String> topics, String heap, Duration startTimeout) {
 
-    private static final int PORT_ATTEMPTS = 50;
+    /** Where the broker listens besides its port: its fast (VIP) channel and its HA port. */
+    private static final int FAST_PORT_OFFSET = -2;
+    private static final int HA_PORT_OFFSET = 1;
 
     /** The runtime built by {@code mvn package} under the project root. */
     public static RocketMqServerOptions of(Path projectRoot, Path workDir, int namesrvPort, int brokerPort,
@@ -38,13 +40,7 @@ public record RocketMqServerOptions(Path runtimeDir, Path workDir, int namesrvPo
 
     /** A broker port whose neighbours the broker also takes are free too. */
     public static int freeBrokerPort() {
-        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-            int port = FreePorts.pick();
-            if (FreePorts.isFree(port - 2) && FreePorts.isFree(port + 1)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free port triple for the RocketMQ broker");
+        return FreePorts.pickWith(FAST_PORT_OFFSET, HA_PORT_OFFSET);
     }
 
     public static int freePort() {
