@@ -77,12 +77,20 @@ public final class BranchTypeRoutingDataSource extends AbstractRoutingDataSource
         afterPropertiesSet();
     }
 
+    /**
+     * The database a unit of work bound to this sharding key ({@link ShardScope}) goes to straight away; 0 when
+     * none goes straight (one database, or every statement through ShardingSphere). Keys with the same answer can
+     * share one unit of work.
+     */
+    public int databaseOf(long key) {
+        return directShards == 0 ? 0 : (int) Math.floorMod(key, (long) directShards);
+    }
+
     @Override
     protected Object determineCurrentLookupKey() {
         Route route = BranchTypes.current().map(BranchTypeRoutingDataSource::route).orElse(Route.LOCAL);
         OptionalLong key = directShards == 0 ? OptionalLong.empty() : ShardScope.current();
-        return key.isPresent() ? new ShardRoute(route, (int) Math.floorMod(key.getAsLong(), (long) directShards))
-                : route;
+        return key.isPresent() ? new ShardRoute(route, databaseOf(key.getAsLong())) : route;
     }
 
     /**

@@ -8,10 +8,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.LongToIntFunction;
+import java.util.stream.Collectors;
 
 /**
  * Applies an event for one subscriber exactly once: its dedupe record ({@link ProcessedEvents}) and its effect
- * commit in one local transaction (joining the caller's, when there is one); a repeat changes nothing.
+ * commit in one local transaction (joining the caller's, when there is one); a repeat changes nothing. Several events
+ * at once ({@link #applyAll}) share one transaction per database.
  */
 public final class EventApplier {
 
@@ -27,8 +32,15 @@ public final class EventApplier {
     private final OrderEventHandler handler;
     private final FaultSwitches faults;
 
+    private final LongToIntFunction databaseOf;
+
+    /**
+     * @param databaseOf the database a user's records are in (see
+     *                   {@link com.tradeflow.platform.datasource.BranchTypeRoutingDataSource#databaseOf})
+     */
     EventApplier(String consumer, TransactionTemplate transactions, ProcessedEvents processed,
-            OrderEventHandler handler, FaultSwitches faults) {
+            OrderEventHandler handler, FaultSwitches faults, LongToIntFunction databaseOf) {
+        this.databaseOf = databaseOf;
         this.consumer = consumer;
         this.transactions = transactions;
         this.processed = processed;
@@ -39,16 +51,33 @@ public final class EventApplier {
     /** @throws RuntimeException the effect failed: nothing of it (nor the dedupe record) is committed */
     public void apply(OrderEvent event) {
         // every consumer of order events keeps its records of the event with the order's user
-        ShardScope.run(event.userId(), () -> transactions.executeWithoutResult(status -> {
-            if (processed.firstDelivery(consumer, event)) {
-                handler.apply(event);
-                faults.holdWhileArmed(FAULT_HOLD_IN_TRANSACTION, HOLD_LIMIT);
-                log.debug("{}: applied {} {} of order {}", consumer, event.type(), event.eventId(),
-                        event.orderId());
-            } else {
-                log.info("{}: {} {} of order {} was applied before; no effect this time", consumer, event.type(),
-                        event.eventId(), event.orderId());
-            }
-        }));
+        ShardScope.run(event.userId(), () -> transactions.executeWithoutResult(status -> applyInTransaction(event)));
+    }
+
+    /**
+     * Applies events in their order, those of users in one database in one transaction (bound to the first of
+     * them: the others' records are in the same database).
+     *
+     * @throws RuntimeException one failed: nothing of its database's transaction is committed (another database's,
+     *                          done before, may be); applying them again changes nothing twice
+     */
+    public void applyAll(List<OrderEvent> events) {
+        events.stream()
+                .collect(Collectors.groupingBy(event -> databaseOf.applyAsInt(event.userId()), LinkedHashMap::new,
+                        Collectors.toList()))
+                .values()
+                .forEach(sameDatabase -> ShardScope.run(sameDatabase.get(0).userId(), () ->
+                        transactions.executeWithoutResult(status -> sameDatabase.forEach(this::applyInTransaction))));
+    }
+
+    private void applyInTransaction(OrderEvent event) {
+        if (processed.firstDelivery(consumer, event)) {
+            handler.apply(event);
+            faults.holdWhileArmed(FAULT_HOLD_IN_TRANSACTION, HOLD_LIMIT);
+            log.debug("{}: applied {} {} of order {}", consumer, event.type(), event.eventId(), event.orderId());
+        } else {
+            log.info("{}: {} {} of order {} was applied before; no effect this time", consumer, event.type(),
+                    event.eventId(), event.orderId());
+        }
     }
 }

@@ -81,8 +81,10 @@ final class EventInbox {
     }
 
     /** In the transaction that applied the row. */
-    void done(long id) {
-        jdbc.update("UPDATE event_inbox SET status = 'DONE', done_at = NOW(3), last_error = NULL WHERE id = ?", id);
+    void done(Collection<Long> ids) {
+        new NamedParameterJdbcTemplate(jdbc).update("""
+                UPDATE event_inbox SET status = 'DONE', done_at = NOW(3), last_error = NULL
+                WHERE id IN (:ids)""", new MapSqlParameterSource("ids", ids));
     }
 
     void retryLater(long id, int attempts, long waitMillis, String error) {

@@ -3,6 +3,7 @@ package com.tradeflow.platform.events;
 import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.IntegrationEvent;
 import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.fault.FaultSwitches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +13,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.util.function.Consumer;
+import java.util.function.LongToIntFunction;
 
 /**
  * How a service subscribes a handler to events. Order events in one of the two ways of the seed notes:
  * <ul>
- * <li>{@link #applyOnDelivery}: the handler runs in the delivery, in one local transaction with the dedupe record;
- * the broker gets the acknowledgement after that commit. Simple; a slow handler holds its queue.</li>
+ * <li>{@link #applyOnDelivery}: the handler runs in the delivery, in one local transaction with the dedupe record
+ * (several events of one delivery: one per database); the broker gets the acknowledgement after that commit.
+ * Simple; a slow handler holds its queue.</li>
  * <li>{@link #throughInbox}: the delivery only stores the message in the {@code event_inbox} table (migration
  * db/event-inbox) and is acknowledged at once; a job applies the inbox with retries. For slow handlers: the
  * broker's queue never backs up behind them. Needs the inbox tables in the service's (single) database.</li>
@@ -49,9 +52,16 @@ public final class EventSubscriptions {
 
     /** Order events, applied in the delivery with a dedupe record per event id. */
     public SmartLifecycle applyOnDelivery(String group, OrderEventHandler handler) {
-        EventApplier applier = new EventApplier(group, transactions, processed, handler, faults);
+        EventApplier applier = applier(group, handler);
         return new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties, properties.maxReconsumeTimes(),
-                body -> applier.apply(json.read(body)));
+                body -> applier.apply(json.read(body)),
+                bodies -> applier.applyAll(bodies.stream().map(json::read).toList()));
+    }
+
+    private EventApplier applier(String group, OrderEventHandler handler) {
+        LongToIntFunction databaseOf = jdbc.getDataSource() instanceof BranchTypeRoutingDataSource routing
+                ? routing::databaseOf : userId -> 0;
+        return new EventApplier(group, transactions, processed, handler, faults, databaseOf);
     }
 
     /**
@@ -77,7 +87,7 @@ public final class EventSubscriptions {
     public <E extends IntegrationEvent> SmartLifecycle deliverEach(String group, Class<E> type,
             int maxReconsumeTimes, Consumer<E> handler) {
         return new OrderedEventConsumer(group, topicCarrying(group, type), properties, maxReconsumeTimes,
-                body -> handler.accept(json.read(body, type)));
+                body -> handler.accept(json.read(body, type)), null);
     }
 
     private static String topicCarrying(String group, Class<? extends IntegrationEvent> type) {
@@ -95,9 +105,8 @@ public final class EventSubscriptions {
         if (database == null) {
             throw new IllegalStateException("the inbox of " + group + " needs the service's data source");
         }
-        InboxProcessor processor = new InboxProcessor(group, database, inbox,
-                new EventApplier(group, transactions, processed, handler, faults), transactions, json,
-                properties.inbox(), faults);
+        InboxProcessor processor = new InboxProcessor(group, database, inbox, applier(group, handler), transactions,
+                json, properties.inbox(), faults);
         OrderedEventConsumer receiver = new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties,
                 properties.maxReconsumeTimes(), body -> {
             OrderEvent event = json.read(body);
@@ -107,7 +116,7 @@ public final class EventSubscriptions {
                 log.info("{}: {} {} of order {} is in the inbox already; acknowledged", group, event.type(),
                         event.eventId(), event.orderId());
             }
-        });
+        }, null);
         return new Both(processor, receiver);
     }
 

@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param maxReconsumeTimes     failed deliveries of one message before it goes to the group's dead-letter topic
  * @param retryDelay            pause of a queue after a failed delivery (ordered consumption retries in place)
  * @param consumeThreads        threads per consumer group (ordered: one queue at a time per thread)
+ * @param consumeBatchSize      order events a subscriber that applies them on delivery takes from one queue at once
+ *                              and applies in one transaction per database (a backlog is applied with fewer
+ *                              commits); 1: one at a time
  * @param sendTimeout           one send of a producer to the broker
  * @param offsetCommitInterval  how often a consumer reports its consumed offsets to the broker: after a crash,
  *                              what was consumed since is delivered again (and deduplicated)
@@ -25,12 +28,13 @@ import java.time.Duration;
  */
 @ConfigurationProperties("tradeflow.events")
 public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Duration retryDelay,
-        Integer consumeThreads, Duration sendTimeout, Duration offsetCommitInterval, Inbox inbox,
+        Integer consumeThreads, Integer consumeBatchSize, Duration sendTimeout, Duration offsetCommitInterval, Inbox inbox,
         String instanceId, String signingKey) {
 
     private static final int DEFAULT_MAX_RECONSUME_TIMES = 3;
     private static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
     private static final int DEFAULT_CONSUME_THREADS = 4;
+    private static final int DEFAULT_CONSUME_BATCH_SIZE = 16;
     private static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration DEFAULT_OFFSET_COMMIT_INTERVAL = Duration.ofSeconds(1);
 
@@ -39,16 +43,17 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
         maxReconsumeTimes = maxReconsumeTimes == null ? DEFAULT_MAX_RECONSUME_TIMES : maxReconsumeTimes;
         retryDelay = retryDelay == null ? DEFAULT_RETRY_DELAY : retryDelay;
         consumeThreads = consumeThreads == null ? DEFAULT_CONSUME_THREADS : consumeThreads;
+        consumeBatchSize = consumeBatchSize == null ? DEFAULT_CONSUME_BATCH_SIZE : consumeBatchSize;
         sendTimeout = sendTimeout == null ? DEFAULT_SEND_TIMEOUT : sendTimeout;
         offsetCommitInterval = offsetCommitInterval == null ? DEFAULT_OFFSET_COMMIT_INTERVAL : offsetCommitInterval;
         inbox = inbox == null ? new Inbox(null, null, null, null, null, null, null, null) : inbox;
         instanceId = instanceId == null || instanceId.isBlank() ? String.valueOf(ProcessHandle.current().pid())
                 : instanceId.trim();
         signingKey = signingKey == null ? "" : signingKey.strip();
-        if (maxReconsumeTimes < 1 || consumeThreads < 1 || retryDelay.isNegative()
+        if (maxReconsumeTimes < 1 || consumeThreads < 1 || consumeBatchSize < 1 || retryDelay.isNegative()
                 || offsetCommitInterval.isNegative() || offsetCommitInterval.isZero()) {
-            throw new IllegalArgumentException("tradeflow.events: max-reconsume-times and consume-threads must be "
-                    + "at least 1, retry-delay not negative, offset-commit-interval positive");
+            throw new IllegalArgumentException("tradeflow.events: max-reconsume-times, consume-threads and "
+                    + "consume-batch-size must be at least 1, retry-delay not negative, offset-commit-interval positive");
         }
     }
 
@@ -56,7 +61,8 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
     @Override
     public String toString() {
         return "EventsProperties[namesrv=" + namesrv + ", maxReconsumeTimes=" + maxReconsumeTimes + ", retryDelay="
-                + retryDelay + ", consumeThreads=" + consumeThreads + ", sendTimeout=" + sendTimeout
+                + retryDelay + ", consumeThreads=" + consumeThreads + ", consumeBatchSize=" + consumeBatchSize
+                + ", sendTimeout=" + sendTimeout
                 + ", offsetCommitInterval=" + offsetCommitInterval + ", inbox=" + inbox + ", instanceId=" + instanceId
                 + ", signingKey=" + (signingKey.isEmpty() ? "(not set)" : "(set)") + "]";
     }

@@ -20,8 +20,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Applies one consumer's inbox: rows in arrival order, each in one local transaction with its dedupe record and
- * its DONE mark ({@link EventApplier}). A failure uses one of the row's attempts and the row waits growing
+ * Applies one consumer's inbox: rows in arrival order, with their dedupe records and DONE marks ({@link EventApplier}),
+ * the rows a pass finds due all in one local transaction; when that fails, each in its own. A failure uses one of the row's attempts and the row waits growing
  * intervals with jitter; after the last attempt it is DEAD, and the order's later rows wait with it (as they
  * do behind a row waiting for its retry). One instance at a time applies a consumer's inbox (its lock row).
  */
@@ -95,18 +95,45 @@ final class InboxProcessor implements SmartLifecycle {
         }
         Map<Long, Long> heldFrom = inbox.heldOrders(consumer,
                 batch.stream().map(EventInbox.Row::orderId).distinct().toList());
+        List<EventInbox.Row> ready = batch.stream().filter(row -> {
+            Long from = heldFrom.get(row.orderId());
+            return from == null || from > row.id();
+        }).toList();
+        int applied = ready.size() > 1 && applyTogether(ready) ? ready.size() : applyOneByOne(ready);
+        log.debug("{}: {} of {} inbox row(s) applied", consumer, applied, batch.size());
+        return true;
+    }
+
+    /**
+     * All rows in one transaction: one commit (and its log flush) instead of one per row. @return false when any
+     * failed: then none is applied, and they go one by one
+     */
+    private boolean applyTogether(List<EventInbox.Row> rows) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                rows.forEach(this::applyRow);
+                inbox.done(rows.stream().map(EventInbox.Row::id).toList());
+            });
+            return true;
+        } catch (RuntimeException e) {
+            log.debug("{}: {} inbox rows failed together ({}), applied one by one", consumer, rows.size(),
+                    e.toString());
+            return false;
+        }
+    }
+
+    /** Each row in its own transaction: a failing one waits for its retry, and its order's later rows with it. */
+    private int applyOneByOne(List<EventInbox.Row> rows) {
         Set<Long> blocked = new HashSet<>();
         int applied = 0;
-        for (EventInbox.Row row : batch) {
-            Long from = heldFrom.get(row.orderId());
-            if (blocked.contains(row.orderId()) || (from != null && from < row.id())) {
+        for (EventInbox.Row row : rows) {
+            if (blocked.contains(row.orderId())) {
                 continue;
             }
-            faults.delayIfArmed(FAULT_SLOW, SLOW_FAULT_DELAY);
             try {
                 transactions.executeWithoutResult(status -> {
-                    applier.apply(json.read(row.payload().getBytes(StandardCharsets.UTF_8)));
-                    inbox.done(row.id());
+                    applyRow(row);
+                    inbox.done(List.of(row.id()));
                 });
                 applied++;
             } catch (RuntimeException e) {
@@ -114,8 +141,12 @@ final class InboxProcessor implements SmartLifecycle {
                 blocked.add(row.orderId());
             }
         }
-        log.debug("{}: {} of {} inbox row(s) applied", consumer, applied, batch.size());
-        return true;
+        return applied;
+    }
+
+    private void applyRow(EventInbox.Row row) {
+        faults.delayIfArmed(FAULT_SLOW, SLOW_FAULT_DELAY);
+        applier.apply(json.read(row.payload().getBytes(StandardCharsets.UTF_8)));
     }
 
     private void failed(EventInbox.Row row, RuntimeException e) {

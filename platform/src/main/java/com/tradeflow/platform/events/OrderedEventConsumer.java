@@ -19,33 +19,43 @@ import java.util.function.Consumer;
  * share a queue).
  * Each message is acknowledged only after its step (apply it, or store it in an inbox) committed. A failure
  * pauses the queue and retries the same message (ordered consumption's form of RECONSUME_LATER); after
- * {@code max-reconsume-times} failures the client hands it to the broker, which moves it to the group's
- * dead-letter topic, and the queue goes on.
+ * {@code max-reconsume-times} failures it goes to the group's dead-letter topic, and the queue goes on.
+ * <p>
+ * With a batch step, a delivery holds up to {@code consume-batch-size} messages of one queue (as many as are waiting)
+ * and applies them together; when that fails they go one at a time, as above. The dead-lettering is done here,
+ * message by message: the client's own would count a failure against every message of the delivery and move them all
+ * to the dead-letter topic together, untried ones included.
  */
 public final class OrderedEventConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OrderedEventConsumer.class);
     private static final int DEAD_LETTER_NOW = -1;
+    /** Ordered consumption reads -1 as "retry forever". */
+    private static final int CLIENT_NEVER_DEAD_LETTERS = -1;
 
     private final String group;
     private final String topic;
     private final EventsProperties properties;
     private final int maxReconsumeTimes;
     private final Consumer<byte[]> step;
+    private final Consumer<List<byte[]>> batchStep;
     private volatile DefaultMQPushConsumer consumer;
 
     /**
      * @param maxReconsumeTimes failed deliveries of one message before it is dead-lettered
      * @param step              what a delivery does with the message body before it is acknowledged; throws to have
      *                          it delivered again
+     * @param batchStep         the same for several bodies at once, in order, all or nothing (nothing of a failed
+     *                          call may stay applied unless applying it again changes nothing); null: one at a time
      */
     OrderedEventConsumer(String group, String topic, EventsProperties properties, int maxReconsumeTimes,
-            Consumer<byte[]> step) {
+            Consumer<byte[]> step, Consumer<List<byte[]>> batchStep) {
         this.group = group;
         this.topic = topic;
         this.properties = properties;
         this.maxReconsumeTimes = maxReconsumeTimes;
         this.step = step;
+        this.batchStep = batchStep;
     }
 
     @Override
@@ -54,11 +64,12 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         DefaultMQPushConsumer c = new DefaultMQPushConsumer(group);
         c.setNamesrvAddr(properties.namesrv());
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        c.setMaxReconsumeTimes(maxReconsumeTimes);
+        // never by the client (see the class comment): consume() dead-letters
+        c.setMaxReconsumeTimes(CLIENT_NEVER_DEAD_LETTERS);
         c.setSuspendCurrentQueueTimeMillis(properties.retryDelay().toMillis());
         c.setConsumeThreadMin(properties.consumeThreads());
         c.setConsumeThreadMax(properties.consumeThreads());
-        c.setConsumeMessageBatchMaxSize(1);
+        c.setConsumeMessageBatchMaxSize(batchStep == null ? 1 : properties.consumeBatchSize());
         c.setPersistConsumerOffsetInterval(Math.toIntExact(properties.offsetCommitInterval().toMillis()));
         // the broker tells consumers apart by ip@instance: two instances of a service on one host sharing a name
         // were taken for one consumer, and each consumed every queue (seen: a flash-sale ticket placed by both)
@@ -75,35 +86,67 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         log.info("consumer group {} subscribed to {} at {}", group, topic, properties.namesrv());
     }
 
-    private ConsumeOrderlyStatus consume(List<MessageExt> messages) {
-        for (MessageExt message : messages) {
+    /** One delivery: {@code messages} of one queue, in order. */
+    ConsumeOrderlyStatus consume(List<MessageExt> messages) {
+        if (batchStep != null && messages.size() > 1 && appliedTogether(messages)) {
+            return ConsumeOrderlyStatus.SUCCESS;
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            MessageExt message = messages.get(i);
             try {
                 step.accept(message.getBody());
             } catch (UntrustedEventException e) {
-                if (!deadLetter(message, e)) {
-                    return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+                log.error("{}: message {} (keys {}) refused, to the dead-letter topic {} without retries: {}", group,
+                        message.getMsgId(), message.getKeys(), EventTopics.deadLetterTopic(group), e.getMessage());
+                if (!deadLetter(message)) {
+                    return retryLater(messages, i);
                 }
             } catch (RuntimeException e) {
-                boolean last = message.getReconsumeTimes() >= maxReconsumeTimes;
-                if (last) {
-                    log.error("{}: message {} (keys {}) failed {} times, to the dead-letter topic {}: {}", group,
-                            message.getMsgId(), message.getKeys(), message.getReconsumeTimes() + 1,
-                            EventTopics.deadLetterTopic(group), e.toString());
-                } else {
+                if (message.getReconsumeTimes() < maxReconsumeTimes) {
                     log.warn("{}: message {} (keys {}) failed (delivery {}), retried in {}: {}", group,
                             message.getMsgId(), message.getKeys(), message.getReconsumeTimes() + 1,
                             properties.retryDelay(), e.toString());
+                    return retryLater(messages, i);
                 }
-                return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+                log.error("{}: message {} (keys {}) failed {} times, to the dead-letter topic {}: {}", group,
+                        message.getMsgId(), message.getKeys(), message.getReconsumeTimes() + 1,
+                        EventTopics.deadLetterTopic(group), e.toString());
+                if (!deadLetter(message)) {
+                    return retryLater(messages, i);
+                }
             }
         }
         return ConsumeOrderlyStatus.SUCCESS;
     }
 
-    /** @return false when the broker did not take it (the delivery is then retried, and refused again) */
-    private boolean deadLetter(MessageExt message, UntrustedEventException refused) {
-        log.error("{}: message {} (keys {}) refused, to the dead-letter topic {} without retries: {}", group,
-                message.getMsgId(), message.getKeys(), EventTopics.deadLetterTopic(group), refused.getMessage());
+    /** @return false when the batch step failed: nothing of it stays applied (or it changes nothing again) */
+    private boolean appliedTogether(List<MessageExt> messages) {
+        try {
+            batchStep.accept(messages.stream().map(MessageExt::getBody).toList());
+            return true;
+        } catch (RuntimeException e) {
+            log.debug("{}: {} messages failed together ({}), taken one at a time", group, messages.size(),
+                    e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * The whole delivery comes again after {@code retry-delay}; the client counts one more delivery for each of its
+     * messages. Only the one that failed has failed: the others' counts are set back, so that each message's count
+     * stays the number of its own failures (what {@code max-reconsume-times} is about).
+     */
+    private ConsumeOrderlyStatus retryLater(List<MessageExt> messages, int failed) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (i != failed) {
+                messages.get(i).setReconsumeTimes(messages.get(i).getReconsumeTimes() - 1);
+            }
+        }
+        return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+    }
+
+    /** @return false when the broker did not take it (the delivery is then retried) */
+    private boolean deadLetter(MessageExt message) {
         try {
             // a negative delay level: the broker stores it in the group's dead-letter topic straight away
             consumer.sendMessageBack(message, DEAD_LETTER_NOW);

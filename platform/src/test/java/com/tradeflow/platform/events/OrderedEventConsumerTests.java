@@ -1,0 +1,105 @@
+package com.tradeflow.platform.events;
+
+import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The delivery logic alone (no broker): batches, fallback one at a time, and each message's failure count. */
+class OrderedEventConsumerTests {
+
+    private static final int MAX_RECONSUME_TIMES = 3;
+
+    private final List<String> appliedOneByOne = new ArrayList<>();
+    private final List<List<String>> appliedTogether = new ArrayList<>();
+
+    @Test
+    void shouldApplyADeliveryOfSeveralMessagesTogether() {
+        OrderedEventConsumer consumer = consumer(Set.of(), false);
+        assertThat(consumer.consume(messages("a", "b", "c"))).isEqualTo(ConsumeOrderlyStatus.SUCCESS);
+        assertThat(appliedTogether).containsExactly(List.of("a", "b", "c"));
+        assertThat(appliedOneByOne).isEmpty();
+    }
+
+    @Test
+    void shouldTakeThemOneAtATimeWhenTogetherFailsAndRetryFromTheFailingOne() {
+        OrderedEventConsumer consumer = consumer(Set.of("b"), true);
+        List<MessageExt> delivery = messages("a", "b", "c");
+        assertThat(consumer.consume(delivery)).isEqualTo(ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT);
+        assertThat(appliedOneByOne).containsExactly("a");
+        clientCountsADelivery(delivery);
+        // only b failed: a (applied, will be a no-op again) and c (never tried) keep their counts
+        assertThat(delivery).extracting(MessageExt::getReconsumeTimes).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void shouldCountOnlyAMessagesOwnFailuresOverRepeatedDeliveries() {
+        OrderedEventConsumer consumer = consumer(Set.of("b"), true);
+        List<MessageExt> delivery = messages("a", "b", "c");
+        for (int i = 0; i < MAX_RECONSUME_TIMES; i++) {
+            consumer.consume(delivery);
+            clientCountsADelivery(delivery);
+        }
+        assertThat(delivery).extracting(MessageExt::getReconsumeTimes).containsExactly(0, MAX_RECONSUME_TIMES, 0);
+        assertThat(appliedOneByOne).doesNotContain("c");
+    }
+
+    @Test
+    void shouldApplyASingleMessageOneAtATime() {
+        OrderedEventConsumer consumer = consumer(Set.of(), false);
+        assertThat(consumer.consume(messages("a"))).isEqualTo(ConsumeOrderlyStatus.SUCCESS);
+        assertThat(appliedOneByOne).containsExactly("a");
+        assertThat(appliedTogether).isEmpty();
+    }
+
+    @Test
+    void shouldRetryAMessageAtItsLastAttemptWhileTheDeadLetterTopicCannotTakeIt() {
+        // not started: no client to dead-letter with, as when the broker is away
+        OrderedEventConsumer consumer = consumer(Set.of("a"), false);
+        List<MessageExt> delivery = messages("a");
+        delivery.get(0).setReconsumeTimes(MAX_RECONSUME_TIMES);
+        assertThat(consumer.consume(delivery)).isEqualTo(ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT);
+    }
+
+    private OrderedEventConsumer consumer(Set<String> failing, boolean batchFails) {
+        Consumer<byte[]> step = body -> {
+            String id = new String(body, StandardCharsets.UTF_8);
+            if (failing.contains(id)) {
+                throw new IllegalStateException("cannot apply " + id);
+            }
+            appliedOneByOne.add(id);
+        };
+        Consumer<List<byte[]>> batch = bodies -> {
+            if (batchFails) {
+                throw new IllegalStateException("one of them cannot be applied");
+            }
+            appliedTogether.add(bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
+        };
+        EventsProperties properties = new EventsProperties(null, MAX_RECONSUME_TIMES, null, null, null, null, null,
+                null, null, null);
+        return new OrderedEventConsumer("group", "topic", properties, MAX_RECONSUME_TIMES, step, batch);
+    }
+
+    private static List<MessageExt> messages(String... ids) {
+        List<MessageExt> messages = new ArrayList<>();
+        for (String id : ids) {
+            MessageExt message = new MessageExt();
+            message.setBody(id.getBytes(StandardCharsets.UTF_8));
+            message.setMsgId(id);
+            messages.add(message);
+        }
+        return messages;
+    }
+
+    /** What RocketMQ's ordered consumption does to a delivery answered "suspend" (retrying forever, as configured). */
+    private static void clientCountsADelivery(List<MessageExt> delivery) {
+        delivery.forEach(m -> m.setReconsumeTimes(m.getReconsumeTimes() + 1));
+    }
+}
