@@ -111,7 +111,7 @@ public final class ChildProcess implements AutoCloseable {
 
     /** SIGKILL, for fault tests: nothing graceful happens (no deregistration, no flush). */
     public void kill() {
-        process.destroyForcibly();
+        sendKill();
         waitFor(stopGrace);
     }
 

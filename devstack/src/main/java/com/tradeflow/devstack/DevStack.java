@@ -430,12 +430,7 @@ public final class DevStack implements AutoCloseable {
 
     /** SIGKILL one service, for fault tests. */
     public void kill(ServiceName name) {
-        ServiceProcess service = service(name);
-        if (service != null) {
-            log.warn("killing {} (pid {})", name.instance(), service.pid());
-            service.kill();
-            recordProcesses();
-        }
+        kill(List.of(name));
     }
 
     /**

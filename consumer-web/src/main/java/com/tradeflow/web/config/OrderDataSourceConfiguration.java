@@ -12,7 +12,6 @@ import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardS
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,25 +39,13 @@ class OrderDataSourceConfiguration {
             shards.put("ds_" + i, databases.get("order-" + i));
         }
         ShardingRuleConfiguration sharding = new ShardingRuleConfiguration();
-        List<String> nodes = new ArrayList<>();
-        for (String shard : shards.keySet()) {
-            for (int table = 0; table < OrderTable.PER_DATABASE; table++) {
-                nodes.add(shard + "." + OrderTable.LOGICAL + "_" + table);
-            }
-        }
         ShardingTableRuleConfiguration orders = new ShardingTableRuleConfiguration(OrderTable.LOGICAL,
-                String.join(",", nodes));
+                ShardedDataSources.dataNodes(shards.keySet(), OrderTable.physicalTables()));
         orders.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", BY_USER));
         orders.setTableShardingStrategy(new StandardShardingStrategyConfiguration("order_id", BY_ORDER));
         sharding.getTables().add(orders);
-        for (String table : List.of("order_requests", "order_transactions", "outbox_events", "top_ups",
-                "payment_notifications")) {
-            ShardingTableRuleConfiguration byUser = new ShardingTableRuleConfiguration(table,
-                    "ds_0." + table + ",ds_1." + table);
-            byUser.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", BY_USER));
-            sharding.getTables().add(byUser);
-        }
-        sharding.getShardingAlgorithms().put(BY_USER, ModuloShardingAlgorithm.config(false));
+        ShardedDataSources.spreadByUser(sharding, BY_USER, shards.keySet(), List.of("order_requests",
+                "order_transactions", "outbox_events", "top_ups", "payment_notifications"));
         sharding.getShardingAlgorithms().put(BY_ORDER, ModuloShardingAlgorithm.config(true));
         return ShardedDataSources.create("orders", shards, sharding, List.of(), Set.of(OrderTable.LOGICAL));
     }

@@ -4,6 +4,9 @@ import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.datasource.ModuloShardingAlgorithm;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
  * The name of an order's table in a statement. Orders are split in each user database into
  * {@value #PER_DATABASE} tables by a hash of the order id: through ShardingSphere a statement says
@@ -26,7 +29,16 @@ public class OrderTable {
 
     /** The physical table of an order: {@code orders_<n>}. */
     public static String physical(long orderId) {
-        return LOGICAL + "_" + ModuloShardingAlgorithm.index(orderId, true, PER_DATABASE);
+        return physical(ModuloShardingAlgorithm.index(orderId, true, PER_DATABASE));
+    }
+
+    /** The physical tables in each user database, in order. */
+    public static List<String> physicalTables() {
+        return IntStream.range(0, PER_DATABASE).mapToObj(OrderTable::physical).toList();
+    }
+
+    private static String physical(int index) {
+        return LOGICAL + "_" + index;
     }
 
     /** The name to use for the order now. */

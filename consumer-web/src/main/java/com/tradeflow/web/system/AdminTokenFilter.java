@@ -2,6 +2,7 @@ package com.tradeflow.web.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.platform.crypto.SharedSecrets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,8 +32,6 @@ class AdminTokenFilter extends OncePerRequestFilter {
     static final String ADMIN_PATHS = "/api/admin/";
     /** Opening a flash sale is an operator's act too (its other endpoints are the public's). */
     static final String OPEN_FLASH_SALE = "/api/flash-sales";
-    /** Shorter admin tokens are refused at start: they could be guessed. */
-    static final int MIN_TOKEN_LENGTH = 32;
     private static final String BEARER = "Bearer ";
     private static final Logger log = LoggerFactory.getLogger(AdminTokenFilter.class);
     private static final UrlPathHelper PATHS = new UrlPathHelper();
@@ -41,16 +40,15 @@ class AdminTokenFilter extends OncePerRequestFilter {
     private final ObjectMapper json;
 
     /**
-     * @throws IllegalArgumentException a token shorter than {@link #MIN_TOKEN_LENGTH}: the service does not start
-     *                                  with a guessable one
+     * @throws IllegalArgumentException a token shorter than {@link SharedSecrets#MIN_LENGTH}: the service does not
+     *                                  start with a guessable one
      */
     AdminTokenFilter(@Value("${tradeflow.admin.token:}") String token, ObjectMapper json) {
         if (token.isBlank()) {
             log.warn("tradeflow.admin.token (TRADEFLOW_ADMIN_TOKEN) is not set: every admin endpoint answers 401");
-        } else if (token.length() < MIN_TOKEN_LENGTH) {
-            throw new IllegalArgumentException("tradeflow.admin.token (TRADEFLOW_ADMIN_TOKEN) is " + token.length()
-                    + " characters long; at least " + MIN_TOKEN_LENGTH + " are required (unset, every admin "
-                    + "endpoint answers 401)");
+        } else {
+            SharedSecrets.requireLongEnough("tradeflow.admin.token (TRADEFLOW_ADMIN_TOKEN; unset, every admin "
+                    + "endpoint answers 401)", token);
         }
         this.token = token.isBlank() ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
         this.json = json;

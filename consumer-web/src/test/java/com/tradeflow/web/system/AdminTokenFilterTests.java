@@ -1,6 +1,7 @@
 package com.tradeflow.web.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradeflow.platform.crypto.SharedSecrets;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -11,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AdminTokenFilterTests {
 
-    private static final String TOKEN = "a".repeat(AdminTokenFilter.MIN_TOKEN_LENGTH);
+    private static final String TOKEN = "a".repeat(SharedSecrets.MIN_LENGTH);
 
     @Test
     void shouldRefuseToStartWithAShortToken() {
         assertThatThrownBy(() -> new AdminTokenFilter("short-secret", new ObjectMapper()))
-                .hasMessageContaining("at least " + AdminTokenFilter.MIN_TOKEN_LENGTH);
+                .hasMessageContaining("at least " + SharedSecrets.MIN_LENGTH);
     }
 
     @Test

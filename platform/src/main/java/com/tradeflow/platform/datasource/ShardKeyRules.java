@@ -7,7 +7,6 @@ import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardS
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Decides from a service's sharding rules whether a unit of work bound to a user ({@link ShardScope}) may use the
@@ -54,9 +53,7 @@ final class ShardKeyRules {
     }
 
     private static boolean sameNameEverywhere(ShardingTableRuleConfiguration table, List<String> shards) {
-        String sameNameEverywhere = shards.stream().map(shard -> shard + "." + table.getLogicTable())
-                .collect(Collectors.joining(","));
-        return table.getTableShardingStrategy() == null
-                && sameNameEverywhere.equals(table.getActualDataNodes().replace(" ", ""));
+        return table.getTableShardingStrategy() == null && ShardedDataSources.dataNodes(shards,
+                List.of(table.getLogicTable())).equals(table.getActualDataNodes().replace(" ", ""));
     }
 }

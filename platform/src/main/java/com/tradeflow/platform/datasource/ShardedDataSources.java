@@ -6,6 +6,7 @@ import org.apache.shardingsphere.infra.config.rule.RuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.strategy.sharding.HintShardingStrategyConfiguration;
+import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardShardingStrategyConfiguration;
 import org.apache.shardingsphere.transaction.config.TransactionRuleConfiguration;
 
 import org.slf4j.Logger;
@@ -39,6 +40,29 @@ public final class ShardedDataSources {
     private ShardedDataSources() {
     }
 
+    /** ShardingSphere's data nodes of tables found in every shard: {@code ds_0.a,ds_0.b,ds_1.a,ds_1.b}. */
+    public static String dataNodes(Collection<String> shards, Collection<String> tables) {
+        return shards.stream().flatMap(shard -> tables.stream().map(table -> shard + "." + table))
+                .collect(Collectors.joining(","));
+    }
+
+    /**
+     * Adds rules for tables that every shard holds under their own names, each row in the database of
+     * {@code user_id mod n} (the spread that lets work bound to a user go straight to its database), with their
+     * algorithm under the given name.
+     */
+    public static void spreadByUser(ShardingRuleConfiguration rules, String algorithm, Collection<String> shards,
+            Collection<String> tables) {
+        for (String table : tables) {
+            ShardingTableRuleConfiguration rule = new ShardingTableRuleConfiguration(table,
+                    dataNodes(shards, List.of(table)));
+            rule.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration(ShardKeyRules.KEY_COLUMN,
+                    algorithm));
+            rules.getTables().add(rule);
+        }
+        rules.getShardingAlgorithms().put(algorithm, ModuloShardingAlgorithm.config(false));
+    }
+
     /**
      * The service's data source. The TCC fence table is added to
      * the sharding rules: it lives in every shard and is routed by the action context of the TCC branch
@@ -56,8 +80,8 @@ public final class ShardedDataSources {
             ShardingRuleConfiguration sharding, Collection<RuleConfiguration> others, Set<String> namedByCode) {
         boolean direct = others.isEmpty()
                 && ShardKeyRules.spreadByKeyAlone(sharding, List.copyOf(shards.keySet()), namedByCode);
-        ShardingTableRuleConfiguration fence = new ShardingTableRuleConfiguration(FENCE_TABLE, shards.keySet()
-                .stream().map(shard -> shard + "." + FENCE_TABLE).collect(Collectors.joining(",")));
+        ShardingTableRuleConfiguration fence = new ShardingTableRuleConfiguration(FENCE_TABLE,
+                dataNodes(shards.keySet(), List.of(FENCE_TABLE)));
         fence.setDatabaseShardingStrategy(new HintShardingStrategyConfiguration(FENCE_ALGORITHM));
         sharding.getTables().add(fence);
         sharding.getShardingAlgorithms().put(FENCE_ALGORITHM, FenceShardingAlgorithm.config());

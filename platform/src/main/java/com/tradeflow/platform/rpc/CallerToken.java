@@ -1,8 +1,9 @@
 package com.tradeflow.platform.rpc;
 
+import com.tradeflow.platform.crypto.SharedSecrets;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
 
 /**
  * The shared secret every Dubbo call between the TradeFlow services carries ({@code tradeflow.rpc.caller-token}),
@@ -20,16 +21,17 @@ public final class CallerToken {
 
     /** The invocation attachment carrying the token. */
     static final String ATTACHMENT = "tradeflow-caller-token";
-    /** Shorter secrets are refused at start: they could be guessed. */
-    public static final int MIN_LENGTH = 32;
+    /** The token as sent, and its bytes as compared: neither made again on each call. */
+    private record Configured(String text, byte[] bytes) {
+    }
 
-    private static volatile byte[] token;
+    private static volatile Configured token;
 
     private CallerToken() {
     }
 
     /**
-     * @throws IllegalArgumentException the token is missing or shorter than {@link #MIN_LENGTH}
+     * @throws IllegalArgumentException the token is missing or shorter than {@link SharedSecrets#MIN_LENGTH}
      */
     static void configure(String value) {
         if (value == null || value.isBlank()) {
@@ -37,23 +39,20 @@ public final class CallerToken {
                     + "the services' Dubbo calls to each other must carry a shared secret (the local stack makes one "
                     + "per start)");
         }
-        if (value.length() < MIN_LENGTH) {
-            throw new IllegalArgumentException("tradeflow.rpc.caller-token is " + value.length()
-                    + " characters long; at least " + MIN_LENGTH + " are required");
-        }
-        token = value.getBytes(StandardCharsets.UTF_8);
+        SharedSecrets.requireLongEnough("tradeflow.rpc.caller-token (TRADEFLOW_RPC_CALLER_TOKEN)", value);
+        token = new Configured(value, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The token this service sends, once configured. */
-    static Optional<String> value() {
-        byte[] current = token;
-        return current == null ? Optional.empty() : Optional.of(new String(current, StandardCharsets.UTF_8));
+    /** The token this service sends; null until configured. */
+    static String value() {
+        Configured current = token;
+        return current == null ? null : current.text();
     }
 
     /** Whether a caller presented this service's token (in constant time; false while none is configured). */
     static boolean matches(Object presented) {
-        byte[] current = token;
+        Configured current = token;
         return current != null && presented instanceof String s
-                && MessageDigest.isEqual(current, s.getBytes(StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(current.bytes(), s.getBytes(StandardCharsets.UTF_8));
     }
 }

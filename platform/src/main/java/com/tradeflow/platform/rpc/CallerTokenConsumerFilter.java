@@ -14,7 +14,10 @@ public class CallerTokenConsumerFilter implements Filter {
 
     @Override
     public Result invoke(Invoker<?> invoker, Invocation invocation) throws RpcException {
-        CallerToken.value().ifPresent(token -> invocation.setAttachment(CallerToken.ATTACHMENT, token));
+        String token = CallerToken.value();
+        if (token != null) {
+            invocation.setAttachment(CallerToken.ATTACHMENT, token);
+        }
         return invoker.invoke(invocation);
     }
 }

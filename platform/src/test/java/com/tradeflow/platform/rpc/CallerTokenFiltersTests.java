@@ -1,5 +1,6 @@
 package com.tradeflow.platform.rpc;
 
+import com.tradeflow.platform.crypto.SharedSecrets;
 import org.apache.dubbo.common.URL;
 import org.apache.dubbo.metadata.MetadataService;
 import org.apache.dubbo.rpc.AsyncRpcResult;
@@ -79,8 +80,8 @@ class CallerTokenFiltersTests {
     void aMissingOrShortTokenIsRefusedAtStart() {
         assertThatThrownBy(() -> CallerToken.configure(" ")).hasMessageContaining("is not set");
         assertThatThrownBy(() -> CallerToken.configure(null)).hasMessageContaining("is not set");
-        assertThatThrownBy(() -> CallerToken.configure("x".repeat(CallerToken.MIN_LENGTH - 1)))
-                .hasMessageContaining("at least " + CallerToken.MIN_LENGTH);
+        assertThatThrownBy(() -> CallerToken.configure("x".repeat(SharedSecrets.MIN_LENGTH - 1)))
+                .hasMessageContaining("at least " + SharedSecrets.MIN_LENGTH);
         // the token in force stays the one configured before
         assertThat(CallerToken.matches(TOKEN)).isTrue();
     }

@@ -6,18 +6,16 @@ import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.datasource.DatabaseProperties;
 import com.tradeflow.platform.datasource.LocalXa;
 import com.tradeflow.platform.datasource.LocalXaDataSource;
-import com.tradeflow.platform.datasource.ModuloShardingAlgorithm;
 import com.tradeflow.platform.datasource.PhysicalDatabase;
 import com.tradeflow.platform.datasource.ShardedDataSources;
 import com.tradeflow.platform.fault.FaultSwitches;
 import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
-import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
-import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardShardingStrategyConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +46,8 @@ class AccountDataSourceConfiguration {
     @Bean
     @Primary
     BranchTypeRoutingDataSource dataSource(DatabaseProperties databases) {
-        return ShardedDataSources.create("account", shards(databases), byUser(TABLES), List.of(), Set.of());
+        Map<String, PhysicalDatabase> shards = shards(databases);
+        return ShardedDataSources.create("account", shards, byUser(shards.keySet(), TABLES), List.of(), Set.of());
     }
 
     @Bean(destroyMethod = "close")
@@ -60,7 +59,8 @@ class AccountDataSourceConfiguration {
     @Bean(destroyMethod = "close")
     LocalXaDataSource transferXaDataSource(DatabaseProperties databases, BranchTypeRoutingDataSource migrated,
             LocalXa xa, TransferProperties transfers, FaultSwitches faults) {
-        return ShardedDataSources.localXa("account-transfers", shards(databases), byUser(TRANSFER_TABLES), xa,
+        Map<String, PhysicalDatabase> shards = shards(databases);
+        return ShardedDataSources.localXa("account-transfers", shards, byUser(shards.keySet(), TRANSFER_TABLES), xa,
                 () -> faults.holdWhileArmed(Transfers.FAULT_BEFORE_XA_COMMIT, transfers.faultHoldLimit()));
     }
 
@@ -72,15 +72,9 @@ class AccountDataSourceConfiguration {
         return shards;
     }
 
-    private static ShardingRuleConfiguration byUser(List<String> tables) {
+    private static ShardingRuleConfiguration byUser(Collection<String> shards, List<String> tables) {
         ShardingRuleConfiguration rules = new ShardingRuleConfiguration();
-        for (String table : tables) {
-            ShardingTableRuleConfiguration rule = new ShardingTableRuleConfiguration(table,
-                    "ds_0." + table + ",ds_1." + table);
-            rule.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", BY_USER));
-            rules.getTables().add(rule);
-        }
-        rules.getShardingAlgorithms().put(BY_USER, ModuloShardingAlgorithm.config(false));
+        ShardedDataSources.spreadByUser(rules, BY_USER, shards, tables);
         return rules;
     }
 }
