@@ -82,11 +82,11 @@ class SentinelIT {
     }
 
     @AfterEach
-    void restoreDefaults() throws NacosException {
+    void restoreDefaults() throws Exception {
         TestStack.api().fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, false);
         new Gateway(TestStack.stack()).faults(Gateway.NO_FAULTS);
         for (String dataId : RULES) {
-            assertThat(nacos.publishConfig(dataId, GROUP, DEFAULTS.get(dataId), "json")).isTrue();
+            publish(dataId, DEFAULTS.get(dataId));
         }
     }
 
@@ -173,7 +173,6 @@ class SentinelIT {
         assertThat(JSON.readTree(read(web, 3).body()).path("stale").asBoolean()).isFalse();
         publish(DEGRADE_RULES, "[{\"resource\":\"" + PRODUCT_CALL + "\",\"grade\":0,\"count\":300,"
                 + "\"slowRatioThreshold\":0.5,\"minRequestAmount\":3,\"statIntervalMs\":10000,\"timeWindow\":3}]");
-        Thread.sleep(500);
         TestStack.api().fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, true);
 
         // slow calls until the breaker opens: then a read takes no provider time at all
@@ -209,7 +208,6 @@ class SentinelIT {
     void shouldLimitAHotSkuWhileOtherSkusKeepPassing() throws Exception {
         publish(PARAM_FLOW_RULES, "[{\"resource\":\"order-placement-by-sku\",\"paramIdx\":0,\"grade\":1,"
                 + "\"count\":1,\"durationInSec\":1}]");
-        Thread.sleep(1000);
         long hotSku = 2;
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
@@ -248,7 +246,6 @@ class SentinelIT {
     void shouldShedLoadWithRateLimitedAnswersUnderASystemRule() throws Exception {
         String web = TestStack.stack().webUrl(ServiceName.WEB);
         publish(SYSTEM_RULES, "[{\"maxThread\":4}]");
-        Thread.sleep(1000);
         TestStack.api().fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, true);
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try {
@@ -286,7 +283,6 @@ class SentinelIT {
         long before = api.balance(user);
         publish(DEGRADE_RULES, "[{\"resource\":\"payment-gateway:create-payment\",\"grade\":2,\"count\":2,"
                 + "\"minRequestAmount\":1,\"statIntervalMs\":10000,\"timeWindow\":8}]");
-        Thread.sleep(1000);
         gateway.faults("{\"errorRate\":1}");
         Api.Reply failing = api.topUp(user, 1000, UUID.randomUUID().toString());
         assertThat(failing.status()).isEqualTo(202);
@@ -310,8 +306,48 @@ class SentinelIT {
                 .isEqualTo(before + 2200));
     }
 
-    private static void publish(String dataId, String content) throws NacosException {
+    /**
+     * Publishes a rule set to Nacos and waits until both web instances enforce it, as their Sentinel command API
+     * reports (a push can take a few seconds on a busy machine; a test that went on before would test no rule).
+     */
+    private static void publish(String dataId, String content) throws Exception {
         assertThat(nacos.publishConfig(dataId, GROUP, content, "json")).isTrue();
+        JsonNode published = JSON.readTree(content);
+        for (ServiceName web : List.of(ServiceName.WEB, ServiceName.WEB_TRANSACTIONAL)) {
+            await(dataId + " enforced by " + web).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertEnforces(loadedRules(web, dataId), published));
+        }
+    }
+
+    /** The rules of one kind a web instance enforces now, from its Sentinel command API. */
+    private static JsonNode loadedRules(ServiceName web, String dataId) throws Exception {
+        String command = switch (dataId) {
+            case FLOW_RULES -> "getRules?type=flow";
+            case DEGRADE_RULES -> "getRules?type=degrade";
+            case SYSTEM_RULES -> "getRules?type=system";
+            case PARAM_FLOW_RULES -> "getParamFlowRules";
+            default -> throw new IllegalArgumentException(dataId);
+        };
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + TestStack.stack().options().sentinelPort(web) + "/" + command)).timeout(Duration.ofSeconds(5))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
+    }
+
+    /** As many rules loaded as published, each published one with all its fields among the loaded ones. */
+    private static void assertEnforces(JsonNode loaded, JsonNode published) {
+        assertThat(loaded.size()).isEqualTo(published.size());
+        for (JsonNode rule : published) {
+            assertThat(loaded).anySatisfy(candidate -> rule.fields().forEachRemaining(field ->
+                    assertThat(valueOf(candidate.path(field.getKey()))).as(field.getKey())
+                            .isEqualTo(valueOf(field.getValue()))));
+        }
+    }
+
+    /** A number as a double (Sentinel answers {@code 2.0} for a published {@code 2}), anything else as text. */
+    private static Object valueOf(JsonNode value) {
+        return value.isNumber() ? (Object) value.asDouble() : value.asText();
     }
 
     private static String withProductLimit(int qps) throws IOException {
