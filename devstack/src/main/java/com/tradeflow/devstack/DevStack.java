@@ -269,8 +269,6 @@ public final class DevStack implements AutoCloseable {
             Ports.requireFree(options.rocketmqBrokerPort(), "RocketMQ broker", "ROCKETMQ_BROKER_PORT");
             Ports.requireFree(options.rocketmqBrokerPort() - 2, "RocketMQ broker (ROCKETMQ_BROKER_PORT-2)",
                     "ROCKETMQ_BROKER_PORT");
-            Ports.requireFree(options.rocketmqBrokerPort() + 1, "RocketMQ broker HA (ROCKETMQ_BROKER_PORT+1)",
-                    "ROCKETMQ_BROKER_PORT");
         }
         if (options.seataAddr() == null) {
             Ports.requireFree(options.seataPort(), "Seata TC", "SEATA_PORT");

@@ -122,7 +122,6 @@ public final class RocketMqServerMain {
         MessageStoreConfig store = new MessageStoreConfig();
         store.setStorePathRootDir(dataDir.resolve("store").toString());
         store.setStorePathCommitLog(dataDir.resolve("store/commitlog").toString());
-        store.setHaListenPort(port + 1);
         store.setMappedFileSizeCommitLog(COMMIT_LOG_FILE_BYTES);
         store.setMappedFileSizeConsumeQueue(CONSUME_QUEUE_FILE_ENTRIES);
         store.setMaxMessageSize(MAX_MESSAGE_BYTES);
@@ -134,6 +133,11 @@ public final class RocketMqServerMain {
             throw new IllegalStateException("RocketMQ broker did not initialise on port " + port);
         }
         broker.start();
+        if (!(broker.getMessageStore().getHaService() instanceof NoReplicasHaService)) {
+            // RocketMQ's own replication would listen on all interfaces and serve the commit log to anyone
+            throw new IllegalStateException("the broker did not load " + NoReplicasHaService.class.getName()
+                    + " (META-INF/service/org.apache.rocketmq.store.ha.HAService missing from the class path?)");
+        }
         return broker;
     }
 

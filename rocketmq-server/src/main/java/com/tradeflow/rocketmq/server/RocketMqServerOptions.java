@@ -9,15 +9,14 @@ import java.util.List;
 /**
  * Where the RocketMQ runtime is, where it keeps its data, its ports and the topics it creates up front.
  *
- * @param brokerPort the broker's port; it also listens on {@code brokerPort - 2} (fast channel) and
- *                   {@code brokerPort + 1} (HA)
+ * @param brokerPort the broker's port; it also listens on {@code brokerPort - 2} (fast channel); it has no HA
+ *                   port ({@link NoReplicasHaService})
  */
 public record RocketMqServerOptions(Path runtimeDir, Path workDir, int namesrvPort, int brokerPort,
                                     List<String> topics, String heap, Duration startTimeout) {
 
-    /** Where the broker listens besides its port: its fast (VIP) channel and its HA port. */
+    /** Where the broker listens besides its port: its fast (VIP) channel. */
     private static final int FAST_PORT_OFFSET = -2;
-    private static final int HA_PORT_OFFSET = 1;
 
     /** The runtime built by {@code mvn package} under the project root. */
     public static RocketMqServerOptions of(Path projectRoot, Path workDir, int namesrvPort, int brokerPort,
@@ -40,7 +39,7 @@ public record RocketMqServerOptions(Path runtimeDir, Path workDir, int namesrvPo
 
     /** A broker port whose neighbours the broker also takes are free too. */
     public static int freeBrokerPort() {
-        return FreePorts.pickWith(FAST_PORT_OFFSET, HA_PORT_OFFSET);
+        return FreePorts.pickWith(FAST_PORT_OFFSET);
     }
 
     public static int freePort() {
