@@ -25,6 +25,16 @@ public final class LoadOptions {
     Duration warmup;
 
     /**
+     * On a local stack, the warm-up goes on after {@code --warmup} until the JIT compilers of the stack's processes
+     * are nearly idle, for at most this long; {@code 0s} for exactly {@code --warmup}.
+     */
+    @Option(names = "--max-warmup", defaultValue = "15m", converter = DurationConverter.class,
+            paramLabel = "DURATION", description = "On a local stack, warm up beyond --warmup until the JIT "
+                    + "compilers of its processes are nearly idle, for at most this long; 0s: no more than --warmup "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration maxWarmup;
+
+    /**
      * Requests per second for an open loop (latency measured from when each request was due); without it the loop
      * is closed (each connection sends as soon as it has its answer).
      */

@@ -1,14 +1,19 @@
 package com.tradeflow.bench.command;
 
+import com.tradeflow.bench.probe.ClockTicks;
+import com.tradeflow.bench.probe.CompilerThreads;
 import com.tradeflow.bench.probe.CpuProbe;
 import com.tradeflow.bench.probe.OwnCpu;
+import com.tradeflow.bench.probe.ProcCpuProbe;
 import com.tradeflow.bench.probe.SqlStatusProbe;
 import com.tradeflow.bench.probe.StackProbes;
 import com.tradeflow.bench.probe.StackProcesses;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** Opens the probes a run's options ask for, and says which figures will be missing. */
 final class Probes {
@@ -32,6 +37,14 @@ final class Probes {
         }
         out.flush();
         return new StackProbes(cpu, sql);
+    }
+
+    /** The JIT compiler threads of a stack on this machine, whose processes file is there. */
+    static Optional<CompilerThreads> compilerThreads(TargetOptions target) {
+        if (!StackProbes.isLoopback(target.url) || !ProcCpuProbe.available(target.stackDir)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CompilerThreads(target.stackDir, Path.of("/proc"), ClockTicks.perSecond()));
     }
 
     /** The bench runs inside the stack's own devstack JVM (an embedded stack in tests). */

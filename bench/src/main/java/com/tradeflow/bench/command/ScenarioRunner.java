@@ -7,6 +7,7 @@ import com.tradeflow.bench.load.ApacheHttpTransport;
 import com.tradeflow.bench.load.LoadGenerator;
 import com.tradeflow.bench.load.LoadPlan;
 import com.tradeflow.bench.load.LoadResult;
+import com.tradeflow.bench.probe.CompilerThreads;
 import com.tradeflow.bench.probe.StackProbes;
 import com.tradeflow.bench.probe.WindowUsage;
 import com.tradeflow.bench.report.BenchReport;
@@ -22,10 +23,12 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -56,6 +59,11 @@ final class ScenarioRunner {
         if (target.hasDatabase() && !command.data.skipSetup) {
             Setup.ensure(target, data, out);
         }
+        Optional<CompilerThreads> compilers = Probes.compilerThreads(target);
+        if (compilers.isEmpty() && !command.load.maxWarmup.isZero()) {
+            notes.add("The JIT of a stack that is not on this machine cannot be watched: each mode warmed up for "
+                    + "--warmup only.");
+        }
         try (StackProbes probes = Probes.open(target, out);
              HttpTransport transport = new ApacheHttpTransport(target.url, target.timeout, plan.connections())) {
             if (Probes.benchIsPartOfStack(target)) {
@@ -65,7 +73,9 @@ final class ScenarioRunner {
             List<ModeResult> results = new ArrayList<>();
             for (String mode : modes) {
                 if (takesMode(scenario, mode, transport, samplePrefix, notes)) {
-                    results.add(runMode(scenario, mode, plan, target, transport, probes, notes));
+                    JitSettling jit = new JitSettling(() -> compilers.map(CompilerThreads::millis).orElse(0.0),
+                            System::nanoTime, compilers.isEmpty() ? Duration.ZERO : command.load.maxWarmup, out, mode);
+                    results.add(runMode(scenario, mode, plan, target, transport, probes, jit, notes));
                 }
             }
             BenchReport report = new BenchReport(scenario.name(), scenario.unit(), startedAt,
@@ -114,7 +124,8 @@ final class ScenarioRunner {
     }
 
     private ModeResult runMode(Scenario scenario, String mode, LoadPlan plan, TargetOptions target,
-            HttpTransport transport, StackProbes probes, List<String> notes) throws InterruptedException {
+            HttpTransport transport, StackProbes probes, JitSettling jit, List<String> notes)
+            throws InterruptedException {
         out.printf(Locale.ROOT, "%s %s: %d s warm-up, then %d s measured (%s) ...%n", scenario.name(), mode,
                 plan.warmup().toSeconds(), plan.duration().toSeconds(), plan.describe());
         out.flush();
@@ -122,6 +133,11 @@ final class ScenarioRunner {
         AtomicReference<StackProbes.Reading> after = new AtomicReference<>();
         LoadResult load = new LoadGenerator(transport, plan, target.timeout).run(worker -> scenario.step(mode,
                 worker), new LoadGenerator.WindowHooks() {
+                    @Override
+                    public boolean warmEnough() {
+                        return jit.warmEnough();
+                    }
+
                     @Override
                     public void measuringStarts() {
                         before.set(probes.read());
@@ -132,6 +148,7 @@ final class ScenarioRunner {
                         after.set(probes.read());
                     }
                 });
+        jit.outcome().ifPresent(notes::add);
         WindowUsage usage = StackProbes.between(before.get(), after.get());
         ModeResult result = new ModeResult(mode, scenario.primaryOperation(), load, usage);
         out.printf(Locale.ROOT, "%s %s: %.1f %ss/s, %d answers%n", scenario.name(), mode, result.throughput(),
@@ -156,8 +173,10 @@ final class ScenarioRunner {
         List<String> settings = new ArrayList<>();
         settings.add("target: " + target.url + ", database " + (target.hasDatabase() ? target.mysqlForReport()
                 : "none"));
-        settings.add(String.format(Locale.ROOT, "load: %s; %d s warm-up, then %d s measured per mode; modes %s, "
-                        + "one after another", plan.describe(), plan.warmup().toSeconds(), plan.duration().toSeconds(),
+        settings.add(String.format(Locale.ROOT, "load: %s; %d s warm-up%s, then %d s measured per mode; modes %s, "
+                        + "one after another", plan.describe(), plan.warmup().toSeconds(),
+                command.load.maxWarmup.isZero() ? "" : " (on a local stack longer, until its JIT settles: at most "
+                        + command.load.maxWarmup.toSeconds() + " s more)", plan.duration().toSeconds(),
                 String.join(", ", modes)));
         settings.add("data: users " + data.firstUser() + "-" + data.lastUser() + ", skus " + data.firstSku() + "-"
                 + data.lastSku() + (data.hotSku() ? ", every purchase on sku " + data.firstSku() + " (hot sku)" : ""));

@@ -14,12 +14,21 @@ import java.util.function.IntFunction;
 /**
  * Runs one mode: {@link LoadPlan#connections()} worker threads send steps through warm-up and the measured window,
  * then stop. The calling thread sleeps meanwhile and runs the {@link WindowHooks} at the window's edges (where the
- * probes read CPU and SQL counters), so that they cover the same time as the answers that count.
+ * probes read CPU and SQL counters), so that they cover the same time as the answers that count. The warm-up lasts
+ * {@link LoadPlan#warmup()}, and then as long as {@link WindowHooks#warmEnough()} says no.
  */
 public final class LoadGenerator {
 
-    /** Called on the generator's own thread at the start and the end of the measured window. */
+    /** Called on the generator's own thread: during the warm-up, and at the start and the end of the window. */
     public interface WindowHooks {
+        /**
+         * Asked about once a second once the plan's warm-up is over, until it says yes: whether the stack is warm
+         * enough to measure. By default it is.
+         */
+        default boolean warmEnough() {
+            return true;
+        }
+
         void measuringStarts();
 
         void measuringEnds();
@@ -29,6 +38,8 @@ public final class LoadGenerator {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     /** How often the sleeping generator looks whether a worker failed. */
     private static final long FAILURE_CHECK_MILLIS = 100;
+    /** How often a warm-up beyond the plan's asks whether the stack is warm enough. */
+    private static final long WARM_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final HttpTransport transport;
     private final LoadPlan plan;
@@ -46,8 +57,7 @@ public final class LoadGenerator {
      */
     public LoadResult run(IntFunction<Step> steps, WindowHooks hooks) throws InterruptedException {
         long start = System.nanoTime();
-        MeasuredWindow window = new MeasuredWindow(start + plan.warmup().toNanos(),
-                start + plan.warmup().toNanos() + plan.duration().toNanos());
+        MeasuredWindow window = new MeasuredWindow();
         OpenLoopSchedule schedule = plan.ratePerSecond().isPresent()
                 ? new OpenLoopSchedule(start, plan.ratePerSecond().getAsDouble()) : null;
         AtomicLong tickets = new AtomicLong();
@@ -58,13 +68,20 @@ public final class LoadGenerator {
             Session session = new Session(transport, window);
             Step step = steps.apply(i);
             sessions.add(session);
-            Thread worker = new Thread(() -> work(session, step, schedule, tickets, window.endNanos(), failure),
+            Thread worker = new Thread(() -> work(session, step, schedule, tickets, window, failure),
                     "bench-worker-" + i);
             worker.setDaemon(true);
             workers.add(worker);
         }
         workers.forEach(Thread::start);
-        sleepUntil(window.startNanos(), failure);
+        long warm = start + plan.warmup().toNanos();
+        sleepUntil(warm, failure);
+        while (failure.get() == null && !hooks.warmEnough()) {
+            warm += WARM_CHECK_NANOS;
+            sleepUntil(warm, failure);
+        }
+        long measuringFrom = System.nanoTime();
+        window.open(measuringFrom, measuringFrom + plan.duration().toNanos());
         hooks.measuringStarts();
         sleepUntil(window.endNanos(), failure);
         hooks.measuringEnds();
@@ -72,13 +89,15 @@ public final class LoadGenerator {
         if (failure.get() != null) {
             throw new IllegalStateException("a worker failed: " + failure.get(), failure.get());
         }
-        return new LoadResult(merge(sessions), Duration.ofNanos(window.lengthNanos()));
+        return new LoadResult(merge(sessions), Duration.ofNanos(window.lengthNanos()),
+                Duration.ofNanos(window.startNanos() - start));
     }
 
     private static void work(Session session, Step step, OpenLoopSchedule schedule, AtomicLong tickets,
-            long stopAt, AtomicReference<Throwable> failure) {
+            MeasuredWindow window, AtomicReference<Throwable> failure) {
         try {
             while (failure.get() == null) {
+                long stopAt = window.endNanos();
                 long due;
                 if (schedule == null) {
                     due = System.nanoTime();

@@ -3,8 +3,13 @@ package com.tradeflow.bench.load;
 import java.time.Duration;
 import java.util.Map;
 
-/** Every operation's latencies and answers over the measured window, merged over all workers. */
-public record LoadResult(Map<String, OperationStats> operations, Duration measured) {
+/**
+ * Every operation's latencies and answers over the measured window, merged over all workers.
+ *
+ * @param measured the window's length
+ * @param warmup   how long the load ran before the window
+ */
+public record LoadResult(Map<String, OperationStats> operations, Duration measured, Duration warmup) {
 
     /** Requests answered (or failed) in the window, all operations. */
     public long requests() {

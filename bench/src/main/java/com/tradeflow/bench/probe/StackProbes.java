@@ -38,7 +38,7 @@ public final class StackProbes implements AutoCloseable {
         return actuator.anyAnswers() ? actuator : CpuProbe.NONE;
     }
 
-    static boolean isLoopback(URI url) {
+    public static boolean isLoopback(URI url) {
         try {
             return url.getHost() != null && InetAddress.getByName(url.getHost()).isLoopbackAddress();
         } catch (UnknownHostException e) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +36,41 @@ class LoadGeneratorTests {
     }
 
     @Test
+    void shouldWarmUpBeyondThePlanUntilTheHooksSayTheStackIsWarm() throws Exception {
+        FakeTransport transport = new FakeTransport(n -> 10L);
+        List<String> hooks = new ArrayList<>();
+        LoadPlan plan = new LoadPlan(1, Duration.ofMillis(100), Duration.ofMillis(300), OptionalDouble.empty());
+        AtomicInteger asked = new AtomicInteger();
+
+        LoadResult result = new LoadGenerator(transport, plan, TIMEOUT).run(worker -> session -> session.call("place",
+                PLACE), new LoadGenerator.WindowHooks() {
+                    @Override
+                    public boolean warmEnough() {
+                        hooks.add("warm?");
+                        return asked.incrementAndGet() == 3;
+                    }
+
+                    @Override
+                    public void measuringStarts() {
+                        hooks.add("start");
+                    }
+
+                    @Override
+                    public void measuringEnds() {
+                        hooks.add("end");
+                    }
+                });
+
+        assertThat(hooks).containsExactly("warm?", "warm?", "warm?", "start", "end");
+        // asked after the plan's 100 ms, then once a second: two seconds more
+        assertThat(result.warmup()).isGreaterThanOrEqualTo(Duration.ofMillis(2100)).isLessThan(Duration.ofSeconds(4));
+        assertThat(result.measured()).isEqualTo(Duration.ofMillis(300));
+        // 10 ms answers: at most ~30 in the window, while ~210 were sent during the warm-up
+        assertThat(result.operation("place").requests()).isBetween(1L, 31L);
+        assertThat(transport.sent()).isGreaterThan(200);
+    }
+
+    @Test
     void shouldCountTheWaitBehindAStalledAnswerInAnOpenLoop() throws Exception {
         // 100 requests/s on one connection, answered at once, but the 10th answer takes 500 ms: the ~50 requests due
         // meanwhile wait for it
@@ -45,7 +81,9 @@ class LoadGeneratorTests {
                 PLACE), hooks(new ArrayList<>()));
 
         OperationStats place = result.operation("place");
-        assertThat(transport.sent()).as("never more than the rate").isLessThanOrEqualTo(150);
+        // 100/s over the warm-up (here only the moments before the window opened) and the window
+        double runSeconds = (result.warmup().toNanos() + result.measured().toNanos()) / 1e9;
+        assertThat(transport.sent()).as("never more than the rate").isLessThanOrEqualTo((int) (100 * runSeconds) + 1);
         assertThat(place.requests()).as("the late ones are sent too").isGreaterThan(100);
         // timed from the send, as a closed loop does, it would be one slow answer in ~150: p90 of ~0 ms
         assertThat(place.percentileMillis(90)).as("the requests due during the stall waited for it")

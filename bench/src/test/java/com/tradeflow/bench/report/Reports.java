@@ -43,7 +43,7 @@ final class Reports {
         byKind.put("other", sqlTotal - sqlTotal / 5);
         WindowUsage usage = new WindowUsage(TEN_SECONDS, cpuMillis, List.of(),
                 Optional.of(new SqlStatements(sqlTotal, byKind)), 500.0);
-        return new ModeResult(mode, "place", new LoadResult(operations, TEN_SECONDS), usage);
+        return new ModeResult(mode, "place", new LoadResult(operations, TEN_SECONDS, TEN_SECONDS), usage);
     }
 
     static Map<String, Double> cpu(double web, double mariadb) {
