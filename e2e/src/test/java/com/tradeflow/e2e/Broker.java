@@ -45,6 +45,12 @@ final class Broker implements AutoCloseable {
         return producer.queryMessage(topic, key, 32, 0, Long.MAX_VALUE).getMessageList();
     }
 
+    /** Where the name server says the topic's queues are. */
+    TopicRouteData route(String topic) throws Exception {
+        return producer.getDefaultMQProducerImpl().getmQClientFactory().getMQClientAPIImpl()
+                .getTopicRouteInfoFromNameServer(topic, TIMEOUT_MILLIS);
+    }
+
     /**
      * Messages of the topic the group has not acknowledged yet, as the broker sees them: the sum over the queues
      * of (last offset - the group's committed offset).

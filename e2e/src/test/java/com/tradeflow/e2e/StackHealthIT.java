@@ -2,7 +2,9 @@ package com.tradeflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.devstack.service.ServiceName;
+import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,16 +36,17 @@ class StackHealthIT {
         assertThat(health.path("components").path("redis").path("status").asText()).isEqualTo("UP");
     }
 
+    /** The name server answers, and routes the order events to the stack's broker, with their four queues. */
     @Test
     void shouldRunTheRocketMqNameServerAndBroker() throws Exception {
         String namesrv = TestStack.stack().options().effectiveRocketmqNamesrv();
         assertThat(TestStack.stack().summary()).contains("RocketMQ           name server " + namesrv);
-        for (int port : new int[] {TestStack.stack().options().rocketmqNamesrvPort(),
-            TestStack.stack().options().rocketmqBrokerPort()}) {
-            try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
-                assertThat(socket.isConnected()).as("port %d", port).isTrue();
-            }
+        try (Broker broker = new Broker(namesrv)) {
+            TopicRouteData route = broker.route(EventTopics.ORDER_EVENTS);
+            assertThat(route.getBrokerDatas()).singleElement().satisfies(data -> assertThat(data.getBrokerAddrs())
+                    .containsValue("127.0.0.1:" + TestStack.stack().options().rocketmqBrokerPort()));
+            assertThat(route.getQueueDatas()).singleElement().satisfies(queues ->
+                    assertThat(queues.getWriteQueueNums()).isEqualTo(4));
         }
     }
 
