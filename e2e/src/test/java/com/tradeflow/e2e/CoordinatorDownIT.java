@@ -1,5 +1,6 @@
 package com.tradeflow.e2e;
 
+import com.tradeflow.devstack.service.ServiceName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -7,18 +8,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The Seata TC killed (SIGKILL): purchases answer 503 and write nothing, and so do wallet transfers (they ask the TC
- * whether an AT purchase holds a wallet); once it is back, both work again.
+ * whether an AT purchase holds a wallet); once it is back, both work again. Killed between a purchase's branches
+ * and its commit: the purchase is answered UNKNOWN, not PLACED, until the TC, back, has decided.
  */
 @Order(90)
 @ExtendWith(TestStack.class)
 class CoordinatorDownIT {
 
+    private static final String HOLD_BEFORE_COMMIT = "order.place.before-commit";
     private static final long PAYER = 17;
     private static final long CROSS_SHARD_PAYEE = 18;
 
@@ -50,5 +56,69 @@ class CoordinatorDownIT {
         // the same key again: nothing was recorded under it while the TC was down
         assertThat(transfers.transfer(PAYER, CROSS_SHARD_PAYEE, 100, "tc-down-1").status()).isEqualTo(201);
         assertThat(transfers.localXaPrepared()).isZero();
+    }
+
+    /**
+     * AT: every branch has committed locally (undo logs written) when the TC dies, so the commit cannot reach it.
+     * The purchase answers 202 UNKNOWN, and so do a repeat with the same key and a read of the order, for as long as
+     * the TC cannot tell. Back, it times the transaction out and rolls it back: stock and money return, the order is
+     * gone, and the key places a new order.
+     */
+    @Test
+    void shouldAnswerUnknownForACommitTheCoordinatorNeverConfirmedUntilItRolledBack() throws Exception {
+        Api api = TestStack.api();
+        Databases db = TestStack.db();
+        long user = 99;
+        long sku = 14;
+        long balance = api.balance(user);
+        long stock = stock(db, sku);
+        String key = "unconfirmed-" + UUID.randomUUID();
+        String body = Api.order(user, sku, 1, "AT");
+        int web = TestStack.stack().httpPort(ServiceName.WEB);
+        long undoLogsBefore = db.undoLogRows();
+
+        api.fault(web, HOLD_BEFORE_COMMIT, true);
+        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.post("/api/orders", body,
+                key));
+        Api.Reply first;
+        String orderId;
+        try {
+            // the three branches committed locally: one undo log each
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.undoLogRows() >= undoLogsBefore + 3);
+            TestStack.stack().killCoordinator();
+            api.fault(web, HOLD_BEFORE_COMMIT, false);
+            first = placing.get(90, TimeUnit.SECONDS);
+
+            assertThat(first.status()).as("%s", first.body()).isEqualTo(202);
+            assertThat(first.body().path("status").asText()).isEqualTo("UNKNOWN");
+            assertThat(first.body().path("lastTransaction").path("status").asText()).isEqualTo("UnKnown");
+            orderId = first.body().path("orderId").asText();
+            Api.Reply repeated = api.post("/api/orders", body, key);
+            assertThat(repeated.status()).as("%s", repeated.body()).isEqualTo(202);
+            assertThat(repeated.body().path("orderId").asText()).isEqualTo(orderId);
+            assertThat(repeated.body().path("status").asText()).isEqualTo("UNKNOWN");
+            assertThat(api.order(orderId).body().path("status").asText()).isEqualTo("UNKNOWN");
+            Api.Reply cancel = api.cancel(orderId, user);
+            assertThat(cancel.status()).as("%s", cancel.body()).isEqualTo(409);
+            assertThat(cancel.code()).isEqualTo("ORDER_NOT_CANCELLABLE");
+        } finally {
+            api.fault(web, HOLD_BEFORE_COMMIT, false);
+            TestStack.stack().restartCoordinator();
+        }
+
+        // never committed: the TC times the transaction out and undoes every branch
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(api.order(orderId).status()).isEqualTo(404);
+            assertThat(api.balance(user)).isEqualTo(balance);
+            assertThat(stock(db, sku)).isEqualTo(stock);
+        });
+        Api.Reply again = api.post("/api/orders", body, key);
+        assertThat(again.status()).as("the key's first use was undone: %s", again.body()).isEqualTo(201);
+        assertThat(again.body().path("orderId").asText()).isNotEqualTo(orderId);
+        assertThat(again.body().path("status").asText()).isEqualTo("PLACED");
+    }
+
+    private static long stock(Databases db, long sku) {
+        return db.number("tradeflow_inventory", "SELECT available FROM stock WHERE sku_id = " + sku);
     }
 }

@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * Cancels a PLACED order of the user: stock back, money back, order CANCELLED, in one global transaction of the
  * order's mode. Cancelling a cancelled order answers it again without running anything; someone else's order is
- * not found. A cancellation that fails is rolled back (the order stays PLACED) and may be retried.
+ * not found. A cancellation that fails is rolled back (the order stays PLACED) and may be retried. An order whose
+ * placement the coordinator has not confirmed yet cannot be cancelled: it may not stand.
  */
 @Service
 class CancelOrderService {
@@ -19,8 +20,11 @@ class CancelOrderService {
     private final CancelOrderTransaction transaction;
     private final OrderRepository orders;
     private final StockChanges stockChanges;
+    private final OrderViews views;
 
-    CancelOrderService(CancelOrderTransaction transaction, OrderRepository orders, StockChanges stockChanges) {
+    CancelOrderService(CancelOrderTransaction transaction, OrderRepository orders, StockChanges stockChanges,
+            OrderViews views) {
+        this.views = views;
         this.transaction = transaction;
         this.orders = orders;
         this.stockChanges = stockChanges;
@@ -30,7 +34,7 @@ class CancelOrderService {
         Order order = orders.find(orderId, userId).orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
                 "no order " + orderId + " of user " + userId));
         if (order.status() == OrderStatus.CANCELLED) {
-            return view(order);
+            return views.current(order);
         }
         if (order.mode() == TransactionMode.LOCAL) {
             throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId
@@ -40,6 +44,10 @@ class CancelOrderService {
             throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is "
                     + order.status() + "; only PLACED orders can be cancelled");
         }
+        if (OrderView.UNKNOWN.equals(views.current(order).status())) {
+            throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "the transaction coordinator has not "
+                    + "confirmed that order " + orderId + " was placed; ask again later");
+        }
         GlobalTransactions.Outcome<Void> outcome = stockChanges.around(order.skuId(), () -> transaction.run(order));
         orders.recordTransaction(new OrderTransaction(outcome.xid(), orderId, userId, "CANCEL", order.mode(),
                 outcome.status().name(), Instant.now()));
@@ -48,10 +56,6 @@ class CancelOrderService {
             // not a concurrent cancellation that won: ours failed and was rolled back
             throw outcome.failure();
         }
-        return view(after);
-    }
-
-    private OrderView view(Order order) {
-        return OrderView.of(order, orders.lastTransaction(order.orderId(), order.userId()).orElse(null));
+        return views.current(after);
     }
 }

@@ -2,9 +2,7 @@ package com.tradeflow.web.order;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
-import com.tradeflow.web.transaction.GlobalTransactionStatus;
 import jakarta.validation.Valid;
-import org.apache.seata.core.model.GlobalStatus;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -27,27 +25,34 @@ class OrderController {
     private final PlaceOrderService placeOrder;
     private final CancelOrderService cancelOrder;
     private final OrderRepository orders;
-    private final GlobalTransactionStatus statuses;
+    private final OrderViews views;
 
     OrderController(PlaceOrderService placeOrder, CancelOrderService cancelOrder, OrderRepository orders,
-            GlobalTransactionStatus statuses) {
+            OrderViews views) {
         this.placeOrder = placeOrder;
         this.cancelOrder = cancelOrder;
         this.orders = orders;
-        this.statuses = statuses;
+        this.views = views;
     }
 
     /**
      * {@code POST /api/orders {"userId":1,"skuId":3,"quantity":2,"mode":"AT"}} ({@code mode}: AT, TCC or XA, the
      * Seata mode of the purchase and of a later cancellation): 201 with the order; with a repeated
-     * {@code Idempotency-Key} (same user and body) 200 with the first order; 400/404/409/422/503 with
-     * {@code {"code","message"}}.
+     * {@code Idempotency-Key} (same user and body) 200 with the first order; 202 with the order in status
+     * {@code UNKNOWN} when the coordinator did not confirm the global commit (it may commit or roll back: ask
+     * {@code GET /api/orders/{id}}, or repeat the request with the same key, which answers 202 until it is known);
+     * 400/404/409/422/503 with {@code {"code","message"}}.
      */
     @PostMapping("/api/orders")
     ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 64) String key) {
         PlaceOrderService.Placed placed = placeOrder.place(request, key);
-        return ResponseEntity.status(placed.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(placed.order());
+        HttpStatus status = switch (placed.answered()) {
+            case CREATED -> HttpStatus.CREATED;
+            case REPLAYED -> HttpStatus.OK;
+            case UNCONFIRMED -> HttpStatus.ACCEPTED;
+        };
+        return ResponseEntity.status(status).body(placed.order());
     }
 
     /**
@@ -63,24 +68,15 @@ class OrderController {
 
     /**
      * {@code GET /api/orders/{orderId}}: 200 with the order and its last global transaction (XID, PLACE or
-     * CANCEL, final status: one still in phase two, e.g. CommitRetrying, is looked up at the coordinator), or 404
-     * {@code NOT_FOUND}.
+     * CANCEL, final status: one still in phase two, e.g. CommitRetrying, is looked up at the coordinator; status
+     * {@code UNKNOWN} while the coordinator has not confirmed the commit that placed it), or 404 {@code NOT_FOUND}
+     * (also for an order whose unconfirmed placement was rolled back).
      */
     @GetMapping("/api/orders/{orderId}")
     OrderView get(@PathVariable @Positive long orderId) {
         Order order = orders.find(orderId)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId));
-        OrderTransaction last = orders.lastTransaction(orderId, order.userId()).map(this::settled).orElse(null);
-        return OrderView.of(order, last);
-    }
-
-    /** A transaction recorded while its phase two was still going on, with its final status once known. */
-    private OrderTransaction settled(OrderTransaction tx) {
-        return statuses.finalStatus(tx.xid(), GlobalStatus.valueOf(tx.status())).map(status -> {
-            orders.updateTransactionStatus(tx, status.name());
-            return new OrderTransaction(tx.xid(), tx.orderId(), tx.userId(), tx.action(), tx.mode(), status.name(),
-                    tx.finishedAt());
-        }).orElse(tx);
+        return views.current(order);
     }
 
     /**

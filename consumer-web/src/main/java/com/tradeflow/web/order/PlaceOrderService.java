@@ -37,7 +37,9 @@ import static java.time.temporal.ChronoUnit.MILLIS;
  *       (provider-account), the order row with its key record and OrderPlaced event (here). Any failure rolls all of
  *       them back;</li>
  *   <li>the global commit, wrapped by the event publisher ({@link OrderEventPublisher});</li>
- *   <li>the transaction's outcome recorded with the order, and the answer.</li>
+ *   <li>the transaction's outcome recorded with the order, and the answer. A commit the coordinator did not
+ *       confirm (unreachable at that moment) is neither a success nor a failure: the answer says UNKNOWN, and so do
+ *       repeats of the request until the coordinator tells how it ended.</li>
  * </ol>
  * The key's record is inserted in the purchase's own global transaction (unique per user, insert-first), so two
  * concurrent requests with one key cannot both charge: the second fails on the key, rolls back, and answers the
@@ -64,12 +66,13 @@ public class PlaceOrderService {
     private final StockChanges stockChanges;
     private final PurchaseSteps steps;
     private final FaultSwitches faults;
+    private final OrderViews views;
     private final boolean localModeEnabled;
 
     PlaceOrderService(GlobalTransactions transactions, InventoryService inventory, WalletService wallets,
             OrderRepository orders, OrderPlacementAction tccPlacement, OrderEventPublisher events, IdGenerator ids,
             HotSkuGuard hotSkus, StockChanges stockChanges, PurchaseSteps steps, FaultSwitches faults,
-            @Value("${tradeflow.benchmark.local-mode:false}") boolean localModeEnabled) {
+            OrderViews views, @Value("${tradeflow.benchmark.local-mode:false}") boolean localModeEnabled) {
         this.transactions = transactions;
         this.inventory = inventory;
         this.wallets = wallets;
@@ -81,11 +84,22 @@ public class PlaceOrderService {
         this.stockChanges = stockChanges;
         this.steps = steps;
         this.faults = faults;
+        this.views = views;
         this.localModeEnabled = localModeEnabled;
     }
 
-    /** The outcome: the order as stored, and whether it was created now or replayed for a repeated key. */
-    record Placed(OrderView order, boolean replayed) {
+    /** How a request was answered. */
+    enum Answered {
+        /** the order was placed now */
+        CREATED,
+        /** a repeated key: the order it placed before */
+        REPLAYED,
+        /** the global commit was not confirmed (now or for the request this one repeats): the order may not stand */
+        UNCONFIRMED
+    }
+
+    /** The outcome: the order as stored (or as it will stand if its commit went through), and how. */
+    record Placed(OrderView order, Answered answered) {
     }
 
     Placed place(PlaceOrderRequest request, String idempotencyKey) {
@@ -101,8 +115,13 @@ public class PlaceOrderService {
      */
     public long placeAtPrice(long userId, long skuId, int quantity, TransactionMode mode, long unitPrice,
             String idempotencyKey) {
-        return Long.parseLong(place(new PlaceOrderRequest(userId, skuId, quantity, mode.name()), idempotencyKey,
-                unitPrice).order().orderId());
+        Placed placed = place(new PlaceOrderRequest(userId, skuId, quantity, mode.name()), idempotencyKey, unitPrice);
+        if (placed.answered() == Answered.UNCONFIRMED) {
+            // the caller retries with the same key until the coordinator tells how it ended
+            throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "the commit of order "
+                    + placed.order().orderId() + " was not confirmed by the transaction coordinator yet");
+        }
+        return Long.parseLong(placed.order().orderId());
     }
 
     /**
@@ -128,7 +147,10 @@ public class PlaceOrderService {
                         () -> inGlobalTransaction(mode,
                                 () -> participants(orderId, request, mode, idempotencyKey, unitPrice))));
         if (outcome.committed()) {
-            return new Placed(answer(orderId, request, mode, outcome), false);
+            return new Placed(answer(orderId, request, mode, outcome), Answered.CREATED);
+        }
+        if (outcome.commitUnconfirmed()) {
+            return unconfirmed(outcome);
         }
         if (idempotencyKey == null) {
             throw outcome.failure();
@@ -207,7 +229,19 @@ public class PlaceOrderService {
             return OrderView.of(placed.withStatus(OrderStatus.PLACED), recorded);
         }
         // TCC with phase two still retried by the coordinator: the row says whether it was confirmed yet
-        return view(orders.find(orderId, request.userId()).orElse(placed));
+        return views.current(orders.find(orderId, request.userId()).orElse(placed));
+    }
+
+    /**
+     * The commit was sent and not confirmed: recorded as UnKnown with the order (outside the global transaction, so
+     * the record outlives a rollback), and answered UNKNOWN with the order as it stands if the commit went through.
+     */
+    private Placed unconfirmed(GlobalTransactions.Outcome<Order> outcome) {
+        Order order = outcome.result();
+        OrderTransaction tx = new OrderTransaction(outcome.xid(), order.orderId(), order.userId(), "PLACE",
+                order.mode(), GlobalStatus.UnKnown.name(), Instant.now().truncatedTo(MILLIS));
+        orders.recordTransaction(tx);
+        return new Placed(OrderView.unconfirmed(order, tx), Answered.UNCONFIRMED);
     }
 
     private Optional<Placed> replay(String idempotencyKey, PlaceOrderRequest request) {
@@ -219,11 +253,9 @@ public class PlaceOrderService {
             Order order = orders.find(stored.orderId(), request.userId()).orElseThrow(() ->
                     new IllegalStateException("Idempotency-Key " + idempotencyKey + " points at missing order "
                             + stored.orderId()));
-            return new Placed(view(order), true);
+            OrderView now = views.current(order);
+            return new Placed(now, OrderView.UNKNOWN.equals(now.status()) ? Answered.UNCONFIRMED
+                    : Answered.REPLAYED);
         });
-    }
-
-    private OrderView view(Order order) {
-        return OrderView.of(order, orders.lastTransaction(order.orderId(), order.userId()).orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package com.tradeflow.web.transaction;
 
+import org.apache.seata.common.exception.FrameworkException;
 import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.core.model.GlobalStatus;
 import org.apache.seata.tm.api.GlobalTransactionContext;
@@ -34,10 +35,30 @@ public class GlobalTransactionStatus {
     public Optional<GlobalStatus> current(String xid) {
         try {
             return Optional.of(GlobalTransactionContext.reload(xid).getStatus());
-        } catch (TransactionException e) {
+        } catch (TransactionException | FrameworkException e) {
+            // FrameworkException: no connection to any coordinator ("No available service")
             log.warn("cannot ask the coordinator about {}: {}", xid, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * How a transaction ended whose commit its launcher sent and the coordinator never confirmed: Committed once
+     * the coordinator reports it committed or committing; for one it has forgotten (Finished), Committed when its
+     * writes are still there (a rollback removes them before the coordinator forgets the transaction). Empty while
+     * it is not decided for a commit (running, rolling back, gone with its writes) or the coordinator cannot be
+     * asked.
+     *
+     * @param writesThere whether the launcher's own writes of the transaction are there to be read
+     */
+    public Optional<GlobalStatus> afterUnconfirmedCommit(String xid, boolean writesThere) {
+        return current(xid).flatMap(now -> {
+            if (now == GlobalStatus.Committed || COMMITTING.contains(now)
+                    || (now == GlobalStatus.Finished && writesThere)) {
+                return Optional.of(GlobalStatus.Committed);
+            }
+            return Optional.empty();
+        });
     }
 
     /**

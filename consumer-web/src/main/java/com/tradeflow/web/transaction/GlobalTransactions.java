@@ -75,8 +75,10 @@ public class GlobalTransactions {
             log.warn("{} {} ({}) rolled back before its commit: {}", name, xid, type, e.toString());
             return new Outcome<>(xid, tx.getLocalStatus(), null, e);
         } catch (TransactionException e) {
+            // the commit may have reached the coordinator or not: it may commit, or time the transaction out and
+            // roll it back; the work's result is kept for an answer that says so
             log.warn("{} {} ({}): commit not confirmed by the coordinator: {}", name, xid, type, e.getMessage());
-            return new Outcome<>(xid, tx.getLocalStatus(), null, new CoordinatorUnavailable("commit of " + xid, e));
+            return new Outcome<>(xid, tx.getLocalStatus(), result, new CommitUnconfirmed(xid, e));
         } finally {
             time(name, type, "commit", committing);
         }
@@ -122,6 +124,14 @@ public class GlobalTransactions {
         }
 
         /**
+         * The commit was sent but the coordinator did not confirm it (unreachable, or no answer in time): the
+         * transaction may yet commit or roll back. The result is the work's, as it stands if it commits.
+         */
+        public boolean commitUnconfirmed() {
+            return failure instanceof CommitUnconfirmed;
+        }
+
+        /**
          * The data is final: committed or rolled back with phase two done (or no global transaction at all, or none
          * begun). False while the coordinator still has phase two to do or retry.
          */
@@ -145,11 +155,20 @@ public class GlobalTransactions {
     }
 
     /** The transaction coordinator could not be reached or did not commit: the caller may try again later. */
-    public static final class CoordinatorUnavailable extends RuntimeException {
+    public static class CoordinatorUnavailable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         CoordinatorUnavailable(String message, TransactionException cause) {
             super(message, cause);
+        }
+    }
+
+    /** The commit of the transaction was sent, and the coordinator did not confirm it: the outcome is unknown. */
+    public static final class CommitUnconfirmed extends CoordinatorUnavailable {
+        private static final long serialVersionUID = 1L;
+
+        CommitUnconfirmed(String xid, TransactionException cause) {
+            super("commit of " + xid + " not confirmed by the coordinator", cause);
         }
     }
 }
