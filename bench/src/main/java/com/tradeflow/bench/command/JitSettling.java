@@ -28,7 +28,8 @@ final class JitSettling {
     private long begun = -1;
     private long sampleStart;
     private double sampleMillis;
-    private String outcome;
+    private boolean settled;
+    private String note;
 
     /**
      * @param compilerMillis CPU milliseconds used so far by the stack's compiler threads
@@ -44,14 +45,12 @@ final class JitSettling {
 
     /** Asked about once a second after the plan's warm-up; says yes once and for all. */
     boolean warmEnough() {
-        if (outcome != null) {
+        if (settled || longest.isZero()) {
+            settled = true;
             return true;
         }
         long now = nanoTime.getAsLong();
         if (begun < 0) {
-            if (longest.isZero()) {
-                return settle("");
-            }
             begun = now;
             sampleStart = now;
             sampleMillis = compilerMillis.getAsDouble();
@@ -83,15 +82,14 @@ final class JitSettling {
 
     /** What the warm-up came to, for the report's notes; empty when there was nothing to wait for. */
     Optional<String> outcome() {
-        return outcome == null || outcome.isEmpty() ? Optional.empty() : Optional.of(outcome);
+        return Optional.ofNullable(note);
     }
 
     private boolean settle(String what) {
-        outcome = what;
-        if (!what.isEmpty()) {
-            out.println(what);
-            out.flush();
-        }
+        settled = true;
+        note = what;
+        out.println(what);
+        out.flush();
         return true;
     }
 }

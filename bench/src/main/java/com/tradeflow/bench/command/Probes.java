@@ -4,7 +4,6 @@ import com.tradeflow.bench.probe.ClockTicks;
 import com.tradeflow.bench.probe.CompilerThreads;
 import com.tradeflow.bench.probe.CpuProbe;
 import com.tradeflow.bench.probe.OwnCpu;
-import com.tradeflow.bench.probe.ProcCpuProbe;
 import com.tradeflow.bench.probe.SqlStatusProbe;
 import com.tradeflow.bench.probe.StackProbes;
 import com.tradeflow.bench.probe.StackProcesses;
@@ -41,7 +40,7 @@ final class Probes {
 
     /** The JIT compiler threads of a stack on this machine, whose processes file is there. */
     static Optional<CompilerThreads> compilerThreads(TargetOptions target) {
-        if (!StackProbes.isLoopback(target.url) || !ProcCpuProbe.available(target.stackDir)) {
+        if (!StackProbes.isLocal(target.url, target.stackDir)) {
             return Optional.empty();
         }
         return Optional.of(new CompilerThreads(target.stackDir, Path.of("/proc"), ClockTicks.perSecond()));

@@ -14,7 +14,17 @@ public final class ClockTicks {
     private ClockTicks() {
     }
 
+    /** Asked once per process: it does not change while the machine runs. */
     public static long perSecond() {
+        return Asked.TICKS;
+    }
+
+    /** Holder: getconf runs on first use only. */
+    private static final class Asked {
+        static final long TICKS = ask();
+    }
+
+    private static long ask() {
         try {
             Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
             String output = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();

@@ -31,14 +31,19 @@ public final class StackProbes implements AutoCloseable {
      * else the actuators' {@code process.cpu.time}, else none.
      */
     public static CpuProbe chooseCpuProbe(URI url, Path stackDir, Map<String, URI> actuators) {
-        if (isLoopback(url) && ProcCpuProbe.available(stackDir)) {
+        if (isLocal(url, stackDir)) {
             return new ProcCpuProbe(stackDir, Path.of("/proc"), ClockTicks.perSecond());
         }
         ActuatorCpuProbe actuator = new ActuatorCpuProbe(actuators);
         return actuator.anyAnswers() ? actuator : CpuProbe.NONE;
     }
 
-    public static boolean isLoopback(URI url) {
+    /** The stack runs on this machine: a loopback URL, and its processes file in the stack dir. */
+    public static boolean isLocal(URI url, Path stackDir) {
+        return isLoopback(url) && ProcCpuProbe.available(stackDir);
+    }
+
+    static boolean isLoopback(URI url) {
         try {
             return url.getHost() != null && InetAddress.getByName(url.getHost()).isLoopbackAddress();
         } catch (UnknownHostException e) {

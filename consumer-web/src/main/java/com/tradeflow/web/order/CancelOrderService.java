@@ -24,10 +24,10 @@ class CancelOrderService {
 
     CancelOrderService(CancelOrderTransaction transaction, OrderRepository orders, StockChanges stockChanges,
             OrderViews views) {
-        this.views = views;
         this.transaction = transaction;
         this.orders = orders;
         this.stockChanges = stockChanges;
+        this.views = views;
     }
 
     OrderView cancel(long orderId, long userId) {
@@ -44,7 +44,7 @@ class CancelOrderService {
             throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is "
                     + order.status() + "; only PLACED orders can be cancelled");
         }
-        if (OrderView.UNKNOWN.equals(views.current(order).status())) {
+        if (views.current(order).placementUnconfirmed()) {
             throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "the transaction coordinator has not "
                     + "confirmed that order " + orderId + " was placed; ask again later");
         }

@@ -23,6 +23,11 @@ record OrderView(String orderId, long userId, long skuId, int quantity, long amo
         return of(order, UNKNOWN, placing);
     }
 
+    /** Whether the commit that placed the order is not confirmed yet. */
+    boolean placementUnconfirmed() {
+        return UNKNOWN.equals(status);
+    }
+
     private static OrderView of(Order order, String status, OrderTransaction last) {
         return new OrderView(String.valueOf(order.orderId()), order.userId(), order.skuId(), order.quantity(),
                 order.amount(), status, order.mode(), order.createdAt(),

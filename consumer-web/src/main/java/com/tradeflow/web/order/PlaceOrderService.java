@@ -254,8 +254,7 @@ public class PlaceOrderService {
                     new IllegalStateException("Idempotency-Key " + idempotencyKey + " points at missing order "
                             + stored.orderId()));
             OrderView now = views.current(order);
-            return new Placed(now, OrderView.UNKNOWN.equals(now.status()) ? Answered.UNCONFIRMED
-                    : Answered.REPLAYED);
+            return new Placed(now, now.placementUnconfirmed() ? Answered.UNCONFIRMED : Answered.REPLAYED);
         });
     }
 }
