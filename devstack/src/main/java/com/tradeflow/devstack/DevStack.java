@@ -3,6 +3,8 @@ package com.tradeflow.devstack;
 import com.alibaba.nacos.api.PropertyKeyConst;
 import com.alibaba.nacos.api.exception.NacosException;
 import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.auth.client.SignInFile;
+import com.tradeflow.devstack.infra.AuthServerProcess;
 import com.tradeflow.devstack.infra.EmbeddedMariaDb;
 import com.tradeflow.devstack.infra.EmbeddedRedis;
 import com.tradeflow.devstack.infra.Ports;
@@ -44,8 +46,8 @@ import java.util.concurrent.Future;
 
 /**
  * The whole local stack, started in dependency order and stopped in reverse: MariaDB, Redis, nacos-devserver
- * (then the config-center import), the Seata TC, RocketMQ, gateway-sim, then the services two at a time
- * (provider-inventory, provider-account, the consumer-web instances). If a part fails to start, what was started is
+ * (then the config-center import), the Seata TC, RocketMQ, gateway-sim, auth-server (the issuer of end users'
+ * tokens), then the services two at a time (provider-inventory, provider-account, the consumer-web instances). If a part fails to start, what was started is
  * stopped and the error says which part and why.
  *
  * <p>Embeddable: the e2e suite starts one per run and kills or restarts services through it.
@@ -57,6 +59,8 @@ public final class DevStack implements AutoCloseable {
     private final DevStackOptions options;
     private static final String HTTP_SERVER_NO_DELAY = "sun.net.httpserver.nodelay";
     private static final int SERVICE_START_LANES = 2;
+    /** Signing in a few thousand users and answering discovery: no database, no caches. */
+    private static final String AUTH_SERVER_HEAP = "160m";
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
     /** Topics the broker creates up front (auto-creation delays the first consumption by ~40 s). */
@@ -66,6 +70,7 @@ public final class DevStack implements AutoCloseable {
     private SeataServerProcess coordinator;
     private RocketMqServerProcess broker;
     private EmbeddedRedis redis;
+    private AuthServerProcess authServer;
 
     private DevStack(DevStackOptions options) {
         this.options = options;
@@ -111,6 +116,9 @@ public final class DevStack implements AutoCloseable {
         }
         if (options.embeddedGateway()) {
             startGateway();
+        }
+        if (options.identity().embedded()) {
+            startAuthServer();
         }
         startServices(List.copyOf(options.services()), Map.of());
         recordProcesses();
@@ -162,6 +170,27 @@ public final class DevStack implements AutoCloseable {
                 options.gatewaySecret(), options.adminToken()).withPort(options.gatewayPort()));
         started.push(gateway);
         log.info("payment gateway (gateway-sim) on {}", gateway.baseUrl());
+    }
+
+    /** auth-server with the demo users; its address and passwords are written for devstack's token command. */
+    private void startAuthServer() {
+        DevStackOptions.Identity identity = options.identity();
+        authServer = AuthServerProcess.start(options.root().resolve("auth-server/target/auth-server.jar"),
+                identity.authPort(), identity.demoPassword(), identity.adminPassword(), authServerJvmOptions(),
+                options.logDir(), options.serviceStartTimeout());
+        started.push(authServer);
+        SignInFile.write(options.workDir(), identity.effectiveIssuerUri(), identity.demoPassword(),
+                identity.adminPassword());
+        recordProcesses();
+        log.info("auth-server (OpenID Connect issuer) on {}", identity.effectiveIssuerUri());
+    }
+
+    private List<String> authServerJvmOptions() {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + AUTH_SERVER_HEAP, "-XX:+UseSerialGC", "-Xss512k"));
+        if (options.quickStartJvm()) {
+            jvm.add("-XX:TieredStopAtLevel=1");
+        }
+        return jvm;
     }
 
     private void startCoordinator() {
@@ -279,6 +308,9 @@ public final class DevStack implements AutoCloseable {
         Ports.requireFree(options.accountHttpPort(), "provider-account HTTP", "ACCOUNT_HTTP_PORT");
         Ports.requireFree(options.accountDubboPort(), "provider-account Dubbo", "ACCOUNT_DUBBO_PORT");
         Ports.requireFree(options.webPort(), "consumer-web HTTP", "WEB_PORT");
+        if (options.identity().embedded()) {
+            Ports.requireFree(options.identity().authPort(), "auth-server (OpenID Connect issuer)", "AUTH_PORT");
+        }
         for (ServiceName service : options.services()) {
             Ports.requireFree(options.sentinelPort(service), service.instance() + " Sentinel command API",
                     sentinelPortVariable(service));
@@ -359,6 +391,7 @@ public final class DevStack implements AutoCloseable {
         env.put("TRADEFLOW_ADMIN_TOKEN", options.adminToken());
         env.put("TRADEFLOW_EVENT_SIGNING_KEY", options.eventSigningKey());
         env.put("TRADEFLOW_RPC_CALLER_TOKEN", options.rpcCallerToken());
+        env.put("OIDC_ISSUER_URI", options.identity().effectiveIssuerUri());
         if (options.sentinelDashboard() != null) {
             env.put("SENTINEL_DASHBOARD", options.sentinelDashboard());
         }
@@ -505,8 +538,18 @@ public final class DevStack implements AutoCloseable {
         s.append(String.format("  Sentinel           rules in Nacos group SENTINEL_GROUP (<service>-flow-rules ...); "
                 + "%s%n", options.sentinelDashboard() == null ? "no dashboard (SENTINEL_DASHBOARD unset)"
                         : "heartbeats to the dashboard at " + options.sentinelDashboard()));
-        s.append(String.format("  admin token        %s (Authorization: Bearer ... on /api/admin/**)%n",
-                options.adminToken()));
+        DevStackOptions.Identity identity = options.identity();
+        if (identity.embedded()) {
+            s.append(String.format("  sign-in (OIDC)     %s [embedded auth-server]: users 1..100000, password %s; user "
+                    + "admin, password %s%n", identity.effectiveIssuerUri(), identity.demoPassword(),
+                    identity.adminPassword()));
+            s.append("  a user's token     java -jar devstack/target/devstack.jar token --user 1 "
+                    + "(Authorization: Bearer ... on /api/**)\n");
+        } else {
+            s.append(String.format("  sign-in (OIDC)     %s [external]%n", identity.effectiveIssuerUri()));
+        }
+        s.append(String.format("  admin token        %s (Authorization: Bearer ... on /api/admin/**, or an admin's "
+                + "token)%n", options.adminToken()));
         s.append(String.format("  logs               %s%n", options.logDir()));
         s.append(String.format("  processes          %s (name=pid, for the bench tool's CPU figures)%n",
                 ProcessesFile.in(options.workDir())));
@@ -536,6 +579,9 @@ public final class DevStack implements AutoCloseable {
         if (broker != null && broker.isAlive()) {
             pids.put("rocketmq", broker.pid());
         }
+        if (authServer != null && authServer.isAlive()) {
+            pids.put("auth-server", authServer.pid());
+        }
         services.forEach((name, service) -> {
             if (service.isAlive()) {
                 pids.put(name.instance(), service.pid());
@@ -559,10 +605,12 @@ public final class DevStack implements AutoCloseable {
                 log.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.getMessage());
             }
         }
-        try {
-            Files.deleteIfExists(ProcessesFile.in(options.workDir()));
-        } catch (IOException e) {
-            log.warn("cannot delete {}: {}", ProcessesFile.in(options.workDir()), e.getMessage());
+        for (Path file : List.of(ProcessesFile.in(options.workDir()), SignInFile.in(options.workDir()))) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("cannot delete {}: {}", file, e.getMessage());
+            }
         }
     }
 }

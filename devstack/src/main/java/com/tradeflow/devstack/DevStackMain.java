@@ -5,6 +5,7 @@ import com.tradeflow.devstack.infra.Ports;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,6 +18,11 @@ public final class DevStackMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && TokenCommand.NAME.equals(args[0])) {
+            System.exit(TokenCommand.run(List.of(args).subList(1, args.length),
+                    DevStackOptions.fromEnvironment(System.getenv(), projectRoot()).workDir()));
+            return;
+        }
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "devstack-logback.xml");
         }

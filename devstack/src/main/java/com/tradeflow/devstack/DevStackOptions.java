@@ -30,6 +30,7 @@ import java.util.Set;
  *                        ({@code TRADEFLOW_EVENT_SIGNING_KEY}; generated for each start unless given)
  * @param rpcCallerToken  the secret every Dubbo call between the services carries, and the providers check
  *                        ({@code TRADEFLOW_RPC_CALLER_TOKEN}; generated for each start unless given)
+ * @param identity        who signs end users in (the embedded auth-server unless {@code OIDC_ISSUER_URI} is given)
  */
 public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisPort, int nacosPort, int seataPort,
                               int seataConsolePort, int webPort, int inventoryHttpPort, int inventoryDubboPort,
@@ -41,9 +42,31 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               int webTransactionalPort, int gatewayPort, String gatewayUrl, String gatewayApiKey,
                               String gatewaySecret, String sentinelDashboard,
                               Map<ServiceName, Integer> sentinelPorts, boolean quickStartJvm,
-                              String eventSigningKey, String rpcCallerToken) {
+                              String eventSigningKey, String rpcCallerToken, Identity identity) {
 
     private static final int TOKEN_BYTES = 32;
+    /** The demo users' password when {@code AUTH_DEMO_PASSWORD} is not given: the README's examples use it. */
+    public static final String DEFAULT_DEMO_PASSWORD = "tradeflow-demo";
+
+    /**
+     * The issuer of end users' tokens.
+     *
+     * @param authPort      the embedded auth-server's port ({@code AUTH_PORT})
+     * @param issuerUri     an external OpenID Connect issuer ({@code OIDC_ISSUER_URI}), or null for the embedded one
+     * @param demoPassword  the password of demo users 1..n at the embedded issuer ({@code AUTH_DEMO_PASSWORD})
+     * @param adminPassword the password of user {@code admin} there ({@code AUTH_ADMIN_PASSWORD}; generated for
+     *                      each start unless given)
+     */
+    public record Identity(int authPort, String issuerUri, String demoPassword, String adminPassword) {
+
+        public boolean embedded() {
+            return issuerUri == null;
+        }
+
+        public String effectiveIssuerUri() {
+            return issuerUri == null ? "http://127.0.0.1:" + authPort : issuerUri;
+        }
+    }
     private static final int NACOS_GRPC_OFFSET = 1000;
 
     /**
@@ -85,7 +108,11 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 Optional.ofNullable(blankToNull(env.get("TRADEFLOW_EVENT_SIGNING_KEY")))
                         .orElseGet(DevStackOptions::newToken),
                 Optional.ofNullable(blankToNull(env.get("TRADEFLOW_RPC_CALLER_TOKEN")))
-                        .orElseGet(DevStackOptions::newToken));
+                        .orElseGet(DevStackOptions::newToken),
+                new Identity(port(env, "AUTH_PORT", 8093), blankToNull(env.get("OIDC_ISSUER_URI")),
+                        env.getOrDefault("AUTH_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD),
+                        Optional.ofNullable(blankToNull(env.get("AUTH_ADMIN_PASSWORD")))
+                                .orElseGet(DevStackOptions::newToken)));
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
@@ -97,7 +124,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 Ports.free(), Ports.free(), null, newToken(), newToken(), null, Map.of(
                         ServiceName.WEB, Ports.free(), ServiceName.INVENTORY, Ports.free(),
                         ServiceName.ACCOUNT, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()), true,
-                newToken(), newToken());
+                newToken(), newToken(), new Identity(Ports.free(), null, newToken(), newToken()));
     }
 
     /**
@@ -110,7 +137,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 mysqlUser, mysqlPassword, redisUrl, seataAddr, faultsEnabled, serviceHeap, serviceStartTimeout,
                 services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, adminToken, true,
                 webTransactionalPort, gatewayPort, gatewayUrl, gatewayApiKey, gatewaySecret, sentinelDashboard,
-                sentinelPorts, quickStartJvm, eventSigningKey, rpcCallerToken);
+                sentinelPorts, quickStartJvm, eventSigningKey, rpcCallerToken, identity);
     }
 
     /** The port of a service's Sentinel command API (what the dashboard calls). */

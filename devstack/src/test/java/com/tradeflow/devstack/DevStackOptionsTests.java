@@ -36,6 +36,21 @@ class DevStackOptionsTests {
         // the gateway's credentials are fresh per start too, and not the admin token
         assertThat(options.gatewayApiKey()).matches("[0-9a-f]{64}").isNotEqualTo(options.adminToken());
         assertThat(options.gatewaySecret()).matches("[0-9a-f]{64}").isNotEqualTo(options.gatewayApiKey());
+        // the issuer of users' tokens: auth-server on 8093, the documented demo password, a fresh admin password
+        assertThat(options.identity().embedded()).isTrue();
+        assertThat(options.identity().effectiveIssuerUri()).isEqualTo("http://127.0.0.1:8093");
+        assertThat(options.identity().demoPassword()).isEqualTo(DevStackOptions.DEFAULT_DEMO_PASSWORD);
+        assertThat(options.identity().adminPassword()).matches("[0-9a-f]{64}").isNotEqualTo(options.adminToken());
+    }
+
+    @Test
+    void shouldTakeAnExternalIssuerInsteadOfStartingOne() {
+        DevStackOptions options = DevStackOptions.fromEnvironment(Map.of("OIDC_ISSUER_URI",
+                "https://keycloak.example.com/realms/tradeflow", "AUTH_DEMO_PASSWORD", "another-demo-password"), ROOT);
+
+        assertThat(options.identity().embedded()).isFalse();
+        assertThat(options.identity().effectiveIssuerUri()).isEqualTo("https://keycloak.example.com/realms/tradeflow");
+        assertThat(options.identity().demoPassword()).isEqualTo("another-demo-password");
     }
 
     @Test

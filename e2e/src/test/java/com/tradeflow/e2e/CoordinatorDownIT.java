@@ -78,8 +78,8 @@ class CoordinatorDownIT {
         long undoLogsBefore = db.undoLogRows();
 
         api.fault(web, HOLD_BEFORE_COMMIT, true);
-        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.post("/api/orders", body,
-                key));
+        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.as(user).post("/api/orders",
+                body, key));
         Api.Reply first;
         String orderId;
         try {
@@ -93,11 +93,11 @@ class CoordinatorDownIT {
             assertThat(first.body().path("status").asText()).isEqualTo("UNKNOWN");
             assertThat(first.body().path("lastTransaction").path("status").asText()).isEqualTo("UnKnown");
             orderId = first.body().path("orderId").asText();
-            Api.Reply repeated = api.post("/api/orders", body, key);
+            Api.Reply repeated = api.as(user).post("/api/orders", body, key);
             assertThat(repeated.status()).as("%s", repeated.body()).isEqualTo(202);
             assertThat(repeated.body().path("orderId").asText()).isEqualTo(orderId);
             assertThat(repeated.body().path("status").asText()).isEqualTo("UNKNOWN");
-            assertThat(api.order(orderId).body().path("status").asText()).isEqualTo("UNKNOWN");
+            assertThat(api.order(user, orderId).body().path("status").asText()).isEqualTo("UNKNOWN");
             Api.Reply cancel = api.cancel(orderId, user);
             assertThat(cancel.status()).as("%s", cancel.body()).isEqualTo(409);
             assertThat(cancel.code()).isEqualTo("ORDER_NOT_CANCELLABLE");
@@ -108,11 +108,11 @@ class CoordinatorDownIT {
 
         // never committed: the TC times the transaction out and undoes every branch
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            assertThat(api.order(orderId).status()).isEqualTo(404);
+            assertThat(api.order(user, orderId).status()).isEqualTo(404);
             assertThat(api.balance(user)).isEqualTo(balance);
             assertThat(stock(db, sku)).isEqualTo(stock);
         });
-        Api.Reply again = api.post("/api/orders", body, key);
+        Api.Reply again = api.as(user).post("/api/orders", body, key);
         assertThat(again.status()).as("the key's first use was undone: %s", again.body()).isEqualTo(201);
         assertThat(again.body().path("orderId").asText()).isNotEqualTo(orderId);
         assertThat(again.body().path("status").asText()).isEqualTo("PLACED");

@@ -114,7 +114,7 @@ class FlashSaleIT {
         assertThat(ticket.body().path("status").asText()).isEqualTo("QUEUED");
         String ticketId = ticket.body().path("ticketId").asText();
         JsonNode failed = await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get("/api/flash-sales/tickets/" + ticketId).body(),
+                () -> api.as(broke).get("/api/flash-sales/tickets/" + ticketId).body(),
                 t -> "FAILED".equals(t.path("status").asText()));
         assertThat(failed.path("reason").asText()).isEqualTo("INSUFFICIENT_BALANCE");
         assertThat(failed.path("orderId").isNull()).isTrue();
@@ -160,9 +160,9 @@ class FlashSaleIT {
         }
 
         JsonNode placed = await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get("/api/flash-sales/tickets/" + ticketId).body(),
+                () -> api.as(buyer).get("/api/flash-sales/tickets/" + ticketId).body(),
                 t -> "PLACED".equals(t.path("status").asText()));
-        JsonNode order = api.order(placed.path("orderId").asText()).body();
+        JsonNode order = api.order(buyer, placed.path("orderId").asText()).body();
         assertThat(order.path("skuId").asLong()).isEqualTo(19);
         assertThat(order.path("amount").asLong()).isEqualTo(PRICE);
         assertThat(order.path("userId").asLong()).isEqualTo(buyer);
@@ -175,7 +175,10 @@ class FlashSaleIT {
         assertThat(early.status()).isEqualTo(400);
         assertThat(early.code()).isEqualTo("SALE_NOT_ACTIVE");
         assertThat(enter("424242", FIRST_CROWD_USER).status()).isEqualTo(404);
-        assertThat(api.post("/api/flash-sales/" + later + "/orders", "{}").code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.as(FIRST_CROWD_USER).post("/api/flash-sales/" + later + "/orders", "{\"userId\":0}").code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(api.as(FIRST_CROWD_USER).post("/api/flash-sales/" + later + "/orders", "{}").code())
+                .as("no userId: the caller buys").isEqualTo("SALE_NOT_ACTIVE");
         assertThat(api.post("/api/flash-sales", sale(19, 1, 1, Instant.now(), Instant.now().plusSeconds(60))).status())
                 .as("opening a sale is for operators").isEqualTo(401);
         assertThat(api.adminPost("/api/flash-sales", sale(19, 0, 1, Instant.now(), Instant.now().plusSeconds(60)))
@@ -258,7 +261,7 @@ class FlashSaleIT {
     }
 
     private Api.Reply enter(String saleId, long user) {
-        return api.post("/api/flash-sales/" + saleId + "/orders", "{\"userId\":" + user + "}");
+        return api.as(user).post("/api/flash-sales/" + saleId + "/orders", "{\"userId\":" + user + "}");
     }
 
     private List<Api.Reply> enterAll(String saleId, List<Long> users) throws Exception {
@@ -288,21 +291,22 @@ class FlashSaleIT {
     }
 
     private List<JsonNode> awaitTicketsFinal(List<Api.Reply> replies) {
-        List<String> ids = replies.stream().filter(r -> r.status() == 202)
-                .map(r -> r.body().path("ticketId").asText()).toList();
+        List<JsonNode> queued = replies.stream().filter(r -> r.status() == 202).map(Api.Reply::body).toList();
         Map<String, JsonNode> done = new HashMap<>();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            for (String id : ids) {
+            for (JsonNode granted : queued) {
+                String id = granted.path("ticketId").asText();
                 if (!done.containsKey(id)) {
-                    JsonNode ticket = api.get("/api/flash-sales/tickets/" + id).body();
+                    JsonNode ticket = api.as(granted.path("userId").asLong()).get("/api/flash-sales/tickets/" + id)
+                            .body();
                     if (!"QUEUED".equals(ticket.path("status").asText())) {
                         done.put(id, ticket);
                     }
                 }
             }
-            assertThat(done).as("tickets no longer QUEUED").hasSize(ids.size());
+            assertThat(done).as("tickets no longer QUEUED").hasSize(queued.size());
         });
-        return ids.stream().map(done::get).toList();
+        return queued.stream().map(t -> done.get(t.path("ticketId").asText())).toList();
     }
 
     private JsonNode reconciliation(String saleId) {

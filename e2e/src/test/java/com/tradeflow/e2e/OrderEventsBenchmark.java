@@ -50,17 +50,17 @@ class OrderEventsBenchmark {
             Map<String, Map<String, Delivery>> deliveries = new LinkedHashMap<>();
 
             stack.restart(ServiceName.WEB, Map.of("TRADEFLOW_EVENTS_ENABLED", "false"));
-            Api off = new Api(stack.webUrl(ServiceName.WEB), stack.options().adminToken());
+            Api off = Api.of(stack, ServiceName.WEB);
             purchases(off, WARM_UP);
             runs.put("events off", purchases(off, ORDERS));
 
             stack.restart(ServiceName.WEB);
-            Api outbox = new Api(stack.webUrl(ServiceName.WEB), stack.options().adminToken());
+            Api outbox = Api.of(stack, ServiceName.WEB);
             purchases(outbox, WARM_UP);
             runs.put("outbox", purchases(outbox, ORDERS));
             deliveries.put("outbox", deliveries(db, runs.get("outbox")));
 
-            Api transactional = new Api(stack.webUrl(ServiceName.WEB_TRANSACTIONAL), stack.options().adminToken());
+            Api transactional = Api.of(stack, ServiceName.WEB_TRANSACTIONAL);
             purchases(transactional, WARM_UP);
             runs.put("transactional message", purchases(transactional, ORDERS));
             deliveries.put("transactional message", deliveries(db, runs.get("transactional message")));

@@ -159,7 +159,7 @@ class OrderEventsIT {
                 String orderId = placed.body().path("orderId").asText();
                 // TCC: PENDING until the coordinator's confirm made it PLACED (a confirm may be retried)
                 await().atMost(Duration.ofSeconds(30)).until(() ->
-                        client.order(orderId).body().path("status").asText().equals("PLACED"));
+                        client.order(user, orderId).body().path("status").asText().equals("PLACED"));
                 return retryingConflicts(() -> client.cancel(orderId, user));
             });
         }

@@ -27,7 +27,7 @@ class ProviderKilledIT {
             Api.Reply reply = TestStack.api().placeOrder(15, 3, 1);
             assertThat(reply.status()).as("%s", reply.body()).isEqualTo(503);
             assertThat(reply.code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
-            assertThat(TestStack.api().get("/api/wallets/15").code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+            assertThat(TestStack.api().as(15).get("/api/wallets/15").code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(TestStack.db().snapshot()).isEqualTo(before);
                 assertThat(TestStack.db().undoLogRows()).isZero();

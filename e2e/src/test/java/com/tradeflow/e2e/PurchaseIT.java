@@ -41,8 +41,8 @@ class PurchaseIT {
         assertThat(db.orderCount()).isEqualTo(orders + 1);
         assertThat(db.stockLedgerOrderIds()).containsOnlyOnce(orderId);
         assertThat(db.walletLedgerOrderIds()).containsOnlyOnce(orderId);
-        assertThat(api.get("/api/orders/" + orderId).body().path("amount").asLong()).isEqualTo(amount);
-        assertThat(api.get("/api/users/7/orders").body().findValuesAsText("orderId")).contains(
+        assertThat(api.as(7).get("/api/orders/" + orderId).body().path("amount").asLong()).isEqualTo(amount);
+        assertThat(api.as(7).get("/api/users/7/orders").body().findValuesAsText("orderId")).contains(
                 String.valueOf(orderId));
         // phase two of AT deletes the undo logs asynchronously
         db.awaitNoUndoLogs();
@@ -54,8 +54,8 @@ class PurchaseIT {
         String key = UUID.randomUUID().toString();
         long balance = api.balance(8);
 
-        Api.Reply first = api.post("/api/orders", Api.order(8, 4, 1), key);
-        Api.Reply again = api.post("/api/orders", Api.order(8, 4, 1), key);
+        Api.Reply first = api.as(8).post("/api/orders", Api.order(8, 4, 1), key);
+        Api.Reply again = api.as(8).post("/api/orders", Api.order(8, 4, 1), key);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);
@@ -67,10 +67,10 @@ class PurchaseIT {
     void shouldRefuseAnIdempotencyKeyReusedWithAnotherBody() {
         Api api = TestStack.api();
         String key = UUID.randomUUID().toString();
-        assertThat(api.post("/api/orders", Api.order(9, 5, 1), key).status()).isEqualTo(201);
+        assertThat(api.as(9).post("/api/orders", Api.order(9, 5, 1), key).status()).isEqualTo(201);
         long balance = api.balance(9);
 
-        Api.Reply reused = api.post("/api/orders", Api.order(9, 5, 2), key);
+        Api.Reply reused = api.as(9).post("/api/orders", Api.order(9, 5, 2), key);
 
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
@@ -87,7 +87,7 @@ class PurchaseIT {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Api.Reply>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            calls.add(() -> api.post("/api/orders", Api.order(10, 6, 1), key));
+            calls.add(() -> api.as(10).post("/api/orders", Api.order(10, 6, 1), key));
         }
         List<Api.Reply> replies = new ArrayList<>();
         for (Future<Api.Reply> f : pool.invokeAll(calls)) {

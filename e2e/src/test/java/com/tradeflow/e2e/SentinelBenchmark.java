@@ -64,13 +64,13 @@ class SentinelBenchmark {
             for (ServiceName service : new ServiceName[] {ServiceName.INVENTORY, ServiceName.ACCOUNT, ServiceName.WEB}) {
                 stack.restart(service, FILTERS_OFF);
             }
-            Api off = new Api(stack.webUrl(ServiceName.WEB), stack.options().adminToken());
+            Api off = Api.of(stack, ServiceName.WEB);
             purchases(off, WARM_UP);
             runs.put("Sentinel filters off", purchases(off, ORDERS));
             for (ServiceName service : new ServiceName[] {ServiceName.INVENTORY, ServiceName.ACCOUNT, ServiceName.WEB}) {
                 stack.restart(service);
             }
-            Api on = new Api(stack.webUrl(ServiceName.WEB), stack.options().adminToken());
+            Api on = Api.of(stack, ServiceName.WEB);
             purchases(on, WARM_UP);
             runs.put("Sentinel filters on", purchases(on, ORDERS));
 

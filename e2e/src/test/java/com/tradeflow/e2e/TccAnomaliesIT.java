@@ -160,7 +160,7 @@ class TccAnomaliesIT {
             assertThat(db.totalReserved()).isZero();
         });
         // the order shows how its transaction ended once the coordinator has finished it
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.order(orderId).body()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.order(user, orderId).body()
                 .path("lastTransaction").path("status").asText()).isEqualTo("Committed"));
     }
 

@@ -34,8 +34,7 @@ public final class TestStack implements BeforeAllCallback {
             StackState.clear(dir);
             DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir));
             System.out.print(stack.summary());
-            running = new Running(stack, new Api(stack.webUrl(), stack.options().adminToken()),
-                    new Api(stack.webUrl(ServiceName.WEB_TRANSACTIONAL), stack.options().adminToken()),
+            running = new Running(stack, Api.of(stack, ServiceName.WEB), Api.of(stack, ServiceName.WEB_TRANSACTIONAL),
                     new Databases(stack.options()));
             warmUp(running.api);
             warmUp(running.transactionalApi);

@@ -2,6 +2,7 @@ package com.tradeflow.e2e;
 
 import com.tradeflow.devstack.DevStack;
 import com.tradeflow.devstack.DevStackOptions;
+import com.tradeflow.devstack.service.ServiceName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class TransactionModesBenchmark {
         Path dir = Path.of("target/benchmark-stack").toAbsolutePath();
         StackState.clear(dir);
         try (DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir).withBenchmarkMode())) {
-            Api api = new Api(stack.webUrl(), stack.options().adminToken());
+            Api api = Api.of(stack, ServiceName.WEB);
             Map<String, PurchaseRun> runs = new LinkedHashMap<>();
             for (String mode : MODES) {
                 run(api, mode, WARM_UP);

@@ -78,7 +78,7 @@ class TransactionModesIT {
                 .startsWith("tradeflow_order_" + (user % 2) + ".orders_");
         assertThat(db.stockLedgerOrderIds()).containsOnlyOnce(Long.parseLong(orderId));
         assertThat(db.walletLedgerOrderIds()).containsOnlyOnce(Long.parseLong(orderId));
-        Api.Reply read = api.order(orderId);
+        Api.Reply read = api.order(user, orderId);
         assertThat(read.body().path("lastTransaction").path("xid").asText()).isEqualTo(xid);
         assertThat(read.body().path("lastTransaction").path("action").asText()).isEqualTo("PLACE");
         db.awaitNoUndoLogs();

@@ -37,7 +37,7 @@ class TransferBenchmark {
         Path dir = Path.of("target/transfer-benchmark-stack").toAbsolutePath();
         StackState.clear(dir);
         try (DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir).withBenchmarkMode())) {
-            Api api = new Api(stack.webUrl(ServiceName.WEB), stack.options().adminToken());
+            Api api = Api.of(stack, ServiceName.WEB);
             Databases db = new Databases(stack.options());
             db.createWallets(FIRST_USER, USERS, BALANCE);
             WalletTransfers transfers = new WalletTransfers(api, db);

@@ -71,7 +71,7 @@ class TransferCrashIT {
         assertThat(retried.status()).as("%s", retried.body()).isEqualTo(200);
         String id = retried.body().path("transferId").asText();
         assertThat(transfers.ledger(id)).containsExactlyInAnyOrderEntriesOf(Map.of("OUT", PAYER, "IN", PAYEE));
-        assertThat(transfers.get(id).body().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(transfers.get(PAYER, id).body().path("status").asText()).isEqualTo("COMPLETED");
         assertThat(transfers.storedBalance(PAYER)).isEqualTo(BALANCE - 3000);
     }
 }

@@ -82,7 +82,7 @@ class TransferIT {
                 .isGreaterThanOrEqualTo(2);
         assertThat(transfers.localXaPrepared()).isZero();
 
-        Api.Reply read = transfers.get(id);
+        Api.Reply read = transfers.get(ODD_A, id);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.body().path("fromUserId").asLong()).isEqualTo(ODD_A);
         assertThat(read.body().path("toUserId").asLong()).isEqualTo(EVEN_B);
@@ -158,7 +158,7 @@ class TransferIT {
         assertThat(unknownPayer.status()).isEqualTo(404);
         assertThat(noKey.status()).isEqualTo(400);
         assertThat(zero.status()).isEqualTo(400);
-        assertThat(transfers.get("00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+        assertThat(transfers.get(ODD_A, "00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
         assertThat(TestStack.db().snapshot()).isEqualTo(before);
     }
 

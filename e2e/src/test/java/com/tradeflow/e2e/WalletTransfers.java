@@ -17,13 +17,15 @@ final class WalletTransfers {
         this.db = db;
     }
 
+    /** The transfer asked by the payer {@code from}. */
     Api.Reply transfer(long from, long to, long amount, String key) {
-        return api.post("/api/transfers", "{\"fromUserId\":" + from + ",\"toUserId\":" + to + ",\"amount\":" + amount
-                + "}", key);
+        return api.as(from).post("/api/transfers", "{\"fromUserId\":" + from + ",\"toUserId\":" + to + ",\"amount\":"
+                + amount + "}", key);
     }
 
-    Api.Reply get(String transferId) {
-        return api.get("/api/transfers/" + transferId);
+    /** The transfer as {@code user}, its payer or payee, reads it. */
+    Api.Reply get(long user, String transferId) {
+        return api.as(user).get("/api/transfers/" + transferId);
     }
 
     /** The balance as stored, in the user's shard. */

@@ -62,7 +62,7 @@ class XaRecoveryIT {
             assertThat(db.xaPrepared(xid)).isZero();
             assertThat(balanceInDatabase(db, user)).isEqualTo(balance - price);
         });
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.order(orderId).body()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.order(user, orderId).body()
                 .path("lastTransaction").path("status").asText()).isEqualTo("Committed"));
     }
 

@@ -9,7 +9,7 @@ public enum ErrorCode {
     VALIDATION_FAILED(400),
     /** A flash sale that has not started yet or is over. */
     SALE_NOT_ACTIVE(400),
-    /** An admin endpoint was called without the admin bearer token. */
+    /** No bearer token, or one that is not valid here (signature, issuer, audience, expiry). */
     UNAUTHORIZED(401),
     /** A payment notification whose signature does not match (or is missing): not from the gateway. */
     INVALID_SIGNATURE(401),
@@ -17,6 +17,11 @@ public enum ErrorCode {
     STALE_NOTIFICATION(401),
     /** A Sentinel authority rule refuses the caller. */
     ACCESS_DENIED(403),
+    /**
+     * The token is valid but does not allow this: a body naming another user than the token's, a user's endpoint
+     * called with an admin's token, an admin endpoint with a user's.
+     */
+    FORBIDDEN(403),
     NOT_FOUND(404),
     INSUFFICIENT_STOCK(409),
     INSUFFICIENT_BALANCE(409),

@@ -2,6 +2,7 @@ package com.tradeflow.bench.command;
 
 import com.tradeflow.bench.load.Answer;
 import com.tradeflow.bench.load.HttpTransport;
+import com.tradeflow.bench.load.UserTokens;
 import com.tradeflow.bench.load.IdempotencyKeys;
 import com.tradeflow.bench.load.ApacheHttpTransport;
 import com.tradeflow.bench.load.LoadGenerator;
@@ -59,13 +60,15 @@ final class ScenarioRunner {
         if (target.hasDatabase() && !command.data.skipSetup) {
             Setup.ensure(target, data, out);
         }
+        UserTokens tokens = Setup.tokens(target, data, out);
         Optional<CompilerThreads> compilers = Probes.compilerThreads(target);
         if (compilers.isEmpty() && !command.load.maxWarmup.isZero()) {
             notes.add("The JIT of a stack that is not on this machine cannot be watched: each mode warmed up for "
                     + "--warmup only.");
         }
         try (StackProbes probes = Probes.open(target, out);
-             HttpTransport transport = new ApacheHttpTransport(target.url, target.timeout, plan.connections())) {
+             HttpTransport transport = new ApacheHttpTransport(target.url, target.timeout, plan.connections(),
+                     tokens)) {
             if (Probes.benchIsPartOfStack(target)) {
                 notes.add("The bench runs inside the stack's devstack JVM: that process's CPU includes the load "
                         + "generator's.");

@@ -52,6 +52,24 @@ public final class TargetOptions {
             description = "Results go to <DIR>/<timestamp>/ (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    /**
+     * The OpenID Connect issuer the users sign in at (authorization code + PKCE with its sign-in form, as devstack's
+     * auth-server has it); default: the local stack's, from {@code <stack-dir>/sign-in.properties}.
+     */
+    @Option(names = "--issuer", paramLabel = "URL",
+            description = "Issuer the users sign in at (default: the local stack's, from <stack-dir>/sign-in.properties).")
+    URI issuer;
+
+    /** The users' password at {@link #issuer}; default: the local stack's demo password. */
+    @Option(names = "--password", paramLabel = "PASSWORD",
+            description = "The users' password at --issuer (default: the local stack's demo password).")
+    String password;
+
+    /** Tokens prepared elsewhere, {@code userId=token} per line, instead of signing in. */
+    @Option(names = "--tokens", paramLabel = "FILE",
+            description = "The users' access tokens as userId=token lines, instead of signing them in.")
+    Path tokens;
+
     /** How long a request may take before it counts as "no answer". */
     @Option(names = "--timeout", defaultValue = "30s", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Request timeout (default: ${DEFAULT-VALUE}).")

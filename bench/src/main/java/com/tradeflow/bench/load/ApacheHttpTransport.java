@@ -26,8 +26,9 @@ public final class ApacheHttpTransport implements HttpTransport {
 
     private final CloseableHttpClient client;
     private final URI baseUrl;
+    private final UserTokens tokens;
 
-    public ApacheHttpTransport(URI baseUrl, Duration timeout, int connections) {
+    public ApacheHttpTransport(URI baseUrl, Duration timeout, int connections, UserTokens tokens) {
         Timeout limit = Timeout.of(timeout);
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(connections).setMaxConnPerRoute(connections)
@@ -37,6 +38,7 @@ public final class ApacheHttpTransport implements HttpTransport {
         this.client = HttpClients.custom().setConnectionManager(pool).disableAutomaticRetries()
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build()).build();
         this.baseUrl = baseUrl;
+        this.tokens = tokens;
     }
 
     @Override
@@ -48,6 +50,7 @@ public final class ApacheHttpTransport implements HttpTransport {
         if (call.idempotencyKey() != null) {
             request.setHeader("Idempotency-Key", call.idempotencyKey());
         }
+        request.setHeader("Authorization", "Bearer " + tokens.of(call.userId()));
         try {
             return client.execute(request, response -> Answer.of(response.getCode(),
                     response.getEntity() == null ? null : EntityUtils.toString(response.getEntity())));

@@ -61,7 +61,7 @@ public final class PlaceCancel implements Scenario {
             Answer placed = session.call(Purchases.PLACE, Purchases.place(user, data.sku(random), mode, keys.next()));
             Optional<String> orderId = placed.successful() ? placed.field("orderId") : Optional.empty();
             if (orderId.isPresent() && random.nextDouble() < cancelShare) {
-                session.call(CANCEL, HttpCall.post("/api/orders/" + orderId.get() + "/cancel",
+                session.call(CANCEL, HttpCall.post(user, "/api/orders/" + orderId.get() + "/cancel",
                         "{\"userId\":" + user + "}", null));
             }
         };

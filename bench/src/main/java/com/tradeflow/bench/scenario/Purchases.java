@@ -63,7 +63,7 @@ public final class Purchases implements Scenario {
 
     /** The purchase request: one unit of {@code skuId} for {@code userId}, in {@code mode}. */
     static HttpCall place(long userId, long skuId, String mode, String idempotencyKey) {
-        return HttpCall.post("/api/orders", "{\"userId\":" + userId + ",\"skuId\":" + skuId
+        return HttpCall.post(userId, "/api/orders", "{\"userId\":" + userId + ",\"skuId\":" + skuId
                 + ",\"quantity\":1,\"mode\":\"" + mode + "\"}", idempotencyKey);
     }
 }

@@ -73,7 +73,7 @@ public final class Transfers implements Scenario {
     }
 
     private HttpCall transfer(long from, long to, String idempotencyKey) {
-        return HttpCall.post("/api/transfers", "{\"fromUserId\":" + from + ",\"toUserId\":" + to + ",\"amount\":"
+        return HttpCall.post(from, "/api/transfers", "{\"fromUserId\":" + from + ",\"toUserId\":" + to + ",\"amount\":"
                 + amountCents + "}", idempotencyKey);
     }
 }

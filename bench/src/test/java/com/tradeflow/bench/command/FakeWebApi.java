@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A stand-in for consumer-web on a free loopback port: 201 for every purchase and transfer, except mode LOCAL,
- * which it refuses with 400 like a stack that was not started in benchmark mode; 200 for cancellations.
+ * which it refuses with 400 like a stack that was not started in benchmark mode; 200 for cancellations. Every
+ * API request must carry the token {@link #tokenOf} of the user its body names (401 otherwise, counted).
  */
 final class FakeWebApi implements AutoCloseable {
 
@@ -28,6 +31,13 @@ final class FakeWebApi implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(THREADS);
     private final AtomicLong orders = new AtomicLong();
     private final AtomicLong withoutKey = new AtomicLong();
+    private final AtomicLong wrongToken = new AtomicLong();
+    private static final Pattern ACTING_USER = Pattern.compile("\"(?:userId|fromUserId)\":(\\d+)");
+
+    /** The token the fake expects of user {@code userId}. */
+    static String tokenOf(long userId) {
+        return "token-of-" + userId;
+    }
 
     FakeWebApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -48,13 +58,20 @@ final class FakeWebApi implements AutoCloseable {
         return withoutKey.get();
     }
 
+    long requestsWithAWrongToken() {
+        return wrongToken.get();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         String body;
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String path = exchange.getRequestURI().getPath();
-        if (path.equals("/api/orders") && body.contains("\"LOCAL\"")) {
+        if (path.startsWith("/api/") && !carriesTheTokenOfItsUser(exchange, body)) {
+            wrongToken.incrementAndGet();
+            send(exchange, 401, "{\"code\":\"UNAUTHORIZED\",\"message\":\"not this user's token\"}");
+        } else if (path.equals("/api/orders") && body.contains("\"LOCAL\"")) {
             send(exchange, 400, "{\"code\":\"VALIDATION_FAILED\",\"message\":\"mode must be one of AT, TCC, XA\"}");
         } else if (path.equals("/api/orders")) {
             if (exchange.getRequestHeaders().getFirst("Idempotency-Key") == null) {
@@ -66,6 +83,12 @@ final class FakeWebApi implements AutoCloseable {
         } else {
             send(exchange, 201, "{\"status\":\"COMPLETED\"}");
         }
+    }
+
+    private static boolean carriesTheTokenOfItsUser(HttpExchange exchange, String body) {
+        Matcher user = ACTING_USER.matcher(body);
+        return user.find() && ("Bearer " + tokenOf(Long.parseLong(user.group(1))))
+                .equals(exchange.getRequestHeaders().getFirst("Authorization"));
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {

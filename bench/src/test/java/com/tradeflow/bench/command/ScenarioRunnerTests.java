@@ -6,12 +6,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +39,7 @@ class ScenarioRunnerTests {
                     .contains("| AT |").contains("| TCC |");
             assertThat(api.orders()).isPositive();
             assertThat(api.placedWithoutIdempotencyKey()).isZero();
+            assertThat(api.requestsWithAWrongToken()).as("each request with its user's token").isZero();
             Path dir = onlyRunDirectory();
             assertThat(Files.readString(dir.resolve(ReportFiles.MARKDOWN))).contains("| AT |").contains("| TCC |")
                     .doesNotContain("| LOCAL |");
@@ -97,16 +101,49 @@ class ScenarioRunnerTests {
         commandLine.setOut(new PrintWriter(new StringWriter()));
 
         int exit = commandLine.execute("purchases", "--url", "http://127.0.0.1:" + port, "--mysql", "none",
-                "--modes", "AT", "--warmup", "0s", "--duration", "1s", "--out", out.toString());
+                "--modes", "AT", "--warmup", "0s", "--duration", "1s", "--out", out.toString(), "--tokens",
+                tokensFile().toString());
 
         assertThat(exit).isEqualTo(CommandLine.ExitCode.SOFTWARE);
         assertThat(errors.toString()).startsWith("bench: no answer from the stack");
     }
 
-    private static int run(StringWriter printed, String... args) {
+    @Test
+    void shouldSayWhereToSignInWhenNoLocalStackRuns() throws Exception {
+        try (FakeWebApi api = new FakeWebApi()) {
+            StringWriter errors = new StringWriter();
+            CommandLine commandLine = Subcommands.commandLine(new BenchMain());
+            commandLine.setErr(new PrintWriter(errors));
+            commandLine.setOut(new PrintWriter(new StringWriter()));
+
+            int exit = commandLine.execute("purchases", "--url", api.url(), "--mysql", "none", "--modes", "AT",
+                    "--warmup", "0s", "--duration", "1s", "--out", out.toString(), "--stack-dir",
+                    out.resolve("no-stack").toString());
+
+            assertThat(exit).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+            assertThat(errors.toString()).contains("sign-in.properties is missing").contains("--issuer")
+                    .contains("--tokens");
+            assertThat(api.orders()).isZero();
+        }
+    }
+
+    /** Runs the bench with the fake's tokens of users 1-1000 (the default users). */
+    private int run(StringWriter printed, String... args) throws IOException {
         CommandLine commandLine = Subcommands.commandLine(new BenchMain());
         commandLine.setOut(new PrintWriter(printed));
-        return commandLine.execute(args);
+        String[] withTokens = Arrays.copyOf(args, args.length + 2);
+        withTokens[args.length] = "--tokens";
+        withTokens[args.length + 1] = tokensFile().toString();
+        return commandLine.execute(withTokens);
+    }
+
+    private Path tokensFile() throws IOException {
+        Path file = out.resolve("tokens.properties");
+        if (!Files.exists(file)) {
+            Files.write(file, LongStream.rangeClosed(1, 1000).mapToObj(user -> user + "=" + FakeWebApi.tokenOf(user))
+                    .toList());
+        }
+        return file;
     }
 
     private Path onlyRunDirectory() throws Exception {

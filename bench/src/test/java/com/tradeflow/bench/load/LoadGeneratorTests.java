@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LoadGeneratorTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static final HttpCall PLACE = HttpCall.post("/api/orders", "{}", "k");
+    private static final HttpCall PLACE = HttpCall.post(1, "/api/orders", "{}", "k");
 
     @Test
     void shouldCountOnlyAnswersOfTheMeasuredWindowInAClosedLoop() throws Exception {
@@ -99,7 +99,7 @@ class LoadGeneratorTests {
 
         LoadResult result = new LoadGenerator(transport, plan, TIMEOUT).run(worker -> session -> {
             session.call("place", PLACE);
-            session.call("cancel", HttpCall.post("/api/orders/1/cancel", "{}", null));
+            session.call("cancel", HttpCall.post(1, "/api/orders/1/cancel", "{}", null));
         }, hooks(new ArrayList<>()));
 
         assertThat(result.operations()).containsOnlyKeys("cancel", "place");

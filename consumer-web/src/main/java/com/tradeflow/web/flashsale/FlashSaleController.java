@@ -1,5 +1,6 @@
 package com.tradeflow.web.flashsale;
 
+import com.tradeflow.web.security.Caller;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import jakarta.validation.Valid;
@@ -55,25 +56,30 @@ class FlashSaleController {
     }
 
     /**
-     * {@code POST /api/flash-sales/{saleId}/orders} {@code {"userId":7}} -> 202 {@code {"ticketId":"...",
-     * "status":"QUEUED",...}}: a unit is the user's, its order is placed shortly (follow the ticket). 409 SOLD_OUT,
+     * {@code POST /api/flash-sales/{saleId}/orders} (body optional; a {@code userId} in it must be the caller's) ->
+     * 202 {@code {"ticketId":"...", "status":"QUEUED",...}}: a unit is the caller's, its order is placed shortly
+     * (follow the ticket). 409 SOLD_OUT,
      * 409 LIMIT_REACHED, 400 SALE_NOT_ACTIVE (before its start or after its end), 404 (sale), 503 when its counters
      * (Redis) cannot be reached.
      */
     @PostMapping("/api/flash-sales/{saleId}/orders")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    FlashSaleTicket enter(@PathVariable @Positive long saleId, @Valid @RequestBody EnterFlashSaleRequest request) {
-        return enter.enter(saleId, request.userId());
+    FlashSaleTicket enter(Caller caller, @PathVariable @Positive long saleId,
+            @Valid @RequestBody(required = false) EnterFlashSaleRequest request) {
+        return enter.enter(saleId, caller.actsFor(request == null ? null : request.userId()));
     }
 
     /**
      * {@code GET /api/flash-sales/tickets/{ticketId}}: QUEUED, PLACED (with {@code orderId}) or FAILED (with
-     * {@code reason}, an error code such as INSUFFICIENT_BALANCE; its unit went back to the sale).
+     * {@code reason}, an error code such as INSUFFICIENT_BALANCE; its unit went back to the sale); 404 for another
+     * user's ticket.
      */
     @GetMapping("/api/flash-sales/tickets/{ticketId}")
-    FlashSaleTicket ticket(@PathVariable @Positive long ticketId) {
-        return sales.findTicket(ticketId).map(FlashSaleRepository.Ticket::view)
+    FlashSaleTicket ticket(Caller caller, @PathVariable @Positive long ticketId) {
+        FlashSaleTicket ticket = sales.findTicket(ticketId).map(FlashSaleRepository.Ticket::view)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no flash-sale ticket " + ticketId));
+        caller.requireOwner(ticket.userId(), "flash-sale ticket " + ticketId);
+        return ticket;
     }
 
     /**

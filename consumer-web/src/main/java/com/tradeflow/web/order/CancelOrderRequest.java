@@ -1,8 +1,10 @@
 package com.tradeflow.web.order;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
-/** Body of {@code POST /api/orders/{orderId}/cancel}: who asks (only the order's owner may cancel it). */
-record CancelOrderRequest(@NotNull @Positive Long userId) {
+/**
+ * Body of {@code POST /api/orders/{orderId}/cancel}, optional: who asks, which must be the caller (only the order's
+ * owner may cancel it).
+ */
+record CancelOrderRequest(@Positive Long userId) {
 }

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 
-/** Operators' view of orders (admin bearer token required, see {@code AdminTokenFilter}). */
+/** Operators' view of orders (admin bearer token required, see {@code WebSecurity}). */
 @RestController
 @Validated
 class OrderAdminController {

@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Operators' view of the outbox (admin bearer token required, see {@code AdminTokenFilter}). */
+/** Operators' view of the outbox (admin bearer token required, see {@code WebSecurity}). */
 @RestController
 @Validated
 class OutboxAdminController {

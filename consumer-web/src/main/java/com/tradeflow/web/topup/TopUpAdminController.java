@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Top-ups an operator must look at (admin bearer token, see AdminTokenFilter). */
+/** Top-ups an operator must look at (admin bearer token, see WebSecurity). */
 @RestController
 @Validated
 class TopUpAdminController {

@@ -1,5 +1,6 @@
 package com.tradeflow.web.topup;
 
+import com.tradeflow.web.security.Caller;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import jakarta.validation.Valid;
@@ -34,11 +35,13 @@ class TopUpController {
      * 202 with the top-up, {@code PENDING} until the gateway's result arrives (then {@code SUCCEEDED}, with the
      * wallet credited, or {@code FAILED}); the same key and amount again: 200 with the same top-up; the same key
      * with another amount: 422 {@code IDEMPOTENCY_KEY_REUSED}; 400 {@code VALIDATION_FAILED}; 404 for a user
-     * without a wallet; 503 when the gateway is not configured.
+     * without a wallet or another user than the caller; 503 when the gateway is not configured.
      */
     @PostMapping("/api/wallets/{userId}/topups")
-    ResponseEntity<TopUpView> start(@PathVariable @Positive long userId, @Valid @RequestBody TopUpRequest request,
+    ResponseEntity<TopUpView> start(Caller caller, @PathVariable @Positive long userId,
+            @Valid @RequestBody TopUpRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 64) String key) {
+        caller.requireOwner(userId, "wallet of user " + userId);
         if (key == null || key.isBlank()) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "the Idempotency-Key header is required");
         }
@@ -47,16 +50,18 @@ class TopUpController {
                 .body(TopUpView.of(started.topUp()));
     }
 
-    /** {@code GET /api/topups/{topUpId}}: 200 with the top-up and its status, or 404. */
+    /** {@code GET /api/topups/{topUpId}}: 200 with the caller's top-up and its status, or 404. */
     @GetMapping("/api/topups/{topUpId}")
-    TopUpView get(@PathVariable @Positive long topUpId) {
-        return topUps.find(topUpId).map(TopUpView::of)
+    TopUpView get(Caller caller, @PathVariable @Positive long topUpId) {
+        TopUpView topUp = topUps.find(topUpId).map(TopUpView::of)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no top-up " + topUpId));
+        caller.requireOwner(topUp.userId(), "top-up " + topUpId);
+        return topUp;
     }
 
     /**
-     * {@code GET /api/payments/{merchantOrderNo}}: our side of a payment, for the gateway or an operator to compare
-     * with theirs: 200 with the top-up it pays for, or 404.
+     * {@code GET /api/payments/{merchantOrderNo}} (admin): our side of a payment, for an operator to compare with
+     * the gateway's: 200 with the top-up it pays for, or 404.
      */
     @GetMapping("/api/payments/{merchantOrderNo}")
     TopUpView payment(@PathVariable @NotBlank @Size(max = 64) String merchantOrderNo) {

@@ -5,6 +5,7 @@ import com.tradeflow.api.account.TransferView;
 import com.tradeflow.api.account.WalletService;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.web.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -38,8 +39,8 @@ class TransferController {
     }
 
     /**
-     * {@code POST /api/transfers {"fromUserId":1,"toUserId":2,"amount":2500}} with an {@code Idempotency-Key} header
-     * (required): 201 with the completed transfer
+     * {@code POST /api/transfers {"toUserId":2,"amount":2500}} with an {@code Idempotency-Key} header (required), out
+     * of the caller's wallet (a {@code fromUserId} in the body must be the caller's: 403 {@code FORBIDDEN}): 201 with the completed transfer
      * ({@code {"transferId":"...","status":"COMPLETED","mode":"XA",...}}; mode {@code XA} when the wallets live on
      * different shards, else {@code LOCAL}); the same key and request again: 200 with the same transfer, nothing
      * moved; the same key with another recipient or amount: 422 {@code IDEMPOTENCY_KEY_REUSED}; 400
@@ -48,22 +49,23 @@ class TransferController {
      * provider-account did not answer in time: the outcome is then unknown, and the same key is safe to retry.
      */
     @PostMapping("/api/transfers")
-    ResponseEntity<TransferView> transfer(@Valid @RequestBody TransferRequest request,
+    ResponseEntity<TransferView> transfer(Caller caller, @Valid @RequestBody TransferRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 64) String key) {
+        long fromUserId = caller.actsFor(request.fromUserId());
         if (key == null || key.isBlank()) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "the Idempotency-Key header is required");
         }
-        if (request.fromUserId().equals(request.toUserId())) {
+        if (request.toUserId() == fromUserId) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "a transfer needs two different users");
         }
-        String transferId = transferId(request.fromUserId(), key);
+        String transferId = transferId(fromUserId, key);
         TransferReceipt receipt;
         try {
             // a per-call timeout wins over the reference's and the dynamic configuration's (Dubbo clears it after
             // the call)
             RpcContext.getClientAttachment().setObjectAttachment(CommonConstants.TIMEOUT_KEY,
                     properties.callTimeoutMillis());
-            receipt = wallets.transfer(transferId, request.fromUserId(), request.toUserId(), request.amount());
+            receipt = wallets.transfer(transferId, fromUserId, request.toUserId(), request.amount());
         } catch (RpcException e) {
             if (!e.isTimeout()) {
                 throw e;
@@ -76,10 +78,17 @@ class TransferController {
                 .body(receipt.transfer());
     }
 
-    /** {@code GET /api/transfers/{transferId}}: 200 with the completed transfer, or 404 (none completed). */
+    /**
+     * {@code GET /api/transfers/{transferId}}: 200 with the completed transfer, to its payer or payee; 404 (none
+     * completed, or one between other users).
+     */
     @GetMapping("/api/transfers/{transferId}")
-    TransferView get(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,36}") String transferId) {
-        return wallets.getTransfer(transferId);
+    TransferView get(Caller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,36}") String transferId) {
+        TransferView transfer = wallets.getTransfer(transferId);
+        if (!caller.is(transfer.fromUserId()) && !caller.is(transfer.toUserId())) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "no transfer " + transferId);
+        }
+        return transfer;
     }
 
     /**

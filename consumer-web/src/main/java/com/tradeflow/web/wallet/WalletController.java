@@ -1,5 +1,6 @@
 package com.tradeflow.web.wallet;
 
+import com.tradeflow.web.security.Caller;
 import com.tradeflow.api.account.WalletService;
 import com.tradeflow.api.account.WalletView;
 import jakarta.validation.constraints.Positive;
@@ -21,10 +22,11 @@ class WalletController {
 
     /**
      * {@code GET /api/wallets/{userId}}: {@code {"userId":1,"balance":100000,"frozen":0}} (cents; frozen: held by
-     * TCC purchases still in progress), or 404.
+     * TCC purchases still in progress), or 404 (none, or another user's).
      */
     @GetMapping("/api/wallets/{userId}")
-    WalletView get(@PathVariable @Positive long userId) {
+    WalletView get(Caller caller, @PathVariable @Positive long userId) {
+        caller.requireOwner(userId, "wallet of user " + userId);
         return wallets.getWallet(userId);
     }
 }

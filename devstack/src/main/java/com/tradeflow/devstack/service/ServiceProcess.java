@@ -1,12 +1,10 @@
 package com.tradeflow.devstack.service;
 
 import com.tradeflow.childprocess.ChildProcess;
+import com.tradeflow.devstack.infra.HttpProbe;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final ServiceName name;
     private final int httpPort;
@@ -50,28 +47,12 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             ChildProcess process = ChildProcess.start(name.instance(), command, env,
                     logDir.resolve(name.instance() + ".log"), STOP_GRACE);
-            process.awaitReady(healthy(httpPort), timeout);
+            process.awaitReady(HttpProbe.answering(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"),
+                    response -> response.statusCode() == 200 && response.body().contains("\"UP\"")), timeout);
             return new ServiceProcess(name, httpPort, process);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name.instance() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static java.util.function.BooleanSupplier healthy(int httpPort) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))
-                .timeout(PROBE_TIMEOUT).build();
-        return () -> {
-            try {
-                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200 && response.body().contains("\"UP\"");
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        };
     }
 
     public ServiceName name() {

@@ -1,0 +1,41 @@
+package com.tradeflow.web.security;
+
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import java.util.regex.Pattern;
+
+/** A {@link Caller} parameter of a controller method: the user id in the subject of the request's verified JWT. */
+final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+    /** One spelling per user id, as the issuer writes it. */
+    private static final Pattern USER_ID = Pattern.compile("[1-9][0-9]{0,17}");
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Caller.class;
+    }
+
+    @Override
+    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+            NativeWebRequest request, WebDataBinderFactory binders) {
+        return caller(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** @throws BusinessException {@code FORBIDDEN}: not an end user's token (the admin's, a machine's) */
+    static Caller caller(Authentication authentication) {
+        if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getSubject() != null
+                && USER_ID.matcher(jwt.getToken().getSubject()).matches()) {
+            return new Caller(Long.parseLong(jwt.getToken().getSubject()));
+        }
+        throw new BusinessException(ErrorCode.FORBIDDEN, "this endpoint acts for an end user: use a user's token");
+    }
+}
