@@ -15,7 +15,9 @@ import java.util.Map;
  * authorizations in progress is not thread-safe (a benchmark's concurrent sign-ins failed with
  * ConcurrentModificationException in its token endpoint) and it keeps every completed authorization for the life
  * of the process. Access tokens are self-contained JWTs, so forgetting an old authorization only ends what the
- * store is asked for: codes not yet exchanged, revocation and introspection of old tokens.
+ * store is asked for: codes not yet exchanged, revocation and introspection of old tokens. (Spring's store also
+ * forgets sign-ins in progress beyond its 100 newest: more than 100 browsers between the sign-in page and the token
+ * request at one moment would see some fail.)
  */
 public final class RecentAuthorizations implements OAuth2AuthorizationService {
 
