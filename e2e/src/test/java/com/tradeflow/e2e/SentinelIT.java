@@ -24,7 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.stream.LongStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -235,6 +235,55 @@ class SentinelIT {
             for (Future<Api.Reply> f : others) {
                 assertThat(f.get().status()).as("%s", f.get().body()).isEqualTo(201);
             }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /**
+     * Hot-parameter rules of 1 order and 1 transfer per second per user: one user's burst is refused, another user
+     * in the same second passes.
+     */
+    @Test
+    @Order(7)
+    void shouldLimitEachUserOnTheirOwn() throws Exception {
+        publish(PARAM_FLOW_RULES, "[{\"resource\":\"order-placement-by-user\",\"paramIdx\":0,\"grade\":1,"
+                + "\"count\":1,\"durationInSec\":1},{\"resource\":\"transfer-by-user\",\"paramIdx\":0,"
+                + "\"grade\":1,\"count\":1,\"durationInSec\":1}]");
+        long busy = 81;
+        long other = 91;
+        Api api = TestStack.api();
+        api.tokenOf(busy);
+        api.tokenOf(other);
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Api.Reply>> orders = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                long sku = 4 + i;
+                orders.add(clients.submit(() -> api.placeOrder(busy, sku, 1)));
+            }
+            Api.Reply othersOrder = api.placeOrder(other, 3, 1);
+            List<Api.Reply> busyReplies = new ArrayList<>();
+            for (Future<Api.Reply> f : orders) {
+                busyReplies.add(f.get());
+            }
+            assertThat(busyReplies).extracting(Api.Reply::status).isSubsetOf(201, 429);
+            assertThat(busyReplies).filteredOn(r -> r.status() == 429).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.code()).isEqualTo("RATE_LIMITED"));
+            assertThat(othersOrder.status()).as("%s", othersOrder.body()).isEqualTo(201);
+
+            List<Future<Api.Reply>> transfers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                transfers.add(clients.submit(() -> api.as(busy).post("/api/transfers", "{\"toUserId\":" + other
+                        + ",\"amount\":1}", UUID.randomUUID().toString())));
+            }
+            List<Api.Reply> transferReplies = new ArrayList<>();
+            for (Future<Api.Reply> f : transfers) {
+                transferReplies.add(f.get());
+            }
+            assertThat(transferReplies).extracting(Api.Reply::status).isSubsetOf(201, 409, 429);
+            assertThat(transferReplies).filteredOn(r -> r.status() == 429).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.code()).isEqualTo("RATE_LIMITED"));
         } finally {
             clients.shutdownNow();
         }

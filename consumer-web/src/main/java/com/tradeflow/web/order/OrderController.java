@@ -3,6 +3,7 @@ package com.tradeflow.web.order;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.web.security.Caller;
+import com.tradeflow.web.security.CallerRateLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -27,19 +28,22 @@ class OrderController {
     private final CancelOrderService cancelOrder;
     private final OrderRepository orders;
     private final OrderViews views;
+    private final CallerRateLimits limits;
 
     OrderController(PlaceOrderService placeOrder, CancelOrderService cancelOrder, OrderRepository orders,
-            OrderViews views) {
+            OrderViews views, CallerRateLimits limits) {
         this.placeOrder = placeOrder;
         this.cancelOrder = cancelOrder;
         this.orders = orders;
         this.views = views;
+        this.limits = limits;
     }
 
     /**
      * {@code POST /api/orders {"skuId":3,"quantity":2,"mode":"AT"}} ({@code mode}: AT, TCC or XA, the Seata mode of
      * the purchase and of a later cancellation), bought by the caller (a {@code userId} in the body must be the
-     * caller's: 403 {@code FORBIDDEN} otherwise): 201 with the order; with a repeated
+     * caller's: 403 {@code FORBIDDEN} otherwise; 429 {@code RATE_LIMITED} over the caller's own limit): 201 with the
+     * order; with a repeated
      * {@code Idempotency-Key} (same user and body) 200 with the first order; 202 with the order in status
      * {@code UNKNOWN} when the coordinator did not confirm the global commit (it may commit or roll back: ask
      * {@code GET /api/orders/{id}}, or repeat the request with the same key, which answers 202 until it is known);
@@ -48,7 +52,9 @@ class OrderController {
     @PostMapping("/api/orders")
     ResponseEntity<OrderView> place(Caller caller, @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 64) String key) {
-        PlaceOrderService.Placed placed = placeOrder.place(request.forCaller(caller), key);
+        PlaceOrderRequest callers = request.forCaller(caller);
+        limits.admit(CallerRateLimits.ORDER_PLACEMENT, caller);
+        PlaceOrderService.Placed placed = placeOrder.place(callers, key);
         HttpStatus status = switch (placed.answered()) {
             case CREATED -> HttpStatus.CREATED;
             case REPLAYED -> HttpStatus.OK;

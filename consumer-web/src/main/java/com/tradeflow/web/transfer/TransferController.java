@@ -6,6 +6,7 @@ import com.tradeflow.api.account.WalletService;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.web.security.Caller;
+import com.tradeflow.web.security.CallerRateLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -32,15 +33,18 @@ class TransferController {
 
     private final WalletService wallets;
     private final TransferProperties properties;
+    private final CallerRateLimits limits;
 
-    TransferController(WalletService wallets, TransferProperties properties) {
+    TransferController(WalletService wallets, TransferProperties properties, CallerRateLimits limits) {
         this.wallets = wallets;
         this.properties = properties;
+        this.limits = limits;
     }
 
     /**
      * {@code POST /api/transfers {"toUserId":2,"amount":2500}} with an {@code Idempotency-Key} header (required), out
-     * of the caller's wallet (a {@code fromUserId} in the body must be the caller's: 403 {@code FORBIDDEN}): 201 with the completed transfer
+     * of the caller's wallet (a {@code fromUserId} in the body must be the caller's: 403 {@code FORBIDDEN}; 429
+     * {@code RATE_LIMITED} over the caller's own limit): 201 with the completed transfer
      * ({@code {"transferId":"...","status":"COMPLETED","mode":"XA",...}}; mode {@code XA} when the wallets live on
      * different shards, else {@code LOCAL}); the same key and request again: 200 with the same transfer, nothing
      * moved; the same key with another recipient or amount: 422 {@code IDEMPOTENCY_KEY_REUSED}; 400
@@ -58,6 +62,7 @@ class TransferController {
         if (request.toUserId() == fromUserId) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "a transfer needs two different users");
         }
+        limits.admit(CallerRateLimits.TRANSFER, caller);
         String transferId = transferId(fromUserId, key);
         TransferReceipt receipt;
         try {
