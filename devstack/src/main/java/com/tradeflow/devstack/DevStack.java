@@ -308,6 +308,12 @@ public final class DevStack implements AutoCloseable {
         Ports.requireFree(options.accountHttpPort(), "provider-account HTTP", "ACCOUNT_HTTP_PORT");
         Ports.requireFree(options.accountDubboPort(), "provider-account Dubbo", "ACCOUNT_DUBBO_PORT");
         Ports.requireFree(options.webPort(), "consumer-web HTTP", "WEB_PORT");
+        Ports.requireFree(managementPort(ServiceName.WEB), "consumer-web management (actuator)", "WEB_MANAGEMENT_PORT");
+        if (options.services().contains(ServiceName.WEB_TRANSACTIONAL)) {
+            Ports.requireFree(options.webTransactionalPort(), "consumer-web-txmsg HTTP", "WEB_TRANSACTIONAL_PORT");
+            Ports.requireFree(managementPort(ServiceName.WEB_TRANSACTIONAL), "consumer-web-txmsg management "
+                    + "(actuator)", "WEB_TRANSACTIONAL_MANAGEMENT_PORT");
+        }
         if (options.identity().embedded()) {
             Ports.requireFree(options.identity().authPort(), "auth-server (OpenID Connect issuer)", "AUTH_PORT");
         }
@@ -347,6 +353,9 @@ public final class DevStack implements AutoCloseable {
     private void startService(ServiceName name, Map<String, String> overrides) {
         log.info("starting {}{}", name.instance(), overrides.isEmpty() ? "" : " with " + overrides.keySet());
         Map<String, String> env = serviceEnvironment();
+        if (options.webManagementPorts().containsKey(name)) {
+            env.put("MANAGEMENT_PORT", String.valueOf(managementPort(name)));
+        }
         if (name == ServiceName.WEB_TRANSACTIONAL) {
             env.put("WEB_PORT", String.valueOf(options.webTransactionalPort()));
             // order ids embed the instance's worker id: two instances must not share one
@@ -357,7 +366,7 @@ public final class DevStack implements AutoCloseable {
         env.putAll(overrides);
         ServiceProcess service = ServiceProcess.start(name,
                 options.root().resolve(name.module()).resolve("target").resolve(name.module() + ".jar"),
-                httpPort(name), env, jvmOptions(name), options.logDir(), options.serviceStartTimeout());
+                managementPort(name), env, jvmOptions(name), options.logDir(), options.serviceStartTimeout());
         synchronized (this) {
             services.put(name, service);
             started.push(service);
@@ -440,6 +449,14 @@ public final class DevStack implements AutoCloseable {
             case WEB -> options.webPort();
             case WEB_TRANSACTIONAL -> options.webTransactionalPort();
         };
+    }
+
+    /**
+     * Where a service's actuator answers (health, metrics, test-only faults): a consumer-web instance's management
+     * port, a provider's HTTP port (which serves nothing else).
+     */
+    public int managementPort(ServiceName name) {
+        return options.webManagementPorts().getOrDefault(name, httpPort(name));
     }
 
     public String webUrl() {
@@ -529,11 +546,12 @@ public final class DevStack implements AutoCloseable {
                 options.inventoryDubboPort(), options.sentinelPort(ServiceName.INVENTORY)));
         s.append(String.format("  provider-account   HTTP %d, Dubbo %d, Sentinel %d%n", options.accountHttpPort(),
                 options.accountDubboPort(), options.sentinelPort(ServiceName.ACCOUNT)));
-        s.append(String.format("  consumer-web       HTTP %d, Sentinel %d (events: outbox relay)%n", options.webPort(),
-                options.sentinelPort(ServiceName.WEB)));
+        s.append(String.format("  consumer-web       HTTP %d, management %d, Sentinel %d (events: outbox relay)%n",
+                options.webPort(), managementPort(ServiceName.WEB), options.sentinelPort(ServiceName.WEB)));
         if (services.containsKey(ServiceName.WEB_TRANSACTIONAL)) {
-            s.append(String.format("  consumer-web-txmsg HTTP %d, Sentinel %d (events: RocketMQ transactional "
-                    + "messages)%n", options.webTransactionalPort(), options.sentinelPort(ServiceName.WEB_TRANSACTIONAL)));
+            s.append(String.format("  consumer-web-txmsg HTTP %d, management %d, Sentinel %d (events: RocketMQ "
+                    + "transactional messages)%n", options.webTransactionalPort(),
+                    managementPort(ServiceName.WEB_TRANSACTIONAL), options.sentinelPort(ServiceName.WEB_TRANSACTIONAL)));
         }
         s.append(String.format("  Sentinel           rules in Nacos group SENTINEL_GROUP (<service>-flow-rules ...); "
                 + "%s%n", options.sentinelDashboard() == null ? "no dashboard (SENTINEL_DASHBOARD unset)"

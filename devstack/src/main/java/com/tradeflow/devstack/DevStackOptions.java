@@ -31,6 +31,9 @@ import java.util.Set;
  * @param rpcCallerToken  the secret every Dubbo call between the services carries, and the providers check
  *                        ({@code TRADEFLOW_RPC_CALLER_TOKEN}; generated for each start unless given)
  * @param identity        who signs end users in (the embedded auth-server unless {@code OIDC_ISSUER_URI} is given)
+ * @param webManagementPorts the actuator port of each consumer-web instance ({@code WEB_MANAGEMENT_PORT},
+ *                        {@code WEB_TRANSACTIONAL_MANAGEMENT_PORT}); the providers' HTTP port serves only their
+ *                        actuator
  */
 public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisPort, int nacosPort, int seataPort,
                               int seataConsolePort, int webPort, int inventoryHttpPort, int inventoryDubboPort,
@@ -42,7 +45,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               int webTransactionalPort, int gatewayPort, String gatewayUrl, String gatewayApiKey,
                               String gatewaySecret, String sentinelDashboard,
                               Map<ServiceName, Integer> sentinelPorts, boolean quickStartJvm,
-                              String eventSigningKey, String rpcCallerToken, Identity identity) {
+                              String eventSigningKey, String rpcCallerToken, Identity identity,
+                              Map<ServiceName, Integer> webManagementPorts) {
 
     private static final int TOKEN_BYTES = 32;
     /** The demo users' password when {@code AUTH_DEMO_PASSWORD} is not given: the README's examples use it. */
@@ -112,7 +116,9 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 new Identity(port(env, "AUTH_PORT", 8093), blankToNull(env.get("OIDC_ISSUER_URI")),
                         env.getOrDefault("AUTH_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD),
                         Optional.ofNullable(blankToNull(env.get("AUTH_ADMIN_PASSWORD")))
-                                .orElseGet(DevStackOptions::newToken)));
+                                .orElseGet(DevStackOptions::newToken)),
+                Map.of(ServiceName.WEB, port(env, "WEB_MANAGEMENT_PORT", 9080),
+                        ServiceName.WEB_TRANSACTIONAL, port(env, "WEB_TRANSACTIONAL_MANAGEMENT_PORT", 9083)));
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
@@ -124,7 +130,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 Ports.free(), Ports.free(), null, newToken(), newToken(), null, Map.of(
                         ServiceName.WEB, Ports.free(), ServiceName.INVENTORY, Ports.free(),
                         ServiceName.ACCOUNT, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()), true,
-                newToken(), newToken(), new Identity(Ports.free(), null, newToken(), newToken()));
+                newToken(), newToken(), new Identity(Ports.free(), null, newToken(), newToken()),
+                Map.of(ServiceName.WEB, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()));
     }
 
     /**
@@ -137,7 +144,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 mysqlUser, mysqlPassword, redisUrl, seataAddr, faultsEnabled, serviceHeap, serviceStartTimeout,
                 services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, adminToken, true,
                 webTransactionalPort, gatewayPort, gatewayUrl, gatewayApiKey, gatewaySecret, sentinelDashboard,
-                sentinelPorts, quickStartJvm, eventSigningKey, rpcCallerToken, identity);
+                sentinelPorts, quickStartJvm, eventSigningKey, rpcCallerToken, identity, webManagementPorts);
     }
 
     /** The port of a service's Sentinel command API (what the dashboard calls). */

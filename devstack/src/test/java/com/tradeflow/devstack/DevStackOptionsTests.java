@@ -24,6 +24,8 @@ class DevStackOptionsTests {
         assertThat(options.services()).as("the second consumer-web only on request")
                 .containsExactly(ServiceName.INVENTORY, ServiceName.ACCOUNT, ServiceName.WEB);
         assertThat(options.webTransactionalPort()).isEqualTo(8083);
+        assertThat(options.webManagementPorts()).containsEntry(ServiceName.WEB, 9080)
+                .containsEntry(ServiceName.WEB_TRANSACTIONAL, 9083);
         assertThat(options.faultsEnabled()).isFalse();
         assertThat(options.effectiveRocketmqNamesrv()).isEqualTo("127.0.0.1:9876");
         assertThat(options.rocketmqBrokerPort()).isEqualTo(10911);

@@ -74,7 +74,7 @@ class CoordinatorDownIT {
         long stock = stock(db, sku);
         String key = "unconfirmed-" + UUID.randomUUID();
         String body = Api.order(user, sku, 1, "AT");
-        int web = TestStack.stack().httpPort(ServiceName.WEB);
+        int web = TestStack.stack().managementPort(ServiceName.WEB);
         long undoLogsBefore = db.undoLogRows();
 
         api.fault(web, HOLD_BEFORE_COMMIT, true);

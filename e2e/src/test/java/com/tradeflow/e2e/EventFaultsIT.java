@@ -62,7 +62,7 @@ class EventFaultsIT {
     @AfterEach
     void disarm() {
         for (ServiceName instance : List.of(ServiceName.WEB, ServiceName.WEB_TRANSACTIONAL)) {
-            int web = TestStack.stack().httpPort(instance);
+            int web = TestStack.stack().managementPort(instance);
             api.fault(web, HOLD_AFTER_SEND, false);
             api.fault(web, REFUSE_SENDS, false);
             api.fault(web, HOLD_BEFORE_END, false);
@@ -119,8 +119,8 @@ class EventFaultsIT {
     @Test
     @Order(1)
     void shouldDeliverOnceWhenBothWebInstancesDieWhilePublishing() throws Exception {
-        int web = TestStack.stack().httpPort(ServiceName.WEB);
-        int transactional = TestStack.stack().httpPort(ServiceName.WEB_TRANSACTIONAL);
+        int web = TestStack.stack().managementPort(ServiceName.WEB);
+        int transactional = TestStack.stack().managementPort(ServiceName.WEB_TRANSACTIONAL);
         events.awaitConverged();
         api.fault(web, HOLD_AFTER_SEND, true);
         api.fault(transactional, HOLD_AFTER_SEND, true);
@@ -180,7 +180,7 @@ class EventFaultsIT {
     @Order(2)
     void shouldRedeliverToASubscriberKilledInTheMiddleOfItsTransactions() throws Exception {
         events.awaitConverged();
-        int account = TestStack.stack().httpPort(ServiceName.ACCOUNT);
+        int account = TestStack.stack().managementPort(ServiceName.ACCOUNT);
         api.fault(account, HOLD_IN_CONSUMER, true);
         List<Long> orders = new ArrayList<>();
         try {
@@ -207,8 +207,8 @@ class EventFaultsIT {
     @Test
     @Order(3)
     void shouldHoldARefusedEventAsDeadWithTheOrdersLaterEventsUntilRequeued() throws Exception {
-        int web = TestStack.stack().httpPort(ServiceName.WEB);
-        int transactional = TestStack.stack().httpPort(ServiceName.WEB_TRANSACTIONAL);
+        int web = TestStack.stack().managementPort(ServiceName.WEB);
+        int transactional = TestStack.stack().managementPort(ServiceName.WEB_TRANSACTIONAL);
         events.awaitConverged();
         // both instances run a relay: the broker refuses both
         api.fault(web, REFUSE_SENDS, true);
@@ -250,7 +250,7 @@ class EventFaultsIT {
     @Test
     @Order(4)
     void shouldRefuseThePurchaseWhenTheBrokerRefusesItsHalfMessage() throws Exception {
-        int web = TestStack.stack().httpPort(ServiceName.WEB_TRANSACTIONAL);
+        int web = TestStack.stack().managementPort(ServiceName.WEB_TRANSACTIONAL);
         events.awaitConverged();
         Map<String, List<Map<String, Object>>> before = db.snapshot();
         Set<Object> eventsBefore = eventIds(events.outbox());
@@ -325,7 +325,7 @@ class EventFaultsIT {
     @Order(6)
     void shouldAcknowledgeAtOnceWhileTheInboxSubscriberIsSlow() throws Exception {
         events.awaitConverged();
-        int inventory = TestStack.stack().httpPort(ServiceName.INVENTORY);
+        int inventory = TestStack.stack().managementPort(ServiceName.INVENTORY);
         int purchases = 24;
         List<Long> orders = new ArrayList<>();
         api.fault(inventory, SLOW_INBOX, true);

@@ -55,7 +55,7 @@ class OrderEventsIT {
     @AfterEach
     void disarm() {
         for (ServiceName web : PUBLISHERS) {
-            int port = TestStack.stack().httpPort(web);
+            int port = TestStack.stack().managementPort(web);
             api.fault(port, HOLD_BEFORE_COMMIT, false);
             api.fault(port, FAIL_BEFORE_COMMIT, false);
         }
@@ -98,7 +98,7 @@ class OrderEventsIT {
     @CsvSource({"WEB, AT", "WEB, TCC", "WEB, XA", "WEB_TRANSACTIONAL, AT", "WEB_TRANSACTIONAL, TCC",
         "WEB_TRANSACTIONAL, XA"})
     void shouldPublishNothingForAPurchaseThatRollsBack(ServiceName publisher, String mode) throws Exception {
-        int web = TestStack.stack().httpPort(publisher);
+        int web = TestStack.stack().managementPort(publisher);
         Api client = TestStack.api(publisher);
         long user = 60;
         events.awaitConverged();

@@ -14,7 +14,7 @@ import java.time.Duration;
 
 /**
  * What consumer-web's product cache holds in the stack's Redis (keys {@code tradeflow:cache:products:<skuId>}),
- * and its metrics as a web instance reports them under {@code /actuator/metrics}.
+ * and its metrics as a web instance reports them under {@code /actuator/metrics} (on its management port).
  */
 final class ProductCache implements AutoCloseable {
 
@@ -52,10 +52,10 @@ final class ProductCache implements AutoCloseable {
     }
 
     /** A counter of the products cache on a web instance, summed over the given result tag (or all results). */
-    static double count(String webBase, String metric, String result) {
+    static double count(String actuatorBase, String metric, String result) {
         String query = "?tag=cache:products" + (result == null ? "" : "&tag=result:" + result);
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(webBase + "/actuator/metrics/"
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(actuatorBase + "/actuator/metrics/"
                     + metric + query)).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {

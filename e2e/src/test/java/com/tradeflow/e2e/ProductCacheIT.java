@@ -42,6 +42,7 @@ class ProductCacheIT {
     private static ProductCache cache;
     private final Api api = TestStack.api();
     private final String web = TestStack.stack().webUrl(ServiceName.WEB);
+    private final String actuator = "http://127.0.0.1:" + TestStack.stack().managementPort(ServiceName.WEB);
 
     /**
      * Redis stores nothing for a write lease (2 min) after it was found empty (it forgot the writers open before):
@@ -63,10 +64,10 @@ class ProductCacheIT {
 
     @AfterEach
     void disarm() {
-        int webPort = TestStack.stack().httpPort(ServiceName.WEB);
+        int webPort = TestStack.stack().managementPort(ServiceName.WEB);
         api.fault(webPort, HOLD_BEFORE_COMMIT, false);
         api.fault(webPort, FAIL_BEFORE_COMMIT, false);
-        api.fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.INVENTORY), SLOW_READS, false);
     }
 
     @Test
@@ -96,7 +97,7 @@ class ProductCacheIT {
     void shouldNeverCacheWhatARolledBackPurchaseShowed() throws Exception {
         long sku = 12;
         long user = TestStack.db().richestUsers(1).get(0);
-        int webPort = TestStack.stack().httpPort(ServiceName.WEB);
+        int webPort = TestStack.stack().managementPort(ServiceName.WEB);
         long available = api.available(sku);
         assertThat(cache.entry(sku)).isNotNull();
 
@@ -129,8 +130,8 @@ class ProductCacheIT {
         long sku = 14;
         api.available(sku);
         cache.drop(sku);
-        api.fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, true);
-        double loadsBefore = ProductCache.count(web, LOADS, null);
+        api.fault(TestStack.stack().managementPort(ServiceName.INVENTORY), SLOW_READS, true);
+        double loadsBefore = ProductCache.count(actuator, LOADS, null);
         ExecutorService clients = Executors.newFixedThreadPool(24);
         try {
             List<Future<Api.Reply>> reads = new ArrayList<>();
@@ -143,7 +144,7 @@ class ProductCacheIT {
         } finally {
             clients.shutdownNow();
         }
-        assertThat(ProductCache.count(web, LOADS, null) - loadsBefore).as("loads for 24 concurrent misses")
+        assertThat(ProductCache.count(actuator, LOADS, null) - loadsBefore).as("loads for 24 concurrent misses")
                 .isEqualTo(1.0);
         assertThat(cache.entry(sku)).isNotNull();
     }
@@ -151,13 +152,13 @@ class ProductCacheIT {
     @Test
     void shouldCacheAnUnknownSkuBriefly() {
         long unknown = 4_040_404;
-        double hitsBefore = ProductCache.count(web, GETS, "hit");
+        double hitsBefore = ProductCache.count(actuator, GETS, "hit");
         assertThat(api.get("/api/products/" + unknown).status()).isEqualTo(404);
         JsonNode notFound = cache.entry(unknown);
         assertThat(notFound).as("'not found' is cached").isNotNull();
         assertThat(notFound.path("value").isNull()).as("%s", notFound).isTrue();
         assertThat(api.get("/api/products/" + unknown).code()).isEqualTo("NOT_FOUND");
-        assertThat(ProductCache.count(web, GETS, "hit") - hitsBefore).as("the second read was a hit").isEqualTo(1.0);
+        assertThat(ProductCache.count(actuator, GETS, "hit") - hitsBefore).as("the second read was a hit").isEqualTo(1.0);
     }
 
     /**
@@ -171,7 +172,7 @@ class ProductCacheIT {
         long sku = 15;
         long user = TestStack.db().richestUsers(1).get(0);
         long available = api.available(sku);
-        double bypassedBefore = ProductCache.count(web, GETS, "bypass");
+        double bypassedBefore = ProductCache.count(actuator, GETS, "bypass");
         TestStack.stack().stopRedis();
         try {
             assertThat(api.available(sku)).isEqualTo(available);
@@ -182,17 +183,17 @@ class ProductCacheIT {
                 assertThat(read.status()).as("%s", read.body()).isEqualTo(200);
                 assertThat(read.body().path("available").asLong()).isEqualTo(available - 1);
             }
-            assertThat(ProductCache.count(web, GETS, "bypass") - bypassedBefore).isGreaterThanOrEqualTo(12.0);
+            assertThat(ProductCache.count(actuator, GETS, "bypass") - bypassedBefore).isGreaterThanOrEqualTo(12.0);
         } finally {
             TestStack.stack().restartRedis();
         }
-        double skippedBefore = ProductCache.count(web, LOADS, "skipped");
+        double skippedBefore = ProductCache.count(actuator, LOADS, "skipped");
         // right after the restart the service's pooled connections fail once each and its breaker may be open for
         // a few seconds (loads then go unstored); once its loads reach Redis again, the fence refuses to store them.
         // The test's own pooled connections fail once each too: ignored like the services do
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
             assertThat(api.available(sku)).isEqualTo(available - 1);
-            assertThat(ProductCache.count(web, LOADS, "skipped") - skippedBefore).as("loads refused by the fence")
+            assertThat(ProductCache.count(actuator, LOADS, "skipped") - skippedBefore).as("loads refused by the fence")
                     .isPositive();
             assertThat(cache.entry(sku)).as("fenced off after Redis lost its keys").isNull();
         });

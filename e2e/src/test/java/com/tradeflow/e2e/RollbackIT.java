@@ -27,8 +27,8 @@ class RollbackIT {
     @AfterEach
     void disarm() {
         Api api = TestStack.api();
-        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), WALLET_FAULT, false);
-        api.fault(TestStack.stack().httpPort(ServiceName.INVENTORY), INVENTORY_FAULT, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), WALLET_FAULT, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.INVENTORY), INVENTORY_FAULT, false);
     }
 
     @Test
@@ -60,7 +60,7 @@ class RollbackIT {
     @Test
     void shouldRestoreAWalletDebitThatCommittedLocallyBeforeItsProviderFailed() {
         Api api = TestStack.api();
-        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), WALLET_FAULT, true);
+        api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), WALLET_FAULT, true);
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
 
         Api.Reply reply = api.placeOrder(13, 2, 1);
@@ -72,7 +72,7 @@ class RollbackIT {
     @Test
     void shouldRestoreAStockDeductThatCommittedLocallyBeforeItsProviderFailed() {
         Api api = TestStack.api();
-        api.fault(TestStack.stack().httpPort(ServiceName.INVENTORY), INVENTORY_FAULT, true);
+        api.fault(TestStack.stack().managementPort(ServiceName.INVENTORY), INVENTORY_FAULT, true);
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
 
         Api.Reply reply = api.placeOrder(14, 2, 1);

@@ -84,7 +84,7 @@ class SentinelIT {
 
     @AfterEach
     void restoreDefaults() throws Exception {
-        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, false);
+        TestStack.api().fault(TestStack.stack().managementPort(ServiceName.INVENTORY), SLOW_READS, false);
         new Gateway(TestStack.stack()).faults(Gateway.NO_FAULTS);
         for (String dataId : RULES) {
             publish(dataId, DEFAULTS.get(dataId));
@@ -174,7 +174,7 @@ class SentinelIT {
         assertThat(JSON.readTree(read(web, 3).body()).path("stale").asBoolean()).isFalse();
         publish(DEGRADE_RULES, "[{\"resource\":\"" + PRODUCT_CALL + "\",\"grade\":0,\"count\":300,"
                 + "\"slowRatioThreshold\":0.5,\"minRequestAmount\":3,\"statIntervalMs\":10000,\"timeWindow\":3}]");
-        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, true);
+        TestStack.api().fault(TestStack.stack().managementPort(ServiceName.INVENTORY), SLOW_READS, true);
 
         // slow calls until the breaker opens: then a read takes no provider time at all
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> {
@@ -193,7 +193,7 @@ class SentinelIT {
         assertThat(JSON.readTree(neverRead.body()).path("code").asText()).isEqualTo("DEPENDENCY_UNAVAILABLE");
         assertThat(tookMillis).as("two refused reads, no waiting for the provider").isLessThan(600);
 
-        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, false);
+        TestStack.api().fault(TestStack.stack().managementPort(ServiceName.INVENTORY), SLOW_READS, false);
         // after the breaker's 3 s window one probe goes through, is fast, and closes it
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             HttpResponse<String> fresh = read(web, 19);
@@ -298,7 +298,7 @@ class SentinelIT {
     void shouldShedLoadWithRateLimitedAnswersUnderASystemRule() throws Exception {
         String web = TestStack.stack().webUrl(ServiceName.WEB);
         publish(SYSTEM_RULES, "[{\"maxThread\":4}]");
-        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.INVENTORY), SLOW_READS, true);
+        TestStack.api().fault(TestStack.stack().managementPort(ServiceName.INVENTORY), SLOW_READS, true);
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try {
             List<Future<long[]>> calls = new ArrayList<>();

@@ -27,13 +27,23 @@ class StackHealthIT {
     @EnumSource(ServiceName.class)
     void shouldReportUpWithDatabaseAndRedis(ServiceName service) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + TestStack.stack().httpPort(service) + "/actuator/health")).build(),
+                "http://127.0.0.1:" + TestStack.stack().managementPort(service) + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode health = new ObjectMapper().readTree(response.body());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("redis").path("status").asText()).isEqualTo("UP");
+    }
+
+    /** The web API's port serves the API only: health, metrics and the rest are on the management port. */
+    @Test
+    void shouldKeepTheActuatorOffThePublicPort() throws Exception {
+        for (String path : new String[] {"/actuator/health", "/actuator/prometheus", "/actuator/metrics"}) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    TestStack.stack().webUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+        }
     }
 
     /** The name server answers, and routes the order events to the stack's broker, with their four queues. */

@@ -36,9 +36,9 @@ class TccAnomaliesIT {
     @AfterEach
     void disarm() {
         Api api = TestStack.api();
-        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, false);
-        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), WALLET_FAULT, false);
-        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), WALLET_FAULT, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, false);
     }
 
     @Test
@@ -49,7 +49,7 @@ class TccAnomaliesIT {
         Set<String> suspendedBefore = suspended(db);
         Map<String, List<Map<String, Object>>> before = db.snapshot();
         // the wallet branch is registered, but its try is held before it reaches the fence
-        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, true);
+        api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, true);
 
         Api.Reply reply = api.placeOrder(user, 8, 1, "TCC");
 
@@ -62,7 +62,7 @@ class TccAnomaliesIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(db.snapshot()).isEqualTo(before));
 
         // the try arrives after its cancel
-        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, false);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(accountLog())
                 .contains("prepare fence failed. xid= " + xid));
@@ -82,7 +82,7 @@ class TccAnomaliesIT {
 
         // the participants of this purchase (not the second consumer-web: it took no part)
         for (ServiceName service : ServiceName.DEFAULT) {
-            Api.Reply again = api.redeliverPhaseTwo(TestStack.stack().httpPort(service), xid);
+            Api.Reply again = api.redeliverPhaseTwo(TestStack.stack().managementPort(service), xid);
             assertThat(again.status()).as("%s %s", service, again.body()).isEqualTo(200);
             assertThat(again.body()).as("%s", service).hasSize(1);
             assertThat(again.body().get(0).path("phase").asText()).isEqualTo("confirm");
@@ -99,7 +99,7 @@ class TccAnomaliesIT {
         Databases db = TestStack.db();
         Set<String> rolledBackBefore = db.fenceXids(3);
         Map<String, List<Map<String, Object>>> before = db.snapshot();
-        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), WALLET_FAULT, true);
+        api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), WALLET_FAULT, true);
 
         Api.Reply reply = api.placeOrder(43, 8, 2, "TCC");
 
@@ -109,7 +109,7 @@ class TccAnomaliesIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(db.snapshot()).isEqualTo(before));
 
         for (ServiceName service : List.of(ServiceName.INVENTORY, ServiceName.ACCOUNT)) {
-            Api.Reply again = api.redeliverPhaseTwo(TestStack.stack().httpPort(service), xid);
+            Api.Reply again = api.redeliverPhaseTwo(TestStack.stack().managementPort(service), xid);
             assertThat(again.status()).as("%s %s", service, again.body()).isEqualTo(200);
             assertThat(again.body()).as("%s", service).hasSize(1);
             JsonNode answer = again.body().get(0);
@@ -129,7 +129,7 @@ class TccAnomaliesIT {
         long user = 44;
         long price = api.price(9);
         long balance = api.balance(user);
-        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, true);
+        api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, true);
 
         CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 9, 1,
                 "TCC"));
@@ -140,7 +140,7 @@ class TccAnomaliesIT {
         TestStack.stack().kill(ServiceName.ACCOUNT);
         String orderId;
         try {
-            api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, false);
+            api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, false);
             Api.Reply reply = placing.get(60, TimeUnit.SECONDS);
 
             // the coordinator decided to commit; the wallet's confirm waits for its participant

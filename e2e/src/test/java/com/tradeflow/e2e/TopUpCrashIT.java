@@ -31,7 +31,7 @@ class TopUpCrashIT {
     private final Api api = TestStack.api();
     private final Gateway gateway = new Gateway(TestStack.stack());
     private final TopUps topUps = new TopUps(TestStack.db());
-    private final int webPort = TestStack.stack().httpPort(ServiceName.WEB);
+    private final int webPort = TestStack.stack().managementPort(ServiceName.WEB);
 
     @AfterEach
     void noFaults() {

@@ -40,10 +40,10 @@ class TransactionModesIT {
     @AfterEach
     void disarm() {
         Api api = TestStack.api();
-        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD, false);
-        api.fault(TestStack.stack().httpPort(ServiceName.WEB), FAIL_AFTER_HOLD, false);
-        api.fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), WALLET_FAULT, false);
-        api.fault(TestStack.stack().httpPort(ServiceName.INVENTORY), INVENTORY_FAULT, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.WEB), FAIL_AFTER_HOLD, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), WALLET_FAULT, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.INVENTORY), INVENTORY_FAULT, false);
     }
 
     @ParameterizedTest
@@ -102,7 +102,7 @@ class TransactionModesIT {
     @ValueSource(strings = {"AT", "TCC", "XA"})
     void shouldRestoreEveryTableWhenAProviderFailsAfterItsBranchRan(String mode) {
         Api api = TestStack.api();
-        api.fault(TestStack.stack().httpPort(ServiceName.INVENTORY), INVENTORY_FAULT, true);
+        api.fault(TestStack.stack().managementPort(ServiceName.INVENTORY), INVENTORY_FAULT, true);
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
 
         Api.Reply reply = api.placeOrder(ROLLBACK_USER.get(mode), 2, 1, mode);
@@ -119,7 +119,7 @@ class TransactionModesIT {
         long user = HOLD_USER.get(mode);
         db.awaitNoUndoLogs();
         long balance = api.balance(user);
-        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD, true);
+        api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD, true);
 
         CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 5, 1, mode));
 
@@ -150,7 +150,7 @@ class TransactionModesIT {
             }
         }
 
-        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD, false);
         Api.Reply reply = placing.get(30, TimeUnit.SECONDS);
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
@@ -171,8 +171,8 @@ class TransactionModesIT {
         Databases db = TestStack.db();
         db.awaitNoUndoLogs();
         Map<String, List<Map<String, Object>>> before = db.snapshot();
-        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD, true);
-        api.fault(TestStack.stack().httpPort(ServiceName.WEB), FAIL_AFTER_HOLD, true);
+        api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD, true);
+        api.fault(TestStack.stack().managementPort(ServiceName.WEB), FAIL_AFTER_HOLD, true);
 
         CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() ->
                 api.placeOrder(HELD_ROLLBACK_USER.get(mode), 5, 1, mode));
@@ -181,7 +181,7 @@ class TransactionModesIT {
         if (mode.equals("XA")) {
             assertThat(db.xaPrepared(xid)).as("prepared XA branches").isEqualTo(3);
         }
-        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD, false);
+        api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD, false);
         Api.Reply reply = placing.get(30, TimeUnit.SECONDS);
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(500);

@@ -32,14 +32,14 @@ class TransferCrashIT {
 
     @AfterEach
     void disarm() {
-        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), HOLD_BEFORE_COMMIT, false);
+        TestStack.api().fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), HOLD_BEFORE_COMMIT, false);
     }
 
     @Test
     void shouldCommitAnInDoubtTransferFromTheLogAfterAKill() throws Exception {
         TestStack.db().createWallets(PAYER, 2, BALANCE);
         long total = transfers.totalBalance(PAYER, PAYEE);
-        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.ACCOUNT), HOLD_BEFORE_COMMIT, true);
+        TestStack.api().fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), HOLD_BEFORE_COMMIT, true);
 
         CompletableFuture<Api.Reply> transfer = CompletableFuture.supplyAsync(() ->
                 transfers.transfer(PAYER, PAYEE, 3000, "crash-1"));

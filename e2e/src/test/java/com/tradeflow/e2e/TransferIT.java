@@ -48,7 +48,7 @@ class TransferIT {
     private static final String HOLD_BEFORE_COMMIT = "transfer.xa.before-commit";
 
     private final WalletTransfers transfers = new WalletTransfers(TestStack.api(), TestStack.db());
-    private final int accountPort = TestStack.stack().httpPort(ServiceName.ACCOUNT);
+    private final int accountPort = TestStack.stack().managementPort(ServiceName.ACCOUNT);
 
     @BeforeAll
     static void wallets() {

@@ -26,7 +26,7 @@ class XaRecoveryIT {
 
     @AfterEach
     void disarm() {
-        TestStack.api().fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, false);
+        TestStack.api().fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, false);
     }
 
     @Test
@@ -36,7 +36,7 @@ class XaRecoveryIT {
         long user = 48;
         long price = api.price(11);
         long balance = api.balance(user);
-        api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, true);
+        api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, true);
 
         CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 11, 1, "XA"));
         String xid = await().atMost(Duration.ofSeconds(20)).until(() -> db.xaPreparedTotal() >= 3
@@ -46,7 +46,7 @@ class XaRecoveryIT {
         try {
             // the killed session's prepared branch stays in the database
             assertThat(db.xaPrepared(xid)).isEqualTo(3);
-            api.fault(TestStack.stack().httpPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, false);
+            api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, false);
             Api.Reply reply = placing.get(60, TimeUnit.SECONDS);
 
             assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);

@@ -15,6 +15,8 @@ public final class TargetOptions {
     public static final String NO_DATABASE = "none";
     /** The service whose actuator is asked for CPU by default, when there is no processes file. */
     static final String WEB_SERVICE = "consumer-web";
+    /** consumer-web's actuator port unless configured otherwise (its management port, apart from the API's). */
+    static final int WEB_MANAGEMENT_PORT = 9080;
 
     /** Base URL of the web API: the local stack's consumer-web, or a deployment's load balancer. */
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", paramLabel = "URL",
@@ -40,11 +42,11 @@ public final class TargetOptions {
 
     /**
      * Services whose actuator {@code process.cpu.time} gives their CPU when the stack is not local (no processes
-     * file), as {@code name=baseUrl}; default {@code consumer-web=<url>}.
+     * file), as {@code name=baseUrl}; default {@code consumer-web=<url's host>:9080}, its management port.
      */
     @Option(names = "--actuator", paramLabel = "NAME=URL",
             description = "A service's base URL for its actuator process.cpu.time, when the stack is not local "
-                    + "(repeatable; default: consumer-web=<url>).")
+                    + "(repeatable; default: consumer-web=<url's host>:9080).")
     Map<String, URI> actuators;
 
     /** Where each run writes its directory of results. */
@@ -84,7 +86,7 @@ public final class TargetOptions {
             return actuators;
         }
         Map<String, URI> web = new LinkedHashMap<>();
-        web.put(WEB_SERVICE, url);
+        web.put(WEB_SERVICE, URI.create(url.getScheme() + "://" + url.getHost() + ":" + WEB_MANAGEMENT_PORT));
         return web;
     }
 

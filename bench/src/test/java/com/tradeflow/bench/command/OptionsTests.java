@@ -39,7 +39,7 @@ class OptionsTests {
         assertThat(command.data.data(false).users()).isEqualTo(1000);
         assertThat(command.data.data(false).skus()).isEqualTo(1000);
         assertThat(command.target.actuatorsOrDefault()).containsExactly(
-                Map.entry("consumer-web", URI.create("http://127.0.0.1:8080")));
+                Map.entry("consumer-web", URI.create("http://127.0.0.1:9080")));
     }
 
     @Test

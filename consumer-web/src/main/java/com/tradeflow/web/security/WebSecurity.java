@@ -37,7 +37,8 @@ import java.util.List;
  * subject, see {@link Caller}), {@code admin} for {@code /api/admin/**}, opening a flash sale and reading a payment.
  *
  * <p>Public: reading products and flash sales, the gateway's payment notifications (signed by the gateway, checked by
- * their controller), the actuator (health for orchestrators; moving it to a management port is open), errors.
+ * their controller), errors, and the actuator, which listens on the management port only (MANAGEMENT_PORT, on
+ * loopback unless MANAGEMENT_ADDRESS says otherwise).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {

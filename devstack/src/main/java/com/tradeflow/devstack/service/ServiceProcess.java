@@ -14,19 +14,19 @@ import java.util.Map;
 
 /**
  * One service as a child JVM ({@code java -jar <module>/target/<module>.jar}), output appended to its log file,
- * ready when {@code /actuator/health} says UP.
+ * ready when {@code /actuator/health} on its management port says UP.
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final ServiceName name;
-    private final int httpPort;
+    private final int managementPort;
     private final ChildProcess process;
 
-    private ServiceProcess(ServiceName name, int httpPort, ChildProcess process) {
+    private ServiceProcess(ServiceName name, int managementPort, ChildProcess process) {
         this.name = name;
-        this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
@@ -34,7 +34,7 @@ public final class ServiceProcess implements AutoCloseable {
      * @param env added to this JVM's environment (addresses, ports)
      * @throws IllegalStateException with the log tail when it exits or is not healthy in time
      */
-    public static ServiceProcess start(ServiceName name, Path jar, int httpPort, Map<String, String> env,
+    public static ServiceProcess start(ServiceName name, Path jar, int managementPort, Map<String, String> env,
             List<String> jvmOptions, Path logDir, Duration timeout) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name.module() + " is not built: " + jar + " is missing (run mvn package)");
@@ -47,9 +47,9 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             ChildProcess process = ChildProcess.start(name.instance(), command, env,
                     logDir.resolve(name.instance() + ".log"), STOP_GRACE);
-            process.awaitReady(HttpProbe.answering(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"),
+            process.awaitReady(HttpProbe.answering(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"),
                     response -> response.statusCode() == 200 && response.body().contains("\"UP\"")), timeout);
-            return new ServiceProcess(name, httpPort, process);
+            return new ServiceProcess(name, managementPort, process);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name.instance() + ": " + e.getMessage(), e);
         }
@@ -59,8 +59,9 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    public int httpPort() {
-        return httpPort;
+    /** Where its actuator answers. */
+    public int managementPort() {
+        return managementPort;
     }
 
     public long pid() {
