@@ -1,6 +1,7 @@
 package com.tradeflow.auth;
 
 import com.tradeflow.auth.client.DemoLogin;
+import com.tradeflow.auth.client.SignedInTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -91,6 +92,16 @@ class AuthServerTests {
         } finally {
             browsers.shutdownNow();
         }
+    }
+
+    @Test
+    void keepsAUsersTokenInsteadOfSigningInAgain() {
+        SignedInTokens tokens = new SignedInTokens(login);
+
+        String first = tokens.of("11", DEMO_PASSWORD);
+
+        assertThat(tokens.of("11", DEMO_PASSWORD)).as("the same token, no second sign-in").isEqualTo(first);
+        assertThat(verifier.decode(tokens.of("12", DEMO_PASSWORD)).getSubject()).isEqualTo("12");
     }
 
     @Test

@@ -46,9 +46,10 @@ import java.util.concurrent.Future;
 
 /**
  * The whole local stack, started in dependency order and stopped in reverse: MariaDB, Redis, nacos-devserver
- * (then the config-center import), the Seata TC, RocketMQ, gateway-sim, auth-server (the issuer of end users'
- * tokens), then the services two at a time (provider-inventory, provider-account, the consumer-web instances). If a part fails to start, what was started is
- * stopped and the error says which part and why.
+ * (then the config-center import), the Seata TC, RocketMQ, gateway-sim, then the services two at a time
+ * (provider-inventory, provider-account, the consumer-web instances); auth-server (the issuer of end users' tokens)
+ * starts alongside from the beginning and is awaited before the services. If a part fails to start, what was started
+ * is stopped and the error says which part and why.
  *
  * <p>Embeddable: the e2e suite starts one per run and kills or restarts services through it.
  */
@@ -94,6 +95,9 @@ public final class DevStack implements AutoCloseable {
 
     private void startAll() {
         checkPorts();
+        if (options.identity().embedded()) {
+            launchAuthServer();
+        }
         if (options.embeddedMysql()) {
             mariaDb = EmbeddedMariaDb.start(options.workDir().resolve("mariadb"), options.mysqlPort());
             started.push(mariaDb);
@@ -117,8 +121,8 @@ public final class DevStack implements AutoCloseable {
         if (options.embeddedGateway()) {
             startGateway();
         }
-        if (options.identity().embedded()) {
-            startAuthServer();
+        if (authServer != null) {
+            awaitAuthServer();
         }
         startServices(List.copyOf(options.services()), Map.of());
         recordProcesses();
@@ -172,25 +176,26 @@ public final class DevStack implements AutoCloseable {
         log.info("payment gateway (gateway-sim) on {}", gateway.baseUrl());
     }
 
-    /** auth-server with the demo users; its address and passwords are written for devstack's token command. */
-    private void startAuthServer() {
+    /**
+     * auth-server with the demo users, launched first and awaited just before the services (which need it at their
+     * first request, not at their start): its JVM starts while MariaDB, Nacos, the TC and the broker do.
+     */
+    private void launchAuthServer() {
         DevStackOptions.Identity identity = options.identity();
-        authServer = AuthServerProcess.start(options.root().resolve("auth-server/target/auth-server.jar"),
-                identity.authPort(), identity.demoPassword(), identity.adminPassword(), authServerJvmOptions(),
-                options.logDir(), options.serviceStartTimeout());
+        authServer = AuthServerProcess.launch(options.root().resolve("auth-server/target/auth-server.jar"),
+                identity.authPort(), identity.demoPassword(), identity.adminPassword(), jvmOptions(AUTH_SERVER_HEAP,
+                        List.of()), options.logDir());
         started.push(authServer);
+    }
+
+    /** Waits for auth-server; then its address and passwords are written for devstack's token command. */
+    private void awaitAuthServer() {
+        DevStackOptions.Identity identity = options.identity();
+        authServer.awaitReady(options.serviceStartTimeout());
         SignInFile.write(options.workDir(), identity.effectiveIssuerUri(), identity.demoPassword(),
                 identity.adminPassword());
         recordProcesses();
         log.info("auth-server (OpenID Connect issuer) on {}", identity.effectiveIssuerUri());
-    }
-
-    private List<String> authServerJvmOptions() {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + AUTH_SERVER_HEAP, "-XX:+UseSerialGC", "-Xss512k"));
-        if (options.quickStartJvm()) {
-            jvm.add("-XX:TieredStopAtLevel=1");
-        }
-        return jvm;
     }
 
     private void startCoordinator() {
@@ -423,10 +428,16 @@ public final class DevStack implements AutoCloseable {
 
     private List<String> jvmOptions(ServiceName name) {
         Path nacosClient = options.workDir().resolve("nacos-client").resolve(name.instance());
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.serviceHeap(), "-XX:+UseSerialGC", "-Xss512k",
+        return jvmOptions(options.serviceHeap(), List.of(
                 "-DJM.LOG.PATH=" + options.logDir().resolve("nacos-client"), "-DJM.SNAPSHOT.PATH=" + nacosClient,
                 "-Dcom.alibaba.nacos.naming.cache.dir=" + nacosClient,
                 "-Duser.home=" + options.workDir().resolve("home").resolve(name.instance())));
+    }
+
+    /** A JVM the stack starts: its heap, the serial collector, small thread stacks, C1 only for quick starts. */
+    private List<String> jvmOptions(String heap, List<String> more) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Xss512k"));
+        jvm.addAll(more);
         if (options.quickStartJvm()) {
             jvm.add("-XX:TieredStopAtLevel=1");
         }

@@ -47,7 +47,12 @@ public final class Api {
 
     /** The API of a running stack's consumer-web instance, for benchmarks that start their own stack. */
     static Api of(DevStack stack, ServiceName web) {
-        return new Api(stack.webUrl(web), stack.options().adminToken(), new Tokens(stack.options().identity()));
+        return of(stack, web, new Tokens(stack.options().identity()));
+    }
+
+    /** The API of a consumer-web instance whose users sign in through {@code tokens} (shared between instances). */
+    static Api of(DevStack stack, ServiceName web, Tokens tokens) {
+        return new Api(stack.webUrl(web), stack.options().adminToken(), tokens);
     }
 
     /** The same API called by user {@code userId}: every request carries that user's access token. */

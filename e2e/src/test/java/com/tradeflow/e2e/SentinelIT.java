@@ -225,13 +225,9 @@ class SentinelIT {
                 long sku = 4 + i;
                 others.add(clients.submit(() -> TestStack.api().placeOrder(user, sku, 1)));
             }
-            List<Api.Reply> hotReplies = new ArrayList<>();
-            for (Future<Api.Reply> f : hot) {
-                hotReplies.add(f.get());
-            }
+            List<Api.Reply> hotReplies = replies(hot);
             assertThat(hotReplies).extracting(Api.Reply::status).containsOnly(201, 429);
-            assertThat(hotReplies).filteredOn(r -> r.status() == 429).isNotEmpty()
-                    .allSatisfy(r -> assertThat(r.code()).isEqualTo("RATE_LIMITED"));
+            assertSomeRateLimited(hotReplies);
             for (Future<Api.Reply> f : others) {
                 assertThat(f.get().status()).as("%s", f.get().body()).isEqualTo(201);
             }
@@ -263,13 +259,9 @@ class SentinelIT {
                 orders.add(clients.submit(() -> api.placeOrder(busy, sku, 1)));
             }
             Api.Reply othersOrder = api.placeOrder(other, 3, 1);
-            List<Api.Reply> busyReplies = new ArrayList<>();
-            for (Future<Api.Reply> f : orders) {
-                busyReplies.add(f.get());
-            }
+            List<Api.Reply> busyReplies = replies(orders);
             assertThat(busyReplies).extracting(Api.Reply::status).isSubsetOf(201, 429);
-            assertThat(busyReplies).filteredOn(r -> r.status() == 429).isNotEmpty()
-                    .allSatisfy(r -> assertThat(r.code()).isEqualTo("RATE_LIMITED"));
+            assertSomeRateLimited(busyReplies);
             assertThat(othersOrder.status()).as("%s", othersOrder.body()).isEqualTo(201);
 
             List<Future<Api.Reply>> transfers = new ArrayList<>();
@@ -277,13 +269,9 @@ class SentinelIT {
                 transfers.add(clients.submit(() -> api.as(busy).post("/api/transfers", "{\"toUserId\":" + other
                         + ",\"amount\":1}", UUID.randomUUID().toString())));
             }
-            List<Api.Reply> transferReplies = new ArrayList<>();
-            for (Future<Api.Reply> f : transfers) {
-                transferReplies.add(f.get());
-            }
+            List<Api.Reply> transferReplies = replies(transfers);
             assertThat(transferReplies).extracting(Api.Reply::status).isSubsetOf(201, 409, 429);
-            assertThat(transferReplies).filteredOn(r -> r.status() == 429).isNotEmpty()
-                    .allSatisfy(r -> assertThat(r.code()).isEqualTo("RATE_LIMITED"));
+            assertSomeRateLimited(transferReplies);
         } finally {
             clients.shutdownNow();
         }
@@ -389,6 +377,20 @@ class SentinelIT {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());
+    }
+
+    private static List<Api.Reply> replies(List<Future<Api.Reply>> calls) throws Exception {
+        List<Api.Reply> replies = new ArrayList<>();
+        for (Future<Api.Reply> call : calls) {
+            replies.add(call.get());
+        }
+        return replies;
+    }
+
+    /** At least one of a burst was refused by a rule, each refusal with 429 RATE_LIMITED. */
+    private static void assertSomeRateLimited(List<Api.Reply> replies) {
+        assertThat(replies).filteredOn(r -> r.status() == 429).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.code()).isEqualTo("RATE_LIMITED"));
     }
 
     /** As many rules loaded as published, each published one with all its fields among the loaded ones. */

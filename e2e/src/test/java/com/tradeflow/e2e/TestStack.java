@@ -34,8 +34,10 @@ public final class TestStack implements BeforeAllCallback {
             StackState.clear(dir);
             DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir));
             System.out.print(stack.summary());
-            running = new Running(stack, Api.of(stack, ServiceName.WEB), Api.of(stack, ServiceName.WEB_TRANSACTIONAL),
-                    new Databases(stack.options()));
+            // one sign-in per user for the whole run, whichever web instance a test calls
+            Tokens tokens = new Tokens(stack.options().identity());
+            running = new Running(stack, Api.of(stack, ServiceName.WEB, tokens),
+                    Api.of(stack, ServiceName.WEB_TRANSACTIONAL, tokens), new Databases(stack.options()));
             warmUp(running.api);
             warmUp(running.transactionalApi);
         }

@@ -53,7 +53,7 @@ class OrderController {
     ResponseEntity<OrderView> place(Caller caller, @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 64) String key) {
         PlaceOrderRequest callers = request.forCaller(caller);
-        limits.admit(CallerRateLimits.ORDER_PLACEMENT, caller);
+        limits.admit(CallerRateLimits.Act.ORDER_PLACEMENT, caller);
         PlaceOrderService.Placed placed = placeOrder.place(callers, key);
         HttpStatus status = switch (placed.answered()) {
             case CREATED -> HttpStatus.CREATED;

@@ -16,23 +16,34 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallerRateLimits {
 
-    /** Placing an order, per user. */
-    public static final String ORDER_PLACEMENT = "order-placement-by-user";
-    /** A transfer out of the user's wallet, per user. */
-    public static final String TRANSFER = "transfer-by-user";
+    /** What a user does that has a limit of its own: the Sentinel resource, and how a refusal names it. */
+    public enum Act {
+        /** Placing an order. */
+        ORDER_PLACEMENT("order-placement-by-user", "order-placement"),
+        /** A transfer out of the user's wallet. */
+        TRANSFER("transfer-by-user", "transfer");
+
+        private final String resource;
+        private final String what;
+
+        Act(String resource, String what) {
+            this.resource = resource;
+            this.what = what;
+        }
+    }
 
     /**
      * Counts the act against the caller's limit.
      *
      * @throws com.tradeflow.api.error.BusinessException 429 {@code RATE_LIMITED} over the limit
      */
-    public void admit(String resource, Caller caller) {
+    public void admit(Act act, Caller caller) {
         Entry entry;
         try {
             // OUT: the web resource around it is the request's inbound entry already (system rules count those)
-            entry = SphU.entry(resource, EntryType.OUT, 1, caller.userId());
+            entry = SphU.entry(act.resource, EntryType.OUT, 1, caller.userId());
         } catch (BlockException e) {
-            throw SentinelRefusals.refusal(e, resource.replace("-by-user", "") + " of user " + caller.userId());
+            throw SentinelRefusals.refusal(e, act.what + " of user " + caller.userId());
         }
         entry.exit(1, caller.userId());
     }

@@ -62,7 +62,7 @@ class TransferController {
         if (request.toUserId() == fromUserId) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "a transfer needs two different users");
         }
-        limits.admit(CallerRateLimits.TRANSFER, caller);
+        limits.admit(CallerRateLimits.Act.TRANSFER, caller);
         String transferId = transferId(fromUserId, key);
         TransferReceipt receipt;
         try {

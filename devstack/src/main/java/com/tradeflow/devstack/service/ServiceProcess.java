@@ -2,13 +2,12 @@ package com.tradeflow.devstack.service;
 
 import com.tradeflow.childprocess.ChildProcess;
 import com.tradeflow.devstack.infra.HttpProbe;
+import com.tradeflow.devstack.infra.JavaJar;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +20,10 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final ServiceName name;
-    private final int managementPort;
     private final ChildProcess process;
 
-    private ServiceProcess(ServiceName name, int managementPort, ChildProcess process) {
+    private ServiceProcess(ServiceName name, ChildProcess process) {
         this.name = name;
-        this.managementPort = managementPort;
         this.process = process;
     }
 
@@ -36,20 +33,12 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(ServiceName name, Path jar, int managementPort, Map<String, String> env,
             List<String> jvmOptions, Path logDir, Duration timeout) {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(name.module() + " is not built: " + jar + " is missing (run mvn package)");
-        }
-        List<String> command = new ArrayList<>();
-        command.add(ChildProcess.javaBinary());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
         try {
-            ChildProcess process = ChildProcess.start(name.instance(), command, env,
+            ChildProcess process = JavaJar.start(name.module(), name.instance(), jar, jvmOptions, env,
                     logDir.resolve(name.instance() + ".log"), STOP_GRACE);
             process.awaitReady(HttpProbe.answering(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"),
                     response -> response.statusCode() == 200 && response.body().contains("\"UP\"")), timeout);
-            return new ServiceProcess(name, managementPort, process);
+            return new ServiceProcess(name, process);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name.instance() + ": " + e.getMessage(), e);
         }
@@ -57,11 +46,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     public ServiceName name() {
         return name;
-    }
-
-    /** Where its actuator answers. */
-    public int managementPort() {
-        return managementPort;
     }
 
     public long pid() {
