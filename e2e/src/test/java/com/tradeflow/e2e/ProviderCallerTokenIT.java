@@ -89,6 +89,19 @@ class ProviderCallerTokenIT {
         assertThat(balance()).isEqualTo(before - AMOUNT);
     }
 
+    /** A debit sent again (a client's retry) takes the money once: the order's ledger row refuses the repeat. */
+    @Test
+    void shouldDebitAnOrderOnceWhenTheCallIsRepeated() {
+        long before = balance();
+        for (int call = 0; call < 2; call++) {
+            RpcContext.getClientAttachment().setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
+            wallets.$invoke("debit", DEBIT, new Object[] {ORDER + 3, USER, AMOUNT});
+        }
+        assertThat(balance()).isEqualTo(before - AMOUNT);
+        assertThat(TestStack.db().number("tradeflow_account_" + USER % 2, "SELECT COUNT(*) FROM wallet_ledger "
+                + "WHERE order_id = " + (ORDER + 3) + " AND type = 'DEBIT' AND amount = " + AMOUNT)).isEqualTo(1);
+    }
+
     private static long balance() {
         return TestStack.db().number("tradeflow_account_" + USER % 2,
                 "SELECT balance FROM wallets WHERE user_id = " + USER);

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.function.SingletonSupplier;
 
 import javax.sql.DataSource;
 import java.sql.Timestamp;
@@ -39,13 +40,14 @@ public class OutboxRepository {
     private final List<DataSource> physicalPools;
     private final EventJson json;
     private final boolean eventsEnabled;
-    private final ObjectProvider<OutboxRelay> relay;
+    /** Looked up once (the relay needs this repository, hence not a constructor argument): not at every commit. */
+    private final SingletonSupplier<OutboxRelay> relay;
 
     /** @param eventsEnabled false: no event is written (benchmarks measure what events cost with it) */
     OutboxRepository(JdbcTemplate jdbc, BranchTypeRoutingDataSource dataSource, EventJson json,
             @Value("${tradeflow.events.enabled:true}") boolean eventsEnabled, ObjectProvider<OutboxRelay> relay) {
         this.jdbc = jdbc;
-        this.relay = relay;
+        this.relay = SingletonSupplier.of(relay::getIfAvailable);
         this.physicalPools = dataSource.physicalPools();
         this.json = json;
         this.eventsEnabled = eventsEnabled;
@@ -112,15 +114,22 @@ public class OutboxRepository {
     /** The relay idles between empty passes; a row this instance wrote is sent as soon as it is committed. */
     private void wakeRelayOnCommit() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            relay.ifAvailable(OutboxRelay::wake);
+            wakeRelay();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                relay.ifAvailable(OutboxRelay::wake);
+                wakeRelay();
             }
         });
+    }
+
+    private void wakeRelay() {
+        OutboxRelay known = relay.get();
+        if (known != null) {
+            known.wake();
+        }
     }
 
     /** True when every event the order has so far is with the broker (SENT). */

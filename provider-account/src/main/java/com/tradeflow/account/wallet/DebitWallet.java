@@ -18,17 +18,19 @@ public class DebitWallet {
         this.wallets = wallets;
     }
 
-    /** Idempotent per order: a second debit of the same order changes nothing. */
+    /**
+     * Idempotent per order: a second debit of the same order changes nothing. The ledger row comes first: its key
+     * (kind, order) refuses a repeat before any money moves, without a read ahead of every debit.
+     */
     @Transactional
     public void debit(long orderId, long userId, long amount) {
         requirePositive(amount);
-        if (wallets.findMovement(userId, orderId, LedgerType.DEBIT).isPresent()) {
+        if (!wallets.recordNewMovement(userId, orderId, LedgerType.DEBIT, amount)) {
             return;
         }
         if (!wallets.take(userId, amount)) {
             throw wallets.refusal(userId, amount);
         }
-        wallets.recordMovement(userId, orderId, LedgerType.DEBIT, amount);
     }
 
     static void requirePositive(long amount) {

@@ -5,6 +5,7 @@ import com.tradeflow.api.account.WalletView;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.platform.transaction.AtLockGuard;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -117,6 +118,20 @@ class WalletRepository {
     void recordMovement(long userId, long orderId, LedgerType type, long amount) {
         jdbc.update("INSERT INTO wallet_ledger (order_id, type, user_id, amount) VALUES (?, ?, ?, ?)", orderId,
                 type.name(), userId, amount);
+    }
+
+    /**
+     * Records the order's movement unless it has one of that kind already (its key is kind and order).
+     *
+     * @return false when it had one: nothing was written
+     */
+    boolean recordNewMovement(long userId, long orderId, LedgerType type, long amount) {
+        try {
+            recordMovement(userId, orderId, type, amount);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
     }
 
     /** @return false when the order has no movement of kind {@code from} */
