@@ -1,5 +1,6 @@
 package com.tradeflow.devstack;
 
+import com.tradeflow.api.user.UserIds;
 import com.tradeflow.auth.client.DemoLogin;
 import com.tradeflow.auth.client.SignInFile;
 
@@ -24,7 +25,7 @@ final class TokenCommand {
     /** @return the exit status: 0 with the token printed, 1 when signing in failed, 2 for bad arguments */
     static int run(List<String> args, Path workDir) {
         String username;
-        if (args.size() == 2 && "--user".equals(args.get(0)) && args.get(1).matches("[1-9][0-9]{0,17}")) {
+        if (args.size() == 2 && "--user".equals(args.get(0)) && UserIds.isUserId(args.get(1))) {
             username = args.get(1);
         } else if (args.size() == 1 && "--admin".equals(args.get(0))) {
             username = "admin";

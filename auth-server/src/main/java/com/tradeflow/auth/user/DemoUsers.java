@@ -1,5 +1,6 @@
 package com.tradeflow.auth.user;
 
+import com.tradeflow.api.user.UserIds;
 import com.tradeflow.auth.AuthProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-import java.util.regex.Pattern;
 
 /**
  * The demo data's users: user {@code N} (1 to {@code demo-users}, the wallets' user ids) signs in as {@code N} with the
@@ -23,7 +23,6 @@ public class DemoUsers implements UserDetailsService {
     public static final String ADMIN = "admin";
     public static final String USER_ROLE = "user";
     public static final String ADMIN_ROLE = "admin";
-    private static final Pattern USER_ID = Pattern.compile("[1-9][0-9]{0,17}");
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
     private final long demoUsers;
@@ -59,6 +58,6 @@ public class DemoUsers implements UserDetailsService {
     }
 
     private boolean isDemoUser(String username) {
-        return username != null && USER_ID.matcher(username).matches() && Long.parseLong(username) <= demoUsers;
+        return UserIds.isUserId(username) && Long.parseLong(username) <= demoUsers;
     }
 }

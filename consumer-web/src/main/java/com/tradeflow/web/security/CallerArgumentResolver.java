@@ -2,6 +2,7 @@ package com.tradeflow.web.security;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.api.user.UserIds;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,13 +12,9 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-import java.util.regex.Pattern;
 
 /** A {@link Caller} parameter of a controller method: the user id in the subject of the request's verified JWT. */
 final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
-
-    /** One spelling per user id, as the issuer writes it. */
-    private static final Pattern USER_ID = Pattern.compile("[1-9][0-9]{0,17}");
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -32,8 +29,7 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     /** @throws BusinessException {@code FORBIDDEN}: not an end user's token (the admin's, a machine's) */
     static Caller caller(Authentication authentication) {
-        if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getSubject() != null
-                && USER_ID.matcher(jwt.getToken().getSubject()).matches()) {
+        if (authentication instanceof JwtAuthenticationToken jwt && UserIds.isUserId(jwt.getToken().getSubject())) {
             return new Caller(Long.parseLong(jwt.getToken().getSubject()));
         }
         throw new BusinessException(ErrorCode.FORBIDDEN, "this endpoint acts for an end user: use a user's token");
