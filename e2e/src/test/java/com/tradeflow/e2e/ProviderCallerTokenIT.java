@@ -29,7 +29,7 @@ class ProviderCallerTokenIT {
     private static final long AMOUNT = 100;
     /** Far above the snowflake ids of real orders. */
     private static final long ORDER = 9_000_000_000_000_000_001L;
-    private static final String[] DEBIT = {"long", "long", "long"};
+    private static final String[] ORDER_USER_AMOUNT = {"long", "long", "long"};
 
     private static DubboBootstrap dubbo;
     private static GenericService wallets;
@@ -62,7 +62,7 @@ class ProviderCallerTokenIT {
     @Test
     void shouldRefuseADebitWithoutTheTokenAndChangeNothing() {
         long before = balance();
-        assertThatThrownBy(() -> wallets.$invoke("debit", DEBIT, new Object[] {ORDER, USER, AMOUNT}))
+        assertThatThrownBy(() -> wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER, USER, AMOUNT}))
                 .hasMessageContaining("caller token missing or wrong");
         assertThat(balance()).isEqualTo(before);
     }
@@ -73,7 +73,8 @@ class ProviderCallerTokenIT {
         long before = balance();
         for (String forged : new String[] {"", real.substring(1), real + "0", "x".repeat(real.length())}) {
             RpcContext.getClientAttachment().setAttachment(ATTACHMENT, forged);
-            assertThatThrownBy(() -> wallets.$invoke("debit", DEBIT, new Object[] {ORDER + 1, USER, AMOUNT}))
+            assertThatThrownBy(() -> wallets.$invoke("debit", ORDER_USER_AMOUNT,
+                    new Object[] {ORDER + 1, USER, AMOUNT}))
                     .as("token %s", forged.isEmpty() ? "(empty)" : "of length " + forged.length())
                     .hasMessageContaining("caller token missing or wrong");
         }
@@ -85,7 +86,7 @@ class ProviderCallerTokenIT {
     void shouldServeTheSameClientCarryingTheServicesToken() {
         long before = balance();
         RpcContext.getClientAttachment().setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
-        wallets.$invoke("debit", DEBIT, new Object[] {ORDER + 2, USER, AMOUNT});
+        wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER + 2, USER, AMOUNT});
         assertThat(balance()).isEqualTo(before - AMOUNT);
     }
 
@@ -94,12 +95,29 @@ class ProviderCallerTokenIT {
     void shouldDebitAnOrderOnceWhenTheCallIsRepeated() {
         long before = balance();
         for (int call = 0; call < 2; call++) {
-            RpcContext.getClientAttachment().setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
-            wallets.$invoke("debit", DEBIT, new Object[] {ORDER + 3, USER, AMOUNT});
+            callWithToken("debit", ORDER + 3);
         }
         assertThat(balance()).isEqualTo(before - AMOUNT);
         assertThat(TestStack.db().number("tradeflow_account_" + USER % 2, "SELECT COUNT(*) FROM wallet_ledger "
                 + "WHERE order_id = " + (ORDER + 3) + " AND type = 'DEBIT' AND amount = " + AMOUNT)).isEqualTo(1);
+    }
+
+    /** A refund sent again gives the money back once, for the same reason. */
+    @Test
+    void shouldRefundAnOrderOnceWhenTheCallIsRepeated() {
+        long before = balance();
+        callWithToken("debit", ORDER + 4);
+        for (int call = 0; call < 2; call++) {
+            callWithToken("refund", ORDER + 4);
+        }
+        assertThat(balance()).isEqualTo(before);
+        assertThat(TestStack.db().number("tradeflow_account_" + USER % 2, "SELECT COUNT(*) FROM wallet_ledger "
+                + "WHERE order_id = " + (ORDER + 4) + " AND type = 'REFUND' AND amount = " + AMOUNT)).isEqualTo(1);
+    }
+
+    private static void callWithToken(String method, long order) {
+        RpcContext.getClientAttachment().setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
+        wallets.$invoke(method, ORDER_USER_AMOUNT, new Object[] {order, USER, AMOUNT});
     }
 
     private static long balance() {

@@ -22,9 +22,9 @@ public class RefundWallet {
     @Transactional
     public WalletView refund(long orderId, long userId, long amount) {
         requireDebit(wallets, orderId, userId, amount);
-        if (wallets.findMovement(userId, orderId, LedgerType.REFUND).isEmpty()) {
+        // as the debit: the ledger row first, its key refuses a repeat before any money moves
+        if (wallets.recordNewMovement(userId, orderId, LedgerType.REFUND, amount)) {
             wallets.credit(userId, amount);
-            wallets.recordMovement(userId, orderId, LedgerType.REFUND, amount);
         }
         return wallets.find(userId).orElseThrow();
     }
