@@ -211,7 +211,7 @@ public final class DevStack implements AutoCloseable {
     private void startBroker() {
         broker = RocketMqServerProcess.start(RocketMqServerOptions.of(options.root(),
                 options.workDir().resolve("rocketmq"), options.rocketmqNamesrvPort(), options.rocketmqBrokerPort(),
-                EVENT_TOPICS));
+                EVENT_TOPICS).withCredentials(options.brokerCredentials()));
         started.push(broker);
         recordProcesses();
         log.info("RocketMQ name server on {}", options.effectiveRocketmqNamesrv());
@@ -399,6 +399,9 @@ public final class DevStack implements AutoCloseable {
         env.put("ACCOUNT_DUBBO_PORT", String.valueOf(options.accountDubboPort()));
         env.put("WEB_PORT", String.valueOf(options.webPort()));
         env.put("ROCKETMQ_NAMESRV", options.effectiveRocketmqNamesrv());
+        if (options.brokerCredentials() != null) {
+            env.putAll(options.brokerCredentials().asEnvironment());
+        }
         env.put("GATEWAY_URL", options.effectiveGatewayUrl());
         env.put("GATEWAY_API_KEY", options.gatewayApiKey());
         env.put("GATEWAY_SECRET", options.gatewaySecret());
@@ -548,9 +551,11 @@ public final class DevStack implements AutoCloseable {
         s.append(String.format("  MySQL              %s:%d%s%n", options.effectiveMysqlHost(), options.mysqlPort(),
                 options.embeddedMysql() ? " [embedded MariaDB, user root]" : " [external]"));
         s.append(String.format("  Redis              %s%n", options.effectiveRedisUrl()));
-        s.append(String.format("  RocketMQ           name server %s%s%n", options.effectiveRocketmqNamesrv(),
+        s.append(String.format("  RocketMQ           name server %s%s; %s%n", options.effectiveRocketmqNamesrv(),
                 options.rocketmqNamesrv() == null ? ", broker 127.0.0.1:" + options.rocketmqBrokerPort() + " [embedded]"
-                        : " [external]"));
+                        : " [external]", options.brokerCredentials() == null ? "requests unsigned"
+                        : "requests signed by access key " + options.brokerCredentials().accessKey()
+                                + " (ROCKETMQ_ACCESS_KEY, ROCKETMQ_SECRET_KEY)"));
         s.append(String.format("  payment gateway    %s%s%n", options.effectiveGatewayUrl(), options.embeddedGateway()
                 ? " [embedded gateway-sim; admin API /admin/** with the admin token]" : " [external]"));
         s.append(String.format("  provider-inventory HTTP %d, Dubbo %d, Sentinel %d%n", options.inventoryHttpPort(),

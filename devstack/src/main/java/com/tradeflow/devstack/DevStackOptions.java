@@ -3,6 +3,7 @@ package com.tradeflow.devstack;
 import com.tradeflow.childprocess.FreePorts;
 import com.tradeflow.devstack.infra.Ports;
 import com.tradeflow.devstack.service.ServiceName;
+import com.tradeflow.rocketmq.server.BrokerCredentials;
 import com.tradeflow.rocketmq.server.RocketMqServerOptions;
 
 import java.nio.file.Path;
@@ -34,6 +35,10 @@ import java.util.Set;
  * @param webManagementPorts the actuator port of each consumer-web instance ({@code WEB_MANAGEMENT_PORT},
  *                        {@code WEB_TRANSACTIONAL_MANAGEMENT_PORT}); the providers' HTTP port serves only their
  *                        actuator
+ * @param brokerCredentials what the services sign their requests to the broker with ({@code ROCKETMQ_ACCESS_KEY},
+ *                        {@code ROCKETMQ_SECRET_KEY}); the embedded broker serves only requests signed with them
+ *                        (generated for each start unless given); null with an external broker and no key given:
+ *                        unsigned requests
  */
 public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisPort, int nacosPort, int seataPort,
                               int seataConsolePort, int webPort, int inventoryHttpPort, int inventoryDubboPort,
@@ -46,9 +51,11 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               String gatewaySecret, String sentinelDashboard,
                               Map<ServiceName, Integer> sentinelPorts, boolean quickStartJvm,
                               String eventSigningKey, String rpcCallerToken, Identity identity,
-                              Map<ServiceName, Integer> webManagementPorts) {
+                              Map<ServiceName, Integer> webManagementPorts, BrokerCredentials brokerCredentials) {
 
     private static final int TOKEN_BYTES = 32;
+    /** Who the services are at the embedded broker when {@code ROCKETMQ_ACCESS_KEY} is not given. */
+    private static final String STACK_ACCESS_KEY = "tradeflow-services";
     /** The demo users' password when {@code AUTH_DEMO_PASSWORD} is not given: the README's examples use it. */
     public static final String DEFAULT_DEMO_PASSWORD = "tradeflow-demo";
 
@@ -118,7 +125,9 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                         Optional.ofNullable(blankToNull(env.get("AUTH_ADMIN_PASSWORD")))
                                 .orElseGet(DevStackOptions::newToken)),
                 Map.of(ServiceName.WEB, port(env, "WEB_MANAGEMENT_PORT", 9080),
-                        ServiceName.WEB_TRANSACTIONAL, port(env, "WEB_TRANSACTIONAL_MANAGEMENT_PORT", 9083)));
+                        ServiceName.WEB_TRANSACTIONAL, port(env, "WEB_TRANSACTIONAL_MANAGEMENT_PORT", 9083)),
+                BrokerCredentials.fromEnvironment(env).orElseGet(() -> blankToNull(env.get("ROCKETMQ_NAMESRV")) == null
+                        ? newBrokerCredentials() : null));
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
@@ -131,7 +140,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                         ServiceName.WEB, Ports.free(), ServiceName.INVENTORY, Ports.free(),
                         ServiceName.ACCOUNT, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()), true,
                 newToken(), newToken(), new Identity(Ports.free(), null, newToken(), newToken()),
-                Map.of(ServiceName.WEB, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()));
+                Map.of(ServiceName.WEB, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()),
+                newBrokerCredentials());
     }
 
     /**
@@ -144,7 +154,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 mysqlUser, mysqlPassword, redisUrl, seataAddr, faultsEnabled, serviceHeap, serviceStartTimeout,
                 services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, adminToken, true,
                 webTransactionalPort, gatewayPort, gatewayUrl, gatewayApiKey, gatewaySecret, sentinelDashboard,
-                sentinelPorts, quickStartJvm, eventSigningKey, rpcCallerToken, identity, webManagementPorts);
+                sentinelPorts, quickStartJvm, eventSigningKey, rpcCallerToken, identity, webManagementPorts,
+                brokerCredentials);
     }
 
     /** The port of a service's Sentinel command API (what the dashboard calls). */
@@ -229,6 +240,10 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
         byte[] bytes = new byte[TOKEN_BYTES];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    private static BrokerCredentials newBrokerCredentials() {
+        return new BrokerCredentials(STACK_ACCESS_KEY, newToken());
     }
 
     private static String blankToNull(String value) {

@@ -46,6 +46,29 @@ class DevStackOptionsTests {
     }
 
     @Test
+    void shouldHaveTheEmbeddedBrokerTakeOnlyRequestsSignedWithAFreshSecret() {
+        DevStackOptions options = DevStackOptions.fromEnvironment(Map.of(), ROOT);
+
+        assertThat(options.brokerCredentials()).isNotNull();
+        assertThat(options.brokerCredentials().secretKey()).matches("[0-9a-f]{64}")
+                .isNotEqualTo(DevStackOptions.fromEnvironment(Map.of(), ROOT).brokerCredentials().secretKey());
+        assertThat(options.brokerCredentials().toString()).doesNotContain(options.brokerCredentials().secretKey());
+    }
+
+    @Test
+    void shouldSignWithTheGivenBrokerCredentialsOrNotAtAllForAnExternalBrokerWithoutThem() {
+        DevStackOptions given = DevStackOptions.fromEnvironment(Map.of("ROCKETMQ_NAMESRV", "mq:9876",
+                "ROCKETMQ_ACCESS_KEY", "orders", "ROCKETMQ_SECRET_KEY", "s3cret"), ROOT);
+        assertThat(given.brokerCredentials().accessKey()).isEqualTo("orders");
+        assertThat(given.brokerCredentials().secretKey()).isEqualTo("s3cret");
+
+        assertThat(DevStackOptions.fromEnvironment(Map.of("ROCKETMQ_NAMESRV", "mq:9876"), ROOT).brokerCredentials())
+                .as("an external broker without ACL").isNull();
+        assertThatThrownBy(() -> DevStackOptions.fromEnvironment(Map.of("ROCKETMQ_ACCESS_KEY", "orders"), ROOT))
+                .hasMessageContaining("ROCKETMQ_SECRET_KEY");
+    }
+
+    @Test
     void shouldTakeAnExternalIssuerInsteadOfStartingOne() {
         DevStackOptions options = DevStackOptions.fromEnvironment(Map.of("OIDC_ISSUER_URI",
                 "https://keycloak.example.com/realms/tradeflow", "AUTH_DEMO_PASSWORD", "another-demo-password"), ROOT);

@@ -1,5 +1,9 @@
 package com.tradeflow.e2e;
 
+import com.tradeflow.devstack.DevStackOptions;
+import com.tradeflow.rocketmq.server.BrokerCredentials;
+import org.apache.rocketmq.acl.common.AclClientRPCHook;
+import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.impl.MQClientAPIImpl;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -8,6 +12,8 @@ import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.MQVersion;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.remoting.RPCHook;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
 import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
@@ -19,13 +25,26 @@ import java.util.List;
 final class Broker implements AutoCloseable {
 
     private static final long TIMEOUT_MILLIS = 3_000;
-    private final DefaultMQProducer producer = new DefaultMQProducer("e2e-tests");
+    private final DefaultMQProducer producer;
 
-    Broker(String namesrv) throws MQClientException {
+    private Broker(String namesrv, String name, RPCHook signing) throws MQClientException {
         System.setProperty("rocketmq.remoting.version", String.valueOf(MQVersion.CURRENT_VERSION));
+        producer = new DefaultMQProducer(name, signing);
         producer.setNamesrvAddr(namesrv);
-        producer.setInstanceName("e2e-tests");
+        producer.setInstanceName(name);
         producer.start();
+    }
+
+    /** A client with the services' broker credentials: an insider, whose requests the broker takes. */
+    static Broker of(DevStackOptions options) throws MQClientException {
+        BrokerCredentials credentials = options.brokerCredentials();
+        return new Broker(options.effectiveRocketmqNamesrv(), "e2e-tests", credentials == null ? null
+                : new AclClientRPCHook(new SessionCredentials(credentials.accessKey(), credentials.secretKey())));
+    }
+
+    /** A client that does not sign its requests: anyone who reaches the broker's port. */
+    static Broker unsigned(DevStackOptions options) throws MQClientException {
+        return new Broker(options.effectiveRocketmqNamesrv(), "e2e-outsider", null);
     }
 
     /** Sends a message into the queue of the order, as consumer-web would. */
@@ -39,10 +58,17 @@ final class Broker implements AutoCloseable {
         }
     }
 
-    /** Messages of the topic stored with that key (the broker's index). */
+    /** Messages of the topic stored with that key (the broker's index); empty when there is none. */
     @SuppressWarnings("deprecation")
     List<MessageExt> withKey(String topic, String key) throws Exception {
-        return producer.queryMessage(topic, key, 32, 0, Long.MAX_VALUE).getMessageList();
+        try {
+            return producer.queryMessage(topic, key, 32, 0, Long.MAX_VALUE).getMessageList();
+        } catch (MQClientException e) {
+            if (e.getResponseCode() == ResponseCode.NO_MESSAGE) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /** Where the name server says the topic's queues are. */

@@ -160,7 +160,7 @@ class EventFaultsIT {
         }
 
         events.awaitConverged();
-        try (Broker broker = new Broker(TestStack.stack().options().effectiveRocketmqNamesrv())) {
+        try (Broker broker = Broker.of(TestStack.stack().options())) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(broker.withKey(TOPIC, outboxEvent)).as("the event was sent twice").hasSize(2));
         }
@@ -283,7 +283,7 @@ class EventFaultsIT {
                 + "\"skuId\":%d,\"quantity\":%d,\"amount\":%d,\"occurredAt\":\"%s\"}", poison.eventId(), orderId,
                 user, UNKNOWN_SKU, poison.quantity(), poison.amount(), Instant.now());
         long pointsBefore = events.points(user);
-        try (Broker broker = new Broker(TestStack.stack().options().effectiveRocketmqNamesrv())) {
+        try (Broker broker = Broker.of(TestStack.stack().options())) {
             broker.send(TOPIC, "OrderPlaced", List.of(poison.eventId(), String.valueOf(orderId)), body, orderId);
         }
         Events.injected(poison);
@@ -329,7 +329,7 @@ class EventFaultsIT {
         int purchases = 24;
         List<Long> orders = new ArrayList<>();
         api.fault(inventory, SLOW_INBOX, true);
-        try (Broker broker = new Broker(TestStack.stack().options().effectiveRocketmqNamesrv())) {
+        try (Broker broker = Broker.of(TestStack.stack().options())) {
             long start = System.nanoTime();
             for (int i = 0; i < purchases; i++) {
                 Api.Reply reply = api.placeOrder(rich.get(20 + i % 10), 1, 1, "AT");

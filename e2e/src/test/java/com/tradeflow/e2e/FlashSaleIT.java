@@ -154,7 +154,7 @@ class FlashSaleIT {
                 + ticketId + ",\"saleId\":" + saleId + ",\"userId\":" + buyer + ",\"skuId\":20,\"price\":1,"
                 + "\"occurredAt\":\"" + Instant.now() + "\"}";
 
-        try (Broker broker = new Broker(TestStack.stack().options().effectiveRocketmqNamesrv())) {
+        try (Broker broker = Broker.of(TestStack.stack().options())) {
             broker.send(EventTopics.FLASH_SALE_TICKETS, FlashSaleTicketEvent.QUEUED, List.of("forged-" + ticketId),
                     forged, ticketId);
         }

@@ -51,7 +51,7 @@ class StackHealthIT {
     void shouldRunTheRocketMqNameServerAndBroker() throws Exception {
         String namesrv = TestStack.stack().options().effectiveRocketmqNamesrv();
         assertThat(TestStack.stack().summary()).contains("RocketMQ           name server " + namesrv);
-        try (Broker broker = new Broker(namesrv)) {
+        try (Broker broker = Broker.of(TestStack.stack().options())) {
             TopicRouteData route = broker.route(EventTopics.ORDER_EVENTS);
             assertThat(route.getBrokerDatas()).singleElement().satisfies(data -> assertThat(data.getBrokerAddrs())
                     .containsValue("127.0.0.1:" + TestStack.stack().options().rocketmqBrokerPort()));

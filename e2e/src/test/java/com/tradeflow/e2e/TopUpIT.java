@@ -3,6 +3,8 @@ package com.tradeflow.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.TopUpEvent;
+import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -206,7 +209,7 @@ class TopUpIT {
         String run = UUID.randomUUID().toString();
         String deadLetters = EventTopics.deadLetterTopic(EventTopics.TOP_UP_GROUP);
 
-        try (Broker broker = new Broker(TestStack.stack().options().effectiveRocketmqNamesrv())) {
+        try (Broker broker = Broker.of(TestStack.stack().options())) {
             for (String signature : new String[] {null, "00".repeat(32), "not-hex"}) {
                 String eventId = "forged-" + run + "-" + (signature == null ? "unsigned" : signature.length());
                 broker.send(EventTopics.WALLET_EVENTS, TopUpEvent.SUCCEEDED, List.of(eventId),
@@ -221,6 +224,40 @@ class TopUpIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(api.balance(user)).isEqualTo(before + 2500));
         assertThat(topUps.creditedAmount()).isEqualTo(credited + 2500);
+    }
+
+    /**
+     * Someone who reaches the broker's port but lacks the services' broker credentials cannot even store a
+     * TopUpSucceeded message: the broker refuses the unsigned send (its ACL), and nothing is credited.
+     */
+    @Test
+    @Order(6)
+    void shouldRefuseATopUpMessageFromAClientWithoutTheBrokerCredentials() throws Exception {
+        long user = 77;
+        long before = api.balance(user);
+        String eventId = "outsider-" + UUID.randomUUID();
+
+        Throwable refusal;
+        try (Broker outsider = Broker.unsigned(TestStack.stack().options())) {
+            refusal = catchThrowable(() -> outsider.send(EventTopics.WALLET_EVENTS, TopUpEvent.SUCCEEDED,
+                    List.of(eventId), forgedTopUp(eventId, user, null), user));
+        }
+
+        assertThat(refusal).as("the broker's answer to an unsigned send").isNotNull();
+        assertThat(brokerResponseCode(refusal)).isEqualTo(ResponseCode.NO_PERMISSION);
+        try (Broker insider = Broker.of(TestStack.stack().options())) {
+            assertThat(insider.withKey(EventTopics.WALLET_EVENTS, eventId)).as("stored").isEmpty();
+        }
+        assertThat(api.balance(user)).isEqualTo(before);
+    }
+
+    private static Integer brokerResponseCode(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof MQBrokerException refused) {
+                return refused.getResponseCode();
+            }
+        }
+        return null;
     }
 
     private static String forgedTopUp(String eventId, long user, String signature) {

@@ -82,7 +82,7 @@ class DeadLetters {
 
     private List<DeadLetter> browse(String group, int limit) {
         RocketMqClients.useCurrentRemotingVersion();
-        DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(BROWSER_GROUP);
+        DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(BROWSER_GROUP, RocketMqClients.signing(events));
         consumer.setNamesrvAddr(events.namesrv());
         consumer.setAutoCommit(false);
         // its own client instance: assigning queues must not disturb the consumers and producers of this JVM

@@ -46,7 +46,8 @@ public class EventSender implements SmartLifecycle {
 
     @Override
     public void start() {
-        producer = RocketMqClients.start(new DefaultMQProducer(PRODUCER_GROUP), events);
+        producer = RocketMqClients.start(new DefaultMQProducer(PRODUCER_GROUP, RocketMqClients.signing(events)),
+                events);
     }
 
     /** @throws SendFailed when the broker did not store the message */

@@ -255,7 +255,7 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
             // the check-back answers from outbox rows: without them every half message would be rolled back
             throw new IllegalStateException("tradeflow.events.enabled=false works with the outbox publisher only");
         }
-        TransactionMQProducer p = new TransactionMQProducer(PRODUCER_GROUP);
+        TransactionMQProducer p = new TransactionMQProducer(PRODUCER_GROUP, RocketMqClients.signing(properties));
         p.setTransactionListener(checkBack);
         RocketMqClients.start(p, properties);
         announceToBrokers(p);

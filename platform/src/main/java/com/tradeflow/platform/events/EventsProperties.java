@@ -25,11 +25,14 @@ import java.time.Duration;
  * @param signingKey            the key of the signatures of events that move money ({@link EventSignatures}),
  *                              shared by their producer and consumer; never logged; unset: such events are neither
  *                              signed nor applied
+ * @param accessKey             the access key the service's RocketMQ clients sign every request to the broker with
+ *                              (RocketMQ's ACL); unset: they do not sign, for a broker without ACL
+ * @param secretKey             the secret of that access key; never logged
  */
 @ConfigurationProperties("tradeflow.events")
 public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Duration retryDelay,
         Integer consumeThreads, Integer consumeBatchSize, Duration sendTimeout, Duration offsetCommitInterval, Inbox inbox,
-        String instanceId, String signingKey) {
+        String instanceId, String signingKey, String accessKey, String secretKey) {
 
     private static final int DEFAULT_MAX_RECONSUME_TIMES = 3;
     private static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
@@ -50,6 +53,12 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
         instanceId = instanceId == null || instanceId.isBlank() ? String.valueOf(ProcessHandle.current().pid())
                 : instanceId.trim();
         signingKey = signingKey == null ? "" : signingKey.strip();
+        accessKey = accessKey == null ? "" : accessKey.strip();
+        secretKey = secretKey == null ? "" : secretKey.strip();
+        if (accessKey.isEmpty() != secretKey.isEmpty()) {
+            throw new IllegalArgumentException("tradeflow.events: access-key (ROCKETMQ_ACCESS_KEY) and secret-key "
+                    + "(ROCKETMQ_SECRET_KEY) must both be set, or neither");
+        }
         if (maxReconsumeTimes < 1 || consumeThreads < 1 || consumeBatchSize < 1 || retryDelay.isNegative()
                 || offsetCommitInterval.isNegative() || offsetCommitInterval.isZero()) {
             throw new IllegalArgumentException("tradeflow.events: max-reconsume-times, consume-threads and "
@@ -57,14 +66,20 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
         }
     }
 
-    /** Without the signing key: records print their components, and this one is a secret. */
+    /** Whether the RocketMQ clients sign their requests ({@link #accessKey}, {@link #secretKey}). */
+    public boolean signsBrokerRequests() {
+        return !accessKey.isEmpty();
+    }
+
+    /** Without the signing key and the secret key: records print their components, and these are secrets. */
     @Override
     public String toString() {
         return "EventsProperties[namesrv=" + namesrv + ", maxReconsumeTimes=" + maxReconsumeTimes + ", retryDelay="
                 + retryDelay + ", consumeThreads=" + consumeThreads + ", consumeBatchSize=" + consumeBatchSize
                 + ", sendTimeout=" + sendTimeout
                 + ", offsetCommitInterval=" + offsetCommitInterval + ", inbox=" + inbox + ", instanceId=" + instanceId
-                + ", signingKey=" + (signingKey.isEmpty() ? "(not set)" : "(set)") + "]";
+                + ", signingKey=" + (signingKey.isEmpty() ? "(not set)" : "(set)") + ", accessKey=" + accessKey
+                + ", secretKey=" + (secretKey.isEmpty() ? "(not set)" : "(set)") + "]";
     }
 
     /**

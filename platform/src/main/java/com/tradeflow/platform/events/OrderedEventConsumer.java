@@ -61,7 +61,7 @@ public final class OrderedEventConsumer implements SmartLifecycle {
     @Override
     public void start() {
         RocketMqClients.useCurrentRemotingVersion();
-        DefaultMQPushConsumer c = new DefaultMQPushConsumer(group);
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer(group, RocketMqClients.signing(properties));
         c.setNamesrvAddr(properties.namesrv());
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         // never by the client (see the class comment): consume() dead-letters

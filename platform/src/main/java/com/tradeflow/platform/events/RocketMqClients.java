@@ -1,8 +1,11 @@
 package com.tradeflow.platform.events;
 
+import org.apache.rocketmq.acl.common.AclClientRPCHook;
+import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.MQVersion;
+import org.apache.rocketmq.remoting.RPCHook;
 
 /** Settings every RocketMQ client of a service needs before it starts. */
 public final class RocketMqClients {
@@ -22,6 +25,17 @@ public final class RocketMqClients {
         if (System.getProperty(REMOTING_VERSION) == null) {
             System.setProperty(REMOTING_VERSION, String.valueOf(MQVersion.CURRENT_VERSION));
         }
+    }
+
+    /**
+     * What signs each request of a client to the broker with the service's access key ({@code tradeflow.events.
+     * access-key}), for a broker with its ACL on; null, the clients' "no hook", without one. Pass it to the client's
+     * constructor: it cannot be added later.
+     */
+    public static RPCHook signing(EventsProperties properties) {
+        return properties.signsBrokerRequests()
+                ? new AclClientRPCHook(new SessionCredentials(properties.accessKey(), properties.secretKey()))
+                : null;
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.tradeflow.rocketmq.server;
 
+import com.alibaba.fastjson2.JSON;
+import org.apache.rocketmq.auth.config.AuthConfig;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.BrokerConfig;
 import org.apache.rocketmq.common.MQVersion;
@@ -14,13 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A RocketMQ name server and one broker in this JVM, for the local stack and the tests:
  * {@code --namesrv-port N --broker-port M --data-dir DIR [--topics a,b]}. Writes {@value #READY_FILE} into the data
  * directory once the broker's route (with every topic) is registered. Settings and gotchas from
  * ../shared/INFRA-NOTES.md: the remoting version property, repeated broker registration, topics created up
- * front, transaction op batches faster than check-backs, small store files and messages.
+ * front, transaction op batches faster than check-backs, small store files and messages. With
+ * {@value BrokerCredentials#ACCESS_KEY_VARIABLE} and {@value BrokerCredentials#SECRET_KEY_VARIABLE} in its
+ * environment the broker serves only requests signed with them (RocketMQ's ACL 2.0, authentication).
  */
 public final class RocketMqServerMain {
 
@@ -73,7 +79,8 @@ public final class RocketMqServerMain {
         System.setProperty("rocketmq.remoting.version", String.valueOf(MQVersion.CURRENT_VERSION));
 
         NamesrvController namesrv = startNamesrv(namesrvPort, dataDir);
-        BrokerController broker = startBroker(namesrvPort, brokerPort, dataDir);
+        Optional<BrokerCredentials> credentials = BrokerCredentials.fromEnvironment(System.getenv());
+        BrokerController broker = startBroker(namesrvPort, brokerPort, dataDir, credentials);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.shutdown();
             namesrv.shutdown();
@@ -86,7 +93,8 @@ public final class RocketMqServerMain {
         registerUntilRouted(broker, namesrv, topics);
         Files.writeString(dataDir.resolve(READY_FILE), "namesrv 127.0.0.1:" + namesrvPort + "\n");
         System.out.println("RocketMQ ready: name server 127.0.0.1:" + namesrvPort + ", broker 127.0.0.1:"
-                + brokerPort + ", topics " + topics);
+                + brokerPort + ", topics " + topics + ", " + credentials.map(c -> "requests signed by access key "
+                + c.accessKey() + " only").orElse("unsigned requests accepted"));
     }
 
     private static NamesrvController startNamesrv(int port, Path dataDir) throws Exception {
@@ -104,7 +112,8 @@ public final class RocketMqServerMain {
         return namesrv;
     }
 
-    private static BrokerController startBroker(int namesrvPort, int port, Path dataDir) throws Exception {
+    private static BrokerController startBroker(int namesrvPort, int port, Path dataDir,
+            Optional<BrokerCredentials> credentials) throws Exception {
         BrokerConfig config = new BrokerConfig();
         config.setBrokerName("broker-a");
         config.setBrokerClusterName("tradeflow");
@@ -128,7 +137,8 @@ public final class RocketMqServerMain {
         store.setMaxHashSlotNum(INDEX_HASH_SLOTS);
         store.setMaxIndexNum(INDEX_ENTRIES);
         store.setTimerWheelEnable(false);
-        BrokerController broker = new BrokerController(config, server, new NettyClientConfig(), store);
+        BrokerController broker = new BrokerController(config, server, new NettyClientConfig(), store,
+                credentials.map(c -> authentication(config, c)).orElse(null));
         if (!broker.initialize()) {
             throw new IllegalStateException("RocketMQ broker did not initialise on port " + port);
         }
@@ -139,6 +149,21 @@ public final class RocketMqServerMain {
                     + " (META-INF/service/org.apache.rocketmq.store.ha.HAService missing from the class path?)");
         }
         return broker;
+    }
+
+    /**
+     * Every request must carry a valid signature of the one user; no authorization rules: that user may do
+     * everything (the services produce and consume every topic). Its user lives in {@link InMemoryUsers}.
+     */
+    private static AuthConfig authentication(BrokerConfig broker, BrokerCredentials credentials) {
+        AuthConfig auth = new AuthConfig();
+        auth.setConfigName(broker.getBrokerName());
+        auth.setClusterName(broker.getBrokerClusterName());
+        auth.setAuthenticationEnabled(true);
+        auth.setAuthenticationMetadataProvider(InMemoryUsers.class.getName());
+        auth.setInitAuthenticationUser(JSON.toJSONString(Map.of("username", credentials.accessKey(),
+                "password", credentials.secretKey())));
+        return auth;
     }
 
     /** Gotcha 2: registration can silently not happen; repeat until the name server routes every topic. */

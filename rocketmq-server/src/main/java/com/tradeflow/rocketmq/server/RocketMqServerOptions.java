@@ -11,9 +11,11 @@ import java.util.List;
  *
  * @param brokerPort the broker's port; it also listens on {@code brokerPort - 2} (fast channel); it has no HA
  *                   port ({@link NoReplicasHaService})
+ * @param credentials what clients must sign their requests with; null: the broker accepts unsigned requests
  */
 public record RocketMqServerOptions(Path runtimeDir, Path workDir, int namesrvPort, int brokerPort,
-                                    List<String> topics, String heap, Duration startTimeout) {
+                                    List<String> topics, String heap, Duration startTimeout,
+                                    BrokerCredentials credentials) {
 
     /** Where the broker listens besides its port: its fast (VIP) channel. */
     private static final int FAST_PORT_OFFSET = -2;
@@ -22,7 +24,13 @@ public record RocketMqServerOptions(Path runtimeDir, Path workDir, int namesrvPo
     public static RocketMqServerOptions of(Path projectRoot, Path workDir, int namesrvPort, int brokerPort,
             List<String> topics) {
         return new RocketMqServerOptions(projectRoot.resolve("rocketmq-server/target"), workDir, namesrvPort,
-                brokerPort, List.copyOf(topics), "128m", Duration.ofSeconds(90));
+                brokerPort, List.copyOf(topics), "128m", Duration.ofSeconds(90), null);
+    }
+
+    /** The same server, serving only requests signed with these credentials. */
+    public RocketMqServerOptions withCredentials(BrokerCredentials credentials) {
+        return new RocketMqServerOptions(runtimeDir, workDir, namesrvPort, brokerPort, topics, heap, startTimeout,
+                credentials);
     }
 
     Path jar() {

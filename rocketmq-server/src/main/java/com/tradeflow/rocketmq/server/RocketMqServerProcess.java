@@ -39,7 +39,8 @@ public final class RocketMqServerProcess implements AutoCloseable {
         try {
             Path data = Files.createDirectories(options.workDir().resolve("data"));
             Files.deleteIfExists(data.resolve(RocketMqServerMain.READY_FILE));
-            ChildProcess process = ChildProcess.start("RocketMQ", command(options, data), Map.of(),
+            Map<String, String> env = options.credentials() == null ? Map.of() : options.credentials().asEnvironment();
+            ChildProcess process = ChildProcess.start("RocketMQ", command(options, data), env,
                     options.workDir().resolve("rocketmq.out"), STOP_GRACE);
             process.awaitReady(() -> Files.exists(data.resolve(RocketMqServerMain.READY_FILE)),
                     options.startTimeout());

@@ -1,8 +1,11 @@
 package com.tradeflow.rocketmq.server;
 
+import org.apache.rocketmq.acl.common.AclClientRPCHook;
+import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
+import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -12,6 +15,8 @@ import org.apache.rocketmq.common.MQVersion;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.remoting.RPCHook;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,17 +26,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-/** The server in its own JVM, driven by the real RocketMQ client: ordered and transactional messages. */
+/**
+ * The server in its own JVM with its ACL on, driven by the real RocketMQ client: ordered and transactional messages
+ * from signed clients; unsigned and wrongly signed requests refused.
+ */
 class RocketMqServerIT {
 
     private static final String ORDERED = "it-ordered";
     private static final String TRANSACTIONAL = "it-transactional";
+    private static final BrokerCredentials CREDENTIALS = new BrokerCredentials("it-client",
+            UUID.randomUUID().toString());
     private static RocketMqServerProcess server;
 
     @BeforeAll
@@ -42,7 +54,8 @@ class RocketMqServerIT {
         Path work = Path.of("target/rocketmq-it").toAbsolutePath();
         server = RocketMqServerProcess.start(RocketMqServerOptions.of(root, work,
                 RocketMqServerOptions.freePort(), RocketMqServerOptions.freeBrokerPort(),
-                List.of(ORDERED, TRANSACTIONAL, "%RETRY%it-ordered-consumer", "%RETRY%it-tx-consumer")));
+                List.of(ORDERED, TRANSACTIONAL, "%RETRY%it-ordered-consumer", "%RETRY%it-tx-consumer"))
+                .withCredentials(CREDENTIALS));
     }
 
     @AfterAll
@@ -64,7 +77,7 @@ class RocketMqServerIT {
             return ConsumeOrderlyStatus.SUCCESS;
         });
         consumer.start();
-        DefaultMQProducer producer = new DefaultMQProducer("it-ordered-producer");
+        DefaultMQProducer producer = new DefaultMQProducer("it-ordered-producer", signed());
         producer.setNamesrvAddr(server.namesrvAddr());
         producer.start();
         try {
@@ -94,7 +107,7 @@ class RocketMqServerIT {
             return ConsumeOrderlyStatus.SUCCESS;
         });
         consumer.start();
-        TransactionMQProducer producer = new TransactionMQProducer("it-tx-producer");
+        TransactionMQProducer producer = new TransactionMQProducer("it-tx-producer", signed());
         producer.setNamesrvAddr(server.namesrvAddr());
         producer.setTransactionListener(new TransactionListener() {
             @Override
@@ -124,8 +137,45 @@ class RocketMqServerIT {
         }
     }
 
+    @Test
+    void shouldRefuseAMessageFromAClientThatDoesNotSign() throws Exception {
+        assertThat(refusalOfASendBy(new DefaultMQProducer("it-unsigned-producer")))
+                .isEqualTo(ResponseCode.NO_PERMISSION);
+    }
+
+    @Test
+    void shouldRefuseAMessageSignedWithAnotherSecret() throws Exception {
+        RPCHook forger = new AclClientRPCHook(new SessionCredentials(CREDENTIALS.accessKey(), "guessed-secret"));
+        assertThat(refusalOfASendBy(new DefaultMQProducer("it-forging-producer", forger)))
+                .isEqualTo(ResponseCode.NO_PERMISSION);
+    }
+
+    /** The broker's response code to a send of that producer, or null if it stored the message. */
+    private static Integer refusalOfASendBy(DefaultMQProducer producer) throws Exception {
+        producer.setNamesrvAddr(server.namesrvAddr());
+        producer.setRetryTimesWhenSendFailed(0);
+        producer.start();
+        try {
+            Throwable thrown = catchThrowable(() -> producer.send(new Message(ORDERED, "", "forged",
+                    "1".getBytes(StandardCharsets.UTF_8))));
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
+                if (t instanceof MQBrokerException refused) {
+                    return refused.getResponseCode();
+                }
+            }
+            assertThat(thrown).as("the send's failure").isNull();
+            return null;
+        } finally {
+            producer.shutdown();
+        }
+    }
+
+    private static RPCHook signed() {
+        return new AclClientRPCHook(new SessionCredentials(CREDENTIALS.accessKey(), CREDENTIALS.secretKey()));
+    }
+
     private static DefaultMQPushConsumer consumer(String group, String topic) throws Exception {
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, signed());
         consumer.setNamesrvAddr(server.namesrvAddr());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe(topic, "*");
