@@ -102,6 +102,21 @@ class ProviderCallerTokenIT {
                 + "WHERE order_id = " + (ORDER + 3) + " AND type = 'DEBIT' AND amount = " + AMOUNT)).isEqualTo(1);
     }
 
+    /**
+     * A second debit of the same order for another amount is not a repeat (an order id minted twice): refused,
+     * and the first debit stands alone.
+     */
+    @Test
+    void shouldRefuseASecondDebitOfTheOrderForAnotherAmount() {
+        long before = balance();
+        callWithToken("debit", ORDER + 5);
+        RpcContext.getClientAttachment().setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
+        assertThatThrownBy(() -> wallets.$invoke("debit", ORDER_USER_AMOUNT,
+                new Object[] {ORDER + 5, USER, AMOUNT * 10}))
+                .hasMessageContaining("already moved " + AMOUNT + " cents");
+        assertThat(balance()).isEqualTo(before - AMOUNT);
+    }
+
     /** A refund sent again gives the money back once, for the same reason. */
     @Test
     void shouldRefundAnOrderOnceWhenTheCallIsRepeated() {

@@ -3,7 +3,6 @@ package com.tradeflow.web.flashsale;
 import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.web.order.Order;
 import com.tradeflow.web.order.OrderRepository;
-import com.tradeflow.web.order.OrderStatus;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +81,7 @@ class FlashSaleReconciliation {
                 problems.add("order " + order.orderId() + " of ticket " + ticket.ticketId() + " is " + order.quantity()
                         + " x sku " + order.skuId() + " for " + order.amount() + " cents");
             }
-            if (order.status() != OrderStatus.PLACED && order.status() != OrderStatus.CANCELLED) {
+            if (!order.status().settled()) {
                 problems.add("order " + order.orderId() + " of ticket " + ticket.ticketId() + " is " + order.status());
             }
         }

@@ -40,7 +40,7 @@ class CancelOrderService {
             throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId
                     + " was placed by a benchmark without a global transaction; it cannot be cancelled");
         }
-        if (order.status() != OrderStatus.PLACED) {
+        if (!order.status().cancellable()) {
             throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is "
                     + order.status() + "; only PLACED orders can be cancelled");
         }

@@ -11,9 +11,9 @@ import static java.time.temporal.ChronoUnit.MILLIS;
 public record Order(long orderId, long userId, long skuId, int quantity, long amount, OrderStatus status,
                     TransactionMode mode, Instant createdAt) {
 
-    /** A new order: PLACED at once in AT and XA (its branch commits with the others), PENDING in TCC. */
+    /** A new order, in its mode's first status ({@link OrderStatus#initial}). */
     static Order create(long orderId, long userId, long skuId, int quantity, long amount, TransactionMode mode) {
-        OrderStatus status = mode == TransactionMode.TCC ? OrderStatus.PENDING : OrderStatus.PLACED;
+        OrderStatus status = OrderStatus.initial(mode);
         // stored with millisecond precision: the answer shows what a later read shows
         return new Order(orderId, userId, skuId, quantity, amount, status, mode, Instant.now().truncatedTo(MILLIS));
     }

@@ -91,8 +91,12 @@ public class OrderRepository {
         }
     }
 
-    /** @return false when the order is not in status {@code from} (nothing changed) */
+    /**
+     * @return false when the order is not in status {@code from} (nothing changed)
+     * @throws IllegalArgumentException an order never goes from {@code from} to {@code to} ({@link OrderStatus})
+     */
     boolean changeStatus(long orderId, long userId, OrderStatus from, OrderStatus to) {
+        from.requireNext(to);
         return jdbc.update("UPDATE " + table.of(orderId)
                 + " SET status = ? WHERE order_id = ? AND user_id = ? AND status = ?", to.name(), orderId, userId,
                 from.name()) == 1;

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * TCC money for a purchase: the try freezes (balance -> frozen), confirm spends the frozen amount, cancel
  * unfreezes it. Seata's TCC fence runs each phase in one local transaction with a fence row in the user's shard
@@ -35,7 +37,9 @@ public class WalletFreezeAction {
             @BusinessActionContextParameter("userId") long userId,
             @BusinessActionContextParameter("amount") long amount) {
         DebitWallet.requirePositive(amount);
-        if (wallets.hasMovement(userId, orderId, LedgerType.FREEZE, LedgerType.DEBIT)) {
+        Optional<Long> earlier = wallets.findMovement(userId, orderId, LedgerType.FREEZE, LedgerType.DEBIT);
+        if (earlier.isPresent()) {
+            DebitWallet.requireRepeat(orderId, userId, amount, earlier);
             return;
         }
         if (!wallets.freeze(userId, amount)) {

@@ -109,10 +109,10 @@ class WalletRepository {
                 Long.class, userId, orderId, type.name()).stream().findFirst();
     }
 
-    /** Whether the order has a movement of either kind (one statement instead of two). */
-    boolean hasMovement(long userId, long orderId, LedgerType one, LedgerType other) {
-        return !jdbc.queryForList("SELECT 1 FROM wallet_ledger WHERE user_id = ? AND order_id = ? AND type IN (?, ?)",
-                Integer.class, userId, orderId, one.name(), other.name()).isEmpty();
+    /** The amount of the order's movement of either kind, if there is one (one statement instead of two). */
+    Optional<Long> findMovement(long userId, long orderId, LedgerType one, LedgerType other) {
+        return jdbc.queryForList("SELECT amount FROM wallet_ledger WHERE user_id = ? AND order_id = ?"
+                + " AND type IN (?, ?)", Long.class, userId, orderId, one.name(), other.name()).stream().findFirst();
     }
 
     void recordMovement(long userId, long orderId, LedgerType type, long amount) {

@@ -27,7 +27,7 @@ public class DeductStock {
         }
         StockRepository.BeforeTaking before = stock.beforeTaking(orderId, skuId, LedgerType.DEDUCT);
         if (before.earlier().isPresent()) {
-            return before.earlier().get();
+            return requireRepeat(before.earlier().get(), skuId, quantity);
         }
         long price = before.price()
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no product with skuId " + skuId));
@@ -39,5 +39,20 @@ public class DeductStock {
                 Math.multiplyExact(price, (long) quantity));
         stock.recordMovement(deduction, LedgerType.DEDUCT);
         return deduction;
+    }
+
+    /**
+     * A repeated call for an order that took stock before: answered with what it took, if it asks for the same.
+     *
+     * @throws BusinessException {@code IDEMPOTENCY_KEY_REUSED}: the order id was used for another sku or quantity
+     *                           (an order id minted twice, not a repeat)
+     */
+    static StockDeduction requireRepeat(StockDeduction earlier, long skuId, int quantity) {
+        if (earlier.skuId() != skuId || earlier.quantity() != quantity) {
+            throw new BusinessException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "order " + earlier.orderId() + " already "
+                    + "took " + earlier.quantity() + " x sku " + earlier.skuId() + "; refused: " + quantity
+                    + " x sku " + skuId);
+        }
+        return earlier;
     }
 }

@@ -45,7 +45,7 @@ public class StockReservationAction {
         StockRepository.BeforeTaking before = stock.beforeTaking(orderId, skuId, LedgerType.RESERVE,
                 LedgerType.DEDUCT);
         if (before.earlier().isPresent()) {
-            return before.earlier().get();
+            return DeductStock.requireRepeat(before.earlier().get(), skuId, quantity);
         }
         long price = before.price()
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no product with skuId " + skuId));

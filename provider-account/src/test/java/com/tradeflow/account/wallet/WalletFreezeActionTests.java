@@ -1,0 +1,66 @@
+package com.tradeflow.account.wallet;
+
+import com.tradeflow.api.error.ErrorCode;
+import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static com.tradeflow.account.wallet.DebitWalletTests.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class WalletFreezeActionTests {
+
+    private static final long ORDER = 42;
+    private static final long USER = 7;
+
+    private final WalletRepository wallets = mock(WalletRepository.class);
+    private final WalletFreezeAction action = new WalletFreezeAction(wallets);
+    /** What the coordinator hands back to confirm and cancel; JSON makes small numbers Integers. */
+    private final BusinessActionContext context = new BusinessActionContext("xid-1", WalletFreezeAction.ACTION,
+            Map.of("orderId", (int) ORDER, "userId", (int) USER, "amount", 750));
+
+    @Test
+    void shouldFreezeTheAmountAndRecordIt() {
+        when(wallets.findMovement(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT)).thenReturn(Optional.empty());
+        when(wallets.freeze(USER, 750)).thenReturn(true);
+
+        action.freeze(context, ORDER, USER, 750);
+
+        verify(wallets).recordMovement(USER, ORDER, LedgerType.FREEZE, 750);
+    }
+
+    @Test
+    void shouldFreezeNothingMoreOnARepeatedTryAndRefuseOneForAnotherAmount() {
+        when(wallets.findMovement(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT)).thenReturn(Optional.of(750L));
+
+        action.freeze(context, ORDER, USER, 750);
+        assertThat(refusal(() -> action.freeze(context, ORDER, USER, 751))).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+
+        verify(wallets, never()).freeze(anyLong(), anyLong());
+    }
+
+    @Test
+    void shouldSpendTheFrozenMoneyOnConfirmOnce() {
+        when(wallets.changeMovementType(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT)).thenReturn(true, false);
+        when(wallets.spendFrozen(USER, 750)).thenReturn(true);
+
+        assertThat(action.confirm(context)).isTrue();
+        assertThat(action.confirm(context)).as("a repeated confirm").isTrue();
+        verify(wallets).spendFrozen(USER, 750);
+    }
+
+    @Test
+    void shouldUnfreezeNothingOnACancelWithoutATry() {
+        when(wallets.deleteMovement(USER, ORDER, LedgerType.FREEZE)).thenReturn(false);
+
+        assertThat(action.cancel(context)).isTrue();
+        verify(wallets, never()).unfreeze(anyLong(), anyLong());
+    }
+}
