@@ -28,11 +28,15 @@ import java.time.Duration;
  * @param accessKey             the access key the service's RocketMQ clients sign every request to the broker with
  *                              (RocketMQ's ACL); unset: they do not sign, for a broker without ACL
  * @param secretKey             the secret of that access key; never logged
+ * @param pullInterval          pause of a consumer between a pull that brought messages and its next pull of that
+ *                              queue: what arrives meanwhile comes in one pull and is applied as one batch, instead
+ *                              of a pull (and a transaction) per message under load; an empty pull waits at the
+ *                              broker for the next message as before. 0: pull again at once
  */
 @ConfigurationProperties("tradeflow.events")
 public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Duration retryDelay,
         Integer consumeThreads, Integer consumeBatchSize, Duration sendTimeout, Duration offsetCommitInterval, Inbox inbox,
-        String instanceId, String signingKey, String accessKey, String secretKey) {
+        String instanceId, String signingKey, String accessKey, String secretKey, Duration pullInterval) {
 
     private static final int DEFAULT_MAX_RECONSUME_TIMES = 3;
     private static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
@@ -55,14 +59,16 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
         signingKey = signingKey == null ? "" : signingKey.strip();
         accessKey = accessKey == null ? "" : accessKey.strip();
         secretKey = secretKey == null ? "" : secretKey.strip();
+        pullInterval = pullInterval == null ? Duration.ZERO : pullInterval;
         if (accessKey.isEmpty() != secretKey.isEmpty()) {
             throw new IllegalArgumentException("tradeflow.events: access-key (ROCKETMQ_ACCESS_KEY) and secret-key "
                     + "(ROCKETMQ_SECRET_KEY) must both be set, or neither");
         }
         if (maxReconsumeTimes < 1 || consumeThreads < 1 || consumeBatchSize < 1 || retryDelay.isNegative()
-                || offsetCommitInterval.isNegative() || offsetCommitInterval.isZero()) {
+                || offsetCommitInterval.isNegative() || offsetCommitInterval.isZero() || pullInterval.isNegative()) {
             throw new IllegalArgumentException("tradeflow.events: max-reconsume-times, consume-threads and "
-                    + "consume-batch-size must be at least 1, retry-delay not negative, offset-commit-interval positive");
+                    + "consume-batch-size must be at least 1, retry-delay and pull-interval not negative, "
+                    + "offset-commit-interval positive");
         }
     }
 
@@ -79,7 +85,8 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
                 + ", sendTimeout=" + sendTimeout
                 + ", offsetCommitInterval=" + offsetCommitInterval + ", inbox=" + inbox + ", instanceId=" + instanceId
                 + ", signingKey=" + (signingKey.isEmpty() ? "(not set)" : "(set)") + ", accessKey=" + accessKey
-                + ", secretKey=" + (secretKey.isEmpty() ? "(not set)" : "(set)") + "]";
+                + ", secretKey=" + (secretKey.isEmpty() ? "(not set)" : "(set)") + ", pullInterval=" + pullInterval
+                + "]";
     }
 
     /**

@@ -70,6 +70,7 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         c.setConsumeThreadMin(properties.consumeThreads());
         c.setConsumeThreadMax(properties.consumeThreads());
         c.setConsumeMessageBatchMaxSize(batchStep == null ? 1 : properties.consumeBatchSize());
+        c.setPullInterval(properties.pullInterval().toMillis());
         c.setPersistConsumerOffsetInterval(Math.toIntExact(properties.offsetCommitInterval().toMillis()));
         // the broker tells consumers apart by ip@instance: two instances of a service on one host sharing a name
         // were taken for one consumer, and each consumed every queue (seen: a flash-sale ticket placed by both)

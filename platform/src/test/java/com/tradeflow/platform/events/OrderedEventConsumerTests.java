@@ -83,7 +83,7 @@ class OrderedEventConsumerTests {
             appliedTogether.add(bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
         };
         EventsProperties properties = new EventsProperties(null, MAX_RECONSUME_TIMES, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         return new OrderedEventConsumer("group", "topic", properties, MAX_RECONSUME_TIMES, step, batch);
     }
 

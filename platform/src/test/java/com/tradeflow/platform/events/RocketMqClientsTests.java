@@ -32,6 +32,7 @@ class RocketMqClientsTests {
     }
 
     private static EventsProperties properties(String accessKey, String secretKey) {
-        return new EventsProperties(null, null, null, null, null, null, null, null, null, null, accessKey, secretKey);
+        return new EventsProperties(null, null, null, null, null, null, null, null, null, null, accessKey, secretKey,
+                null);
     }
 }
