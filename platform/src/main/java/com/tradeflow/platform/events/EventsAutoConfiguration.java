@@ -24,6 +24,15 @@ public class EventsAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EventsAutoConfiguration.class);
 
+    EventsAutoConfiguration(EventsProperties properties) {
+        if (properties.signsBrokerRequests()) {
+            log.info("requests to the broker are signed by access key {}", properties.accessKey());
+        } else {
+            log.warn("tradeflow.events.access-key (ROCKETMQ_ACCESS_KEY) is not set: requests to the broker are not "
+                    + "signed, which only a broker without ACL accepts");
+        }
+    }
+
     @Bean
     EventJson eventJson() {
         return new EventJson();

@@ -43,8 +43,7 @@ public final class InMemoryUsers implements AuthenticationMetadataProvider {
 
     @Override
     public CompletableFuture<Void> updateUser(User user) {
-        users.put(user.getUsername(), user);
-        return CompletableFuture.completedFuture(null);
+        return createUser(user);
     }
 
     @Override
