@@ -363,8 +363,6 @@ public final class DevStack implements AutoCloseable {
         }
         if (name == ServiceName.WEB_TRANSACTIONAL) {
             env.put("WEB_PORT", String.valueOf(options.webTransactionalPort()));
-            // order ids embed the instance's worker id: two instances must not share one
-            env.put("ORDER_WORKER_ID", "2");
             env.put("TRADEFLOW_EVENTS_PUBLISHER", "transactional-message");
         }
         env.put("SENTINEL_TRANSPORT_PORT", String.valueOf(options.sentinelPort(name)));
@@ -417,6 +415,8 @@ public final class DevStack implements AutoCloseable {
         if (options.faultsEnabled()) {
             // fault tests watch an outbox row refused by the broker go DEAD within a second or two
             env.put("OUTBOX_MAX_ATTEMPTS", "3");
+            // the worker-id lease tests watch a lease taken over be replaced within a renewal (a quarter of this)
+            env.put("ORDER_WORKER_LEASE", "20s");
             env.put("OUTBOX_INITIAL_BACKOFF", "200ms");
             // top-up tests wait for the reconciliation job: query soon, recheck often, flag for review early, and
             // give up on a gateway answer (then retry) well before the injected timeouts answer

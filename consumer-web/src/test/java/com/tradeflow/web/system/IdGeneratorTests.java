@@ -1,9 +1,12 @@
 package com.tradeflow.web.system;
 
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +15,7 @@ class IdGeneratorTests {
 
     @Test
     void shouldIssueUniqueIncreasingIdsCarryingTheWorker() {
-        IdGenerator ids = new IdGenerator(37);
+        IdGenerator ids = new IdGenerator(WorkerId.fixed(37));
         Set<Long> seen = new HashSet<>();
         long previous = 0;
         for (int i = 0; i < 50_000; i++) {
@@ -26,7 +29,31 @@ class IdGeneratorTests {
 
     @Test
     void shouldRefuseAWorkerIdOutsideTenBits() {
-        assertThatThrownBy(() -> new IdGenerator(1024)).hasMessageContaining("worker-id");
-        assertThatThrownBy(() -> new IdGenerator(-1)).hasMessageContaining("worker-id");
+        assertThatThrownBy(() -> new IdGenerator(WorkerId.fixed(1024))).hasMessageContaining("worker-id");
+        assertThatThrownBy(() -> new IdGenerator(WorkerId.fixed(-1))).hasMessageContaining("worker-id");
+    }
+
+    @Test
+    void shouldMintNothingWhileTheWorkerIdIsNotHeld() {
+        AtomicBoolean held = new AtomicBoolean(true);
+        IdGenerator ids = new IdGenerator(new WorkerId() {
+            @Override
+            public long id() {
+                return 5;
+            }
+
+            @Override
+            public boolean held() {
+                return held.get();
+            }
+        });
+        ids.next();
+
+        held.set(false);
+        assertThatThrownBy(ids::next).isInstanceOfSatisfying(BusinessException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.DEPENDENCY_UNAVAILABLE));
+
+        held.set(true);
+        assertThat((ids.next() >> 12) & 1023).isEqualTo(5);
     }
 }

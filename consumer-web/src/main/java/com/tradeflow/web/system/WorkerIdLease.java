@@ -1,0 +1,192 @@
+package com.tradeflow.web.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A worker id leased from the database ({@code id_worker_leases} in the first order database), so that no two live
+ * consumer-web instances mint ids with the same one. Taken at start: the one this instance (its host and port)
+ * held before, else the configured one, else the lowest free or expired one; none to be had stops the start.
+ * Renewed every quarter of its length. The instance counts its lease as held until the start of its last successful
+ * renewal plus the length, minus a tenth: never past the expiry the database recorded (set later, by the database's
+ * clock), so another instance can take the id only after this one stopped using it. A lapsed lease (the database
+ * away for most of a lease, the JVM paused) stops minting until a renewal succeeds; a lease taken over meanwhile
+ * is replaced by another free id. Released when the instance stops.
+ */
+public final class WorkerIdLease implements WorkerId, AutoCloseable {
+
+    /** IdGenerator's 10 bits. */
+    static final int MAX_WORKER = 1023;
+    private static final Logger log = LoggerFactory.getLogger(WorkerIdLease.class);
+    private static final int RENEWALS_PER_LEASE = 4;
+    private static final int SAFETY_FRACTION = 10;
+    /** Concurrent starts can take the id this one chose: look again this many times. */
+    private static final int CLAIM_ROUNDS = 5;
+
+    private final JdbcTemplate jdbc;
+    private final String holder;
+    private final OptionalInt preferred;
+    private final Duration length;
+    private final ScheduledExecutorService renewals;
+    private volatile long id;
+    private volatile long heldUntilNanos;
+
+    private WorkerIdLease(JdbcTemplate jdbc, String holder, OptionalInt preferred, Duration length) {
+        this.jdbc = jdbc;
+        this.holder = holder;
+        this.preferred = preferred;
+        this.length = length;
+        this.renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "worker-id-lease");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Takes a lease and keeps renewing it.
+     *
+     * @param holder    who this instance is (host and port): the same across its restarts
+     * @param preferred the worker id to take; another live instance holding it stops the start
+     * @throws IllegalStateException no worker id could be leased
+     */
+    public static WorkerIdLease acquire(JdbcTemplate jdbc, String holder, OptionalInt preferred, Duration length) {
+        preferred.ifPresent(p -> {
+            if (p < 0 || p > MAX_WORKER) {
+                throw new IllegalArgumentException("tradeflow.orders.worker-id must be within 0.." + MAX_WORKER);
+            }
+        });
+        if (length.toMillis() < RENEWALS_PER_LEASE * SAFETY_FRACTION) {
+            throw new IllegalArgumentException("tradeflow.orders.worker-lease is too short: " + length);
+        }
+        WorkerIdLease lease = new WorkerIdLease(jdbc, holder, preferred, length);
+        long started = System.nanoTime();
+        lease.id = lease.claim();
+        lease.heldUntilNanos = lease.deadline(started);
+        long every = length.toMillis() / RENEWALS_PER_LEASE;
+        lease.renewals.scheduleWithFixedDelay(lease::renew, every, every, TimeUnit.MILLISECONDS);
+        log.info("worker id {} leased by {} for {} (renewed every {} ms)", lease.id, holder, length, every);
+        return lease;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public boolean held() {
+        return System.nanoTime() - heldUntilNanos < 0;
+    }
+
+    private long claim() {
+        List<Long> own = jdbc.queryForList("SELECT worker_id FROM id_worker_leases WHERE holder = ?", Long.class,
+                holder);
+        if (!own.isEmpty() && (preferred.isEmpty() || preferred.getAsInt() == own.get(0))) {
+            // this instance before a restart (its process is gone: it held the same host and port)
+            jdbc.update("UPDATE id_worker_leases SET expires_at = UTC_TIMESTAMP(3) + INTERVAL ? MICROSECOND "
+                    + "WHERE holder = ?", micros(), holder);
+            return own.get(0);
+        }
+        jdbc.update("DELETE FROM id_worker_leases WHERE holder = ?", holder);
+        if (preferred.isPresent()) {
+            int wanted = preferred.getAsInt();
+            if (!take(wanted)) {
+                throw new IllegalStateException("worker id " + wanted + " (tradeflow.orders.worker-id, "
+                        + "ORDER_WORKER_ID) is leased by another live instance: " + jdbc.queryForList(
+                        "SELECT CONCAT(holder, ' until ', expires_at) FROM id_worker_leases WHERE worker_id = ?",
+                        String.class, wanted) + "; give another one, or none to take a free one");
+            }
+            return wanted;
+        }
+        for (int round = 0; round < CLAIM_ROUNDS; round++) {
+            List<Long> expired = jdbc.queryForList("SELECT worker_id FROM id_worker_leases "
+                    + "WHERE expires_at < UTC_TIMESTAMP(3) ORDER BY worker_id", Long.class);
+            for (long candidate : expired) {
+                if (take((int) candidate)) {
+                    return candidate;
+                }
+            }
+            TreeSet<Long> leased = new TreeSet<>(jdbc.queryForList("SELECT worker_id FROM id_worker_leases",
+                    Long.class));
+            for (long candidate = 0; candidate <= MAX_WORKER; candidate++) {
+                if (!leased.contains(candidate)) {
+                    if (take((int) candidate)) {
+                        return candidate;
+                    }
+                    break; // another instance was quicker: look again
+                }
+            }
+        }
+        throw new IllegalStateException("no free worker id in id_worker_leases (0.." + MAX_WORKER
+                + " leased by live instances, or " + CLAIM_ROUNDS + " rounds lost to concurrent starts)");
+    }
+
+    /** Takes the id if nobody holds it, or its lease expired. */
+    private boolean take(int candidate) {
+        try {
+            jdbc.update("""
+                    INSERT INTO id_worker_leases (worker_id, holder, expires_at)
+                    VALUES (?, ?, UTC_TIMESTAMP(3) + INTERVAL ? MICROSECOND)""", candidate, holder, micros());
+            return true;
+        } catch (DuplicateKeyException held) {
+            return jdbc.update("""
+                    UPDATE id_worker_leases SET holder = ?, expires_at = UTC_TIMESTAMP(3) + INTERVAL ? MICROSECOND
+                    WHERE worker_id = ? AND expires_at < UTC_TIMESTAMP(3)""", holder, micros(), candidate) == 1;
+        }
+    }
+
+    void renew() {
+        long started = System.nanoTime();
+        try {
+            int renewed = jdbc.update("""
+                    UPDATE id_worker_leases SET expires_at = UTC_TIMESTAMP(3) + INTERVAL ? MICROSECOND
+                    WHERE worker_id = ? AND holder = ?""", micros(), id, holder);
+            if (renewed == 1) {
+                heldUntilNanos = deadline(started);
+                return;
+            }
+            heldUntilNanos = started;
+            log.error("the lease of worker id {} was taken over (this instance was away longer than {}): minting "
+                    + "stops until another id is leased", id, length);
+            id = claim();
+            heldUntilNanos = deadline(started);
+            log.warn("worker id {} leased by {} instead", id, holder);
+        } catch (DataAccessException | IllegalStateException e) {
+            log.warn("worker id {}: lease not renewed ({}); held for {} ms more", id, e.getMessage(),
+                    Math.max(0, TimeUnit.NANOSECONDS.toMillis(heldUntilNanos - System.nanoTime())));
+        }
+    }
+
+    private long deadline(long startedNanos) {
+        return startedNanos + length.toNanos() - length.toNanos() / SAFETY_FRACTION;
+    }
+
+    private long micros() {
+        return TimeUnit.MILLISECONDS.toMicros(length.toMillis());
+    }
+
+    /** Stops renewing and gives the id back. */
+    @Override
+    public void close() {
+        renewals.shutdownNow();
+        heldUntilNanos = System.nanoTime();
+        try {
+            jdbc.update("DELETE FROM id_worker_leases WHERE worker_id = ? AND holder = ?", id, holder);
+            log.info("worker id {} released by {}", id, holder);
+        } catch (DataAccessException e) {
+            log.warn("worker id {} not released ({}): it expires on its own", id, e.getMessage());
+        }
+    }
+}
