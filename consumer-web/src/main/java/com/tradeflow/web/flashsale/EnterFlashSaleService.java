@@ -45,6 +45,8 @@ class EnterFlashSaleService {
             throw new BusinessException(ErrorCode.SALE_NOT_ACTIVE, "flash sale " + saleId + " runs from "
                     + sale.startsAt() + " to " + sale.endsAt());
         }
+        // minted before Redis takes a unit: a refusal to mint (no worker id lease) must not leave a unit taken
+        long ticketId = ids.next();
         FlashSaleGate.Decision decision = gate.take(sale, userId);
         if (decision == FlashSaleGate.Decision.NOT_LOADED) {
             catalog.rebuild(sale);
@@ -52,7 +54,7 @@ class EnterFlashSaleService {
         }
         switch (decision) {
             case TAKEN -> {
-                return store(sale, userId, now);
+                return store(sale, userId, ticketId, now);
             }
             case SOLD_OUT -> throw soldOut(sale);
             case LIMIT_REACHED -> throw limitReached(sale, userId);
@@ -61,8 +63,7 @@ class EnterFlashSaleService {
         }
     }
 
-    private FlashSaleTicket store(FlashSale sale, long userId, Instant now) {
-        long ticketId = ids.next();
+    private FlashSaleTicket store(FlashSale sale, long userId, long ticketId, Instant now) {
         FlashSaleTicketEvent queued = new FlashSaleTicketEvent(UUID.randomUUID().toString(),
                 FlashSaleTicketEvent.QUEUED, ticketId, sale.saleId(), userId, sale.skuId(), sale.price(), now);
         FlashSaleRepository.Grant grant;

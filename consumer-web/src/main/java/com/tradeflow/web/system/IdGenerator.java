@@ -34,10 +34,11 @@ public class IdGenerator {
 
     /** @throws BusinessException {@code DEPENDENCY_UNAVAILABLE}: the worker id's lease lapsed */
     public synchronized long next() {
+        // the time first, then the lease: a pause between the two cannot stamp a time after the lease ended
+        long now = System.currentTimeMillis();
         if (!worker.held()) {
             throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, NO_WORKER_ID);
         }
-        long now = System.currentTimeMillis();
         if (now < lastMillis) {
             // the clock stepped back: keep issuing from the last millisecond rather than repeat ids
             now = lastMillis;

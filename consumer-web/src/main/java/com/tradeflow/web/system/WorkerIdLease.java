@@ -16,13 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A worker id leased from the database ({@code id_worker_leases} in the first order database), so that no two live
- * consumer-web instances mint ids with the same one. Taken at start: the one this instance (its host and port)
- * held before, else the configured one, else the lowest free or expired one; none to be had stops the start.
- * Renewed every quarter of its length. The instance counts its lease as held until the start of its last successful
- * renewal plus the length, minus a tenth: never past the expiry the database recorded (set later, by the database's
- * clock), so another instance can take the id only after this one stopped using it. A lapsed lease (the database
- * away for most of a lease, the JVM paused) stops minting until a renewal succeeds; a lease taken over meanwhile
- * is replaced by another free id. Released when the instance stops.
+ * consumer-web instances mint ids with the same one. Each process is its own holder (host, port and a random part:
+ * nothing a second process can share, a restart included). Taken at start: the configured id (waiting up to one
+ * lease for an earlier holder's lease to expire, a crashed process of the same instance say), else the lowest free
+ * or expired one; none to be had stops the start. Renewed every quarter of its length. The process counts its lease
+ * as held until the start of its last successful renewal plus the length, minus a tenth: never past the expiry the
+ * database recorded (set later, by the database's clock), so another process can take the id only after this one
+ * stopped using it (as long as the hosts' clocks agree within that tenth: ids carry each host's own time). A lapsed
+ * lease (the database away for most of a lease, the JVM paused) stops minting until a renewal succeeds; a lease
+ * taken over meanwhile is replaced by the lowest free id. Released when the process stops.
  */
 public final class WorkerIdLease implements WorkerId, AutoCloseable {
 
@@ -33,19 +35,20 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
     private static final int SAFETY_FRACTION = 10;
     /** Concurrent starts can take the id this one chose: look again this many times. */
     private static final int CLAIM_ROUNDS = 5;
+    private static final Duration PREFERRED_RETRY = Duration.ofSeconds(1);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
     private final String holder;
-    private final OptionalInt preferred;
     private final Duration length;
     private final ScheduledExecutorService renewals;
     private volatile long id;
     private volatile long heldUntilNanos;
+    private volatile boolean closed;
 
-    private WorkerIdLease(JdbcTemplate jdbc, String holder, OptionalInt preferred, Duration length) {
+    private WorkerIdLease(JdbcTemplate jdbc, String holder, Duration length) {
         this.jdbc = jdbc;
         this.holder = holder;
-        this.preferred = preferred;
         this.length = length;
         this.renewals = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "worker-id-lease");
@@ -57,8 +60,8 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
     /**
      * Takes a lease and keeps renewing it.
      *
-     * @param holder    who this instance is (host and port): the same across its restarts
-     * @param preferred the worker id to take; another live instance holding it stops the start
+     * @param holder    this process, unique among all processes that ever hold a lease (host, port, a random part)
+     * @param preferred the worker id to take; still held by another process after one lease: the start stops
      * @throws IllegalStateException no worker id could be leased
      */
     public static WorkerIdLease acquire(JdbcTemplate jdbc, String holder, OptionalInt preferred, Duration length) {
@@ -70,9 +73,9 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
         if (length.toMillis() < RENEWALS_PER_LEASE * SAFETY_FRACTION) {
             throw new IllegalArgumentException("tradeflow.orders.worker-lease is too short: " + length);
         }
-        WorkerIdLease lease = new WorkerIdLease(jdbc, holder, preferred, length);
+        WorkerIdLease lease = new WorkerIdLease(jdbc, holder, length);
         long started = System.nanoTime();
-        lease.id = lease.claim();
+        lease.id = preferred.isPresent() ? lease.claimWaiting(preferred.getAsInt()) : lease.claimFree();
         lease.heldUntilNanos = lease.deadline(started);
         long every = length.toMillis() / RENEWALS_PER_LEASE;
         lease.renewals.scheduleWithFixedDelay(lease::renew, every, every, TimeUnit.MILLISECONDS);
@@ -90,26 +93,24 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
         return System.nanoTime() - heldUntilNanos < 0;
     }
 
-    private long claim() {
-        List<Long> own = jdbc.queryForList("SELECT worker_id FROM id_worker_leases WHERE holder = ?", Long.class,
-                holder);
-        if (!own.isEmpty() && (preferred.isEmpty() || preferred.getAsInt() == own.get(0))) {
-            // this instance before a restart (its process is gone: it held the same host and port)
-            jdbc.update("UPDATE id_worker_leases SET expires_at = UTC_TIMESTAMP(3) + INTERVAL ? MICROSECOND "
-                    + "WHERE holder = ?", micros(), holder);
-            return own.get(0);
-        }
-        jdbc.update("DELETE FROM id_worker_leases WHERE holder = ?", holder);
-        if (preferred.isPresent()) {
-            int wanted = preferred.getAsInt();
-            if (!take(wanted)) {
+    /** The configured id, once no other live process holds it: an earlier holder's lease may still run out. */
+    private long claimWaiting(int wanted) {
+        long giveUp = System.nanoTime() + length.toNanos() + PREFERRED_RETRY.toNanos();
+        while (!take(wanted)) {
+            if (System.nanoTime() - giveUp > 0) {
                 throw new IllegalStateException("worker id " + wanted + " (tradeflow.orders.worker-id, "
-                        + "ORDER_WORKER_ID) is leased by another live instance: " + jdbc.queryForList(
-                        "SELECT CONCAT(holder, ' until ', expires_at) FROM id_worker_leases WHERE worker_id = ?",
-                        String.class, wanted) + "; give another one, or none to take a free one");
+                        + "ORDER_WORKER_ID) is leased by another live process: " + jdbc.queryForList(
+                        "SELECT CONCAT(holder, ' until ', expires_at, ' UTC') FROM id_worker_leases "
+                                + "WHERE worker_id = ?", String.class, wanted)
+                        + "; give another one, or none to take a free one");
             }
-            return wanted;
+            log.info("worker id {} is leased by another process; waiting for its lease to end", wanted);
+            sleep(PREFERRED_RETRY);
         }
+        return wanted;
+    }
+
+    private long claimFree() {
         for (int round = 0; round < CLAIM_ROUNDS; round++) {
             List<Long> expired = jdbc.queryForList("SELECT worker_id FROM id_worker_leases "
                     + "WHERE expires_at < UTC_TIMESTAMP(3) ORDER BY worker_id", Long.class);
@@ -125,12 +126,12 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
                     if (take((int) candidate)) {
                         return candidate;
                     }
-                    break; // another instance was quicker: look again
+                    break; // another process was quicker: look again
                 }
             }
         }
         throw new IllegalStateException("no free worker id in id_worker_leases (0.." + MAX_WORKER
-                + " leased by live instances, or " + CLAIM_ROUNDS + " rounds lost to concurrent starts)");
+                + " leased by live processes, or " + CLAIM_ROUNDS + " rounds lost to concurrent starts)");
     }
 
     /** Takes the id if nobody holds it, or its lease expired. */
@@ -148,6 +149,9 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
     }
 
     void renew() {
+        if (closed) {
+            return;
+        }
         long started = System.nanoTime();
         try {
             int renewed = jdbc.update("""
@@ -158,12 +162,15 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
                 return;
             }
             heldUntilNanos = started;
-            log.error("the lease of worker id {} was taken over (this instance was away longer than {}): minting "
+            log.error("the lease of worker id {} was taken over (this process was away longer than {}): minting "
                     + "stops until another id is leased", id, length);
-            id = claim();
+            // the configured id, if any, is someone else's now
+            long replacement = claimFree();
+            id = replacement;
             heldUntilNanos = deadline(started);
-            log.warn("worker id {} leased by {} instead", id, holder);
-        } catch (DataAccessException | IllegalStateException e) {
+            log.warn("worker id {} leased by {} instead", replacement, holder);
+        } catch (RuntimeException e) {
+            // the executor would stop renewing for good after an exception: log and try at the next tick
             log.warn("worker id {}: lease not renewed ({}); held for {} ms more", id, e.getMessage(),
                     Math.max(0, TimeUnit.NANOSECONDS.toMillis(heldUntilNanos - System.nanoTime())));
         }
@@ -177,10 +184,28 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
         return TimeUnit.MILLISECONDS.toMicros(length.toMillis());
     }
 
-    /** Stops renewing and gives the id back. */
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a worker id", e);
+        }
+    }
+
+    /** Stops minting and renewing (a renewal under way finishes first), then gives the id back. */
     @Override
     public void close() {
-        renewals.shutdownNow();
+        closed = true;
+        heldUntilNanos = System.nanoTime();
+        renewals.shutdown();
+        try {
+            if (!renewals.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                renewals.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         heldUntilNanos = System.nanoTime();
         try {
             jdbc.update("DELETE FROM id_worker_leases WHERE worker_id = ? AND holder = ?", id, holder);
