@@ -126,8 +126,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                                 .orElseGet(DevStackOptions::newToken)),
                 Map.of(ServiceName.WEB, port(env, "WEB_MANAGEMENT_PORT", 9080),
                         ServiceName.WEB_TRANSACTIONAL, port(env, "WEB_TRANSACTIONAL_MANAGEMENT_PORT", 9083)),
-                BrokerCredentials.fromEnvironment(env).orElseGet(() -> blankToNull(env.get("ROCKETMQ_NAMESRV")) == null
-                        ? newBrokerCredentials() : null));
+                brokerCredentials(env));
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
@@ -240,6 +239,12 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
         byte[] bytes = new byte[TOKEN_BYTES];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The given credentials; without them, new ones for the embedded broker, none for an external one. */
+    private static BrokerCredentials brokerCredentials(Map<String, String> env) {
+        return BrokerCredentials.fromEnvironment(env).orElseGet(() ->
+                blankToNull(env.get("ROCKETMQ_NAMESRV")) == null ? newBrokerCredentials() : null);
     }
 
     private static BrokerCredentials newBrokerCredentials() {

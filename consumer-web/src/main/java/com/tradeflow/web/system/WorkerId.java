@@ -8,19 +8,4 @@ public interface WorkerId {
 
     /** Whether no other instance can hold {@link #id()} now; when false, minting must wait. */
     boolean held();
-
-    /** A worker id nobody else uses, for units: always held. */
-    static WorkerId fixed(long id) {
-        return new WorkerId() {
-            @Override
-            public long id() {
-                return id;
-            }
-
-            @Override
-            public boolean held() {
-                return true;
-            }
-        };
-    }
 }

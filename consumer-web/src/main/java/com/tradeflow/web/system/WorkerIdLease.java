@@ -5,11 +5,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -112,15 +115,16 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
 
     private long claimFree() {
         for (int round = 0; round < CLAIM_ROUNDS; round++) {
-            List<Long> expired = jdbc.queryForList("SELECT worker_id FROM id_worker_leases "
-                    + "WHERE expires_at < UTC_TIMESTAMP(3) ORDER BY worker_id", Long.class);
+            Set<Long> leased = new HashSet<>();
+            List<Long> expired = new ArrayList<>();
+            jdbc.query("SELECT worker_id, expires_at < UTC_TIMESTAMP(3) FROM id_worker_leases ORDER BY worker_id",
+                    (RowCallbackHandler) rs -> (rs.getBoolean(2) ? expired : leased).add(rs.getLong(1)));
             for (long candidate : expired) {
                 if (take((int) candidate)) {
                     return candidate;
                 }
             }
-            TreeSet<Long> leased = new TreeSet<>(jdbc.queryForList("SELECT worker_id FROM id_worker_leases",
-                    Long.class));
+            leased.addAll(expired);
             for (long candidate = 0; candidate <= MAX_WORKER; candidate++) {
                 if (!leased.contains(candidate)) {
                     if (take((int) candidate)) {

@@ -15,7 +15,7 @@ class IdGeneratorTests {
 
     @Test
     void shouldIssueUniqueIncreasingIdsCarryingTheWorker() {
-        IdGenerator ids = new IdGenerator(WorkerId.fixed(37));
+        IdGenerator ids = new IdGenerator(fixed(37));
         Set<Long> seen = new HashSet<>();
         long previous = 0;
         for (int i = 0; i < 50_000; i++) {
@@ -29,8 +29,8 @@ class IdGeneratorTests {
 
     @Test
     void shouldRefuseAWorkerIdOutsideTenBits() {
-        assertThatThrownBy(() -> new IdGenerator(WorkerId.fixed(1024))).hasMessageContaining("worker-id");
-        assertThatThrownBy(() -> new IdGenerator(WorkerId.fixed(-1))).hasMessageContaining("worker-id");
+        assertThatThrownBy(() -> new IdGenerator(fixed(1024))).hasMessageContaining("worker-id");
+        assertThatThrownBy(() -> new IdGenerator(fixed(-1))).hasMessageContaining("worker-id");
     }
 
     @Test
@@ -55,5 +55,20 @@ class IdGeneratorTests {
 
         held.set(true);
         assertThat((ids.next() >> 12) & 1023).isEqualTo(5);
+    }
+
+    /** A worker id nobody else uses: always held. */
+    private static WorkerId fixed(long id) {
+        return new WorkerId() {
+            @Override
+            public long id() {
+                return id;
+            }
+
+            @Override
+            public boolean held() {
+                return true;
+            }
+        };
     }
 }

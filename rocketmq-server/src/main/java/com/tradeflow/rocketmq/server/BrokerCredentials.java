@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The access key and secret every client of the broker signs its requests with (RocketMQ's ACL: an HMAC of each
  * request under the secret). Given to the server process by environment, never on its command line, where any user
- * of the machine could read it.
+ * of the machine could read it. No RocketMQ type here: devstack uses this record without RocketMQ on its class path
+ * (the clients build their signing hook from the two strings).
  *
  * @param accessKey who the client says it is
  * @param secretKey the key of its signatures; never printed
