@@ -333,6 +333,35 @@ public final class Databases {
         }
     }
 
+    /** A statement MariaDB received: the connection (server thread) it came on, its kind and its text. */
+    public record Received(long connection, String command, String text) {
+    }
+
+    /**
+     * Every statement MariaDB receives, from any client, while {@code work} runs (its general log, written to a
+     * table for the time). The server's logging settings are restored afterwards.
+     */
+    public List<Received> statementsDuring(Runnable work) {
+        String output = rows("mysql", "SELECT @@global.log_output AS o").get(0).get("o").toString();
+        execute("mysql", "TRUNCATE TABLE mysql.general_log");
+        execute("mysql", "SET GLOBAL log_output = 'TABLE'");
+        execute("mysql", "SET GLOBAL general_log = 1");
+        try {
+            work.run();
+        } finally {
+            execute("mysql", "SET GLOBAL general_log = 0");
+            execute("mysql", "SET GLOBAL log_output = '" + output + "'");
+        }
+        List<Received> received = rows("mysql", """
+                SELECT thread_id, command_type, CONVERT(argument USING utf8mb4) AS text FROM mysql.general_log
+                ORDER BY event_time""").stream()
+                .map(r -> new Received(((Number) r.get("thread_id")).longValue(), r.get("command_type").toString(),
+                        String.valueOf(r.get("text"))))
+                .toList();
+        execute("mysql", "TRUNCATE TABLE mysql.general_log");
+        return received;
+    }
+
     private Connection connect(String db) throws SQLException {
         return DriverManager.getConnection("jdbc:mariadb://" + options.effectiveMysqlHost() + ":"
                 + options.mysqlPort() + "/" + db, options.mysqlUser(), options.mysqlPassword());

@@ -4,6 +4,7 @@ import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.FlashSaleTicketEvent;
 import com.tradeflow.api.inventory.InventoryService;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
+import com.tradeflow.platform.datasource.ManualCommitTransactionManager;
 import com.tradeflow.platform.events.EventSubscriptions;
 import com.tradeflow.web.order.OrderRepository;
 import com.tradeflow.web.order.PlaceOrderService;
@@ -17,7 +18,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import redis.clients.jedis.JedisPooled;
 
@@ -40,7 +40,7 @@ class FlashSaleConfiguration {
     FlashSaleRepository flashSaleRepository(BranchTypeRoutingDataSource dataSource, OutboxRepository outbox) {
         DataSource home = dataSource.physicalPools().get(0);
         return new FlashSaleRepository(new JdbcTemplate(home),
-                new TransactionTemplate(new DataSourceTransactionManager(home)), outbox);
+                new TransactionTemplate(new ManualCommitTransactionManager(home)), outbox);
     }
 
     @Bean

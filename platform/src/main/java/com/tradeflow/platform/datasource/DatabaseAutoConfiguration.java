@@ -3,16 +3,27 @@ package com.tradeflow.platform.datasource;
 import com.tradeflow.platform.transaction.AtLockGuard;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.TransactionManager;
 
 /**
- * Binds {@code tradeflow.databases.*} for the services' own data-source configurations, and guards their TCC and
- * XA writes against AT global locks ({@link AtLockGuard}).
+ * Binds {@code tradeflow.databases.*} for the services' own data-source configurations, gives their local
+ * transactions connections with auto-commit off already ({@link ManualCommitTransactionManager}), and guards their
+ * TCC and XA writes against AT global locks ({@link AtLockGuard}).
  */
-@AutoConfiguration
+@AutoConfiguration(before = DataSourceTransactionManagerAutoConfiguration.class)
 @EnableConfigurationProperties(DatabaseProperties.class)
 public class DatabaseAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean(BranchTypeRoutingDataSource.class)
+    @ConditionalOnMissingBean(TransactionManager.class)
+    ManualCommitTransactionManager transactionManager(BranchTypeRoutingDataSource dataSource) {
+        return new ManualCommitTransactionManager(dataSource);
+    }
 
     @Bean
     @ConditionalOnBean(BranchTypeRoutingDataSource.class)

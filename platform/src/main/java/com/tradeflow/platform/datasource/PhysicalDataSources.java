@@ -13,9 +13,9 @@ import javax.sql.XADataSource;
 import java.sql.SQLException;
 
 /**
- * Opens one physical database the way every service needs it: a pool, the schema migrated by Flyway, and the
- * three ways a connection can take part in a transaction: Seata's AT proxy over the pool, Seata's XA proxy over
- * the driver's own XA data source, and the plain pool. Sharding (ShardingSphere) goes on top of these, never
+ * Opens one physical database the way every service needs it: its pools ({@link CommitModePools}), the schema
+ * migrated by Flyway, and the three ways a connection can take part in a transaction: Seata's AT proxy over the
+ * pools, Seata's XA proxy over the driver's own XA data source, and the plain pools. Sharding (ShardingSphere) goes on top of these, never
  * under them: Seata must see the physical connections, or it fails to fetch table metadata.
  */
 public final class PhysicalDataSources {
@@ -23,6 +23,8 @@ public final class PhysicalDataSources {
     private static final Logger log = LoggerFactory.getLogger(PhysicalDataSources.class);
     /** Fail fast when the database is down instead of queueing requests for 30 s. */
     private static final long CONNECTION_TIMEOUT_MILLIS = 3000;
+    /** Statements outside transactions are few and short (reads, probes of idle jobs); more open on demand. */
+    private static final int AUTO_COMMIT_MIN_IDLE = 2;
 
     private PhysicalDataSources() {
     }
@@ -31,27 +33,40 @@ public final class PhysicalDataSources {
     public record Targets(DataSourceProxy at, DataSource xa, DataSource local) {
     }
 
-    /** Pool, schema, AT proxy and XA proxy of the database. */
+    /** Pools, schema, AT proxy and XA proxy of the database. */
     public static Targets open(PhysicalDatabase db) {
-        HikariDataSource pool = pool(db);
-        migrate(db, pool);
+        CommitModePools pools = pools(db);
+        migrate(db, pools);
         // XA before AT. Both proxies register the same resource id (the JDBC URL) with the coordinator, which
         // starts sending phase two for it as soon as the first one registers. A restarted participant whose AT
         // proxy came first got the commit of its prepared XA branch before the XA proxy existed; Seata answers
         // that with "Unknown Resource" -> CommitFailed_Unretryable, and the branch stayed prepared for good (seen
         // in XaRecoveryIT). An AT phase two that comes too early is only retried.
         DataSourceProxyXANative xa = xaProxy(db);
-        DataSourceProxy at = new DataSourceProxy(pool);
-        return new Targets(at, new XaFace(xa, pool), pool);
+        DataSourceProxy at = new DataSourceProxy(pools);
+        return new Targets(at, new XaFace(xa, pools), pools);
     }
 
-    static HikariDataSource pool(PhysicalDatabase db) {
+    /**
+     * The database's connections for transactions (auto-commit off, {@code pool-size} of them, all kept open) and
+     * for statements outside transactions (auto-commit on, as many at most, a few kept open: most statements run
+     * in transactions).
+     */
+    static CommitModePools pools(PhysicalDatabase db) {
+        HikariDataSource forTransactions = pool(db, db.name() + "-tx", false, db.poolSize());
+        HikariDataSource forStatements = pool(db, db.name(), true, Math.min(AUTO_COMMIT_MIN_IDLE, db.poolSize()));
+        return new CommitModePools(forTransactions, forStatements);
+    }
+
+    private static HikariDataSource pool(PhysicalDatabase db, String name, boolean autoCommit, int minimumIdle) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName(db.name());
+        config.setPoolName(name);
         config.setJdbcUrl(db.url());
         config.setUsername(db.username());
         config.setPassword(db.password());
         config.setMaximumPoolSize(db.poolSize());
+        config.setMinimumIdle(minimumIdle);
+        config.setAutoCommit(autoCommit);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + db.lockWaitTimeoutSeconds());
         // the pool may come up before the database (local stack, restarts): connect lazily

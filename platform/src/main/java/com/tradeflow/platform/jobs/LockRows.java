@@ -1,5 +1,7 @@
 package com.tradeflow.platform.jobs;
 
+import com.tradeflow.platform.datasource.CommitModePools;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +32,8 @@ public final class LockRows {
      */
     public static <T> Optional<T> whileHolding(DataSource db, String lockQuery, Object key, Pass<T> pass)
             throws SQLException {
-        try (Connection lock = db.getConnection()) {
+        // a connection with auto-commit off from the start (a no-op below, unless the pool is not one of ours)
+        try (Connection lock = CommitModePools.forTransaction(db::getConnection)) {
             lock.setAutoCommit(false);
             try {
                 if (!claim(lock, lockQuery, key)) {
