@@ -202,7 +202,9 @@ public final class DevStack implements AutoCloseable {
         coordinator = SeataServerProcess.start(SeataServerOptions.of(
                         options.root().resolve("seata-config/target/seata-server/lib"), options.workDir().resolve("seata"))
                 .withPorts(options.seataPort(), options.seataConsolePort())
-                .withNacos(options.effectiveNacosAddr()));
+                .withNacos(options.effectiveNacosAddr())
+                // test stacks: every global transaction and branch in the TC's log, for the failure a test sees
+                .withTransactionLogs(options.faultsEnabled()));
         started.push(coordinator);
         recordProcesses();
         log.info("Seata TC listening on {}", options.effectiveSeataAddr());

@@ -70,9 +70,11 @@ public final class SeataServerProcess implements AutoCloseable {
         command.add("-Dstore.file.dir=" + store);
         command.add("-Dlog.home=" + logs);
         // The 2.0 server logs every request and response, branch and commit at INFO, with caller data: about a
-        // dozen lines per purchase, 80 MB in 20 minutes of load and a fifth of its CPU. Failures still log (WARN+).
+        // dozen lines per purchase, 80 MB in 20 minutes of load and a fifth of its CPU. Failures still log (WARN+);
+        // test stacks keep the lines (transactionLogs): a stuck global lock is explained by them alone.
+        String level = options.transactionLogs() ? "INFO" : "WARN";
         for (String perTransactionLogger : PER_TRANSACTION_LOGGERS) {
-            command.add("-Dlogging.level." + perTransactionLogger + "=WARN");
+            command.add("-Dlogging.level." + perTransactionLogger + "=" + level);
         }
         if (options.nacosAddr() == null) {
             command.add("-Dseata.config.type=file");
