@@ -419,6 +419,10 @@ public final class DevStack implements AutoCloseable {
             env.put("OUTBOX_MAX_ATTEMPTS", "3");
             // the worker-id lease tests watch a lease taken over be replaced within a renewal (a quarter of this)
             env.put("ORDER_WORKER_LEASE", "20s");
+            // the reconciliation tests watch a finding appear and clear within a few passes
+            env.put("RECONCILIATION_INTERVAL", "1s");
+            env.put("RECONCILIATION_IDLE_INTERVAL", "2s");
+            env.put("RECONCILIATION_SETTLE_AFTER", "3s");
             env.put("OUTBOX_INITIAL_BACKOFF", "200ms");
             // top-up tests wait for the reconciliation job: query soon, recheck often, flag for review early, and
             // give up on a gateway answer (then retry) well before the injected timeouts answer

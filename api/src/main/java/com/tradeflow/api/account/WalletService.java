@@ -2,6 +2,8 @@ package com.tradeflow.api.account;
 
 import com.tradeflow.api.error.BusinessException;
 
+import java.util.List;
+
 /**
  * Wallets (provider-account), sharded by user id. Writes take part in the caller's Seata global transaction, in
  * the caller's mode: AT and XA change the balance directly; TCC freezes in the try and settles in confirm or
@@ -9,6 +11,9 @@ import com.tradeflow.api.error.BusinessException;
  * provider-account alone.
  */
 public interface WalletService {
+
+    /** At most this many order ids per {@link #getMovements} call. */
+    int MAX_MOVEMENT_ORDERS = 500;
 
     /**
      * Takes {@code amount} cents from the user's balance for the order (TCC: freezes them until the global
@@ -47,4 +52,12 @@ public interface WalletService {
 
     /** @throws BusinessException NOT_FOUND (no completed transfer of that id) */
     TransferView getTransfer(String transferId) throws BusinessException;
+
+    /**
+     * The wallet ledger's rows of these orders, every kind, from every shard (for reconciliation). Read outside
+     * any global transaction: the rows of a transaction in flight may show.
+     *
+     * @throws BusinessException VALIDATION_FAILED (more than {@link #MAX_MOVEMENT_ORDERS} ids)
+     */
+    List<WalletMovement> getMovements(List<Long> orderIds) throws BusinessException;
 }

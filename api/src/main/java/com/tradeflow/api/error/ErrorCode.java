@@ -31,6 +31,8 @@ public enum ErrorCode {
     ORDER_NOT_CANCELLABLE(409),
     /** Only DEAD outbox events can be re-queued (a PENDING one is still being retried, a SENT one was delivered). */
     EVENT_NOT_DEAD(409),
+    /** Only an OPEN reconciliation finding can be resolved (a CLEARED or RESOLVED one is closed already). */
+    FINDING_NOT_OPEN(409),
     /** Every unit of the flash sale is taken (a ticket given back after a failed order can free one again). */
     SOLD_OUT(409),
     /** The user holds as many tickets of the flash sale as it allows per user. */

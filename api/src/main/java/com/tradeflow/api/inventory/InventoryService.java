@@ -2,6 +2,8 @@ package com.tradeflow.api.inventory;
 
 import com.tradeflow.api.error.BusinessException;
 
+import java.util.List;
+
 /**
  * Stock of the shop's products (provider-inventory). Writes take part in the caller's Seata global transaction,
  * in the caller's mode: AT and XA change {@code available} directly; TCC reserves in the try and settles in
@@ -9,6 +11,9 @@ import com.tradeflow.api.error.BusinessException;
  * result.
  */
 public interface InventoryService {
+
+    /** At most this many order ids per {@link #getMovements} call. */
+    int MAX_MOVEMENT_ORDERS = 500;
 
     /**
      * Takes {@code quantity} units of the sku for the order (TCC: reserves them until the global commit).
@@ -30,4 +35,12 @@ public interface InventoryService {
 
     /** @throws BusinessException NOT_FOUND */
     ProductView getProduct(long skuId) throws BusinessException;
+
+    /**
+     * The stock ledger's rows of these orders, every kind (for reconciliation). Read outside any global
+     * transaction: the rows of a transaction in flight may show.
+     *
+     * @throws BusinessException VALIDATION_FAILED (more than {@link #MAX_MOVEMENT_ORDERS} ids)
+     */
+    List<StockMovement> getMovements(List<Long> orderIds) throws BusinessException;
 }

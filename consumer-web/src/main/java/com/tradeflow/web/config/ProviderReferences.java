@@ -22,7 +22,8 @@ class ProviderReferences {
     static final String READ_RETRIES = "1";
 
     @Bean
-    @DubboReference(check = false, timeout = 5000, retries = 0, parameters = {"getProduct.retries", READ_RETRIES})
+    @DubboReference(check = false, timeout = 5000, retries = 0, parameters = {"getProduct.retries", READ_RETRIES,
+            "getMovements.retries", READ_RETRIES})
     ReferenceBean<InventoryService> inventoryService() {
         return new ReferenceBeanBuilder().build();
     }
@@ -32,7 +33,7 @@ class ProviderReferences {
     // longer timeout is set per call (TransferController): a "transfer.timeout" URL parameter was seen to be
     // ignored by the invokers of instance-level discovery (the call still timed out after the 5 s default)
     @DubboReference(check = false, timeout = 5000, retries = 0, parameters = {"getWallet.retries", READ_RETRIES,
-            "getTransfer.retries", READ_RETRIES})
+            "getTransfer.retries", READ_RETRIES, "getMovements.retries", READ_RETRIES})
     ReferenceBean<WalletService> walletService() {
         return new ReferenceBeanBuilder().build();
     }

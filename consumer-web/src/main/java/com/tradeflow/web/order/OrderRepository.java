@@ -25,7 +25,8 @@ import java.util.Optional;
 public class OrderRepository {
 
     private static final int USER_ORDERS_LIMIT = 100;
-    private static final RowMapper<Order> ORDER = (rs, i) -> new Order(rs.getLong("order_id"),
+    /** An orders row as an {@link Order}: for whoever reads orders tables with SQL of its own (reconciliation). */
+    public static final RowMapper<Order> ORDER_ROW = (rs, i) -> new Order(rs.getLong("order_id"),
             rs.getLong("user_id"), rs.getLong("sku_id"), rs.getInt("quantity"), rs.getLong("amount"),
             OrderStatus.valueOf(rs.getString("status")), TransactionMode.valueOf(rs.getString("mode")),
             rs.getTimestamp("created_at").toInstant());
@@ -111,17 +112,17 @@ public class OrderRepository {
     }
 
     Optional<Order> find(long orderId) {
-        return jdbc.query("SELECT * FROM orders WHERE order_id = ?", ORDER, orderId).stream().findFirst();
+        return jdbc.query("SELECT * FROM orders WHERE order_id = ?", ORDER_ROW, orderId).stream().findFirst();
     }
 
     public Optional<Order> find(long orderId, long userId) {
-        return jdbc.query("SELECT * FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ?", ORDER,
+        return jdbc.query("SELECT * FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ?", ORDER_ROW,
                 orderId, userId).stream().findFirst();
     }
 
     List<Order> findByUser(long userId) {
         return jdbc.query("SELECT * FROM orders WHERE user_id = ? ORDER BY created_at DESC, order_id DESC LIMIT ?",
-                ORDER, userId, USER_ORDERS_LIMIT);
+                ORDER_ROW, userId, USER_ORDERS_LIMIT);
     }
 
     Optional<StoredRequest> findRequest(long userId, String idempotencyKey) {

@@ -1,18 +1,23 @@
 package com.tradeflow.account.wallet;
 
 import com.tradeflow.account.points.PointsRepository;
+import com.tradeflow.api.account.WalletMovement;
 import com.tradeflow.api.account.WalletView;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.platform.transaction.AtLockGuard;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * SQL over wallets and the wallet ledger; every statement names the user, so it routes to one shard. Every change
+ * SQL over wallets and the wallet ledger; every statement names the user, so it routes to one shard (but the
+ * reconciliation's read by order ids, which asks every shard). Every change
  * of a wallet row is checked against AT global locks (TCC and XA writes; see {@link AtLockGuard}): wallets are
  * shared by purchases of every mode.
  */
@@ -144,5 +149,16 @@ class WalletRepository {
     boolean deleteMovement(long userId, long orderId, LedgerType type) {
         return jdbc.update("DELETE FROM wallet_ledger WHERE user_id = ? AND order_id = ? AND type = ?", userId,
                 orderId, type.name()) == 1;
+    }
+
+    /** Every ledger row of these orders (top-ups aside), from every shard. */
+    List<WalletMovement> movementsOf(List<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return new NamedParameterJdbcTemplate(jdbc).query("""
+                SELECT order_id, type, user_id, amount FROM wallet_ledger
+                WHERE order_id IN (:ids) AND type <> 'TOP_UP'""", new MapSqlParameterSource("ids", orderIds),
+                (rs, i) -> new WalletMovement(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
     }
 }

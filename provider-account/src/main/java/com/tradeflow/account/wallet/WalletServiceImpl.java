@@ -2,6 +2,7 @@ package com.tradeflow.account.wallet;
 
 import com.tradeflow.api.account.TransferReceipt;
 import com.tradeflow.api.account.TransferView;
+import com.tradeflow.api.account.WalletMovement;
 import com.tradeflow.api.account.WalletService;
 import com.tradeflow.account.transfer.Transfers;
 import com.tradeflow.api.account.WalletView;
@@ -14,6 +15,8 @@ import com.tradeflow.platform.transaction.BranchTypes;
 import org.apache.dubbo.config.annotation.DubboService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 /** The Dubbo face of the wallets: each write runs the way the caller's global transaction asks. */
 @DubboService
@@ -81,5 +84,14 @@ class WalletServiceImpl implements WalletService {
     public WalletView getWallet(long userId) {
         return ShardScope.call(userId, () -> wallets.find(userId))
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no wallet for user " + userId));
+    }
+
+    @Override
+    public List<WalletMovement> getMovements(List<Long> orderIds) {
+        if (orderIds.size() > MAX_MOVEMENT_ORDERS) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "at most " + MAX_MOVEMENT_ORDERS
+                    + " order ids at a time");
+        }
+        return wallets.movementsOf(orderIds);
     }
 }

@@ -5,6 +5,7 @@ import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.inventory.InventoryService;
 import com.tradeflow.api.inventory.ProductView;
 import com.tradeflow.api.inventory.StockDeduction;
+import com.tradeflow.api.inventory.StockMovement;
 import com.tradeflow.platform.datasource.LockContention;
 import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.platform.transaction.BranchTypes;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 
 /** The Dubbo face of the inventory: each write runs the way the caller's global transaction asks. */
 @DubboService
@@ -70,5 +72,14 @@ class InventoryServiceImpl implements InventoryService {
         faults.delayIfArmed(FAULT_SLOW_READS, SLOW_READ);
         return stock.findProduct(skuId)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no product with skuId " + skuId));
+    }
+
+    @Override
+    public List<StockMovement> getMovements(List<Long> orderIds) {
+        if (orderIds.size() > MAX_MOVEMENT_ORDERS) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "at most " + MAX_MOVEMENT_ORDERS
+                    + " order ids at a time");
+        }
+        return stock.movementsOf(orderIds);
     }
 }

@@ -2,10 +2,14 @@ package com.tradeflow.inventory.stock;
 
 import com.tradeflow.api.inventory.ProductView;
 import com.tradeflow.api.inventory.StockDeduction;
+import com.tradeflow.api.inventory.StockMovement;
 import com.tradeflow.platform.transaction.AtLockGuard;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -121,5 +125,16 @@ class StockRepository {
     /** @return false when the order has no movement of that kind */
     boolean deleteMovement(long orderId, LedgerType type) {
         return jdbc.update("DELETE FROM stock_ledger WHERE order_id = ? AND type = ?", orderId, type.name()) == 1;
+    }
+
+    /** Every ledger row of these orders. */
+    List<StockMovement> movementsOf(List<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return new NamedParameterJdbcTemplate(jdbc).query("""
+                SELECT order_id, type, sku_id, quantity, amount FROM stock_ledger WHERE order_id IN (:ids)""",
+                new MapSqlParameterSource("ids", orderIds), (rs, i) -> new StockMovement(rs.getLong(1),
+                        rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getLong(5)));
     }
 }
