@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,16 @@ final class LedgerCheck {
     private static final Set<String> STOCK_WHEN_CANCELLED = Set.of("DEDUCT", "RETURN");
     private static final Set<String> MONEY_WHEN_PLACED = Set.of("DEBIT");
     private static final Set<String> MONEY_WHEN_CANCELLED = Set.of("DEBIT", "REFUND");
+    private static final Ledger<StockMovement> STOCK = new Ledger<>(FindingKind.STOCK_MISSING,
+            FindingKind.STOCK_UNEXPECTED, FindingKind.STOCK_MISMATCH, StockMovement::type,
+            (o, m) -> m.skuId() == o.skuId() && m.quantity() == o.quantity(),
+            m -> m.type() + " of " + m.quantity() + " x sku " + m.skuId(),
+            o -> "order of " + o.quantity() + " x sku " + o.skuId());
+    private static final Ledger<WalletMovement> MONEY = new Ledger<>(FindingKind.MONEY_MISSING,
+            FindingKind.MONEY_UNEXPECTED, FindingKind.MONEY_MISMATCH, WalletMovement::type,
+            (o, m) -> m.userId() == o.userId() && m.amount() == o.amount(),
+            m -> m.type() + " of " + m.amount() + " cents, user " + m.userId(),
+            o -> "order of " + o.amount() + " cents by user " + o.userId());
 
     private LedgerCheck() {
     }
@@ -62,46 +73,34 @@ final class LedgerCheck {
             return found;
         }
         boolean cancelled = o.status() == OrderStatus.CANCELLED;
-        checkStock(o, stock, cancelled ? STOCK_WHEN_CANCELLED : STOCK_WHEN_PLACED, found);
-        checkMoney(o, money, cancelled ? MONEY_WHEN_CANCELLED : MONEY_WHEN_PLACED, found);
+        compare(o, stock, cancelled ? STOCK_WHEN_CANCELLED : STOCK_WHEN_PLACED, STOCK, found);
+        compare(o, money, cancelled ? MONEY_WHEN_CANCELLED : MONEY_WHEN_PLACED, MONEY, found);
         return found;
     }
 
-    private static void checkStock(Order o, List<StockMovement> stock, Set<String> required,
-            List<Disagreement> found) {
-        Set<String> present = stock.stream().map(StockMovement::type).collect(Collectors.toSet());
-        missingAndUnexpected(o, present, required, FindingKind.STOCK_MISSING, FindingKind.STOCK_UNEXPECTED, found);
-        List<String> wrong = stock.stream().filter(m -> required.contains(m.type()))
-                .filter(m -> m.skuId() != o.skuId() || m.quantity() != o.quantity())
-                .map(m -> m.type() + " of " + m.quantity() + " x sku " + m.skuId()).sorted().toList();
-        if (!wrong.isEmpty()) {
-            found.add(new Disagreement(FindingKind.STOCK_MISMATCH, "order of " + o.quantity() + " x sku "
-                    + o.skuId() + ", ledger " + String.join(", ", wrong)));
-        }
+    /** How one ledger is compared with an order: its kinds of finding, its movements' type, what must agree. */
+    private record Ledger<T>(FindingKind missing, FindingKind unexpected, FindingKind mismatch,
+                             Function<T, String> type, BiPredicate<Order, T> agrees, Function<T, String> movement,
+                             Function<Order, String> expected) {
     }
 
-    private static void checkMoney(Order o, List<WalletMovement> money, Set<String> required,
+    private static <T> void compare(Order o, List<T> movements, Set<String> required, Ledger<T> ledger,
             List<Disagreement> found) {
-        Set<String> present = money.stream().map(WalletMovement::type).collect(Collectors.toSet());
-        missingAndUnexpected(o, present, required, FindingKind.MONEY_MISSING, FindingKind.MONEY_UNEXPECTED, found);
-        List<String> wrong = money.stream().filter(m -> required.contains(m.type()))
-                .filter(m -> m.userId() != o.userId() || m.amount() != o.amount())
-                .map(m -> m.type() + " of " + m.amount() + " cents, user " + m.userId()).sorted().toList();
-        if (!wrong.isEmpty()) {
-            found.add(new Disagreement(FindingKind.MONEY_MISMATCH, "order of " + o.amount() + " cents by user "
-                    + o.userId() + ", ledger " + String.join(", ", wrong)));
-        }
-    }
-
-    private static void missingAndUnexpected(Order o, Set<String> present, Set<String> required,
-            FindingKind missingKind, FindingKind unexpectedKind, List<Disagreement> found) {
+        Set<String> present = movements.stream().map(ledger.type()).collect(Collectors.toSet());
         List<String> missing = required.stream().filter(t -> !present.contains(t)).sorted().toList();
         if (!missing.isEmpty()) {
-            found.add(new Disagreement(missingKind, o.status() + " order without " + String.join(", ", missing)));
+            found.add(new Disagreement(ledger.missing(), o.status() + " order without " + String.join(", ", missing)));
         }
         List<String> unexpected = present.stream().filter(t -> !required.contains(t)).sorted().toList();
         if (!unexpected.isEmpty()) {
-            found.add(new Disagreement(unexpectedKind, o.status() + " order with " + String.join(", ", unexpected)));
+            found.add(new Disagreement(ledger.unexpected(), o.status() + " order with "
+                    + String.join(", ", unexpected)));
+        }
+        List<String> wrong = movements.stream().filter(m -> required.contains(ledger.type().apply(m)))
+                .filter(m -> !ledger.agrees().test(o, m)).map(ledger.movement()).sorted().toList();
+        if (!wrong.isEmpty()) {
+            found.add(new Disagreement(ledger.mismatch(), ledger.expected().apply(o) + ", ledger "
+                    + String.join(", ", wrong)));
         }
     }
 

@@ -15,8 +15,8 @@ import java.sql.SQLException;
 /**
  * Opens one physical database the way every service needs it: its pools ({@link CommitModePools}), the schema
  * migrated by Flyway, and the three ways a connection can take part in a transaction: Seata's AT proxy over the
- * pools, Seata's XA proxy over the driver's own XA data source, and the plain pools. Sharding (ShardingSphere) goes on top of these, never
- * under them: Seata must see the physical connections, or it fails to fetch table metadata.
+ * pools, Seata's XA proxy over the driver's own XA data source, and the plain pools. Sharding (ShardingSphere) goes
+ * on top of these, never under them: Seata must see the physical connections, or it fails to fetch table metadata.
  */
 public final class PhysicalDataSources {
 
