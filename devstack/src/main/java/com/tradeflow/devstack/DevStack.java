@@ -514,6 +514,11 @@ public final class DevStack implements AutoCloseable {
         recordProcesses();
     }
 
+    /** SIGTERM to a service, as an orchestrator stops an instance; waits for its end ({@link #restart} starts it). */
+    public void stop(ServiceName name) {
+        stopService(name);
+    }
+
     /** Starts a service again after {@link #kill}, and waits until it is healthy. */
     public void restart(ServiceName name) {
         restart(name, Map.of());
