@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class DataSetup {
     /** Rows per statement. */
     private static final int BATCH_ROWS = 500;
     private static final int SHARDS = 2;
+    /** Tries of a statement that keeps losing deadlocks before the setup gives up. */
+    private static final int DEADLOCK_ATTEMPTS = 5;
     /** A multiplier that spreads neighbouring skus over the price range (a prime: every price is reached). */
     private static final long PRICE_SPREAD = 7919;
 
@@ -67,7 +70,7 @@ public final class DataSetup {
                     products.setString(parameter++, "Bench product " + sku);
                     products.setLong(parameter++, priceOf(sku));
                 }
-                products.executeUpdate();
+                executeRetryingDeadlocks(products);
             }
             try (PreparedStatement stock = connection.prepareStatement(
                     "INSERT INTO tradeflow_inventory.stock (sku_id, available) VALUES " + placeholders("(?, ?)",
@@ -78,7 +81,7 @@ public final class DataSetup {
                     stock.setLong(parameter++, sku);
                     stock.setLong(parameter++, AMPLE_STOCK);
                 }
-                stock.executeUpdate();
+                executeRetryingDeadlocks(stock);
             }
         }
     }
@@ -99,7 +102,25 @@ public final class DataSetup {
                     wallets.setLong(parameter++, user);
                     wallets.setLong(parameter++, AMPLE_BALANCE_CENTS);
                 }
-                wallets.executeUpdate();
+                executeRetryingDeadlocks(wallets);
+            }
+        }
+    }
+
+    /**
+     * Runs the statement again when it lost a deadlock: the stack's event consumers lock products and wallets too
+     * (a sold counter checks its product; events left from an earlier run are applied at start), and MariaDB rolls
+     * one side back.
+     */
+    private static void executeRetryingDeadlocks(PreparedStatement statement) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                statement.executeUpdate();
+                return;
+            } catch (SQLTransactionRollbackException deadlock) {
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw deadlock;
+                }
             }
         }
     }

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Applies an event for one subscriber exactly once: its dedupe record ({@link ProcessedEvents}) and its effect
  * commit in one local transaction (joining the caller's, when there is one); a repeat changes nothing. Several events
- * at once ({@link #applyAll}) share one transaction per database.
+ * at once ({@link #applyAll}) share one transaction per database, their dedupe records one statement, and their
+ * effects one call of the handler ({@link OrderEventHandler#applyAll}).
  */
 public final class EventApplier {
 
@@ -67,7 +68,22 @@ public final class EventApplier {
                         Collectors.toList()))
                 .values()
                 .forEach(sameDatabase -> ShardScope.run(sameDatabase.get(0).userId(), () ->
-                        transactions.executeWithoutResult(status -> sameDatabase.forEach(this::applyInTransaction))));
+                        transactions.executeWithoutResult(status -> applyInTransaction(sameDatabase))));
+    }
+
+    /** Several events: their dedupe records in one statement, the first deliveries' effects in one call. */
+    private void applyInTransaction(List<OrderEvent> events) {
+        List<OrderEvent> first = processed.firstDeliveries(consumer, events);
+        if (!first.isEmpty()) {
+            handler.applyAll(first);
+            faults.holdWhileArmed(FAULT_HOLD_IN_TRANSACTION, HOLD_LIMIT);
+            log.debug("{}: applied {} event(s)", consumer, first.size());
+        }
+        if (first.size() < events.size()) {
+            events.stream().filter(event -> !first.contains(event)).forEach(repeat -> log.info(
+                    "{}: {} {} of order {} was applied before; no effect this time", consumer, repeat.type(),
+                    repeat.eventId(), repeat.orderId()));
+        }
     }
 
     private void applyInTransaction(OrderEvent event) {

@@ -116,7 +116,11 @@ public final class EventSubscriptions {
                 log.info("{}: {} {} of order {} is in the inbox already; acknowledged", group, event.type(),
                         event.eventId(), event.orderId());
             }
-        }, null);
+        }, bodies -> {
+            // a batch in one statement; one already stored (a redelivery) stays as it is
+            inbox.storeAll(group, bodies.stream().map(json::read).toList());
+            processor.wake();
+        });
         return new Both(processor, receiver);
     }
 

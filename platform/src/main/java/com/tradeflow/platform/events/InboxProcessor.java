@@ -1,5 +1,6 @@
 package com.tradeflow.platform.events;
 
+import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.platform.jobs.LockRows;
 import com.tradeflow.platform.jobs.PollingJob;
@@ -111,7 +112,8 @@ final class InboxProcessor implements SmartLifecycle {
     private boolean applyTogether(List<EventInbox.Row> rows) {
         try {
             transactions.executeWithoutResult(status -> {
-                rows.forEach(this::applyRow);
+                // their dedupe records in one statement, their effects in one call of the handler
+                applier.applyAll(rows.stream().map(this::eventOf).toList());
                 inbox.done(rows.stream().map(EventInbox.Row::id).toList());
             });
             return true;
@@ -145,8 +147,12 @@ final class InboxProcessor implements SmartLifecycle {
     }
 
     private void applyRow(EventInbox.Row row) {
+        applier.apply(eventOf(row));
+    }
+
+    private OrderEvent eventOf(EventInbox.Row row) {
         faults.delayIfArmed(FAULT_SLOW, SLOW_FAULT_DELAY);
-        applier.apply(json.read(row.payload().getBytes(StandardCharsets.UTF_8)));
+        return json.read(row.payload().getBytes(StandardCharsets.UTF_8));
     }
 
     private void failed(EventInbox.Row row, RuntimeException e) {

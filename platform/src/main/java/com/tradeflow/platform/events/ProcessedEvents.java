@@ -4,9 +4,15 @@ import com.tradeflow.api.event.OrderEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * The dedupe record of a consumer: insert first on the unique (consumer, event id), in the transaction that
- * applies the event. A duplicate key means the event was applied before; the caller then changes nothing.
+ * applies the event. A duplicate key means the event was applied before; the caller then changes nothing. A batch
+ * is recorded with one statement; a repeat in it (rare: a redelivery) refuses the whole statement, and its events
+ * are then recorded one by one to tell the repeats apart.
  */
 public final class ProcessedEvents {
 
@@ -27,5 +33,34 @@ public final class ProcessedEvents {
         } catch (DuplicateKeyException repeat) {
             return false;
         }
+    }
+
+    /** @return the events this consumer sees for the first time, in their order (a repeat in the list once) */
+    public List<OrderEvent> firstDeliveries(String consumer, List<OrderEvent> events) {
+        if (events.size() == 1) {
+            return firstDelivery(consumer, events.get(0)) ? events : List.of();
+        }
+        try {
+            jdbc.update("INSERT INTO processed_events (consumer, event_id, event_type, order_id, user_id) VALUES "
+                    + String.join(", ", Collections.nCopies(events.size(), "(?, ?, ?, ?, ?)")), rows(consumer, events));
+            return events;
+        } catch (DuplicateKeyException someRepeat) {
+            // the failed statement wrote nothing: one by one, in the same transaction
+            List<OrderEvent> first = new ArrayList<>();
+            for (OrderEvent event : events) {
+                if (firstDelivery(consumer, event)) {
+                    first.add(event);
+                }
+            }
+            return first;
+        }
+    }
+
+    private static Object[] rows(String consumer, List<OrderEvent> events) {
+        List<Object> values = new ArrayList<>();
+        for (OrderEvent event : events) {
+            values.addAll(List.of(consumer, event.eventId(), event.type(), event.orderId(), event.userId()));
+        }
+        return values.toArray();
     }
 }

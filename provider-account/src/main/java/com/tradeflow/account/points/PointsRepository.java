@@ -1,7 +1,10 @@
 package com.tradeflow.account.points;
 
+import com.tradeflow.platform.events.Counters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import java.util.Map;
 
 /** SQL over the loyalty points; every statement names the user, so it routes to the user's shard. */
 @Repository
@@ -20,8 +23,11 @@ public class PointsRepository {
     }
 
     void add(long userId, long delta) {
-        jdbc.update("""
-                INSERT INTO wallet_points (user_id, points) VALUES (?, ?)
-                ON DUPLICATE KEY UPDATE points = points + VALUES(points)""", userId, delta);
+        addAll(Map.of(userId, delta));
+    }
+
+    /** Several users' changes (users of one database) in one statement. */
+    void addAll(Map<Long, Long> deltaByUser) {
+        Counters.add(jdbc, "wallet_points", "user_id", "points", deltaByUser);
     }
 }

@@ -1,7 +1,10 @@
 package com.tradeflow.inventory.sales;
 
+import com.tradeflow.platform.events.Counters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import java.util.Map;
 
 /** SQL over the per-product sold counters. */
 @Repository
@@ -15,8 +18,15 @@ class SalesRepository {
 
     /** @throws org.springframework.dao.DataIntegrityViolationException for a product the catalogue lacks */
     void add(long skuId, long delta) {
-        jdbc.update("""
-                INSERT INTO product_sales (sku_id, sold) VALUES (?, ?)
-                ON DUPLICATE KEY UPDATE sold = sold + VALUES(sold)""", skuId, delta);
+        addAll(Map.of(skuId, delta));
+    }
+
+    /**
+     * Several products' changes in one statement.
+     *
+     * @throws org.springframework.dao.DataIntegrityViolationException for a product the catalogue lacks
+     */
+    void addAll(Map<Long, Long> deltaBySku) {
+        Counters.add(jdbc, "product_sales", "sku_id", "sold", deltaBySku);
     }
 }

@@ -5,6 +5,10 @@ import com.tradeflow.platform.cache.CacheInvalidator;
 import com.tradeflow.platform.events.OrderEventHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
  * Units sold per product: a placed order adds its quantity, its cancellation takes it back. The product's cached
  * read (which shows {@code sold}) is dropped once the count is committed.
@@ -22,7 +26,20 @@ class SoldCounter implements OrderEventHandler {
 
     @Override
     public void apply(OrderEvent event) {
-        sales.add(event.skuId(), event.placed() ? event.quantity() : -event.quantity());
+        sales.add(event.skuId(), change(event));
         products.invalidateAfterCommit(event.skuId());
+    }
+
+    /** A batch: the changes summed per product, written as one statement; each product's cached read dropped once. */
+    @Override
+    public void applyAll(List<OrderEvent> events) {
+        Map<Long, Long> bySku = events.stream().collect(Collectors.groupingBy(OrderEvent::skuId,
+                Collectors.summingLong(SoldCounter::change)));
+        sales.addAll(bySku);
+        bySku.keySet().forEach(products::invalidateAfterCommit);
+    }
+
+    private static long change(OrderEvent event) {
+        return event.placed() ? event.quantity() : -event.quantity();
     }
 }
