@@ -38,8 +38,8 @@ import java.util.stream.Collectors;
  * <li>Incremental: each orders table is read in the order of its rows' last change ({@code updated_at}, then id)
  * from a stored watermark, so a pass costs the new and changed orders, not all of them; an order is read once
  * {@code settle-after} has passed since its last change (its global transaction has ended by then).</li>
- * <li>A pass reads at most {@code batch-size} orders per table; one that found a full batch starts the next at
- * once, until the job has caught up.</li>
+ * <li>A pass reads at most {@code batch-size} orders per table; one that found a full batch starts the next
+ * {@code catch-up-pause} later instead of {@code interval}, until the job has caught up.</li>
  * <li>The ledgers are asked once per batch ({@code getMovements}, one Dubbo call to each provider).</li>
  * <li>What disagrees is stored as a finding ({@link Findings}); the orders with open findings are checked again at
  * every pass, and a finding no longer found (an in-flight transaction that completed, a fix) clears itself. A
@@ -67,6 +67,8 @@ class ReconciliationJob implements SmartLifecycle {
     private final AtomicLong open = new AtomicLong();
     private final AtomicLong lastPass = new AtomicLong();
     private final Counter checked;
+    /** The last pass read a full batch from some table: there is more to read. */
+    private volatile boolean behind;
 
     ReconciliationJob(BranchTypeRoutingDataSource dataSource, Findings findings, OrderRepository orders,
             InventoryService inventory, WalletService wallets, ReconciliationProperties properties,
@@ -115,14 +117,28 @@ class ReconciliationJob implements SmartLifecycle {
 
     /** @return whether it checked any order (the next pass then follows {@code interval} later) */
     private boolean pass() {
+        boolean checkedAny;
         try {
-            return LockRows.whileHolding(databases.get(0),
+            checkedAny = LockRows.whileHolding(databases.get(0),
                     "SELECT id FROM reconciliation_lock WHERE id = ? FOR UPDATE SKIP LOCKED", LOCK_ROW,
                     this::reconcile).orElse(false);
         } catch (RuntimeException | SQLException e) {
             log.warn("reconciliation pass failed, next one in {}: {}", properties.interval(), e.toString());
             return true;
         }
+        if (behind) {
+            // more changed orders than a batch per table: the next pass soon, until caught up; the pause keeps a
+            // first start over a long history (or a backlog after an outage) from taking a core
+            behind = false;
+            try {
+                Thread.sleep(properties.catchUpPause().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return checkedAny;
+            }
+            job.wake();
+        }
+        return checkedAny;
     }
 
     /** One pass: the orders changed since the watermarks, then the orders with open findings. */
@@ -130,7 +146,6 @@ class ReconciliationJob implements SmartLifecycle {
         Map<String, Watermark> marks = findings.watermarks();
         int changed = 0;
         int opened = 0;
-        boolean behind = false;
         for (int db = 0; db < databases.size(); db++) {
             for (String table : OrderTable.physicalTables()) {
                 String source = "order-" + db + "." + table;
@@ -153,10 +168,6 @@ class ReconciliationJob implements SmartLifecycle {
         checked.increment(changed + stillOpen.size());
         open.set(findings.countOpen());
         lastPass.set(Instant.now().getEpochSecond());
-        if (behind) {
-            // more changed orders than a batch per table: the next pass at once, until caught up
-            job.wake();
-        }
         if (opened > 0) {
             log.warn("reconciliation: {} finding(s) about the {} order(s) changed since the last pass; {} open in all "
                     + "(GET /api/admin/reconciliation)", opened, changed, open.get());

@@ -15,17 +15,19 @@ import java.time.Duration;
  * @param settleAfter how long after its last change an order is checked: its global transaction has ended by then
  *                    (an order still PENDING or CANCELLING that long is UNSETTLED)
  * @param batchSize   orders read per table and pass, and open findings checked again per pass
+ * @param catchUpPause pause before the next pass while the job is behind (a pass found a full batch)
  */
 @ConfigurationProperties("tradeflow.reconciliation")
 public record ReconciliationProperties(boolean enabled, Duration interval, Duration idleInterval,
-        Duration settleAfter, int batchSize) {
+        Duration settleAfter, int batchSize, Duration catchUpPause) {
 
     public ReconciliationProperties {
         if (interval == null || interval.isNegative() || interval.isZero() || idleInterval == null
                 || idleInterval.compareTo(interval) < 0 || settleAfter == null || settleAfter.isNegative()
-                || batchSize < 1 || batchSize > InventoryService.MAX_MOVEMENT_ORDERS) {
+                || batchSize < 1 || batchSize > InventoryService.MAX_MOVEMENT_ORDERS || catchUpPause == null
+                || catchUpPause.isNegative() || catchUpPause.compareTo(interval) > 0) {
             throw new IllegalArgumentException("tradeflow.reconciliation: interval > 0, idle-interval >= interval, "
-                    + "settle-after >= 0 must be set; batch-size in [1, "
+                    + "settle-after >= 0, catch-up-pause in [0, interval] must be set; batch-size in [1, "
                     + InventoryService.MAX_MOVEMENT_ORDERS + "]");
         }
     }
