@@ -58,6 +58,8 @@ class ReconciliationJob implements SmartLifecycle {
     private static final int LOCK_ROW = 1;
 
     private final List<DataSource> databases;
+    /** One per order database, by index: the orders tables are read there directly. */
+    private final List<JdbcTemplate> orderTables;
     private final Findings findings;
     private final OrderRepository orders;
     private final InventoryService inventory;
@@ -74,6 +76,7 @@ class ReconciliationJob implements SmartLifecycle {
             InventoryService inventory, WalletService wallets, ReconciliationProperties properties,
             MeterRegistry registry) {
         this.databases = dataSource.physicalPools();
+        this.orderTables = databases.stream().map(JdbcTemplate::new).toList();
         this.findings = findings;
         this.orders = orders;
         this.inventory = inventory;
@@ -181,7 +184,7 @@ class ReconciliationJob implements SmartLifecycle {
 
     private List<Changed> changedSince(int db, String table, Watermark mark) {
         Timestamp at = Timestamp.from(mark.updatedAt());
-        return new JdbcTemplate(databases.get(db)).query("SELECT * FROM " + table + """
+        return orderTables.get(db).query("SELECT * FROM " + table + """
                  WHERE (updated_at > ? OR updated_at = ? AND order_id > ?)
                   AND updated_at < TIMESTAMPADD(MICROSECOND, ?, NOW(3))
                 ORDER BY updated_at, order_id LIMIT ?""",

@@ -54,12 +54,14 @@ public final class CommitModePools extends AbstractDataSource {
 
     /** Runs the start of a transaction: the connections handed out on this thread meanwhile have auto-commit off. */
     static void beginning(Runnable begin) {
-        Boolean outer = BEGINNING.get();
-        BEGINNING.set(Boolean.TRUE);
         try {
-            begin.run();
-        } finally {
-            restore(outer);
+            forTransaction(() -> {
+                begin.run();
+                return null;
+            });
+        } catch (SQLException e) {
+            // begin.run() throws no SQLException: only unchecked exceptions pass through
+            throw new IllegalStateException(e);
         }
     }
 
