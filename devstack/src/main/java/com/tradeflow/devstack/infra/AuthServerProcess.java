@@ -18,10 +18,12 @@ public final class AuthServerProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
+    private final JavaJar jar;
     private final ChildProcess process;
     private final int port;
 
-    private AuthServerProcess(ChildProcess process, int port) {
+    private AuthServerProcess(JavaJar jar, ChildProcess process, int port) {
+        this.jar = jar;
         this.process = process;
         this.port = port;
     }
@@ -37,7 +39,8 @@ public final class AuthServerProcess implements AutoCloseable {
         Map<String, String> env = Map.of("AUTH_PORT", String.valueOf(port), "AUTH_DEMO_PASSWORD", demoPassword,
                 "AUTH_ADMIN_PASSWORD", adminPassword);
         try {
-            return new AuthServerProcess(JavaJar.start("auth-server", "auth-server", jar, jvmOptions, env,
+            JavaJar runnable = JavaJar.of("auth-server", jar);
+            return new AuthServerProcess(runnable, runnable.start("auth-server", jvmOptions, env,
                     logDir.resolve("auth-server.log"), STOP_GRACE), port);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start auth-server: " + e.getMessage(), e);
@@ -48,6 +51,7 @@ public final class AuthServerProcess implements AutoCloseable {
     public void awaitReady(Duration timeout) {
         process.awaitReady(HttpProbe.answering(URI.create("http://127.0.0.1:" + port
                 + "/.well-known/openid-configuration"), response -> response.statusCode() == 200), timeout);
+        jar.archiveClassesOf(process);
     }
 
     public long pid() {

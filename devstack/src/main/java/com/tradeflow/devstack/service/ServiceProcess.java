@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One service as a child JVM ({@code java -jar <module>/target/<module>.jar}), output appended to its log file,
- * ready when {@code /actuator/health} on its management port says UP.
+ * One service as a child JVM ({@code java -jar <module>/target/<module>.jar}, prepared for fast starts by
+ * {@link JavaJar}), output appended to its log file, ready when {@code /actuator/health} on its management port says
+ * UP.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -34,10 +35,12 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(ServiceName name, Path jar, int managementPort, Map<String, String> env,
             List<String> jvmOptions, Path logDir, Duration timeout) {
         try {
-            ChildProcess process = JavaJar.start(name.module(), name.instance(), jar, jvmOptions, env,
+            JavaJar runnable = JavaJar.of(name.module(), jar);
+            ChildProcess process = runnable.start(name.instance(), jvmOptions, env,
                     logDir.resolve(name.instance() + ".log"), STOP_GRACE);
             process.awaitReady(HttpProbe.answering(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"),
                     response -> response.statusCode() == 200 && response.body().contains("\"UP\"")), timeout);
+            runnable.archiveClassesOf(process);
             return new ServiceProcess(name, process);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name.instance() + ": " + e.getMessage(), e);

@@ -1,0 +1,90 @@
+package com.tradeflow.devstack.infra;
+
+import com.tradeflow.childprocess.ChildProcess;
+import com.tradeflow.childprocess.FreePorts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real Spring Boot jar of this build (auth-server, built before this module) started as the stack starts its
+ * services: extracted once, its classes archived by its first process, mapped by the next.
+ */
+class JavaJarIT {
+
+    private static final Path BUILT = Path.of("..", "auth-server", "target", "auth-server.jar");
+    private static final Duration START = Duration.ofSeconds(90);
+
+    @TempDir
+    Path module;
+
+    @Test
+    void shouldStartTheNextProcessWithTheClassesTheFirstOneArchived() throws IOException {
+        Path jar = Files.copy(BUILT, module.resolve("auth-server.jar"));
+        JavaJar runnable = JavaJar.of("auth-server", jar);
+
+        try (ChildProcess first = start(runnable, "first", List.of())) {
+            runnable.archiveClassesOf(first);
+        }
+        Path extracted = onlyDirectory(module.resolve("fast-start"));
+        assertThat(extracted.resolve("auth-server.jar")).isRegularFile();
+        assertThat(extracted.resolve("lib")).isDirectory();
+        assertThat(archives(extracted)).hasSize(1);
+
+        // each class the JVM takes from the dynamic archive is logged with the source "shared objects file (top)"
+        try (ChildProcess second = start(runnable, "second", List.of("-Xlog:class+load=info"))) {
+            assertThat(Files.readString(second.log()))
+                    .contains("com.tradeflow.auth.AuthServerApplication source: shared objects file (top)");
+        }
+    }
+
+    @Test
+    void shouldExtractARebuiltJarAgainAndDropTheEarlierExtraction() throws IOException {
+        Path jar = Files.copy(BUILT, module.resolve("auth-server.jar"));
+        JavaJar.of("auth-server", jar);
+        Path earlier = onlyDirectory(module.resolve("fast-start"));
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        JavaJar.of("auth-server", jar);
+
+        Path rebuilt = onlyDirectory(module.resolve("fast-start"));
+        assertThat(rebuilt).isNotEqualTo(earlier);
+        assertThat(rebuilt.resolve("auth-server.jar")).isRegularFile();
+    }
+
+    private ChildProcess start(JavaJar runnable, String name, List<String> jvmOptions) throws IOException {
+        int port = FreePorts.pick();
+        ChildProcess process = runnable.start(name, jvmOptions, Map.of("AUTH_PORT", String.valueOf(port),
+                "AUTH_DEMO_PASSWORD", "demo-password", "AUTH_ADMIN_PASSWORD", "admin-password"),
+                module.resolve(name + ".log"), Duration.ofSeconds(10));
+        process.awaitReady(HttpProbe.answering(URI.create("http://127.0.0.1:" + port
+                + "/.well-known/openid-configuration"), response -> response.statusCode() == 200), START);
+        return process;
+    }
+
+    private static Path onlyDirectory(Path parent) throws IOException {
+        try (Stream<Path> all = Files.list(parent)) {
+            List<Path> directories = all.filter(Files::isDirectory).toList();
+            assertThat(directories).hasSize(1);
+            return directories.get(0);
+        }
+    }
+
+    private static List<Path> archives(Path extracted) throws IOException {
+        try (Stream<Path> all = Files.list(extracted)) {
+            return all.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+}
