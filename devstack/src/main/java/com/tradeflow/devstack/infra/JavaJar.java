@@ -13,8 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +25,13 @@ import java.util.stream.Stream;
 /**
  * A Spring Boot jar of this build run as child JVMs, prepared to start fast. The jar is extracted once per build of
  * it (Spring Boot's {@code -Djarmode=tools extract}: classes then load from plain jars instead of jars nested in the
- * jar), and the classes its first process loaded while starting are written to a class data sharing archive (the
+ * jar), and the classes its second process loaded while starting are written to a class data sharing archive (the
  * JDK's dynamic CDS archive, taken with {@code jcmd VM.cds dynamic_dump} once that process is ready); later starts
  * map them from the archive instead of loading and verifying them again. Measured on provider-inventory, 2 cores,
- * C1 only: 14.3 s (17 s of CPU) to start from the jar, 8.8 s (11 s) extracted, 6.0 s (8 s) with the archive. The
- * first start records what it loads and pays about 6 s more, the dump about 6 s of CPU.
+ * C1 only: 14.3 s (17 s of CPU) to start from the jar, 8.8 s (11 s) extracted, 6.0 s (8 s) with the archive.
+ * Recording what it loads costs a start about 6 s more, and the dump about 6 s of CPU: the first process of a build
+ * does not record, since in a test run most services start only once, and only a restart (or the next run of the
+ * stack) pays for the archive.
  * <p>
  * Everything lives in {@code <module>/target/fast-start/}, so a rebuilt jar, or {@code mvn clean}, starts over. When
  * the jar cannot be extracted (not a Spring Boot jar) it runs as it is; when the archive cannot be taken (a JRE
@@ -38,12 +42,14 @@ public final class JavaJar {
     private static final Logger log = LoggerFactory.getLogger(JavaJar.class);
     private static final ConcurrentMap<Path, JavaJar> PREPARED = new ConcurrentHashMap<>();
     private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(2);
+    private static final String RECORD = "-XX:+RecordDynamicDumpInfo";
     /** The dump warns about each class it leaves out (thousands of lines in the service's log). */
     private static final String QUIET_DUMP = "-Xlog:cds=off,cds+dynamic=off";
 
     private final String module;
     private final Path runnable;
     private final Path archive;
+    private final Set<Long> recording = new HashSet<>();
     private boolean archiving;
 
     private JavaJar(String module, Path runnable, Path archive) {
@@ -80,18 +86,26 @@ public final class JavaJar {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaBinary());
         command.addAll(jvmOptions);
-        command.addAll(classSharingOptions());
+        List<String> sharing = classSharingOptions();
+        command.addAll(sharing);
         command.add("-jar");
         command.add(runnable.toString());
-        return ChildProcess.start(name, command, env, log, stopGrace);
+        ChildProcess process = ChildProcess.start(name, command, env, log, stopGrace);
+        if (sharing.contains(RECORD)) {
+            synchronized (this) {
+                recording.add(process.pid());
+            }
+        }
+        return process;
     }
 
     /**
-     * Writes the classes a ready process loaded to this jar's archive, unless there is one (another process of the
-     * jar took it) or taking one failed before. The process pauses while the JVM writes (a few seconds).
+     * Writes the classes a ready process loaded to this jar's archive when it was started to record them and there is
+     * no archive yet (another process of the jar may have written it). The process pauses while the JVM writes (a
+     * few seconds).
      */
     public synchronized void archiveClassesOf(ChildProcess ready) {
-        if (!archiving || Files.exists(archive)) {
+        if (!recording.remove(ready.pid()) || Files.exists(archive)) {
             return;
         }
         Path partial = archive.resolveSibling(archive.getFileName() + "." + ready.pid() + ".partial");
@@ -121,7 +135,19 @@ public final class JavaJar {
         if (Files.exists(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive);
         }
-        return archiving ? List.of("-XX:+RecordDynamicDumpInfo", QUIET_DUMP) : List.of();
+        if (!archiving) {
+            return List.of();
+        }
+        Path started = archive.resolveSibling("started");
+        if (!Files.exists(started)) {
+            try {
+                Files.createFile(started);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return List.of();
+        }
+        return List.of(RECORD, QUIET_DUMP);
     }
 
     private boolean isFor(Path jar) {
