@@ -2,7 +2,10 @@ package com.tradeflow.web.outbox;
 
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.transaction.AtLocks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.seata.core.exception.TransactionException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
@@ -19,34 +22,68 @@ import java.util.Set;
 public class OutboxLocks {
 
     private static final String TABLE = "outbox_events";
+    static final String QUERIES_METER = "tradeflow.outbox.lock.queries";
+
+    /** The coordinator's answer for some rows of one database. */
+    @FunctionalInterface
+    interface LockQuery {
+        /** @param lockKeys Seata's form, {@code table:pk1,pk2} @return true when none of them is locked */
+        boolean free(String resourceId, String lockKeys) throws TransactionException;
+    }
 
     private final List<String> atResourceIds;
+    private final LockQuery coordinator;
+    private final Counter queries;
 
-    OutboxLocks(BranchTypeRoutingDataSource dataSource) {
-        this.atResourceIds = dataSource.atResourceIds();
+    @Autowired
+    OutboxLocks(BranchTypeRoutingDataSource dataSource, MeterRegistry registry) {
+        this(dataSource.atResourceIds(), (resourceId, lockKeys) -> AtLocks.free(resourceId, null, lockKeys),
+                registry);
+    }
+
+    OutboxLocks(List<String> atResourceIds, LockQuery coordinator, MeterRegistry registry) {
+        this.atResourceIds = atResourceIds;
+        this.coordinator = coordinator;
+        this.queries = Counter.builder(QUERIES_METER)
+                .description("questions to the coordinator about the AT locks of outbox rows").register(registry);
     }
 
     /**
      * @param database index of the physical order database the rows are in
-     * @return the event ids whose rows another global transaction still locks; one question to the coordinator
-     *         for all of them, row by row only when something is locked
+     * @return the event ids whose rows another global transaction still locks. One question to the coordinator
+     *         for all of them; when something is locked, each half is asked again, down to single rows: the few
+     *         rows of transactions still going on cost a few questions each, not one per row of the batch
      * @throws TransactionException the coordinator did not answer
      */
     Set<String> held(int database, List<String> eventIds) throws TransactionException {
-        if (eventIds.isEmpty()) {
-            return Set.of();
-        }
-        String resourceId = atResourceIds.get(database);
-        if (AtLocks.free(resourceId, null, TABLE + ":" + String.join(",", eventIds))) {
-            return Set.of();
-        }
         Set<String> held = new HashSet<>();
-        for (String eventId : eventIds) {
-            if (!AtLocks.free(resourceId, null, TABLE + ":" + eventId)) {
-                held.add(eventId);
+        collectHeld(atResourceIds.get(database), eventIds, false, held);
+        return held;
+    }
+
+    /**
+     * @param locked known to hold a locked row already (its other half was found free): not asked again
+     * @return whether any of them is locked
+     */
+    private boolean collectHeld(String resourceId, List<String> eventIds, boolean locked, Set<String> held)
+            throws TransactionException {
+        if (eventIds.isEmpty()) {
+            return false;
+        }
+        if (!locked) {
+            queries.increment();
+            if (coordinator.free(resourceId, TABLE + ":" + String.join(",", eventIds))) {
+                return false;
             }
         }
-        return held;
+        if (eventIds.size() == 1) {
+            held.add(eventIds.get(0));
+            return true;
+        }
+        int half = eventIds.size() / 2;
+        boolean first = collectHeld(resourceId, eventIds.subList(0, half), false, held);
+        collectHeld(resourceId, eventIds.subList(half, eventIds.size()), !first, held);
+        return true;
     }
 
     /** Whether the row of this user's event is still locked. @throws TransactionException no answer */

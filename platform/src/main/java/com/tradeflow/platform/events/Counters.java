@@ -6,17 +6,27 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Counters that order events add to (points per user, units sold per product): the changes of a batch of events in
- * one statement, {@code INSERT ... ON DUPLICATE KEY UPDATE count = count + VALUES(count)}, a row per key. Keys go
- * in ascending order, so two batches that change the same rows lock them in the same order.
+ * Counters that order events add to (points per user, units sold per product, a day's sales per product): the
+ * changes of a batch of events in one statement, {@code INSERT ... ON DUPLICATE KEY UPDATE count = count +
+ * VALUES(count)}, a row per key. Keys go in ascending order, so two batches that change the same rows lock them in
+ * the same order.
  */
 public final class Counters {
 
     private Counters() {
+    }
+
+    /**
+     * One counters row's change.
+     *
+     * @param key    the values of its key columns
+     * @param deltas what to add to each count column
+     */
+    public record Change(List<Object> key, List<Long> deltas) {
     }
 
     /**
@@ -27,15 +37,33 @@ public final class Counters {
      */
     public static void add(JdbcTemplate jdbc, String table, String keyColumn, String countColumn,
             Map<Long, Long> deltas) {
-        if (deltas.isEmpty()) {
+        List<Change> changes = new ArrayList<>();
+        new TreeMap<>(deltas).forEach((key, delta) -> changes.add(new Change(List.of(key), List.of(delta))));
+        add(jdbc, table, List.of(keyColumn), List.of(countColumn), changes);
+    }
+
+    /**
+     * @param table        the counters' table (a constant of the caller, never input)
+     * @param keyColumns   its key columns
+     * @param countColumns the columns added to
+     * @param changes      one per key, in ascending key order
+     */
+    public static void add(JdbcTemplate jdbc, String table, List<String> keyColumns, List<String> countColumns,
+            List<Change> changes) {
+        if (changes.isEmpty()) {
             return;
         }
-        SortedMap<Long, Long> sorted = new TreeMap<>(deltas);
+        List<String> columns = new ArrayList<>(keyColumns);
+        columns.addAll(countColumns);
+        String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         List<Object> values = new ArrayList<>();
-        sorted.forEach((key, delta) -> values.addAll(List.of(key, delta)));
-        jdbc.update("INSERT INTO " + table + " (" + keyColumn + ", " + countColumn + ") VALUES "
-                + String.join(", ", Collections.nCopies(sorted.size(), "(?, ?)"))
-                + " ON DUPLICATE KEY UPDATE " + countColumn + " = " + countColumn + " + VALUES(" + countColumn + ")",
-                values.toArray());
+        changes.forEach(change -> {
+            values.addAll(change.key());
+            values.addAll(change.deltas());
+        });
+        jdbc.update("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                + String.join(", ", Collections.nCopies(changes.size(), row)) + " ON DUPLICATE KEY UPDATE "
+                + countColumns.stream().map(c -> c + " = " + c + " + VALUES(" + c + ")")
+                        .collect(Collectors.joining(", ")), values.toArray());
     }
 }

@@ -9,9 +9,11 @@ import java.util.function.BooleanSupplier;
  * A pass run again and again on a daemon thread of its own, from start to stop. After a pass that found work the
  * next one follows {@code busyInterval} later; after passes that found none the pause doubles up to
  * {@code idleInterval}, so a quiet stack is not polled several times a second (the polls of every job together cost
- * about 100 SQL statements a second at rest). {@link #wake} runs the next pass at once: whoever writes work for the
- * job in this process calls it, so work is not left waiting for an idle pause. Work written by another process
- * waits at most {@code idleInterval}.
+ * about 100 SQL statements a second at rest). {@link #wake} ends an idle pause at once: whoever writes work for the
+ * job in this process calls it, so work is not left waiting for an idle pause. While passes find work, wake-ups
+ * wait for the busy interval like everything else: under load every purchase wakes the outbox relay and every
+ * delivery an inbox, and passes back to back would each carry a row or two, at half a dozen statements a pass.
+ * Work written by another process waits at most {@code idleInterval}.
  * The pass handles its own failures; one escaping it ends the job.
  */
 public final class PollingJob {
@@ -22,6 +24,8 @@ public final class PollingJob {
     private final BooleanSupplier pass;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile Thread thread;
+    /** Set by a pass that woke its own job. */
+    private boolean passAgainNow;
 
     /**
      * @param pass one pass; answers whether it found work (rows to handle, even ones it had to leave for later)
@@ -49,14 +53,20 @@ public final class PollingJob {
 
     private void run() {
         long pause = busyMillis;
+        boolean busy = false;
         try {
             // a pass may swallow the interrupt of stop(): the job also ends once it is no longer this thread's
             while (thread == Thread.currentThread() && !Thread.currentThread().isInterrupted()) {
-                if (wakeUps.tryAcquire(pause, TimeUnit.MILLISECONDS)) {
+                if (busy && !passAgainNow) {
+                    Thread.sleep(busyMillis);
+                    wakeUps.drainPermits();
+                } else if (wakeUps.tryAcquire(pause, TimeUnit.MILLISECONDS)) {
                     // several wake-ups while waiting or passing: one pass serves them all
                     wakeUps.drainPermits();
                 }
-                pause = pass.getAsBoolean() ? busyMillis : nextIdlePause(pause, busyMillis, idleMillis);
+                passAgainNow = false;
+                busy = pass.getAsBoolean();
+                pause = busy ? busyMillis : nextIdlePause(pause, busyMillis, idleMillis);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -68,8 +78,14 @@ public final class PollingJob {
         return Math.min(idleMillis, Math.max(busyMillis, lastPause * 2));
     }
 
-    /** The next pass runs now (or right after the one running). */
+    /**
+     * The next pass runs now, or right after the one running, when the job is idle; while passes find work, at the
+     * busy interval. Called by the pass itself (it knows more work is waiting), the next pass follows right after it.
+     */
     public void wake() {
+        if (Thread.currentThread() == thread) {
+            passAgainNow = true;
+        }
         wakeUps.release();
     }
 

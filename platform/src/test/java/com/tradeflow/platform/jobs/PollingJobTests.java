@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,6 +63,48 @@ class PollingJobTests {
         }
         // 500 ms at 20 ms a pass: about 25; with doubling pauses it would have been 4 or 5
         assertThat(passes.get()).isGreaterThan(10);
+    }
+
+    @Test
+    void shouldServeWakeUpsAtTheBusyIntervalWhilePassesFindWork() throws Exception {
+        AtomicInteger passes = new AtomicInteger();
+        PollingJob job = new PollingJob("test-job", Duration.ofMillis(100), Duration.ofMinutes(1), () -> {
+            passes.incrementAndGet();
+            return true;
+        });
+        job.start();
+        try {
+            // a wake-up every 5 ms for 600 ms, as purchases under load wake the relay
+            for (int i = 0; i < 120; i++) {
+                job.wake();
+                Thread.sleep(5);
+            }
+        } finally {
+            job.stop();
+        }
+        // one pass per busy interval (about 6), not one per wake-up (up to 120)
+        assertThat(passes.get()).isBetween(2, 12);
+    }
+
+    @Test
+    void shouldRunTheNextPassAtOnceWhenAPassWakesItsOwnJob() throws Exception {
+        AtomicInteger passes = new AtomicInteger();
+        AtomicReference<PollingJob> self = new AtomicReference<>();
+        // a busy interval of a minute: only the passes' own wake-ups bring the second to fourth pass in time
+        self.set(new PollingJob("test-job", Duration.ofMinutes(1), Duration.ofMinutes(1), () -> {
+            if (passes.incrementAndGet() < 4) {
+                self.get().wake();
+            }
+            return true;
+        }));
+        self.get().wake();
+        self.get().start();
+        try {
+            awaitPasses(passes, 4);
+            assertThat(passes.get()).isEqualTo(4);
+        } finally {
+            self.get().stop();
+        }
     }
 
     @Test
