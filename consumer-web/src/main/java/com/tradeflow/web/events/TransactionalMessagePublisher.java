@@ -20,7 +20,6 @@ import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageAccessor;
 import org.apache.rocketmq.common.message.MessageConst;
-import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.core.model.GlobalStatus;
 import org.apache.seata.tm.api.GlobalTransaction;
@@ -65,8 +64,7 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
     private final FaultSwitches faults;
     private final GlobalTransactionStatus transactions;
     private final AggregateQueueSelector byOrder = new AggregateQueueSelector();
-    /** Events announced by the global transaction running on this thread. */
-    private final ThreadLocal<Announced> announced = new ThreadLocal<>();
+    private final AnnouncedEvents announced = new AnnouncedEvents();
     private volatile TransactionMQProducer producer;
 
     TransactionalMessagePublisher(EventsProperties properties, EventJson json, OutboxRepository outbox,
@@ -96,18 +94,12 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
             throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + event.orderId()
                     + ": its earlier events are still being published; try again in a moment");
         }
-        String xid = RootContext.getXID();
-        Announced current = announced.get();
-        if (current == null || !current.xid().equals(xid)) {
-            current = new Announced(xid, new ArrayList<>());
-            announced.set(current);
-        }
-        current.events().add(event);
+        announced.add(event);
     }
 
     @Override
     public void commit(GlobalTransaction tx) throws TransactionException {
-        List<OrderEvent> events = take(tx.getXid());
+        List<OrderEvent> events = announced.take(tx.getXid());
         List<Half> halves = new ArrayList<>();
         try {
             for (OrderEvent event : events) {
@@ -145,12 +137,6 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
             log.warn("event {} of order {} committed to the broker, but its outbox row is not marked SENT: {}",
                     event.eventId(), event.orderId(), e.toString());
         }
-    }
-
-    private List<OrderEvent> take(String xid) {
-        Announced current = announced.get();
-        announced.remove();
-        return current != null && current.xid().equals(xid) ? current.events() : List.of();
     }
 
     /**
@@ -292,9 +278,6 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
     @Override
     public boolean isRunning() {
         return producer != null;
-    }
-
-    private record Announced(String xid, List<OrderEvent> events) {
     }
 
     private record Half(OrderEvent event, Message message, SendResult result) {

@@ -20,8 +20,10 @@ import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -58,6 +60,8 @@ class OutboxRelay implements SmartLifecycle {
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
     /** The one row of outbox_relay_lock (see its migration). */
     private static final int RELAY_LOCK_ROW = 1;
+    /** Far more than a relay lags behind under any load here; 10,000 ids are about a megabyte. */
+    private static final int COMMITTED_HERE_LIMIT = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final RowMapper<Candidate> CANDIDATE = (rs, i) -> new Candidate(rs.getLong("seq"),
@@ -72,6 +76,17 @@ class OutboxRelay implements SmartLifecycle {
     private final RetrySchedule retries;
     private final PollingJob job;
     private volatile boolean coordinatorWarned;
+    /**
+     * Events whose global transaction this instance saw commit: sent without asking the coordinator. Bounded, since
+     * the rows another instance's relay sends (or a non-AT row) are never taken out here.
+     */
+    private final Map<String, Boolean> committedHere = Collections.synchronizedMap(
+            new LinkedHashMap<>(COMMITTED_HERE_LIMIT, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > COMMITTED_HERE_LIMIT;
+                }
+            });
     /** Passes in a row that found the broker unreachable, and until when the relay rests because of them. */
     private int outagePasses;
     private long pausedUntilNanos;
@@ -103,6 +118,14 @@ class OutboxRelay implements SmartLifecycle {
     /** A row was committed in this instance: send it now rather than after an idle pause. */
     public void wake() {
         job.wake();
+    }
+
+    /**
+     * These events' global transaction committed (this instance ran its commit): their rows, AT ones included,
+     * can go without a question to the coordinator about their locks.
+     */
+    public void committed(List<String> eventIds) {
+        eventIds.forEach(eventId -> committedHere.put(eventId, Boolean.TRUE));
     }
 
     /** @return whether any database had rows to send (sent or left for later) */
@@ -288,10 +311,12 @@ class OutboxRelay implements SmartLifecycle {
     /**
      * AT rows among these that must not be sent: still locked by their global transaction (open, or rolling
      * back), or gone once the lock was free (rolled back between our read and the coordinator's answer).
-     * Coordinator unreachable: every AT row waits.
+     * Coordinator unreachable: every AT row waits. Rows of transactions this instance saw commit are not asked
+     * about (under load, nearly all of them).
      */
     private Set<String> uncommittedAtRows(int shard, JdbcTemplate jdbc, List<Candidate> rows) {
-        List<String> atRows = rows.stream().filter(Candidate::writtenByAt).map(Candidate::eventId).toList();
+        List<String> atRows = rows.stream().filter(Candidate::writtenByAt).map(Candidate::eventId)
+                .filter(eventId -> committedHere.remove(eventId) == null).toList();
         if (atRows.isEmpty()) {
             return Set.of();
         }

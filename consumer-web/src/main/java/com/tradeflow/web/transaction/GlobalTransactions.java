@@ -148,7 +148,7 @@ public class GlobalTransactions {
         }
 
         /** Committed, or decided to commit with phase two still going on (the coordinator retries it). */
-        static boolean isCommit(GlobalStatus status) {
+        public static boolean isCommit(GlobalStatus status) {
             return status == GlobalStatus.Committed || status == GlobalStatus.Committing
                     || status == GlobalStatus.CommitRetrying || status == GlobalStatus.AsyncCommitting;
         }
