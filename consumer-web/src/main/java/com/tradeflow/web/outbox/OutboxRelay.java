@@ -80,13 +80,13 @@ class OutboxRelay implements SmartLifecycle {
      * Events whose global transaction this instance saw commit: sent without asking the coordinator. Bounded, since
      * the rows another instance's relay sends (or a non-AT row) are never taken out here.
      */
-    private final Map<String, Boolean> committedHere = Collections.synchronizedMap(
-            new LinkedHashMap<>(COMMITTED_HERE_LIMIT, 0.75f, false) {
+    private final Set<String> committedHere = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>() {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                     return size() > COMMITTED_HERE_LIMIT;
                 }
-            });
+            }));
     /** Passes in a row that found the broker unreachable, and until when the relay rests because of them. */
     private int outagePasses;
     private long pausedUntilNanos;
@@ -125,7 +125,7 @@ class OutboxRelay implements SmartLifecycle {
      * can go without a question to the coordinator about their locks.
      */
     public void committed(List<String> eventIds) {
-        eventIds.forEach(eventId -> committedHere.put(eventId, Boolean.TRUE));
+        committedHere.addAll(eventIds);
     }
 
     /** @return whether any database had rows to send (sent or left for later) */
@@ -316,7 +316,7 @@ class OutboxRelay implements SmartLifecycle {
      */
     private Set<String> uncommittedAtRows(int shard, JdbcTemplate jdbc, List<Candidate> rows) {
         List<String> atRows = rows.stream().filter(Candidate::writtenByAt).map(Candidate::eventId)
-                .filter(eventId -> committedHere.remove(eventId) == null).toList();
+                .filter(eventId -> !committedHere.remove(eventId)).toList();
         if (atRows.isEmpty()) {
             return Set.of();
         }

@@ -69,8 +69,8 @@ class ReconciliationJob implements SmartLifecycle {
     private final AtomicLong open = new AtomicLong();
     private final AtomicLong lastPass = new AtomicLong();
     private final Counter checked;
-    /** The last pass read a full batch from some table: there is more to read. */
-    private volatile boolean behind;
+    /** The last round read a full batch from some table: there is more to read. */
+    private boolean behind;
 
     ReconciliationJob(BranchTypeRoutingDataSource dataSource, Findings findings, OrderRepository orders,
             InventoryService inventory, WalletService wallets, ReconciliationProperties properties,
@@ -118,30 +118,37 @@ class ReconciliationJob implements SmartLifecycle {
         return at == 0 ? null : Instant.ofEpochSecond(at);
     }
 
-    /** @return whether it checked any order (the next pass then follows {@code interval} later) */
+    /**
+     * Reconciles until caught up: while a round found a full batch (a backlog, a first start over a long history),
+     * the next round follows {@code catch-up-pause} later, which keeps it from taking a core.
+     *
+     * @return whether it checked any order (the next pass then follows {@code interval} later)
+     */
     private boolean pass() {
-        boolean checkedAny;
-        try {
-            checkedAny = LockRows.whileHolding(databases.get(0),
-                    "SELECT id FROM reconciliation_lock WHERE id = ? FOR UPDATE SKIP LOCKED", LOCK_ROW,
-                    this::reconcile).orElse(false);
-        } catch (RuntimeException | SQLException e) {
-            log.warn("reconciliation pass failed, next one in {}: {}", properties.interval(), e.toString());
-            return true;
-        }
-        if (behind) {
-            // more changed orders than a batch per table: the next pass soon, until caught up; the pause keeps a
-            // first start over a long history (or a backlog after an outage) from taking a core
+        boolean checkedAny = false;
+        do {
             behind = false;
             try {
-                Thread.sleep(properties.catchUpPause().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return checkedAny;
+                checkedAny |= LockRows.whileHolding(databases.get(0),
+                        "SELECT id FROM reconciliation_lock WHERE id = ? FOR UPDATE SKIP LOCKED", LOCK_ROW,
+                        this::reconcile).orElse(false);
+            } catch (RuntimeException | SQLException e) {
+                log.warn("reconciliation pass failed, next one in {}: {}", properties.interval(), e.toString());
+                return true;
             }
-            job.wake();
-        }
+        } while (behind && pausedForCatchUp());
         return checkedAny;
+    }
+
+    /** @return false when interrupted (the job is stopping) */
+    private boolean pausedForCatchUp() {
+        try {
+            Thread.sleep(properties.catchUpPause().toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** One pass: the orders changed since the watermarks, then the orders with open findings. */

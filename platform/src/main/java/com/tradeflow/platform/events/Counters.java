@@ -3,7 +3,6 @@ package com.tradeflow.platform.events;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,15 +54,14 @@ public final class Counters {
         }
         List<String> columns = new ArrayList<>(keyColumns);
         columns.addAll(countColumns);
-        String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-        List<Object> values = new ArrayList<>();
-        changes.forEach(change -> {
-            values.addAll(change.key());
-            values.addAll(change.deltas());
-        });
         jdbc.update("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
-                + String.join(", ", Collections.nCopies(changes.size(), row)) + " ON DUPLICATE KEY UPDATE "
+                + MultiRowValues.placeholders(changes.size(), columns.size()) + " ON DUPLICATE KEY UPDATE "
                 + countColumns.stream().map(c -> c + " = " + c + " + VALUES(" + c + ")")
-                        .collect(Collectors.joining(", ")), values.toArray());
+                        .collect(Collectors.joining(", ")),
+                MultiRowValues.values(changes, change -> {
+                    List<Object> row = new ArrayList<>(change.key());
+                    row.addAll(change.deltas());
+                    return row;
+                }));
     }
 }

@@ -7,9 +7,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +45,10 @@ final class EventInbox {
 
     /** Several events in one statement; those the consumer has already (redeliveries) are left as they are. */
     void storeAll(String consumer, List<OrderEvent> events) {
-        List<Object> values = new ArrayList<>();
-        for (OrderEvent event : events) {
-            values.addAll(List.of(consumer, event.eventId(), event.type(), event.orderId(), json.write(event)));
-        }
         jdbc.update("INSERT INTO event_inbox (consumer, event_id, event_type, order_id, payload) VALUES "
-                + String.join(", ", Collections.nCopies(events.size(), "(?, ?, ?, ?, ?)"))
-                + " ON DUPLICATE KEY UPDATE id = id", values.toArray());
+                + MultiRowValues.placeholders(events.size(), 5) + " ON DUPLICATE KEY UPDATE id = id",
+                MultiRowValues.values(events, event ->
+                        List.of(consumer, event.eventId(), event.type(), event.orderId(), json.write(event))));
     }
 
     void ensureLockRow(String consumer) {

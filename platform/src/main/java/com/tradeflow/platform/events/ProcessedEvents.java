@@ -5,7 +5,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -42,7 +41,8 @@ public final class ProcessedEvents {
         }
         try {
             jdbc.update("INSERT INTO processed_events (consumer, event_id, event_type, order_id, user_id) VALUES "
-                    + String.join(", ", Collections.nCopies(events.size(), "(?, ?, ?, ?, ?)")), rows(consumer, events));
+                    + MultiRowValues.placeholders(events.size(), 5), MultiRowValues.values(events, event ->
+                            List.of(consumer, event.eventId(), event.type(), event.orderId(), event.userId())));
             return events;
         } catch (DuplicateKeyException someRepeat) {
             // the failed statement wrote nothing: one by one, in the same transaction
@@ -54,13 +54,5 @@ public final class ProcessedEvents {
             }
             return first;
         }
-    }
-
-    private static Object[] rows(String consumer, List<OrderEvent> events) {
-        List<Object> values = new ArrayList<>();
-        for (OrderEvent event : events) {
-            values.addAll(List.of(consumer, event.eventId(), event.type(), event.orderId(), event.userId()));
-        }
-        return values.toArray();
     }
 }

@@ -24,8 +24,6 @@ public final class PollingJob {
     private final BooleanSupplier pass;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile Thread thread;
-    /** Set by a pass that woke its own job. */
-    private boolean passAgainNow;
 
     /**
      * @param pass one pass; answers whether it found work (rows to handle, even ones it had to leave for later)
@@ -57,14 +55,13 @@ public final class PollingJob {
         try {
             // a pass may swallow the interrupt of stop(): the job also ends once it is no longer this thread's
             while (thread == Thread.currentThread() && !Thread.currentThread().isInterrupted()) {
-                if (busy && !passAgainNow) {
+                if (busy) {
                     Thread.sleep(busyMillis);
                     wakeUps.drainPermits();
                 } else if (wakeUps.tryAcquire(pause, TimeUnit.MILLISECONDS)) {
                     // several wake-ups while waiting or passing: one pass serves them all
                     wakeUps.drainPermits();
                 }
-                passAgainNow = false;
                 busy = pass.getAsBoolean();
                 pause = busy ? busyMillis : nextIdlePause(pause, busyMillis, idleMillis);
             }
@@ -80,12 +77,9 @@ public final class PollingJob {
 
     /**
      * The next pass runs now, or right after the one running, when the job is idle; while passes find work, at the
-     * busy interval. Called by the pass itself (it knows more work is waiting), the next pass follows right after it.
+     * busy interval.
      */
     public void wake() {
-        if (Thread.currentThread() == thread) {
-            passAgainNow = true;
-        }
         wakeUps.release();
     }
 

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,27 +83,6 @@ class PollingJobTests {
         }
         // one pass per busy interval (about 6), not one per wake-up (up to 120)
         assertThat(passes.get()).isBetween(2, 12);
-    }
-
-    @Test
-    void shouldRunTheNextPassAtOnceWhenAPassWakesItsOwnJob() throws Exception {
-        AtomicInteger passes = new AtomicInteger();
-        AtomicReference<PollingJob> self = new AtomicReference<>();
-        // a busy interval of a minute: only the passes' own wake-ups bring the second to fourth pass in time
-        self.set(new PollingJob("test-job", Duration.ofMinutes(1), Duration.ofMinutes(1), () -> {
-            if (passes.incrementAndGet() < 4) {
-                self.get().wake();
-            }
-            return true;
-        }));
-        self.get().wake();
-        self.get().start();
-        try {
-            awaitPasses(passes, 4);
-            assertThat(passes.get()).isEqualTo(4);
-        } finally {
-            self.get().stop();
-        }
     }
 
     @Test
