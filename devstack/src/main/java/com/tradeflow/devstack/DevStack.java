@@ -555,6 +555,7 @@ public final class DevStack implements AutoCloseable {
         StringBuilder s = new StringBuilder();
         s.append("TradeFlow local stack is up\n");
         s.append(String.format("  web API            %s%n", webUrl()));
+        s.append(String.format("  operations console %s/ops (in a browser; sign in as admin)%n", webUrl()));
         s.append(String.format("  Nacos              %s (console http://%s/nacos/)%s%n", options.effectiveNacosAddr(),
                 options.effectiveNacosAddr(), options.nacosAddr() == null ? " [embedded nacos-devserver]" : ""));
         s.append(String.format("  Seata TC           %s%s%n", options.effectiveSeataAddr(), options.seataAddr() == null

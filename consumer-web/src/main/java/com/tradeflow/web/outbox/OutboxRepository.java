@@ -23,7 +23,9 @@ import org.springframework.util.function.SingletonSupplier;
 import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -144,6 +146,19 @@ public class OutboxRepository {
     List<OutboxEvent> findByStatus(OutboxStatus status, int limit) {
         return jdbc.query("SELECT * FROM outbox_events WHERE status = ? ORDER BY created_at DESC, seq DESC LIMIT ?",
                 ROW, status.name(), limit);
+    }
+
+    /** Rows not sent (yet), by status, over every database (each status present; 0 when none). */
+    Map<OutboxStatus, Long> countUnsent() {
+        Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);
+        for (OutboxStatus status : List.of(OutboxStatus.PENDING, OutboxStatus.TRANSACTIONAL, OutboxStatus.DEAD)) {
+            counts.put(status, 0L);
+        }
+        jdbc.query("SELECT status, COUNT(*) AS n FROM outbox_events WHERE status IN (?, ?, ?) GROUP BY status",
+                rs -> {
+                    counts.put(OutboxStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                }, OutboxStatus.PENDING.name(), OutboxStatus.TRANSACTIONAL.name(), OutboxStatus.DEAD.name());
+        return counts;
     }
 
     public Optional<OutboxEvent> find(String eventId) {

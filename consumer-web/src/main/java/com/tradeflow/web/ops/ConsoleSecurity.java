@@ -1,0 +1,69 @@
+package com.tradeflow.web.ops;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+
+/**
+ * Who may use the operations console ({@code /ops}): admins, signed in at the OpenID Connect issuer in the browser.
+ * The console is a client of the issuer (authorization code with PKCE, no secret: {@code tradeflow.ops.*}); the
+ * access token it gets back is verified like the API's bearer tokens and its {@code roles} claim decides
+ * ({@link AccessTokenUsers}). Unlike the API, the console keeps a session (its own cookie, see application.yml) and
+ * its forms carry a CSRF token. Everything else stays with the API's stateless chain ({@code WebSecurity}).
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSecurity {
+
+    static final String REGISTRATION = "tradeflow";
+    private static final String ADMIN = "admin";
+    private static final String SIGNED_OUT = "/ops/signed-out";
+    private static final String DENIED = "/ops/denied";
+
+    @Bean
+    ClientRegistrationRepository consoleClient(@Value("${tradeflow.ops.client-id}") String clientId,
+            @Value("${tradeflow.ops.authorization-uri}") String authorizationUri,
+            @Value("${tradeflow.ops.token-uri}") String tokenUri) {
+        // built here rather than from Boot's issuer-uri property: that reads the issuer's discovery document at
+        // start, and the web API starts while the issuer may not answer yet
+        return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientName("TradeFlow operations console")
+                .clientId(clientId)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .authorizationUri(authorizationUri)
+                .tokenUri(tokenUri)
+                .userNameAttributeName(AccessTokenUsers.SUBJECT)
+                .build());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository clients, JwtDecoder tokens)
+            throws Exception {
+        http.securityMatcher("/ops/**", "/oauth2/authorization/**", "/login/oauth2/code/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(SIGNED_OUT, DENIED, "/ops/console.css").permitAll()
+                        .anyRequest().hasRole(ADMIN))
+                .oauth2Login(login -> login
+                        .clientRegistrationRepository(clients)
+                        .userInfoEndpoint(userInfo -> userInfo.userService(new AccessTokenUsers(tokens)))
+                        .defaultSuccessUrl("/ops")
+                        .failureUrl(SIGNED_OUT + "?failed"))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
+                        new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION))
+                        .accessDeniedPage(DENIED))
+                .logout(logout -> logout.logoutUrl("/ops/logout").logoutSuccessUrl(SIGNED_OUT));
+        return http.build();
+    }
+}

@@ -1,0 +1,24 @@
+package com.tradeflow.web.ops;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The console's pages around signing in: signed out (or signing in failed), and turned away (no admin role). */
+@Controller
+class SignInPages {
+
+    /** {@code GET /ops/signed-out}: after signing out, or when signing in failed; a link to sign in again. */
+    @RequestMapping("/ops/signed-out")
+    String signedOut(@RequestParam(required = false) String failed, Model model) {
+        model.addAttribute("failed", failed != null);
+        return "ops/signed-out";
+    }
+
+    /** Where a signed-in user without the admin role lands (status 403, set by Spring Security). */
+    @RequestMapping("/ops/denied")
+    String denied() {
+        return "ops/denied";
+    }
+}

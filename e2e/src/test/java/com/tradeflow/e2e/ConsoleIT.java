@@ -1,0 +1,249 @@
+package com.tradeflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tradeflow.devstack.DevStackOptions;
+import com.tradeflow.devstack.service.ServiceName;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operations console in a real browser (headless chromium, {@link Browser}): an admin signs in at the stack's
+ * issuer and comes back to the console; a user who is no admin is turned away; a purchase shows on the overview; a
+ * DEAD outbox row is re-queued, a dead letter replayed and a reconciliation finding resolved through the console's
+ * buttons, each landing in the audit trail under the admin's name. Screenshots of each page are kept in
+ * {@link Browser#SCREENSHOTS}.
+ */
+@Order(22)
+@ExtendWith(TestStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    private static final String TOPIC = "tradeflow-order-events";
+    /** A sku no catalogue knows until the test's "fix" adds it (EventFaultsIT uses 999). */
+    private static final long UNKNOWN_SKU = 997;
+    private static final long SKU = 11;
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+
+    private static Browser browser;
+    private static List<Long> rich;
+    private final Api api = TestStack.api();
+    private final Databases db = TestStack.db();
+    private final Events events = new Events(db);
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+        rich = TestStack.db().richestUsers(10);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldTurnAwayAUserWhoIsNoAdmin() {
+        browser.forgetSessions();
+        browser.open(console("/ops"));
+        assertThat(browser.currentUrl()).as("sent to the issuer to sign in")
+                .startsWith(identity().effectiveIssuerUri());
+        browser.signIn("7", identity().demoPassword());
+
+        assertThat(browser.find(By.id("denied"))).as("refused: %s", browser.pageSource()).isPresent();
+        browser.open(console("/ops/outbox"));
+        assertThat(browser.find(By.id("denied"))).isPresent();
+        assertThat(browser.find(By.id("rows"))).isEmpty();
+        browser.screenshot("denied");
+    }
+
+    @Test
+    @Order(2)
+    void shouldSignInAnAdminAndShowAPurchaseOnTheOverview() {
+        signInAsAdmin();
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Overview");
+        assertThat(browser.text(By.id("operator"))).isEqualTo("admin");
+        long before = ordersShown("AT");
+
+        Api.Reply placed = api.placeOrder(rich.get(0), SKU, 1, "AT");
+        assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
+
+        browser.open(console("/ops"));
+        assertThat(ordersShown("AT")).as("the purchase counted on the overview").isEqualTo(before + 1);
+        browser.screenshot("overview");
+    }
+
+    @Test
+    @Order(3)
+    void shouldRequeueADeadOutboxRowFromTheConsole() {
+        signInAsAdmin();
+        long user = rich.get(1);
+        long orderId = api.placeOrder(user, SKU, 1, "AT").body().path("orderId").asLong();
+        Map<String, Object> row = await().atMost(WITHIN).until(() -> events.outboxOf(orderId).stream().findFirst(),
+                r -> r.isPresent() && "SENT".equals(r.get().get("status"))).orElseThrow();
+        String eventId = (String) row.get("event_id");
+        // as if every send had failed: the row is given up on (its event reached the subscribers, which must not
+        // apply it twice when it is sent again)
+        String orders = "tradeflow_order_" + user % 2;
+        db.execute(orders, "UPDATE outbox_events SET status = 'DEAD', attempts = 10, "
+                + "last_error = 'broker refused (ConsoleIT)' WHERE event_id = '" + eventId + "'");
+        try {
+            requeueThroughTheConsole(orderId, eventId);
+        } finally {
+            // whatever happened above, no DEAD row left behind for the tests that wait for every event to be sent
+            db.execute(orders, "UPDATE outbox_events SET status = 'SENT' WHERE event_id = '" + eventId
+                    + "' AND status = 'DEAD'");
+        }
+    }
+
+    private void requeueThroughTheConsole(long orderId, String eventId) {
+        browser.open(console("/ops/outbox?status=DEAD"));
+        WebElement shown = browser.driver().findElement(By.cssSelector("tr[data-event-id='" + eventId + "']"));
+        assertThat(shown.getText()).contains("broker refused (ConsoleIT)");
+        browser.screenshot("outbox-dead");
+        shown.findElement(By.cssSelector("button.requeue")).click();
+
+        assertThat(browser.text(By.id("done"))).contains(eventId);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(events.outboxOf(orderId))
+                .extracting(r -> r.get("status")).containsExactly("SENT"));
+        events.awaitConverged();
+        assertThat(events.processedOf(Events.POINTS, orderId)).as("applied once").hasSize(1);
+        JsonNode requeued = lastAudit("outbox.requeue", eventId);
+        assertThat(requeued.path("operator").asText()).isEqualTo("admin");
+        assertThat(requeued.path("outcome").asText()).isEqualTo("DONE");
+
+        // refused (the row is no longer DEAD) through the API: audited too, under the static token's name
+        assertThat(api.adminPost("/api/admin/outbox/" + eventId + "/requeue").code()).isEqualTo("EVENT_NOT_DEAD");
+        JsonNode refused = lastAudit("outbox.requeue", eventId);
+        assertThat(refused.path("operator").asText()).isEqualTo("admin-token");
+        assertThat(refused.path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(refused.path("detail").asText()).startsWith("EVENT_NOT_DEAD");
+    }
+
+    @Test
+    @Order(4)
+    void shouldReplayADeadLetterFromTheConsoleOnceItsCauseIsFixed() throws Exception {
+        signInAsAdmin();
+        long user = rich.get(2);
+        long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
+        Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200);
+        String body = String.format("{\"eventId\":\"%s\",\"type\":\"OrderPlaced\",\"orderId\":%d,\"userId\":%d,"
+                + "\"skuId\":%d,\"quantity\":%d,\"amount\":%d,\"occurredAt\":\"%s\"}", poison.eventId(), orderId,
+                user, UNKNOWN_SKU, poison.quantity(), poison.amount(), Instant.now());
+        try (Broker broker = Broker.of(TestStack.stack().options())) {
+            broker.send(TOPIC, "OrderPlaced", List.of(poison.eventId(), String.valueOf(orderId)), body, orderId);
+        }
+        Events.injected(poison);
+
+        String page = console("/ops/dead-letters?group=" + Events.SALES);
+        WebElement letter = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            browser.open(page);
+            return browser.find(By.cssSelector("tr[data-event-id='" + poison.eventId() + "']")).orElse(null);
+        }, found -> found != null);
+        browser.screenshot("dead-letters");
+        assertThat(events.processedOf(Events.SALES, orderId)).isEmpty();
+
+        // the fix: the product exists now
+        db.execute("tradeflow_inventory", "INSERT INTO products (sku_id, name, price) VALUES (" + UNKNOWN_SKU
+                + ", 'Late catalogue entry (ConsoleIT)', 2100)");
+        letter.findElement(By.cssSelector("button.replay")).click();
+
+        assertThat(browser.text(By.id("done"))).contains(poison.eventId());
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(events.processedOf(Events.SALES, orderId)).hasSize(1));
+        events.awaitConverged();
+        assertThat(lastAudit("dead-letter.replay", null).path("target").asText()).startsWith(Events.SALES + "/");
+    }
+
+    @Test
+    @Order(5)
+    void shouldShowAReconciliationFindingAndResolveItWithANote() {
+        signInAsAdmin();
+        long user = rich.get(3);
+        long orderId = api.placeOrder(user, SKU, 1, "AT").body().path("orderId").asLong();
+        String wallets = "tradeflow_account_" + (user % 2);
+        db.execute(wallets, "UPDATE wallet_ledger SET type = 'LOST' WHERE order_id = " + orderId
+                + " AND type = 'DEBIT'");
+        try {
+            By finding = By.cssSelector("tr[data-order-id='" + orderId + "'][data-kind='MONEY_MISSING']");
+            WebElement row = await().atMost(WITHIN).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                browser.open(console("/ops/reconciliation"));
+                return browser.find(finding).orElse(null);
+            }, found -> found != null);
+            browser.screenshot("reconciliation");
+
+            row.findElement(By.name("note")).sendKeys("debit restored by hand (ConsoleIT)");
+            row.findElement(By.cssSelector("button.resolve")).click();
+            assertThat(browser.text(By.id("done"))).contains("resolved");
+
+            JsonNode resolved = findings("RESOLVED").filter(f -> f.path("orderId").asLong() == orderId)
+                    .findFirst().orElseThrow();
+            assertThat(resolved.path("closedBy").asText()).isEqualTo("admin");
+            assertThat(resolved.path("note").asText()).isEqualTo("debit restored by hand (ConsoleIT)");
+            assertThat(lastAudit("finding.resolve", resolved.path("id").asText()).path("detail").asText())
+                    .isEqualTo("debit restored by hand (ConsoleIT)");
+        } finally {
+            db.execute(wallets, "UPDATE wallet_ledger SET type = 'DEBIT' WHERE order_id = " + orderId
+                    + " AND type = 'LOST'");
+        }
+        // the books agree again: what the broken ledger also showed (a LOST row) clears itself
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(findings("OPEN")
+                .filter(f -> f.path("orderId").asLong() == orderId)).isEmpty());
+        browser.open(console("/ops"));
+        browser.screenshot("overview-after-actions");
+    }
+
+    private void signInAsAdmin() {
+        browser.forgetSessions();
+        browser.open(console("/ops"));
+        browser.signIn("admin", identity().adminPassword());
+        assertThat(browser.currentUrl()).as("back at the console: %s", browser.pageSource())
+                .startsWith(console("/ops"));
+    }
+
+    /** The orders the overview shows for the mode (0 while it shows none). */
+    private long ordersShown(String mode) {
+        return browser.find(By.cssSelector("#purchases tr[data-mode='" + mode + "'] td.orders"))
+                .map(cell -> Long.parseLong(cell.getText())).orElse(0L);
+    }
+
+    private JsonNode lastAudit(String action, String target) {
+        JsonNode entries = api.adminGet("/api/admin/audit?limit=50").body();
+        return StreamSupport.stream(entries.spliterator(), false)
+                .filter(e -> e.path("action").asText().equals(action))
+                .filter(e -> target == null || e.path("target").asText().equals(target))
+                .findFirst().orElseThrow(() -> new AssertionError("no audit entry " + action + " " + target + " in "
+                        + entries));
+    }
+
+    private java.util.stream.Stream<JsonNode> findings(String status) {
+        JsonNode report = api.adminGet("/api/admin/reconciliation?status=" + status + "&limit=1000").body();
+        return StreamSupport.stream(report.path("findings").spliterator(), false);
+    }
+
+    private static String console(String path) {
+        return TestStack.stack().webUrl(ServiceName.WEB) + path;
+    }
+
+    private static DevStackOptions.Identity identity() {
+        return TestStack.stack().options().identity();
+    }
+}
