@@ -62,6 +62,9 @@ public final class DevStack implements AutoCloseable {
     private static final int SERVICE_START_LANES = 2;
     /** Signing in a few thousand users and answering discovery: no database, no caches. */
     private static final String AUTH_SERVER_HEAP = "160m";
+    /** The embedded TC's console sign-in: seata-server's defaults (console.user.*); its console is on loopback. */
+    private static final String EMBEDDED_TC_CONSOLE_USER = "seata";
+    private static final String EMBEDDED_TC_CONSOLE_PASSWORD = "seata";
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
     /** Topics the broker creates up front (auto-creation delays the first consumption by ~40 s). */
@@ -392,6 +395,11 @@ public final class DevStack implements AutoCloseable {
         if (options.seataAddr() != null) {
             // an external TC is addressed directly rather than looked up in Nacos
             env.put("SEATA_REGISTRY_TYPE", "file");
+        } else {
+            // the operations console lists the embedded TC's global transactions through its console API
+            env.put("SEATA_CONSOLE_URL", "http://127.0.0.1:" + options.seataConsolePort());
+            env.put("SEATA_CONSOLE_USER", EMBEDDED_TC_CONSOLE_USER);
+            env.put("SEATA_CONSOLE_PASSWORD", EMBEDDED_TC_CONSOLE_PASSWORD);
         }
         env.put("INVENTORY_HTTP_PORT", String.valueOf(options.inventoryHttpPort()));
         env.put("INVENTORY_DUBBO_PORT", String.valueOf(options.inventoryDubboPort()));

@@ -9,6 +9,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -75,15 +76,24 @@ final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
     }
 
-    /** On the issuer's sign-in form: signs in. */
+    /** On the issuer's sign-in form: signs in, and waits until the browser has left the form. */
     void signIn(String username, String password) {
+        String form = driver.getCurrentUrl();
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
+        // the click returns before the redirects back to the console are followed
+        new WebDriverWait(driver, PAGE_LOAD).until(browser -> !form.equals(browser.getCurrentUrl()));
     }
 
     Optional<WebElement> find(By by) {
         return driver.findElements(by).stream().findFirst();
+    }
+
+    /** The element, once the page shows it (after a form's post and redirect, say). */
+    WebElement await(By by) {
+        return new WebDriverWait(driver, PAGE_LOAD).until(browser -> browser.findElements(by).stream().findFirst()
+                .orElse(null));
     }
 
     String text(By by) {

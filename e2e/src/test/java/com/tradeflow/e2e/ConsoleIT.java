@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,7 @@ import static org.awaitility.Awaitility.await;
 class ConsoleIT {
 
     private static final String TOPIC = "tradeflow-order-events";
+    private static final String HOLD_BEFORE_COMMIT = "order.place.before-commit";
     /** A sku no catalogue knows until the test's "fix" adds it (EventFaultsIT uses 999). */
     private static final long UNKNOWN_SKU = 997;
     private static final long SKU = 11;
@@ -82,6 +85,13 @@ class ConsoleIT {
         signInAsAdmin();
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Overview");
         assertThat(browser.text(By.id("operator"))).isEqualTo("admin");
+        for (String service : List.of("consumer-web", "provider-inventory", "provider-account", "seata-server")) {
+            assertThat(browser.driver().findElements(By.cssSelector("tr[data-service='" + service
+                    + "'] .instance.up"))).as("%s registered and healthy", service).isNotEmpty();
+        }
+        assertThat(browser.driver().findElements(By.cssSelector("tr[data-service='consumer-web'] .instance.up")))
+                .as("both web instances").hasSize(2);
+        assertThat(browser.find(By.cssSelector("[data-dependency='db'].up"))).as("its databases").isPresent();
         long before = ordersShown("AT");
 
         Api.Reply placed = api.placeOrder(rich.get(0), SKU, 1, "AT");
@@ -122,7 +132,7 @@ class ConsoleIT {
         browser.screenshot("outbox-dead");
         shown.findElement(By.cssSelector("button.requeue")).click();
 
-        assertThat(browser.text(By.id("done"))).contains(eventId);
+        assertThat(browser.await(By.id("done")).getText()).contains(eventId);
         await().atMost(WITHIN).untilAsserted(() -> assertThat(events.outboxOf(orderId))
                 .extracting(r -> r.get("status")).containsExactly("SENT"));
         events.awaitConverged();
@@ -167,7 +177,7 @@ class ConsoleIT {
                 + ", 'Late catalogue entry (ConsoleIT)', 2100)");
         letter.findElement(By.cssSelector("button.replay")).click();
 
-        assertThat(browser.text(By.id("done"))).contains(poison.eventId());
+        assertThat(browser.await(By.id("done")).getText()).contains(poison.eventId());
         await().atMost(WITHIN).untilAsserted(() -> assertThat(events.processedOf(Events.SALES, orderId)).hasSize(1));
         events.awaitConverged();
         assertThat(lastAudit("dead-letter.replay", null).path("target").asText()).startsWith(Events.SALES + "/");
@@ -192,7 +202,7 @@ class ConsoleIT {
 
             row.findElement(By.name("note")).sendKeys("debit restored by hand (ConsoleIT)");
             row.findElement(By.cssSelector("button.resolve")).click();
-            assertThat(browser.text(By.id("done"))).contains("resolved");
+            assertThat(browser.await(By.id("done")).getText()).contains("resolved");
 
             JsonNode resolved = findings("RESOLVED").filter(f -> f.path("orderId").asLong() == orderId)
                     .findFirst().orElseThrow();
@@ -209,6 +219,77 @@ class ConsoleIT {
                 .filter(f -> f.path("orderId").asLong() == orderId)).isEmpty());
         browser.open(console("/ops"));
         browser.screenshot("overview-after-actions");
+    }
+
+    @Test
+    @Order(6)
+    void shouldShowTheSentinelRulesEachServiceFollowsFromNacos() {
+        signInAsAdmin();
+        browser.open(console("/ops/sentinel"));
+
+        assertThat(browser.driver().findElements(By.cssSelector("#rules tbody tr"))).as("3 services x 5 kinds")
+                .hasSize(15);
+        WebElement flow = browser.driver().findElement(By.cssSelector("tr[data-data-id='consumer-web-flow-rules']"));
+        assertThat(flow.findElement(By.cssSelector("td.count")).getText()).as("the shipped defaults").isEqualTo("2");
+        assertThat(flow.getText()).contains("POST:/api/orders");
+        assertThat(browser.text(By.cssSelector("tr[data-data-id='provider-account-flow-rules']")))
+                .contains("provider-account-flow-rules");
+        browser.screenshot("sentinel");
+    }
+
+    @Test
+    @Order(7)
+    void shouldShowAFlashSaleWithItsUnitsLeftAndTickets() {
+        signInAsAdmin();
+        Instant now = Instant.now();
+        Api.Reply opened = api.adminPost("/api/flash-sales", "{\"skuId\":19,\"quantity\":5,\"price\":300,"
+                + "\"startsAt\":\"" + now + "\",\"endsAt\":\"" + now.plusSeconds(600) + "\",\"perUserLimit\":1}");
+        assertThat(opened.status()).as("%s", opened.body()).isEqualTo(201);
+        String saleId = opened.body().path("saleId").asText();
+        long buyer = rich.get(4);
+        assertThat(api.as(buyer).post("/api/flash-sales/" + saleId + "/orders", "{\"userId\":" + buyer + "}")
+                .status()).isEqualTo(202);
+
+        browser.open(console("/ops/flash-sales"));
+        WebElement sale = browser.driver().findElement(By.cssSelector("tr[data-sale-id='" + saleId + "']"));
+        assertThat(sale.findElement(By.cssSelector("td.left")).getText()).isEqualTo("4");
+        long tickets = sale.findElements(By.cssSelector("td.tickets span")).stream()
+                .filter(state -> List.of("QUEUED", "PLACED").contains(state.getAttribute("data-state")))
+                .mapToLong(state -> Long.parseLong(state.getText().split(" ")[1])).sum();
+        assertThat(tickets).as("the buyer's ticket, queued or placed by now").isEqualTo(1);
+        browser.screenshot("flash-sales");
+    }
+
+    @Test
+    @Order(8)
+    void shouldShowAGlobalTransactionWhileTheCoordinatorHoldsIt() throws Exception {
+        signInAsAdmin();
+        int web = TestStack.stack().managementPort(ServiceName.WEB);
+        api.fault(web, HOLD_BEFORE_COMMIT, true);
+        try {
+            CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(
+                    () -> api.placeOrder(rich.get(5), SKU, 1, "AT"));
+            // held after all three branches ran, before the global commit
+            String xid = await().atMost(Duration.ofSeconds(20)).until(() -> db.inFlightXids("AT"),
+                    held -> !held.isEmpty()).iterator().next();
+
+            browser.open(console("/ops/transactions"));
+            WebElement held = browser.driver().findElement(By.cssSelector("tr[data-xid='" + xid + "']"));
+            assertThat(held.findElement(By.cssSelector("td.status")).getText()).isEqualTo("Begin");
+            assertThat(held.getText()).contains("place-order");
+            assertThat(held.findElements(By.cssSelector(".branch"))).as("stock, money, order").hasSize(3);
+            browser.screenshot("transactions");
+
+            api.fault(web, HOLD_BEFORE_COMMIT, false);
+            assertThat(placing.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+            await().atMost(WITHIN).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                browser.open(console("/ops/transactions"));
+                assertThat(browser.find(By.cssSelector("tr[data-xid='" + xid + "']"))).as("committed: gone")
+                        .isEmpty();
+            });
+        } finally {
+            api.fault(web, HOLD_BEFORE_COMMIT, false);
+        }
     }
 
     private void signInAsAdmin() {

@@ -71,6 +71,11 @@ class FlashSaleRepository {
         return jdbc.query("SELECT * FROM flash_sales WHERE sale_id = ?", SALE, saleId).stream().findFirst();
     }
 
+    /** The sales that start latest (the newest, and those still to come), with their tickets taken. */
+    List<FlashSale> latest(int limit) {
+        return jdbc.query("SELECT * FROM flash_sales ORDER BY starts_at DESC, sale_id DESC LIMIT ?", SALE, limit);
+    }
+
     /** Tickets QUEUED or PLACED. */
     int taken(long saleId) {
         Integer taken = jdbc.queryForObject("SELECT taken FROM flash_sales WHERE sale_id = ?", Integer.class, saleId);

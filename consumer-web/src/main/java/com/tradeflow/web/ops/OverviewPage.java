@@ -5,6 +5,10 @@ import com.tradeflow.web.outbox.OutboxOperations;
 import com.tradeflow.web.reconciliation.ReconciliationOperations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +20,9 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code GET /ops}: the console's first page. Purchases of this instance by mode and step (the
+ * {@code GET /ops}: the console's first page. The services' instances as the registry holds them
+ * ({@link ServiceInstances}), what this instance depends on as its health check sees it (databases, Redis ...),
+ * purchases of this instance by mode and step (the
  * {@code tradeflow.purchase.step} timers also on {@code /actuator/prometheus}), the outbox rows not sent, the
  * reconciliation's newest open findings and the latest operator actions.
  */
@@ -25,14 +31,19 @@ class OverviewPage {
 
     private static final String PURCHASE_STEPS = "tradeflow.purchase.step";
 
+    private final ServiceInstances instances;
+    private final ObjectProvider<HealthEndpoint> health;
     private final MeterRegistry meters;
     private final OutboxOperations outbox;
     private final ReconciliationOperations reconciliation;
     private final AdminAudit audit;
     private final int entries;
 
-    OverviewPage(MeterRegistry meters, OutboxOperations outbox, ReconciliationOperations reconciliation,
+    OverviewPage(ServiceInstances instances, ObjectProvider<HealthEndpoint> health, MeterRegistry meters,
+            OutboxOperations outbox, ReconciliationOperations reconciliation,
             AdminAudit audit, @Value("${tradeflow.ops.overview-entries}") int entries) {
+        this.instances = instances;
+        this.health = health;
         this.meters = meters;
         this.outbox = outbox;
         this.reconciliation = reconciliation;
@@ -46,11 +57,25 @@ class OverviewPage {
 
     @GetMapping("/ops")
     String overview(Model model) {
+        model.addAttribute("services", instances.list());
+        model.addAttribute("dependencies", dependencies());
         model.addAttribute("purchases", purchases());
         model.addAttribute("outbox", outbox.unsentCounts());
         model.addAttribute("reconciliation", reconciliation.report("OPEN", entries));
         model.addAttribute("audit", audit.recent(entries));
         return "ops/overview";
+    }
+
+    /** This instance's health components (db, redis ...) and their status; empty without the health endpoint. */
+    private Map<String, String> dependencies() {
+        Map<String, String> statuses = new TreeMap<>();
+        HealthEndpoint endpoint = health.getIfAvailable();
+        if (endpoint != null && endpoint.health() instanceof CompositeHealth composite) {
+            for (Map.Entry<String, HealthComponent> component : composite.getComponents().entrySet()) {
+                statuses.put(component.getKey(), component.getValue().getStatus().getCode());
+            }
+        }
+        return statuses;
     }
 
     private List<ModeFigures> purchases() {

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
@@ -35,6 +36,11 @@ public final class SentinelRules implements SmartLifecycle {
     private final String application;
     private final List<ReadableDataSource<String, ?>> sources = new ArrayList<>();
     private volatile ConfigService writer;
+
+    /** The Nacos data ids of an application's rules, one per kind ({@code <application>-flow-rules} ...). */
+    public static List<String> dataIds(String application) {
+        return Arrays.stream(RuleKind.values()).map(kind -> kind.dataId(application)).toList();
+    }
 
     public SentinelRules(SentinelProperties properties, String application) {
         this.properties = properties;
