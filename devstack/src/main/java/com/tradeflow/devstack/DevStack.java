@@ -431,6 +431,8 @@ public final class DevStack implements AutoCloseable {
             env.put("RECONCILIATION_INTERVAL", "1s");
             env.put("RECONCILIATION_IDLE_INTERVAL", "2s");
             env.put("RECONCILIATION_SETTLE_AFTER", "3s");
+            // the console test watches a purchase show in the overview's figures
+            env.put("OPS_HISTORY_INTERVAL", "2s");
             env.put("OUTBOX_INITIAL_BACKOFF", "200ms");
             // top-up tests wait for the reconciliation job: query soon, recheck often, flag for review early, and
             // give up on a gateway answer (then retry) well before the injected timeouts answer

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -99,6 +100,16 @@ class ConsoleIT {
 
         browser.open(console("/ops"));
         assertThat(ordersShown("AT")).as("the purchase counted on the overview").isEqualTo(before + 1);
+        // and in the instance's purchases per second, sampled every 2 s in the test stack (OPS_HISTORY_INTERVAL)
+        By figures = By.cssSelector("div.member[data-address='127.0.0.1:" + URI.create(console("/")).getPort()
+                + "'] .figures");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            browser.open(console("/ops"));
+            assertThat(Double.parseDouble(browser.driver().findElement(figures).getAttribute("data-peak")))
+                    .as("peak purchases per second").isPositive();
+        });
+        assertThat(browser.find(By.cssSelector("div.member[data-address='127.0.0.1:"
+                + URI.create(console("/")).getPort() + "'] svg.sparkline polyline"))).as("its chart").isPresent();
         browser.screenshot("overview");
     }
 

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /ops}: the console's first page. The services' instances as the registry holds them
- * ({@link ServiceInstances}), what this instance depends on as its health check sees it (databases, Redis ...),
+ * ({@link ServiceInstances}), each web instance's purchases per second, 5xx share and p99 with a chart
+ * ({@link InstanceFigures}), what this instance depends on as its health check sees it (databases, Redis ...),
  * purchases of this instance by mode and step (the
  * {@code tradeflow.purchase.step} timers also on {@code /actuator/prometheus}), the outbox rows not sent, the
  * reconciliation's newest open findings and the latest operator actions.
@@ -32,6 +33,7 @@ class OverviewPage {
     private static final String PURCHASE_STEPS = "tradeflow.purchase.step";
 
     private final ServiceInstances instances;
+    private final InstanceFigures figures;
     private final ObjectProvider<HealthEndpoint> health;
     private final MeterRegistry meters;
     private final OutboxOperations outbox;
@@ -39,10 +41,11 @@ class OverviewPage {
     private final AdminAudit audit;
     private final int entries;
 
-    OverviewPage(ServiceInstances instances, ObjectProvider<HealthEndpoint> health, MeterRegistry meters,
+    OverviewPage(ServiceInstances instances, InstanceFigures figures, ObjectProvider<HealthEndpoint> health, MeterRegistry meters,
             OutboxOperations outbox, ReconciliationOperations reconciliation,
             AdminAudit audit, @Value("${tradeflow.ops.overview-entries}") int entries) {
         this.instances = instances;
+        this.figures = figures;
         this.health = health;
         this.meters = meters;
         this.outbox = outbox;
@@ -57,7 +60,9 @@ class OverviewPage {
 
     @GetMapping("/ops")
     String overview(Model model) {
-        model.addAttribute("services", instances.list());
+        List<ServiceInstances.Listing> services = instances.list();
+        model.addAttribute("services", services);
+        model.addAttribute("figures", figures.of(services.stream().flatMap(l -> l.instances().stream()).toList()));
         model.addAttribute("dependencies", dependencies());
         model.addAttribute("purchases", purchases());
         model.addAttribute("outbox", outbox.unsentCounts());

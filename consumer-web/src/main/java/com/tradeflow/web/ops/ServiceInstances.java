@@ -26,6 +26,8 @@ class ServiceInstances implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceInstances.class);
     private static final String GROUP_SEPARATOR = "@";
+    /** What a web instance says of its actuator's port when it registers ({@code NacosRegistration}). */
+    private static final String MANAGEMENT_PORT = "management.port";
 
     private final String nacosAddr;
     private final List<String> services;
@@ -37,8 +39,11 @@ class ServiceInstances implements DisposableBean {
         this.services = services;
     }
 
-    /** One instance as the registry holds it. */
-    record Member(String address, boolean healthy, boolean enabled) {
+    /**
+     * One instance as the registry holds it; {@code managementPort} is the web instances' own (their metadata), 0 for
+     * the others.
+     */
+    record Member(String address, String ip, int managementPort, boolean healthy, boolean enabled) {
     }
 
     /** A service's instances; {@code error} when the registry could not be asked. */
@@ -71,7 +76,10 @@ class ServiceInstances implements DisposableBean {
     }
 
     private static Member member(Instance instance) {
-        return new Member(instance.getIp() + ":" + instance.getPort(), instance.isHealthy(), instance.isEnabled());
+        String management = instance.getMetadata().getOrDefault(MANAGEMENT_PORT, "0");
+        return new Member(instance.getIp() + ":" + instance.getPort(), instance.getIp(),
+                management.matches("\\d{1,5}") ? Integer.parseInt(management) : 0, instance.isHealthy(),
+                instance.isEnabled());
     }
 
     private synchronized NamingService naming() throws NacosException {

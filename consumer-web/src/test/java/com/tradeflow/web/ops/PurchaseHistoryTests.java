@@ -1,0 +1,74 @@
+package com.tradeflow.web.ops;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class PurchaseHistoryTests {
+
+    private static final Duration INTERVAL = Duration.ofSeconds(10);
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final PurchaseHistory history = new PurchaseHistory(meters, INTERVAL, 3);
+
+    PurchaseHistoryTests() {
+        meters.config().meterFilter(PurchaseHistory.purchaseLatencyPercentile(INTERVAL));
+    }
+
+    @Test
+    void eachSampleCountsTheIntervalsPurchasesErrorsAndP99() {
+        answer("/api/orders", "POST", "SUCCESS", 20, Duration.ofMillis(40));
+        answer("/api/orders", "POST", "SERVER_ERROR", 5, Duration.ofMillis(5));
+        answer("/api/orders", "GET", "SUCCESS", 100, Duration.ofMillis(1));
+        answer("/api/products/{skuId}", "GET", "SUCCESS", 100, Duration.ofMillis(1));
+        history.sample();
+
+        PurchaseHistory.Sample first = history.samples().get(0);
+        assertThat(first.perSecond()).as("20 purchases in 10 s").isEqualTo(2.0);
+        assertThat(first.errorRate()).as("5 of 25 answers").isEqualTo(0.2);
+        assertThat(first.p99Millis()).isCloseTo(40, within(2.0));
+
+        answer("/api/orders", "POST", "SUCCESS", 10, Duration.ofMillis(40));
+        history.sample();
+        PurchaseHistory.Sample second = history.samples().get(1);
+        assertThat(second.perSecond()).as("only what came since the last sample").isEqualTo(1.0);
+        assertThat(second.errorRate()).isZero();
+    }
+
+    @Test
+    void keepsTheLastSamplesOnly() {
+        for (int i = 0; i < 5; i++) {
+            answer("/api/orders", "POST", "SUCCESS", i, Duration.ofMillis(10));
+            history.sample();
+        }
+        assertThat(history.samples()).extracting(PurchaseHistory.Sample::perSecond).containsExactly(0.2, 0.3, 0.4);
+    }
+
+    @Test
+    void theChartScalesToThePeak() {
+        InstanceFigures.Figures figures = InstanceFigures.figures(List.of(sample(0), sample(2), sample(1)));
+
+        assertThat(figures.peakPerSecond()).isEqualTo(2.0);
+        assertThat(figures.sparkline()).isEqualTo("0.0,24.0 60.0,0.0 120.0,12.0");
+        assertThat(figures.summary()).startsWith("1.0 purchases/s (peak 2.0)");
+        assertThat(InstanceFigures.figures(List.of()).summary()).isEqualTo("no sample yet");
+    }
+
+    private static PurchaseHistory.Sample sample(double perSecond) {
+        return new PurchaseHistory.Sample(0, perSecond, 0, 0);
+    }
+
+    private void answer(String uri, String method, String outcome, int times, Duration took) {
+        Timer timer = Timer.builder(PurchaseHistory.REQUESTS).tag("uri", uri).tag("method", method)
+                .tag("outcome", outcome).register(meters);
+        for (int i = 0; i < times; i++) {
+            timer.record(took);
+        }
+    }
+}
