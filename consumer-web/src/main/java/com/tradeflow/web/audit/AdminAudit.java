@@ -2,6 +2,9 @@ package com.tradeflow.web.audit;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -17,6 +20,8 @@ import java.util.function.Supplier;
 @Repository
 public class AdminAudit {
 
+    private static final Logger log = LoggerFactory.getLogger(AdminAudit.class);
+    private static final int MAX_OPERATOR = 128;
     private static final int MAX_TARGET = 200;
     private static final int MAX_DETAIL = 500;
     private static final RowMapper<AuditEntry> ENTRY = (rs, i) -> new AuditEntry(rs.getLong("id"),
@@ -32,7 +37,9 @@ public class AdminAudit {
     /**
      * Runs an operator's action and records it: DONE with {@code detail} when it returns, REFUSED with the error code
      * and message when it refuses ({@link BusinessException}, rethrown). Anything else propagates unrecorded: the
-     * action did not decide, and the caller sees an error to retry.
+     * action did not decide, and the caller sees an error to retry. A record the database does not take is written
+     * to the log in full instead, and the caller still gets the action's answer (the action is done; a retry would
+     * be refused).
      */
     public <T> T record(String operator, String action, String target, String detail, Supplier<T> work) {
         T result;
@@ -52,8 +59,13 @@ public class AdminAudit {
     }
 
     private void insert(String operator, String action, String target, String outcome, String detail) {
-        jdbc.update("INSERT INTO admin_audit (operator, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?)",
-                operator, action, clip(target, MAX_TARGET), outcome, clip(detail, MAX_DETAIL));
+        try {
+            jdbc.update("INSERT INTO admin_audit (operator, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?)",
+                    clip(operator, MAX_OPERATOR), action, clip(target, MAX_TARGET), outcome, clip(detail, MAX_DETAIL));
+        } catch (DataAccessException e) {
+            log.error("audit record not stored: operator={} action={} target={} outcome={} detail={}", operator,
+                    action, target, outcome, detail, e);
+        }
     }
 
     private static String clip(String text, int max) {

@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,8 @@ import java.util.Map;
 final class AccessTokenUsers implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
 
     static final String SUBJECT = "sub";
+    /** When the token the operator signed in with expires: the console session ends then ({@link SignInExpiry}). */
+    static final String EXPIRES = "exp";
     private static final String ROLES = "roles";
 
     private final JwtDecoder tokens;
@@ -43,6 +46,11 @@ final class AccessTokenUsers implements OAuth2UserService<OAuth2UserRequest, OAu
         List<String> roles = token.getClaimAsStringList(ROLES);
         List<GrantedAuthority> authorities = roles == null ? List.of()
                 : roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        return new DefaultOAuth2User(authorities, Map.of(SUBJECT, token.getSubject()), SUBJECT);
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(SUBJECT, token.getSubject());
+        if (token.getExpiresAt() != null) {
+            attributes.put(EXPIRES, token.getExpiresAt());
+        }
+        return new DefaultOAuth2User(authorities, attributes, SUBJECT);
     }
 }

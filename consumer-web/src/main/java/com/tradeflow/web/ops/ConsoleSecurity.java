@@ -12,7 +12,16 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
 
 /**
  * Who may use the operations console ({@code /ops}): admins, signed in at the OpenID Connect issuer in the browser.
@@ -62,8 +71,22 @@ class ConsoleSecurity {
                         .failureUrl(SIGNED_OUT + "?failed"))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
                         new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION))
-                        .accessDeniedPage(DENIED))
-                .logout(logout -> logout.logoutUrl("/ops/logout").logoutSuccessUrl(SIGNED_OUT));
+                        .accessDeniedHandler(deniedOrExpired()))
+                .logout(logout -> logout.logoutUrl("/ops/logout").logoutSuccessUrl(SIGNED_OUT))
+                .addFilterBefore(new SignInExpiry(Clock.systemUTC(), "/ops"), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * A form posted without a valid CSRF token is most often one from a session that has expired: back to signing in,
+     * not to the page for users who are no admin. Every other refusal: that page (403).
+     */
+    private static AccessDeniedHandler deniedOrExpired() {
+        AccessDeniedHandlerImpl notAdmin = new AccessDeniedHandlerImpl();
+        notAdmin.setErrorPage(DENIED);
+        LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> byCause = new LinkedHashMap<>();
+        byCause.put(CsrfException.class, (request, response, refused) ->
+                response.sendRedirect(request.getContextPath() + SIGNED_OUT + "?expired"));
+        return new DelegatingAccessDeniedHandler(byCause, notAdmin);
     }
 }

@@ -89,7 +89,8 @@ class CoordinatorSessions {
     }
 
     private JsonNode sessions(boolean signedInAgain) throws IOException, InterruptedException {
-        String signedIn = token == null ? signIn() : token;
+        String known = token;
+        String signedIn = known == null ? signIn() : known;
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(console + SESSIONS + shown))
                 .timeout(timeout).header("Authorization", signedIn).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

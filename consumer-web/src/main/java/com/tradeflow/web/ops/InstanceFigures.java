@@ -2,13 +2,16 @@ package com.tradeflow.web.ops;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tradeflow.web.ops.PurchaseHistory.Sample;
+import com.tradeflow.web.order.PurchaseHistory;
+import com.tradeflow.web.order.PurchaseHistory.Sample;
 import com.tradeflow.web.ops.ServiceInstances.Member;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,20 +20,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Each web instance's purchase figures for the overview, read from its {@code /actuator/purchases}
  * ({@link PurchaseHistory}) on the management port it registered, at each view: the latest sample, the peak over the
  * samples kept and a small chart of purchases per second. An instance whose actuator cannot be reached from here
- * (bound to another host's loopback, say) shows why instead.
+ * (bound to another host's loopback, say) shows that instead. What the registry says of an instance is taken with
+ * care: only web instances are asked, only at an IP address (never a name or anything with a path in it), only that
+ * one path, and at most {@value #MAX_ANSWER} bytes of the answer are read.
  */
 @Component
 class InstanceFigures {
 
     private static final int OK = 200;
-    /** The chart's drawing box (SVG user units); the page sizes it. */
-    private static final double WIDTH = 120;
-    private static final double HEIGHT = 24;
+    private static final String PATH = "/actuator/purchases";
+    /** 60 samples take about 5 KB. */
+    private static final int MAX_ANSWER = 64 * 1024;
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]+");
+    /** The chart's drawing box (SVG user units). */
+    private static final int WIDTH = 120;
+    private static final int HEIGHT = 24;
+    static final String VIEW_BOX = "0 0 " + WIDTH + " " + HEIGHT;
 
     private final Duration timeout;
     private final ObjectMapper json;
@@ -43,10 +55,14 @@ class InstanceFigures {
     }
 
     /**
-     * @param sparkline the chart's points ({@code x,y ...} in a {@value #WIDTH} x {@value #HEIGHT} box), or empty
+     * @param sparkline the chart's points ({@code x,y ...} in the box {@link #viewBox()}), or empty
      * @param error     why there are no figures, else null
      */
     record Figures(Sample latest, double peakPerSecond, String sparkline, String error) {
+
+        public String viewBox() {
+            return VIEW_BOX;
+        }
 
         public String summary() {
             if (latest == null) {
@@ -69,20 +85,40 @@ class InstanceFigures {
     }
 
     private Figures read(Member instance) {
-        URI uri = URI.create("http://" + instance.ip() + ":" + instance.managementPort() + "/actuator/purchases");
+        String ip = instance.ip();
+        if (!IPV4.matcher(ip).matches() && !(ip.contains(":") && IPV6.matcher(ip).matches())) {
+            return failed("registered at " + ip + ", not an IP address: not asked");
+        }
+        URI uri;
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != OK) {
-                return new Figures(null, 0, "", uri + " answered HTTP " + answer.statusCode());
+            uri = new URI("http", null, ip, instance.managementPort(), PATH, null, null);
+        } catch (URISyntaxException e) {
+            return failed("registered at " + ip + ": not asked");
+        }
+        try {
+            HttpResponse<InputStream> answer = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = answer.body()) {
+                if (answer.statusCode() != OK) {
+                    return failed("its actuator answered HTTP " + answer.statusCode());
+                }
+                byte[] read = body.readNBytes(MAX_ANSWER + 1);
+                if (read.length > MAX_ANSWER) {
+                    return failed("its actuator's answer is too large");
+                }
+                return figures(json.readValue(read, new TypeReference<List<Sample>>() { }));
             }
-            return figures(json.readValue(answer.body(), new TypeReference<List<Sample>>() { }));
         } catch (IOException e) {
-            return new Figures(null, 0, "", uri + " did not answer: " + e.getMessage());
+            return failed("its actuator (management port " + instance.managementPort() + ") is not reachable from "
+                    + "here");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Figures(null, 0, "", "interrupted");
+            return failed("interrupted");
         }
+    }
+
+    private static Figures failed(String why) {
+        return new Figures(null, 0, "", why);
     }
 
     static Figures figures(List<Sample> samples) {
@@ -91,7 +127,7 @@ class InstanceFigures {
         }
         double peak = samples.stream().mapToDouble(Sample::perSecond).max().orElse(0);
         StringBuilder points = new StringBuilder();
-        double step = samples.size() == 1 ? 0 : WIDTH / (samples.size() - 1);
+        double step = samples.size() == 1 ? 0 : (double) WIDTH / (samples.size() - 1);
         for (int i = 0; i < samples.size(); i++) {
             double height = peak == 0 ? 0 : samples.get(i).perSecond() / peak * HEIGHT;
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", i * step, HEIGHT - height));

@@ -40,10 +40,12 @@ class OverviewPage {
     private final ReconciliationOperations reconciliation;
     private final AdminAudit audit;
     private final int entries;
+    private final String webService;
 
-    OverviewPage(ServiceInstances instances, InstanceFigures figures, ObjectProvider<HealthEndpoint> health, MeterRegistry meters,
-            OutboxOperations outbox, ReconciliationOperations reconciliation,
-            AdminAudit audit, @Value("${tradeflow.ops.overview-entries}") int entries) {
+    OverviewPage(ServiceInstances instances, InstanceFigures figures, ObjectProvider<HealthEndpoint> health,
+            MeterRegistry meters, OutboxOperations outbox, ReconciliationOperations reconciliation,
+            AdminAudit audit, @Value("${tradeflow.ops.overview-entries}") int entries,
+            @Value("${tradeflow.registration.service}") String webService) {
         this.instances = instances;
         this.figures = figures;
         this.health = health;
@@ -52,9 +54,10 @@ class OverviewPage {
         this.reconciliation = reconciliation;
         this.audit = audit;
         this.entries = entries;
+        this.webService = webService;
     }
 
-    /** One mode's purchases: how many reached each step, and the mean milliseconds of each. */
+    /** One mode's purchases: how many reached the order step (done or failed there), and each step's mean ms. */
     record ModeFigures(String mode, long orders, Map<String, Double> meanMillisByStep) {
     }
 
@@ -62,7 +65,8 @@ class OverviewPage {
     String overview(Model model) {
         List<ServiceInstances.Listing> services = instances.list();
         model.addAttribute("services", services);
-        model.addAttribute("figures", figures.of(services.stream().flatMap(l -> l.instances().stream()).toList()));
+        model.addAttribute("figures", figures.of(services.stream().filter(l -> l.service().equals(webService))
+                .flatMap(l -> l.instances().stream()).toList()));
         model.addAttribute("dependencies", dependencies());
         model.addAttribute("purchases", purchases());
         model.addAttribute("outbox", outbox.unsentCounts());

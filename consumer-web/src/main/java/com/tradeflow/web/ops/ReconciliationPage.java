@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
-import java.util.List;
 
 /**
  * {@code /ops/reconciliation}: the reconciliation's findings by status; an open one can be resolved with a note (the
@@ -22,8 +21,6 @@ import java.util.List;
 @Controller
 class ReconciliationPage {
 
-    private static final List<String> STATUSES = List.of("OPEN", "CLEARED", "RESOLVED");
-    private static final int MAX_NOTE = 500;
 
     private final ReconciliationOperations reconciliation;
     private final int pageSize;
@@ -35,7 +32,8 @@ class ReconciliationPage {
 
     @GetMapping("/ops/reconciliation")
     String findings(@RequestParam(defaultValue = "OPEN") String status, Model model) {
-        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("statuses", ReconciliationOperations.STATUSES);
+        model.addAttribute("maxNote", ReconciliationOperations.MAX_NOTE);
         model.addAttribute("report", reconciliation.report(status, pageSize));
         model.addAttribute("status", status);
         return "ops/reconciliation";
@@ -45,9 +43,9 @@ class ReconciliationPage {
     String resolve(@PathVariable long id, @RequestParam(defaultValue = "") String note, Principal operator,
             RedirectAttributes flash) {
         return ConsoleAction.run(flash, "/ops/reconciliation", () -> {
-            if (note.isBlank() || note.length() > MAX_NOTE) {
-                throw new BusinessException(ErrorCode.VALIDATION_FAILED,
-                        "say what was done about the finding: a note of 1 to " + MAX_NOTE + " characters");
+            if (note.isBlank() || note.length() > ReconciliationOperations.MAX_NOTE) {
+                throw new BusinessException(ErrorCode.VALIDATION_FAILED, "say what was done about the finding: a "
+                        + "note of 1 to " + ReconciliationOperations.MAX_NOTE + " characters");
             }
             reconciliation.resolve(id, operator.getName(), note.strip());
             return "finding " + id + " resolved";

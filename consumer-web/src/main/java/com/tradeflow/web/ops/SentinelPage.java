@@ -1,6 +1,6 @@
 package com.tradeflow.web.ops;
 
-import org.springframework.beans.factory.annotation.Value;
+import com.tradeflow.platform.sentinel.SentinelProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +15,9 @@ class SentinelPage {
     private final SentinelRulesInNacos rules;
     private final String dashboard;
 
-    SentinelPage(SentinelRulesInNacos rules, @Value("${tradeflow.sentinel.dashboard:}") String dashboard) {
+    SentinelPage(SentinelRulesInNacos rules, SentinelProperties sentinel) {
         this.rules = rules;
-        this.dashboard = dashboard.strip();
+        this.dashboard = sentinel.dashboard();
     }
 
     @GetMapping("/ops/sentinel")

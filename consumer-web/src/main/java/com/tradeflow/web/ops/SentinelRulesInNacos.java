@@ -7,6 +7,7 @@ import com.alibaba.nacos.api.exception.NacosException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradeflow.platform.sentinel.SentinelProperties;
 import com.tradeflow.platform.sentinel.SentinelRules;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,9 +19,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The Sentinel rules each service follows, read where the services read them: Nacos, group
- * {@code tradeflow.sentinel.group}, one config per application and kind ({@link SentinelRules#dataIds}). Read at
- * each view; editing stays with the Sentinel dashboard (or the configs themselves).
+ * The Sentinel rules each service follows, read where the services read them: Nacos ({@link SentinelProperties},
+ * the same settings as this service's own rules), one config per application and kind
+ * ({@link SentinelRules#dataIds}). Read at each view; editing stays with the Sentinel dashboard (or the configs).
  */
 @Component
 class SentinelRulesInNacos implements DisposableBean {
@@ -32,12 +33,11 @@ class SentinelRulesInNacos implements DisposableBean {
     private final ObjectMapper json;
     private ConfigService configs;
 
-    SentinelRulesInNacos(@Value("${tradeflow.sentinel.nacos-addr}") String nacosAddr,
-            @Value("${tradeflow.sentinel.group:SENTINEL_GROUP}") String group,
+    SentinelRulesInNacos(SentinelProperties sentinel,
             @Value("${tradeflow.ops.sentinel-applications}") List<String> applications,
             @Value("${tradeflow.ops.registry-timeout}") Duration timeout, ObjectMapper json) {
-        this.nacosAddr = nacosAddr;
-        this.group = group;
+        this.nacosAddr = sentinel.nacosAddr();
+        this.group = sentinel.group();
         this.applications = applications;
         this.timeout = timeout;
         this.json = json;

@@ -9,10 +9,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInPages {
 
-    /** {@code GET /ops/signed-out}: after signing out, or when signing in failed; a link to sign in again. */
+    /**
+     * {@code GET /ops/signed-out}: after signing out, when signing in failed, or when a form came from an expired
+     * session; a link to sign in again.
+     */
     @RequestMapping("/ops/signed-out")
-    String signedOut(@RequestParam(required = false) String failed, Model model) {
+    String signedOut(@RequestParam(required = false) String failed, @RequestParam(required = false) String expired,
+            Model model) {
         model.addAttribute("failed", failed != null);
+        model.addAttribute("expired", expired != null);
         return "ops/signed-out";
     }
 

@@ -30,7 +30,7 @@ class ReconciliationAdminController {
     }
 
     /** What an operator says on resolving a finding: what was done about it (kept with the finding). */
-    record Resolution(@NotBlank @Size(max = 500) String note) {
+    record Resolution(@NotBlank @Size(max = ReconciliationOperations.MAX_NOTE) String note) {
     }
 
     /**

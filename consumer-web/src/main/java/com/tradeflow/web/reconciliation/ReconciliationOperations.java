@@ -10,14 +10,16 @@ import org.springframework.stereotype.Service;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** What operators see of the reconciliation and do about its findings, for the admin endpoints and the console. */
 @Service
 public class ReconciliationOperations {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationOperations.class);
-    private static final Set<String> STATUSES = Set.of(Finding.OPEN, Finding.CLEARED, Finding.RESOLVED);
+    /** What a finding can be: open, cleared by a later check, resolved by an operator. */
+    public static final List<String> STATUSES = List.of(Finding.OPEN, Finding.CLEARED, Finding.RESOLVED);
+    /** The longest note an operator can leave on resolving a finding (its column's size). */
+    public static final int MAX_NOTE = 500;
 
     private final Findings findings;
     private final ReconciliationJob job;

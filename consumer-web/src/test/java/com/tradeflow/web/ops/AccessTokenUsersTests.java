@@ -28,6 +28,8 @@ class AccessTokenUsersTests {
         OAuth2User admin = new AccessTokenUsers(decoding(List.of("admin", "user"))).loadUser(request(SIGNED));
 
         assertThat(admin.getName()).isEqualTo("admin");
+        assertThat(admin.<Instant>getAttribute(AccessTokenUsers.EXPIRES)).as("the session ends with the token")
+                .isAfter(Instant.now());
         assertThat(admin.getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactly("ROLE_admin", "ROLE_user");
     }

@@ -1,4 +1,4 @@
-package com.tradeflow.web.ops;
+package com.tradeflow.web.order;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;

@@ -1,11 +1,10 @@
-package com.tradeflow.web.ops;
+package com.tradeflow.web.order;
 
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -50,19 +49,6 @@ class PurchaseHistoryTests {
         assertThat(history.samples()).extracting(PurchaseHistory.Sample::perSecond).containsExactly(0.2, 0.3, 0.4);
     }
 
-    @Test
-    void theChartScalesToThePeak() {
-        InstanceFigures.Figures figures = InstanceFigures.figures(List.of(sample(0), sample(2), sample(1)));
-
-        assertThat(figures.peakPerSecond()).isEqualTo(2.0);
-        assertThat(figures.sparkline()).isEqualTo("0.0,24.0 60.0,0.0 120.0,12.0");
-        assertThat(figures.summary()).startsWith("1.0 purchases/s (peak 2.0)");
-        assertThat(InstanceFigures.figures(List.of()).summary()).isEqualTo("no sample yet");
-    }
-
-    private static PurchaseHistory.Sample sample(double perSecond) {
-        return new PurchaseHistory.Sample(0, perSecond, 0, 0);
-    }
 
     private void answer(String uri, String method, String outcome, int times, Duration took) {
         Timer timer = Timer.builder(PurchaseHistory.REQUESTS).tag("uri", uri).tag("method", method)

@@ -1,4 +1,4 @@
-package com.tradeflow.web.ops;
+package com.tradeflow.web.order;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -28,12 +30,15 @@ import java.util.concurrent.TimeUnit;
 @Component
 public class PurchaseHistory implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(PurchaseHistory.class);
     static final String REQUESTS = "http.server.requests";
     static final String PURCHASES = "/api/orders";
     private static final String POST = "POST";
     private static final double P99 = 0.99;
     private static final String SUCCESS = "SUCCESS";
     private static final String SERVER_ERROR = "SERVER_ERROR";
+    /** The p99 is taken over this many sampling intervals, so a quiet interval still shows the recent one. */
+    private static final int PERCENTILE_WINDOW = 3;
 
     private final MeterRegistry meters;
     private final Duration interval;
@@ -75,8 +80,9 @@ public class PurchaseHistory implements SmartLifecycle {
                 if (!isPurchase(id)) {
                     return config;
                 }
-                return DistributionStatisticConfig.builder().percentiles(P99).expiry(interval.multipliedBy(3))
-                        .bufferLength(3).build().merge(config);
+                return DistributionStatisticConfig.builder().percentiles(P99)
+                        .expiry(interval.multipliedBy(PERCENTILE_WINDOW)).bufferLength(PERCENTILE_WINDOW).build()
+                        .merge(config);
             }
         };
     }
@@ -113,6 +119,15 @@ public class PurchaseHistory implements SmartLifecycle {
         failedBefore = failed;
     }
 
+    /** A sample that fails is skipped (the next one covers its interval); a thrown one would end the sampling. */
+    private void sampleQuietly() {
+        try {
+            sample();
+        } catch (RuntimeException e) {
+            log.warn("purchase figures not sampled this time", e);
+        }
+    }
+
     private static boolean isPurchase(Meter.Id id) {
         return REQUESTS.equals(id.getName()) && PURCHASES.equals(id.getTag("uri")) && POST.equals(id.getTag("method"));
     }
@@ -124,7 +139,8 @@ public class PurchaseHistory implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        sampler.scheduleAtFixedRate(this::sample, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(this::sampleQuietly, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -1,0 +1,43 @@
+package com.tradeflow.web.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradeflow.web.order.PurchaseHistory;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InstanceFiguresTests {
+
+    @Test
+    void theChartScalesToThePeak() {
+        InstanceFigures.Figures figures = InstanceFigures.figures(List.of(sample(0), sample(2), sample(1)));
+
+        assertThat(figures.peakPerSecond()).isEqualTo(2.0);
+        assertThat(figures.sparkline()).isEqualTo("0.0,24.0 60.0,0.0 120.0,12.0");
+        assertThat(figures.summary()).startsWith("1.0 purchases/s (peak 2.0)");
+        assertThat(InstanceFigures.figures(List.of()).summary()).isEqualTo("no sample yet");
+    }
+
+    @Test
+    void anInstanceRegisteredAtSomethingElseThanAnIpAddressIsNotAsked() {
+        InstanceFigures figures = new InstanceFigures(Duration.ofSeconds(1), new ObjectMapper());
+        List<ServiceInstances.Member> forged = List.of(
+                new ServiceInstances.Member("a:1", "10.0.0.1/internal?x=", 9080, true, true),
+                new ServiceInstances.Member("b:1", "metadata.internal", 80, true, true),
+                new ServiceInstances.Member("c:1", "127.0.0.1", 0, true, true));
+
+        Map<String, InstanceFigures.Figures> read = figures.of(forged);
+
+        assertThat(read).as("no management port: not asked at all").doesNotContainKey("c:1");
+        assertThat(read.get("a:1").error()).contains("not an IP address");
+        assertThat(read.get("b:1").error()).contains("not an IP address");
+    }
+
+    private static PurchaseHistory.Sample sample(double perSecond) {
+        return new PurchaseHistory.Sample(0, perSecond, 0, 0);
+    }
+}
