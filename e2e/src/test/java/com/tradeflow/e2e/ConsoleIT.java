@@ -172,9 +172,7 @@ class ConsoleIT {
         long user = rich.get(2);
         long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
         Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200);
-        String body = String.format("{\"eventId\":\"%s\",\"type\":\"OrderPlaced\",\"orderId\":%d,\"userId\":%d,"
-                + "\"skuId\":%d,\"quantity\":%d,\"amount\":%d,\"occurredAt\":\"%s\"}", poison.eventId(), orderId,
-                user, UNKNOWN_SKU, poison.quantity(), poison.amount(), Instant.now());
+        String body = Events.orderPlacedBody(poison, orderId);
         try (Broker broker = Broker.of(TestStack.stack().options())) {
             broker.send(TOPIC, "OrderPlaced", List.of(poison.eventId(), String.valueOf(orderId)), body, orderId);
         }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -279,9 +278,7 @@ class EventFaultsIT {
         long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
         long user = rich.get(9);
         Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200);
-        String body = String.format("{\"eventId\":\"%s\",\"type\":\"OrderPlaced\",\"orderId\":%d,\"userId\":%d,"
-                + "\"skuId\":%d,\"quantity\":%d,\"amount\":%d,\"occurredAt\":\"%s\"}", poison.eventId(), orderId,
-                user, UNKNOWN_SKU, poison.quantity(), poison.amount(), Instant.now());
+        String body = Events.orderPlacedBody(poison, orderId);
         long pointsBefore = events.points(user);
         try (Broker broker = Broker.of(TestStack.stack().options())) {
             broker.send(TOPIC, "OrderPlaced", List.of(poison.eventId(), String.valueOf(orderId)), body, orderId);

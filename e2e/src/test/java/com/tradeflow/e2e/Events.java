@@ -5,6 +5,7 @@ import com.tradeflow.api.event.EventTopics;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +43,13 @@ final class Events {
 
     static void injected(Injected event) {
         INJECTED.add(event);
+    }
+
+    /** The body of an OrderPlaced event as consumer-web writes it, for one sent straight to the broker. */
+    static String orderPlacedBody(Injected event, long orderId) {
+        return String.format("{\"eventId\":\"%s\",\"type\":\"OrderPlaced\",\"orderId\":%d,\"userId\":%d,"
+                + "\"skuId\":%d,\"quantity\":%d,\"amount\":%d,\"occurredAt\":\"%s\"}", event.eventId(), orderId,
+                event.userId(), event.skuId(), event.quantity(), event.amount(), Instant.now());
     }
 
     Events(Databases db) {
