@@ -1,7 +1,5 @@
 package com.tradeflow.web.ops;
 
-import com.tradeflow.api.error.BusinessException;
-import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.web.reconciliation.ReconciliationOperations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -20,7 +18,6 @@ import java.security.Principal;
  */
 @Controller
 class ReconciliationPage {
-
 
     private final ReconciliationOperations reconciliation;
     private final int pageSize;
@@ -43,10 +40,6 @@ class ReconciliationPage {
     String resolve(@PathVariable long id, @RequestParam(defaultValue = "") String note, Principal operator,
             RedirectAttributes flash) {
         return ConsoleAction.run(flash, "/ops/reconciliation", () -> {
-            if (note.isBlank() || note.length() > ReconciliationOperations.MAX_NOTE) {
-                throw new BusinessException(ErrorCode.VALIDATION_FAILED, "say what was done about the finding: a "
-                        + "note of 1 to " + ReconciliationOperations.MAX_NOTE + " characters");
-            }
             reconciliation.resolve(id, operator.getName(), note.strip());
             return "finding " + id + " resolved";
         });

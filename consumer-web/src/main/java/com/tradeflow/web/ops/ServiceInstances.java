@@ -43,7 +43,7 @@ class ServiceInstances implements DisposableBean {
      * One instance as the registry holds it; {@code managementPort} is the web instances' own (their metadata), 0 for
      * the others.
      */
-    record Member(String address, String ip, int managementPort, boolean healthy, boolean enabled) {
+    record Member(String address, String ip, int managementPort, boolean healthy) {
     }
 
     /** A service's instances; {@code error} when the registry could not be asked. */
@@ -78,8 +78,7 @@ class ServiceInstances implements DisposableBean {
     private static Member member(Instance instance) {
         String management = instance.getMetadata().getOrDefault(MANAGEMENT_PORT, "0");
         return new Member(instance.getIp() + ":" + instance.getPort(), instance.getIp(),
-                management.matches("\\d{1,5}") ? Integer.parseInt(management) : 0, instance.isHealthy(),
-                instance.isEnabled());
+                management.matches("\\d{1,5}") ? Integer.parseInt(management) : 0, instance.isHealthy());
     }
 
     private synchronized NamingService naming() throws NacosException {

@@ -58,10 +58,15 @@ public class ReconciliationOperations {
      * An operator closes an open finding once the books were put right or the difference accepted; who, when and
      * the note are kept with it. Audited.
      *
-     * @throws BusinessException NOT_FOUND for an unknown id, FINDING_NOT_OPEN for one that is closed already
+     * @throws BusinessException VALIDATION_FAILED without a note of 1 to {@value #MAX_NOTE} characters, NOT_FOUND for
+     *                           an unknown id, FINDING_NOT_OPEN for one that is closed already
      */
     public Finding resolve(long id, String operator, String note) {
         return audit.record(operator, "finding.resolve", String.valueOf(id), note, () -> {
+            if (note == null || note.isBlank() || note.length() > MAX_NOTE) {
+                throw new BusinessException(ErrorCode.VALIDATION_FAILED, "say what was done about the finding: a "
+                        + "note of 1 to " + MAX_NOTE + " characters");
+            }
             Finding finding = findings.find(id).orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
                     "no reconciliation finding " + id));
             if (!findings.resolve(id, operator, note)) {

@@ -26,9 +26,9 @@ class InstanceFiguresTests {
     void anInstanceRegisteredAtSomethingElseThanAnIpAddressIsNotAsked() {
         InstanceFigures figures = new InstanceFigures(Duration.ofSeconds(1), new ObjectMapper());
         List<ServiceInstances.Member> forged = List.of(
-                new ServiceInstances.Member("a:1", "10.0.0.1/internal?x=", 9080, true, true),
-                new ServiceInstances.Member("b:1", "metadata.internal", 80, true, true),
-                new ServiceInstances.Member("c:1", "127.0.0.1", 0, true, true));
+                new ServiceInstances.Member("a:1", "10.0.0.1/internal?x=", 9080, true),
+                new ServiceInstances.Member("b:1", "metadata.internal", 80, true),
+                new ServiceInstances.Member("c:1", "127.0.0.1", 0, true));
 
         Map<String, InstanceFigures.Figures> read = figures.of(forged);
 
