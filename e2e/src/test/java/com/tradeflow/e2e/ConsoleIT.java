@@ -234,7 +234,8 @@ class ConsoleIT {
         db.execute(wallets, "UPDATE wallet_ledger SET type = 'LOST' WHERE order_id = " + orderId
                 + " AND type = 'DEBIT'");
         try {
-            By finding = By.cssSelector("tr[data-order-id='" + orderId + "'][data-kind='MONEY_MISSING']");
+            By finding = By.cssSelector("tr[data-subject='ORDER'][data-subject-id='" + orderId
+                    + "'][data-kind='MONEY_MISSING']");
             WebElement row = await().atMost(WITHIN).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 browser.open(console("/ops/reconciliation"));
                 return browser.find(finding).orElse(null);

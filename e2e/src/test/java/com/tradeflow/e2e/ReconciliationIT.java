@@ -7,15 +7,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The reconciliation job compares every order with the stock and wallet ledgers of the providers. Each test breaks
- * the books of one order behind the services' backs (straight in a provider's database, as a bug or a hand-made fix
- * would), sees the finding appear with the order's id, and puts the books back.
+ * The reconciliation job compares every order with the stock and wallet ledgers of the providers, each wallet and
+ * sku with its opening figures and ledger, each transfer's two sides, and each finished top-up with its credit. Each
+ * test breaks one kind of books behind the services' backs (straight in a database, as a bug or a hand-made fix
+ * would), sees the finding appear with the right ids, and puts the books back: the finding then clears itself.
  */
 @Order(16)
 @ExtendWith(TestStack.class)
@@ -82,6 +84,86 @@ class ReconciliationIT {
     }
 
     @Test
+    void shouldFindMoneyThatAppearedOutsideTheLedgerAndClearItWhenItIsGone() {
+        long user = 33;
+        String wallets = "tradeflow_account_" + (user % 2);
+        TestStack.db().execute(wallets, "UPDATE wallets SET balance = balance + 7 WHERE user_id = " + user);
+        try {
+            JsonNode finding = awaitFinding("OPEN", "WALLET", Long.toString(user), "BALANCE_MISMATCH");
+            assertThat(finding.path("userId").asLong()).isEqualTo(user);
+            assertThat(finding.path("orderId").isNull()).as("not about an order").isTrue();
+            assertThat(finding.path("detail").asText()).contains("books say");
+        } finally {
+            TestStack.db().execute(wallets, "UPDATE wallets SET balance = balance - 7 WHERE user_id = " + user);
+        }
+        awaitFinding("CLEARED", "WALLET", Long.toString(user), "BALANCE_MISMATCH");
+    }
+
+    @Test
+    void shouldFindUnitsThatVanishedOutsideTheLedger() {
+        long sku = 17;
+        TestStack.db().execute("tradeflow_inventory", "UPDATE stock SET available = available - 3 WHERE sku_id = "
+                + sku);
+        try {
+            assertThat(awaitFinding("OPEN", "STOCK", Long.toString(sku), "AVAILABLE_MISMATCH").path("detail").asText())
+                    .contains("opening");
+        } finally {
+            TestStack.db().execute("tradeflow_inventory", "UPDATE stock SET available = available + 3 WHERE sku_id = "
+                    + sku);
+        }
+        awaitFinding("CLEARED", "STOCK", Long.toString(sku), "AVAILABLE_MISMATCH");
+    }
+
+    @Test
+    void shouldFindATransferWhoseSidesDisagree() {
+        long payer = 35;
+        long payee = 36;
+        Api.Reply reply = new WalletTransfers(TestStack.api(), TestStack.db()).transfer(payer, payee, 250,
+                UUID.randomUUID().toString());
+        assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
+        String transferId = reply.body().path("transferId").asText();
+        String payeeShard = "tradeflow_account_" + (payee % 2);
+        // the payee's side says more arrived than left the payer; read again as if just recorded
+        TestStack.db().execute(payeeShard, "UPDATE wallet_transfers SET amount = amount + 1, created_at = NOW(3) "
+                + "WHERE transfer_id = '" + transferId + "' AND direction = 'IN'");
+        try {
+            JsonNode finding = awaitFinding("OPEN", "TRANSFER", transferId, "TRANSFER_MISMATCH");
+            assertThat(finding.path("userId").asLong()).as("the payer").isEqualTo(payer);
+            assertThat(finding.path("detail").asText()).contains("OUT 250 cents", "IN 251 cents");
+        } finally {
+            TestStack.db().execute(payeeShard, "UPDATE wallet_transfers SET amount = amount - 1 "
+                    + "WHERE transfer_id = '" + transferId + "' AND direction = 'IN'");
+        }
+        awaitFinding("CLEARED", "TRANSFER", transferId, "TRANSFER_MISMATCH");
+    }
+
+    @Test
+    void shouldFindATopUpCreditedWithAnotherAmount() {
+        long user = 37;
+        Api api = TestStack.api();
+        Api.Reply started = api.topUp(user, 1200, UUID.randomUUID().toString());
+        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+        String topUpId = started.body().path("topUpId").asText();
+        String wallets = "tradeflow_account_" + (user % 2);
+        await().atMost(FOUND_WITHIN).until(() -> TestStack.db().number(wallets,
+                "SELECT COUNT(*) FROM wallet_top_ups WHERE top_up_id = " + topUpId) == 1);
+        String topUps = "tradeflow_order_" + (user % 2);
+        TestStack.db().execute(wallets, "UPDATE wallet_top_ups SET amount = amount + 100 WHERE top_up_id = "
+                + topUpId);
+        // read again as if it had just finished
+        TestStack.db().execute(topUps, "UPDATE top_ups SET finished_at = NOW(3) WHERE top_up_id = " + topUpId);
+        try {
+            JsonNode finding = awaitFinding("OPEN", "TOP_UP", topUpId, "TOP_UP_CREDIT_MISMATCH");
+            assertThat(finding.path("userId").asLong()).isEqualTo(user);
+            assertThat(finding.path("detail").asText()).contains("1200 cents", "credited 1300 cents");
+        } finally {
+            TestStack.db().execute(wallets, "UPDATE wallet_top_ups SET amount = amount - 100 WHERE top_up_id = "
+                    + topUpId);
+        }
+        awaitFinding("CLEARED", "TOP_UP", topUpId, "TOP_UP_CREDIT_MISMATCH");
+    }
+
+    @Test
     void shouldRefuseAnUnknownStatus() {
         assertThat(TestStack.api().adminGet("/api/admin/reconciliation?status=LOST").code())
                 .isEqualTo("VALIDATION_FAILED");
@@ -94,15 +176,24 @@ class ReconciliationIT {
     }
 
     static JsonNode awaitFinding(String status, long orderId, String kind) {
-        return await().atMost(FOUND_WITHIN).until(() -> finding(status, orderId, kind), Optional::isPresent)
-                .orElseThrow();
+        return awaitFinding(status, "ORDER", Long.toString(orderId), kind);
+    }
+
+    static JsonNode awaitFinding(String status, String subject, String subjectId, String kind) {
+        return await().atMost(FOUND_WITHIN).until(() -> finding(status, subject, subjectId, kind),
+                Optional::isPresent).orElseThrow();
     }
 
     static Optional<JsonNode> finding(String status, long orderId, String kind) {
+        return finding(status, "ORDER", Long.toString(orderId), kind);
+    }
+
+    static Optional<JsonNode> finding(String status, String subject, String subjectId, String kind) {
         Api.Reply reply = TestStack.api().adminGet("/api/admin/reconciliation?status=" + status + "&limit=1000");
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(200);
         return StreamSupport.stream(reply.body().path("findings").spliterator(), false)
-                .filter(f -> f.path("orderId").asLong() == orderId && f.path("kind").asText().equals(kind))
+                .filter(f -> f.path("subject").asText().equals(subject)
+                        && f.path("subjectId").asText().equals(subjectId) && f.path("kind").asText().equals(kind))
                 .findFirst();
     }
 

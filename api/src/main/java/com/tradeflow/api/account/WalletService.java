@@ -15,6 +15,9 @@ public interface WalletService {
     /** At most this many order ids per {@link #getMovements} call. */
     int MAX_MOVEMENT_ORDERS = 500;
 
+    /** At most this many ids, or rows asked for, per call of the reconciliation's reads below. */
+    int MAX_BOOKS_ROWS = 500;
+
     /**
      * Takes {@code amount} cents from the user's balance for the order (TCC: freezes them until the global
      * commit). Answers nothing: reading the wallet back cost every purchase two statements that no caller used
@@ -60,4 +63,44 @@ public interface WalletService {
      * @throws BusinessException VALIDATION_FAILED (more than {@link #MAX_MOVEMENT_ORDERS} ids)
      */
     List<WalletMovement> getMovements(List<Long> orderIds) throws BusinessException;
+
+    /**
+     * Wallets whose row changed after {@code position}, at least {@code settleMillis} ago (their transaction has
+     * ended by then), oldest change first, each beside what its ledger and transfers add up to (for
+     * reconciliation). Read outside any global transaction.
+     *
+     * @param position null or empty: from the start; otherwise the {@code next} of an earlier page
+     * @throws BusinessException VALIDATION_FAILED (a position not from this service, a limit outside 1 ..
+     *                           {@link #MAX_BOOKS_ROWS})
+     */
+    WalletBalances getBalancesChangedAfter(String position, long settleMillis, int limit) throws BusinessException;
+
+    /**
+     * These users' wallets beside what their books add up to; unknown users are left out.
+     *
+     * @throws BusinessException VALIDATION_FAILED (more than {@link #MAX_BOOKS_ROWS} ids)
+     */
+    List<WalletBalance> getBalances(List<Long> userIds) throws BusinessException;
+
+    /**
+     * Transfers with a side recorded after {@code position}, at least {@code settleMillis} ago, each with every side
+     * it has on any shard (for reconciliation).
+     *
+     * @throws BusinessException VALIDATION_FAILED (as for {@link #getBalancesChangedAfter})
+     */
+    TransferSides getTransfersAfter(String position, long settleMillis, int limit) throws BusinessException;
+
+    /**
+     * Every side of these transfers, from every shard.
+     *
+     * @throws BusinessException VALIDATION_FAILED (more than {@link #MAX_BOOKS_ROWS} ids)
+     */
+    List<TransferSide> getTransferSides(List<String> transferIds) throws BusinessException;
+
+    /**
+     * What was credited for these top-ups (by top-up id), from every shard; a top-up credited nothing is left out.
+     *
+     * @throws BusinessException VALIDATION_FAILED (more than {@link #MAX_BOOKS_ROWS} ids)
+     */
+    List<TopUpCredit> getTopUpCredits(List<Long> topUpIds) throws BusinessException;
 }

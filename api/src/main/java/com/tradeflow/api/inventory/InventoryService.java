@@ -15,6 +15,9 @@ public interface InventoryService {
     /** At most this many order ids per {@link #getMovements} call. */
     int MAX_MOVEMENT_ORDERS = 500;
 
+    /** At most this many skus, or rows asked for, per call of the reconciliation's reads below. */
+    int MAX_BOOKS_ROWS = 500;
+
     /**
      * Takes {@code quantity} units of the sku for the order (TCC: reserves them until the global commit).
      *
@@ -43,4 +46,21 @@ public interface InventoryService {
      * @throws BusinessException VALIDATION_FAILED (more than {@link #MAX_MOVEMENT_ORDERS} ids)
      */
     List<StockMovement> getMovements(List<Long> orderIds) throws BusinessException;
+
+    /**
+     * Skus whose stock row changed after {@code position}, at least {@code settleMillis} ago, oldest change first,
+     * each beside what its ledger adds up to (for reconciliation). Read outside any global transaction.
+     *
+     * @param position null or empty: from the start; otherwise the {@code next} of an earlier page
+     * @throws BusinessException VALIDATION_FAILED (a position not from this service, a limit outside 1 ..
+     *                           {@link #MAX_BOOKS_ROWS})
+     */
+    StockLevels getStockChangedAfter(String position, long settleMillis, int limit) throws BusinessException;
+
+    /**
+     * These skus' stock beside what their ledger adds up to; skus without stock are left out.
+     *
+     * @throws BusinessException VALIDATION_FAILED (more than {@link #MAX_BOOKS_ROWS} ids)
+     */
+    List<StockLevel> getStockLevels(List<Long> skuIds) throws BusinessException;
 }

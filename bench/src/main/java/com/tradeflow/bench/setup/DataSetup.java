@@ -34,6 +34,15 @@ public final class DataSetup {
     private static final int DEADLOCK_ATTEMPTS = 5;
     /** A multiplier that spreads neighbouring skus over the price range (a prime: every price is reached). */
     private static final long PRICE_SPREAD = 7919;
+    /**
+     * Units or money added to an existing row outside the ledgers are added to its opening figure too, or the
+     * stack's reconciliation would report them (its books: available = opening + ledger). Assigned before the
+     * figure itself, so that it reads the figure before the raise.
+     */
+    private static final String RAISED_OPENING_UNITS =
+            "opening_units = opening_units + GREATEST(0, VALUES(available) - available)";
+    private static final String RAISED_OPENING_BALANCE =
+            "opening_balance = opening_balance + GREATEST(0, VALUES(balance) - balance)";
 
     private final String jdbcUrl;
 
@@ -74,8 +83,8 @@ public final class DataSetup {
             }
             try (PreparedStatement stock = connection.prepareStatement(
                     "INSERT INTO tradeflow_inventory.stock (sku_id, available) VALUES " + placeholders("(?, ?)",
-                            batch.size()) + " ON DUPLICATE KEY UPDATE available = GREATEST(available, "
-                            + "VALUES(available))")) {
+                            batch.size()) + " ON DUPLICATE KEY UPDATE " + RAISED_OPENING_UNITS
+                            + ", available = GREATEST(available, VALUES(available))")) {
                 int parameter = 1;
                 for (long sku : batch) {
                     stock.setLong(parameter++, sku);
@@ -96,7 +105,8 @@ public final class DataSetup {
         for (List<Long> batch : batches(users)) {
             try (PreparedStatement wallets = connection.prepareStatement("INSERT INTO tradeflow_account_" + shard
                     + ".wallets (user_id, balance) VALUES " + placeholders("(?, ?)", batch.size())
-                    + " ON DUPLICATE KEY UPDATE balance = GREATEST(balance, VALUES(balance))")) {
+                    + " ON DUPLICATE KEY UPDATE " + RAISED_OPENING_BALANCE
+                    + ", balance = GREATEST(balance, VALUES(balance))")) {
                 int parameter = 1;
                 for (long user : batch) {
                     wallets.setLong(parameter++, user);

@@ -1,22 +1,50 @@
 package com.tradeflow.web.reconciliation;
 
-/** How an order and the ledgers of the stock and the money disagree. */
+/** How the books disagree, and about what. */
 public enum FindingKind {
     /** The stock ledger lacks a movement the order's status requires (its DEDUCT; its RETURN once cancelled). */
-    STOCK_MISSING,
+    STOCK_MISSING(Subject.ORDER),
     /**
      * A stock movement the order's status rules out: a RETURN of an order not cancelled, a TCC RESERVE or
      * RETURN_PENDING left after the global transaction, any movement of an order that does not exist.
      */
-    STOCK_UNEXPECTED,
+    STOCK_UNEXPECTED(Subject.ORDER),
     /** A stock movement of another sku or quantity than the order's. */
-    STOCK_MISMATCH,
+    STOCK_MISMATCH(Subject.ORDER),
     /** The wallet ledger lacks a movement the order's status requires (its DEBIT; its REFUND once cancelled). */
-    MONEY_MISSING,
+    MONEY_MISSING(Subject.ORDER),
     /** A wallet movement the order's status rules out (as for the stock). */
-    MONEY_UNEXPECTED,
+    MONEY_UNEXPECTED(Subject.ORDER),
     /** A wallet movement of another user or amount than the order's. */
-    MONEY_MISMATCH,
+    MONEY_MISMATCH(Subject.ORDER),
     /** The order is still PENDING or CANCELLING long after its last change: its global transaction did not end. */
-    UNSETTLED
+    UNSETTLED(Subject.ORDER),
+    /** The wallet's balance is not its opening balance plus what its ledger and transfers did. */
+    BALANCE_MISMATCH(Subject.WALLET),
+    /** The wallet's frozen money is not the sum of its FREEZE rows. */
+    FROZEN_MISMATCH(Subject.WALLET),
+    /** The sku's available units are not its opening units plus what its ledger did. */
+    AVAILABLE_MISMATCH(Subject.STOCK),
+    /** The sku's reserved units are not the sum of its RESERVE rows. */
+    RESERVED_MISMATCH(Subject.STOCK),
+    /** The transfer lacks its OUT or its IN side. */
+    TRANSFER_ONE_SIDED(Subject.TRANSFER),
+    /** The transfer's sides disagree: amounts, users, or a side more than one. */
+    TRANSFER_MISMATCH(Subject.TRANSFER),
+    /** A top-up SUCCEEDED but the wallet was not credited for it. */
+    TOP_UP_NOT_CREDITED(Subject.TOP_UP),
+    /** A top-up's credit names another user or amount, or lacks its TOP_UP ledger row. */
+    TOP_UP_CREDIT_MISMATCH(Subject.TOP_UP),
+    /** A wallet was credited for a top-up that FAILED. */
+    TOP_UP_CREDITED_UNPAID(Subject.TOP_UP);
+
+    private final Subject subject;
+
+    FindingKind(Subject subject) {
+        this.subject = subject;
+    }
+
+    public Subject subject() {
+        return subject;
+    }
 }

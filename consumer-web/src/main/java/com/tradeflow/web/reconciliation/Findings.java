@@ -11,17 +11,19 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * SQL over the reconciliation's findings and watermarks, in the first order database (the job's home, like the
- * flash sales). One row per order and kind: found again, an open finding is refreshed; a cleared one opens again;
- * one an operator resolved stays resolved.
+ * flash sales). One row per subject (an order, a wallet ...) and kind: found again, an open finding is refreshed; a
+ * cleared one opens again; one an operator resolved stays resolved.
  */
 @Repository
 class Findings {
@@ -30,7 +32,9 @@ class Findings {
     static final String CLEARED_BY = "reconciliation";
 
     private static final RowMapper<Finding> FINDING = (rs, i) -> new Finding(rs.getLong("id"),
-            rs.getLong("order_id"), rs.getLong("user_id"), FindingKind.valueOf(rs.getString("kind")),
+            Subject.valueOf(rs.getString("subject")), rs.getString("subject_id"),
+            rs.getObject("order_id", Long.class), rs.getObject("user_id", Long.class),
+            FindingKind.valueOf(rs.getString("kind")),
             rs.getString("detail"), rs.getString("status"), instant(rs.getTimestamp("found_at")),
             instant(rs.getTimestamp("checked_at")), instant(rs.getTimestamp("closed_at")), rs.getString("closed_by"),
             rs.getString("note"));
@@ -43,12 +47,25 @@ class Findings {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    /** An order checked, with what was found (empty: its books agree). */
-    record Checked(long orderId, long userId, List<Disagreement> found) {
+    /**
+     * A subject checked, with what was found (empty: its books agree).
+     *
+     * @param orderId the order's id when the subject is one, else null
+     * @param userId  the user concerned, when there is one
+     */
+    record Checked(Subject subject, String subjectId, Long orderId, Long userId, List<Disagreement> found) {
+
+        static Checked order(long orderId, long userId, List<Disagreement> found) {
+            return new Checked(Subject.ORDER, Long.toString(orderId), orderId, userId, found);
+        }
+
+        static Checked of(Subject subject, Object subjectId, Long userId, List<Disagreement> found) {
+            return new Checked(subject, subjectId.toString(), null, userId, found);
+        }
     }
 
     /**
-     * Stores what a check of these orders found, and clears their open findings it did not find again.
+     * Stores what a check of these subjects found, and clears their open findings it did not find again.
      *
      * @return the findings opened or refreshed
      */
@@ -56,28 +73,37 @@ class Findings {
         if (checks.isEmpty()) {
             return 0;
         }
-        Map<Long, Set<FindingKind>> foundNow = new HashMap<>();
         int recorded = 0;
+        Map<Subject, Map<String, Set<FindingKind>>> foundNow = new EnumMap<>(Subject.class);
         for (Checked check : checks) {
-            foundNow.put(check.orderId(), check.found().stream().map(Disagreement::kind).collect(Collectors.toSet()));
+            foundNow.computeIfAbsent(check.subject(), s -> new HashMap<>()).put(check.subjectId(),
+                    check.found().stream().map(Disagreement::kind).collect(Collectors.toSet()));
             for (Disagreement d : check.found()) {
                 jdbc.update("""
-                        INSERT INTO reconciliation_findings (order_id, user_id, kind, detail, status)
-                        VALUES (?, ?, ?, ?, 'OPEN')
+                        INSERT INTO reconciliation_findings (subject, subject_id, order_id, user_id, kind, detail,
+                                                             status)
+                        VALUES (?, ?, ?, ?, ?, ?, 'OPEN')
                         ON DUPLICATE KEY UPDATE detail = VALUES(detail), checked_at = NOW(3),
                             closed_at = IF(status = 'RESOLVED', closed_at, NULL),
                             closed_by = IF(status = 'RESOLVED', closed_by, NULL),
                             status = IF(status = 'RESOLVED', status, 'OPEN')""",
-                        check.orderId(), check.userId(), d.kind().name(), d.detail());
+                        check.subject().name(), check.subjectId(), check.orderId(), check.userId(), d.kind().name(),
+                        d.detail());
                 recorded++;
             }
         }
+        foundNow.forEach(this::clearNotFound);
+        return recorded;
+    }
+
+    /** Clears the open findings of these subjects whose kind was not found again. */
+    private void clearNotFound(Subject subject, Map<String, Set<FindingKind>> foundNow) {
         List<Long> cleared = new ArrayList<>();
         named.query("""
-                SELECT id, order_id, kind FROM reconciliation_findings
-                WHERE status = 'OPEN' AND order_id IN (:ids)""", new MapSqlParameterSource("ids", foundNow.keySet()),
-                rs -> {
-                    if (!foundNow.get(rs.getLong("order_id")).contains(FindingKind.valueOf(rs.getString("kind")))) {
+                SELECT id, subject_id, kind FROM reconciliation_findings
+                WHERE status = 'OPEN' AND subject = :subject AND subject_id IN (:ids)""",
+                new MapSqlParameterSource("ids", foundNow.keySet()).addValue("subject", subject.name()), rs -> {
+                    if (!foundNow.get(rs.getString("subject_id")).contains(FindingKind.valueOf(rs.getString("kind")))) {
                         cleared.add(rs.getLong("id"));
                     }
                 });
@@ -87,15 +113,22 @@ class Findings {
                     WHERE id IN (:ids) AND status = 'OPEN'""",
                     new MapSqlParameterSource("ids", cleared).addValue("by", CLEARED_BY));
         }
-        return recorded;
     }
 
     /** Orders with open findings, lowest id first: the job checks them again each pass. */
     List<Checked> openOrders(int limit) {
         return jdbc.query("""
-                SELECT order_id, MIN(user_id) AS user_id FROM reconciliation_findings WHERE status = 'OPEN'
+                SELECT order_id, MIN(user_id) AS user_id FROM reconciliation_findings
+                WHERE status = 'OPEN' AND subject = 'ORDER'
                 GROUP BY order_id ORDER BY order_id LIMIT ?""",
-                (rs, i) -> new Checked(rs.getLong("order_id"), rs.getLong("user_id"), List.of()), limit);
+                (rs, i) -> Checked.order(rs.getLong("order_id"), rs.getLong("user_id"), List.of()), limit);
+    }
+
+    /** The ids of the subjects of this kind with open findings: the job checks them again each pass. */
+    List<String> openSubjects(Subject subject, int limit) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT subject_id FROM reconciliation_findings WHERE status = 'OPEN' AND subject = ?
+                ORDER BY subject_id LIMIT ?""", String.class, subject.name(), limit);
     }
 
     long countOpen() {
@@ -121,7 +154,7 @@ class Findings {
                 WHERE id = ? AND status = 'OPEN'""", operator, note, id) == 1;
     }
 
-    /** Where the job stands in one orders table. */
+    /** Where the job stands in one orders table: the last order checked, by (last change, order id). */
     record Watermark(Instant updatedAt, long orderId) {
         static final Watermark START = new Watermark(Instant.EPOCH, 0);
     }
@@ -140,6 +173,20 @@ class Findings {
                 INSERT INTO reconciliation_watermarks (source, updated_at, order_id) VALUES (?, ?, ?)
                 ON DUPLICATE KEY UPDATE updated_at = VALUES(updated_at), order_id = VALUES(order_id)""",
                 source, Timestamp.from(mark.updatedAt()), mark.orderId());
+    }
+
+    /** Where the job stands in a source read by position; null: at its start. */
+    String position(String source) {
+        return jdbc.queryForList("SELECT next_position FROM reconciliation_watermarks WHERE source = ?",
+                String.class, source).stream().filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    void advance(String source, String position) {
+        jdbc.update("""
+                INSERT INTO reconciliation_watermarks (source, updated_at, order_id, next_position)
+                VALUES (?, NOW(3), 0, ?)
+                ON DUPLICATE KEY UPDATE updated_at = NOW(3), next_position = VALUES(next_position)""",
+                source, position);
     }
 
     private static Instant instant(Timestamp timestamp) {

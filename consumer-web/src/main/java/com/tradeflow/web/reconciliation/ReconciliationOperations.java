@@ -73,8 +73,8 @@ public class ReconciliationOperations {
                 throw new BusinessException(ErrorCode.FINDING_NOT_OPEN, "reconciliation finding " + id + " is "
                         + finding.status() + "; only OPEN findings can be resolved");
             }
-            log.warn("reconciliation finding {} ({} of order {}) resolved by {}: {}", id, finding.kind(),
-                    finding.orderId(), operator, note);
+            log.warn("reconciliation finding {} ({} of {} {}) resolved by {}: {}", id, finding.kind(),
+                    finding.subject(), finding.subjectId(), operator, note);
             return findings.find(id).orElseThrow();
         });
     }

@@ -1,13 +1,20 @@
 package com.tradeflow.account.wallet;
 
+import com.tradeflow.account.transfer.TransferBooks;
+import com.tradeflow.account.transfer.Transfers;
+import com.tradeflow.api.account.TopUpCredit;
 import com.tradeflow.api.account.TransferReceipt;
+import com.tradeflow.api.account.TransferSide;
+import com.tradeflow.api.account.TransferSides;
 import com.tradeflow.api.account.TransferView;
+import com.tradeflow.api.account.WalletBalance;
+import com.tradeflow.api.account.WalletBalances;
 import com.tradeflow.api.account.WalletMovement;
 import com.tradeflow.api.account.WalletService;
-import com.tradeflow.account.transfer.Transfers;
 import com.tradeflow.api.account.WalletView;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.platform.books.ChangedRows;
 import com.tradeflow.platform.datasource.LockContention;
 import com.tradeflow.platform.datasource.ShardScope;
 import com.tradeflow.platform.fault.FaultSwitches;
@@ -34,9 +41,12 @@ class WalletServiceImpl implements WalletService {
     private final WalletRepository wallets;
     private final FaultSwitches faults;
     private final Transfers transfers;
+    private final WalletBooks books;
+    private final TransferBooks transferBooks;
 
     WalletServiceImpl(DebitWallet debitWallet, RefundWallet refundWallet, WalletFreezeAction freeze,
-            WalletRefundAction refund, WalletRepository wallets, FaultSwitches faults, Transfers transfers) {
+            WalletRefundAction refund, WalletRepository wallets, FaultSwitches faults, Transfers transfers,
+            WalletBooks books, TransferBooks transferBooks) {
         this.debitWallet = debitWallet;
         this.refundWallet = refundWallet;
         this.freeze = freeze;
@@ -44,6 +54,8 @@ class WalletServiceImpl implements WalletService {
         this.wallets = wallets;
         this.faults = faults;
         this.transfers = transfers;
+        this.books = books;
+        this.transferBooks = transferBooks;
     }
 
     @Override
@@ -93,5 +105,35 @@ class WalletServiceImpl implements WalletService {
                     + " order ids at a time");
         }
         return wallets.movementsOf(orderIds);
+    }
+
+    @Override
+    public WalletBalances getBalancesChangedAfter(String position, long settleMillis, int limit) {
+        ChangedRows.requireLimit(limit, MAX_BOOKS_ROWS);
+        return books.changedAfter(position, settleMillis, limit);
+    }
+
+    @Override
+    public List<WalletBalance> getBalances(List<Long> userIds) {
+        ChangedRows.requireAtMost(userIds, MAX_BOOKS_ROWS);
+        return books.of(userIds);
+    }
+
+    @Override
+    public TransferSides getTransfersAfter(String position, long settleMillis, int limit) {
+        ChangedRows.requireLimit(limit, MAX_BOOKS_ROWS);
+        return transferBooks.recordedAfter(position, settleMillis, limit);
+    }
+
+    @Override
+    public List<TransferSide> getTransferSides(List<String> transferIds) {
+        ChangedRows.requireAtMost(transferIds, MAX_BOOKS_ROWS);
+        return transferBooks.sides(transferIds);
+    }
+
+    @Override
+    public List<TopUpCredit> getTopUpCredits(List<Long> topUpIds) {
+        ChangedRows.requireAtMost(topUpIds, MAX_BOOKS_ROWS);
+        return books.topUpCredits(topUpIds);
     }
 }

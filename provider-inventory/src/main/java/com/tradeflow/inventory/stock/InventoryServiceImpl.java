@@ -5,7 +5,10 @@ import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.inventory.InventoryService;
 import com.tradeflow.api.inventory.ProductView;
 import com.tradeflow.api.inventory.StockDeduction;
+import com.tradeflow.api.inventory.StockLevel;
+import com.tradeflow.api.inventory.StockLevels;
 import com.tradeflow.api.inventory.StockMovement;
+import com.tradeflow.platform.books.ChangedRows;
 import com.tradeflow.platform.datasource.LockContention;
 import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.platform.transaction.BranchTypes;
@@ -34,14 +37,16 @@ class InventoryServiceImpl implements InventoryService {
     private final StockReturnAction stockReturn;
     private final StockRepository stock;
     private final FaultSwitches faults;
+    private final StockBooks books;
 
     InventoryServiceImpl(DeductStock deductStock, RestockOrder restockOrder, StockReservationAction reservation,
-            StockReturnAction stockReturn, StockRepository stock, FaultSwitches faults) {
+            StockReturnAction stockReturn, StockRepository stock, FaultSwitches faults, StockBooks books) {
         this.deductStock = deductStock;
         this.restockOrder = restockOrder;
         this.reservation = reservation;
         this.stockReturn = stockReturn;
         this.stock = stock;
+        this.books = books;
         this.faults = faults;
     }
 
@@ -81,5 +86,17 @@ class InventoryServiceImpl implements InventoryService {
                     + " order ids at a time");
         }
         return stock.movementsOf(orderIds);
+    }
+
+    @Override
+    public StockLevels getStockChangedAfter(String position, long settleMillis, int limit) {
+        ChangedRows.requireLimit(limit, MAX_BOOKS_ROWS);
+        return books.changedAfter(position, settleMillis, limit);
+    }
+
+    @Override
+    public List<StockLevel> getStockLevels(List<Long> skuIds) {
+        ChangedRows.requireAtMost(skuIds, MAX_BOOKS_ROWS);
+        return books.of(skuIds);
     }
 }

@@ -1,0 +1,59 @@
+package com.tradeflow.web.reconciliation;
+
+import com.tradeflow.web.reconciliation.Findings.Checked;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A check of subjects read page by page from a position that the reader alone understands (a provider's paged
+ * read, or several databases'), stored between passes. Each pass reads the next page, then reads again the
+ * subjects that still have open findings, so that a finding whose cause went away clears itself.
+ *
+ * @param <R> a subject as read, with what its books say
+ */
+abstract class PositionedCheck<R> implements BooksCheck {
+
+    /** A page of subjects changed after a position. */
+    record Page<R>(List<R> rows, String next, boolean more) {
+    }
+
+    private final Findings findings;
+    private final ReconciliationProperties properties;
+
+    PositionedCheck(Findings findings, ReconciliationProperties properties) {
+        this.findings = findings;
+        this.properties = properties;
+    }
+
+    /** Where the position is stored ({@code reconciliation_watermarks.source}). */
+    abstract String source();
+
+    /** Subjects changed after the position at least {@code settleMillis} ago, at most {@code limit} per database. */
+    abstract Page<R> changedAfter(String position, long settleMillis, int limit);
+
+    /** These subjects as they are now; one that no longer exists is left out. */
+    abstract List<R> current(List<String> ids);
+
+    abstract String idOf(R subject);
+
+    abstract Checked check(R subject);
+
+    @Override
+    public Pass pass() {
+        Page<R> page = changedAfter(findings.position(source()), properties.settleAfter().toMillis(),
+                properties.batchSize());
+        int opened = findings.record(page.rows().stream().map(this::check).toList());
+        findings.advance(source(), page.next());
+        List<String> open = findings.openSubjects(subject(), properties.batchSize());
+        if (!open.isEmpty()) {
+            Map<String, R> now = current(open).stream().collect(Collectors.toMap(this::idOf, Function.identity(),
+                    (a, b) -> a));
+            findings.record(open.stream().map(id -> now.containsKey(id) ? check(now.get(id))
+                    : Checked.of(subject(), id, null, List.of())).toList());
+        }
+        return new Pass(page.rows().size(), opened, page.more());
+    }
+}

@@ -1,0 +1,144 @@
+package com.tradeflow.web.reconciliation;
+
+import com.tradeflow.api.account.TopUpCredit;
+import com.tradeflow.api.account.WalletService;
+import com.tradeflow.platform.books.ChangedRows;
+import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
+import com.tradeflow.web.reconciliation.Findings.Checked;
+import com.tradeflow.web.reconciliation.LedgerCheck.Disagreement;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every finished top-up was credited as it ended: a SUCCEEDED one exactly once, to its user, for its amount, with
+ * its TOP_UP ledger row; a FAILED one never. The top-ups are read from this service's databases in the order they
+ * finished, their credits from provider-account. (The credit follows the top-up's event; a credit still on its way
+ * clears itself once it arrives.)
+ */
+@Component
+@Order(5)
+class TopUpCreditsCheck extends PositionedCheck<TopUpCreditsCheck.FinishedTopUp> {
+
+    private static final String SUCCEEDED = "SUCCEEDED";
+    private static final String FAILED = "FAILED";
+    private static final String COLUMNS = "SELECT top_up_id, user_id, amount, status, merchant_order_no, finished_at"
+            + " FROM top_ups WHERE";
+
+    /** A finished top-up with what provider-account credited for it. */
+    record FinishedTopUp(long topUpId, long userId, long amount, String status, String merchantOrderNo,
+                         Timestamp finishedAt, List<TopUpCredit> credits) {
+
+        FinishedTopUp withCredits(List<TopUpCredit> credits) {
+            return new FinishedTopUp(topUpId, userId, amount, status, merchantOrderNo, finishedAt, credits);
+        }
+    }
+
+    private static final RowMapper<FinishedTopUp> ROW = (rs, i) -> new FinishedTopUp(rs.getLong("top_up_id"),
+            rs.getLong("user_id"), rs.getLong("amount"), rs.getString("status"), rs.getString("merchant_order_no"),
+            rs.getTimestamp("finished_at"), List.of());
+
+    /** The top-ups' databases, by index (a user's in {@code user_id % count}). */
+    private final List<JdbcTemplate> databases;
+    private final WalletService wallets;
+
+    TopUpCreditsCheck(Findings findings, ReconciliationProperties properties, BranchTypeRoutingDataSource dataSource,
+            WalletService wallets) {
+        super(findings, properties);
+        this.databases = dataSource.physicalPools().stream().map(JdbcTemplate::new).toList();
+        this.wallets = wallets;
+    }
+
+    static List<Disagreement> disagreements(FinishedTopUp t) {
+        String topUp = t.status() + " top-up of " + t.amount() + " cents for user " + t.userId();
+        if (FAILED.equals(t.status())) {
+            return t.credits().isEmpty() ? List.of() : List.of(new Disagreement(FindingKind.TOP_UP_CREDITED_UNPAID,
+                    topUp + ", credited " + describe(t.credits())));
+        }
+        if (!SUCCEEDED.equals(t.status())) {
+            return List.of();
+        }
+        if (t.credits().isEmpty()) {
+            return List.of(new Disagreement(FindingKind.TOP_UP_NOT_CREDITED, topUp + ", no credit"));
+        }
+        TopUpCredit credit = t.credits().get(0);
+        boolean agrees = t.credits().size() == 1 && credit.userId() == t.userId() && credit.amount() == t.amount()
+                && t.merchantOrderNo().equals(credit.merchantOrderNo()) && credit.ledgerAmount() != null
+                && credit.ledgerAmount() == t.amount();
+        return agrees ? List.of() : List.of(new Disagreement(FindingKind.TOP_UP_CREDIT_MISMATCH,
+                topUp + ", credited " + describe(t.credits())));
+    }
+
+    private static String describe(List<TopUpCredit> credits) {
+        return credits.stream().map(c -> c.amount() + " cents to user " + c.userId() + " as " + c.merchantOrderNo()
+                + " (ledger " + (c.ledgerAmount() == null ? "none" : c.ledgerAmount() + " cents") + ")")
+                .collect(Collectors.joining("; "));
+    }
+
+    @Override
+    public Subject subject() {
+        return Subject.TOP_UP;
+    }
+
+    @Override
+    String source() {
+        return "order.top_ups";
+    }
+
+    @Override
+    Page<FinishedTopUp> changedAfter(String position, long settleMillis, int limit) {
+        List<Timestamp> from = ChangedRows.positions(position, databases.size());
+        List<FinishedTopUp> finished = new ArrayList<>();
+        List<Timestamp> next = new ArrayList<>();
+        boolean more = false;
+        for (int db = 0; db < databases.size(); db++) {
+            ChangedRows.Page<FinishedTopUp> page = ChangedRows.read(databases.get(db),
+                    COLUMNS + " status <> 'PENDING' AND", "finished_at", from.get(db), settleMillis, limit, ROW,
+                    FinishedTopUp::finishedAt);
+            finished.addAll(page.rows());
+            next.add(page.completeUpTo());
+            more |= page.more();
+        }
+        return new Page<>(withCredits(finished), ChangedRows.position(next), more);
+    }
+
+    @Override
+    List<FinishedTopUp> current(List<String> ids) {
+        List<FinishedTopUp> finished = new ArrayList<>();
+        MapSqlParameterSource byId = new MapSqlParameterSource("ids", ids.stream().map(Long::valueOf).toList());
+        for (JdbcTemplate db : databases) {
+            finished.addAll(new NamedParameterJdbcTemplate(db).query(COLUMNS + " top_up_id IN (:ids)", byId, ROW));
+        }
+        return withCredits(finished);
+    }
+
+    private List<FinishedTopUp> withCredits(List<FinishedTopUp> topUps) {
+        List<Long> ids = topUps.stream().map(FinishedTopUp::topUpId).toList();
+        List<TopUpCredit> credits = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += WalletService.MAX_BOOKS_ROWS) {
+            credits.addAll(wallets.getTopUpCredits(ids.subList(from, Math.min(ids.size(),
+                    from + WalletService.MAX_BOOKS_ROWS))));
+        }
+        Map<Long, List<TopUpCredit>> byTopUp = credits.stream().collect(Collectors.groupingBy(TopUpCredit::topUpId));
+        return topUps.stream().map(t -> t.withCredits(byTopUp.getOrDefault(t.topUpId(), List.of()))).toList();
+    }
+
+    @Override
+    String idOf(FinishedTopUp t) {
+        return Long.toString(t.topUpId());
+    }
+
+    @Override
+    Checked check(FinishedTopUp t) {
+        return Checked.of(Subject.TOP_UP, t.topUpId(), t.userId(), disagreements(t));
+    }
+}

@@ -1,0 +1,70 @@
+package com.tradeflow.account.transfer;
+
+import com.tradeflow.api.account.TransferSide;
+import com.tradeflow.api.account.TransferSides;
+import com.tradeflow.platform.books.ChangedRows;
+import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the transfers' sides for reconciliation, shard by shard on the plain pools: the two sides of a transfer
+ * across shards are written by one XA transaction, so a settled transfer shows both or neither.
+ */
+@Repository
+public class TransferBooks {
+
+    private record Recorded(String transferId, Timestamp createdAt) {
+    }
+
+    private static final RowMapper<TransferSide> SIDE = (rs, i) -> new TransferSide(rs.getString("transfer_id"),
+            rs.getString("direction"), rs.getLong("user_id"), rs.getLong("counterparty_user_id"),
+            rs.getLong("amount"));
+
+    /** By shard index. */
+    private final List<JdbcTemplate> shards;
+
+    TransferBooks(BranchTypeRoutingDataSource dataSource) {
+        this.shards = dataSource.physicalPools().stream().map(JdbcTemplate::new).toList();
+    }
+
+    /** Transfers with a side recorded after the position (at most {@code limit} sides per shard), all sides each. */
+    public TransferSides recordedAfter(String position, long settleMillis, int limit) {
+        List<Timestamp> from = ChangedRows.positions(position, shards.size());
+        Set<String> transfers = new LinkedHashSet<>();
+        List<Timestamp> next = new ArrayList<>();
+        boolean more = false;
+        for (int shard = 0; shard < shards.size(); shard++) {
+            ChangedRows.Page<Recorded> page = ChangedRows.read(shards.get(shard),
+                    "SELECT transfer_id, created_at FROM wallet_transfers WHERE", "created_at", from.get(shard),
+                    settleMillis, limit, (rs, i) -> new Recorded(rs.getString(1), rs.getTimestamp(2)),
+                    Recorded::createdAt);
+            page.rows().forEach(row -> transfers.add(row.transferId()));
+            next.add(page.completeUpTo());
+            more |= page.more();
+        }
+        return new TransferSides(sides(List.copyOf(transfers)), ChangedRows.position(next), more);
+    }
+
+    public List<TransferSide> sides(List<String> transferIds) {
+        List<TransferSide> sides = new ArrayList<>();
+        if (transferIds.isEmpty()) {
+            return sides;
+        }
+        for (JdbcTemplate shard : shards) {
+            sides.addAll(new NamedParameterJdbcTemplate(shard).query("""
+                    SELECT transfer_id, direction, user_id, counterparty_user_id, amount FROM wallet_transfers
+                    WHERE transfer_id IN (:ids)""", new MapSqlParameterSource("ids", transferIds), SIDE));
+        }
+        return sides;
+    }
+}
