@@ -23,7 +23,8 @@ class ProviderReferences {
 
     @Bean
     @DubboReference(check = false, timeout = 5000, retries = 0, parameters = {"getProduct.retries", READ_RETRIES,
-            "getMovements.retries", READ_RETRIES})
+            "getMovements.retries", READ_RETRIES, "getStockChangedAfter.retries", READ_RETRIES,
+            "getStockLevels.retries", READ_RETRIES})
     ReferenceBean<InventoryService> inventoryService() {
         return new ReferenceBeanBuilder().build();
     }
@@ -33,7 +34,10 @@ class ProviderReferences {
     // longer timeout is set per call (TransferController): a "transfer.timeout" URL parameter was seen to be
     // ignored by the invokers of instance-level discovery (the call still timed out after the 5 s default)
     @DubboReference(check = false, timeout = 5000, retries = 0, parameters = {"getWallet.retries", READ_RETRIES,
-            "getTransfer.retries", READ_RETRIES, "getMovements.retries", READ_RETRIES})
+            "getTransfer.retries", READ_RETRIES, "getMovements.retries", READ_RETRIES,
+            "getBalancesChangedAfter.retries", READ_RETRIES, "getBalances.retries", READ_RETRIES,
+            "getTransfersAfter.retries", READ_RETRIES, "getTransferSides.retries", READ_RETRIES,
+            "getTopUpCredits.retries", READ_RETRIES})
     ReferenceBean<WalletService> walletService() {
         return new ReferenceBeanBuilder().build();
     }

@@ -1,6 +1,8 @@
 package com.tradeflow.platform.datasource;
 
 import com.tradeflow.platform.transaction.AtLockGuard;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,5 +31,11 @@ public class DatabaseAutoConfiguration {
     @ConditionalOnBean(BranchTypeRoutingDataSource.class)
     AtLockGuard atLockGuard(BranchTypeRoutingDataSource dataSource) {
         return new AtLockGuard(dataSource.atResourceIds());
+    }
+
+    /** Asked for the registry only once every bean exists: Boot's metrics are configured after this class. */
+    @Bean
+    PoolMetrics poolMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new PoolMetrics(registry);
     }
 }

@@ -71,7 +71,7 @@ public final class PhysicalDataSources {
         config.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + db.lockWaitTimeoutSeconds());
         // the pool may come up before the database (local stack, restarts): connect lazily
         config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
+        return PoolMetrics.watch(new HikariDataSource(config));
     }
 
     /**

@@ -5,6 +5,7 @@ import com.tradeflow.api.event.IntegrationEvent;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.fault.FaultSwitches;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,15 +40,17 @@ public final class EventSubscriptions {
     private final EventJson json;
     private final FaultSwitches faults;
     private final JdbcTemplate jdbc;
+    private final MeterRegistry meters;
 
     EventSubscriptions(EventsProperties properties, TransactionTemplate transactions, ProcessedEvents processed,
-            EventJson json, FaultSwitches faults, JdbcTemplate jdbc) {
+            EventJson json, FaultSwitches faults, JdbcTemplate jdbc, MeterRegistry meters) {
         this.properties = properties;
         this.transactions = transactions;
         this.processed = processed;
         this.json = json;
         this.faults = faults;
         this.jdbc = jdbc;
+        this.meters = meters;
     }
 
     /** Order events, applied in the delivery with a dedupe record per event id. */
@@ -107,6 +110,7 @@ public final class EventSubscriptions {
         }
         InboxProcessor processor = new InboxProcessor(group, database, inbox, applier(group, handler), transactions,
                 json, properties.inbox(), faults);
+        InboxMetrics.register(group, jdbc, meters);
         OrderedEventConsumer receiver = new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties,
                 properties.maxReconsumeTimes(), body -> {
             OrderEvent event = json.read(body);

@@ -2,6 +2,9 @@ package com.tradeflow.platform.events;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
@@ -56,7 +59,9 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnBean({JdbcTemplate.class, TransactionTemplate.class})
     EventSubscriptions eventSubscriptions(EventsProperties properties, TransactionTemplate transactions,
-            ProcessedEvents processed, EventJson json, FaultSwitches faults, JdbcTemplate jdbc) {
-        return new EventSubscriptions(properties, transactions, processed, json, faults, jdbc);
+            ProcessedEvents processed, EventJson json, FaultSwitches faults, JdbcTemplate jdbc,
+            ObjectProvider<MeterRegistry> meters) {
+        return new EventSubscriptions(properties, transactions, processed, json, faults, jdbc,
+                meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 }

@@ -1,0 +1,69 @@
+package com.tradeflow.platform.rpc;
+
+import com.tradeflow.api.error.BusinessException;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import org.apache.dubbo.common.constants.CommonConstants;
+import org.apache.dubbo.common.extension.Activate;
+import org.apache.dubbo.metadata.MetadataService;
+import org.apache.dubbo.metadata.MetadataServiceV2;
+import org.apache.dubbo.rpc.Filter;
+import org.apache.dubbo.rpc.Invocation;
+import org.apache.dubbo.rpc.Invoker;
+import org.apache.dubbo.rpc.Result;
+import org.apache.dubbo.rpc.RpcException;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times every call this provider serves, by service, method and outcome ({@code tradeflow.rpc.server}: calls per
+ * second, errors, latency on {@code /actuator/prometheus}), measured from the call's arrival to its answer, async
+ * answers included. Outcomes: {@code SUCCESS}; {@code REFUSED}, a {@link BusinessException} the caller is meant to
+ * handle (insufficient balance, not found ...); {@code ERROR}, anything else. Spring Boot puts its registries in
+ * Micrometer's global one, which this SPI-made filter reaches.
+ */
+@Activate(group = CommonConstants.PROVIDER, order = ProviderCallMetrics.ORDER)
+public class ProviderCallMetrics implements Filter, Filter.Listener {
+
+    /** Right after the caller token check: refused callers are not counted as calls. */
+    static final int ORDER = CallerTokenProviderFilter.ORDER + 1;
+    static final String METRIC = "tradeflow.rpc.server";
+
+    private static final String STARTED = "tradeflow.rpc.server.started";
+    private static final Map<String, Timer> TIMERS = new ConcurrentHashMap<>();
+
+    @Override
+    public Result invoke(Invoker<?> invoker, Invocation invocation) throws RpcException {
+        invocation.put(STARTED, System.nanoTime());
+        return invoker.invoke(invocation);
+    }
+
+    @Override
+    public void onResponse(Result result, Invoker<?> invoker, Invocation invocation) {
+        record(invoker, invocation, !result.hasException() ? "SUCCESS"
+                : result.getException() instanceof BusinessException ? "REFUSED" : "ERROR");
+    }
+
+    @Override
+    public void onError(Throwable error, Invoker<?> invoker, Invocation invocation) {
+        record(invoker, invocation, error instanceof BusinessException ? "REFUSED" : "ERROR");
+    }
+
+    private static void record(Invoker<?> invoker, Invocation invocation, String outcome) {
+        Class<?> service = invoker.getInterface();
+        if (!(invocation.get(STARTED) instanceof Long started) || MetadataService.class.equals(service)
+                || MetadataServiceV2.class.equals(service)) {
+            return;
+        }
+        String method = invocation.getMethodName();
+        timer(service.getSimpleName(), method, outcome).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    static Timer timer(String service, String method, String outcome) {
+        return TIMERS.computeIfAbsent(service + '.' + method + '.' + outcome, key -> Timer.builder(METRIC)
+                .description("Dubbo calls served, from arrival to answer").tag("service", service)
+                .tag("method", method).tag("outcome", outcome).register(Metrics.globalRegistry));
+    }
+}
