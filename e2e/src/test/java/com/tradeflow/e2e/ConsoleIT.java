@@ -340,6 +340,51 @@ class ConsoleIT {
         }
     }
 
+    /**
+     * A top-up the gateway refused while it was down is flagged for review; the job's next check is put an hour away
+     * (by hand), the gateway heals, and "query the gateway now" hands the payment over at once: it settles within
+     * seconds, which the job alone would not have done for an hour. Audited under the operator.
+     */
+    @Test
+    @Order(9)
+    void shouldQueryTheGatewayAboutATopUpInReviewAtOnce() {
+        signInAsAdmin();
+        Gateway gateway = new Gateway(TestStack.stack());
+        long user = rich.get(6);
+        String database = "tradeflow_order_" + (user % 2);
+        String topUpId;
+        gateway.faults("{\"errorRate\":1}");
+        try {
+            Api.Reply started = api.topUp(user, 700, UUID.randomUUID().toString());
+            assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+            topUpId = started.body().path("topUpId").asText();
+            // old enough to be flagged at the job's next check, which comes at once
+            db.execute(database, "UPDATE top_ups SET created_at = TIMESTAMPADD(MINUTE, -5, NOW(3)), "
+                    + "next_check_at = NOW(3) WHERE top_up_id = " + topUpId);
+            await().atMost(WITHIN).until(() -> db.number(database, "SELECT COUNT(*) FROM top_ups WHERE top_up_id = "
+                    + topUpId + " AND review_reason IS NOT NULL") == 1);
+            await().atMost(WITHIN).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                db.execute(database, "UPDATE top_ups SET next_check_at = TIMESTAMPADD(HOUR, 1, NOW(3)) "
+                        + "WHERE top_up_id = " + topUpId);
+                Thread.sleep(3000);
+                return db.number(database, "SELECT COUNT(*) FROM top_ups WHERE top_up_id = " + topUpId
+                        + " AND next_check_at > TIMESTAMPADD(MINUTE, 30, NOW(3))") == 1;
+            });
+        } finally {
+            gateway.faults(Gateway.NO_FAULTS);
+        }
+        browser.open(console("/ops/topups"));
+        WebElement row = browser.await(By.cssSelector("tr[data-top-up-id='" + topUpId + "']"));
+        assertThat(row.getAttribute("data-status")).isEqualTo("PENDING");
+        browser.screenshot("topups");
+
+        row.findElement(By.cssSelector("button.query")).click();
+        assertThat(browser.await(By.id("done")).getText()).contains("top-up " + topUpId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.as(user).get("/api/topups/" + topUpId).body()
+                .path("status").asText(), "SUCCEEDED"::equals);
+        assertThat(lastAudit("topup.query", topUpId).path("operator").asText()).isEqualTo("admin");
+    }
+
     private void signInAsAdmin() {
         browser.forgetSessions();
         browser.open(console("/ops"));

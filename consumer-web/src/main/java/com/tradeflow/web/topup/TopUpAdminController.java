@@ -4,9 +4,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.util.List;
 
 /** Top-ups an operator must look at (admin bearer token, see WebSecurity). */
@@ -16,9 +19,9 @@ class TopUpAdminController {
 
     private static final int MAX_LIMIT = 1000;
 
-    private final TopUpRepository topUps;
+    private final TopUpOperations topUps;
 
-    TopUpAdminController(TopUpRepository topUps) {
+    TopUpAdminController(TopUpOperations topUps) {
         this.topUps = topUps;
     }
 
@@ -29,6 +32,17 @@ class TopUpAdminController {
      */
     @GetMapping("/api/admin/topups/review")
     List<TopUpView> review(@RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
-        return topUps.inReview(limit).stream().map(TopUpView::of).toList();
+        return topUps.inReview(limit);
+    }
+
+    /**
+     * {@code POST /api/admin/topups/{topUpId}/query}: asks the gateway about the top-up now instead of at the
+     * reconciliation job's next check; a PENDING one the gateway has settled is settled by it. Answers the top-up
+     * and the gateway's record ({@code gateway}, null when it has none). 404 for an unknown top-up, 503
+     * {@code DEPENDENCY_UNAVAILABLE} when the gateway does not answer about a finished one. Audited.
+     */
+    @PostMapping("/api/admin/topups/{topUpId}/query")
+    TopUpOperations.QueryAnswer query(@PathVariable long topUpId, Principal operator) {
+        return topUps.queryGateway(topUpId, operator.getName());
     }
 }

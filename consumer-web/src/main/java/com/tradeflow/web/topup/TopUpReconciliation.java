@@ -120,6 +120,11 @@ class TopUpReconciliation implements SmartLifecycle {
         }
     }
 
+    /** The check of one PENDING top-up, now rather than at its turn (an operator asks): the job's own. */
+    void checkNow(TopUp topUp) {
+        check(topUp, Instant.now());
+    }
+
     private void check(TopUp topUp, Instant now) {
         if (topUp.reviewReason() == null && topUp.createdAt().plus(properties.reviewAfter()).isBefore(now)) {
             settlement.flag(topUp, "still PENDING " + properties.reviewAfter() + " after it was created ("
