@@ -5,6 +5,7 @@ import com.alibaba.nacos.api.exception.NacosException;
 import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.auth.client.SignInFile;
 import com.tradeflow.devstack.infra.AuthServerProcess;
+import com.tradeflow.devstack.infra.ZipkinServer;
 import com.tradeflow.devstack.infra.EmbeddedMariaDb;
 import com.tradeflow.devstack.infra.EmbeddedRedis;
 import com.tradeflow.devstack.infra.Ports;
@@ -62,6 +63,8 @@ public final class DevStack implements AutoCloseable {
     private static final int SERVICE_START_LANES = 2;
     /** Signing in a few thousand users and answering discovery: no database, no caches. */
     private static final String AUTH_SERVER_HEAP = "160m";
+    /** Zipkin keeps its spans in memory (at most 200,000: about 100 MB). */
+    private static final String ZIPKIN_HEAP = "256m";
     /** The embedded TC's console sign-in: seata-server's defaults (console.user.*); its console is on loopback. */
     private static final String EMBEDDED_TC_CONSOLE_USER = "seata";
     private static final String EMBEDDED_TC_CONSOLE_PASSWORD = "seata";
@@ -75,6 +78,7 @@ public final class DevStack implements AutoCloseable {
     private RocketMqServerProcess broker;
     private EmbeddedRedis redis;
     private AuthServerProcess authServer;
+    private ZipkinServer zipkin;
 
     private DevStack(DevStackOptions options) {
         this.options = options;
@@ -101,6 +105,11 @@ public final class DevStack implements AutoCloseable {
         if (options.identity().embedded()) {
             launchAuthServer();
         }
+        if (options.tracing().embedded()) {
+            zipkin = ZipkinServer.launch(options.root().resolve("devstack/target/zipkin/zipkin-server.jar"),
+                    options.tracing().zipkinPort(), jvmOptions(ZIPKIN_HEAP, List.of()), options.logDir());
+            started.push(zipkin);
+        }
         if (options.embeddedMysql()) {
             mariaDb = EmbeddedMariaDb.start(options.workDir().resolve("mariadb"), options.mysqlPort());
             started.push(mariaDb);
@@ -126,6 +135,11 @@ public final class DevStack implements AutoCloseable {
         }
         if (authServer != null) {
             awaitAuthServer();
+        }
+        if (zipkin != null) {
+            zipkin.awaitReady(options.serviceStartTimeout());
+            recordProcesses();
+            log.info("Zipkin (traces) on {}", zipkin.url());
         }
         startServices(List.copyOf(options.services()), Map.of());
         recordProcesses();
@@ -327,6 +341,9 @@ public final class DevStack implements AutoCloseable {
         if (options.identity().embedded()) {
             Ports.requireFree(options.identity().authPort(), "auth-server (OpenID Connect issuer)", "AUTH_PORT");
         }
+        if (options.tracing().embedded()) {
+            Ports.requireFree(options.tracing().zipkinPort(), "Zipkin (traces)", "ZIPKIN_PORT");
+        }
         for (ServiceName service : options.services()) {
             Ports.requireFree(options.sentinelPort(service), service.instance() + " Sentinel command API",
                     sentinelPortVariable(service));
@@ -417,6 +434,12 @@ public final class DevStack implements AutoCloseable {
         env.put("TRADEFLOW_EVENT_SIGNING_KEY", options.eventSigningKey());
         env.put("TRADEFLOW_RPC_CALLER_TOKEN", options.rpcCallerToken());
         env.put("OIDC_ISSUER_URI", options.identity().effectiveIssuerUri());
+        env.put("ZIPKIN_URL", options.tracing().effectiveZipkinUrl());
+        env.put("ZIPKIN_EXPORT", "true");
+        if (!options.benchmarkMode()) {
+            // the local and test stacks trace every request; benchmarks keep the services' default share
+            env.put("TRACING_SAMPLING", "1.0");
+        }
         if (options.sentinelDashboard() != null) {
             env.put("SENTINEL_DASHBOARD", options.sentinelDashboard());
         }
@@ -594,6 +617,8 @@ public final class DevStack implements AutoCloseable {
         s.append(String.format("  Sentinel           rules in Nacos group SENTINEL_GROUP (<service>-flow-rules ...); "
                 + "%s%n", options.sentinelDashboard() == null ? "no dashboard (SENTINEL_DASHBOARD unset)"
                         : "heartbeats to the dashboard at " + options.sentinelDashboard()));
+        s.append(String.format("  traces (Zipkin)    %s%s%n", options.tracing().effectiveZipkinUrl(),
+                options.tracing().embedded() ? " [embedded Zipkin server; every request traced]" : " [external]"));
         DevStackOptions.Identity identity = options.identity();
         if (identity.embedded()) {
             s.append(String.format("  sign-in (OIDC)     %s [embedded auth-server]: users 1..100000, password %s; user "
@@ -634,6 +659,9 @@ public final class DevStack implements AutoCloseable {
         }
         if (broker != null && broker.isAlive()) {
             pids.put("rocketmq", broker.pid());
+        }
+        if (zipkin != null && zipkin.isAlive()) {
+            pids.put("zipkin", zipkin.pid());
         }
         if (authServer != null && authServer.isAlive()) {
             pids.put("auth-server", authServer.pid());

@@ -39,6 +39,7 @@ import java.util.Set;
  *                        {@code ROCKETMQ_SECRET_KEY}); the embedded broker serves only requests signed with them
  *                        (generated for each start unless given); null with an external broker and no key given:
  *                        unsigned requests
+ * @param tracing         where the services send their spans (an embedded Zipkin unless {@code ZIPKIN_URL} is given)
  */
 public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisPort, int nacosPort, int seataPort,
                               int seataConsolePort, int webPort, int inventoryHttpPort, int inventoryDubboPort,
@@ -51,7 +52,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                               String gatewaySecret, String sentinelDashboard,
                               Map<ServiceName, Integer> sentinelPorts, boolean quickStartJvm,
                               String eventSigningKey, String rpcCallerToken, Identity identity,
-                              Map<ServiceName, Integer> webManagementPorts, BrokerCredentials brokerCredentials) {
+                              Map<ServiceName, Integer> webManagementPorts, BrokerCredentials brokerCredentials,
+                              Tracing tracing) {
 
     private static final int TOKEN_BYTES = 32;
     /** Who the services are at the embedded broker when {@code ROCKETMQ_ACCESS_KEY} is not given. */
@@ -78,6 +80,24 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
             return issuerUri == null ? "http://127.0.0.1:" + authPort : issuerUri;
         }
     }
+
+    /**
+     * Where the services send their spans.
+     *
+     * @param zipkinPort the embedded Zipkin server's port ({@code ZIPKIN_PORT})
+     * @param zipkinUrl  an external Zipkin ({@code ZIPKIN_URL}, its base address), or null for the embedded one
+     */
+    public record Tracing(int zipkinPort, String zipkinUrl) {
+
+        public boolean embedded() {
+            return zipkinUrl == null;
+        }
+
+        public String effectiveZipkinUrl() {
+            return zipkinUrl == null ? "http://127.0.0.1:" + zipkinPort : zipkinUrl;
+        }
+    }
+
     private static final int NACOS_GRPC_OFFSET = 1000;
 
     /**
@@ -126,7 +146,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                                 .orElseGet(DevStackOptions::newToken)),
                 Map.of(ServiceName.WEB, port(env, "WEB_MANAGEMENT_PORT", 9080),
                         ServiceName.WEB_TRANSACTIONAL, port(env, "WEB_TRANSACTIONAL_MANAGEMENT_PORT", 9083)),
-                brokerCredentials(env));
+                brokerCredentials(env),
+                new Tracing(port(env, "ZIPKIN_PORT", 9411), blankToNull(env.get("ZIPKIN_URL"))));
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
@@ -140,7 +161,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                         ServiceName.ACCOUNT, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()), true,
                 newToken(), newToken(), new Identity(Ports.free(), null, newToken(), newToken()),
                 Map.of(ServiceName.WEB, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()),
-                newBrokerCredentials());
+                newBrokerCredentials(), new Tracing(Ports.free(), null));
     }
 
     /**
@@ -154,7 +175,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                 services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, adminToken, true,
                 webTransactionalPort, gatewayPort, gatewayUrl, gatewayApiKey, gatewaySecret, sentinelDashboard,
                 sentinelPorts, quickStartJvm, eventSigningKey, rpcCallerToken, identity, webManagementPorts,
-                brokerCredentials);
+                brokerCredentials, tracing);
     }
 
     /** The port of a service's Sentinel command API (what the dashboard calls). */

@@ -49,7 +49,7 @@ class ListeningSocketsIT {
         // the reading sees a listener on all interfaces when there is one (Dubbo's cannot be moved)
         assertThat(open).containsKey("provider-account:" + options.accountDubboPort());
         assertThat(listeners.values()).as("the stack's processes were found").contains("mariadb", "redis",
-                "rocketmq", "consumer-web", "devstack");
+                "rocketmq", "consumer-web", "devstack", "zipkin");
         // Sentinel's command API is there, on loopback (platform's LoopbackCommandCenter)
         assertThat(listeners).containsValue("provider-account").anySatisfy((listener, process) -> {
             assertThat(process).isEqualTo("consumer-web");

@@ -1,0 +1,84 @@
+package com.tradeflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One trace follows a purchase from the web API through the Dubbo calls to both providers: the request carries a
+ * W3C {@code traceparent} of the test's own, and the stack's Zipkin server (a real one, from Maven Central) answers
+ * that trace with the spans of all three services, each provider's server span the child of consumer-web's client
+ * span.
+ */
+@Order(24)
+@ExtendWith(TestStack.class)
+class TracingIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Test
+    void shouldFollowAPurchaseThroughBothProvidersInOneTrace() throws Exception {
+        String traceId = hex(16);
+        long user = TestStack.db().richestUsers(1).get(0);
+        HttpResponse<String> placed = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.stack().webUrl()
+                        + "/api/orders")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TestStack.api().tokenOf(user))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.order(user, 3, 1, "AT"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+
+        JsonNode spans = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> trace(traceId), found -> services(found).containsAll(
+                        Set.of("consumer-web", "provider-inventory", "provider-account")));
+        List<JsonNode> all = StreamSupport.stream(spans.spliterator(), false).toList();
+        JsonNode debit = all.stream().filter(s -> service(s).equals("provider-account")
+                && "SERVER".equals(s.path("kind").asText()) && s.path("name").asText().contains("debit"))
+                .findFirst().orElseThrow(() -> new AssertionError("no server span of debit in " + spans));
+        JsonNode caller = all.stream().filter(s -> s.path("id").asText().equals(debit.path("parentId").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("the debit's parent is not in the trace: " + spans));
+        assertThat(service(caller)).isEqualTo("consumer-web");
+        assertThat(caller.path("kind").asText()).isEqualTo("CLIENT");
+    }
+
+    private static JsonNode trace(String traceId) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                TestStack.stack().options().tracing().effectiveZipkinUrl() + "/api/v2/trace/" + traceId))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createArrayNode();
+    }
+
+    private static Set<String> services(JsonNode spans) {
+        return StreamSupport.stream(spans.spliterator(), false).map(TracingIT::service).collect(Collectors.toSet());
+    }
+
+    private static String service(JsonNode span) {
+        return span.path("localEndpoint").path("serviceName").asText();
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}
