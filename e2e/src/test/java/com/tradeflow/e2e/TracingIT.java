@@ -23,9 +23,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One trace follows a purchase from the web API through the Dubbo calls to both providers: the request carries a
- * W3C {@code traceparent} of the test's own, and the stack's Zipkin server (a real one, from Maven Central) answers
- * that trace with the spans of all three services, each provider's server span the child of consumer-web's client
- * span.
+ * W3C {@code traceparent} of the test's own, the answer names that trace ({@code X-Trace-Id}), and the stack's
+ * Zipkin server (a real one, from Maven Central) answers that trace with the spans of all three services, each
+ * provider's server span the child of consumer-web's client span.
  */
 @Order(24)
 @ExtendWith(TestStack.class)
@@ -47,6 +47,7 @@ class TracingIT {
                 .POST(HttpRequest.BodyPublishers.ofString(Api.order(user, 3, 1, "AT"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        assertThat(placed.headers().firstValue("X-Trace-Id")).as("the answer names its trace").hasValue(traceId);
 
         JsonNode spans = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> trace(traceId), found -> services(found).containsAll(
