@@ -4,6 +4,7 @@ import com.tradeflow.web.reconciliation.Findings.Checked;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,16 +21,23 @@ abstract class PositionedCheck<R> implements BooksCheck {
     record Page<R>(List<R> rows, String next, boolean more) {
     }
 
+    private final Subject subject;
+    private final String source;
     private final Findings findings;
     private final ReconciliationProperties properties;
 
-    PositionedCheck(Findings findings, ReconciliationProperties properties) {
+    /** @param source where the position is stored ({@code reconciliation_watermarks.source}) */
+    PositionedCheck(Subject subject, String source, Findings findings, ReconciliationProperties properties) {
+        this.subject = subject;
+        this.source = source;
         this.findings = findings;
         this.properties = properties;
     }
 
-    /** Where the position is stored ({@code reconciliation_watermarks.source}). */
-    abstract String source();
+    @Override
+    public Subject subject() {
+        return subject;
+    }
 
     /** Subjects changed after the position at least {@code settleMillis} ago, at most {@code limit} per database. */
     abstract Page<R> changedAfter(String position, long settleMillis, int limit);
@@ -43,16 +51,19 @@ abstract class PositionedCheck<R> implements BooksCheck {
 
     @Override
     public Pass pass() {
-        Page<R> page = changedAfter(findings.position(source()), properties.settleAfter().toMillis(),
+        Page<R> page = changedAfter(findings.position(source), properties.settleAfter().toMillis(),
                 properties.batchSize());
         int opened = findings.record(page.rows().stream().map(this::check).toList());
-        findings.advance(source(), page.next());
-        List<String> open = findings.openSubjects(subject(), properties.batchSize());
+        findings.advance(source, page.next());
+        // those the page just read are checked already
+        Set<String> read = page.rows().stream().map(this::idOf).collect(Collectors.toSet());
+        List<String> open = findings.openSubjects(subject, properties.batchSize()).stream()
+                .filter(id -> !read.contains(id)).toList();
         if (!open.isEmpty()) {
             Map<String, R> now = current(open).stream().collect(Collectors.toMap(this::idOf, Function.identity(),
                     (a, b) -> a));
             findings.record(open.stream().map(id -> now.containsKey(id) ? check(now.get(id))
-                    : Checked.of(subject(), id, null, List.of())).toList());
+                    : Checked.of(subject, id, null, List.of())).toList());
         }
         return new Pass(page.rows().size(), opened, page.more());
     }

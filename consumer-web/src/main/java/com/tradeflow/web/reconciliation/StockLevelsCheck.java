@@ -22,7 +22,7 @@ class StockLevelsCheck extends PositionedCheck<StockLevel> {
     private final InventoryService inventory;
 
     StockLevelsCheck(Findings findings, ReconciliationProperties properties, InventoryService inventory) {
-        super(findings, properties);
+        super(Subject.STOCK, "inventory.stock", findings, properties);
         this.inventory = inventory;
     }
 
@@ -38,16 +38,6 @@ class StockLevelsCheck extends PositionedCheck<StockLevel> {
                     + s.reservedInLedger()));
         }
         return found;
-    }
-
-    @Override
-    public Subject subject() {
-        return Subject.STOCK;
-    }
-
-    @Override
-    String source() {
-        return "inventory.stock";
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.tradeflow.platform.books.ChangedRows;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.web.reconciliation.Findings.Checked;
 import com.tradeflow.web.reconciliation.LedgerCheck.Disagreement;
+import com.tradeflow.web.topup.TopUpStatus;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -29,13 +30,11 @@ import java.util.stream.Collectors;
 @Order(5)
 class TopUpCreditsCheck extends PositionedCheck<TopUpCreditsCheck.FinishedTopUp> {
 
-    private static final String SUCCEEDED = "SUCCEEDED";
-    private static final String FAILED = "FAILED";
     private static final String COLUMNS = "SELECT top_up_id, user_id, amount, status, merchant_order_no, finished_at"
             + " FROM top_ups WHERE";
 
     /** A finished top-up with what provider-account credited for it. */
-    record FinishedTopUp(long topUpId, long userId, long amount, String status, String merchantOrderNo,
+    record FinishedTopUp(long topUpId, long userId, long amount, TopUpStatus status, String merchantOrderNo,
                          Timestamp finishedAt, List<TopUpCredit> credits) {
 
         FinishedTopUp withCredits(List<TopUpCredit> credits) {
@@ -44,8 +43,8 @@ class TopUpCreditsCheck extends PositionedCheck<TopUpCreditsCheck.FinishedTopUp>
     }
 
     private static final RowMapper<FinishedTopUp> ROW = (rs, i) -> new FinishedTopUp(rs.getLong("top_up_id"),
-            rs.getLong("user_id"), rs.getLong("amount"), rs.getString("status"), rs.getString("merchant_order_no"),
-            rs.getTimestamp("finished_at"), List.of());
+            rs.getLong("user_id"), rs.getLong("amount"), TopUpStatus.valueOf(rs.getString("status")),
+            rs.getString("merchant_order_no"), rs.getTimestamp("finished_at"), List.of());
 
     /** The top-ups' databases, by index (a user's in {@code user_id % count}). */
     private final List<JdbcTemplate> databases;
@@ -53,18 +52,18 @@ class TopUpCreditsCheck extends PositionedCheck<TopUpCreditsCheck.FinishedTopUp>
 
     TopUpCreditsCheck(Findings findings, ReconciliationProperties properties, BranchTypeRoutingDataSource dataSource,
             WalletService wallets) {
-        super(findings, properties);
+        super(Subject.TOP_UP, "order.top_ups", findings, properties);
         this.databases = dataSource.physicalPools().stream().map(JdbcTemplate::new).toList();
         this.wallets = wallets;
     }
 
     static List<Disagreement> disagreements(FinishedTopUp t) {
         String topUp = t.status() + " top-up of " + t.amount() + " cents for user " + t.userId();
-        if (FAILED.equals(t.status())) {
+        if (t.status() == TopUpStatus.FAILED) {
             return t.credits().isEmpty() ? List.of() : List.of(new Disagreement(FindingKind.TOP_UP_CREDITED_UNPAID,
                     topUp + ", credited " + describe(t.credits())));
         }
-        if (!SUCCEEDED.equals(t.status())) {
+        if (t.status() != TopUpStatus.SUCCEEDED) {
             return List.of();
         }
         if (t.credits().isEmpty()) {
@@ -85,30 +84,11 @@ class TopUpCreditsCheck extends PositionedCheck<TopUpCreditsCheck.FinishedTopUp>
     }
 
     @Override
-    public Subject subject() {
-        return Subject.TOP_UP;
-    }
-
-    @Override
-    String source() {
-        return "order.top_ups";
-    }
-
-    @Override
     Page<FinishedTopUp> changedAfter(String position, long settleMillis, int limit) {
-        List<Timestamp> from = ChangedRows.positions(position, databases.size());
-        List<FinishedTopUp> finished = new ArrayList<>();
-        List<Timestamp> next = new ArrayList<>();
-        boolean more = false;
-        for (int db = 0; db < databases.size(); db++) {
-            ChangedRows.Page<FinishedTopUp> page = ChangedRows.read(databases.get(db),
-                    COLUMNS + " status <> 'PENDING' AND", "finished_at", from.get(db), settleMillis, limit, ROW,
-                    FinishedTopUp::finishedAt);
-            finished.addAll(page.rows());
-            next.add(page.completeUpTo());
-            more |= page.more();
-        }
-        return new Page<>(withCredits(finished), ChangedRows.position(next), more);
+        ChangedRows.Pages<FinishedTopUp> finished = ChangedRows.readEach(databases, position,
+                COLUMNS + " status <> 'PENDING' AND", "finished_at", settleMillis, limit, ROW,
+                FinishedTopUp::finishedAt);
+        return new Page<>(withCredits(finished.rows()), finished.next(), finished.more());
     }
 
     @Override

@@ -32,7 +32,7 @@ class TransferSidesCheck extends PositionedCheck<TransferSidesCheck.Transfer> {
     private final WalletService wallets;
 
     TransferSidesCheck(Findings findings, ReconciliationProperties properties, WalletService wallets) {
-        super(findings, properties);
+        super(Subject.TRANSFER, "account.wallet_transfers", findings, properties);
         this.wallets = wallets;
     }
 
@@ -59,16 +59,6 @@ class TransferSidesCheck extends PositionedCheck<TransferSidesCheck.Transfer> {
         return sides.stream().map(s -> s.direction() + " " + s.amount() + " cents, user " + s.userId()
                 + (OUT.equals(s.direction()) ? " to " : " from ") + s.counterpartyUserId())
                 .collect(Collectors.joining("; "));
-    }
-
-    @Override
-    public Subject subject() {
-        return Subject.TRANSFER;
-    }
-
-    @Override
-    String source() {
-        return "account.wallet_transfers";
     }
 
     @Override

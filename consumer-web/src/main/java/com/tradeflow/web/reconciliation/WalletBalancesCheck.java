@@ -23,7 +23,7 @@ class WalletBalancesCheck extends PositionedCheck<WalletBalance> {
     private final WalletService wallets;
 
     WalletBalancesCheck(Findings findings, ReconciliationProperties properties, WalletService wallets) {
-        super(findings, properties);
+        super(Subject.WALLET, "account.wallets", findings, properties);
         this.wallets = wallets;
     }
 
@@ -40,16 +40,6 @@ class WalletBalancesCheck extends PositionedCheck<WalletBalance> {
                     + w.frozenInLedger()));
         }
         return found;
-    }
-
-    @Override
-    public Subject subject() {
-        return Subject.WALLET;
-    }
-
-    @Override
-    String source() {
-        return "account.wallets";
     }
 
     @Override

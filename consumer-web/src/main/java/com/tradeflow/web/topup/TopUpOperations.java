@@ -40,6 +40,16 @@ public class TopUpOperations {
     public record QueryAnswer(TopUpView topUp, GatewayPayment gateway) {
     }
 
+    /** @throws BusinessException DEPENDENCY_UNAVAILABLE when the gateway does not answer */
+    private GatewayPayment finishedAtGateway(TopUp topUp) {
+        try {
+            return gateway.find(topUp.merchantOrderNo()).orElse(null);
+        } catch (GatewayException e) {
+            throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "the gateway did not answer about "
+                    + topUp.merchantOrderNo() + ": " + e.getMessage());
+        }
+    }
+
     /** Top-ups flagged for review and still PENDING, or contradicted after they finished; oldest first. */
     public List<TopUpView> inReview(int limit) {
         return topUps.inReview(limit).stream().map(TopUpView::of).toList();
@@ -58,19 +68,8 @@ public class TopUpOperations {
         return audit.record(operator, "topup.query", String.valueOf(topUpId), null, () -> {
             TopUp topUp = topUps.find(topUpId).orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
                     "no top-up " + topUpId));
-            if (topUp.status() == TopUpStatus.PENDING) {
-                reconciliation.checkNow(topUp);
-            }
-            GatewayPayment payment;
-            try {
-                payment = gateway.find(topUp.merchantOrderNo()).orElse(null);
-            } catch (GatewayException e) {
-                if (topUp.status() != TopUpStatus.PENDING) {
-                    throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "the gateway did not answer about "
-                            + topUp.merchantOrderNo() + ": " + e.getMessage());
-                }
-                payment = null;
-            }
+            GatewayPayment payment = topUp.status() == TopUpStatus.PENDING
+                    ? reconciliation.checkNow(topUp).orElse(null) : finishedAtGateway(topUp);
             TopUp now = topUps.find(topUpId).orElseThrow();
             log.info("top-up {} ({}) queried at the gateway by {}: {} here, {} there", topUpId,
                     topUp.merchantOrderNo(), operator, now.status(), payment == null ? "no payment" : payment.status());

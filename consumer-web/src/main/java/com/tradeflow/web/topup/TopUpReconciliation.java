@@ -120,44 +120,51 @@ class TopUpReconciliation implements SmartLifecycle {
         }
     }
 
-    /** The check of one PENDING top-up, now rather than at its turn (an operator asks): the job's own. */
-    void checkNow(TopUp topUp) {
-        check(topUp, Instant.now());
+    /**
+     * The check of one PENDING top-up, now rather than at its turn (an operator asks): the job's own.
+     *
+     * @return the gateway's payment as the check saw it; empty when the gateway did not answer, or refused it
+     */
+    Optional<GatewayPayment> checkNow(TopUp topUp) {
+        return check(topUp, Instant.now());
     }
 
-    private void check(TopUp topUp, Instant now) {
+    private Optional<GatewayPayment> check(TopUp topUp, Instant now) {
         if (topUp.reviewReason() == null && topUp.createdAt().plus(properties.reviewAfter()).isBefore(now)) {
             settlement.flag(topUp, "still PENDING " + properties.reviewAfter() + " after it was created ("
                     + (topUp.submitted() ? "the gateway has not settled it" : "never accepted by the gateway")
                     + (topUp.lastError() == null ? ")" : "; last error: " + topUp.lastError() + ")"));
         }
         int checks = topUp.checks() + 1;
+        Optional<GatewayPayment> payment = Optional.empty();
         try {
             if (!topUp.submitted()) {
-                submission.submit(topUp, false);
+                payment = submission.submit(topUp, false);
                 log.info("top-up {} ({}) handed to the gateway by the reconciliation job", topUp.topUpId(),
                         topUp.merchantOrderNo());
             } else {
-                Optional<GatewayPayment> payment = gateway.find(topUp.merchantOrderNo());
+                payment = gateway.find(topUp.merchantOrderNo());
                 if (payment.isEmpty()) {
                     // we had its payment id, the gateway has forgotten it: submit again, the same payment
                     log.warn("top-up {}: the gateway has no payment {} any more; submitting it again",
                             topUp.topUpId(), topUp.merchantOrderNo());
-                    submission.submit(topUp, false);
+                    payment = submission.submit(topUp, false);
                 } else if (payment.get().status().isFinal()) {
                     TopUpSettlement.Outcome outcome = settlement.settle(topUp.userId(), topUp.merchantOrderNo(),
                             payment.get(), "QUERY");
                     log.info("top-up {} ({}) reconciled by query after {} check(s): {}", topUp.topUpId(),
                             topUp.merchantOrderNo(), checks, outcome);
-                    return;
+                    return payment;
                 }
             }
             topUps.scheduleCheck(topUp, checks, nextCheck(checks), null);
+            return payment;
         } catch (GatewayException e) {
             long wait = rechecks.pause(checks);
             topUps.scheduleCheck(topUp, checks, Instant.now().plusMillis(wait), RetrySchedule.errorText(e));
             log.info("top-up {} ({}): check {} failed, next in {} ms: {}", topUp.topUpId(), topUp.merchantOrderNo(),
                     checks, wait, e.getMessage());
+            return Optional.empty();
         } catch (RuntimeException e) {
             // anything else (an answer we cannot use, a database error): this top-up waits its turn again, the
             // others of the batch go on
@@ -165,6 +172,7 @@ class TopUpReconciliation implements SmartLifecycle {
             topUps.scheduleCheck(topUp, checks, Instant.now().plusMillis(wait), RetrySchedule.errorText(e));
             log.warn("top-up {} ({}): check {} failed unexpectedly, next in {} ms", topUp.topUpId(),
                     topUp.merchantOrderNo(), checks, wait, e);
+            return Optional.empty();
         }
     }
 

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * Hands a stored top-up to the gateway: always the same merchant order number, amount and notify URL, so a
  * repeat (a retry, the job after a crash) finds the payment the first call created. A refusal is final in two
@@ -32,10 +34,12 @@ class TopUpSubmission {
 
     /**
      * @param withRetries retry failures that can pass (the web request); the job's own schedule is its retry
+     * @return the gateway's payment as it answered; empty when it refused this one (the top-up is settled or
+     *         flagged accordingly)
      * @throws GatewayException the gateway could not be reached, or refused us (not the payment: e.g. a wrong API
      *                          key); the top-up stays PENDING for the job
      */
-    void submit(TopUp topUp, boolean withRetries) {
+    Optional<GatewayPayment> submit(TopUp topUp, boolean withRetries) {
         GatewayPayment payment;
         try {
             payment = withRetries
@@ -44,12 +48,12 @@ class TopUpSubmission {
         } catch (GatewayException e) {
             if (e.httpStatus() == BAD_REQUEST) {
                 settlement.refused(topUp, e.code());
-                return;
+                return Optional.empty();
             }
             if (e.httpStatus() == CONFLICT) {
                 settlement.flag(topUp, "the gateway has a payment " + topUp.merchantOrderNo()
                         + " with another amount or notify URL (" + e.code() + ")");
-                return;
+                return Optional.empty();
             }
             if (!e.retriable()) {
                 log.error("the payment gateway refused our call for top-up {} ({}): check GATEWAY_API_KEY and "
@@ -62,5 +66,6 @@ class TopUpSubmission {
             // a repeat of an earlier submission whose payment settled meanwhile
             settlement.settle(topUp.userId(), topUp.merchantOrderNo(), payment, "QUERY");
         }
+        return Optional.of(payment);
     }
 }

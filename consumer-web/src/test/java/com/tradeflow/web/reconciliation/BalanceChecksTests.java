@@ -7,6 +7,7 @@ import com.tradeflow.api.inventory.StockLevel;
 import com.tradeflow.web.reconciliation.LedgerCheck.Disagreement;
 import com.tradeflow.web.reconciliation.TopUpCreditsCheck.FinishedTopUp;
 import com.tradeflow.web.reconciliation.TransferSidesCheck.Transfer;
+import com.tradeflow.web.topup.TopUpStatus;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Timestamp;
@@ -72,30 +73,30 @@ class BalanceChecksTests {
                 in(250)))))).as("two OUT sides (one per shard)").containsExactly(FindingKind.TRANSFER_MISMATCH);
     }
 
-    private static FinishedTopUp topUp(String status, TopUpCredit... credits) {
+    private static FinishedTopUp topUp(TopUpStatus status, TopUpCredit... credits) {
         return new FinishedTopUp(9, 7, 5_000, status, "TU9", new Timestamp(0), List.of(credits));
     }
 
     @Test
     void shouldAgreeWhenASucceededTopUpWasCreditedOnceAndAFailedOneNever() {
-        assertThat(TopUpCreditsCheck.disagreements(topUp("SUCCEEDED", new TopUpCredit(9, 7, 5_000, "TU9", 5_000L))))
+        assertThat(TopUpCreditsCheck.disagreements(topUp(TopUpStatus.SUCCEEDED, new TopUpCredit(9, 7, 5_000, "TU9", 5_000L))))
                 .isEmpty();
-        assertThat(TopUpCreditsCheck.disagreements(topUp("FAILED"))).isEmpty();
+        assertThat(TopUpCreditsCheck.disagreements(topUp(TopUpStatus.FAILED))).isEmpty();
     }
 
     @Test
     void shouldFindATopUpNotCreditedCreditedWrongOrCreditedThoughItFailed() {
-        assertThat(kinds(TopUpCreditsCheck.disagreements(topUp("SUCCEEDED"))))
+        assertThat(kinds(TopUpCreditsCheck.disagreements(topUp(TopUpStatus.SUCCEEDED))))
                 .containsExactly(FindingKind.TOP_UP_NOT_CREDITED);
-        assertThat(kinds(TopUpCreditsCheck.disagreements(topUp("SUCCEEDED",
+        assertThat(kinds(TopUpCreditsCheck.disagreements(topUp(TopUpStatus.SUCCEEDED,
                 new TopUpCredit(9, 7, 5_100, "TU9", 5_100L))))).containsExactly(FindingKind.TOP_UP_CREDIT_MISMATCH);
-        assertThat(kinds(TopUpCreditsCheck.disagreements(topUp("SUCCEEDED",
+        assertThat(kinds(TopUpCreditsCheck.disagreements(topUp(TopUpStatus.SUCCEEDED,
                 new TopUpCredit(9, 8, 5_000, "TU9", 5_000L))))).as("another user")
                 .containsExactly(FindingKind.TOP_UP_CREDIT_MISMATCH);
-        assertThat(kinds(TopUpCreditsCheck.disagreements(topUp("SUCCEEDED",
+        assertThat(kinds(TopUpCreditsCheck.disagreements(topUp(TopUpStatus.SUCCEEDED,
                 new TopUpCredit(9, 7, 5_000, "TU9", null))))).as("no TOP_UP ledger row")
                 .containsExactly(FindingKind.TOP_UP_CREDIT_MISMATCH);
-        assertThat(kinds(TopUpCreditsCheck.disagreements(topUp("FAILED",
+        assertThat(kinds(TopUpCreditsCheck.disagreements(topUp(TopUpStatus.FAILED,
                 new TopUpCredit(9, 7, 5_000, "TU9", 5_000L))))).containsExactly(FindingKind.TOP_UP_CREDITED_UNPAID);
     }
 }

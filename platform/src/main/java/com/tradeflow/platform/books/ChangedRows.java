@@ -32,6 +32,38 @@ public final class ChangedRows {
     }
 
     /**
+     * The pages of several databases read together, and the one position string they go on from.
+     *
+     * @param rows the rows of every database, database by database, oldest change first in each
+     * @param next the position to read on from (pass it back as is)
+     * @param more some database's page was cut at {@code limit}
+     */
+    public record Pages<T>(List<T> rows, String next, boolean more) {
+    }
+
+    /**
+     * {@link #read} on each database (by index) from its part of {@code position}: at most {@code limit} rows per
+     * database.
+     *
+     * @throws BusinessException VALIDATION_FAILED: not a position of these databases
+     */
+    public static <T> Pages<T> readEach(List<JdbcTemplate> databases, String position, String select, String time,
+            long settleMillis, int limit, RowMapper<T> mapper, Function<T, Timestamp> timeOfRow) {
+        List<Timestamp> from = positions(position, databases.size());
+        List<T> rows = new ArrayList<>();
+        List<Timestamp> next = new ArrayList<>();
+        boolean more = false;
+        for (int db = 0; db < databases.size(); db++) {
+            Page<T> page = read(databases.get(db), select, time, from.get(db), settleMillis, limit, mapper,
+                    timeOfRow);
+            rows.addAll(page.rows());
+            next.add(page.completeUpTo());
+            more |= page.more();
+        }
+        return new Pages<>(rows, position(next), more);
+    }
+
+    /**
      * @param select    {@code SELECT ... FROM ... WHERE} and any condition followed by {@code AND}; the time
      *                  conditions, order and limit are appended
      * @param time      the column of the row's last change, as named in {@code select}

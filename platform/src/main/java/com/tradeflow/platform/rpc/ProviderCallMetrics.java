@@ -31,8 +31,19 @@ public class ProviderCallMetrics implements Filter, Filter.Listener {
     static final int ORDER = CallerTokenProviderFilter.ORDER + 1;
     static final String METRIC = "tradeflow.rpc.server";
 
+    /** How a call ended. */
+    enum Outcome {
+        SUCCESS, REFUSED, ERROR
+    }
+
     private static final String STARTED = "tradeflow.rpc.server.started";
-    private static final Map<String, Timer> TIMERS = new ConcurrentHashMap<>();
+    /** Per service, per method: a timer per outcome, looked up without building a key per call. */
+    private static final ClassValue<Map<String, Timer[]>> TIMERS = new ClassValue<>() {
+        @Override
+        protected Map<String, Timer[]> computeValue(Class<?> service) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     @Override
     public Result invoke(Invoker<?> invoker, Invocation invocation) throws RpcException {
@@ -42,28 +53,34 @@ public class ProviderCallMetrics implements Filter, Filter.Listener {
 
     @Override
     public void onResponse(Result result, Invoker<?> invoker, Invocation invocation) {
-        record(invoker, invocation, !result.hasException() ? "SUCCESS"
-                : result.getException() instanceof BusinessException ? "REFUSED" : "ERROR");
+        record(invoker, invocation, !result.hasException() ? Outcome.SUCCESS
+                : result.getException() instanceof BusinessException ? Outcome.REFUSED : Outcome.ERROR);
     }
 
     @Override
     public void onError(Throwable error, Invoker<?> invoker, Invocation invocation) {
-        record(invoker, invocation, error instanceof BusinessException ? "REFUSED" : "ERROR");
+        record(invoker, invocation, error instanceof BusinessException ? Outcome.REFUSED : Outcome.ERROR);
     }
 
-    private static void record(Invoker<?> invoker, Invocation invocation, String outcome) {
+    private static void record(Invoker<?> invoker, Invocation invocation, Outcome outcome) {
         Class<?> service = invoker.getInterface();
         if (!(invocation.get(STARTED) instanceof Long started) || MetadataService.class.equals(service)
                 || MetadataServiceV2.class.equals(service)) {
             return;
         }
-        String method = invocation.getMethodName();
-        timer(service.getSimpleName(), method, outcome).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        timer(service, invocation.getMethodName(), outcome).record(System.nanoTime() - started,
+                TimeUnit.NANOSECONDS);
     }
 
-    static Timer timer(String service, String method, String outcome) {
-        return TIMERS.computeIfAbsent(service + '.' + method + '.' + outcome, key -> Timer.builder(METRIC)
-                .description("Dubbo calls served, from arrival to answer").tag("service", service)
-                .tag("method", method).tag("outcome", outcome).register(Metrics.globalRegistry));
+    static Timer timer(Class<?> service, String method, Outcome outcome) {
+        return TIMERS.get(service).computeIfAbsent(method, m -> {
+            Timer[] timers = new Timer[Outcome.values().length];
+            for (Outcome o : Outcome.values()) {
+                timers[o.ordinal()] = Timer.builder(METRIC).description("Dubbo calls served, from arrival to answer")
+                        .tag("service", service.getSimpleName()).tag("method", m).tag("outcome", o.name())
+                        .register(Metrics.globalRegistry);
+            }
+            return timers;
+        })[outcome.ordinal()];
     }
 }

@@ -47,7 +47,7 @@ class ProviderCallMetricsTests {
     }
 
     private long served(String outcome) {
-        return ProviderCallMetrics.timer("Stock", "deduct", outcome).count();
+        return ProviderCallMetrics.timer(Stock.class, "deduct", ProviderCallMetrics.Outcome.valueOf(outcome)).count();
     }
 
     @Test

@@ -12,9 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads the transfers' sides for reconciliation, shard by shard on the plain pools: the two sides of a transfer
@@ -39,20 +37,11 @@ public class TransferBooks {
 
     /** Transfers with a side recorded after the position (at most {@code limit} sides per shard), all sides each. */
     public TransferSides recordedAfter(String position, long settleMillis, int limit) {
-        List<Timestamp> from = ChangedRows.positions(position, shards.size());
-        Set<String> transfers = new LinkedHashSet<>();
-        List<Timestamp> next = new ArrayList<>();
-        boolean more = false;
-        for (int shard = 0; shard < shards.size(); shard++) {
-            ChangedRows.Page<Recorded> page = ChangedRows.read(shards.get(shard),
-                    "SELECT transfer_id, created_at FROM wallet_transfers WHERE", "created_at", from.get(shard),
-                    settleMillis, limit, (rs, i) -> new Recorded(rs.getString(1), rs.getTimestamp(2)),
-                    Recorded::createdAt);
-            page.rows().forEach(row -> transfers.add(row.transferId()));
-            next.add(page.completeUpTo());
-            more |= page.more();
-        }
-        return new TransferSides(sides(List.copyOf(transfers)), ChangedRows.position(next), more);
+        ChangedRows.Pages<Recorded> pages = ChangedRows.readEach(shards, position,
+                "SELECT transfer_id, created_at FROM wallet_transfers WHERE", "created_at", settleMillis, limit,
+                (rs, i) -> new Recorded(rs.getString(1), rs.getTimestamp(2)), Recorded::createdAt);
+        List<String> transfers = pages.rows().stream().map(Recorded::transferId).distinct().toList();
+        return new TransferSides(sides(transfers), pages.next(), pages.more());
     }
 
     public List<TransferSide> sides(List<String> transferIds) {

@@ -49,18 +49,9 @@ class WalletBooks {
 
     /** At most {@code limit} wallets per shard. */
     WalletBalances changedAfter(String position, long settleMillis, int limit) {
-        List<Timestamp> from = ChangedRows.positions(position, shards.size());
-        List<WalletBalance> wallets = new ArrayList<>();
-        List<Timestamp> next = new ArrayList<>();
-        boolean more = false;
-        for (int shard = 0; shard < shards.size(); shard++) {
-            ChangedRows.Page<Row> page = ChangedRows.read(shards.get(shard), BALANCES, "w.updated_at",
-                    from.get(shard), settleMillis, limit, ROW, Row::updatedAt);
-            page.rows().forEach(row -> wallets.add(row.balance()));
-            next.add(page.completeUpTo());
-            more |= page.more();
-        }
-        return new WalletBalances(wallets, ChangedRows.position(next), more);
+        ChangedRows.Pages<Row> pages = ChangedRows.readEach(shards, position, BALANCES, "w.updated_at", settleMillis,
+                limit, ROW, Row::updatedAt);
+        return new WalletBalances(pages.rows().stream().map(Row::balance).toList(), pages.next(), pages.more());
     }
 
     List<WalletBalance> of(List<Long> userIds) {

@@ -40,11 +40,9 @@ class StockBooks {
     }
 
     StockLevels changedAfter(String position, long settleMillis, int limit) {
-        Timestamp from = ChangedRows.positions(position, 1).get(0);
-        ChangedRows.Page<Row> page = ChangedRows.read(jdbc, LEVELS, "s.updated_at", from, settleMillis, limit, ROW,
-                Row::updatedAt);
-        return new StockLevels(page.rows().stream().map(Row::level).toList(),
-                ChangedRows.position(List.of(page.completeUpTo())), page.more());
+        ChangedRows.Pages<Row> pages = ChangedRows.readEach(List.of(jdbc), position, LEVELS, "s.updated_at",
+                settleMillis, limit, ROW, Row::updatedAt);
+        return new StockLevels(pages.rows().stream().map(Row::level).toList(), pages.next(), pages.more());
     }
 
     List<StockLevel> of(List<Long> skuIds) {
