@@ -112,6 +112,18 @@ class ConsoleIT {
         assertThat(browser.find(By.cssSelector("div.member[data-address='127.0.0.1:"
                 + URI.create(console("/")).getPort() + "'] svg.sparkline polyline"))).as("its chart").isPresent();
         browser.screenshot("overview");
+
+        String orderId = placed.body().path("orderId").asText();
+        browser.open(console("/ops/orders"));
+        browser.driver().findElement(By.name("orderId")).sendKeys(orderId);
+        browser.driver().findElement(By.cssSelector("#find-order button")).click();
+        assertThat(browser.find(By.cssSelector("#order[data-order-id='" + orderId + "'][data-status='PLACED']")))
+                .as("the order's page: %s", browser.pageSource()).isPresent();
+        String traceId = api.adminGet("/api/admin/orders/" + orderId).body().path("traceId").asText();
+        assertThat(browser.driver().findElement(By.id("trace")).getAttribute("href")).as("its trace, in Zipkin")
+                .isEqualTo(TestStack.stack().options().tracing().effectiveZipkinUrl() + "/zipkin/traces/" + traceId);
+        assertThat(browser.find(By.cssSelector("#events tr[data-status]"))).as("its event").isPresent();
+        browser.screenshot("order");
     }
 
     @Test

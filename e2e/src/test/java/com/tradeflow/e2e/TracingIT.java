@@ -14,6 +14,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -22,10 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One trace follows a purchase from the web API through the Dubbo calls to both providers: the request carries a
- * W3C {@code traceparent} of the test's own, the answer names that trace ({@code X-Trace-Id}), and the stack's
- * Zipkin server (a real one, from Maven Central) answers that trace with the spans of all three services, each
- * provider's server span the child of consumer-web's client span.
+ * One trace follows a purchase from the web API through the Dubbo calls to both providers, and through the broker
+ * to every subscriber of its event: the request carries a W3C {@code traceparent} of the test's own, the answer
+ * names that trace ({@code X-Trace-Id}), and the stack's Zipkin server (a real one, from Maven Central) answers that
+ * trace with the spans of all three services: each provider's server span the child of consumer-web's client span,
+ * the relay's send the child of the request, each subscriber's delivery the child of the send, and the inbox's
+ * later application the child of its delivery. The order names the same trace (admin API).
  */
 @Order(24)
 @ExtendWith(TestStack.class)
@@ -60,6 +64,59 @@ class TracingIT {
                 .findFirst().orElseThrow(() -> new AssertionError("the debit's parent is not in the trace: " + spans));
         assertThat(service(caller)).isEqualTo("consumer-web");
         assertThat(caller.path("kind").asText()).isEqualTo("CLIENT");
+
+        String orderId = JSON.readTree(placed.body()).path("orderId").asText();
+        Api.Reply order = TestStack.api().adminGet("/api/admin/orders/" + orderId);
+        assertThat(order.status()).as("%s", order.body()).isEqualTo(200);
+        assertThat(order.body().path("traceId").asText()).as("the order names its trace").isEqualTo(traceId);
+        assertThat(order.body().path("events").get(0).path("type").asText()).isEqualTo("OrderPlaced");
+    }
+
+    @Test
+    void shouldFollowAnOrderEventThroughTheBrokerToEverySubscriberInTheSameTrace() throws Exception {
+        String traceId = hex(16);
+        long user = TestStack.db().richestUsers(2).get(1);
+        HttpResponse<String> placed = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.stack().webUrl()
+                        + "/api/orders")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TestStack.api().tokenOf(user))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.order(user, 4, 1, "AT"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+
+        Set<String> groups = Set.of("account-points", "inventory-sales", "inventory-sales-report");
+        JsonNode spans = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> trace(traceId), found -> received(found).keySet().containsAll(groups)
+                        && named(found, "apply inventory-sales-report").isPresent());
+        JsonNode send = named(spans, "send tradeflow-order-events")
+                .orElseThrow(() -> new AssertionError("no send of the event in " + spans));
+        assertThat(service(send)).isEqualTo("consumer-web");
+        assertThat(send.path("kind").asText()).isEqualTo("PRODUCER");
+        Map<String, JsonNode> received = received(spans);
+        received.forEach((group, delivery) -> {
+            assertThat(delivery.path("parentId").asText()).as("%s's delivery continues the send", group)
+                    .isEqualTo(send.path("id").asText());
+            assertThat(delivery.path("kind").asText()).isEqualTo("CONSUMER");
+        });
+        assertThat(service(received.get("account-points"))).isEqualTo("provider-account");
+        assertThat(service(received.get("inventory-sales"))).isEqualTo("provider-inventory");
+        JsonNode applied = named(spans, "apply inventory-sales-report").orElseThrow();
+        assertThat(applied.path("parentId").asText()).as("the inbox's application continues its delivery")
+                .isEqualTo(received.get("inventory-sales-report").path("id").asText());
+    }
+
+    /** The subscribers' deliveries of the trace, by consumer group. */
+    private static Map<String, JsonNode> received(JsonNode spans) {
+        return StreamSupport.stream(spans.spliterator(), false)
+                .filter(span -> span.path("name").asText().equals("receive tradeflow-order-events"))
+                .collect(Collectors.toMap(span -> span.path("tags").path("messaging.consumer.group.name").asText(),
+                        span -> span, (first, redelivery) -> first));
+    }
+
+    private static Optional<JsonNode> named(JsonNode spans, String name) {
+        return StreamSupport.stream(spans.spliterator(), false).filter(span -> span.path("name").asText()
+                .equals(name)).findFirst();
     }
 
     private static JsonNode trace(String traceId) throws Exception {

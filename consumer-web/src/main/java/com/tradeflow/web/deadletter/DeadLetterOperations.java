@@ -56,8 +56,9 @@ public class DeadLetterOperations {
                     ErrorCode.NOT_FOUND, "no dead letter " + msgId + " in group " + group));
             IntegrationEvent event = deadLetters.event(letter);
             try {
+                // a replay belongs to the operator's request
                 sender.send(EventTopics.topicOf(group), event.eventId(), event.aggregateId(), event.type(),
-                        letter.body());
+                        letter.body(), null);
             } catch (EventSender.SendFailed e) {
                 throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "replay of " + msgId + " not sent: "
                         + e.getMessage());

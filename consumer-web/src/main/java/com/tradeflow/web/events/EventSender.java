@@ -4,6 +4,8 @@ import com.tradeflow.platform.events.AggregateQueueSelector;
 import com.tradeflow.platform.events.EventsProperties;
 import com.tradeflow.platform.events.RocketMqClients;
 import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.platform.tracing.MessageTraces;
+import io.micrometer.tracing.Span;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -23,7 +25,8 @@ import java.util.List;
 /**
  * Sends events to their topic (for the outbox relay and dead-letter replays): tag = event type, keys = event id
  * and aggregate id (order or top-up, for lookups in the broker), queue chosen by aggregate id. A send counts once
- * the broker answered that it stored the message.
+ * the broker answered that it stored the message. Each send is a PRODUCER span continuing the trace stored with the
+ * row (or the current one), and the message carries its context to the subscribers ({@link MessageTraces}).
  */
 @Component
 public class EventSender implements SmartLifecycle {
@@ -36,12 +39,14 @@ public class EventSender implements SmartLifecycle {
 
     private final EventsProperties events;
     private final FaultSwitches faults;
+    private final MessageTraces traces;
     private final AggregateQueueSelector byAggregate = new AggregateQueueSelector();
     private volatile DefaultMQProducer producer;
 
-    EventSender(EventsProperties events, FaultSwitches faults) {
+    EventSender(EventsProperties events, FaultSwitches faults, MessageTraces traces) {
         this.events = events;
         this.faults = faults;
+        this.traces = traces;
     }
 
     @Override
@@ -50,8 +55,12 @@ public class EventSender implements SmartLifecycle {
                 events);
     }
 
-    /** @throws SendFailed when the broker did not store the message */
-    public void send(String topic, String eventId, long aggregateId, String eventType, String payload) {
+    /**
+     * @param traceParent the trace the event belongs to (stored with its row); null: the current span's
+     * @throws SendFailed when the broker did not store the message
+     */
+    public void send(String topic, String eventId, long aggregateId, String eventType, String payload,
+            String traceParent) {
         DefaultMQProducer p = producer;
         if (p == null) {
             throw new SendFailed("producer not started", true, null);
@@ -63,6 +72,18 @@ public class EventSender implements SmartLifecycle {
         }
         Message message = new Message(topic, eventType, null, payload.getBytes(StandardCharsets.UTF_8));
         message.setKeys(List.of(eventId, String.valueOf(aggregateId)));
+        Span span = traces.sending(topic, traceParent, message::putUserProperty);
+        try {
+            send(p, message, eventId, aggregateId);
+        } catch (SendFailed e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void send(DefaultMQProducer p, Message message, String eventId, long aggregateId) {
         try {
             SendResult result = p.send(message, byAggregate, aggregateId, events.sendTimeout().toMillis());
             if (result.getSendStatus() != SendStatus.SEND_OK) {

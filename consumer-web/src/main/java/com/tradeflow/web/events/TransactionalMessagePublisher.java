@@ -9,6 +9,8 @@ import com.tradeflow.platform.events.EventJson;
 import com.tradeflow.platform.events.EventsProperties;
 import com.tradeflow.platform.events.RocketMqClients;
 import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.platform.tracing.MessageTraces;
+import io.micrometer.tracing.Span;
 import com.tradeflow.web.outbox.OutboxRepository;
 import com.tradeflow.web.outbox.OutboxStatus;
 import com.tradeflow.web.transaction.GlobalTransactionStatus;
@@ -63,12 +65,15 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
     private final EventCheckBack checkBack;
     private final FaultSwitches faults;
     private final GlobalTransactionStatus transactions;
+    private final MessageTraces traces;
     private final AggregateQueueSelector byOrder = new AggregateQueueSelector();
     private final AnnouncedEvents announced = new AnnouncedEvents();
     private volatile TransactionMQProducer producer;
 
     TransactionalMessagePublisher(EventsProperties properties, EventJson json, OutboxRepository outbox,
-            EventCheckBack checkBack, FaultSwitches faults, GlobalTransactionStatus transactions) {
+            EventCheckBack checkBack, FaultSwitches faults, GlobalTransactionStatus transactions,
+            MessageTraces traces) {
+        this.traces = traces;
         this.properties = properties;
         this.json = json;
         this.outbox = outbox;
@@ -160,6 +165,8 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
         message.putUserProperty(XID_PROPERTY, xid);
         MessageAccessor.putProperty(message, MessageConst.PROPERTY_TRANSACTION_PREPARED, "true");
         MessageAccessor.putProperty(message, MessageConst.PROPERTY_PRODUCER_GROUP, PRODUCER_GROUP);
+        // inside the purchase's request: its span is the send's parent
+        Span span = traces.sending(EventTopics.ORDER_EVENTS, null, message::putUserProperty);
         try {
             SendResult result = p.send(message, byOrder, event.orderId(), properties.sendTimeout().toMillis());
             if (result.getSendStatus() != SendStatus.SEND_OK) {
@@ -167,12 +174,16 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
             }
             return new Half(event, message, result);
         } catch (BusinessException e) {
+            span.error(e);
             throw e;
         } catch (Exception e) {
+            span.error(e);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             throw unavailable(event, e.getMessage(), e);
+        } finally {
+            span.end();
         }
     }
 

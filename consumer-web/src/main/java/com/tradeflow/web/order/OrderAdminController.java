@@ -17,9 +17,27 @@ import java.util.List;
 class OrderAdminController {
 
     private final OrderRepository orders;
+    private final OrderInspection inspection;
 
-    OrderAdminController(OrderRepository orders) {
+    OrderAdminController(OrderRepository orders, OrderInspection inspection) {
         this.orders = orders;
+        this.inspection = inspection;
+    }
+
+    /**
+     * {@code GET /api/admin/orders/{orderId}}: the order, its global transactions (newest first), its events in the
+     * outbox (in write order, with whether they reached the broker) and the id of the trace of the request that
+     * placed it ({@code traceId}, null when it was not traced); 404 for an unknown order.
+     */
+    @GetMapping("/api/admin/orders/{orderId}")
+    DetailsView order(@PathVariable @Positive long orderId) {
+        OrderInspection.Details details = inspection.find(orderId);
+        Order order = details.order();
+        return new DetailsView(String.valueOf(order.orderId()), order.userId(), order.skuId(), order.quantity(),
+                order.amount(), order.status(), order.mode(), order.createdAt(), details.traceId(),
+                details.transactions().stream().map(OrderAdminController::view).toList(),
+                details.events().stream().map(event -> new EventView(event.eventId(), event.eventType(),
+                        event.status().name(), event.attempts(), event.createdAt(), event.sentAt())).toList());
     }
 
     /**
@@ -31,8 +49,21 @@ class OrderAdminController {
     List<TransactionView> transactions(@PathVariable @Positive long orderId) {
         Order order = orders.find(orderId)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId));
-        return orders.transactions(orderId, order.userId()).stream().map(tx -> new TransactionView(tx.xid(),
-                tx.action(), tx.mode(), tx.status(), tx.finishedAt())).toList();
+        return orders.transactions(orderId, order.userId()).stream().map(OrderAdminController::view).toList();
+    }
+
+    private static TransactionView view(OrderTransaction tx) {
+        return new TransactionView(tx.xid(), tx.action(), tx.mode(), tx.status(), tx.finishedAt());
+    }
+
+    /** An order as operators see it; the id is a string (snowflake ids exceed what JSON numbers hold safely). */
+    record DetailsView(String orderId, long userId, long skuId, int quantity, long amount, OrderStatus status,
+            TransactionMode mode, Instant createdAt, String traceId, List<TransactionView> transactions,
+            List<EventView> events) {
+    }
+
+    /** One of the order's events: SENT once the broker has it. */
+    record EventView(String eventId, String type, String status, int attempts, Instant createdAt, Instant sentAt) {
     }
 
     /** One global transaction of the order. */

@@ -3,6 +3,7 @@ package com.tradeflow.web.order;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.platform.tracing.MessageTraces;
 import com.tradeflow.web.outbox.OutboxRepository;
 import com.tradeflow.web.outbox.OutboxStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,11 +40,13 @@ public class OrderRepository {
     private final JdbcTemplate jdbc;
     private final OrderTable table;
     private final OutboxRepository outbox;
+    private final MessageTraces traces;
 
-    OrderRepository(JdbcTemplate jdbc, OrderTable table, OutboxRepository outbox) {
+    OrderRepository(JdbcTemplate jdbc, OrderTable table, OutboxRepository outbox, MessageTraces traces) {
         this.jdbc = jdbc;
         this.table = table;
         this.outbox = outbox;
+        this.traces = traces;
     }
 
     /**
@@ -56,13 +60,16 @@ public class OrderRepository {
         outbox.append(placed, status);
     }
 
-    /** The rows of {@link #insert}, in the caller's transaction (a TCC try's). */
+    /**
+     * The rows of {@link #insert}, in the caller's transaction (a TCC try's). The order keeps the request's trace:
+     * the console links to it, and a TCC confirm's event continues it.
+     */
     void insertRows(Order order, String idempotencyKey, String fingerprint) {
         jdbc.update("INSERT INTO " + table.of(order.orderId()) + """
-                 (order_id, user_id, sku_id, quantity, amount, status, mode, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", order.orderId(), order.userId(), order.skuId(),
+                 (order_id, user_id, sku_id, quantity, amount, status, mode, created_at, trace_parent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", order.orderId(), order.userId(), order.skuId(),
                 order.quantity(), order.amount(), order.status().name(), order.mode().name(),
-                Timestamp.from(order.createdAt()));
+                Timestamp.from(order.createdAt()), traces.current());
         if (idempotencyKey != null) {
             jdbc.update("""
                     INSERT INTO order_requests (idempotency_key, request_hash, order_id, user_id)
@@ -86,10 +93,22 @@ public class OrderRepository {
     void changeStatusAnnounced(long orderId, long userId, OrderStatus from, OrderStatus to, String eventType,
             String eventId, OutboxStatus status) {
         if (changeStatus(orderId, userId, from, to)) {
-            Order order = find(orderId, userId).orElseThrow(() -> new IllegalStateException("order " + orderId
-                    + " vanished inside its own transaction"));
-            outbox.append(order.event(eventType, eventId), status);
+            // the coordinator runs the confirm outside the request: the event continues the order's trace
+            record Traced(Order order, String traceParent) {
+            }
+            Traced traced = jdbc.query("SELECT * FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ?",
+                    (rs, i) -> new Traced(ORDER_ROW.mapRow(rs, i), rs.getString("trace_parent")), orderId, userId)
+                    .stream().findFirst().orElseThrow(() -> new IllegalStateException("order " + orderId
+                            + " vanished inside its own transaction"));
+            outbox.append(traced.order().event(eventType, eventId), status, traced.traceParent());
         }
+    }
+
+    /** @return the W3C traceparent of the request that placed the order; empty when it was not traced */
+    public Optional<String> traceParent(long orderId, long userId) {
+        return jdbc.queryForList("SELECT trace_parent FROM " + table.of(orderId)
+                + " WHERE order_id = ? AND user_id = ?", String.class, orderId, userId).stream()
+                .filter(Objects::nonNull).findFirst();
     }
 
     /**

@@ -66,7 +66,8 @@ class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final RowMapper<Candidate> CANDIDATE = (rs, i) -> new Candidate(rs.getLong("seq"),
             rs.getString("event_id"), rs.getString("topic"), rs.getLong("aggregate_id"), rs.getString("event_type"),
-            rs.getString("payload"), rs.getInt("attempts"), rs.getString("xid"), rs.getString("branch_type"));
+            rs.getString("payload"), rs.getInt("attempts"), rs.getString("xid"), rs.getString("branch_type"),
+            rs.getString("trace_parent"));
 
     private final List<DataSource> databases;
     private final OutboxLocks locks;
@@ -193,7 +194,7 @@ class OutboxRelay implements SmartLifecycle {
         takeOverStaleTransactionalRows(shard, jdbc);
         // due rows only: rows waiting for their retry must not fill the batch and starve the rest
         List<Candidate> batch = jdbc.query("""
-                SELECT seq, event_id, topic, aggregate_id, event_type, payload, attempts, xid, branch_type
+                SELECT seq, event_id, topic, aggregate_id, event_type, payload, attempts, xid, branch_type, trace_parent
                 FROM outbox_events WHERE status = 'PENDING' AND next_attempt_at <= NOW(3)
                 ORDER BY seq LIMIT ?""", CANDIDATE, properties.batchSize());
         if (batch.isEmpty()) {
@@ -213,7 +214,8 @@ class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             try {
-                sender.send(row.topic(), row.eventId(), row.aggregateId(), row.eventType(), row.payload());
+                sender.send(row.topic(), row.eventId(), row.aggregateId(), row.eventType(), row.payload(),
+                        row.traceParent());
             } catch (EventSender.SendFailed e) {
                 if (e.unreachable()) {
                     // nothing else would get through either: the pass ends, the relay pauses
@@ -267,7 +269,7 @@ class OutboxRelay implements SmartLifecycle {
         // a plain read, then updates by primary key: a range UPDATE would lock the index range every pass and
         // block the inserts of purchases
         List<Candidate> stale = jdbc.query("""
-                SELECT seq, event_id, topic, aggregate_id, event_type, payload, attempts, xid, branch_type
+                SELECT seq, event_id, topic, aggregate_id, event_type, payload, attempts, xid, branch_type, trace_parent
                 FROM outbox_events
                 WHERE status = 'TRANSACTIONAL' AND created_at < TIMESTAMPADD(MICROSECOND, ?, NOW(3))
                 ORDER BY seq LIMIT ?""", CANDIDATE, -properties.transactionalTakeover().toMillis() * 1000,
@@ -357,7 +359,7 @@ class OutboxRelay implements SmartLifecycle {
 
     /** A PENDING row as the relay reads it. */
     private record Candidate(long seq, String eventId, String topic, long aggregateId, String eventType,
-            String payload, int attempts, String xid, String branchType) {
+            String payload, int attempts, String xid, String branchType, String traceParent) {
 
         boolean writtenByAt() {
             return "AT".equals(branchType) && xid != null;

@@ -7,6 +7,7 @@ import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.api.event.TopUpEvent;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.events.EventJson;
+import com.tradeflow.platform.tracing.MessageTraces;
 import com.tradeflow.platform.transaction.BranchTypes;
 import org.apache.seata.core.context.RootContext;
 import org.slf4j.Logger;
@@ -42,13 +43,16 @@ public class OutboxRepository {
     private final List<DataSource> physicalPools;
     private final EventJson json;
     private final boolean eventsEnabled;
+    private final MessageTraces traces;
     /** Looked up once (the relay needs this repository, hence not a constructor argument): not at every commit. */
     private final SingletonSupplier<OutboxRelay> relay;
 
     /** @param eventsEnabled false: no event is written (benchmarks measure what events cost with it) */
     OutboxRepository(JdbcTemplate jdbc, BranchTypeRoutingDataSource dataSource, EventJson json,
-            @Value("${tradeflow.events.enabled:true}") boolean eventsEnabled, ObjectProvider<OutboxRelay> relay) {
+            @Value("${tradeflow.events.enabled:true}") boolean eventsEnabled, ObjectProvider<OutboxRelay> relay,
+            MessageTraces traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
         this.relay = SingletonSupplier.of(relay::getIfAvailable);
         this.physicalPools = dataSource.physicalPools();
         this.json = json;
@@ -72,11 +76,19 @@ public class OutboxRepository {
 
     /**
      * An order event, in the caller's transaction; remembers which global transaction (and branch type) wrote the
-     * row. Nothing when order events are switched off.
+     * row, and the trace of the current request. Nothing when order events are switched off.
      */
     public void append(OrderEvent event, OutboxStatus status) {
+        append(event, status, traces.current());
+    }
+
+    /**
+     * The same, in the trace {@code traceParent} (a TCC confirm, run by the coordinator outside the request,
+     * continues the order's own trace); null: none.
+     */
+    public void append(OrderEvent event, OutboxStatus status, String traceParent) {
         if (eventsEnabled) {
-            insert(EventTopics.ORDER_EVENTS, event, status);
+            insert(jdbc, EventTopics.ORDER_EVENTS, event, status, traceParent);
         }
     }
 
@@ -85,7 +97,7 @@ public class OutboxRepository {
      * whatever the order-events switch says: a top-up's credit depends on it.
      */
     public void append(TopUpEvent event) {
-        insert(EventTopics.WALLET_EVENTS, event, OutboxStatus.PENDING);
+        insert(jdbc, EventTopics.WALLET_EVENTS, event, OutboxStatus.PENDING, traces.current());
     }
 
     /**
@@ -94,20 +106,17 @@ public class OutboxRepository {
      * sends every database's rows, so it finds it there.
      */
     public void append(FlashSaleTicketEvent event, JdbcTemplate flashSaleDatabase) {
-        insert(flashSaleDatabase, EventTopics.FLASH_SALE_TICKETS, event, OutboxStatus.PENDING);
+        insert(flashSaleDatabase, EventTopics.FLASH_SALE_TICKETS, event, OutboxStatus.PENDING, traces.current());
     }
 
-    private void insert(String topic, IntegrationEvent event, OutboxStatus status) {
-        insert(jdbc, topic, event, status);
-    }
-
-    private void insert(JdbcTemplate database, String topic, IntegrationEvent event, OutboxStatus status) {
+    private void insert(JdbcTemplate database, String topic, IntegrationEvent event, OutboxStatus status,
+            String traceParent) {
         database.update("""
                 INSERT INTO outbox_events (event_id, topic, aggregate_id, user_id, event_type, payload, status, xid,
-                                           branch_type)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", event.eventId(), topic, event.aggregateId(), event.userId(),
-                event.type(), json.write(event), status.name(), RootContext.getXID(),
-                BranchTypes.current().map(Enum::name).orElse(null));
+                                           branch_type, trace_parent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", event.eventId(), topic, event.aggregateId(),
+                event.userId(), event.type(), json.write(event), status.name(), RootContext.getXID(),
+                BranchTypes.current().map(Enum::name).orElse(null), traceParent);
         if (status == OutboxStatus.PENDING) {
             wakeRelayOnCommit();
         }
@@ -140,6 +149,12 @@ public class OutboxRepository {
                 SELECT COUNT(*) FROM outbox_events WHERE aggregate_id = ? AND user_id = ? AND status <> 'SENT'""",
                 Integer.class, orderId, userId);
         return unsent == null || unsent == 0;
+    }
+
+    /** The events of one order (or top-up) of the user, in write order. */
+    public List<OutboxEvent> findByAggregate(long aggregateId, long userId) {
+        return jdbc.query("SELECT * FROM outbox_events WHERE aggregate_id = ? AND user_id = ? ORDER BY seq", ROW,
+                aggregateId, userId);
     }
 
     /** Rows in that status from every database, newest first. */

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
 final class EventInbox {
 
     private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getLong("id"), rs.getString("event_id"),
-            rs.getLong("order_id"), rs.getString("payload"), rs.getInt("attempts"));
+            rs.getLong("order_id"), rs.getString("payload"), rs.getInt("attempts"), rs.getString("trace_parent"));
 
     private final JdbcTemplate jdbc;
     private final EventJson json;
@@ -26,17 +27,21 @@ final class EventInbox {
         this.json = json;
     }
 
-    /** A stored message waiting to be applied. */
-    record Row(long id, String eventId, long orderId, String payload, int attempts) {
+    /** A stored message waiting to be applied; {@code traceParent}: its delivery's span, continued when applied. */
+    record Row(long id, String eventId, long orderId, String payload, int attempts, String traceParent) {
+    }
+
+    /** An event as delivered, with the traceparent of its delivery's span (null when not traced). */
+    record Arrival(OrderEvent event, String traceParent) {
     }
 
     /** @return false when the consumer has this event already (a redelivery) */
-    boolean store(String consumer, OrderEvent event) {
+    boolean store(String consumer, OrderEvent event, String traceParent) {
         try {
             jdbc.update("""
-                    INSERT INTO event_inbox (consumer, event_id, event_type, order_id, payload)
-                    VALUES (?, ?, ?, ?, ?)""", consumer, event.eventId(), event.type(), event.orderId(),
-                    json.write(event));
+                    INSERT INTO event_inbox (consumer, event_id, event_type, order_id, payload, trace_parent)
+                    VALUES (?, ?, ?, ?, ?, ?)""", consumer, event.eventId(), event.type(), event.orderId(),
+                    json.write(event), traceParent);
             return true;
         } catch (DuplicateKeyException repeat) {
             return false;
@@ -44,11 +49,12 @@ final class EventInbox {
     }
 
     /** Several events in one statement; those the consumer has already (redeliveries) are left as they are. */
-    void storeAll(String consumer, List<OrderEvent> events) {
-        jdbc.update("INSERT INTO event_inbox (consumer, event_id, event_type, order_id, payload) VALUES "
-                + MultiRowValues.placeholders(events.size(), 5) + " ON DUPLICATE KEY UPDATE id = id",
-                MultiRowValues.values(events, event ->
-                        List.of(consumer, event.eventId(), event.type(), event.orderId(), json.write(event))));
+    void storeAll(String consumer, List<Arrival> arrivals) {
+        jdbc.update("INSERT INTO event_inbox (consumer, event_id, event_type, order_id, payload, trace_parent) VALUES "
+                + MultiRowValues.placeholders(arrivals.size(), 6) + " ON DUPLICATE KEY UPDATE id = id",
+                MultiRowValues.values(arrivals, arrival -> Arrays.asList(consumer, arrival.event().eventId(),
+                        arrival.event().type(), arrival.event().orderId(), json.write(arrival.event()),
+                        arrival.traceParent())));
     }
 
     void ensureLockRow(String consumer) {
@@ -66,7 +72,7 @@ final class EventInbox {
 
     List<Row> due(String consumer, int limit) {
         return jdbc.query("""
-                SELECT id, event_id, order_id, payload, attempts FROM event_inbox
+                SELECT id, event_id, order_id, payload, attempts, trace_parent FROM event_inbox
                 WHERE consumer = ? AND status = 'RECEIVED' AND next_attempt_at <= NOW(3)
                 ORDER BY id LIMIT ?""", ROW, consumer, limit);
     }

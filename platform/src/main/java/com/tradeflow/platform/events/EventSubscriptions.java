@@ -5,6 +5,7 @@ import com.tradeflow.api.event.IntegrationEvent;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.platform.tracing.MessageTraces;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,10 @@ public final class EventSubscriptions {
     private final FaultSwitches faults;
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
+    private final MessageTraces traces;
 
     EventSubscriptions(EventsProperties properties, TransactionTemplate transactions, ProcessedEvents processed,
-            EventJson json, FaultSwitches faults, JdbcTemplate jdbc, MeterRegistry meters) {
+            EventJson json, FaultSwitches faults, JdbcTemplate jdbc, MeterRegistry meters, MessageTraces traces) {
         this.properties = properties;
         this.transactions = transactions;
         this.processed = processed;
@@ -51,14 +53,16 @@ public final class EventSubscriptions {
         this.faults = faults;
         this.jdbc = jdbc;
         this.meters = meters;
+        this.traces = traces;
     }
 
     /** Order events, applied in the delivery with a dedupe record per event id. */
     public SmartLifecycle applyOnDelivery(String group, OrderEventHandler handler) {
         EventApplier applier = applier(group, handler);
         return new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties, properties.maxReconsumeTimes(),
-                body -> applier.apply(json.read(body)),
-                bodies -> applier.applyAll(bodies.stream().map(json::read).toList()));
+                message -> applier.apply(json.read(message.body())),
+                messages -> applier.applyAll(messages.stream().map(message -> json.read(message.body())).toList()),
+                traces);
     }
 
     private EventApplier applier(String group, OrderEventHandler handler) {
@@ -90,7 +94,7 @@ public final class EventSubscriptions {
     public <E extends IntegrationEvent> SmartLifecycle deliverEach(String group, Class<E> type,
             int maxReconsumeTimes, Consumer<E> handler) {
         return new OrderedEventConsumer(group, topicCarrying(group, type), properties, maxReconsumeTimes,
-                body -> handler.accept(json.read(body, type)), null);
+                message -> handler.accept(json.read(message.body(), type)), null, traces);
     }
 
     private static String topicCarrying(String group, Class<? extends IntegrationEvent> type) {
@@ -109,22 +113,24 @@ public final class EventSubscriptions {
             throw new IllegalStateException("the inbox of " + group + " needs the service's data source");
         }
         InboxProcessor processor = new InboxProcessor(group, database, inbox, applier(group, handler), transactions,
-                json, properties.inbox(), faults);
+                json, properties.inbox(), faults, traces);
         InboxMetrics.register(group, jdbc, meters);
         OrderedEventConsumer receiver = new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties,
-                properties.maxReconsumeTimes(), body -> {
-            OrderEvent event = json.read(body);
-            if (inbox.store(group, event)) {
+                properties.maxReconsumeTimes(), message -> {
+            OrderEvent event = json.read(message.body());
+            if (inbox.store(group, event, message.traceParent())) {
                 processor.wake();
             } else {
                 log.info("{}: {} {} of order {} is in the inbox already; acknowledged", group, event.type(),
                         event.eventId(), event.orderId());
             }
-        }, bodies -> {
+        }, messages -> {
             // a batch in one statement; one already stored (a redelivery) stays as it is
-            inbox.storeAll(group, bodies.stream().map(json::read).toList());
+            inbox.storeAll(group, messages.stream()
+                    .map(message -> new EventInbox.Arrival(json.read(message.body()), message.traceParent()))
+                    .toList());
             processor.wake();
-        });
+        }, traces);
         return new Both(processor, receiver);
     }
 

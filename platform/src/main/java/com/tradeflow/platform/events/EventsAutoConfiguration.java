@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import com.tradeflow.platform.fault.FaultsAutoConfiguration;
 import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.platform.tracing.MessageTraces;
+import com.tradeflow.platform.tracing.TracingAutoConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * subscriptions a service makes from them.
  */
 @AutoConfiguration(after = {JdbcTemplateAutoConfiguration.class, TransactionAutoConfiguration.class,
-        FaultsAutoConfiguration.class})
+        FaultsAutoConfiguration.class, TracingAutoConfiguration.class})
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
 
@@ -60,8 +62,8 @@ public class EventsAutoConfiguration {
     @ConditionalOnBean({JdbcTemplate.class, TransactionTemplate.class})
     EventSubscriptions eventSubscriptions(EventsProperties properties, TransactionTemplate transactions,
             ProcessedEvents processed, EventJson json, FaultSwitches faults, JdbcTemplate jdbc,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<MessageTraces> traces) {
         return new EventSubscriptions(properties, transactions, processed, json, faults, jdbc,
-                meters.getIfAvailable(() -> Metrics.globalRegistry));
+                meters.getIfAvailable(() -> Metrics.globalRegistry), traces.getIfAvailable(MessageTraces::off));
     }
 }

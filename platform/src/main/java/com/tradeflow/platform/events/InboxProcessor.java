@@ -5,6 +5,9 @@ import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.platform.jobs.LockRows;
 import com.tradeflow.platform.jobs.PollingJob;
 import com.tradeflow.platform.jobs.RetrySchedule;
+import com.tradeflow.platform.tracing.MessageTraces;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,6 +28,7 @@ import java.util.Set;
  * the rows a pass finds due all in one local transaction; when that fails, each in its own. A failure uses one of the row's attempts and the row waits growing
  * intervals with jitter; after the last attempt it is DEAD, and the order's later rows wait with it (as they
  * do behind a row waiting for its retry). One instance at a time applies a consumer's inbox (its lock row).
+ * Each row's application is a span continuing its delivery's trace (stored with the row).
  */
 final class InboxProcessor implements SmartLifecycle {
 
@@ -42,12 +46,13 @@ final class InboxProcessor implements SmartLifecycle {
     private final EventJson json;
     private final EventsProperties.Inbox properties;
     private final FaultSwitches faults;
+    private final MessageTraces traces;
     private final RetrySchedule retries;
     private final PollingJob job;
 
     InboxProcessor(String consumer, DataSource database, EventInbox inbox, EventApplier applier,
             TransactionTemplate transactions, EventJson json, EventsProperties.Inbox properties,
-            FaultSwitches faults) {
+            FaultSwitches faults, MessageTraces traces) {
         this.consumer = consumer;
         this.database = database;
         this.inbox = inbox;
@@ -56,6 +61,7 @@ final class InboxProcessor implements SmartLifecycle {
         this.json = json;
         this.properties = properties;
         this.faults = faults;
+        this.traces = traces;
         this.retries = new RetrySchedule(properties.maxAttempts(), properties.initialBackoff(),
                 properties.backoffMultiplier(), properties.backoffJitter(), properties.maxBackoff());
         this.job = new PollingJob("inbox-" + consumer, properties.pollInterval(),
@@ -110,7 +116,8 @@ final class InboxProcessor implements SmartLifecycle {
      * failed: then none is applied, and they go one by one
      */
     private boolean applyTogether(List<EventInbox.Row> rows) {
-        try {
+        List<Span> spans = rows.stream().map(this::span).toList();
+        try (Tracer.SpanInScope scope = traces.inScope(spans.get(0))) {
             transactions.executeWithoutResult(status -> {
                 // their dedupe records in one statement, their effects in one call of the handler
                 applier.applyAll(rows.stream().map(this::eventOf).toList());
@@ -118,10 +125,17 @@ final class InboxProcessor implements SmartLifecycle {
             });
             return true;
         } catch (RuntimeException e) {
+            spans.forEach(span -> span.tag("tradeflow.batch", "failed, applied one by one"));
             log.debug("{}: {} inbox rows failed together ({}), applied one by one", consumer, rows.size(),
                     e.toString());
             return false;
+        } finally {
+            spans.forEach(Span::end);
         }
+    }
+
+    private Span span(EventInbox.Row row) {
+        return traces.continuing("apply " + consumer, row.traceParent());
     }
 
     /** Each row in its own transaction: a failing one waits for its retry, and its order's later rows with it. */
@@ -132,15 +146,19 @@ final class InboxProcessor implements SmartLifecycle {
             if (blocked.contains(row.orderId())) {
                 continue;
             }
-            try {
+            Span span = span(row);
+            try (Tracer.SpanInScope scope = traces.inScope(span)) {
                 transactions.executeWithoutResult(status -> {
                     applyRow(row);
                     inbox.done(List.of(row.id()));
                 });
                 applied++;
             } catch (RuntimeException e) {
+                span.error(e);
                 failed(row, e);
                 blocked.add(row.orderId());
+            } finally {
+                span.end();
             }
         }
         return applied;

@@ -1,6 +1,9 @@
 package com.tradeflow.platform.events;
 
 import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.platform.tracing.MessageTraces;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
@@ -11,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -25,6 +29,9 @@ import java.util.function.Consumer;
  * and applies them together; when that fails they go one at a time, as above. The dead-lettering is done here,
  * message by message: the client's own would count a failure against every message of the delivery and move them all
  * to the dead-letter topic together, untried ones included.
+ * <p>
+ * Each message's delivery is a CONSUMER span continuing the trace the message carries ({@link MessageTraces}); its
+ * step runs inside it (a batch: each message has its span, the first is current).
  */
 public final class OrderedEventConsumer implements SmartLifecycle {
 
@@ -37,9 +44,14 @@ public final class OrderedEventConsumer implements SmartLifecycle {
     private final String topic;
     private final EventsProperties properties;
     private final int maxReconsumeTimes;
-    private final Consumer<byte[]> step;
-    private final Consumer<List<byte[]>> batchStep;
+    private final Consumer<Received> step;
+    private final Consumer<List<Received>> batchStep;
+    private final MessageTraces traces;
     private volatile DefaultMQPushConsumer consumer;
+
+    /** A delivered message's body, and the traceparent of its delivery's span (null when not traced). */
+    record Received(byte[] body, String traceParent) {
+    }
 
     /**
      * @param maxReconsumeTimes failed deliveries of one message before it is dead-lettered
@@ -49,13 +61,14 @@ public final class OrderedEventConsumer implements SmartLifecycle {
      *                          call may stay applied unless applying it again changes nothing); null: one at a time
      */
     OrderedEventConsumer(String group, String topic, EventsProperties properties, int maxReconsumeTimes,
-            Consumer<byte[]> step, Consumer<List<byte[]>> batchStep) {
+            Consumer<Received> step, Consumer<List<Received>> batchStep, MessageTraces traces) {
         this.group = group;
         this.topic = topic;
         this.properties = properties;
         this.maxReconsumeTimes = maxReconsumeTimes;
         this.step = step;
         this.batchStep = batchStep;
+        this.traces = traces;
     }
 
     @Override
@@ -94,41 +107,69 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         }
         for (int i = 0; i < messages.size(); i++) {
             MessageExt message = messages.get(i);
-            try {
-                step.accept(message.getBody());
-            } catch (UntrustedEventException e) {
-                log.error("{}: message {} (keys {}) refused, to the dead-letter topic {} without retries: {}", group,
-                        message.getMsgId(), message.getKeys(), EventTopics.deadLetterTopic(group), e.getMessage());
-                if (!deadLetter(message)) {
-                    return retryLater(messages, i);
+            Span span = traces.receiving(topic, group, message::getUserProperty);
+            try (Tracer.SpanInScope scope = traces.inScope(span)) {
+                ConsumeOrderlyStatus failed = deliver(messages, i, span);
+                if (failed != null) {
+                    return failed;
                 }
-            } catch (RuntimeException e) {
-                if (message.getReconsumeTimes() < maxReconsumeTimes) {
-                    log.warn("{}: message {} (keys {}) failed (delivery {}), retried in {}: {}", group,
-                            message.getMsgId(), message.getKeys(), message.getReconsumeTimes() + 1,
-                            properties.retryDelay(), e.toString());
-                    return retryLater(messages, i);
-                }
-                log.error("{}: message {} (keys {}) failed {} times, to the dead-letter topic {}: {}", group,
-                        message.getMsgId(), message.getKeys(), message.getReconsumeTimes() + 1,
-                        EventTopics.deadLetterTopic(group), e.toString());
-                if (!deadLetter(message)) {
-                    return retryLater(messages, i);
-                }
+            } finally {
+                span.end();
             }
         }
         return ConsumeOrderlyStatus.SUCCESS;
     }
 
+    /** @return null when the message was applied (or dead-lettered), else what the whole delivery answers */
+    private ConsumeOrderlyStatus deliver(List<MessageExt> messages, int i, Span span) {
+        MessageExt message = messages.get(i);
+        try {
+            step.accept(new Received(message.getBody(), traces.traceParent(span)));
+        } catch (UntrustedEventException e) {
+            span.error(e);
+            log.error("{}: message {} (keys {}) refused, to the dead-letter topic {} without retries: {}", group,
+                    message.getMsgId(), message.getKeys(), EventTopics.deadLetterTopic(group), e.getMessage());
+            if (!deadLetter(message)) {
+                return retryLater(messages, i);
+            }
+        } catch (RuntimeException e) {
+            span.error(e);
+            if (message.getReconsumeTimes() < maxReconsumeTimes) {
+                log.warn("{}: message {} (keys {}) failed (delivery {}), retried in {}: {}", group,
+                        message.getMsgId(), message.getKeys(), message.getReconsumeTimes() + 1,
+                        properties.retryDelay(), e.toString());
+                return retryLater(messages, i);
+            }
+            log.error("{}: message {} (keys {}) failed {} times, to the dead-letter topic {}: {}", group,
+                    message.getMsgId(), message.getKeys(), message.getReconsumeTimes() + 1,
+                    EventTopics.deadLetterTopic(group), e.toString());
+            if (!deadLetter(message)) {
+                return retryLater(messages, i);
+            }
+        }
+        return null;
+    }
+
     /** @return false when the batch step failed: nothing of it stays applied (or it changes nothing again) */
     private boolean appliedTogether(List<MessageExt> messages) {
-        try {
-            batchStep.accept(messages.stream().map(MessageExt::getBody).toList());
+        List<Span> spans = new ArrayList<>(messages.size());
+        List<Received> received = new ArrayList<>(messages.size());
+        for (MessageExt message : messages) {
+            Span span = traces.receiving(topic, group, message::getUserProperty);
+            spans.add(span);
+            received.add(new Received(message.getBody(), traces.traceParent(span)));
+        }
+        try (Tracer.SpanInScope scope = traces.inScope(spans.get(0))) {
+            batchStep.accept(received);
             return true;
         } catch (RuntimeException e) {
+            // each is delivered again alone, in a span of its own
+            spans.forEach(span -> span.tag("tradeflow.batch", "failed, taken one at a time"));
             log.debug("{}: {} messages failed together ({}), taken one at a time", group, messages.size(),
                     e.toString());
             return false;
+        } finally {
+            spans.forEach(Span::end);
         }
     }
 

@@ -2,6 +2,8 @@ package com.tradeflow.platform.tracing;
 
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,7 +16,7 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * Leaves the actuator's requests (health checks every few seconds, scrapes) out of the traces and the HTTP
  * observations: they would fill the trace store with one-span traces nobody looks for. Their figures stay on
  * {@code /actuator/prometheus} through Spring Boot's own Tomcat metrics. Answers every other request with its trace
- * id ({@link TraceIdHeader}).
+ * id ({@link TraceIdHeader}). Carries traces across the broker ({@link MessageTraces}).
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
@@ -31,6 +33,14 @@ public class TracingAutoConfiguration {
         FilterRegistrationBean<TraceIdHeader> registration = new FilterRegistrationBean<>(new TraceIdHeader(tracer));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    /** No tracer (tracing switched off): messages and rows carry no trace. */
+    @Bean
+    MessageTraces messageTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        return t == null || p == null ? MessageTraces.off() : new MessageTraces(t, p);
     }
 
     @Bean

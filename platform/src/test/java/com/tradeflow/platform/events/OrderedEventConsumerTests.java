@@ -1,5 +1,6 @@
 package com.tradeflow.platform.events;
 
+import com.tradeflow.platform.tracing.MessageTraces;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
@@ -69,22 +70,23 @@ class OrderedEventConsumerTests {
     }
 
     private OrderedEventConsumer consumer(Set<String> failing, boolean batchFails) {
-        Consumer<byte[]> step = body -> {
-            String id = new String(body, StandardCharsets.UTF_8);
+        Consumer<OrderedEventConsumer.Received> step = message -> {
+            String id = new String(message.body(), StandardCharsets.UTF_8);
             if (failing.contains(id)) {
                 throw new IllegalStateException("cannot apply " + id);
             }
             appliedOneByOne.add(id);
         };
-        Consumer<List<byte[]>> batch = bodies -> {
+        Consumer<List<OrderedEventConsumer.Received>> batch = messages -> {
             if (batchFails) {
                 throw new IllegalStateException("one of them cannot be applied");
             }
-            appliedTogether.add(bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
+            appliedTogether.add(messages.stream().map(m -> new String(m.body(), StandardCharsets.UTF_8)).toList());
         };
         EventsProperties properties = new EventsProperties(null, MAX_RECONSUME_TIMES, null, null, null, null, null,
                 null, null, null, null, null, null);
-        return new OrderedEventConsumer("group", "topic", properties, MAX_RECONSUME_TIMES, step, batch);
+        return new OrderedEventConsumer("group", "topic", properties, MAX_RECONSUME_TIMES, step, batch,
+                MessageTraces.off());
     }
 
     private static List<MessageExt> messages(String... ids) {
