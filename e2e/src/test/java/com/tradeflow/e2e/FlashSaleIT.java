@@ -148,8 +148,14 @@ class FlashSaleIT {
         TestStack.db().createWallets(buyer, 1, CROWD_BALANCE);
         String saleId = open(19, 3, 1, Instant.now().minusSeconds(1));
         long ticketId = 9_100_000_000L + System.nanoTime() % 1_000_000;
+        // granted as the database grants one: the ticket with the sale's and the buyer's counters (the
+        // reconciliation job would find a ticket the counters do not hold)
         TestStack.db().execute("tradeflow_order_0", "INSERT INTO flash_sale_tickets (ticket_id, sale_id, user_id, "
                 + "status) VALUES (" + ticketId + ", " + saleId + ", " + buyer + ", 'QUEUED')");
+        TestStack.db().execute("tradeflow_order_0", "UPDATE flash_sales SET taken = taken + 1 WHERE sale_id = "
+                + saleId);
+        TestStack.db().execute("tradeflow_order_0", "INSERT INTO flash_sale_buyers (sale_id, user_id, tickets) "
+                + "VALUES (" + saleId + ", " + buyer + ", 1)");
         String forged = "{\"eventId\":\"forged-" + ticketId + "\",\"type\":\"FlashSaleTicketQueued\",\"ticketId\":"
                 + ticketId + ",\"saleId\":" + saleId + ",\"userId\":" + buyer + ",\"skuId\":20,\"price\":1,"
                 + "\"occurredAt\":\"" + Instant.now() + "\"}";

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -15,7 +16,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The reconciliation job compares every order with the stock and wallet ledgers of the providers, each wallet and
- * sku with its opening figures and ledger, each transfer's two sides, and each finished top-up with its credit. Each
+ * sku with its opening figures and ledger, each transfer's two sides, each finished top-up with its credit, and each
+ * flash sale's counters with its tickets and orders. Each
  * test breaks one kind of books behind the services' backs (straight in a database, as a bug or a hand-made fix
  * would), sees the finding appear with the right ids, and puts the books back: the finding then clears itself.
  */
@@ -161,6 +163,34 @@ class ReconciliationIT {
                     + topUpId);
         }
         awaitFinding("CLEARED", "TOP_UP", topUpId, "TOP_UP_CREDIT_MISMATCH");
+    }
+
+    @Test
+    void shouldFindAFlashSaleWhoseCounterDisagreesWithItsTickets() {
+        long user = 41;
+        Api api = TestStack.api();
+        Api.Reply opened = api.adminPost("/api/flash-sales", "{\"skuId\":6,\"quantity\":3,\"price\":500,"
+                + "\"startsAt\":\"" + Instant.now().minusSeconds(1) + "\",\"endsAt\":\""
+                + Instant.now().plusSeconds(900) + "\",\"perUserLimit\":1}");
+        assertThat(opened.status()).as("%s", opened.body()).isEqualTo(201);
+        String saleId = opened.body().path("saleId").asText();
+        Api.Reply entered = api.as(user).post("/api/flash-sales/" + saleId + "/orders", "{\"userId\":" + user + "}");
+        assertThat(entered.status()).as("%s", entered.body()).isEqualTo(202);
+        String ticketId = entered.body().path("ticketId").asText();
+        await().atMost(FOUND_WITHIN).until(() -> "PLACED".equals(api.as(user)
+                .get("/api/flash-sales/tickets/" + ticketId).body().path("status").asText()));
+
+        // a hand-made "fix" that counts a unit no ticket holds
+        TestStack.db().execute("tradeflow_order_0", "UPDATE flash_sales SET taken = taken + 1 WHERE sale_id = "
+                + saleId);
+        try {
+            JsonNode finding = awaitFinding("OPEN", "FLASH_SALE", saleId, "FLASH_SALE_MISMATCH");
+            assertThat(finding.path("detail").asText()).contains("taken is 2 but 1 tickets are QUEUED or PLACED");
+        } finally {
+            TestStack.db().execute("tradeflow_order_0", "UPDATE flash_sales SET taken = taken - 1 WHERE sale_id = "
+                    + saleId);
+        }
+        awaitFinding("CLEARED", "FLASH_SALE", saleId, "FLASH_SALE_MISMATCH");
     }
 
     @Test

@@ -1,21 +1,25 @@
 package com.tradeflow.web.flashsale;
 
+import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.platform.books.ChangedRows;
 import com.tradeflow.web.order.Order;
 import com.tradeflow.web.order.OrderRepository;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Compares what a flash sale's parts say: Redis's units left, the database's taken counter, the tickets (none
  * QUEUED for long), and the orders of the PLACED tickets (each one unit, at the sale's price, kept unless cancelled
- * later).
+ * later). Asked by an operator about one sale, and by the reconciliation job about the sales whose tickets changed.
  */
-class FlashSaleReconciliation {
+public class FlashSaleReconciliation {
 
     private final FlashSaleCatalog catalog;
     private final FlashSaleRepository sales;
@@ -41,11 +45,29 @@ class FlashSaleReconciliation {
      * @param consistent    no problem found
      * @param problems      every disagreement, in words
      */
-    record Report(String saleId, int quantity, Integer redisLeft, int taken, Map<TicketStatus, Long> tickets,
+    public record Report(String saleId, int quantity, Integer redisLeft, int taken, Map<TicketStatus, Long> tickets,
             int ordersFound, long ordersAmount, boolean consistent, List<String> problems) {
     }
 
-    Report check(long saleId) {
+    /** A page of sales whose tickets changed (each sale once), and the position to read on from. */
+    public record ChangedSales(List<Long> saleIds, String next, boolean more) {
+    }
+
+    /**
+     * The sales whose tickets changed after {@code position}, with those holding a ticket QUEUED for longer than
+     * the stuck limit (a stuck ticket does not change, so no page would bring its sale back).
+     */
+    public ChangedSales changedAfter(String position, long settleMillis, int limit) {
+        ChangedRows.Pages<FlashSaleRepository.TicketChange> changed = sales.ticketsChangedAfter(position,
+                settleMillis, limit);
+        Set<Long> saleIds = new LinkedHashSet<>();
+        changed.rows().forEach(ticket -> saleIds.add(ticket.saleId()));
+        saleIds.addAll(sales.salesWithTicketsQueuedBefore(Instant.now().minus(stuckAfter), limit));
+        return new ChangedSales(List.copyOf(saleIds), changed.next(), changed.more());
+    }
+
+    /** @throws BusinessException NOT_FOUND for an unknown sale */
+    public Report check(long saleId) {
         FlashSale sale = catalog.get(saleId);
         Integer redisLeft = gate.left(sale);
         int taken = sales.taken(saleId);
@@ -68,8 +90,11 @@ class FlashSaleReconciliation {
         }
         int found = 0;
         long amount = 0;
-        for (FlashSaleRepository.Ticket ticket : sales.placedTickets(saleId)) {
-            Order order = orders.find(ticket.orderId(), ticket.userId()).orElse(null);
+        List<FlashSaleRepository.Ticket> placed = sales.placedTickets(saleId);
+        Map<Long, Order> placedOrders = orders.findAll(placed.stream().map(FlashSaleRepository.Ticket::orderId)
+                .toList());
+        for (FlashSaleRepository.Ticket ticket : placed) {
+            Order order = placedOrders.get(ticket.orderId());
             if (order == null) {
                 problems.add("ticket " + ticket.ticketId() + " is PLACED as order " + ticket.orderId()
                         + ", which does not exist");

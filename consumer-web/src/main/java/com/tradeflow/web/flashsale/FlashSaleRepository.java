@@ -1,6 +1,7 @@
 package com.tradeflow.web.flashsale;
 
 import com.tradeflow.api.event.FlashSaleTicketEvent;
+import com.tradeflow.platform.books.ChangedRows;
 import com.tradeflow.web.outbox.OutboxRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -192,6 +193,25 @@ class FlashSaleRepository {
                     counts.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 }, saleId);
         return counts;
+    }
+
+    /** A ticket's last change, for the reconciliation's paging. */
+    record TicketChange(long saleId, Timestamp updatedAt) {
+    }
+
+    /** Sales whose tickets changed after {@code position} (the reconciliation's paged read). */
+    ChangedRows.Pages<TicketChange> ticketsChangedAfter(String position, long settleMillis, int limit) {
+        return ChangedRows.readEach(List.of(jdbc), position, "SELECT sale_id, updated_at FROM flash_sale_tickets WHERE",
+                "updated_at", settleMillis, limit,
+                (rs, i) -> new TicketChange(rs.getLong("sale_id"), rs.getTimestamp("updated_at")),
+                TicketChange::updatedAt);
+    }
+
+    /** Sales with a ticket still QUEUED since before {@code before}. */
+    List<Long> salesWithTicketsQueuedBefore(Instant before, int limit) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT sale_id FROM flash_sale_tickets WHERE status = 'QUEUED' AND created_at < ?
+                LIMIT ?""", Long.class, Timestamp.from(before), limit);
     }
 
     List<Ticket> placedTickets(long saleId) {

@@ -8,11 +8,15 @@ import com.tradeflow.web.outbox.OutboxRepository;
 import com.tradeflow.web.outbox.OutboxStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +31,7 @@ import java.util.Optional;
 public class OrderRepository {
 
     private static final int USER_ORDERS_LIMIT = 100;
+    private static final int IDS_PER_STATEMENT = 500;
     /** An orders row as an {@link Order}: for whoever reads orders tables with SQL of its own (reconciliation). */
     public static final RowMapper<Order> ORDER_ROW = (rs, i) -> new Order(rs.getLong("order_id"),
             rs.getLong("user_id"), rs.getLong("sku_id"), rs.getInt("quantity"), rs.getLong("amount"),
@@ -132,6 +137,18 @@ public class OrderRepository {
 
     Optional<Order> find(long orderId) {
         return jdbc.query("SELECT * FROM orders WHERE order_id = ?", ORDER_ROW, orderId).stream().findFirst();
+    }
+
+    /** Orders by id, whoever their users (through ShardingSphere, a page of ids per statement). */
+    public Map<Long, Order> findAll(List<Long> orderIds) {
+        Map<Long, Order> found = new HashMap<>();
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        for (int from = 0; from < orderIds.size(); from += IDS_PER_STATEMENT) {
+            named.query("SELECT * FROM orders WHERE order_id IN (:ids)", new MapSqlParameterSource("ids",
+                    orderIds.subList(from, Math.min(orderIds.size(), from + IDS_PER_STATEMENT))), ORDER_ROW)
+                    .forEach(order -> found.put(order.orderId(), order));
+        }
+        return found;
     }
 
     public Optional<Order> find(long orderId, long userId) {

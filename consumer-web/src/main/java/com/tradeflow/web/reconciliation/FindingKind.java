@@ -36,7 +36,12 @@ public enum FindingKind {
     /** A top-up's credit names another user or amount, or lacks its TOP_UP ledger row. */
     TOP_UP_CREDIT_MISMATCH(Subject.TOP_UP),
     /** A wallet was credited for a top-up that FAILED. */
-    TOP_UP_CREDITED_UNPAID(Subject.TOP_UP);
+    TOP_UP_CREDITED_UNPAID(Subject.TOP_UP),
+    /**
+     * A flash sale's parts disagree: the taken counter and the tickets holding units, units oversold, Redis's units
+     * left, tickets QUEUED for too long, or a PLACED ticket's order missing or unlike the sale.
+     */
+    FLASH_SALE_MISMATCH(Subject.FLASH_SALE);
 
     private final Subject subject;
 

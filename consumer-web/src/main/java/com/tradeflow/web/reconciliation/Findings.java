@@ -30,6 +30,8 @@ class Findings {
 
     /** The job's own name in {@code closed_by}. */
     static final String CLEARED_BY = "reconciliation";
+    /** reconciliation_findings.detail's size. */
+    private static final int MAX_DETAIL = 500;
 
     private static final RowMapper<Finding> FINDING = (rs, i) -> new Finding(rs.getLong("id"),
             Subject.valueOf(rs.getString("subject")), rs.getString("subject_id"),
@@ -88,12 +90,17 @@ class Findings {
                             closed_by = IF(status = 'RESOLVED', closed_by, NULL),
                             status = IF(status = 'RESOLVED', status, 'OPEN')""",
                         check.subject().name(), check.subjectId(), check.orderId(), check.userId(), d.kind().name(),
-                        d.detail());
+                        fitted(d.detail()));
                 recorded++;
             }
         }
         foundNow.forEach(this::clearNotFound);
         return recorded;
+    }
+
+    /** A detail cut to its column's size: a long one (a sale's many problems) must not fail the pass. */
+    static String fitted(String detail) {
+        return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
     }
 
     /** Clears the open findings of these subjects whose kind was not found again. */

@@ -11,5 +11,7 @@ public enum Subject {
     /** The two sides of a transfer between wallets (id: the transfer id). */
     TRANSFER,
     /** A finished top-up against what the wallet was credited (id: the top-up id). */
-    TOP_UP
+    TOP_UP,
+    /** A flash sale's counters, Redis, tickets and orders against each other (id: the sale id). */
+    FLASH_SALE
 }
