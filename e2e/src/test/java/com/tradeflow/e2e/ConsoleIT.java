@@ -108,7 +108,17 @@ class ConsoleIT {
             browser.open(console("/ops"));
             assertThat(Double.parseDouble(browser.driver().findElement(figures).getAttribute("data-peak")))
                     .as("peak purchases per second").isPositive();
+            // and the providers' calls it made (the debit, the deduction), read from each provider's actuator
+            for (String provider : List.of("provider-inventory", "provider-account")) {
+                assertThat(Double.parseDouble(browser.driver().findElement(By.cssSelector("tr[data-service='"
+                        + provider + "'] .figures")).getAttribute("data-peak"))).as("%s calls per second", provider)
+                        .isPositive();
+            }
         });
+        for (String service : List.of("consumer-web", "provider-inventory", "provider-account")) {
+            assertThat(browser.text(By.cssSelector("tr[data-service='" + service + "'] .version")))
+                    .as("%s names its build", service).startsWith("0.1.0-SNAPSHOT (built ");
+        }
         assertThat(browser.find(By.cssSelector("div.member[data-address='127.0.0.1:"
                 + URI.create(console("/")).getPort() + "'] svg.sparkline polyline"))).as("its chart").isPresent();
         browser.screenshot("overview");

@@ -2,8 +2,8 @@ package com.tradeflow.web.ops;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tradeflow.web.order.PurchaseHistory;
-import com.tradeflow.web.order.PurchaseHistory.Sample;
+import com.tradeflow.platform.metrics.OutcomeHistory;
+import com.tradeflow.platform.metrics.OutcomeHistory.Sample;
 import com.tradeflow.web.ops.ServiceInstances.Member;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -23,18 +23,20 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Each web instance's purchase figures for the overview, read from its {@code /actuator/purchases}
- * ({@link PurchaseHistory}) on the management port it registered, at each view: the latest sample, the peak over the
- * samples kept and a small chart of purchases per second. An instance whose actuator cannot be reached from here
- * (bound to another host's loopback, say) shows that instead. What the registry says of an instance is taken with
- * care: only web instances are asked, only at an IP address (never a name or anything with a path in it), only that
- * one path, and at most {@value #MAX_ANSWER} bytes of the answer are read.
+ * Each instance's figures for the overview ({@link OutcomeHistory} samples), read at each view from the actuator
+ * address and port it registered: a web instance's purchases ({@value #PURCHASES}), a provider's Dubbo calls
+ * ({@value #CALLS}). Shown: the latest sample, the peak over the samples kept and a small chart of successes per
+ * second. An instance whose actuator cannot be reached from here (bound to another host's loopback, say) shows that
+ * instead. What the registry says of an instance is taken with care: only the instances of the stack's own services
+ * are asked, only at an IP address (never a name or anything with a path in it), only those two paths, and at most
+ * {@value #MAX_ANSWER} bytes of the answer are read.
  */
 @Component
 class InstanceFigures {
 
     private static final int OK = 200;
-    private static final String PATH = "/actuator/purchases";
+    static final String PURCHASES = "/actuator/purchases";
+    static final String CALLS = "/actuator/calls";
     /** 60 samples take about 5 KB. */
     private static final int MAX_ANSWER = 64 * 1024;
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -58,7 +60,7 @@ class InstanceFigures {
      * @param sparkline the chart's points ({@code x,y ...} in the box {@link #viewBox()}), or empty
      * @param error     why there are no figures, else null
      */
-    record Figures(Sample latest, double peakPerSecond, String sparkline, String error) {
+    record Figures(String what, Sample latest, double peakPerSecond, String sparkline, String error) {
 
         public String viewBox() {
             return VIEW_BOX;
@@ -68,62 +70,67 @@ class InstanceFigures {
             if (latest == null) {
                 return "no sample yet";
             }
-            return String.format(Locale.ROOT, "%.1f purchases/s (peak %.1f), %.1f %% 5xx, p99 %.0f ms",
-                    latest.perSecond(), peakPerSecond, latest.errorRate() * 100, latest.p99Millis());
+            return String.format(Locale.ROOT, "%.1f %s/s (peak %.1f), %.1f %% failed, p99 %.0f ms",
+                    latest.perSecond(), what, peakPerSecond, latest.errorRate() * 100, latest.p99Millis());
         }
     }
 
-    /** The figures of each instance with a management port, by its address. */
-    Map<String, Figures> of(List<Member> instances) {
+    /**
+     * The figures of each instance with a management port, by its address.
+     *
+     * @param path {@link #PURCHASES} or {@link #CALLS}
+     * @param what what the figures count ("purchases", "calls")
+     */
+    Map<String, Figures> of(List<Member> instances, String path, String what) {
         Map<String, Figures> figures = new LinkedHashMap<>();
         for (Member instance : instances) {
             if (instance.managementPort() > 0) {
-                figures.put(instance.address(), read(instance));
+                figures.put(instance.address(), read(instance, path, what));
             }
         }
         return figures;
     }
 
-    private Figures read(Member instance) {
-        String ip = instance.ip();
+    private Figures read(Member instance, String path, String what) {
+        String ip = instance.managementIp();
         if (!IPV4.matcher(ip).matches() && !(ip.contains(":") && IPV6.matcher(ip).matches())) {
-            return failed("registered at " + ip + ", not an IP address: not asked");
+            return failed(what, "actuator registered at " + ip + ", not an IP address: not asked");
         }
         URI uri;
         try {
-            uri = new URI("http", null, ip, instance.managementPort(), PATH, null, null);
+            uri = new URI("http", null, ip, instance.managementPort(), path, null, null);
         } catch (URISyntaxException e) {
-            return failed("registered at " + ip + ": not asked");
+            return failed(what, "actuator registered at " + ip + ": not asked");
         }
         try {
             HttpResponse<InputStream> answer = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = answer.body()) {
                 if (answer.statusCode() != OK) {
-                    return failed("its actuator answered HTTP " + answer.statusCode());
+                    return failed(what, "its actuator answered HTTP " + answer.statusCode());
                 }
                 byte[] read = body.readNBytes(MAX_ANSWER + 1);
                 if (read.length > MAX_ANSWER) {
-                    return failed("its actuator's answer is too large");
+                    return failed(what, "its actuator's answer is too large");
                 }
-                return figures(json.readValue(read, new TypeReference<List<Sample>>() { }));
+                return figures(what, json.readValue(read, new TypeReference<List<Sample>>() { }));
             }
         } catch (IOException e) {
-            return failed("its actuator (management port " + instance.managementPort() + ") is not reachable from "
+            return failed(what, "its actuator (" + ip + ":" + instance.managementPort() + ") is not reachable from "
                     + "here");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed("interrupted");
+            return failed(what, "interrupted");
         }
     }
 
-    private static Figures failed(String why) {
-        return new Figures(null, 0, "", why);
+    private static Figures failed(String what, String why) {
+        return new Figures(what, null, 0, "", why);
     }
 
-    static Figures figures(List<Sample> samples) {
+    static Figures figures(String what, List<Sample> samples) {
         if (samples.isEmpty()) {
-            return new Figures(null, 0, "", null);
+            return new Figures(what, null, 0, "", null);
         }
         double peak = samples.stream().mapToDouble(Sample::perSecond).max().orElse(0);
         StringBuilder points = new StringBuilder();
@@ -132,6 +139,6 @@ class InstanceFigures {
             double height = peak == 0 ? 0 : samples.get(i).perSecond() / peak * HEIGHT;
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", i * step, HEIGHT - height));
         }
-        return new Figures(samples.get(samples.size() - 1), peak, points.toString().strip(), null);
+        return new Figures(what, samples.get(samples.size() - 1), peak, points.toString().strip(), null);
     }
 }

@@ -14,9 +14,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,11 +44,13 @@ class OverviewPage {
     private final AdminAudit audit;
     private final int entries;
     private final String webService;
+    private final Set<String> providers;
 
     OverviewPage(ServiceInstances instances, InstanceFigures figures, ObjectProvider<HealthEndpoint> health,
             MeterRegistry meters, OutboxOperations outbox, ReconciliationOperations reconciliation,
             AdminAudit audit, @Value("${tradeflow.ops.overview-entries}") int entries,
-            @Value("${tradeflow.registration.service}") String webService) {
+            @Value("${tradeflow.registration.service}") String webService,
+            @Value("${tradeflow.ops.provider-services}") Set<String> providers) {
         this.instances = instances;
         this.figures = figures;
         this.health = health;
@@ -55,6 +60,7 @@ class OverviewPage {
         this.audit = audit;
         this.entries = entries;
         this.webService = webService;
+        this.providers = providers;
     }
 
     /** One mode's purchases: how many reached the order step (done or failed there), and each step's mean ms. */
@@ -65,14 +71,21 @@ class OverviewPage {
     String overview(Model model) {
         List<ServiceInstances.Listing> services = instances.list();
         model.addAttribute("services", services);
-        model.addAttribute("figures", figures.of(services.stream().filter(l -> l.service().equals(webService))
-                .flatMap(l -> l.instances().stream()).toList()));
+        Map<String, InstanceFigures.Figures> shown = new LinkedHashMap<>(figures.of(members(services,
+                webService::equals), InstanceFigures.PURCHASES, "purchases"));
+        shown.putAll(figures.of(members(services, providers::contains), InstanceFigures.CALLS, "calls"));
+        model.addAttribute("figures", shown);
         model.addAttribute("dependencies", dependencies());
         model.addAttribute("purchases", purchases());
         model.addAttribute("outbox", outbox.unsentCounts());
         model.addAttribute("reconciliation", reconciliation.report("OPEN", entries));
         model.addAttribute("audit", audit.recent(entries));
         return "ops/overview";
+    }
+
+    private static List<ServiceInstances.Member> members(List<ServiceInstances.Listing> services,
+            Predicate<String> of) {
+        return services.stream().filter(l -> of.test(l.service())).flatMap(l -> l.instances().stream()).toList();
     }
 
     /** This instance's health components (db, redis ...) and their status; empty without the health endpoint. */

@@ -5,6 +5,7 @@ import com.alibaba.nacos.api.exception.NacosException;
 import com.alibaba.nacos.api.naming.NamingFactory;
 import com.alibaba.nacos.api.naming.NamingService;
 import com.alibaba.nacos.api.naming.pojo.Instance;
+import com.tradeflow.platform.registry.OperationsMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -14,7 +15,10 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What the registry (Nacos) knows of each service of the stack, for the overview: every instance with its address
@@ -26,8 +30,9 @@ class ServiceInstances implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceInstances.class);
     private static final String GROUP_SEPARATOR = "@";
-    /** What a web instance says of its actuator's port when it registers ({@code NacosRegistration}). */
-    private static final String MANAGEMENT_PORT = "management.port";
+    private static final Pattern PORT = Pattern.compile("\\d{1,5}");
+
+    private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]");
 
     private final String nacosAddr;
     private final List<String> services;
@@ -40,10 +45,12 @@ class ServiceInstances implements DisposableBean {
     }
 
     /**
-     * One instance as the registry holds it; {@code managementPort} is the web instances' own (their metadata), 0 for
-     * the others.
+     * One instance as the registry holds it, with what it says of itself ({@link OperationsMetadata}): where its
+     * actuator listens ({@code managementIp}: its own address unless it bound the actuator to another one;
+     * {@code managementPort} 0: it does not say) and its build ({@code version}, null: it does not say).
      */
-    record Member(String address, String ip, int managementPort, boolean healthy) {
+    record Member(String address, String ip, String managementIp, int managementPort, String version,
+            boolean healthy) {
     }
 
     /** A service's instances; {@code error} when the registry could not be asked. */
@@ -75,10 +82,15 @@ class ServiceInstances implements DisposableBean {
         return listings;
     }
 
-    private static Member member(Instance instance) {
-        String management = instance.getMetadata().getOrDefault(MANAGEMENT_PORT, "0");
-        return new Member(instance.getIp() + ":" + instance.getPort(), instance.getIp(),
-                management.matches("\\d{1,5}") ? Integer.parseInt(management) : 0, instance.isHealthy());
+    static Member member(Instance instance) {
+        Map<String, String> metadata = instance.getMetadata();
+        String port = metadata.getOrDefault(OperationsMetadata.MANAGEMENT_PORT, "0");
+        String bound = metadata.get(OperationsMetadata.MANAGEMENT_ADDRESS);
+        // an actuator bound to every interface is reached at the instance's own address
+        String managementIp = bound == null || bound.isBlank() || WILDCARDS.contains(bound) ? instance.getIp() : bound;
+        return new Member(instance.getIp() + ":" + instance.getPort(), instance.getIp(), managementIp,
+                PORT.matcher(port).matches() ? Integer.parseInt(port) : 0, metadata.get(OperationsMetadata.VERSION),
+                instance.isHealthy());
     }
 
     private synchronized NamingService naming() throws NacosException {

@@ -5,6 +5,7 @@ import com.alibaba.nacos.api.exception.NacosException;
 import com.alibaba.nacos.api.naming.NamingFactory;
 import com.alibaba.nacos.api.naming.NamingService;
 import com.alibaba.nacos.api.naming.pojo.Instance;
+import com.tradeflow.platform.registry.OperationsMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -37,7 +39,6 @@ public class NacosRegistration implements SmartLifecycle {
     private final String service;
     private final String group;
     private final String address;
-    private final int managementPort;
     private volatile NamingService naming;
     private volatile Instance instance;
 
@@ -46,15 +47,13 @@ public class NacosRegistration implements SmartLifecycle {
             @Value("${tradeflow.registration.nacos-addr}") String nacosAddr,
             @Value("${tradeflow.registration.service}") String service,
             @Value("${tradeflow.registration.group}") String group,
-            @Value("${server.address:0.0.0.0}") String address,
-            @Value("${management.server.port:-1}") int managementPort) {
+            @Value("${server.address:0.0.0.0}") String address) {
         this.context = context;
         this.enabled = enabled;
         this.nacosAddr = nacosAddr;
         this.service = service;
         this.group = group;
         this.address = address;
-        this.managementPort = managementPort;
     }
 
     @Override
@@ -67,7 +66,9 @@ public class NacosRegistration implements SmartLifecycle {
         self.setIp(advertised(address));
         self.setPort(context.getWebServer().getPort());
         self.setEphemeral(true);
-        self.setMetadata(Map.of("protocol", "http", "management.port", String.valueOf(managementPort)));
+        Map<String, String> metadata = new HashMap<>(OperationsMetadata.of(context));
+        metadata.put("protocol", "http");
+        self.setMetadata(metadata);
         Properties properties = new Properties();
         properties.setProperty(PropertyKeyConst.SERVER_ADDR, nacosAddr);
         try {

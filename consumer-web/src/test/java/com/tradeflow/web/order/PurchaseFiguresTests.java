@@ -1,5 +1,6 @@
 package com.tradeflow.web.order;
 
+import com.tradeflow.platform.metrics.OutcomeHistory;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -9,15 +10,15 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class PurchaseHistoryTests {
+class PurchaseFiguresTests {
 
     private static final Duration INTERVAL = Duration.ofSeconds(10);
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final PurchaseHistory history = new PurchaseHistory(meters, INTERVAL, 3);
+    private final OutcomeHistory history = new PurchaseFigures().purchaseHistory(meters, INTERVAL, 3);
 
-    PurchaseHistoryTests() {
-        meters.config().meterFilter(PurchaseHistory.purchaseLatencyPercentile(INTERVAL));
+    PurchaseFiguresTests() {
+        meters.config().meterFilter(new PurchaseFigures().purchaseLatencyPercentile(INTERVAL));
     }
 
     @Test
@@ -28,16 +29,18 @@ class PurchaseHistoryTests {
         answer("/api/products/{skuId}", "GET", "SUCCESS", 100, Duration.ofMillis(1));
         history.sample();
 
-        PurchaseHistory.Sample first = history.samples().get(0);
+        OutcomeHistory.Sample first = history.samples().get(0);
         assertThat(first.perSecond()).as("20 purchases in 10 s").isEqualTo(2.0);
         assertThat(first.errorRate()).as("5 of 25 answers").isEqualTo(0.2);
+        assertThat(history.samples()).hasSize(1);
         assertThat(first.p99Millis()).isCloseTo(40, within(2.0));
 
         answer("/api/orders", "POST", "SUCCESS", 10, Duration.ofMillis(40));
+        answer("/api/orders", "POST", "CLIENT_ERROR", 10, Duration.ofMillis(1));
         history.sample();
-        PurchaseHistory.Sample second = history.samples().get(1);
+        OutcomeHistory.Sample second = history.samples().get(1);
         assertThat(second.perSecond()).as("only what came since the last sample").isEqualTo(1.0);
-        assertThat(second.errorRate()).isZero();
+        assertThat(second.errorRate()).as("a refusal (4xx) is an answer, not a failure").isZero();
     }
 
     @Test
@@ -46,12 +49,12 @@ class PurchaseHistoryTests {
             answer("/api/orders", "POST", "SUCCESS", i, Duration.ofMillis(10));
             history.sample();
         }
-        assertThat(history.samples()).extracting(PurchaseHistory.Sample::perSecond).containsExactly(0.2, 0.3, 0.4);
+        assertThat(history.samples()).extracting(OutcomeHistory.Sample::perSecond).containsExactly(0.2, 0.3, 0.4);
     }
 
 
     private void answer(String uri, String method, String outcome, int times, Duration took) {
-        Timer timer = Timer.builder(PurchaseHistory.REQUESTS).tag("uri", uri).tag("method", method)
+        Timer timer = Timer.builder(PurchaseFigures.REQUESTS).tag("uri", uri).tag("method", method)
                 .tag("outcome", outcome).register(meters);
         for (int i = 0; i < times; i++) {
             timer.record(took);

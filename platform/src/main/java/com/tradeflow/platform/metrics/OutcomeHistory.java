@@ -1,4 +1,4 @@
-package com.tradeflow.web.order;
+package com.tradeflow.platform.metrics;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,39 +8,57 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * This instance's purchases over the last minutes, sampled every {@code tradeflow.ops.history.interval} from the web
- * API's own request timers ({@code http.server.requests} of {@code POST /api/orders}): purchases answered 2xx per
- * second, the share answered 5xx, and the p99 of the 2xx answers' latency. Kept in memory
- * ({@code ...history.size} samples), served on the management port as {@code /actuator/purchases}, where the
- * console reads every web instance's.
+ * An instance's figures over the last minutes, sampled at a fixed interval from some of its own timers (the web
+ * API's purchases, the Dubbo calls a provider serves): answers that succeeded per second, the share that failed
+ * (server errors, not the refusals a caller is meant to handle), and the p99 of the successes' latency. Kept in
+ * memory ({@code size} samples) and served on an actuator endpoint, where the operations console reads every
+ * instance's.
  */
-@Component
-public class PurchaseHistory implements SmartLifecycle {
+public final class OutcomeHistory implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(PurchaseHistory.class);
-    static final String REQUESTS = "http.server.requests";
-    static final String PURCHASES = "/api/orders";
-    private static final String POST = "POST";
+    private static final Logger log = LoggerFactory.getLogger(OutcomeHistory.class);
     private static final double P99 = 0.99;
-    private static final String SUCCESS = "SUCCESS";
-    private static final String SERVER_ERROR = "SERVER_ERROR";
     /** The p99 is taken over this many sampling intervals, so a quiet interval still shows the recent one. */
     private static final int PERCENTILE_WINDOW = 3;
 
+    /** How a timer's answers count. */
+    public enum Outcome {
+        /** Answered as asked: counted per second, and in the p99. */
+        SUCCEEDED,
+        /** Refused as the API says it may be (a 4xx, a business refusal): an answer, not a failure. */
+        REFUSED,
+        /** Failed (a 5xx, an unexpected exception). */
+        FAILED
+    }
+
+    /**
+     * One interval's figures.
+     *
+     * @param at        when the interval ended (epoch milliseconds)
+     * @param perSecond successes per second
+     * @param errorRate the share of answers that failed (0 without answers)
+     * @param p99Millis the p99 latency of successes over the last intervals (0 without any)
+     */
+    public record Sample(long at, double perSecond, double errorRate, double p99Millis) {
+    }
+
+    private final String name;
     private final MeterRegistry meters;
+    private final String timerName;
+    private final Function<Meter.Id, Optional<Outcome>> outcomeOf;
     private final Duration interval;
     private final int size;
     private final Deque<Sample> samples = new ArrayDeque<>();
@@ -49,35 +67,32 @@ public class PurchaseHistory implements SmartLifecycle {
     private long answeredBefore;
     private long failedBefore;
 
-    PurchaseHistory(MeterRegistry meters, @Value("${tradeflow.ops.history.interval}") Duration interval,
-            @Value("${tradeflow.ops.history.size}") int size) {
+    /**
+     * @param name      what is sampled, for the sampling thread and logs ("purchases", "calls")
+     * @param timerName the timers sampled
+     * @param outcomeOf how a timer's answers count; empty: not one of the timers sampled
+     */
+    public OutcomeHistory(String name, MeterRegistry meters, String timerName,
+            Function<Meter.Id, Optional<Outcome>> outcomeOf, Duration interval, int size) {
+        this.name = name;
         this.meters = meters;
+        this.timerName = timerName;
+        this.outcomeOf = outcomeOf;
         this.interval = interval;
         this.size = size;
     }
 
     /**
-     * One interval's figures.
-     *
-     * @param at         when the interval ended (epoch milliseconds)
-     * @param perSecond  purchases answered 2xx per second
-     * @param errorRate  the share of answers that were 5xx (0 without answers)
-     * @param p99Millis  the p99 latency of 2xx answers over the last intervals (0 without answers)
+     * Gives the sampled timers that count successes a p99 over a window of a few samples (other timers keep none:
+     * a percentile costs on every record).
      */
-    public record Sample(long at, double perSecond, double errorRate, double p99Millis) {
-    }
-
-    /** The samples, oldest first. */
-    public synchronized List<Sample> samples() {
-        return List.copyOf(samples);
-    }
-
-    /** Gives the purchases' request timers a p99 over a window of a few samples (the other timers keep none). */
-    static MeterFilter purchaseLatencyPercentile(Duration interval) {
+    public static MeterFilter successPercentile(String timerName, Function<Meter.Id, Optional<Outcome>> outcomeOf,
+            Duration interval) {
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                if (!isPurchase(id)) {
+                if (!timerName.equals(id.getName())
+                        || outcomeOf.apply(id).filter(Outcome.SUCCEEDED::equals).isEmpty()) {
                     return config;
                 }
                 return DistributionStatisticConfig.builder().percentiles(P99)
@@ -87,23 +102,29 @@ public class PurchaseHistory implements SmartLifecycle {
         };
     }
 
-    synchronized void sample() {
+    /** The samples, oldest first. */
+    public synchronized List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    /** Takes one sample now (the sampler does, every interval). */
+    public synchronized void sample() {
         long succeeded = 0;
         long answered = 0;
         long failed = 0;
         double p99 = 0;
-        for (Timer timer : meters.find(REQUESTS).timers()) {
-            if (!isPurchase(timer.getId())) {
+        for (Timer timer : meters.find(timerName).timers()) {
+            Optional<Outcome> outcome = outcomeOf.apply(timer.getId());
+            if (outcome.isEmpty()) {
                 continue;
             }
-            String outcome = timer.getId().getTag("outcome");
             answered += timer.count();
-            if (SUCCESS.equals(outcome)) {
+            if (outcome.get() == Outcome.SUCCEEDED) {
                 succeeded += timer.count();
                 for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
                     p99 = Math.max(p99, value.value(TimeUnit.MILLISECONDS));
                 }
-            } else if (SERVER_ERROR.equals(outcome)) {
+            } else if (outcome.get() == Outcome.FAILED) {
                 failed += timer.count();
             }
         }
@@ -124,18 +145,14 @@ public class PurchaseHistory implements SmartLifecycle {
         try {
             sample();
         } catch (RuntimeException e) {
-            log.warn("purchase figures not sampled this time", e);
+            log.warn("{} figures not sampled this time", name, e);
         }
-    }
-
-    private static boolean isPurchase(Meter.Id id) {
-        return REQUESTS.equals(id.getName()) && PURCHASES.equals(id.getTag("uri")) && POST.equals(id.getTag("method"));
     }
 
     @Override
     public synchronized void start() {
         sampler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "purchase-history");
+            Thread thread = new Thread(task, name + "-history");
             thread.setDaemon(true);
             return thread;
         });
