@@ -193,8 +193,9 @@ class ConsoleIT {
         signInAsAdmin();
         long user = rich.get(2);
         long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
-        Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200);
-        String body = Events.orderPlacedBody(poison, orderId);
+        Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200,
+                orderId);
+        String body = Events.orderPlacedBody(poison);
         try (Broker broker = Broker.of(TestStack.stack().options())) {
             broker.send(TOPIC, "OrderPlaced", List.of(poison.eventId(), String.valueOf(orderId)), body, orderId);
         }

@@ -277,8 +277,9 @@ class EventFaultsIT {
         events.awaitConverged();
         long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
         long user = rich.get(9);
-        Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200);
-        String body = Events.orderPlacedBody(poison, orderId);
+        Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200,
+                orderId);
+        String body = Events.orderPlacedBody(poison);
         long pointsBefore = events.points(user);
         try (Broker broker = Broker.of(TestStack.stack().options())) {
             broker.send(TOPIC, "OrderPlaced", List.of(poison.eventId(), String.valueOf(orderId)), body, orderId);

@@ -37,8 +37,13 @@ final class Events {
 
     private final Databases db;
 
-    /** An OrderPlaced event that did not come from an order. */
-    record Injected(String eventId, long userId, long skuId, int quantity, long amount) {
+    /** An OrderPlaced event that did not come from an order ({@code orderId} names no order). */
+    record Injected(String eventId, long userId, long skuId, int quantity, long amount, long orderId) {
+    }
+
+    /** The events the suite sent straight to the broker so far. */
+    static List<Injected> injected() {
+        return List.copyOf(INJECTED);
     }
 
     static void injected(Injected event) {
@@ -46,7 +51,8 @@ final class Events {
     }
 
     /** The body of an OrderPlaced event as consumer-web writes it, for one sent straight to the broker. */
-    static String orderPlacedBody(Injected event, long orderId) {
+    static String orderPlacedBody(Injected event) {
+        long orderId = event.orderId();
         return String.format("{\"eventId\":\"%s\",\"type\":\"OrderPlaced\",\"orderId\":%d,\"userId\":%d,"
                 + "\"skuId\":%d,\"quantity\":%d,\"amount\":%d,\"occurredAt\":\"%s\"}", event.eventId(), orderId,
                 event.userId(), event.skuId(), event.quantity(), event.amount(), Instant.now());

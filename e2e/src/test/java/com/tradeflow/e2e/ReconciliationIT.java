@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The reconciliation job compares every order with the stock and wallet ledgers of the providers, each wallet and
  * sku with its opening figures and ledger, each transfer's two sides, each finished top-up with its credit, and each
- * flash sale's counters with its tickets and orders. Each
+ * flash sale's counters with its tickets and orders, and each user's loyalty points with the order events applied to
+ * them. Each
  * test breaks one kind of books behind the services' backs (straight in a database, as a bug or a hand-made fix
  * would), sees the finding appear with the right ids, and puts the books back: the finding then clears itself.
  */
@@ -163,6 +164,23 @@ class ReconciliationIT {
                     + topUpId);
         }
         awaitFinding("CLEARED", "TOP_UP", topUpId, "TOP_UP_CREDIT_MISMATCH");
+    }
+
+    @Test
+    void shouldFindPointsTheAppliedOrderEventsDoNotExplain() {
+        long orderId = placeOrder();
+        String wallets = "tradeflow_account_" + (USER % 2);
+        await().atMost(FOUND_WITHIN).until(() -> TestStack.db().number(wallets, "SELECT COUNT(*) FROM "
+                + "processed_events WHERE consumer = 'account-points' AND order_id = " + orderId) == 1);
+        TestStack.db().execute(wallets, "UPDATE wallet_points SET points = points + 7 WHERE user_id = " + USER);
+        try {
+            JsonNode finding = awaitFinding("OPEN", "POINTS", Long.toString(USER), "POINTS_MISMATCH");
+            assertThat(finding.path("userId").asLong()).isEqualTo(USER);
+            assertThat(finding.path("detail").asText()).contains("points, the", "applied are worth");
+        } finally {
+            TestStack.db().execute(wallets, "UPDATE wallet_points SET points = points - 7 WHERE user_id = " + USER);
+        }
+        awaitFinding("CLEARED", "POINTS", Long.toString(USER), "POINTS_MISMATCH");
     }
 
     @Test

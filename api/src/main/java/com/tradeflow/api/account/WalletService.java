@@ -83,6 +83,21 @@ public interface WalletService {
     List<WalletBalance> getBalances(List<Long> userIds) throws BusinessException;
 
     /**
+     * Users whose loyalty points changed after {@code position}, at least {@code settleMillis} ago, oldest change
+     * first, each with the order events applied to them (for reconciliation).
+     *
+     * @throws BusinessException VALIDATION_FAILED (as for {@link #getBalancesChangedAfter})
+     */
+    PointsBalances getPointsChangedAfter(String position, long settleMillis, int limit) throws BusinessException;
+
+    /**
+     * These users' points with the order events applied to them; users without points are left out.
+     *
+     * @throws BusinessException VALIDATION_FAILED (more than {@link #MAX_BOOKS_ROWS} ids)
+     */
+    List<PointsBalance> getPoints(List<Long> userIds) throws BusinessException;
+
+    /**
      * Transfers with a side recorded after {@code position}, at least {@code settleMillis} ago, each with every side
      * it has on any shard (for reconciliation).
      *

@@ -41,7 +41,11 @@ public enum FindingKind {
      * A flash sale's parts disagree: the taken counter and the tickets holding units, units oversold, Redis's units
      * left, tickets QUEUED for too long, or a PLACED ticket's order missing or unlike the sale.
      */
-    FLASH_SALE_MISMATCH(Subject.FLASH_SALE);
+    FLASH_SALE_MISMATCH(Subject.FLASH_SALE),
+    /** The points are not what the applied order events' orders are worth. */
+    POINTS_MISMATCH(Subject.POINTS),
+    /** Points were given for an event of an order that does not exist, or is another user's. */
+    POINTS_UNKNOWN_ORDER(Subject.POINTS);
 
     private final Subject subject;
 

@@ -13,5 +13,7 @@ public enum Subject {
     /** A finished top-up against what the wallet was credited (id: the top-up id). */
     TOP_UP,
     /** A flash sale's counters, Redis, tickets and orders against each other (id: the sale id). */
-    FLASH_SALE
+    FLASH_SALE,
+    /** A user's loyalty points against the order events applied to them (id: the user id). */
+    POINTS
 }

@@ -1,5 +1,6 @@
 package com.tradeflow.account.points;
 
+import com.tradeflow.api.account.LoyaltyPointsRule;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.events.OrderEventHandler;
 import org.springframework.stereotype.Component;
@@ -8,22 +9,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One point per full 1.00 of an order's amount: credited when the order is placed, taken back when it is
+ * An order's points ({@link LoyaltyPointsRule}): credited when the order is placed, taken back when it is
  * cancelled (events of one order arrive in order, so a cancellation finds its points).
  */
 @Component
 class LoyaltyPoints implements OrderEventHandler {
 
-    private static final long CENTS_PER_POINT = 100;
-
     private final PointsRepository points;
 
     LoyaltyPoints(PointsRepository points) {
         this.points = points;
-    }
-
-    static long pointsFor(long amountCents) {
-        return amountCents / CENTS_PER_POINT;
     }
 
     @Override
@@ -39,7 +34,7 @@ class LoyaltyPoints implements OrderEventHandler {
     }
 
     private static long change(OrderEvent event) {
-        long earned = pointsFor(event.amount());
+        long earned = LoyaltyPointsRule.pointsFor(event.amount());
         return event.placed() ? earned : -earned;
     }
 }

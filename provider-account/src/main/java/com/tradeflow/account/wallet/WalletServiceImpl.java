@@ -1,7 +1,10 @@
 package com.tradeflow.account.wallet;
 
+import com.tradeflow.account.points.PointsBooks;
 import com.tradeflow.account.transfer.TransferBooks;
 import com.tradeflow.account.transfer.Transfers;
+import com.tradeflow.api.account.PointsBalance;
+import com.tradeflow.api.account.PointsBalances;
 import com.tradeflow.api.account.TopUpCredit;
 import com.tradeflow.api.account.TransferReceipt;
 import com.tradeflow.api.account.TransferSide;
@@ -43,10 +46,11 @@ class WalletServiceImpl implements WalletService {
     private final Transfers transfers;
     private final WalletBooks books;
     private final TransferBooks transferBooks;
+    private final PointsBooks pointsBooks;
 
     WalletServiceImpl(DebitWallet debitWallet, RefundWallet refundWallet, WalletFreezeAction freeze,
             WalletRefundAction refund, WalletRepository wallets, FaultSwitches faults, Transfers transfers,
-            WalletBooks books, TransferBooks transferBooks) {
+            WalletBooks books, TransferBooks transferBooks, PointsBooks pointsBooks) {
         this.debitWallet = debitWallet;
         this.refundWallet = refundWallet;
         this.freeze = freeze;
@@ -56,6 +60,7 @@ class WalletServiceImpl implements WalletService {
         this.transfers = transfers;
         this.books = books;
         this.transferBooks = transferBooks;
+        this.pointsBooks = pointsBooks;
     }
 
     @Override
@@ -117,6 +122,18 @@ class WalletServiceImpl implements WalletService {
     public List<WalletBalance> getBalances(List<Long> userIds) {
         ChangedRows.requireAtMost(userIds, MAX_BOOKS_ROWS);
         return books.of(userIds);
+    }
+
+    @Override
+    public PointsBalances getPointsChangedAfter(String position, long settleMillis, int limit) {
+        ChangedRows.requireLimit(limit, MAX_BOOKS_ROWS);
+        return pointsBooks.changedAfter(position, settleMillis, limit);
+    }
+
+    @Override
+    public List<PointsBalance> getPoints(List<Long> userIds) {
+        ChangedRows.requireAtMost(userIds, MAX_BOOKS_ROWS);
+        return pointsBooks.of(userIds);
     }
 
     @Override
