@@ -16,7 +16,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The reconciliation job compares every order with the stock and wallet ledgers of the providers, each wallet and
- * sku with its opening figures and ledger, each transfer's two sides, each finished top-up with its credit, and each
+ * sku with its opening figures and ledger, each transfer's two sides, each finished top-up with its credit and the
+ * gateway's record (and each credit with a top-up), and each
  * flash sale's counters with its tickets and orders, and each user's loyalty points with the order events applied to
  * them. Each
  * test breaks one kind of books behind the services' backs (straight in a database, as a bug or a hand-made fix
@@ -164,6 +165,49 @@ class ReconciliationIT {
                     + topUpId);
         }
         awaitFinding("CLEARED", "TOP_UP", topUpId, "TOP_UP_CREDIT_MISMATCH");
+    }
+
+    @Test
+    void shouldFindATopUpWhoseAmountTheGatewayDoesNotHold() {
+        long user = 43;
+        Api api = TestStack.api();
+        Api.Reply started = api.topUp(user, 1400, UUID.randomUUID().toString());
+        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+        String topUpId = started.body().path("topUpId").asText();
+        String wallets = "tradeflow_account_" + (user % 2);
+        await().atMost(FOUND_WITHIN).until(() -> TestStack.db().number(wallets,
+                "SELECT COUNT(*) FROM wallet_top_ups WHERE top_up_id = " + topUpId) == 1);
+        String topUps = "tradeflow_order_" + (user % 2);
+        // the top-up's own record says more than the gateway took (and than was credited)
+        TestStack.db().execute(topUps, "UPDATE top_ups SET amount = amount + 100, finished_at = NOW(3) "
+                + "WHERE top_up_id = " + topUpId);
+        try {
+            JsonNode finding = awaitFinding("OPEN", "TOP_UP", topUpId, "TOP_UP_GATEWAY_MISMATCH");
+            assertThat(finding.path("userId").asLong()).isEqualTo(user);
+            assertThat(finding.path("detail").asText()).contains("1500 cents", "the gateway holds SUCCEEDED for "
+                    + "1400 cents");
+        } finally {
+            TestStack.db().execute(topUps, "UPDATE top_ups SET amount = amount - 100 WHERE top_up_id = " + topUpId);
+        }
+        awaitFinding("CLEARED", "TOP_UP", topUpId, "TOP_UP_GATEWAY_MISMATCH");
+    }
+
+    @Test
+    void shouldFindACreditForATopUpThatDoesNotExist() {
+        long user = 47;
+        long ghost = 8_800_000_000L + System.nanoTime() % 1_000_000;
+        String wallets = "tradeflow_account_" + (user % 2);
+        TestStack.db().execute(wallets, "INSERT INTO wallet_top_ups (merchant_order_no, user_id, top_up_id, amount, "
+                + "event_id) VALUES ('TU" + ghost + "', " + user + ", " + ghost + ", 700, 'ghost-" + ghost + "')");
+        try {
+            JsonNode finding = awaitFinding("OPEN", "TOP_UP", Long.toString(ghost), "TOP_UP_CREDIT_UNKNOWN");
+            assertThat(finding.path("userId").asLong()).isEqualTo(user);
+            assertThat(finding.path("detail").asText()).contains("700 cents credited to user " + user,
+                    "does not exist");
+        } finally {
+            TestStack.db().execute(wallets, "DELETE FROM wallet_top_ups WHERE top_up_id = " + ghost);
+        }
+        awaitFinding("CLEARED", "TOP_UP", Long.toString(ghost), "TOP_UP_CREDIT_UNKNOWN");
     }
 
     @Test

@@ -118,4 +118,12 @@ public interface WalletService {
      * @throws BusinessException VALIDATION_FAILED (more than {@link #MAX_BOOKS_ROWS} ids)
      */
     List<TopUpCredit> getTopUpCredits(List<Long> topUpIds) throws BusinessException;
+
+    /**
+     * Top-up credits made after {@code position}, at least {@code settleMillis} ago, oldest first, from every shard
+     * (for reconciliation: each must name a top-up that exists).
+     *
+     * @throws BusinessException VALIDATION_FAILED (as for {@link #getBalancesChangedAfter})
+     */
+    TopUpCredits getTopUpCreditsAfter(String position, long settleMillis, int limit) throws BusinessException;
 }

@@ -38,7 +38,7 @@ class ProviderReferences {
             "getBalancesChangedAfter.retries", READ_RETRIES, "getBalances.retries", READ_RETRIES,
             "getTransfersAfter.retries", READ_RETRIES, "getTransferSides.retries", READ_RETRIES,
             "getTopUpCredits.retries", READ_RETRIES, "getPointsChangedAfter.retries", READ_RETRIES,
-            "getPoints.retries", READ_RETRIES})
+            "getPoints.retries", READ_RETRIES, "getTopUpCreditsAfter.retries", READ_RETRIES})
     ReferenceBean<WalletService> walletService() {
         return new ReferenceBeanBuilder().build();
     }

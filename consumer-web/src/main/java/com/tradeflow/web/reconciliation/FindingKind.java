@@ -1,5 +1,8 @@
 package com.tradeflow.web.reconciliation;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** How the books disagree, and about what. */
 public enum FindingKind {
     /** The stock ledger lacks a movement the order's status requires (its DEDUCT; its RETURN once cancelled). */
@@ -37,6 +40,15 @@ public enum FindingKind {
     TOP_UP_CREDIT_MISMATCH(Subject.TOP_UP),
     /** A wallet was credited for a top-up that FAILED. */
     TOP_UP_CREDITED_UNPAID(Subject.TOP_UP),
+    /** A wallet was credited for a top-up that does not exist (or is another user's). */
+    TOP_UP_CREDIT_UNKNOWN(Subject.TOP_UP),
+    /**
+     * The gateway's record of the payment disagrees with the top-up: a SUCCEEDED top-up the gateway does not hold
+     * as paid for its amount, or a FAILED one it holds as paid.
+     */
+    TOP_UP_GATEWAY_MISMATCH(Subject.TOP_UP),
+    /** The finished top-up could not be compared with the gateway's record yet (it did not answer). */
+    TOP_UP_GATEWAY_UNCHECKED(Subject.TOP_UP),
     /**
      * A flash sale's parts disagree: the taken counter and the tickets holding units, units oversold, Redis's units
      * left, tickets QUEUED for too long, or a PLACED ticket's order missing or unlike the sale.
@@ -55,5 +67,16 @@ public enum FindingKind {
 
     public Subject subject() {
         return subject;
+    }
+
+    /** The kinds about this subject. */
+    static Set<FindingKind> of(Subject subject) {
+        Set<FindingKind> kinds = EnumSet.noneOf(FindingKind.class);
+        for (FindingKind kind : values()) {
+            if (kind.subject == subject) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
     }
 }

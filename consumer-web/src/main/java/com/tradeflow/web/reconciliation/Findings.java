@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,14 @@ class Findings {
      * @return the findings opened or refreshed
      */
     int record(List<Checked> checks) {
+        return record(checks, EnumSet.allOf(FindingKind.class));
+    }
+
+    /**
+     * The same, for a check that decides only these kinds: open findings of other kinds (another check's, about
+     * the same subject) are left as they are.
+     */
+    int record(List<Checked> checks, Set<FindingKind> decided) {
         if (checks.isEmpty()) {
             return 0;
         }
@@ -94,7 +103,7 @@ class Findings {
                 recorded++;
             }
         }
-        foundNow.forEach(this::clearNotFound);
+        foundNow.forEach((subject, found) -> clearNotFound(subject, found, decided));
         return recorded;
     }
 
@@ -103,14 +112,15 @@ class Findings {
         return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
     }
 
-    /** Clears the open findings of these subjects whose kind was not found again. */
-    private void clearNotFound(Subject subject, Map<String, Set<FindingKind>> foundNow) {
+    /** Clears the open findings of these subjects, of the kinds decided, whose kind was not found again. */
+    private void clearNotFound(Subject subject, Map<String, Set<FindingKind>> foundNow, Set<FindingKind> decided) {
         List<Long> cleared = new ArrayList<>();
         named.query("""
                 SELECT id, subject_id, kind FROM reconciliation_findings
                 WHERE status = 'OPEN' AND subject = :subject AND subject_id IN (:ids)""",
                 new MapSqlParameterSource("ids", foundNow.keySet()).addValue("subject", subject.name()), rs -> {
-                    if (!foundNow.get(rs.getString("subject_id")).contains(FindingKind.valueOf(rs.getString("kind")))) {
+                    FindingKind kind = FindingKind.valueOf(rs.getString("kind"));
+                    if (decided.contains(kind) && !foundNow.get(rs.getString("subject_id")).contains(kind)) {
                         cleared.add(rs.getLong("id"));
                     }
                 });
@@ -131,11 +141,13 @@ class Findings {
                 (rs, i) -> Checked.order(rs.getLong("order_id"), rs.getLong("user_id"), List.of()), limit);
     }
 
-    /** The ids of the subjects of this kind with open findings: the job checks them again each pass. */
-    List<String> openSubjects(Subject subject, int limit) {
-        return jdbc.queryForList("""
-                SELECT DISTINCT subject_id FROM reconciliation_findings WHERE status = 'OPEN' AND subject = ?
-                ORDER BY subject_id LIMIT ?""", String.class, subject.name(), limit);
+    /** The ids of the subjects with open findings of these kinds: the job checks them again each pass. */
+    List<String> openSubjects(Subject subject, Set<FindingKind> kinds, int limit) {
+        return named.queryForList("""
+                SELECT DISTINCT subject_id FROM reconciliation_findings
+                WHERE status = 'OPEN' AND subject = :subject AND kind IN (:kinds)
+                ORDER BY subject_id LIMIT :limit""", new MapSqlParameterSource("subject", subject.name())
+                .addValue("kinds", kinds.stream().map(Enum::name).toList()).addValue("limit", limit), String.class);
     }
 
     long countOpen() {

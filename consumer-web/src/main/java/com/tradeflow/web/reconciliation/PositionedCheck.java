@@ -49,21 +49,29 @@ abstract class PositionedCheck<R> implements BooksCheck {
 
     abstract Checked check(R subject);
 
+    /**
+     * The kinds of finding this check decides (opens, and clears when it no longer finds them): by default every
+     * kind of its subject; a check that shares its subject with another names its own.
+     */
+    Set<FindingKind> kinds() {
+        return FindingKind.of(subject);
+    }
+
     @Override
     public Pass pass() {
         Page<R> page = changedAfter(findings.position(source), properties.settleAfter().toMillis(),
                 properties.batchSize());
-        int opened = findings.record(page.rows().stream().map(this::check).toList());
+        int opened = findings.record(page.rows().stream().map(this::check).toList(), kinds());
         findings.advance(source, page.next());
         // those the page just read are checked already
         Set<String> read = page.rows().stream().map(this::idOf).collect(Collectors.toSet());
-        List<String> open = findings.openSubjects(subject, properties.batchSize()).stream()
+        List<String> open = findings.openSubjects(subject, kinds(), properties.batchSize()).stream()
                 .filter(id -> !read.contains(id)).toList();
         if (!open.isEmpty()) {
             Map<String, R> now = current(open).stream().collect(Collectors.toMap(this::idOf, Function.identity(),
                     (a, b) -> a));
             findings.record(open.stream().map(id -> now.containsKey(id) ? check(now.get(id))
-                    : Checked.of(subject, id, null, List.of())).toList());
+                    : Checked.of(subject, id, null, List.of())).toList(), kinds());
         }
         return new Pass(page.rows().size(), opened, page.more());
     }

@@ -2,11 +2,15 @@ package com.tradeflow.web.topup;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,7 +19,7 @@ import java.util.Optional;
  * not). Reads by id or merchant order number look in every database. Times come from this process's clock.
  */
 @Repository
-class TopUpRepository {
+public class TopUpRepository {
 
     static final RowMapper<TopUp> ROW = (rs, i) -> new TopUp(rs.getLong("top_up_id"), rs.getLong("user_id"),
             rs.getString("merchant_order_no"), rs.getLong("amount"), rs.getString("idempotency_key"),
@@ -24,6 +28,8 @@ class TopUpRepository {
             rs.getInt("checks"), instant(rs.getTimestamp("next_check_at")), rs.getString("last_error"),
             rs.getString("review_reason"), instant(rs.getTimestamp("review_since")),
             instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")));
+
+    private static final int IDS_PER_STATEMENT = 500;
 
     private final JdbcTemplate jdbc;
 
@@ -42,6 +48,18 @@ class TopUpRepository {
 
     Optional<TopUp> find(long topUpId) {
         return jdbc.query("SELECT * FROM top_ups WHERE top_up_id = ?", ROW, topUpId).stream().findFirst();
+    }
+
+    /** Top-ups by id, whoever their users (a page of ids per statement). */
+    public Map<Long, TopUp> findAll(List<Long> topUpIds) {
+        Map<Long, TopUp> found = new HashMap<>();
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        for (int from = 0; from < topUpIds.size(); from += IDS_PER_STATEMENT) {
+            named.query("SELECT * FROM top_ups WHERE top_up_id IN (:ids)", new MapSqlParameterSource("ids",
+                    topUpIds.subList(from, Math.min(topUpIds.size(), from + IDS_PER_STATEMENT))), ROW)
+                    .forEach(topUp -> found.put(topUp.topUpId(), topUp));
+        }
+        return found;
     }
 
     Optional<TopUp> find(long topUpId, long userId) {

@@ -7,10 +7,13 @@ import com.tradeflow.api.inventory.StockLevel;
 import com.tradeflow.web.reconciliation.LedgerCheck.Disagreement;
 import com.tradeflow.web.reconciliation.TopUpCreditsCheck.FinishedTopUp;
 import com.tradeflow.web.reconciliation.TransferSidesCheck.Transfer;
+import com.tradeflow.web.gateway.GatewayPayment;
+import com.tradeflow.web.gateway.PaymentStatus;
 import com.tradeflow.web.topup.TopUpStatus;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +77,39 @@ class BalanceChecksTests {
     }
 
     private static FinishedTopUp topUp(TopUpStatus status, TopUpCredit... credits) {
-        return new FinishedTopUp(9, 7, 5_000, status, "TU9", new Timestamp(0), List.of(credits));
+        return new FinishedTopUp(9, 7, 5_000, status, "TU9", new Timestamp(0), List.of(credits),
+                TopUpCreditsCheck.Gateway.NOT_ASKED);
+    }
+
+    private static FinishedTopUp answered(TopUpStatus status, GatewayPayment payment) {
+        TopUpCredit credit = new TopUpCredit(9, 7, 5_000, "TU9", 5_000L);
+        return topUp(status, status == TopUpStatus.SUCCEEDED ? new TopUpCredit[] {credit} : new TopUpCredit[0])
+                .withGateway(new TopUpCreditsCheck.Gateway(payment, null));
+    }
+
+    private static GatewayPayment payment(PaymentStatus status, long amount) {
+        return new GatewayPayment("pay-9", "TU9", amount, status, Instant.EPOCH);
+    }
+
+    @Test
+    void shouldCompareAFinishedTopUpWithTheGatewaysRecord() {
+        assertThat(TopUpCreditsCheck.disagreements(answered(TopUpStatus.SUCCEEDED,
+                payment(PaymentStatus.SUCCEEDED, 5_000)))).isEmpty();
+        assertThat(TopUpCreditsCheck.disagreements(answered(TopUpStatus.FAILED, null))).as("never reached it")
+                .isEmpty();
+        assertThat(TopUpCreditsCheck.disagreements(answered(TopUpStatus.FAILED, payment(PaymentStatus.FAILED,
+                5_000)))).isEmpty();
+        assertThat(kinds(TopUpCreditsCheck.disagreements(answered(TopUpStatus.SUCCEEDED,
+                payment(PaymentStatus.SUCCEEDED, 4_000))))).as("paid another amount")
+                .containsExactly(FindingKind.TOP_UP_GATEWAY_MISMATCH);
+        assertThat(kinds(TopUpCreditsCheck.disagreements(answered(TopUpStatus.SUCCEEDED, null))))
+                .as("no payment at the gateway").containsExactly(FindingKind.TOP_UP_GATEWAY_MISMATCH);
+        assertThat(kinds(TopUpCreditsCheck.disagreements(answered(TopUpStatus.FAILED,
+                payment(PaymentStatus.SUCCEEDED, 5_000))))).as("paid there, failed here")
+                .containsExactly(FindingKind.TOP_UP_GATEWAY_MISMATCH);
+        assertThat(kinds(TopUpCreditsCheck.disagreements(topUp(TopUpStatus.FAILED).withGateway(
+                new TopUpCreditsCheck.Gateway(null, "gateway unavailable")))))
+                .containsExactly(FindingKind.TOP_UP_GATEWAY_UNCHECKED);
     }
 
     @Test

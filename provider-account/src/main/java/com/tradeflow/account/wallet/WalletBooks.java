@@ -2,6 +2,7 @@ package com.tradeflow.account.wallet;
 
 import com.tradeflow.account.config.AccountShards;
 import com.tradeflow.api.account.TopUpCredit;
+import com.tradeflow.api.account.TopUpCredits;
 import com.tradeflow.api.account.WalletBalance;
 import com.tradeflow.api.account.WalletBalances;
 import com.tradeflow.platform.books.ChangedRows;
@@ -63,6 +64,19 @@ class WalletBooks {
         return wallets;
     }
 
+    private static final String CREDITS = """
+            SELECT c.top_up_id, c.user_id, c.amount, c.merchant_order_no, c.credited_at, l.amount AS ledger_amount
+            FROM wallet_top_ups c
+            LEFT JOIN wallet_ledger l ON l.order_id = c.top_up_id AND l.type = '""" + LedgerType.TOP_UP.name() + "'"
+            + " WHERE";
+
+    private record CreditRow(TopUpCredit credit, Timestamp creditedAt) {
+    }
+
+    private static final RowMapper<CreditRow> CREDIT = (rs, i) -> new CreditRow(new TopUpCredit(
+            rs.getLong("top_up_id"), rs.getLong("user_id"), rs.getLong("amount"), rs.getString("merchant_order_no"),
+            rs.getObject("ledger_amount", Long.class)), rs.getTimestamp("credited_at"));
+
     /** What was credited for these top-ups, from every shard (a top-up's credit is in its user's). */
     List<TopUpCredit> topUpCredits(List<Long> topUpIds) {
         List<TopUpCredit> credits = new ArrayList<>();
@@ -70,15 +84,16 @@ class WalletBooks {
             return credits;
         }
         for (JdbcTemplate shard : shards) {
-            credits.addAll(new NamedParameterJdbcTemplate(shard).query("""
-                    SELECT c.top_up_id, c.user_id, c.amount, c.merchant_order_no, l.amount AS ledger_amount
-                    FROM wallet_top_ups c
-                    LEFT JOIN wallet_ledger l ON l.order_id = c.top_up_id AND l.type = :type
-                    WHERE c.top_up_id IN (:ids)""",
-                    new MapSqlParameterSource("ids", topUpIds).addValue("type", LedgerType.TOP_UP.name()),
-                    (rs, i) -> new TopUpCredit(rs.getLong("top_up_id"), rs.getLong("user_id"), rs.getLong("amount"),
-                            rs.getString("merchant_order_no"), rs.getObject("ledger_amount", Long.class))));
+            credits.addAll(new NamedParameterJdbcTemplate(shard).query(CREDITS + " c.top_up_id IN (:ids)",
+                    new MapSqlParameterSource("ids", topUpIds), (rs, i) -> CREDIT.mapRow(rs, i).credit()));
         }
         return credits;
+    }
+
+    /** Credits made after the position, at most {@code limit} per shard. */
+    TopUpCredits topUpCreditsAfter(String position, long settleMillis, int limit) {
+        ChangedRows.Pages<CreditRow> pages = ChangedRows.readEach(shards, position, CREDITS, "c.credited_at",
+                settleMillis, limit, CREDIT, CreditRow::creditedAt);
+        return new TopUpCredits(pages.rows().stream().map(CreditRow::credit).toList(), pages.next(), pages.more());
     }
 }

@@ -6,6 +6,7 @@ import com.tradeflow.account.transfer.Transfers;
 import com.tradeflow.api.account.PointsBalance;
 import com.tradeflow.api.account.PointsBalances;
 import com.tradeflow.api.account.TopUpCredit;
+import com.tradeflow.api.account.TopUpCredits;
 import com.tradeflow.api.account.TransferReceipt;
 import com.tradeflow.api.account.TransferSide;
 import com.tradeflow.api.account.TransferSides;
@@ -152,5 +153,11 @@ class WalletServiceImpl implements WalletService {
     public List<TopUpCredit> getTopUpCredits(List<Long> topUpIds) {
         ChangedRows.requireAtMost(topUpIds, MAX_BOOKS_ROWS);
         return books.topUpCredits(topUpIds);
+    }
+
+    @Override
+    public TopUpCredits getTopUpCreditsAfter(String position, long settleMillis, int limit) {
+        ChangedRows.requireLimit(limit, MAX_BOOKS_ROWS);
+        return books.topUpCreditsAfter(position, settleMillis, limit);
     }
 }
