@@ -144,13 +144,8 @@ class ReconciliationIT {
     @Test
     void shouldFindATopUpCreditedWithAnotherAmount() {
         long user = 37;
-        Api api = TestStack.api();
-        Api.Reply started = api.topUp(user, 1200, UUID.randomUUID().toString());
-        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
-        String topUpId = started.body().path("topUpId").asText();
+        String topUpId = creditedTopUp(user, 1200);
         String wallets = "tradeflow_account_" + (user % 2);
-        await().atMost(FOUND_WITHIN).until(() -> TestStack.db().number(wallets,
-                "SELECT COUNT(*) FROM wallet_top_ups WHERE top_up_id = " + topUpId) == 1);
         String topUps = "tradeflow_order_" + (user % 2);
         TestStack.db().execute(wallets, "UPDATE wallet_top_ups SET amount = amount + 100 WHERE top_up_id = "
                 + topUpId);
@@ -170,13 +165,7 @@ class ReconciliationIT {
     @Test
     void shouldFindATopUpWhoseAmountTheGatewayDoesNotHold() {
         long user = 43;
-        Api api = TestStack.api();
-        Api.Reply started = api.topUp(user, 1400, UUID.randomUUID().toString());
-        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
-        String topUpId = started.body().path("topUpId").asText();
-        String wallets = "tradeflow_account_" + (user % 2);
-        await().atMost(FOUND_WITHIN).until(() -> TestStack.db().number(wallets,
-                "SELECT COUNT(*) FROM wallet_top_ups WHERE top_up_id = " + topUpId) == 1);
+        String topUpId = creditedTopUp(user, 1400);
         String topUps = "tradeflow_order_" + (user % 2);
         // the top-up's own record says more than the gateway took (and than was credited)
         TestStack.db().execute(topUps, "UPDATE top_ups SET amount = amount + 100, finished_at = NOW(3) "
@@ -259,6 +248,16 @@ class ReconciliationIT {
     void shouldRefuseAnUnknownStatus() {
         assertThat(TestStack.api().adminGet("/api/admin/reconciliation?status=LOST").code())
                 .isEqualTo("VALIDATION_FAILED");
+    }
+
+    /** A top-up through the API, once its wallet is credited. @return its id */
+    private static String creditedTopUp(long user, long amount) {
+        Api.Reply started = TestStack.api().topUp(user, amount, UUID.randomUUID().toString());
+        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+        String topUpId = started.body().path("topUpId").asText();
+        await().atMost(FOUND_WITHIN).until(() -> TestStack.db().number("tradeflow_account_" + (user % 2),
+                "SELECT COUNT(*) FROM wallet_top_ups WHERE top_up_id = " + topUpId) == 1);
+        return topUpId;
     }
 
     private static long placeOrder() {

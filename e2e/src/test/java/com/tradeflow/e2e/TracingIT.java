@@ -42,15 +42,7 @@ class TracingIT {
     @Test
     void shouldFollowAPurchaseThroughBothProvidersInOneTrace() throws Exception {
         String traceId = hex(16);
-        long user = TestStack.db().richestUsers(1).get(0);
-        HttpResponse<String> placed = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.stack().webUrl()
-                        + "/api/orders")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TestStack.api().tokenOf(user))
-                .header("Content-Type", "application/json")
-                .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
-                .POST(HttpRequest.BodyPublishers.ofString(Api.order(user, 3, 1, "AT"))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        HttpResponse<String> placed = purchase(traceId, TestStack.db().richestUsers(1).get(0), 3);
         assertThat(placed.headers().firstValue("X-Trace-Id")).as("the answer names its trace").hasValue(traceId);
 
         JsonNode spans = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
@@ -75,15 +67,7 @@ class TracingIT {
     @Test
     void shouldFollowAnOrderEventThroughTheBrokerToEverySubscriberInTheSameTrace() throws Exception {
         String traceId = hex(16);
-        long user = TestStack.db().richestUsers(2).get(1);
-        HttpResponse<String> placed = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.stack().webUrl()
-                        + "/api/orders")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TestStack.api().tokenOf(user))
-                .header("Content-Type", "application/json")
-                .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
-                .POST(HttpRequest.BodyPublishers.ofString(Api.order(user, 4, 1, "AT"))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        purchase(traceId, TestStack.db().richestUsers(2).get(1), 4);
 
         Set<String> groups = Set.of("account-points", "inventory-sales", "inventory-sales-report");
         JsonNode spans = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
@@ -104,6 +88,19 @@ class TracingIT {
         JsonNode applied = named(spans, "apply inventory-sales-report").orElseThrow();
         assertThat(applied.path("parentId").asText()).as("the inbox's application continues its delivery")
                 .isEqualTo(received.get("inventory-sales-report").path("id").asText());
+    }
+
+    /** An AT purchase of one unit sent in the test's own trace (a sampled {@code traceparent}), placed. */
+    private static HttpResponse<String> purchase(String traceId, long user, long sku) throws Exception {
+        HttpResponse<String> placed = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.stack().webUrl()
+                        + "/api/orders")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TestStack.api().tokenOf(user))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.order(user, sku, 1, "AT"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        return placed;
     }
 
     /** The subscribers' deliveries of the trace, by consumer group. */
