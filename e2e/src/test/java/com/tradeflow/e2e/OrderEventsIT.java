@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +46,9 @@ class OrderEventsIT {
     private static final Set<String> RETRIED = Set.of("CONCURRENT_UPDATE", "ORDER_NOT_CANCELLABLE",
             "DEPENDENCY_UNAVAILABLE");
     private static final Duration RETRY_FOR = Duration.ofSeconds(30);
+    /** Created by the place/cancel test for itself, far from the demo users and the other tests'. */
+    private static final long OWN_USERS = 38_601;
+    private static final long OWN_BALANCE = 10 * 10_000;
     private static final long RETRY_PAUSE_MILLIS = 100;
 
     private static final List<ServiceName> PUBLISHERS = List.of(ServiceName.WEB, ServiceName.WEB_TRANSACTIONAL);
@@ -142,8 +146,11 @@ class OrderEventsIT {
 
     @Test
     void shouldDeliverPlacedBeforeCancelledForEveryOrder() throws Exception {
-        // ten wallets and ten skus: fewer hot rows than the place/cancel pairs would make on five of each
-        List<Long> users = List.of(61L, 62L, 63L, 64L, 65L, 66L, 67L, 68L, 69L, 70L);
+        // ten wallets and ten skus: fewer hot rows than the place/cancel pairs would make on five of each; wallets of
+        // its own, each able to pay ten of the dearest purchases at once (demo users are spent by earlier tests,
+        // in amounts that vary between runs)
+        TestStack.db().createWallets(OWN_USERS, 10, OWN_BALANCE);
+        List<Long> users = LongStream.range(OWN_USERS, OWN_USERS + 10).boxed().toList();
         Map<Long, Long> pointsBefore = new HashMap<>();
         users.forEach(u -> pointsBefore.put(u, events.points(u)));
         Random random = new Random(11);
