@@ -46,8 +46,11 @@ class TracingIT {
         assertThat(placed.headers().firstValue("X-Trace-Id")).as("the answer names its trace").hasValue(traceId);
 
         JsonNode spans = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                // each service exports its spans in its own batches: wait for the caller's side of the debit too
                 .until(() -> trace(traceId), found -> services(found).containsAll(
-                        Set.of("consumer-web", "provider-inventory", "provider-account")));
+                        Set.of("consumer-web", "provider-inventory", "provider-account"))
+                        && StreamSupport.stream(found.spliterator(), false).anyMatch(s -> service(s)
+                        .equals("consumer-web") && s.path("name").asText().contains("debit")));
         List<JsonNode> all = StreamSupport.stream(spans.spliterator(), false).toList();
         JsonNode debit = all.stream().filter(s -> service(s).equals("provider-account")
                 && "SERVER".equals(s.path("kind").asText()) && s.path("name").asText().contains("debit"))
@@ -71,8 +74,10 @@ class TracingIT {
 
         Set<String> groups = Set.of("account-points", "inventory-sales", "inventory-sales-report");
         JsonNode spans = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                // each service exports its spans in its own batches: all of them, the send's included
                 .until(() -> trace(traceId), found -> received(found).keySet().containsAll(groups)
-                        && named(found, "apply inventory-sales-report").isPresent());
+                        && named(found, "apply inventory-sales-report").isPresent()
+                        && named(found, "send tradeflow-order-events").isPresent());
         JsonNode send = named(spans, "send tradeflow-order-events")
                 .orElseThrow(() -> new AssertionError("no send of the event in " + spans));
         assertThat(service(send)).isEqualTo("consumer-web");

@@ -26,9 +26,10 @@ public class OrderInspection {
 
     /** @throws BusinessException NOT_FOUND for an unknown order */
     public Details find(long orderId) {
-        Order order = orders.find(orderId)
+        OrderRepository.Traced traced = orders.findTraced(orderId)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId));
-        String traceId = orders.traceParent(orderId, order.userId()).flatMap(MessageTraces::traceIdOf).orElse(null);
+        Order order = traced.order();
+        String traceId = MessageTraces.traceIdOf(traced.traceParent()).orElse(null);
         return new Details(order, traceId, orders.transactions(orderId, order.userId()),
                 outbox.findByAggregate(orderId, order.userId()));
     }

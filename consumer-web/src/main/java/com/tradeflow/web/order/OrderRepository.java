@@ -17,7 +17,6 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -99,21 +98,23 @@ public class OrderRepository {
             String eventId, OutboxStatus status) {
         if (changeStatus(orderId, userId, from, to)) {
             // the coordinator runs the confirm outside the request: the event continues the order's trace
-            record Traced(Order order, String traceParent) {
-            }
             Traced traced = jdbc.query("SELECT * FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ?",
-                    (rs, i) -> new Traced(ORDER_ROW.mapRow(rs, i), rs.getString("trace_parent")), orderId, userId)
-                    .stream().findFirst().orElseThrow(() -> new IllegalStateException("order " + orderId
-                            + " vanished inside its own transaction"));
+                    TRACED, orderId, userId).stream().findFirst().orElseThrow(() -> new IllegalStateException(
+                            "order " + orderId + " vanished inside its own transaction"));
             outbox.append(traced.order().event(eventType, eventId), status, traced.traceParent());
         }
     }
 
-    /** @return the W3C traceparent of the request that placed the order; empty when it was not traced */
-    public Optional<String> traceParent(long orderId, long userId) {
-        return jdbc.queryForList("SELECT trace_parent FROM " + table.of(orderId)
-                + " WHERE order_id = ? AND user_id = ?", String.class, orderId, userId).stream()
-                .filter(Objects::nonNull).findFirst();
+    /** An order with the W3C traceparent of the request that placed it (null when it was not traced). */
+    public record Traced(Order order, String traceParent) {
+    }
+
+    private static final RowMapper<Traced> TRACED = (rs, i) -> new Traced(ORDER_ROW.mapRow(rs, i),
+            rs.getString("trace_parent"));
+
+    /** An order by id alone (through ShardingSphere), with its trace. */
+    Optional<Traced> findTraced(long orderId) {
+        return jdbc.query("SELECT * FROM orders WHERE order_id = ?", TRACED, orderId).stream().findFirst();
     }
 
     /**

@@ -118,7 +118,7 @@ public final class EventSubscriptions {
         OrderedEventConsumer receiver = new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties,
                 properties.maxReconsumeTimes(), message -> {
             OrderEvent event = json.read(message.body());
-            if (inbox.store(group, event, message.traceParent())) {
+            if (inbox.store(group, event, traces.traceParent(message.span()))) {
                 processor.wake();
             } else {
                 log.info("{}: {} {} of order {} is in the inbox already; acknowledged", group, event.type(),
@@ -127,7 +127,8 @@ public final class EventSubscriptions {
         }, messages -> {
             // a batch in one statement; one already stored (a redelivery) stays as it is
             inbox.storeAll(group, messages.stream()
-                    .map(message -> new EventInbox.Arrival(json.read(message.body()), message.traceParent()))
+                    .map(message -> new EventInbox.Arrival(json.read(message.body()),
+                            traces.traceParent(message.span())))
                     .toList());
             processor.wake();
         }, traces);

@@ -49,8 +49,11 @@ public final class OrderedEventConsumer implements SmartLifecycle {
     private final MessageTraces traces;
     private volatile DefaultMQPushConsumer consumer;
 
-    /** A delivered message's body, and the traceparent of its delivery's span (null when not traced). */
-    record Received(byte[] body, String traceParent) {
+    /**
+     * A delivered message's body, and its delivery's span: a step that keeps the message for later (the inbox) asks
+     * for its traceparent; the others never pay for formatting one.
+     */
+    record Received(byte[] body, Span span) {
     }
 
     /**
@@ -124,7 +127,7 @@ public final class OrderedEventConsumer implements SmartLifecycle {
     private ConsumeOrderlyStatus deliver(List<MessageExt> messages, int i, Span span) {
         MessageExt message = messages.get(i);
         try {
-            step.accept(new Received(message.getBody(), traces.traceParent(span)));
+            step.accept(new Received(message.getBody(), span));
         } catch (UntrustedEventException e) {
             span.error(e);
             log.error("{}: message {} (keys {}) refused, to the dead-letter topic {} without retries: {}", group,
@@ -157,7 +160,7 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         for (MessageExt message : messages) {
             Span span = traces.receiving(topic, group, message::getUserProperty);
             spans.add(span);
-            received.add(new Received(message.getBody(), traces.traceParent(span)));
+            received.add(new Received(message.getBody(), span));
         }
         try (Tracer.SpanInScope scope = traces.inScope(spans.get(0))) {
             batchStep.accept(received);
