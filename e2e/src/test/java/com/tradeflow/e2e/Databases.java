@@ -219,6 +219,15 @@ public final class Databases {
         return sum;
     }
 
+    /** Rows of order_transactions about the order (in both order databases). */
+    public long transactionRecords(long orderId) {
+        long rows = 0;
+        for (String db : List.of("tradeflow_order_0", "tradeflow_order_1")) {
+            rows += number(db, "SELECT COUNT(*) FROM order_transactions WHERE order_id = " + orderId);
+        }
+        return rows;
+    }
+
     /** Order ids of all orders, and of all ledger rows of each participant. */
     public List<Long> orderIds() {
         List<Long> ids = new ArrayList<>();

@@ -81,6 +81,10 @@ class TransactionModesIT {
         Api.Reply read = api.order(user, orderId);
         assertThat(read.body().path("lastTransaction").path("xid").asText()).isEqualTo(xid);
         assertThat(read.body().path("lastTransaction").path("action").asText()).isEqualTo("PLACE");
+        assertThat(read.body().path("lastTransaction").path("status").asText()).isEqualTo("Committed");
+        // a placement that committed as it ran is recorded by its order row alone: no statements after the commit
+        assertThat(read.body().path("lastTransaction").path("finishedAt").isNull()).isTrue();
+        assertThat(db.transactionRecords(Long.parseLong(orderId))).isZero();
         db.awaitNoUndoLogs();
         assertThat(db.xaPrepared(xid)).isZero();
     }

@@ -49,8 +49,8 @@ class CancelOrderService {
                     + "confirmed that order " + orderId + " was placed; ask again later");
         }
         GlobalTransactions.Outcome<Void> outcome = stockChanges.around(order.skuId(), () -> transaction.run(order));
-        orders.recordTransaction(new OrderTransaction(outcome.xid(), orderId, userId, "CANCEL", order.mode(),
-                outcome.status().name(), Instant.now()));
+        orders.recordTransaction(new OrderTransaction(outcome.xid(), orderId, userId, OrderTransaction.CANCEL,
+                order.mode(), outcome.status().name(), Instant.now()));
         Order after = orders.find(orderId, userId).orElseThrow();
         if (!outcome.committed() && after.status() != OrderStatus.CANCELLED) {
             // not a concurrent cancellation that won: ours failed and was rolled back

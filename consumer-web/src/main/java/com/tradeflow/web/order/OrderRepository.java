@@ -6,6 +6,7 @@ import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.tracing.MessageTraces;
 import com.tradeflow.web.outbox.OutboxRepository;
 import com.tradeflow.web.outbox.OutboxStatus;
+import org.apache.seata.core.context.RootContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,15 +67,16 @@ public class OrderRepository {
     }
 
     /**
-     * The rows of {@link #insert}, in the caller's transaction (a TCC try's). The order keeps the request's trace:
-     * the console links to it, and a TCC confirm's event continues it.
+     * The rows of {@link #insert}, in the caller's transaction (a TCC try's). The order keeps the request's trace
+     * (the console links to it, and a TCC confirm's event continues it) and the global transaction placing it: once
+     * that commits, the row is its record ({@link #lastTransaction}).
      */
     void insertRows(Order order, String idempotencyKey, String fingerprint) {
         jdbc.update("INSERT INTO " + table.of(order.orderId()) + """
-                 (order_id, user_id, sku_id, quantity, amount, status, mode, created_at, trace_parent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", order.orderId(), order.userId(), order.skuId(),
+                 (order_id, user_id, sku_id, quantity, amount, status, mode, created_at, trace_parent, placed_xid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", order.orderId(), order.userId(), order.skuId(),
                 order.quantity(), order.amount(), order.status().name(), order.mode().name(),
-                Timestamp.from(order.createdAt()), traces.current());
+                Timestamp.from(order.createdAt()), traces.current(), RootContext.getXID());
         if (idempotencyKey != null) {
             jdbc.update("""
                     INSERT INTO order_requests (idempotency_key, request_hash, order_id, user_id)
@@ -169,7 +172,10 @@ public class OrderRepository {
                 .findFirst();
     }
 
-    /** Written after the global transaction ended, outside it: it must survive a rollback. */
+    /**
+     * Written after the global transaction ended, outside it: it must survive a rollback. Not for a placement that
+     * committed: its order row is its record.
+     */
     void recordTransaction(OrderTransaction tx) {
         jdbc.update("""
                 INSERT INTO order_transactions (xid, order_id, user_id, action, mode, status, finished_at)
@@ -182,17 +188,39 @@ public class OrderRepository {
                 tx.userId());
     }
 
-    /** Every global transaction recorded for the order, newest first. */
+    /**
+     * Every global transaction run for the order, newest first: those recorded, and its placement when that
+     * committed as it ran (recorded by the order row alone, listed last: a placement precedes any cancellation).
+     */
     List<OrderTransaction> transactions(long orderId, long userId) {
-        return jdbc.query("""
+        List<OrderTransaction> recorded = new ArrayList<>(jdbc.query("""
                 SELECT * FROM order_transactions WHERE order_id = ? AND user_id = ?
-                ORDER BY finished_at DESC""", TRANSACTION, orderId, userId);
+                ORDER BY finished_at DESC""", TRANSACTION, orderId, userId));
+        if (recorded.stream().noneMatch(tx -> OrderTransaction.PLACE.equals(tx.action()))) {
+            committedPlacement(orderId, userId).ifPresent(recorded::add);
+        }
+        return recorded;
     }
 
+    /** The newest of {@link #transactions}. */
     Optional<OrderTransaction> lastTransaction(long orderId, long userId) {
-        return jdbc.query("""
+        Optional<OrderTransaction> recorded = jdbc.query("""
                 SELECT * FROM order_transactions WHERE order_id = ? AND user_id = ?
                 ORDER BY finished_at DESC LIMIT 1""", TRANSACTION, orderId, userId).stream().findFirst();
+        return recorded.isPresent() ? recorded : committedPlacement(orderId, userId);
+    }
+
+    /**
+     * The placement an order row records by itself: the launcher saw it commit and wrote no record (none with a
+     * time: finishedAt is null). Not for an order still PENDING (a TCC placement not confirmed) or placed without a
+     * global transaction. Like the order's status, under AT this can be read before the global commit.
+     */
+    private Optional<OrderTransaction> committedPlacement(long orderId, long userId) {
+        return jdbc.query("SELECT placed_xid, mode FROM " + table.of(orderId)
+                + " WHERE order_id = ? AND user_id = ? AND placed_xid IS NOT NULL AND status <> ?", (rs, i) ->
+                OrderTransaction.committedPlacement(rs.getString("placed_xid"), orderId, userId,
+                        TransactionMode.valueOf(rs.getString("mode"))), orderId, userId, OrderStatus.PENDING.name())
+                .stream().findFirst();
     }
 
     /** What an Idempotency-Key was first used for. */

@@ -213,13 +213,19 @@ public class PlaceOrderService {
         }
     }
 
-    /** Records the committed transaction with the order, and answers the order as it now stands. */
+    /**
+     * Answers the order as it now stands. A placement that committed is recorded by its order row (written with
+     * the xid in the transaction); one still in phase two (a TCC confirm retried) is recorded with its status, for
+     * reads to ask the coordinator how it ended.
+     */
     private OrderView answer(long orderId, PlaceOrderRequest request, TransactionMode mode,
             GlobalTransactions.Outcome<Order> outcome) {
         OrderTransaction recorded = null;
-        if (outcome.xid() != null) {
-            OrderTransaction tx = new OrderTransaction(outcome.xid(), orderId, request.userId(), "PLACE", mode,
-                    outcome.status().name(), Instant.now().truncatedTo(MILLIS));
+        if (outcome.xid() != null && outcome.status() == GlobalStatus.Committed) {
+            recorded = OrderTransaction.committedPlacement(outcome.xid(), orderId, request.userId(), mode);
+        } else if (outcome.xid() != null) {
+            OrderTransaction tx = new OrderTransaction(outcome.xid(), orderId, request.userId(),
+                    OrderTransaction.PLACE, mode, outcome.status().name(), Instant.now().truncatedTo(MILLIS));
             steps.time(Step.RECORD, mode, () -> orders.recordTransaction(tx));
             recorded = tx;
         }
@@ -238,8 +244,8 @@ public class PlaceOrderService {
      */
     private Placed unconfirmed(GlobalTransactions.Outcome<Order> outcome) {
         Order order = outcome.result();
-        OrderTransaction tx = new OrderTransaction(outcome.xid(), order.orderId(), order.userId(), "PLACE",
-                order.mode(), GlobalStatus.UnKnown.name(), Instant.now().truncatedTo(MILLIS));
+        OrderTransaction tx = new OrderTransaction(outcome.xid(), order.orderId(), order.userId(),
+                OrderTransaction.PLACE, order.mode(), GlobalStatus.UnKnown.name(), Instant.now().truncatedTo(MILLIS));
         orders.recordTransaction(tx);
         return new Placed(OrderView.unconfirmed(order, tx), Answered.UNCONFIRMED);
     }

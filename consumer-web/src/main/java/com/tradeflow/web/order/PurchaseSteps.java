@@ -30,7 +30,7 @@ class PurchaseSteps {
         MONEY("money"),
         /** the order row, its Idempotency-Key record and its event, in the user's order database */
         ORDER("order"),
-        /** the global transaction's outcome stored with the order */
+        /** a placement still in phase two (e.g. a TCC confirm retried) recorded with its status */
         RECORD("record");
 
         private final String tag;
