@@ -51,7 +51,8 @@ class CoordinatorDownIT {
         } finally {
             TestStack.stack().restartCoordinator();
         }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+        // a refused attempt writes nothing and answers fast: try often, the services reconnect at their own pace
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(TestStack.api().placeOrder(17, 4, 1).status()).isEqualTo(201));
         // the same key again: nothing was recorded under it while the TC was down
         assertThat(transfers.transfer(PAYER, CROSS_SHARD_PAYEE, 100, "tc-down-1").status()).isEqualTo(201);
@@ -107,7 +108,7 @@ class CoordinatorDownIT {
         }
 
         // never committed: the TC times the transaction out and undoes every branch
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(api.order(user, orderId).status()).isEqualTo(404);
             assertThat(api.balance(user)).isEqualTo(balance);
             assertThat(stock(db, sku)).isEqualTo(stock);

@@ -65,7 +65,7 @@ class TopUpFaultsIT {
         assertThat(ours).hasSize(TOP_UPS);
 
         // with the faults still on: the reconciliation job submits what never got through and queries the rest
-        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(pending(ours)).as("top-ups still PENDING").isEmpty());
         Map<String, Map<String, Object>> stored = topUps.topUps();
         Map<String, JsonNode> atGateway = gateway.payments();
