@@ -98,7 +98,7 @@ class EventFaultsIT {
             sleep(1_000);
             TestStack.stack().stopBroker();
             statuses.clear();
-            // was a fixed 10 s: what it waited for is this, usually there in a few seconds
+            // the outage lasts until what it is for was seen, not a fixed time
             await("purchases through both instances with the broker down").atMost(OUTAGE).untilAsserted(() -> {
                 assertThat(statuses.getOrDefault(ServiceName.WEB, Map.of()).getOrDefault(201, 0))
                         .as("outbox: purchases go on").isGreaterThanOrEqualTo(PURCHASES_IN_OUTAGE);

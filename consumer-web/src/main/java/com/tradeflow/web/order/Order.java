@@ -7,19 +7,27 @@ import java.util.UUID;
 
 import static java.time.temporal.ChronoUnit.MILLIS;
 
-/** A purchase of one sku: who, what, how much (cents), its status and the mode of its global transactions. */
+/**
+ * A purchase of one sku: who, what, how much (cents), its status and the mode of its global transactions.
+ *
+ * @param placedXid the global transaction that placed it; null for one placed without (LOCAL) or before the column
+ *                  existed. Once that transaction committed, this is its only record
+ *                  ({@link OrderTransaction#committedPlacementOf})
+ */
 public record Order(long orderId, long userId, long skuId, int quantity, long amount, OrderStatus status,
-                    TransactionMode mode, Instant createdAt) {
+                    TransactionMode mode, Instant createdAt, String placedXid) {
 
-    /** A new order, in its mode's first status ({@link OrderStatus#initial}). */
-    static Order create(long orderId, long userId, long skuId, int quantity, long amount, TransactionMode mode) {
+    /** A new order, in its mode's first status ({@link OrderStatus#initial}), placed by {@code placedXid}. */
+    static Order create(long orderId, long userId, long skuId, int quantity, long amount, TransactionMode mode,
+            String placedXid) {
         OrderStatus status = OrderStatus.initial(mode);
         // stored with millisecond precision: the answer shows what a later read shows
-        return new Order(orderId, userId, skuId, quantity, amount, status, mode, Instant.now().truncatedTo(MILLIS));
+        return new Order(orderId, userId, skuId, quantity, amount, status, mode, Instant.now().truncatedTo(MILLIS),
+                placedXid);
     }
 
     Order withStatus(OrderStatus newStatus) {
-        return new Order(orderId, userId, skuId, quantity, amount, newStatus, mode, createdAt);
+        return new Order(orderId, userId, skuId, quantity, amount, newStatus, mode, createdAt, placedXid);
     }
 
     /** A new integration event of this order ({@link OrderEvent#PLACED} or {@link OrderEvent#CANCELLED}). */

@@ -49,7 +49,7 @@ class OrderAdminController {
     List<TransactionView> transactions(@PathVariable @Positive long orderId) {
         Order order = orders.find(orderId)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId));
-        return orders.transactions(orderId, order.userId()).stream().map(OrderAdminController::view).toList();
+        return orders.transactions(order).stream().map(OrderAdminController::view).toList();
     }
 
     private static TransactionView view(OrderTransaction tx) {

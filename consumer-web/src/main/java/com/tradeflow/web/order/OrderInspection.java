@@ -30,7 +30,7 @@ public class OrderInspection {
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId));
         Order order = traced.order();
         String traceId = MessageTraces.traceIdOf(traced.traceParent()).orElse(null);
-        return new Details(order, traceId, orders.transactions(orderId, order.userId()),
+        return new Details(order, traceId, orders.transactions(order),
                 outbox.findByAggregate(orderId, order.userId()));
     }
 

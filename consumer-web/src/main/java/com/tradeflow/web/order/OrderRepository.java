@@ -6,7 +6,6 @@ import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.tracing.MessageTraces;
 import com.tradeflow.web.outbox.OutboxRepository;
 import com.tradeflow.web.outbox.OutboxStatus;
-import org.apache.seata.core.context.RootContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -37,7 +36,7 @@ public class OrderRepository {
     public static final RowMapper<Order> ORDER_ROW = (rs, i) -> new Order(rs.getLong("order_id"),
             rs.getLong("user_id"), rs.getLong("sku_id"), rs.getInt("quantity"), rs.getLong("amount"),
             OrderStatus.valueOf(rs.getString("status")), TransactionMode.valueOf(rs.getString("mode")),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(), rs.getString("placed_xid"));
     private static final RowMapper<OrderTransaction> TRANSACTION = (rs, i) -> new OrderTransaction(
             rs.getString("xid"), rs.getLong("order_id"), rs.getLong("user_id"), rs.getString("action"),
             TransactionMode.valueOf(rs.getString("mode")), rs.getString("status"),
@@ -69,14 +68,14 @@ public class OrderRepository {
     /**
      * The rows of {@link #insert}, in the caller's transaction (a TCC try's). The order keeps the request's trace
      * (the console links to it, and a TCC confirm's event continues it) and the global transaction placing it: once
-     * that commits, the row is its record ({@link #lastTransaction}).
+     * that commits, the row is its record ({@link OrderTransaction#committedPlacementOf}).
      */
     void insertRows(Order order, String idempotencyKey, String fingerprint) {
         jdbc.update("INSERT INTO " + table.of(order.orderId()) + """
                  (order_id, user_id, sku_id, quantity, amount, status, mode, created_at, trace_parent, placed_xid)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", order.orderId(), order.userId(), order.skuId(),
                 order.quantity(), order.amount(), order.status().name(), order.mode().name(),
-                Timestamp.from(order.createdAt()), traces.current(), RootContext.getXID());
+                Timestamp.from(order.createdAt()), traces.current(), order.placedXid());
         if (idempotencyKey != null) {
             jdbc.update("""
                     INSERT INTO order_requests (idempotency_key, request_hash, order_id, user_id)
@@ -192,35 +191,23 @@ public class OrderRepository {
      * Every global transaction run for the order, newest first: those recorded, and its placement when that
      * committed as it ran (recorded by the order row alone, listed last: a placement precedes any cancellation).
      */
-    List<OrderTransaction> transactions(long orderId, long userId) {
+    List<OrderTransaction> transactions(Order order) {
         List<OrderTransaction> recorded = new ArrayList<>(jdbc.query("""
                 SELECT * FROM order_transactions WHERE order_id = ? AND user_id = ?
-                ORDER BY finished_at DESC""", TRANSACTION, orderId, userId));
+                ORDER BY finished_at DESC""", TRANSACTION, order.orderId(), order.userId()));
         if (recorded.stream().noneMatch(tx -> OrderTransaction.PLACE.equals(tx.action()))) {
-            committedPlacement(orderId, userId).ifPresent(recorded::add);
+            OrderTransaction.committedPlacementOf(order).ifPresent(recorded::add);
         }
         return recorded;
     }
 
     /** The newest of {@link #transactions}. */
-    Optional<OrderTransaction> lastTransaction(long orderId, long userId) {
+    Optional<OrderTransaction> lastTransaction(Order order) {
         Optional<OrderTransaction> recorded = jdbc.query("""
                 SELECT * FROM order_transactions WHERE order_id = ? AND user_id = ?
-                ORDER BY finished_at DESC LIMIT 1""", TRANSACTION, orderId, userId).stream().findFirst();
-        return recorded.isPresent() ? recorded : committedPlacement(orderId, userId);
-    }
-
-    /**
-     * The placement an order row records by itself: the launcher saw it commit and wrote no record (none with a
-     * time: finishedAt is null). Not for an order still PENDING (a TCC placement not confirmed) or placed without a
-     * global transaction. Like the order's status, under AT this can be read before the global commit.
-     */
-    private Optional<OrderTransaction> committedPlacement(long orderId, long userId) {
-        return jdbc.query("SELECT placed_xid, mode FROM " + table.of(orderId)
-                + " WHERE order_id = ? AND user_id = ? AND placed_xid IS NOT NULL AND status <> ?", (rs, i) ->
-                OrderTransaction.committedPlacement(rs.getString("placed_xid"), orderId, userId,
-                        TransactionMode.valueOf(rs.getString("mode"))), orderId, userId, OrderStatus.PENDING.name())
-                .stream().findFirst();
+                ORDER BY finished_at DESC LIMIT 1""", TRANSACTION, order.orderId(), order.userId()).stream()
+                .findFirst();
+        return recorded.isPresent() ? recorded : OrderTransaction.committedPlacementOf(order);
     }
 
     /** What an Idempotency-Key was first used for. */

@@ -3,6 +3,9 @@ package com.tradeflow.web.order;
 import org.apache.seata.core.model.GlobalStatus;
 
 import java.time.Instant;
+import java.util.Optional;
+
+import static java.time.temporal.ChronoUnit.MILLIS;
 
 /**
  * A global transaction run for an order, as its launcher saw it end.
@@ -18,8 +21,26 @@ public record OrderTransaction(String xid, long orderId, long userId, String act
     static final String PLACE = "PLACE";
     static final String CANCEL = "CANCEL";
 
-    /** A placement its launcher saw commit, as the order row records it. */
-    static OrderTransaction committedPlacement(String xid, long orderId, long userId, TransactionMode mode) {
-        return new OrderTransaction(xid, orderId, userId, PLACE, mode, GlobalStatus.Committed.name(), null);
+    /**
+     * A placement as its launcher saw it end: one that committed is recorded by its order row alone, so it has no
+     * time; any other end is recorded now.
+     */
+    static OrderTransaction placement(String xid, long orderId, long userId, TransactionMode mode,
+            GlobalStatus status) {
+        Instant finishedAt = status == GlobalStatus.Committed ? null : Instant.now().truncatedTo(MILLIS);
+        return new OrderTransaction(xid, orderId, userId, PLACE, mode, status.name(), finishedAt);
+    }
+
+    /**
+     * The placement an order row records by itself (its launcher saw it commit and wrote no record). None for an
+     * order placed without a global transaction, or still PENDING (a TCC placement not confirmed). Like the order's
+     * status, under AT this can be read before the global commit.
+     */
+    static Optional<OrderTransaction> committedPlacementOf(Order order) {
+        if (order.placedXid() == null || order.status() == OrderStatus.PENDING) {
+            return Optional.empty();
+        }
+        return Optional.of(placement(order.placedXid(), order.orderId(), order.userId(), order.mode(),
+                GlobalStatus.Committed));
     }
 }

@@ -24,7 +24,7 @@ class OrderViews {
     }
 
     OrderView current(Order order) {
-        Optional<OrderTransaction> recorded = orders.lastTransaction(order.orderId(), order.userId());
+        Optional<OrderTransaction> recorded = orders.lastTransaction(order);
         if (recorded.isEmpty()) {
             return OrderView.of(order, null);
         }

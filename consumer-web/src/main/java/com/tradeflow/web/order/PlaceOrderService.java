@@ -14,16 +14,14 @@ import com.tradeflow.web.outbox.OutboxStatus;
 import com.tradeflow.web.product.StockChanges;
 import com.tradeflow.web.system.IdGenerator;
 import com.tradeflow.web.transaction.GlobalTransactions;
+import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.model.GlobalStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import static java.time.temporal.ChronoUnit.MILLIS;
 
 /**
  * Places an order. What a purchase does, in order, is {@link #place(PlaceOrderRequest, String, Long)}:
@@ -188,7 +186,8 @@ public class PlaceOrderService {
                 () -> inventory.deduct(orderId, request.skuId(), request.quantity()));
         long amount = unitPrice == null ? stock.amount() : Math.multiplyExact(unitPrice, (long) request.quantity());
         steps.time(Step.MONEY, mode, () -> wallets.debit(orderId, request.userId(), amount));
-        Order order = Order.create(orderId, request.userId(), request.skuId(), request.quantity(), amount, mode);
+        Order order = Order.create(orderId, request.userId(), request.skuId(), request.quantity(), amount, mode,
+                RootContext.getXID());
         steps.time(Step.ORDER, mode, () -> writeOrder(order, mode, idempotencyKey, request.fingerprint()));
         faults.holdWhileArmed(FAULT_HOLD_BEFORE_COMMIT, HOLD_LIMIT);
         faults.fireIfArmed(FAULT_FAIL_BEFORE_COMMIT);
@@ -221,12 +220,12 @@ public class PlaceOrderService {
     private OrderView answer(long orderId, PlaceOrderRequest request, TransactionMode mode,
             GlobalTransactions.Outcome<Order> outcome) {
         OrderTransaction recorded = null;
-        if (outcome.xid() != null && outcome.status() == GlobalStatus.Committed) {
-            recorded = OrderTransaction.committedPlacement(outcome.xid(), orderId, request.userId(), mode);
-        } else if (outcome.xid() != null) {
-            OrderTransaction tx = new OrderTransaction(outcome.xid(), orderId, request.userId(),
-                    OrderTransaction.PLACE, mode, outcome.status().name(), Instant.now().truncatedTo(MILLIS));
-            steps.time(Step.RECORD, mode, () -> orders.recordTransaction(tx));
+        if (outcome.xid() != null) {
+            OrderTransaction tx = OrderTransaction.placement(outcome.xid(), orderId, request.userId(), mode,
+                    outcome.status());
+            if (outcome.status() != GlobalStatus.Committed) {
+                steps.time(Step.RECORD, mode, () -> orders.recordTransaction(tx));
+            }
             recorded = tx;
         }
         Order placed = outcome.result();
@@ -244,8 +243,8 @@ public class PlaceOrderService {
      */
     private Placed unconfirmed(GlobalTransactions.Outcome<Order> outcome) {
         Order order = outcome.result();
-        OrderTransaction tx = new OrderTransaction(outcome.xid(), order.orderId(), order.userId(),
-                OrderTransaction.PLACE, order.mode(), GlobalStatus.UnKnown.name(), Instant.now().truncatedTo(MILLIS));
+        OrderTransaction tx = OrderTransaction.placement(outcome.xid(), order.orderId(), order.userId(), order.mode(),
+                GlobalStatus.UnKnown);
         orders.recordTransaction(tx);
         return new Placed(OrderView.unconfirmed(order, tx), Answered.UNCONFIRMED);
     }

@@ -19,7 +19,7 @@ class OrderViewsTests {
 
     private static final String XID = "192.0.2.2:8091:42";
     private static final Order ORDER = new Order(7, 3, 4, 1, 999, OrderStatus.PLACED, TransactionMode.AT,
-            Instant.parse("2026-12-03T10:00:00Z"));
+            Instant.parse("2026-12-03T10:00:00Z"), XID);
 
     private final OrderRepository orders = mock(OrderRepository.class);
     private final GlobalTransactionStatus statuses = mock(GlobalTransactionStatus.class);
@@ -61,7 +61,7 @@ class OrderViewsTests {
 
     @Test
     void shouldShowAnOrderWithoutRecordedTransactionAsStored() {
-        when(orders.lastTransaction(ORDER.orderId(), ORDER.userId())).thenReturn(Optional.empty());
+        when(orders.lastTransaction(ORDER)).thenReturn(Optional.empty());
 
         OrderView view = views.current(ORDER);
 
@@ -72,7 +72,7 @@ class OrderViewsTests {
     private OrderTransaction recorded(GlobalStatus status) {
         OrderTransaction tx = new OrderTransaction(XID, ORDER.orderId(), ORDER.userId(), "PLACE", TransactionMode.AT,
                 status.name(), Instant.parse("2026-12-03T10:00:01Z"));
-        when(orders.lastTransaction(ORDER.orderId(), ORDER.userId())).thenReturn(Optional.of(tx));
+        when(orders.lastTransaction(ORDER)).thenReturn(Optional.of(tx));
         return tx;
     }
 }

@@ -21,7 +21,7 @@ class LedgerCheckTests {
     private static final long SKU = 3;
 
     private static Optional<Order> order(OrderStatus status) {
-        return Optional.of(new Order(ORDER, USER, SKU, 2, 1000, status, TransactionMode.AT, Instant.EPOCH));
+        return Optional.of(new Order(ORDER, USER, SKU, 2, 1000, status, TransactionMode.AT, Instant.EPOCH, null));
     }
 
     private static StockMovement stock(String type) {

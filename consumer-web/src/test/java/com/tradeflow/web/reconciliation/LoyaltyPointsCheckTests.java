@@ -56,6 +56,6 @@ class LoyaltyPointsCheckTests {
     }
 
     private static Order order(long orderId, long userId, long amount) {
-        return new Order(orderId, userId, 1, 1, amount, OrderStatus.PLACED, TransactionMode.AT, Instant.EPOCH);
+        return new Order(orderId, userId, 1, 1, amount, OrderStatus.PLACED, TransactionMode.AT, Instant.EPOCH, null);
     }
 }
