@@ -199,7 +199,7 @@ public final class DevStack implements AutoCloseable {
      */
     private void launchAuthServer() {
         DevStackOptions.Identity identity = options.identity();
-        authServer = AuthServerProcess.launch(options.root().resolve("auth-server/target/auth-server.jar"),
+        authServer = AuthServerProcess.launch(options.root().resolve("tools/auth-server/target/auth-server.jar"),
                 identity.authPort(), identity.demoPassword(), identity.adminPassword(), jvmOptions(AUTH_SERVER_HEAP,
                         List.of()), options.logDir());
         started.push(authServer);

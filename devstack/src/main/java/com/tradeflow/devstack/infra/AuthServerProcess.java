@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The local stack's OpenID Connect issuer, auth-server ({@code java -jar auth-server/target/auth-server.jar}) on
+ * The local stack's OpenID Connect issuer, auth-server ({@code java -jar tools/auth-server/target/auth-server.jar}) on
  * 127.0.0.1, ready when its discovery document answers. Launched early and awaited late, so that its start overlaps
  * the other servers'. Its signing key lives as long as the process: a restart invalidates the tokens it gave.
  */

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JavaJarIT {
 
-    private static final Path BUILT = Path.of("..", "auth-server", "target", "auth-server.jar");
+    private static final Path BUILT = Path.of("..", "tools", "auth-server", "target", "auth-server.jar");
     private static final Duration START = Duration.ofSeconds(90);
 
     @TempDir
