@@ -1,6 +1,5 @@
 package com.tradeflow.web.events;
 
-import com.tradeflow.platform.events.AggregateQueueSelector;
 import com.tradeflow.platform.events.EventsProperties;
 import com.tradeflow.platform.events.RocketMqClients;
 import com.tradeflow.platform.fault.FaultSwitches;

@@ -4,7 +4,6 @@ import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
-import com.tradeflow.platform.events.AggregateQueueSelector;
 import com.tradeflow.platform.events.EventJson;
 import com.tradeflow.platform.events.EventsProperties;
 import com.tradeflow.platform.events.RocketMqClients;

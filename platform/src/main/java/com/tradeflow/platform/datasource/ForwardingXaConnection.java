@@ -8,11 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** A driver's XA connection, everything forwarded; subclasses change what they need. */
-abstract class ForwardingXaConnection implements XAConnection {
+public abstract class ForwardingXaConnection implements XAConnection {
 
-    final XAConnection physical;
+    protected final XAConnection physical;
 
-    ForwardingXaConnection(XAConnection physical) {
+    protected ForwardingXaConnection(XAConnection physical) {
         this.physical = physical;
     }
 

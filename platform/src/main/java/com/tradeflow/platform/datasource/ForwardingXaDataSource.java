@@ -8,16 +8,16 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 
 /** The driver's XA data source with each connection wrapped by a subclass; everything else goes to the driver. */
-abstract class ForwardingXaDataSource implements XADataSource {
+public abstract class ForwardingXaDataSource implements XADataSource {
 
     private final XADataSource driver;
 
-    ForwardingXaDataSource(XADataSource driver) {
+    protected ForwardingXaDataSource(XADataSource driver) {
         this.driver = driver;
     }
 
     /** The connection handed out for the driver's {@code physical} one. */
-    abstract XAConnection wrap(XAConnection physical) throws SQLException;
+    protected abstract XAConnection wrap(XAConnection physical) throws SQLException;
 
     @Override
     public XAConnection getXAConnection() throws SQLException {

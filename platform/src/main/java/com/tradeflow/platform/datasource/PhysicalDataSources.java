@@ -102,7 +102,7 @@ public final class PhysicalDataSources {
     }
 
     /** The driver's own XA data source for the database, with the session's lock wait bounded. */
-    static XADataSource xaDataSource(PhysicalDatabase db) {
+    public static XADataSource xaDataSource(PhysicalDatabase db) {
         String url = db.url() + (db.url().contains("?") ? "&" : "?") + "sessionVariables=innodb_lock_wait_timeout="
                 + db.lockWaitTimeoutSeconds();
         try {

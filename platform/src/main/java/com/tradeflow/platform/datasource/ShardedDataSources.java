@@ -1,13 +1,11 @@
 package com.tradeflow.platform.datasource;
 
-import com.atomikos.jdbc.AtomikosDataSourceBean;
 import org.apache.shardingsphere.driver.api.ShardingSphereDataSourceFactory;
 import org.apache.shardingsphere.infra.config.rule.RuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.strategy.sharding.HintShardingStrategyConfiguration;
 import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardShardingStrategyConfiguration;
-import org.apache.shardingsphere.transaction.config.TransactionRuleConfiguration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,59 +100,6 @@ public final class ShardedDataSources {
                 direct ? physical.values().stream().map(BranchTypeRoutingDataSource.Faces::of).toList() : List.of());
     }
 
-    /**
-     * A second data source over the same databases for local XA: ShardingSphere's XA transaction type over one
-     * Atomikos XA pool per database, driven by the running {@link LocalXa} manager. A Spring transaction on it that
-     * writes to two shards commits with two-phase commit, with the decision in the manager's log; it takes no part
-     * in Seata's global transactions, so it serves writes outside them only (as a plain local transaction would).
-     * Built after {@link #create}, which migrates the schemas.
-     *
-     * @param sharding     the table rules of the tables it writes (no TCC fence)
-     * @param beforeCommit runs before each branch's phase-two commit (fault tests); a no-op otherwise
-     */
-    public static LocalXaDataSource localXa(String name, Map<String, PhysicalDatabase> shards,
-            ShardingRuleConfiguration sharding, LocalXa xa, Runnable beforeCommit) {
-        Map<String, DataSource> faces = new LinkedHashMap<>();
-        List<AtomikosDataSourceBean> pools = new ArrayList<>();
-        try {
-            for (Map.Entry<String, PhysicalDatabase> shard : shards.entrySet()) {
-                AtomikosDataSourceBean pool = xaPool(name, shard.getValue(), xa.settings(), beforeCommit);
-                pools.add(pool);
-                open(pool, shard.getValue());
-                faces.put(shard.getKey(), new ShardingVisibleDataSource(pool, shard.getValue()));
-            }
-            List<RuleConfiguration> rules = List.of(sharding,
-                    new TransactionRuleConfiguration("XA", LocalXaTransactionManager.PROVIDER, new Properties()));
-            return new LocalXaDataSource(shardingSphere(name, faces, rules), pools);
-        } catch (RuntimeException e) {
-            // the pools already open would keep their connections, and their resource names registered, for nothing
-            pools.forEach(AtomikosDataSourceBean::close);
-            throw e;
-        }
-    }
-
-    private static AtomikosDataSourceBean xaPool(String name, PhysicalDatabase db, LocalXaSettings settings,
-            Runnable beforeCommit) {
-        AtomikosDataSourceBean pool = new AtomikosDataSourceBean();
-        // Atomikos finds a resource's in-doubt branches after a restart by this name: stable, one per database
-        pool.setUniqueResourceName(name + "-" + db.name());
-        pool.setXaDataSource(new XaCommitHook(PhysicalDataSources.xaDataSource(db), beforeCommit));
-        pool.setMaxPoolSize(settings.poolSize());
-        pool.setMinPoolSize(1);
-        pool.setBorrowConnectionTimeout((int) Math.max(1, settings.borrowTimeout().toSeconds()));
-        // ShardingSphere reads table metadata outside any transaction at start-up
-        pool.setLocalTransactionMode(true);
-        return pool;
-    }
-
-    private static void open(AtomikosDataSourceBean pool, PhysicalDatabase db) {
-        try {
-            pool.init();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the XA pool of " + db.name() + ": " + e.getMessage(), e);
-        }
-    }
-
     private static DataSource shardingSphere(String name, Map<String, PhysicalDatabase> shards,
             Map<String, PhysicalDataSources.Targets> physical, Function<PhysicalDataSources.Targets, DataSource> face,
             List<RuleConfiguration> rules) {
@@ -164,7 +109,8 @@ public final class ShardedDataSources {
         return shardingSphere(name, faces, rules);
     }
 
-    private static DataSource shardingSphere(String name, Map<String, DataSource> faces,
+    /** A ShardingSphere data source over the given faces of the databases, with these rules. */
+    public static DataSource shardingSphere(String name, Map<String, DataSource> faces,
             List<RuleConfiguration> rules) {
         Properties props = new Properties();
         // SQL logging is the services' business, not the driver's

@@ -17,7 +17,7 @@ public final class ShardingVisibleDataSource implements DataSource {
     private final DataSource delegate;
     private final PhysicalDatabase db;
 
-    ShardingVisibleDataSource(DataSource delegate, PhysicalDatabase db) {
+    public ShardingVisibleDataSource(DataSource delegate, PhysicalDatabase db) {
         this.delegate = delegate;
         this.db = db;
     }

@@ -21,7 +21,7 @@ final class XaConnectionPerBranch extends ForwardingXaDataSource {
     }
 
     @Override
-    XAConnection wrap(XAConnection physical) {
+    protected XAConnection wrap(XAConnection physical) {
         return new Branch(physical);
     }
 

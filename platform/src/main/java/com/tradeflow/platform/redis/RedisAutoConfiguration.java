@@ -7,6 +7,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import redis.clients.jedis.JedisPooled;
@@ -20,6 +21,7 @@ import java.net.URI;
  * not fatal: caching degrades to the database.
  */
 @AutoConfiguration
+@ConditionalOnClass(name = "redis.clients.jedis.JedisPooled")
 @ConditionalOnProperty("tradeflow.redis.url")
 public class RedisAutoConfiguration {
 

@@ -2,10 +2,10 @@ package com.tradeflow.account.config;
 
 import com.tradeflow.account.transfer.TransferProperties;
 import com.tradeflow.account.transfer.Transfers;
+import com.tradeflow.account.transfer.xa.LocalXa;
+import com.tradeflow.account.transfer.xa.LocalXaDataSource;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.datasource.DatabaseProperties;
-import com.tradeflow.platform.datasource.LocalXa;
-import com.tradeflow.platform.datasource.LocalXaDataSource;
 import com.tradeflow.platform.datasource.PhysicalDatabase;
 import com.tradeflow.platform.datasource.ShardedDataSources;
 import com.tradeflow.platform.fault.FaultSwitches;
@@ -60,7 +60,7 @@ class AccountDataSourceConfiguration {
     LocalXaDataSource transferXaDataSource(DatabaseProperties databases, BranchTypeRoutingDataSource migrated,
             LocalXa xa, TransferProperties transfers, FaultSwitches faults) {
         Map<String, PhysicalDatabase> shards = shards(databases);
-        return ShardedDataSources.localXa("account-transfers", shards, byUser(shards.keySet(), TRANSFER_TABLES), xa,
+        return LocalXaDataSource.open("account-transfers", shards, byUser(shards.keySet(), TRANSFER_TABLES), xa,
                 () -> faults.holdWhileArmed(Transfers.FAULT_BEFORE_XA_COMMIT, transfers.faultHoldLimit()));
     }
 

@@ -1,6 +1,6 @@
 package com.tradeflow.account.transfer;
 
-import com.tradeflow.platform.datasource.LocalXaSettings;
+import com.tradeflow.account.transfer.xa.LocalXaSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package com.tradeflow.account.transfer;
 
+import com.tradeflow.account.transfer.xa.LocalXaDataSource;
 import com.tradeflow.api.account.TransferReceipt;
 import com.tradeflow.api.account.TransferView;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
-import com.tradeflow.platform.datasource.LocalXaDataSource;
 import com.tradeflow.platform.datasource.LockContention;
 import com.tradeflow.platform.fault.FaultSwitches;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package com.tradeflow.platform.datasource;
+package com.tradeflow.account.transfer.xa;
 
 import org.apache.shardingsphere.infra.database.core.type.DatabaseType;
 import org.apache.shardingsphere.transaction.api.TransactionType;

@@ -1,4 +1,7 @@
-package com.tradeflow.platform.datasource;
+package com.tradeflow.account.transfer.xa;
+
+import com.tradeflow.platform.datasource.ForwardingXaConnection;
+import com.tradeflow.platform.datasource.ForwardingXaDataSource;
 
 import javax.sql.XAConnection;
 import javax.sql.XADataSource;
@@ -23,7 +26,7 @@ final class XaCommitHook extends ForwardingXaDataSource {
 
     /** One resource per connection, as the driver's: the manager may compare what it got earlier. */
     @Override
-    XAConnection wrap(XAConnection physical) throws SQLException {
+    protected XAConnection wrap(XAConnection physical) throws SQLException {
         HookedResource resource = new HookedResource(physical.getXAResource(), beforeCommit);
         return new ForwardingXaConnection(physical) {
             @Override

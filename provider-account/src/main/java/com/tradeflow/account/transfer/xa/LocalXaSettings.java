@@ -1,4 +1,4 @@
-package com.tradeflow.platform.datasource;
+package com.tradeflow.account.transfer.xa;
 
 import java.nio.file.Path;
 import java.time.Duration;

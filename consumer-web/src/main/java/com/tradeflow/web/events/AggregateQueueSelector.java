@@ -1,4 +1,4 @@
-package com.tradeflow.platform.events;
+package com.tradeflow.web.events;
 
 import org.apache.rocketmq.client.producer.MessageQueueSelector;
 import org.apache.rocketmq.common.message.Message;
@@ -11,7 +11,7 @@ import java.util.List;
  * one order lands in one queue, which an ordered consumer reads in order. Queues change only when the topic is
  * resized.
  */
-public final class AggregateQueueSelector implements MessageQueueSelector {
+final class AggregateQueueSelector implements MessageQueueSelector {
 
     @Override
     public MessageQueue select(List<MessageQueue> queues, Message message, Object aggregateId) {

@@ -1,4 +1,4 @@
-package com.tradeflow.platform.datasource;
+package com.tradeflow.account.transfer.xa;
 
 /** A local XA transaction could not begin, commit or roll back; the cause says why. */
 public final class LocalXaException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.tradeflow.platform.datasource;
+package com.tradeflow.account.transfer.xa;
 
 import com.atomikos.icatch.config.UserTransactionServiceImp;
 import com.atomikos.icatch.jta.UserTransactionManager;
