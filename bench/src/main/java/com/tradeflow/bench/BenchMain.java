@@ -10,7 +10,10 @@ import picocli.CommandLine.Spec;
  * {@code java -jar bench/target/bench.jar <scenario> [options]}: load against a TradeFlow web API, per mode, with
  * latencies, answers, server CPU per process and SQL statements per unit; see bench/README.md.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, version = "TradeFlow bench",
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        version = "TradeFlow bench",
         description = "Benchmarks a TradeFlow stack (local or deployed) and writes markdown, CSV and PNG reports.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
@@ -32,7 +35,7 @@ public final class BenchMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a scenario: purchases, place-cancel, "
-                + "transfers or idle");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "name a scenario: purchases, place-cancel, " + "transfers or idle");
     }
 }

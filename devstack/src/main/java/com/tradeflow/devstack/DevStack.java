@@ -5,24 +5,21 @@ import com.alibaba.nacos.api.exception.NacosException;
 import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.auth.client.SignInFile;
 import com.tradeflow.devstack.infra.AuthServerProcess;
-import com.tradeflow.devstack.infra.ZipkinServer;
 import com.tradeflow.devstack.infra.EmbeddedMariaDb;
 import com.tradeflow.devstack.infra.EmbeddedRedis;
 import com.tradeflow.devstack.infra.Ports;
+import com.tradeflow.devstack.infra.ZipkinServer;
 import com.tradeflow.devstack.service.ServiceName;
 import com.tradeflow.devstack.service.ServiceProcess;
+import com.tradeflow.gatewaysim.GatewaySim;
+import com.tradeflow.gatewaysim.GatewaySimOptions;
 import com.tradeflow.nacos.devserver.DevServerOptions;
 import com.tradeflow.nacos.devserver.NacosDevServer;
 import com.tradeflow.nacosconfig.NacosConfigImporter;
-import com.tradeflow.gatewaysim.GatewaySim;
-import com.tradeflow.gatewaysim.GatewaySimOptions;
 import com.tradeflow.rocketmq.server.RocketMqServerOptions;
 import com.tradeflow.rocketmq.server.RocketMqServerProcess;
 import com.tradeflow.seata.config.SeataServerOptions;
 import com.tradeflow.seata.config.SeataServerProcess;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,6 +41,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole local stack, started in dependency order and stopped in reverse: MariaDB, Redis, nacos-devserver
@@ -67,6 +66,7 @@ public final class DevStack implements AutoCloseable {
     private static final String ZIPKIN_HEAP = "256m";
     /** The embedded TC's console sign-in: seata-server's defaults (console.user.*); its console is on loopback. */
     private static final String EMBEDDED_TC_CONSOLE_USER = "seata";
+
     private static final String EMBEDDED_TC_CONSOLE_PASSWORD = "seata";
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
@@ -106,8 +106,11 @@ public final class DevStack implements AutoCloseable {
             launchAuthServer();
         }
         if (options.tracing().embedded()) {
-            zipkin = ZipkinServer.launch(options.root().resolve("devstack/target/zipkin/zipkin-server.jar"),
-                    options.tracing().zipkinPort(), jvmOptions(ZIPKIN_HEAP, List.of()), options.logDir());
+            zipkin = ZipkinServer.launch(
+                    options.root().resolve("devstack/target/zipkin/zipkin-server.jar"),
+                    options.tracing().zipkinPort(),
+                    jvmOptions(ZIPKIN_HEAP, List.of()),
+                    options.logDir());
             started.push(zipkin);
         }
         if (options.embeddedMysql()) {
@@ -120,7 +123,8 @@ public final class DevStack implements AutoCloseable {
             startRedis();
         }
         if (options.nacosAddr() == null) {
-            started.push(NacosDevServer.start(DevServerOptions.defaults().withPort(options.nacosPort())
+            started.push(NacosDevServer.start(DevServerOptions.defaults()
+                    .withPort(options.nacosPort())
                     .withDataDir(options.workDir().resolve("nacos"))));
         }
         importConfig();
@@ -169,7 +173,8 @@ public final class DevStack implements AutoCloseable {
                     start.get();
                 } catch (ExecutionException e) {
                     if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException r ? r
+                        failure = e.getCause() instanceof RuntimeException r
+                                ? r
                                 : new IllegalStateException(e.getCause().getMessage(), e.getCause());
                     }
                 } catch (InterruptedException e) {
@@ -187,8 +192,9 @@ public final class DevStack implements AutoCloseable {
 
     /** gateway-sim in this JVM: a real HTTP server to the services, with no faults until a test sets them. */
     private void startGateway() {
-        GatewaySim gateway = GatewaySim.start(GatewaySimOptions.defaults(options.gatewayApiKey(),
-                options.gatewaySecret(), options.adminToken()).withPort(options.gatewayPort()));
+        GatewaySim gateway = GatewaySim.start(
+                GatewaySimOptions.defaults(options.gatewayApiKey(), options.gatewaySecret(), options.adminToken())
+                        .withPort(options.gatewayPort()));
         started.push(gateway);
         log.info("payment gateway (gateway-sim) on {}", gateway.baseUrl());
     }
@@ -199,9 +205,13 @@ public final class DevStack implements AutoCloseable {
      */
     private void launchAuthServer() {
         DevStackOptions.Identity identity = options.identity();
-        authServer = AuthServerProcess.launch(options.root().resolve("tools/auth-server/target/auth-server.jar"),
-                identity.authPort(), identity.demoPassword(), identity.adminPassword(), jvmOptions(AUTH_SERVER_HEAP,
-                        List.of()), options.logDir());
+        authServer = AuthServerProcess.launch(
+                options.root().resolve("tools/auth-server/target/auth-server.jar"),
+                identity.authPort(),
+                identity.demoPassword(),
+                identity.adminPassword(),
+                jvmOptions(AUTH_SERVER_HEAP, List.of()),
+                options.logDir());
         started.push(authServer);
     }
 
@@ -209,15 +219,16 @@ public final class DevStack implements AutoCloseable {
     private void awaitAuthServer() {
         DevStackOptions.Identity identity = options.identity();
         authServer.awaitReady(options.serviceStartTimeout());
-        SignInFile.write(options.workDir(), identity.effectiveIssuerUri(), identity.demoPassword(),
-                identity.adminPassword());
+        SignInFile.write(
+                options.workDir(), identity.effectiveIssuerUri(), identity.demoPassword(), identity.adminPassword());
         recordProcesses();
         log.info("auth-server (OpenID Connect issuer) on {}", identity.effectiveIssuerUri());
     }
 
     private void startCoordinator() {
         coordinator = SeataServerProcess.start(SeataServerOptions.of(
-                        options.root().resolve("seata-config/target/seata-server/lib"), options.workDir().resolve("seata"))
+                        options.root().resolve("seata-config/target/seata-server/lib"),
+                        options.workDir().resolve("seata"))
                 .withPorts(options.seataPort(), options.seataConsolePort())
                 .withNacos(options.effectiveNacosAddr())
                 // test stacks: every global transaction and branch in the TC's log, for the failure a test sees
@@ -228,9 +239,13 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startBroker() {
-        broker = RocketMqServerProcess.start(RocketMqServerOptions.of(options.root(),
-                options.workDir().resolve("rocketmq"), options.rocketmqNamesrvPort(), options.rocketmqBrokerPort(),
-                EVENT_TOPICS).withCredentials(options.brokerCredentials()));
+        broker = RocketMqServerProcess.start(RocketMqServerOptions.of(
+                        options.root(),
+                        options.workDir().resolve("rocketmq"),
+                        options.rocketmqNamesrvPort(),
+                        options.rocketmqBrokerPort(),
+                        EVENT_TOPICS)
+                .withCredentials(options.brokerCredentials()));
         started.push(broker);
         recordProcesses();
         log.info("RocketMQ name server on {}", options.effectiveRocketmqNamesrv());
@@ -314,13 +329,17 @@ public final class DevStack implements AutoCloseable {
         }
         if (options.nacosAddr() == null) {
             Ports.requireFree(options.nacosPort(), "Nacos HTTP", "NACOS_PORT");
-            Ports.requireFree(options.nacosPort() + DevServerOptions.GRPC_PORT_OFFSET, "Nacos gRPC (NACOS_PORT+1000)",
+            Ports.requireFree(
+                    options.nacosPort() + DevServerOptions.GRPC_PORT_OFFSET,
+                    "Nacos gRPC (NACOS_PORT+1000)",
                     "NACOS_PORT");
         }
         if (options.rocketmqNamesrv() == null) {
             Ports.requireFree(options.rocketmqNamesrvPort(), "RocketMQ name server", "ROCKETMQ_NAMESRV_PORT");
             Ports.requireFree(options.rocketmqBrokerPort(), "RocketMQ broker", "ROCKETMQ_BROKER_PORT");
-            Ports.requireFree(options.rocketmqBrokerPort() - 2, "RocketMQ broker (ROCKETMQ_BROKER_PORT-2)",
+            Ports.requireFree(
+                    options.rocketmqBrokerPort() - 2,
+                    "RocketMQ broker (ROCKETMQ_BROKER_PORT-2)",
                     "ROCKETMQ_BROKER_PORT");
         }
         if (options.seataAddr() == null) {
@@ -335,8 +354,10 @@ public final class DevStack implements AutoCloseable {
         Ports.requireFree(managementPort(ServiceName.WEB), "consumer-web management (actuator)", "WEB_MANAGEMENT_PORT");
         if (options.services().contains(ServiceName.WEB_TRANSACTIONAL)) {
             Ports.requireFree(options.webTransactionalPort(), "consumer-web-txmsg HTTP", "WEB_TRANSACTIONAL_PORT");
-            Ports.requireFree(managementPort(ServiceName.WEB_TRANSACTIONAL), "consumer-web-txmsg management "
-                    + "(actuator)", "WEB_TRANSACTIONAL_MANAGEMENT_PORT");
+            Ports.requireFree(
+                    managementPort(ServiceName.WEB_TRANSACTIONAL),
+                    "consumer-web-txmsg management " + "(actuator)",
+                    "WEB_TRANSACTIONAL_MANAGEMENT_PORT");
         }
         if (options.identity().embedded()) {
             Ports.requireFree(options.identity().authPort(), "auth-server (OpenID Connect issuer)", "AUTH_PORT");
@@ -345,7 +366,9 @@ public final class DevStack implements AutoCloseable {
             Ports.requireFree(options.tracing().zipkinPort(), "Zipkin (traces)", "ZIPKIN_PORT");
         }
         for (ServiceName service : options.services()) {
-            Ports.requireFree(options.sentinelPort(service), service.instance() + " Sentinel command API",
+            Ports.requireFree(
+                    options.sentinelPort(service),
+                    service.instance() + " Sentinel command API",
                     sentinelPortVariable(service));
         }
     }
@@ -353,14 +376,16 @@ public final class DevStack implements AutoCloseable {
     private void createDatabases() {
         String url = "jdbc:mariadb://" + options.effectiveMysqlHost() + ":" + options.mysqlPort() + "/";
         try (Connection connection = DriverManager.getConnection(url, options.mysqlUser(), options.mysqlPassword());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String database : DevStackOptions.DATABASES) {
                 statement.execute("CREATE DATABASE IF NOT EXISTS " + database
                         + " DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the databases on " + options.effectiveMysqlHost() + ":"
-                    + options.mysqlPort() + " as " + options.mysqlUser() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create the databases on " + options.effectiveMysqlHost() + ":" + options.mysqlPort()
+                            + " as " + options.mysqlUser() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -372,8 +397,10 @@ public final class DevStack implements AutoCloseable {
                 log.info("config {}/{}: {}", result.group(), result.dataId(), result.outcome());
             }
         } catch (NacosException e) {
-            throw new IllegalStateException("cannot import the config center content into Nacos at "
-                    + options.effectiveNacosAddr() + ": " + e.getErrMsg(), e);
+            throw new IllegalStateException(
+                    "cannot import the config center content into Nacos at " + options.effectiveNacosAddr() + ": "
+                            + e.getErrMsg(),
+                    e);
         }
     }
 
@@ -389,9 +416,14 @@ public final class DevStack implements AutoCloseable {
         }
         env.put("SENTINEL_TRANSPORT_PORT", String.valueOf(options.sentinelPort(name)));
         env.putAll(overrides);
-        ServiceProcess service = ServiceProcess.start(name,
+        ServiceProcess service = ServiceProcess.start(
+                name,
                 options.root().resolve(name.module()).resolve("target").resolve(name.module() + ".jar"),
-                managementPort(name), env, jvmOptions(name), options.logDir(), options.serviceStartTimeout());
+                managementPort(name),
+                env,
+                jvmOptions(name),
+                options.logDir(),
+                options.serviceStartTimeout());
         synchronized (this) {
             services.put(name, service);
             started.push(service);
@@ -470,10 +502,13 @@ public final class DevStack implements AutoCloseable {
 
     private List<String> jvmOptions(ServiceName name) {
         Path nacosClient = options.workDir().resolve("nacos-client").resolve(name.instance());
-        return jvmOptions(options.serviceHeap(), List.of(
-                "-DJM.LOG.PATH=" + options.logDir().resolve("nacos-client"), "-DJM.SNAPSHOT.PATH=" + nacosClient,
-                "-Dcom.alibaba.nacos.naming.cache.dir=" + nacosClient,
-                "-Duser.home=" + options.workDir().resolve("home").resolve(name.instance())));
+        return jvmOptions(
+                options.serviceHeap(),
+                List.of(
+                        "-DJM.LOG.PATH=" + options.logDir().resolve("nacos-client"),
+                        "-DJM.SNAPSHOT.PATH=" + nacosClient,
+                        "-Dcom.alibaba.nacos.naming.cache.dir=" + nacosClient,
+                        "-Duser.home=" + options.workDir().resolve("home").resolve(name.instance())));
     }
 
     /** A JVM the stack starts: its heap, the serial collector, small thread stacks, C1 only for quick starts. */
@@ -540,8 +575,10 @@ public final class DevStack implements AutoCloseable {
      * what it sent).
      */
     public void kill(List<ServiceName> names) {
-        List<ServiceProcess> victims = names.stream().map(this::service).filter(Objects::nonNull).toList();
-        victims.forEach(service -> log.warn("killing {} (pid {})", service.name().instance(), service.pid()));
+        List<ServiceProcess> victims =
+                names.stream().map(this::service).filter(Objects::nonNull).toList();
+        victims.forEach(
+                service -> log.warn("killing {} (pid {})", service.name().instance(), service.pid()));
         victims.forEach(ServiceProcess::sendKill);
         victims.forEach(ServiceProcess::kill);
         recordProcesses();
@@ -589,54 +626,90 @@ public final class DevStack implements AutoCloseable {
         s.append("TradeFlow local stack is up\n");
         s.append(String.format("  web API            %s%n", webUrl()));
         s.append(String.format("  operations console %s/ops (in a browser; sign in as admin)%n", webUrl()));
-        s.append(String.format("  Nacos              %s (console http://%s/nacos/)%s%n", options.effectiveNacosAddr(),
-                options.effectiveNacosAddr(), options.nacosAddr() == null ? " [embedded nacos-devserver]" : ""));
-        s.append(String.format("  Seata TC           %s%s%n", options.effectiveSeataAddr(), options.seataAddr() == null
-                ? " (console http://127.0.0.1:" + options.seataConsolePort() + ", seata/seata)" : " [external]"));
-        s.append(String.format("  MySQL              %s:%d%s%n", options.effectiveMysqlHost(), options.mysqlPort(),
+        s.append(String.format(
+                "  Nacos              %s (console http://%s/nacos/)%s%n",
+                options.effectiveNacosAddr(),
+                options.effectiveNacosAddr(),
+                options.nacosAddr() == null ? " [embedded nacos-devserver]" : ""));
+        s.append(String.format(
+                "  Seata TC           %s%s%n",
+                options.effectiveSeataAddr(),
+                options.seataAddr() == null
+                        ? " (console http://127.0.0.1:" + options.seataConsolePort() + ", seata/seata)"
+                        : " [external]"));
+        s.append(String.format(
+                "  MySQL              %s:%d%s%n",
+                options.effectiveMysqlHost(),
+                options.mysqlPort(),
                 options.embeddedMysql() ? " [embedded MariaDB, user root]" : " [external]"));
         s.append(String.format("  Redis              %s%n", options.effectiveRedisUrl()));
-        s.append(String.format("  RocketMQ           name server %s%s; %s%n", options.effectiveRocketmqNamesrv(),
-                options.rocketmqNamesrv() == null ? ", broker 127.0.0.1:" + options.rocketmqBrokerPort() + " [embedded]"
-                        : " [external]", options.brokerCredentials() == null ? "requests unsigned"
-                        : "requests signed by access key " + options.brokerCredentials().accessKey()
+        s.append(String.format(
+                "  RocketMQ           name server %s%s; %s%n",
+                options.effectiveRocketmqNamesrv(),
+                options.rocketmqNamesrv() == null
+                        ? ", broker 127.0.0.1:" + options.rocketmqBrokerPort() + " [embedded]"
+                        : " [external]",
+                options.brokerCredentials() == null
+                        ? "requests unsigned"
+                        : "requests signed by access key "
+                                + options.brokerCredentials().accessKey()
                                 + " (ROCKETMQ_ACCESS_KEY, ROCKETMQ_SECRET_KEY)"));
-        s.append(String.format("  payment gateway    %s%s%n", options.effectiveGatewayUrl(), options.embeddedGateway()
-                ? " [embedded gateway-sim; admin API /admin/** with the admin token]" : " [external]"));
-        s.append(String.format("  provider-inventory HTTP %d, Dubbo %d, Sentinel %d%n", options.inventoryHttpPort(),
-                options.inventoryDubboPort(), options.sentinelPort(ServiceName.INVENTORY)));
-        s.append(String.format("  provider-account   HTTP %d, Dubbo %d, Sentinel %d%n", options.accountHttpPort(),
-                options.accountDubboPort(), options.sentinelPort(ServiceName.ACCOUNT)));
-        s.append(String.format("  consumer-web       HTTP %d, management %d, Sentinel %d (events: outbox relay)%n",
+        s.append(String.format(
+                "  payment gateway    %s%s%n",
+                options.effectiveGatewayUrl(),
+                options.embeddedGateway()
+                        ? " [embedded gateway-sim; admin API /admin/** with the admin token]"
+                        : " [external]"));
+        s.append(String.format(
+                "  provider-inventory HTTP %d, Dubbo %d, Sentinel %d%n",
+                options.inventoryHttpPort(),
+                options.inventoryDubboPort(),
+                options.sentinelPort(ServiceName.INVENTORY)));
+        s.append(String.format(
+                "  provider-account   HTTP %d, Dubbo %d, Sentinel %d%n",
+                options.accountHttpPort(), options.accountDubboPort(), options.sentinelPort(ServiceName.ACCOUNT)));
+        s.append(String.format(
+                "  consumer-web       HTTP %d, management %d, Sentinel %d (events: outbox relay)%n",
                 options.webPort(), managementPort(ServiceName.WEB), options.sentinelPort(ServiceName.WEB)));
         if (services.containsKey(ServiceName.WEB_TRANSACTIONAL)) {
-            s.append(String.format("  consumer-web-txmsg HTTP %d, management %d, Sentinel %d (events: RocketMQ "
-                    + "transactional messages)%n", options.webTransactionalPort(),
-                    managementPort(ServiceName.WEB_TRANSACTIONAL), options.sentinelPort(ServiceName.WEB_TRANSACTIONAL)));
+            s.append(String.format(
+                    "  consumer-web-txmsg HTTP %d, management %d, Sentinel %d (events: RocketMQ "
+                            + "transactional messages)%n",
+                    options.webTransactionalPort(),
+                    managementPort(ServiceName.WEB_TRANSACTIONAL),
+                    options.sentinelPort(ServiceName.WEB_TRANSACTIONAL)));
         }
-        s.append(String.format("  Sentinel           rules in Nacos group SENTINEL_GROUP (<service>-flow-rules ...); "
-                + "%s%n", options.sentinelDashboard() == null ? "no dashboard (SENTINEL_DASHBOARD unset)"
+        s.append(String.format(
+                "  Sentinel           rules in Nacos group SENTINEL_GROUP (<service>-flow-rules ...); " + "%s%n",
+                options.sentinelDashboard() == null
+                        ? "no dashboard (SENTINEL_DASHBOARD unset)"
                         : "heartbeats to the dashboard at " + options.sentinelDashboard()));
-        s.append(String.format("  traces (Zipkin)    %s%s%n", options.tracing().effectiveZipkinUrl(),
+        s.append(String.format(
+                "  traces (Zipkin)    %s%s%n",
+                options.tracing().effectiveZipkinUrl(),
                 options.tracing().embedded() ? " [embedded Zipkin server; every request traced]" : " [external]"));
         DevStackOptions.Identity identity = options.identity();
         if (identity.embedded()) {
-            s.append(String.format("  sign-in (OIDC)     %s [embedded auth-server]: users 1..100000, password %s; user "
-                    + "admin, password %s%n", identity.effectiveIssuerUri(), identity.demoPassword(),
-                    identity.adminPassword()));
+            s.append(String.format(
+                    "  sign-in (OIDC)     %s [embedded auth-server]: users 1..100000, password %s; user "
+                            + "admin, password %s%n",
+                    identity.effectiveIssuerUri(), identity.demoPassword(), identity.adminPassword()));
             s.append("  a user's token     java -jar devstack/target/devstack.jar token --user 1 "
                     + "(Authorization: Bearer ... on /api/**)\n");
         } else {
             s.append(String.format("  sign-in (OIDC)     %s [external]%n", identity.effectiveIssuerUri()));
         }
-        s.append(String.format("  admin token        %s (Authorization: Bearer ... on /api/admin/**, or an admin's "
-                + "token)%n", options.adminToken()));
+        s.append(String.format(
+                "  admin token        %s (Authorization: Bearer ... on /api/admin/**, or an admin's " + "token)%n",
+                options.adminToken()));
         s.append(String.format("  logs               %s%n", options.logDir()));
-        s.append(String.format("  processes          %s (name=pid, for the bench tool's CPU figures)%n",
+        s.append(String.format(
+                "  processes          %s (name=pid, for the bench tool's CPU figures)%n",
                 ProcessesFile.in(options.workDir())));
         if (options.benchmarkMode()) {
-            s.append(String.format("  benchmark mode     on (%s): purchases also take mode LOCAL, no global "
-                    + "transaction%n", DevStackOptions.BENCHMARK_MODE_VARIABLE));
+            s.append(String.format(
+                    "  benchmark mode     on (%s): purchases also take mode LOCAL, no global " + "transaction%n",
+                    DevStackOptions.BENCHMARK_MODE_VARIABLE));
         }
         return s.toString();
     }

@@ -1,7 +1,6 @@
 package com.tradeflow.devstack;
 
 import com.tradeflow.devstack.infra.Ports;
-
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +13,14 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class DevStackMain {
 
-    private DevStackMain() {
-    }
+    private DevStackMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && TokenCommand.NAME.equals(args[0])) {
-            System.exit(TokenCommand.run(List.of(args).subList(1, args.length),
-                    DevStackOptions.fromEnvironment(System.getenv(), projectRoot()).workDir()));
+            System.exit(TokenCommand.run(
+                    List.of(args).subList(1, args.length),
+                    DevStackOptions.fromEnvironment(System.getenv(), projectRoot())
+                            .workDir()));
             return;
         }
         if (System.getProperty("logback.configurationFile") == null) {
@@ -51,11 +51,14 @@ public final class DevStackMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the TradeFlow local stack ...");
-            stack.close();
-            stopped.countDown();
-        }, "devstack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping the TradeFlow local stack ...");
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "devstack-shutdown"));
         System.out.print(stack.summary());
         System.out.println("Ctrl-C stops everything.");
         stopped.await();
@@ -63,9 +66,14 @@ public final class DevStackMain {
 
     /** The repository root: where the jar sits in {@code <root>/devstack/target}, else the working directory. */
     static Path projectRoot() throws URISyntaxException {
-        Path jar = Path.of(DevStackMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Path.of(DevStackMain.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Path candidate = jar.getParent() == null ? null : jar.getParent().getParent();
-        if (candidate != null && candidate.getParent() != null
+        if (candidate != null
+                && candidate.getParent() != null
                 && Files.isDirectory(candidate.getParent().resolve("seata-config"))) {
             return candidate.getParent().toAbsolutePath();
         }

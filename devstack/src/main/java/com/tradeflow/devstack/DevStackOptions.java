@@ -5,7 +5,6 @@ import com.tradeflow.devstack.infra.Ports;
 import com.tradeflow.devstack.service.ServiceName;
 import com.tradeflow.rocketmq.server.BrokerCredentials;
 import com.tradeflow.rocketmq.server.RocketMqServerOptions;
-
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -41,19 +40,48 @@ import java.util.Set;
  *                        unsigned requests
  * @param tracing         where the services send their spans (an embedded Zipkin unless {@code ZIPKIN_URL} is given)
  */
-public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisPort, int nacosPort, int seataPort,
-                              int seataConsolePort, int webPort, int inventoryHttpPort, int inventoryDubboPort,
-                              int accountHttpPort, int accountDubboPort, String nacosAddr, String mysqlHost,
-                              String mysqlUser, String mysqlPassword, String redisUrl, String seataAddr,
-                              boolean faultsEnabled, String serviceHeap, Duration serviceStartTimeout,
-                              Set<ServiceName> services, int rocketmqNamesrvPort, int rocketmqBrokerPort,
-                              String rocketmqNamesrv, String adminToken, boolean benchmarkMode,
-                              int webTransactionalPort, int gatewayPort, String gatewayUrl, String gatewayApiKey,
-                              String gatewaySecret, String sentinelDashboard,
-                              Map<ServiceName, Integer> sentinelPorts, boolean quickStartJvm,
-                              String eventSigningKey, String rpcCallerToken, Identity identity,
-                              Map<ServiceName, Integer> webManagementPorts, BrokerCredentials brokerCredentials,
-                              Tracing tracing) {
+public record DevStackOptions(
+        Path root,
+        Path workDir,
+        int mysqlPort,
+        int redisPort,
+        int nacosPort,
+        int seataPort,
+        int seataConsolePort,
+        int webPort,
+        int inventoryHttpPort,
+        int inventoryDubboPort,
+        int accountHttpPort,
+        int accountDubboPort,
+        String nacosAddr,
+        String mysqlHost,
+        String mysqlUser,
+        String mysqlPassword,
+        String redisUrl,
+        String seataAddr,
+        boolean faultsEnabled,
+        String serviceHeap,
+        Duration serviceStartTimeout,
+        Set<ServiceName> services,
+        int rocketmqNamesrvPort,
+        int rocketmqBrokerPort,
+        String rocketmqNamesrv,
+        String adminToken,
+        boolean benchmarkMode,
+        int webTransactionalPort,
+        int gatewayPort,
+        String gatewayUrl,
+        String gatewayApiKey,
+        String gatewaySecret,
+        String sentinelDashboard,
+        Map<ServiceName, Integer> sentinelPorts,
+        boolean quickStartJvm,
+        String eventSigningKey,
+        String rpcCallerToken,
+        Identity identity,
+        Map<ServiceName, Integer> webManagementPorts,
+        BrokerCredentials brokerCredentials,
+        Tracing tracing) {
 
     private static final int TOKEN_BYTES = 32;
     /** Who the services are at the embedded broker when {@code ROCKETMQ_ACCESS_KEY} is not given. */
@@ -107,30 +135,48 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
     public static final String BENCHMARK_MODE_VARIABLE = "TRADEFLOW_BENCHMARK_LOCAL_MODE";
 
     /** The databases the services use, one schema each, created if missing. */
-    public static final String[] DATABASES = {"tradeflow_inventory", "tradeflow_account_0", "tradeflow_account_1",
-        "tradeflow_order_0", "tradeflow_order_1"};
+    public static final String[] DATABASES = {
+        "tradeflow_inventory", "tradeflow_account_0", "tradeflow_account_1", "tradeflow_order_0", "tradeflow_order_1"
+    };
 
     public static DevStackOptions fromEnvironment(Map<String, String> env, Path root) {
-        return new DevStackOptions(root, Path.of(env.getOrDefault("DEVSTACK_DIR", root.resolve(".devstack")
-                .toString())),
-                port(env, "MYSQL_PORT", 3306), port(env, "REDIS_PORT", 6379), port(env, "NACOS_PORT", 8848),
-                port(env, "SEATA_PORT", 8091), port(env, "SEATA_CONSOLE_PORT", 7091), port(env, "WEB_PORT", 8080),
-                port(env, "INVENTORY_HTTP_PORT", 8081), port(env, "INVENTORY_DUBBO_PORT", 20881),
-                port(env, "ACCOUNT_HTTP_PORT", 8082), port(env, "ACCOUNT_DUBBO_PORT", 20882),
-                blankToNull(env.get("NACOS_ADDR")), blankToNull(env.get("MYSQL_HOST")),
-                env.getOrDefault("MYSQL_USER", "root"), env.getOrDefault("MYSQL_PASSWORD", ""),
-                blankToNull(env.get("REDIS_URL")), blankToNull(env.get("SEATA_ADDR")),
+        return new DevStackOptions(
+                root,
+                Path.of(env.getOrDefault(
+                        "DEVSTACK_DIR", root.resolve(".devstack").toString())),
+                port(env, "MYSQL_PORT", 3306),
+                port(env, "REDIS_PORT", 6379),
+                port(env, "NACOS_PORT", 8848),
+                port(env, "SEATA_PORT", 8091),
+                port(env, "SEATA_CONSOLE_PORT", 7091),
+                port(env, "WEB_PORT", 8080),
+                port(env, "INVENTORY_HTTP_PORT", 8081),
+                port(env, "INVENTORY_DUBBO_PORT", 20881),
+                port(env, "ACCOUNT_HTTP_PORT", 8082),
+                port(env, "ACCOUNT_DUBBO_PORT", 20882),
+                blankToNull(env.get("NACOS_ADDR")),
+                blankToNull(env.get("MYSQL_HOST")),
+                env.getOrDefault("MYSQL_USER", "root"),
+                env.getOrDefault("MYSQL_PASSWORD", ""),
+                blankToNull(env.get("REDIS_URL")),
+                blankToNull(env.get("SEATA_ADDR")),
                 Boolean.parseBoolean(env.getOrDefault("TRADEFLOW_FAULTS_ENABLED", "false")),
-                env.getOrDefault("SERVICE_HEAP", "384m"), Duration.ofSeconds(180),
-                services(env.get("DEVSTACK_SERVICES")), port(env, "ROCKETMQ_NAMESRV_PORT", 9876),
-                port(env, "ROCKETMQ_BROKER_PORT", 10911), blankToNull(env.get("ROCKETMQ_NAMESRV")),
-                Optional.ofNullable(blankToNull(env.get("TRADEFLOW_ADMIN_TOKEN"))).orElseGet(DevStackOptions::newToken),
+                env.getOrDefault("SERVICE_HEAP", "384m"),
+                Duration.ofSeconds(180),
+                services(env.get("DEVSTACK_SERVICES")),
+                port(env, "ROCKETMQ_NAMESRV_PORT", 9876),
+                port(env, "ROCKETMQ_BROKER_PORT", 10911),
+                blankToNull(env.get("ROCKETMQ_NAMESRV")),
+                Optional.ofNullable(blankToNull(env.get("TRADEFLOW_ADMIN_TOKEN")))
+                        .orElseGet(DevStackOptions::newToken),
                 Boolean.parseBoolean(env.getOrDefault(BENCHMARK_MODE_VARIABLE, "false")),
-                port(env, "WEB_TRANSACTIONAL_PORT", 8083), port(env, "GATEWAY_PORT", 8090),
+                port(env, "WEB_TRANSACTIONAL_PORT", 8083),
+                port(env, "GATEWAY_PORT", 8090),
                 blankToNull(env.get("GATEWAY_URL")),
                 Optional.ofNullable(blankToNull(env.get("GATEWAY_API_KEY"))).orElseGet(DevStackOptions::newToken),
                 Optional.ofNullable(blankToNull(env.get("GATEWAY_SECRET"))).orElseGet(DevStackOptions::newToken),
-                blankToNull(env.get("SENTINEL_DASHBOARD")), Map.of(
+                blankToNull(env.get("SENTINEL_DASHBOARD")),
+                Map.of(
                         ServiceName.WEB, port(env, "WEB_SENTINEL_PORT", 8721),
                         ServiceName.INVENTORY, port(env, "INVENTORY_SENTINEL_PORT", 8722),
                         ServiceName.ACCOUNT, port(env, "ACCOUNT_SENTINEL_PORT", 8723),
@@ -140,28 +186,73 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
                         .orElseGet(DevStackOptions::newToken),
                 Optional.ofNullable(blankToNull(env.get("TRADEFLOW_RPC_CALLER_TOKEN")))
                         .orElseGet(DevStackOptions::newToken),
-                new Identity(port(env, "AUTH_PORT", 8093), blankToNull(env.get("OIDC_ISSUER_URI")),
+                new Identity(
+                        port(env, "AUTH_PORT", 8093),
+                        blankToNull(env.get("OIDC_ISSUER_URI")),
                         env.getOrDefault("AUTH_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD),
                         Optional.ofNullable(blankToNull(env.get("AUTH_ADMIN_PASSWORD")))
                                 .orElseGet(DevStackOptions::newToken)),
-                Map.of(ServiceName.WEB, port(env, "WEB_MANAGEMENT_PORT", 9080),
-                        ServiceName.WEB_TRANSACTIONAL, port(env, "WEB_TRANSACTIONAL_MANAGEMENT_PORT", 9083)),
+                Map.of(
+                        ServiceName.WEB,
+                        port(env, "WEB_MANAGEMENT_PORT", 9080),
+                        ServiceName.WEB_TRANSACTIONAL,
+                        port(env, "WEB_TRANSACTIONAL_MANAGEMENT_PORT", 9083)),
                 brokerCredentials(env),
                 new Tracing(port(env, "ZIPKIN_PORT", 9411), blankToNull(env.get("ZIPKIN_URL"))));
     }
 
     /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
     public static DevStackOptions forTests(Path root, Path workDir) {
-        return new DevStackOptions(root, workDir, Ports.free(), Ports.free(), freeNacosPort(), Ports.free(),
-                Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), null, null,
-                "root", "", null, null, true, "320m", Duration.ofSeconds(240), EnumSet.allOf(ServiceName.class),
-                RocketMqServerOptions.freePort(), RocketMqServerOptions.freeBrokerPort(), null, newToken(), false,
-                Ports.free(), Ports.free(), null, newToken(), newToken(), null, Map.of(
-                        ServiceName.WEB, Ports.free(), ServiceName.INVENTORY, Ports.free(),
-                        ServiceName.ACCOUNT, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()), true,
-                newToken(), newToken(), new Identity(Ports.free(), null, newToken(), newToken()),
+        return new DevStackOptions(
+                root,
+                workDir,
+                Ports.free(),
+                Ports.free(),
+                freeNacosPort(),
+                Ports.free(),
+                Ports.free(),
+                Ports.free(),
+                Ports.free(),
+                Ports.free(),
+                Ports.free(),
+                Ports.free(),
+                null,
+                null,
+                "root",
+                "",
+                null,
+                null,
+                true,
+                "320m",
+                Duration.ofSeconds(240),
+                EnumSet.allOf(ServiceName.class),
+                RocketMqServerOptions.freePort(),
+                RocketMqServerOptions.freeBrokerPort(),
+                null,
+                newToken(),
+                false,
+                Ports.free(),
+                Ports.free(),
+                null,
+                newToken(),
+                newToken(),
+                null,
+                Map.of(
+                        ServiceName.WEB,
+                        Ports.free(),
+                        ServiceName.INVENTORY,
+                        Ports.free(),
+                        ServiceName.ACCOUNT,
+                        Ports.free(),
+                        ServiceName.WEB_TRANSACTIONAL,
+                        Ports.free()),
+                true,
+                newToken(),
+                newToken(),
+                new Identity(Ports.free(), null, newToken(), newToken()),
                 Map.of(ServiceName.WEB, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()),
-                newBrokerCredentials(), new Tracing(Ports.free(), null));
+                newBrokerCredentials(),
+                new Tracing(Ports.free(), null));
     }
 
     /**
@@ -169,13 +260,48 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
      * baseline the Seata modes are measured against. Never on outside benchmarks.
      */
     public DevStackOptions withBenchmarkMode() {
-        return new DevStackOptions(root, workDir, mysqlPort, redisPort, nacosPort, seataPort, seataConsolePort, webPort,
-                inventoryHttpPort, inventoryDubboPort, accountHttpPort, accountDubboPort, nacosAddr, mysqlHost,
-                mysqlUser, mysqlPassword, redisUrl, seataAddr, faultsEnabled, serviceHeap, serviceStartTimeout,
-                services, rocketmqNamesrvPort, rocketmqBrokerPort, rocketmqNamesrv, adminToken, true,
-                webTransactionalPort, gatewayPort, gatewayUrl, gatewayApiKey, gatewaySecret, sentinelDashboard,
-                sentinelPorts, quickStartJvm, eventSigningKey, rpcCallerToken, identity, webManagementPorts,
-                brokerCredentials, tracing);
+        return new DevStackOptions(
+                root,
+                workDir,
+                mysqlPort,
+                redisPort,
+                nacosPort,
+                seataPort,
+                seataConsolePort,
+                webPort,
+                inventoryHttpPort,
+                inventoryDubboPort,
+                accountHttpPort,
+                accountDubboPort,
+                nacosAddr,
+                mysqlHost,
+                mysqlUser,
+                mysqlPassword,
+                redisUrl,
+                seataAddr,
+                faultsEnabled,
+                serviceHeap,
+                serviceStartTimeout,
+                services,
+                rocketmqNamesrvPort,
+                rocketmqBrokerPort,
+                rocketmqNamesrv,
+                adminToken,
+                true,
+                webTransactionalPort,
+                gatewayPort,
+                gatewayUrl,
+                gatewayApiKey,
+                gatewaySecret,
+                sentinelDashboard,
+                sentinelPorts,
+                quickStartJvm,
+                eventSigningKey,
+                rpcCallerToken,
+                identity,
+                webManagementPorts,
+                brokerCredentials,
+                tracing);
     }
 
     /** The port of a service's Sentinel command API (what the dashboard calls). */
@@ -216,7 +342,7 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
         return gatewayUrl == null;
     }
 
-        public Path logDir() {
+    public Path logDir() {
         return workDir.resolve("logs");
     }
 
@@ -248,9 +374,11 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
         }
         Set<ServiceName> services = EnumSet.noneOf(ServiceName.class);
         for (String module : list.split(",")) {
-            services.add(Arrays.stream(ServiceName.values()).filter(s -> s.instance().equals(module.trim()))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("DEVSTACK_SERVICES: unknown service '"
-                            + module.trim() + "'")));
+            services.add(Arrays.stream(ServiceName.values())
+                    .filter(s -> s.instance().equals(module.trim()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "DEVSTACK_SERVICES: unknown service '" + module.trim() + "'")));
         }
         return services;
     }
@@ -264,8 +392,8 @@ public record DevStackOptions(Path root, Path workDir, int mysqlPort, int redisP
 
     /** The given credentials; without them, new ones for the embedded broker, none for an external one. */
     private static BrokerCredentials brokerCredentials(Map<String, String> env) {
-        return BrokerCredentials.fromEnvironment(env).orElseGet(() ->
-                blankToNull(env.get("ROCKETMQ_NAMESRV")) == null ? newBrokerCredentials() : null);
+        return BrokerCredentials.fromEnvironment(env)
+                .orElseGet(() -> blankToNull(env.get("ROCKETMQ_NAMESRV")) == null ? newBrokerCredentials() : null);
     }
 
     private static BrokerCredentials newBrokerCredentials() {

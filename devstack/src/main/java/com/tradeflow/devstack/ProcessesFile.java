@@ -18,11 +18,10 @@ public final class ProcessesFile {
     /** The file's name inside the stack's work directory. */
     public static final String FILE_NAME = "processes.properties";
 
-    private static final String HEADER = "# the TradeFlow local stack's processes, name=pid; rewritten when one "
-            + "(re)starts\n";
+    private static final String HEADER =
+            "# the TradeFlow local stack's processes, name=pid; rewritten when one " + "(re)starts\n";
 
-    private ProcessesFile() {
-    }
+    private ProcessesFile() {}
 
     public static Path in(Path workDir) {
         return workDir.resolve(FILE_NAME);

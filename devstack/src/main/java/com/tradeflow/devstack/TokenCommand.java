@@ -3,7 +3,6 @@ package com.tradeflow.devstack;
 import com.tradeflow.api.user.UserIds;
 import com.tradeflow.auth.client.DemoLogin;
 import com.tradeflow.auth.client.SignInFile;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +18,7 @@ final class TokenCommand {
     static final String NAME = "token";
     private static final String USAGE = "usage: java -jar devstack/target/devstack.jar token --user <id> | --admin";
 
-    private TokenCommand() {
-    }
+    private TokenCommand() {}
 
     /** @return the exit status: 0 with the token printed, 1 when signing in failed, 2 for bad arguments */
     static int run(List<String> args, Path workDir) {
@@ -35,10 +33,10 @@ final class TokenCommand {
         }
         try {
             Properties signIn = SignInFile.read(workDir);
-            String password = signIn.getProperty("admin".equals(username) ? SignInFile.ADMIN_PASSWORD
-                    : SignInFile.DEMO_PASSWORD);
-            DemoLogin.Token token = new DemoLogin(URI.create(signIn.getProperty(SignInFile.ISSUER)))
-                    .signIn(username, password);
+            String password =
+                    signIn.getProperty("admin".equals(username) ? SignInFile.ADMIN_PASSWORD : SignInFile.DEMO_PASSWORD);
+            DemoLogin.Token token =
+                    new DemoLogin(URI.create(signIn.getProperty(SignInFile.ISSUER))).signIn(username, password);
             System.out.println(token.value());
             return 0;
         } catch (RuntimeException e) {

@@ -1,13 +1,12 @@
 package com.tradeflow.devstack;
 
-import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tradeflow.devstack.service.ServiceName;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class DevStackOptionsTests {
 
@@ -21,17 +20,20 @@ class DevStackOptionsTests {
         assertThat(options.effectiveNacosAddr()).isEqualTo("127.0.0.1:8848");
         assertThat(options.effectiveSeataAddr()).isEqualTo("127.0.0.1:8091");
         assertThat(options.workDir()).isEqualTo(ROOT.resolve(".devstack"));
-        assertThat(options.services()).as("the second consumer-web only on request")
+        assertThat(options.services())
+                .as("the second consumer-web only on request")
                 .containsExactly(ServiceName.INVENTORY, ServiceName.ACCOUNT, ServiceName.WEB);
         assertThat(options.webTransactionalPort()).isEqualTo(8083);
-        assertThat(options.webManagementPorts()).containsEntry(ServiceName.WEB, 9080)
+        assertThat(options.webManagementPorts())
+                .containsEntry(ServiceName.WEB, 9080)
                 .containsEntry(ServiceName.WEB_TRANSACTIONAL, 9083);
         assertThat(options.faultsEnabled()).isFalse();
         assertThat(options.effectiveRocketmqNamesrv()).isEqualTo("127.0.0.1:9876");
         assertThat(options.rocketmqBrokerPort()).isEqualTo(10911);
         assertThat(options.benchmarkMode()).isFalse();
         // a fresh admin token per start: 32 random bytes
-        assertThat(options.adminToken()).matches("[0-9a-f]{64}")
+        assertThat(options.adminToken())
+                .matches("[0-9a-f]{64}")
                 .isNotEqualTo(DevStackOptions.fromEnvironment(Map.of(), ROOT).adminToken());
         assertThat(options.embeddedGateway()).isTrue();
         assertThat(options.effectiveGatewayUrl()).isEqualTo("http://127.0.0.1:8090");
@@ -50,28 +52,40 @@ class DevStackOptionsTests {
         DevStackOptions options = DevStackOptions.fromEnvironment(Map.of(), ROOT);
 
         assertThat(options.brokerCredentials()).isNotNull();
-        assertThat(options.brokerCredentials().secretKey()).matches("[0-9a-f]{64}")
-                .isNotEqualTo(DevStackOptions.fromEnvironment(Map.of(), ROOT).brokerCredentials().secretKey());
-        assertThat(options.brokerCredentials().toString()).doesNotContain(options.brokerCredentials().secretKey());
+        assertThat(options.brokerCredentials().secretKey())
+                .matches("[0-9a-f]{64}")
+                .isNotEqualTo(DevStackOptions.fromEnvironment(Map.of(), ROOT)
+                        .brokerCredentials()
+                        .secretKey());
+        assertThat(options.brokerCredentials().toString())
+                .doesNotContain(options.brokerCredentials().secretKey());
     }
 
     @Test
     void shouldSignWithTheGivenBrokerCredentialsOrNotAtAllForAnExternalBrokerWithoutThem() {
-        DevStackOptions given = DevStackOptions.fromEnvironment(Map.of("ROCKETMQ_NAMESRV", "mq:9876",
-                "ROCKETMQ_ACCESS_KEY", "orders", "ROCKETMQ_SECRET_KEY", "s3cret"), ROOT);
+        DevStackOptions given = DevStackOptions.fromEnvironment(
+                Map.of("ROCKETMQ_NAMESRV", "mq:9876", "ROCKETMQ_ACCESS_KEY", "orders", "ROCKETMQ_SECRET_KEY", "s3cret"),
+                ROOT);
         assertThat(given.brokerCredentials().accessKey()).isEqualTo("orders");
         assertThat(given.brokerCredentials().secretKey()).isEqualTo("s3cret");
 
-        assertThat(DevStackOptions.fromEnvironment(Map.of("ROCKETMQ_NAMESRV", "mq:9876"), ROOT).brokerCredentials())
-                .as("an external broker without ACL").isNull();
+        assertThat(DevStackOptions.fromEnvironment(Map.of("ROCKETMQ_NAMESRV", "mq:9876"), ROOT)
+                        .brokerCredentials())
+                .as("an external broker without ACL")
+                .isNull();
         assertThatThrownBy(() -> DevStackOptions.fromEnvironment(Map.of("ROCKETMQ_ACCESS_KEY", "orders"), ROOT))
                 .hasMessageContaining("ROCKETMQ_SECRET_KEY");
     }
 
     @Test
     void shouldTakeAnExternalIssuerInsteadOfStartingOne() {
-        DevStackOptions options = DevStackOptions.fromEnvironment(Map.of("OIDC_ISSUER_URI",
-                "https://keycloak.example.com/realms/tradeflow", "AUTH_DEMO_PASSWORD", "another-demo-password"), ROOT);
+        DevStackOptions options = DevStackOptions.fromEnvironment(
+                Map.of(
+                        "OIDC_ISSUER_URI",
+                        "https://keycloak.example.com/realms/tradeflow",
+                        "AUTH_DEMO_PASSWORD",
+                        "another-demo-password"),
+                ROOT);
 
         assertThat(options.identity().embedded()).isFalse();
         assertThat(options.identity().effectiveIssuerUri()).isEqualTo("https://keycloak.example.com/realms/tradeflow");
@@ -80,18 +94,21 @@ class DevStackOptionsTests {
 
     @Test
     void shouldUseExternalServersAndPortsFromVariables() {
-        DevStackOptions options = DevStackOptions.fromEnvironment(Map.ofEntries(Map.entry("NACOS_ADDR", "nacos:8848"),
-                Map.entry("MYSQL_HOST", "db"),
-                Map.entry("MYSQL_PORT", "3307"),
-                Map.entry("REDIS_URL", "redis://cache:6379"),
-                Map.entry("SEATA_ADDR", "tc:8091"),
-                Map.entry("WEB_PORT", "9090"),
-                Map.entry("DEVSTACK_SERVICES", "provider-inventory,consumer-web-txmsg"),
-                Map.entry("ROCKETMQ_NAMESRV", "mq:9876"),
-                Map.entry("TRADEFLOW_ADMIN_TOKEN", "s3cret"),
-                Map.entry("GATEWAY_URL", "https://pay.example.com"),
-                Map.entry("GATEWAY_API_KEY", "k"),
-                Map.entry("GATEWAY_SECRET", "hmac")), ROOT);
+        DevStackOptions options = DevStackOptions.fromEnvironment(
+                Map.ofEntries(
+                        Map.entry("NACOS_ADDR", "nacos:8848"),
+                        Map.entry("MYSQL_HOST", "db"),
+                        Map.entry("MYSQL_PORT", "3307"),
+                        Map.entry("REDIS_URL", "redis://cache:6379"),
+                        Map.entry("SEATA_ADDR", "tc:8091"),
+                        Map.entry("WEB_PORT", "9090"),
+                        Map.entry("DEVSTACK_SERVICES", "provider-inventory,consumer-web-txmsg"),
+                        Map.entry("ROCKETMQ_NAMESRV", "mq:9876"),
+                        Map.entry("TRADEFLOW_ADMIN_TOKEN", "s3cret"),
+                        Map.entry("GATEWAY_URL", "https://pay.example.com"),
+                        Map.entry("GATEWAY_API_KEY", "k"),
+                        Map.entry("GATEWAY_SECRET", "hmac")),
+                ROOT);
         assertThat(options.embeddedMysql()).isFalse();
         assertThat(options.effectiveMysqlHost()).isEqualTo("db");
         assertThat(options.mysqlPort()).isEqualTo(3307);
@@ -121,8 +138,10 @@ class DevStackOptionsTests {
     @Test
     void shouldStartInBenchmarkModeWhenTheVariableSaysSo() {
         assertThat(DevStackOptions.fromEnvironment(Map.of(DevStackOptions.BENCHMARK_MODE_VARIABLE, "true"), ROOT)
-                .benchmarkMode()).isTrue();
+                        .benchmarkMode())
+                .isTrue();
         assertThat(DevStackOptions.fromEnvironment(Map.of(DevStackOptions.BENCHMARK_MODE_VARIABLE, "false"), ROOT)
-                .benchmarkMode()).isFalse();
+                        .benchmarkMode())
+                .isFalse();
     }
 }

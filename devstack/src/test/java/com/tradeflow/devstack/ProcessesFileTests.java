@@ -1,14 +1,13 @@
 package com.tradeflow.devstack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcessesFileTests {
 
@@ -33,7 +32,8 @@ class ProcessesFileTests {
         ProcessesFile.write(workDir, Map.of("consumer-web", 12L));
         ProcessesFile.write(workDir, Map.of("consumer-web", 13L));
 
-        assertThat(Files.readString(ProcessesFile.in(workDir))).contains("consumer-web=13")
+        assertThat(Files.readString(ProcessesFile.in(workDir)))
+                .contains("consumer-web=13")
                 .doesNotContain("consumer-web=12");
         try (var files = Files.list(workDir)) {
             assertThat(files).as("no temporary file left").hasSize(1);

@@ -1,16 +1,15 @@
 package com.tradeflow.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Admin endpoints answer only to the admin bearer token the stack was started with, or an admin's access token. */
 @Order(10)
@@ -21,12 +20,15 @@ class AdminIT {
     void shouldRefuseAdminRequestsWithoutTheRightBearerToken() throws Exception {
         String path = "/api/admin/orders/12345/transactions";
 
-        for (String authorization : new String[] {null, "Bearer wrong", "Basic "
-                + TestStack.stack().options().adminToken(), "Bearer"}) {
+        for (String authorization : new String[] {
+            null, "Bearer wrong", "Basic " + TestStack.stack().options().adminToken(), "Bearer"
+        }) {
             HttpResponse<String> response = send(path, authorization);
-            assertThat(response.statusCode()).as("Authorization: %s", authorization).isEqualTo(401);
-            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
-                    assertThat(challenge).startsWith("Bearer"));
+            assertThat(response.statusCode())
+                    .as("Authorization: %s", authorization)
+                    .isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
             assertThat(response.body()).contains("\"code\":\"UNAUTHORIZED\"");
         }
     }
@@ -41,13 +43,22 @@ class AdminIT {
         for (String path : new String[] {"/api/admin;x=1/outbox", "/api;x/admin/outbox"}) {
             assertThat(send(path + "?status=DEAD", null).statusCode()).as(path).isEqualTo(400);
         }
-        assertThat(send("/api/%61dmin/outbox?status=DEAD", null).statusCode()).as("encoded").isEqualTo(401);
-        assertThat(send("/api//admin/outbox?status=DEAD", null).statusCode()).as("never answered").isNotEqualTo(200);
-        HttpResponse<String> opening = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(TestStack.stack().webUrl() + "/api/flash-sales;x=1")).header("Content-Type",
-                "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(opening.statusCode()).as("opening a flash sale, spelled another way").isEqualTo(400);
+        assertThat(send("/api/%61dmin/outbox?status=DEAD", null).statusCode())
+                .as("encoded")
+                .isEqualTo(401);
+        assertThat(send("/api//admin/outbox?status=DEAD", null).statusCode())
+                .as("never answered")
+                .isNotEqualTo(200);
+        HttpResponse<String> opening = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(TestStack.stack().webUrl() + "/api/flash-sales;x=1"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(opening.statusCode())
+                .as("opening a flash sale, spelled another way")
+                .isEqualTo(400);
     }
 
     @Test
@@ -58,7 +69,8 @@ class AdminIT {
         Api.Reply cancelled = api.cancel(orderId, 49);
         assertThat(cancelled.status()).as("%s", cancelled.body()).isEqualTo(200);
 
-        HttpResponse<String> response = send("/api/admin/orders/" + orderId + "/transactions",
+        HttpResponse<String> response = send(
+                "/api/admin/orders/" + orderId + "/transactions",
                 "Bearer " + TestStack.stack().options().adminToken());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -71,12 +83,16 @@ class AdminIT {
         assertThat(transactions.get(1).path("xid").asText())
                 .isEqualTo(placed.body().path("lastTransaction").path("xid").asText());
         assertThat(transactions.findValuesAsText("status")).containsOnly("Committed");
-        assertThat(send("/api/admin/orders/12345/transactions", "Bearer "
-                + TestStack.stack().options().adminToken()).statusCode()).isEqualTo(404);
+        assertThat(send(
+                                "/api/admin/orders/12345/transactions",
+                                "Bearer " + TestStack.stack().options().adminToken())
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private static HttpResponse<String> send(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestStack.stack().webUrl() + path));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(TestStack.stack().webUrl() + path));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

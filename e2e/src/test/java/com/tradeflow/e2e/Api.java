@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradeflow.devstack.DevStack;
 import com.tradeflow.devstack.service.ServiceName;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,8 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final String adminToken;
@@ -77,20 +77,26 @@ public final class Api {
 
     /** GET of an admin endpoint, with the admin bearer token. */
     public Reply adminGet(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + adminToken).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + adminToken)
+                .GET());
     }
 
     /** POST (no body) to an admin endpoint, with the admin bearer token. */
     public Reply adminPost(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + adminToken).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + adminToken)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     /** POST of a JSON body to an admin endpoint (or {@code POST /api/flash-sales}), with the admin bearer token. */
     public Reply adminPost(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -102,7 +108,8 @@ public final class Api {
     }
 
     public Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET());
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET());
     }
 
     public Reply post(String path, String json) {
@@ -110,8 +117,10 @@ public final class Api {
     }
 
     public Reply post(String path, String json, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -132,8 +141,8 @@ public final class Api {
     }
 
     public static String order(long userId, long skuId, int quantity, String mode) {
-        return "{\"userId\":" + userId + ",\"skuId\":" + skuId + ",\"quantity\":" + quantity + ",\"mode\":\""
-                + mode + "\"}";
+        return "{\"userId\":" + userId + ",\"skuId\":" + skuId + ",\"quantity\":" + quantity + ",\"mode\":\"" + mode
+                + "\"}";
     }
 
     /** POST /api/wallets/{userId}/topups as that user, with an Idempotency-Key (null: none). */
@@ -144,7 +153,8 @@ public final class Api {
     /** A payment notification as the gateway POSTs it; null headers are left out. */
     public Reply callback(String timestamp, String signature, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/payments/callback"))
-                .timeout(TIMEOUT).header("Content-Type", "application/json;charset=UTF-8")
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json;charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (timestamp != null) {
             request.header("X-Gateway-Timestamp", timestamp);
@@ -187,8 +197,9 @@ public final class Api {
 
     /** Arms or disarms a test-only fault switch on a service's actuator. */
     public void fault(int servicePort, String fault, boolean armed) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servicePort
-                + "/actuator/faults/" + fault)).timeout(TIMEOUT);
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + servicePort + "/actuator/faults/" + fault))
+                .timeout(TIMEOUT);
         Reply reply = send(armed ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.DELETE());
         if (reply.status() != 200) {
             throw new IllegalStateException("fault switch " + fault + " answered " + reply);
@@ -197,8 +208,10 @@ public final class Api {
 
     /** Test-only: has the service deliver again the TCC confirms and cancels it received for the XID. */
     public Reply redeliverPhaseTwo(int servicePort, String xid) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servicePort + "/actuator/tccredelivery/"
-                + xid)).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servicePort + "/actuator/tccredelivery/" + xid))
+                        .timeout(TIMEOUT)
+                        .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     /** Sends with this view's Authorization header, unless the request has its own (the admin token's). */
@@ -206,7 +219,9 @@ public final class Api {
         HttpRequest request = builder.build();
         String header = authorization.get();
         if (header != null && request.headers().firstValue("Authorization").isEmpty()) {
-            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", header).build();
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", header)
+                    .build();
         }
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,18 +1,17 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tradeflow.bench.BenchMain;
 import com.tradeflow.devstack.DevStackOptions;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The bench tool, a few seconds against the test stack (AT and TCC; LOCAL needs a stack in benchmark mode), so that
@@ -25,6 +24,7 @@ class BenchSmokeIT {
 
     /** Users and skus 5001-5050: created by the bench's setup, far from the demo data and every other test's. */
     private static final String FIRST_ID = "5001";
+
     private static final String COUNT = "50";
     private static final List<String> MODES = List.of("AT", "TCC");
     private static final List<String> SERVICES = List.of("consumer-web", "provider-inventory", "provider-account");
@@ -35,29 +35,60 @@ class BenchSmokeIT {
         Path out = Files.createTempDirectory(Path.of("target"), "bench-smoke");
 
         // a short JIT watch: the smoke run checks that the warm-up looks at the compilers, not that they settle
-        int exit = BenchMain.execute("purchases", "--url", TestStack.stack().webUrl(), "--modes",
-                String.join(",", MODES), "--connections", "4", "--warmup", "1s", "--max-warmup", "3s", "--duration",
-                "3s", "--users", COUNT, "--skus", COUNT, "--first-user", FIRST_ID, "--first-sku", FIRST_ID, "--mysql",
-                jdbcUrl(stack), "--stack-dir", stack.workDir().toString(), "--out", out.toString());
+        int exit = BenchMain.execute(
+                "purchases",
+                "--url",
+                TestStack.stack().webUrl(),
+                "--modes",
+                String.join(",", MODES),
+                "--connections",
+                "4",
+                "--warmup",
+                "1s",
+                "--max-warmup",
+                "3s",
+                "--duration",
+                "3s",
+                "--users",
+                COUNT,
+                "--skus",
+                COUNT,
+                "--first-user",
+                FIRST_ID,
+                "--first-sku",
+                FIRST_ID,
+                "--mysql",
+                jdbcUrl(stack),
+                "--stack-dir",
+                stack.workDir().toString(),
+                "--out",
+                out.toString());
 
         assertThat(exit).as("every mode had successful purchases").isZero();
         Path run;
         try (var runs = Files.list(out)) {
             run = runs.findFirst().orElseThrow();
         }
-        assertThat(Files.readString(run.resolve("report.md"))).contains("| AT |", "| TCC |")
-                .as("the warm-up watched the stack's JIT compilers").containsAnyOf("the JIT settled after",
-                        "the JIT was still compiling after");
+        assertThat(Files.readString(run.resolve("report.md")))
+                .contains("| AT |", "| TCC |")
+                .as("the warm-up watched the stack's JIT compilers")
+                .containsAnyOf("the JIT settled after", "the JIT was still compiling after");
         List<Map<String, String>> rows = csv(run.resolve("results.csv"));
         assertThat(rows).extracting(row -> row.get("mode")).containsExactlyElementsOf(MODES);
         for (Map<String, String> row : rows) {
             String mode = row.get("mode");
-            assertThat(Long.parseLong(row.get("successes"))).as(mode + " purchases").isPositive();
-            assertThat(Double.parseDouble(row.get("sql_per_purchase_total"))).as(mode + " SQL per purchase")
+            assertThat(Long.parseLong(row.get("successes")))
+                    .as(mode + " purchases")
+                    .isPositive();
+            assertThat(Double.parseDouble(row.get("sql_per_purchase_total")))
+                    .as(mode + " SQL per purchase")
                     .isPositive();
             for (String service : SERVICES) {
-                assertThat(row.get("cpu_ms_per_purchase_" + service)).as(mode + " CPU of " + service).isNotBlank();
-                assertThat(Double.parseDouble(row.get("cpu_ms_per_purchase_" + service))).isPositive();
+                assertThat(row.get("cpu_ms_per_purchase_" + service))
+                        .as(mode + " CPU of " + service)
+                        .isNotBlank();
+                assertThat(Double.parseDouble(row.get("cpu_ms_per_purchase_" + service)))
+                        .isPositive();
             }
         }
         assertThat(run.resolve("throughput.png")).exists();
@@ -74,13 +105,16 @@ class BenchSmokeIT {
     private static List<Map<String, String>> csv(Path file) throws Exception {
         List<String> lines = Files.readAllLines(file);
         String[] header = lines.get(0).split(",");
-        return lines.stream().skip(1).map(line -> {
-            String[] fields = line.replaceAll("\"[^\"]*\"", "answers").split(",", -1);
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                row.put(header[i], fields[i]);
-            }
-            return row;
-        }).toList();
+        return lines.stream()
+                .skip(1)
+                .map(line -> {
+                    String[] fields = line.replaceAll("\"[^\"]*\"", "answers").split(",", -1);
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int i = 0; i < header.length; i++) {
+                        row.put(header[i], fields[i]);
+                    }
+                    return row;
+                })
+                .toList();
     }
 }

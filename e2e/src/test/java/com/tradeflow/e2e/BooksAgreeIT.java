@@ -1,14 +1,13 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * After the whole suite (purchases and cancellations in every mode, killed providers, coordinator outages, TCC
@@ -27,19 +26,24 @@ class BooksAgreeIT {
     @Test
     void shouldLeaveNoOpenReconciliationFindingAfterTheWholeSuite() {
         for (Events.Injected event : Events.injected()) {
-            JsonNode finding = ReconciliationIT.awaitFinding("OPEN", "POINTS", Long.toString(event.userId()),
-                    "POINTS_UNKNOWN_ORDER");
+            JsonNode finding = ReconciliationIT.awaitFinding(
+                    "OPEN", "POINTS", Long.toString(event.userId()), "POINTS_UNKNOWN_ORDER");
             assertThat(finding.path("detail").asText()).contains(Long.toString(event.orderId()));
-            Api.Reply resolved = TestStack.api().adminPost("/api/admin/reconciliation/findings/"
-                    + finding.path("id").asText() + "/resolve", "{\"note\":\"points of an event the test suite "
-                    + "sent straight to the broker\"}");
+            Api.Reply resolved = TestStack.api()
+                    .adminPost(
+                            "/api/admin/reconciliation/findings/"
+                                    + finding.path("id").asText() + "/resolve",
+                            "{\"note\":\"points of an event the test suite " + "sent straight to the broker\"}");
             assertThat(resolved.status()).as("%s", resolved.body()).isIn(200, 409);
         }
         // at once: after the whole suite the books have usually settled already
-        await().atMost(SETTLED_WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
+        await().atMost(SETTLED_WITHIN)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> {
                     JsonNode report = report();
-                    assertThat(report.path("open").asLong()).as("open findings: %s", report.path("findings"))
+                    assertThat(report.path("open").asLong())
+                            .as("open findings: %s", report.path("findings"))
                             .isZero();
                 });
     }

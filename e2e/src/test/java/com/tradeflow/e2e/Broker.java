@@ -2,6 +2,8 @@ package com.tradeflow.e2e;
 
 import com.tradeflow.devstack.DevStackOptions;
 import com.tradeflow.rocketmq.server.BrokerCredentials;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
 import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.exception.MQClientException;
@@ -17,9 +19,6 @@ import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
 import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /** The tests' own RocketMQ client, on the stack's name server: sends raw messages, looks messages up by key. */
 final class Broker implements AutoCloseable {
@@ -38,8 +37,13 @@ final class Broker implements AutoCloseable {
     /** A client with the services' broker credentials: an insider, whose requests the broker takes. */
     static Broker of(DevStackOptions options) throws MQClientException {
         BrokerCredentials credentials = options.brokerCredentials();
-        return new Broker(options.effectiveRocketmqNamesrv(), "e2e-tests", credentials == null ? null
-                : new AclClientRPCHook(new SessionCredentials(credentials.accessKey(), credentials.secretKey())));
+        return new Broker(
+                options.effectiveRocketmqNamesrv(),
+                "e2e-tests",
+                credentials == null
+                        ? null
+                        : new AclClientRPCHook(
+                                new SessionCredentials(credentials.accessKey(), credentials.secretKey())));
     }
 
     /** A client that does not sign its requests: anyone who reaches the broker's port. */
@@ -51,8 +55,10 @@ final class Broker implements AutoCloseable {
     void send(String topic, String tag, List<String> keys, String body, long orderId) throws Exception {
         Message message = new Message(topic, tag, null, body.getBytes(StandardCharsets.UTF_8));
         message.setKeys(keys);
-        SendResult result = producer.send(message,
-                (queues, m, arg) -> queues.get(Math.floorMod(Long.hashCode((Long) arg), queues.size())), orderId);
+        SendResult result = producer.send(
+                message,
+                (queues, m, arg) -> queues.get(Math.floorMod(Long.hashCode((Long) arg), queues.size())),
+                orderId);
         if (result.getSendStatus() != SendStatus.SEND_OK) {
             throw new IllegalStateException("not stored: " + result);
         }
@@ -73,7 +79,9 @@ final class Broker implements AutoCloseable {
 
     /** Where the name server says the topic's queues are. */
     TopicRouteData route(String topic) throws Exception {
-        return producer.getDefaultMQProducerImpl().getmQClientFactory().getMQClientAPIImpl()
+        return producer.getDefaultMQProducerImpl()
+                .getmQClientFactory()
+                .getMQClientAPIImpl()
                 .getTopicRouteInfoFromNameServer(topic, TIMEOUT_MILLIS);
     }
 
@@ -82,7 +90,8 @@ final class Broker implements AutoCloseable {
      * of (last offset - the group's committed offset).
      */
     long lag(String topic, String group) throws Exception {
-        MQClientAPIImpl client = producer.getDefaultMQProducerImpl().getmQClientFactory().getMQClientAPIImpl();
+        MQClientAPIImpl client =
+                producer.getDefaultMQProducerImpl().getmQClientFactory().getMQClientAPIImpl();
         TopicRouteData route = client.getTopicRouteInfoFromNameServer(topic, TIMEOUT_MILLIS);
         long lag = 0;
         for (BrokerData broker : route.getBrokerDatas()) {

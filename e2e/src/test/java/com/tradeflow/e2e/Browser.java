@@ -1,5 +1,14 @@
 package com.tradeflow.e2e;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -10,16 +19,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A real browser for the console's tests: Debian's headless chromium driven through its chromedriver (packages
@@ -54,10 +53,18 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get());
         // --no-sandbox: CI runs as root, where chromium's sandbox refuses to start
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
-                "--disable-gpu", "--no-first-run", "--disable-extensions");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,1000",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-extensions");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(chromedriver.get())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(chromedriver.get()))
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD);
         return new Browser(driver);
@@ -92,8 +99,8 @@ final class Browser implements AutoCloseable {
 
     /** The element, once the page shows it (after a form's post and redirect, say). */
     WebElement await(By by) {
-        return new WebDriverWait(driver, PAGE_LOAD).until(browser -> browser.findElements(by).stream().findFirst()
-                .orElse(null));
+        return new WebDriverWait(driver, PAGE_LOAD)
+                .until(browser -> browser.findElements(by).stream().findFirst().orElse(null));
     }
 
     String text(By by) {
@@ -126,6 +133,7 @@ final class Browser implements AutoCloseable {
     private static Optional<String> executable(String variable, List<String> candidates) {
         String set = System.getenv(variable);
         return (set != null && !set.isBlank() ? Stream.of(set) : candidates.stream())
-                .filter(path -> Files.isExecutable(Path.of(path))).findFirst();
+                .filter(path -> Files.isExecutable(Path.of(path)))
+                .findFirst();
     }
 }

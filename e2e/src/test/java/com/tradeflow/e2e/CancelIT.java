@@ -1,19 +1,18 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.tradeflow.devstack.service.ServiceName;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Cancelling an order gives back its stock and money in one global transaction of the order's mode, once; a
@@ -42,8 +41,10 @@ class CancelIT {
         assertThat(cancelled.status()).as("%s", cancelled.body()).isEqualTo(200);
         assertThat(cancelled.body().path("status").asText()).isEqualTo("CANCELLED");
         assertThat(cancelled.body().path("mode").asText()).isEqualTo(mode);
-        assertThat(cancelled.body().path("lastTransaction").path("action").asText()).isEqualTo("CANCEL");
-        assertThat(cancelled.body().path("lastTransaction").path("status").asText()).isEqualTo("Committed");
+        assertThat(cancelled.body().path("lastTransaction").path("action").asText())
+                .isEqualTo("CANCEL");
+        assertThat(cancelled.body().path("lastTransaction").path("status").asText())
+                .isEqualTo("Committed");
         assertThat(api.available(6)).isEqualTo(stock);
         assertThat(api.balance(user)).isEqualTo(balance);
         assertThat(api.frozen(user)).isZero();
@@ -67,7 +68,9 @@ class CancelIT {
         assertThat(api.cancel(orderId, 38).status()).isEqualTo(404);
         assertThat(api.cancel(orderId, 38).code()).isEqualTo("NOT_FOUND");
         assertThat(api.cancel("123456789", 37).status()).isEqualTo(404);
-        assertThat(api.as(37).post("/api/orders/" + orderId + "/cancel", "{\"userId\":0}").code())
+        assertThat(api.as(37)
+                        .post("/api/orders/" + orderId + "/cancel", "{\"userId\":0}")
+                        .code())
                 .isEqualTo("VALIDATION_FAILED");
         assertThat(api.order(37, orderId).body().path("status").asText()).isEqualTo("PLACED");
         assertThat(api.balance(37)).isEqualTo(balance);
@@ -98,8 +101,9 @@ class CancelIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 Map<String, List<Map<String, Object>>> now = db.snapshot();
                 // the failed cancellations are recorded for the orders; nothing else changed
-                now.keySet().stream().filter(table -> !table.endsWith("order_transactions")).forEach(table ->
-                        assertThat(now.get(table)).as(table).isEqualTo(before.get(table)));
+                now.keySet().stream()
+                        .filter(table -> !table.endsWith("order_transactions"))
+                        .forEach(table -> assertThat(now.get(table)).as(table).isEqualTo(before.get(table)));
                 assertThat(db.undoLogRows()).isZero();
                 assertThat(db.xaPreparedTotal()).isZero();
                 assertThat(db.totalReserved()).isZero();
@@ -107,16 +111,22 @@ class CancelIT {
             orders.forEach((mode, orderId) -> {
                 Api.Reply order = api.order(OUTAGE_USER.get(mode), orderId);
                 assertThat(order.body().path("status").asText()).as(mode).isEqualTo("PLACED");
-                assertThat(order.body().path("lastTransaction").path("action").asText()).isEqualTo("CANCEL");
-                assertThat(order.body().path("lastTransaction").path("status").asText()).as(mode)
+                assertThat(order.body().path("lastTransaction").path("action").asText())
+                        .isEqualTo("CANCEL");
+                assertThat(order.body().path("lastTransaction").path("status").asText())
+                        .as(mode)
                         .isNotEqualTo("Committed");
             });
         } finally {
             TestStack.stack().restart(ServiceName.ACCOUNT);
         }
 
-        orders.forEach((mode, orderId) -> await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(api.cancel(orderId, OUTAGE_USER.get(mode)).body().path("status").asText()).as(mode)
+        orders.forEach((mode, orderId) -> await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.cancel(orderId, OUTAGE_USER.get(mode))
+                                .body()
+                                .path("status")
+                                .asText())
+                        .as(mode)
                         .isEqualTo("CANCELLED")));
         balances.forEach((user, balance) -> assertThat(api.balance(user)).isEqualTo(balance));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

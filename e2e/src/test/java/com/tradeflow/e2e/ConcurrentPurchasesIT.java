@@ -1,8 +1,7 @@
 package com.tradeflow.e2e;
 
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 200 concurrent purchases, some bound to fail (too expensive, unknown sku): money and stock are conserved and
@@ -59,9 +58,11 @@ class ConcurrentPurchasesIT {
         assertThat(byStatus.get(201)).as("some purchases succeed").isPositive();
         // 503: a provider call that timed out waiting behind hot-row locks (5 s Dubbo timeout on two busy cores);
         // its purchase is rolled back like any other refusal, which the invariants below check
-        assertThat(replies).filteredOn(r -> r.status() == 503)
+        assertThat(replies)
+                .filteredOn(r -> r.status() == 503)
                 .allSatisfy(r -> assertThat(r.code()).isEqualTo("DEPENDENCY_UNAVAILABLE"));
-        assertThat(byStatus.keySet()).as("only success and refusals (409 includes CONCURRENT_UPDATE on hot rows)")
+        assertThat(byStatus.keySet())
+                .as("only success and refusals (409 includes CONCURRENT_UPDATE on hot rows)")
                 .allMatch(s -> s == 201 || s == 404 || s == 409 || s == 503);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -1,18 +1,11 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeflow.devstack.DevStackOptions;
 import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +16,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The operations console in a real browser (headless chromium, {@link Browser}): an admin signs in at the stack's
@@ -43,6 +42,7 @@ class ConsoleIT {
     private static final String HOLD_BEFORE_COMMIT = "order.place.before-commit";
     /** A sku no catalogue knows until the test's "fix" adds it (EventFaultsIT uses 999). */
     private static final long UNKNOWN_SKU = 997;
+
     private static final long SKU = 11;
     private static final Duration WITHIN = Duration.ofSeconds(60);
 
@@ -70,11 +70,14 @@ class ConsoleIT {
     void shouldTurnAwayAUserWhoIsNoAdmin() {
         browser.forgetSessions();
         browser.open(console("/ops"));
-        assertThat(browser.currentUrl()).as("sent to the issuer to sign in")
+        assertThat(browser.currentUrl())
+                .as("sent to the issuer to sign in")
                 .startsWith(identity().effectiveIssuerUri());
         browser.signIn("7", identity().demoPassword());
 
-        assertThat(browser.find(By.id("denied"))).as("refused: %s", browser.pageSource()).isPresent();
+        assertThat(browser.find(By.id("denied")))
+                .as("refused: %s", browser.pageSource())
+                .isPresent();
         browser.open(console("/ops/outbox"));
         assertThat(browser.find(By.id("denied"))).isPresent();
         assertThat(browser.find(By.id("rows"))).isEmpty();
@@ -88,12 +91,16 @@ class ConsoleIT {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Overview");
         assertThat(browser.text(By.id("operator"))).isEqualTo("admin");
         for (String service : List.of("consumer-web", "provider-inventory", "provider-account", "seata-server")) {
-            assertThat(browser.driver().findElements(By.cssSelector("tr[data-service='" + service
-                    + "'] .instance.up"))).as("%s registered and healthy", service).isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("tr[data-service='" + service + "'] .instance.up")))
+                    .as("%s registered and healthy", service)
+                    .isNotEmpty();
         }
         assertThat(browser.driver().findElements(By.cssSelector("tr[data-service='consumer-web'] .instance.up")))
-                .as("both web instances").hasSize(2);
-        assertThat(browser.find(By.cssSelector("[data-dependency='db'].up"))).as("its databases").isPresent();
+                .as("both web instances")
+                .hasSize(2);
+        assertThat(browser.find(By.cssSelector("[data-dependency='db'].up")))
+                .as("its databases")
+                .isPresent();
         long before = ordersShown("AT");
 
         Api.Reply placed = api.placeOrder(rich.get(0), SKU, 1, "AT");
@@ -102,25 +109,34 @@ class ConsoleIT {
         browser.open(console("/ops"));
         assertThat(ordersShown("AT")).as("the purchase counted on the overview").isEqualTo(before + 1);
         // and in the instance's purchases per second, sampled every 2 s in the test stack (OPS_HISTORY_INTERVAL)
-        By figures = By.cssSelector("div.member[data-address='127.0.0.1:" + URI.create(console("/")).getPort()
-                + "'] .figures");
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            browser.open(console("/ops"));
-            assertThat(Double.parseDouble(browser.driver().findElement(figures).getAttribute("data-peak")))
-                    .as("peak purchases per second").isPositive();
-            // and the providers' calls it made (the debit, the deduction), read from each provider's actuator
-            for (String provider : List.of("provider-inventory", "provider-account")) {
-                assertThat(Double.parseDouble(browser.driver().findElement(By.cssSelector("tr[data-service='"
-                        + provider + "'] .figures")).getAttribute("data-peak"))).as("%s calls per second", provider)
-                        .isPositive();
-            }
-        });
+        By figures = By.cssSelector(
+                "div.member[data-address='127.0.0.1:" + URI.create(console("/")).getPort() + "'] .figures");
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    browser.open(console("/ops"));
+                    assertThat(Double.parseDouble(
+                                    browser.driver().findElement(figures).getAttribute("data-peak")))
+                            .as("peak purchases per second")
+                            .isPositive();
+                    // and the providers' calls it made (the debit, the deduction), read from each provider's actuator
+                    for (String provider : List.of("provider-inventory", "provider-account")) {
+                        assertThat(Double.parseDouble(browser.driver()
+                                        .findElement(By.cssSelector("tr[data-service='" + provider + "'] .figures"))
+                                        .getAttribute("data-peak")))
+                                .as("%s calls per second", provider)
+                                .isPositive();
+                    }
+                });
         for (String service : List.of("consumer-web", "provider-inventory", "provider-account")) {
             assertThat(browser.text(By.cssSelector("tr[data-service='" + service + "'] .version")))
-                    .as("%s names its build", service).startsWith("0.1.0-SNAPSHOT (built ");
+                    .as("%s names its build", service)
+                    .startsWith("0.1.0-SNAPSHOT (built ");
         }
         assertThat(browser.find(By.cssSelector("div.member[data-address='127.0.0.1:"
-                + URI.create(console("/")).getPort() + "'] svg.sparkline polyline"))).as("its chart").isPresent();
+                        + URI.create(console("/")).getPort() + "'] svg.sparkline polyline")))
+                .as("its chart")
+                .isPresent();
         browser.screenshot("overview");
 
         String orderId = placed.body().path("orderId").asText();
@@ -128,11 +144,18 @@ class ConsoleIT {
         browser.driver().findElement(By.name("orderId")).sendKeys(orderId);
         browser.driver().findElement(By.cssSelector("#find-order button")).click();
         assertThat(browser.find(By.cssSelector("#order[data-order-id='" + orderId + "'][data-status='PLACED']")))
-                .as("the order's page: %s", browser.pageSource()).isPresent();
-        String traceId = api.adminGet("/api/admin/orders/" + orderId).body().path("traceId").asText();
-        assertThat(browser.driver().findElement(By.id("trace")).getAttribute("href")).as("its trace, in Zipkin")
+                .as("the order's page: %s", browser.pageSource())
+                .isPresent();
+        String traceId = api.adminGet("/api/admin/orders/" + orderId)
+                .body()
+                .path("traceId")
+                .asText();
+        assertThat(browser.driver().findElement(By.id("trace")).getAttribute("href"))
+                .as("its trace, in Zipkin")
                 .isEqualTo(TestStack.stack().options().tracing().effectiveZipkinUrl() + "/zipkin/traces/" + traceId);
-        assertThat(browser.find(By.cssSelector("#events tr[data-status]"))).as("its event").isPresent();
+        assertThat(browser.find(By.cssSelector("#events tr[data-status]")))
+                .as("its event")
+                .isPresent();
         browser.screenshot("order");
     }
 
@@ -142,26 +165,33 @@ class ConsoleIT {
         signInAsAdmin();
         long user = rich.get(1);
         long orderId = api.placeOrder(user, SKU, 1, "AT").body().path("orderId").asLong();
-        Map<String, Object> row = await().atMost(WITHIN).until(() -> events.outboxOf(orderId).stream().findFirst(),
-                r -> r.isPresent() && "SENT".equals(r.get().get("status"))).orElseThrow();
+        Map<String, Object> row = await().atMost(WITHIN)
+                .until(
+                        () -> events.outboxOf(orderId).stream().findFirst(),
+                        r -> r.isPresent() && "SENT".equals(r.get().get("status")))
+                .orElseThrow();
         String eventId = (String) row.get("event_id");
         // as if every send had failed: the row is given up on (its event reached the subscribers, which must not
         // apply it twice when it is sent again)
         String orders = "tradeflow_order_" + user % 2;
-        db.execute(orders, "UPDATE outbox_events SET status = 'DEAD', attempts = 10, "
-                + "last_error = 'broker refused (ConsoleIT)' WHERE event_id = '" + eventId + "'");
+        db.execute(
+                orders,
+                "UPDATE outbox_events SET status = 'DEAD', attempts = 10, "
+                        + "last_error = 'broker refused (ConsoleIT)' WHERE event_id = '" + eventId + "'");
         try {
             requeueThroughTheConsole(orderId, eventId);
         } finally {
             // whatever happened above, no DEAD row left behind for the tests that wait for every event to be sent
-            db.execute(orders, "UPDATE outbox_events SET status = 'SENT' WHERE event_id = '" + eventId
-                    + "' AND status = 'DEAD'");
+            db.execute(
+                    orders,
+                    "UPDATE outbox_events SET status = 'SENT' WHERE event_id = '" + eventId + "' AND status = 'DEAD'");
         }
     }
 
     private void requeueThroughTheConsole(long orderId, String eventId) {
         browser.open(console("/ops/outbox?status=NOPE"));
-        assertThat(browser.text(By.id("problem"))).as("a console page, not the API's JSON")
+        assertThat(browser.text(By.id("problem")))
+                .as("a console page, not the API's JSON")
                 .startsWith("VALIDATION_FAILED");
 
         browser.open(console("/ops/outbox?status=DEAD"));
@@ -171,16 +201,21 @@ class ConsoleIT {
         shown.findElement(By.cssSelector("button.requeue")).click();
 
         assertThat(browser.await(By.id("done")).getText()).contains(eventId);
-        await().atMost(WITHIN).untilAsserted(() -> assertThat(events.outboxOf(orderId))
-                .extracting(r -> r.get("status")).containsExactly("SENT"));
+        await().atMost(WITHIN)
+                .untilAsserted(() -> assertThat(events.outboxOf(orderId))
+                        .extracting(r -> r.get("status"))
+                        .containsExactly("SENT"));
         events.awaitConverged();
-        assertThat(events.processedOf(Events.POINTS, orderId)).as("applied once").hasSize(1);
+        assertThat(events.processedOf(Events.POINTS, orderId))
+                .as("applied once")
+                .hasSize(1);
         JsonNode requeued = lastAudit("outbox.requeue", eventId);
         assertThat(requeued.path("operator").asText()).isEqualTo("admin");
         assertThat(requeued.path("outcome").asText()).isEqualTo("DONE");
 
         // refused (the row is no longer DEAD) through the API: audited too, under the static token's name
-        assertThat(api.adminPost("/api/admin/outbox/" + eventId + "/requeue").code()).isEqualTo("EVENT_NOT_DEAD");
+        assertThat(api.adminPost("/api/admin/outbox/" + eventId + "/requeue").code())
+                .isEqualTo("EVENT_NOT_DEAD");
         JsonNode refused = lastAudit("outbox.requeue", eventId);
         assertThat(refused.path("operator").asText()).isEqualTo("admin-token");
         assertThat(refused.path("outcome").asText()).isEqualTo("REFUSED");
@@ -193,8 +228,7 @@ class ConsoleIT {
         signInAsAdmin();
         long user = rich.get(2);
         long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
-        Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200,
-                orderId);
+        Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200, orderId);
         String body = Events.orderPlacedBody(poison);
         try (Broker broker = Broker.of(TestStack.stack().options())) {
             broker.send(TOPIC, "OrderPlaced", List.of(poison.eventId(), String.valueOf(orderId)), body, orderId);
@@ -204,12 +238,15 @@ class ConsoleIT {
         boolean replayed = false;
         try {
             String page = console("/ops/dead-letters?group=" + Events.SALES);
-            WebElement letter = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> {
-                        browser.open(page);
-                        return browser.find(By.cssSelector("tr[data-event-id='" + poison.eventId() + "']"))
-                                .orElse(null);
-                    }, found -> found != null);
+            WebElement letter = await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(
+                            () -> {
+                                browser.open(page);
+                                return browser.find(By.cssSelector("tr[data-event-id='" + poison.eventId() + "']"))
+                                        .orElse(null);
+                            },
+                            found -> found != null);
             browser.screenshot("dead-letters");
             assertThat(events.processedOf(Events.SALES, orderId)).isEmpty();
 
@@ -226,25 +263,36 @@ class ConsoleIT {
                 replayThroughTheApi(poison.eventId());
             }
         }
-        await().atMost(WITHIN).untilAsserted(() -> assertThat(events.processedOf(Events.SALES, orderId)).hasSize(1));
+        await().atMost(WITHIN)
+                .untilAsserted(() ->
+                        assertThat(events.processedOf(Events.SALES, orderId)).hasSize(1));
         events.awaitConverged();
-        assertThat(lastAudit("dead-letter.replay", null).path("target").asText()).startsWith(Events.SALES + "/");
+        assertThat(lastAudit("dead-letter.replay", null).path("target").asText())
+                .startsWith(Events.SALES + "/");
     }
 
     private void addTheUnknownProduct() {
-        db.execute("tradeflow_inventory", "INSERT IGNORE INTO products (sku_id, name, price) VALUES (" + UNKNOWN_SKU
-                + ", 'Late catalogue entry (ConsoleIT)', 2100)");
+        db.execute(
+                "tradeflow_inventory",
+                "INSERT IGNORE INTO products (sku_id, name, price) VALUES (" + UNKNOWN_SKU
+                        + ", 'Late catalogue entry (ConsoleIT)', 2100)");
     }
 
     private void replayThroughTheApi(String eventId) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            JsonNode letters = api.adminGet("/api/admin/dead-letters/" + Events.SALES).body();
-            String msgId = StreamSupport.stream(letters.spliterator(), false)
-                    .filter(l -> eventId.equals(l.path("eventId").asText())).map(l -> l.path("msgId").asText())
-                    .findFirst().orElseThrow(() -> new AssertionError("not dead-lettered yet: " + eventId));
-            assertThat(api.adminPost("/api/admin/dead-letters/" + Events.SALES + "/" + msgId + "/replay").status())
-                    .isEqualTo(202);
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    JsonNode letters = api.adminGet("/api/admin/dead-letters/" + Events.SALES)
+                            .body();
+                    String msgId = StreamSupport.stream(letters.spliterator(), false)
+                            .filter(l -> eventId.equals(l.path("eventId").asText()))
+                            .map(l -> l.path("msgId").asText())
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError("not dead-lettered yet: " + eventId));
+                    assertThat(api.adminPost("/api/admin/dead-letters/" + Events.SALES + "/" + msgId + "/replay")
+                                    .status())
+                            .isEqualTo(202);
+                });
     }
 
     @Test
@@ -254,34 +302,45 @@ class ConsoleIT {
         long user = rich.get(3);
         long orderId = api.placeOrder(user, SKU, 1, "AT").body().path("orderId").asLong();
         String wallets = "tradeflow_account_" + (user % 2);
-        db.execute(wallets, "UPDATE wallet_ledger SET type = 'LOST' WHERE order_id = " + orderId
-                + " AND type = 'DEBIT'");
+        db.execute(
+                wallets, "UPDATE wallet_ledger SET type = 'LOST' WHERE order_id = " + orderId + " AND type = 'DEBIT'");
         try {
-            By finding = By.cssSelector("tr[data-subject='ORDER'][data-subject-id='" + orderId
-                    + "'][data-kind='MONEY_MISSING']");
-            WebElement row = await().atMost(WITHIN).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                browser.open(console("/ops/reconciliation"));
-                return browser.find(finding).orElse(null);
-            }, found -> found != null);
+            By finding = By.cssSelector(
+                    "tr[data-subject='ORDER'][data-subject-id='" + orderId + "'][data-kind='MONEY_MISSING']");
+            WebElement row = await().atMost(WITHIN)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(
+                            () -> {
+                                browser.open(console("/ops/reconciliation"));
+                                return browser.find(finding).orElse(null);
+                            },
+                            found -> found != null);
             browser.screenshot("reconciliation");
 
             row.findElement(By.name("note")).sendKeys("debit restored by hand (ConsoleIT)");
             row.findElement(By.cssSelector("button.resolve")).click();
             assertThat(browser.await(By.id("done")).getText()).contains("resolved");
 
-            JsonNode resolved = findings("RESOLVED").filter(f -> f.path("orderId").asLong() == orderId)
-                    .findFirst().orElseThrow();
+            JsonNode resolved = findings("RESOLVED")
+                    .filter(f -> f.path("orderId").asLong() == orderId)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(resolved.path("closedBy").asText()).isEqualTo("admin");
             assertThat(resolved.path("note").asText()).isEqualTo("debit restored by hand (ConsoleIT)");
-            assertThat(lastAudit("finding.resolve", resolved.path("id").asText()).path("detail").asText())
+            assertThat(lastAudit("finding.resolve", resolved.path("id").asText())
+                            .path("detail")
+                            .asText())
                     .isEqualTo("debit restored by hand (ConsoleIT)");
         } finally {
-            db.execute(wallets, "UPDATE wallet_ledger SET type = 'DEBIT' WHERE order_id = " + orderId
-                    + " AND type = 'LOST'");
+            db.execute(
+                    wallets,
+                    "UPDATE wallet_ledger SET type = 'DEBIT' WHERE order_id = " + orderId + " AND type = 'LOST'");
         }
         // the books agree again: what the broken ledger also showed (a LOST row) clears itself
-        await().atMost(WITHIN).untilAsserted(() -> assertThat(findings("OPEN")
-                .filter(f -> f.path("orderId").asLong() == orderId)).isEmpty());
+        await().atMost(WITHIN)
+                .untilAsserted(() -> assertThat(
+                                findings("OPEN").filter(f -> f.path("orderId").asLong() == orderId))
+                        .isEmpty());
         browser.open(console("/ops"));
         browser.screenshot("overview-after-actions");
     }
@@ -292,10 +351,13 @@ class ConsoleIT {
         signInAsAdmin();
         browser.open(console("/ops/sentinel"));
 
-        assertThat(browser.driver().findElements(By.cssSelector("#rules tbody tr"))).as("3 services x 5 kinds")
+        assertThat(browser.driver().findElements(By.cssSelector("#rules tbody tr")))
+                .as("3 services x 5 kinds")
                 .hasSize(15);
         WebElement flow = browser.driver().findElement(By.cssSelector("tr[data-data-id='consumer-web-flow-rules']"));
-        assertThat(flow.findElement(By.cssSelector("td.count")).getText()).as("the shipped defaults").isEqualTo("2");
+        assertThat(flow.findElement(By.cssSelector("td.count")).getText())
+                .as("the shipped defaults")
+                .isEqualTo("2");
         assertThat(flow.getText()).contains("POST:/api/orders");
         assertThat(browser.text(By.cssSelector("tr[data-data-id='provider-account-flow-rules']")))
                 .contains("provider-account-flow-rules");
@@ -307,8 +369,10 @@ class ConsoleIT {
     void shouldShowAFlashSaleWithItsUnitsLeftAndTickets() {
         signInAsAdmin();
         Instant now = Instant.now();
-        Api.Reply opened = api.adminPost("/api/flash-sales", "{\"skuId\":19,\"quantity\":5,\"price\":300,"
-                + "\"startsAt\":\"" + now + "\",\"endsAt\":\"" + now.plusSeconds(60) + "\",\"perUserLimit\":1}");
+        Api.Reply opened = api.adminPost(
+                "/api/flash-sales",
+                "{\"skuId\":19,\"quantity\":5,\"price\":300," + "\"startsAt\":\"" + now + "\",\"endsAt\":\""
+                        + now.plusSeconds(60) + "\",\"perUserLimit\":1}");
         assertThat(opened.status()).as("%s", opened.body()).isEqualTo(201);
         String saleId = opened.body().path("saleId").asText();
         long buyer = rich.get(4);
@@ -316,15 +380,22 @@ class ConsoleIT {
         assertThat(entered.status()).isEqualTo(202);
         String ticket = entered.body().path("ticketId").asText();
         // placed before the next test holds purchases at their commit
-        await().atMost(WITHIN).until(() -> api.as(buyer).get("/api/flash-sales/tickets/" + ticket).body()
-                .path("status").asText(), "PLACED"::equals);
+        await().atMost(WITHIN)
+                .until(
+                        () -> api.as(buyer)
+                                .get("/api/flash-sales/tickets/" + ticket)
+                                .body()
+                                .path("status")
+                                .asText(),
+                        "PLACED"::equals);
 
         browser.open(console("/ops/flash-sales"));
         WebElement sale = browser.driver().findElement(By.cssSelector("tr[data-sale-id='" + saleId + "']"));
         assertThat(sale.findElement(By.cssSelector("td.left")).getText()).isEqualTo("4");
         long tickets = sale.findElements(By.cssSelector("td.tickets span")).stream()
                 .filter(state -> List.of("QUEUED", "PLACED").contains(state.getAttribute("data-state")))
-                .mapToLong(state -> Long.parseLong(state.getText().split(" ")[1])).sum();
+                .mapToLong(state -> Long.parseLong(state.getText().split(" ")[1]))
+                .sum();
         assertThat(tickets).as("the buyer's ticket").isEqualTo(1);
         browser.screenshot("flash-sales");
     }
@@ -336,11 +407,11 @@ class ConsoleIT {
         int web = TestStack.stack().managementPort(ServiceName.WEB);
         api.fault(web, HOLD_BEFORE_COMMIT, true);
         try {
-            CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(
-                    () -> api.placeOrder(rich.get(5), SKU, 1, "AT"));
+            CompletableFuture<Api.Reply> placing =
+                    CompletableFuture.supplyAsync(() -> api.placeOrder(rich.get(5), SKU, 1, "AT"));
             // held after all three branches ran, before the global commit
-            Set<String> inFlight = await().atMost(Duration.ofSeconds(20)).until(() -> db.inFlightXids("AT"),
-                    held -> !held.isEmpty());
+            Set<String> inFlight =
+                    await().atMost(Duration.ofSeconds(20)).until(() -> db.inFlightXids("AT"), held -> !held.isEmpty());
             assertThat(inFlight).as("only this purchase in flight").hasSize(1);
             String xid = inFlight.iterator().next();
 
@@ -348,14 +419,17 @@ class ConsoleIT {
             WebElement held = browser.driver().findElement(By.cssSelector("tr[data-xid='" + xid + "']"));
             assertThat(held.findElement(By.cssSelector("td.status")).getText()).isEqualTo("Begin");
             assertThat(held.getText()).contains("place-order");
-            assertThat(held.findElements(By.cssSelector(".branch"))).as("stock, money, order").hasSize(3);
+            assertThat(held.findElements(By.cssSelector(".branch")))
+                    .as("stock, money, order")
+                    .hasSize(3);
             browser.screenshot("transactions");
 
             api.fault(web, HOLD_BEFORE_COMMIT, false);
             assertThat(placing.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
             await().atMost(WITHIN).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 browser.open(console("/ops/transactions"));
-                assertThat(browser.find(By.cssSelector("tr[data-xid='" + xid + "']"))).as("committed: gone")
+                assertThat(browser.find(By.cssSelector("tr[data-xid='" + xid + "']")))
+                        .as("committed: gone")
                         .isEmpty();
             });
         } finally {
@@ -382,16 +456,27 @@ class ConsoleIT {
             assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
             topUpId = started.body().path("topUpId").asText();
             // old enough to be flagged at the job's next check, which comes at once
-            db.execute(database, "UPDATE top_ups SET created_at = TIMESTAMPADD(MINUTE, -5, NOW(3)), "
-                    + "next_check_at = NOW(3) WHERE top_up_id = " + topUpId);
-            await().atMost(WITHIN).until(() -> db.number(database, "SELECT COUNT(*) FROM top_ups WHERE top_up_id = "
-                    + topUpId + " AND review_reason IS NOT NULL") == 1);
+            db.execute(
+                    database,
+                    "UPDATE top_ups SET created_at = TIMESTAMPADD(MINUTE, -5, NOW(3)), "
+                            + "next_check_at = NOW(3) WHERE top_up_id = " + topUpId);
+            await().atMost(WITHIN)
+                    .until(() -> db.number(
+                                    database,
+                                    "SELECT COUNT(*) FROM top_ups WHERE top_up_id = " + topUpId
+                                            + " AND review_reason IS NOT NULL")
+                            == 1);
             await().atMost(WITHIN).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                db.execute(database, "UPDATE top_ups SET next_check_at = TIMESTAMPADD(HOUR, 1, NOW(3)) "
-                        + "WHERE top_up_id = " + topUpId);
+                db.execute(
+                        database,
+                        "UPDATE top_ups SET next_check_at = TIMESTAMPADD(HOUR, 1, NOW(3)) " + "WHERE top_up_id = "
+                                + topUpId);
                 Thread.sleep(3000);
-                return db.number(database, "SELECT COUNT(*) FROM top_ups WHERE top_up_id = " + topUpId
-                        + " AND next_check_at > TIMESTAMPADD(MINUTE, 30, NOW(3))") == 1;
+                return db.number(
+                                database,
+                                "SELECT COUNT(*) FROM top_ups WHERE top_up_id = " + topUpId
+                                        + " AND next_check_at > TIMESTAMPADD(MINUTE, 30, NOW(3))")
+                        == 1;
             });
         } finally {
             gateway.faults(Gateway.NO_FAULTS);
@@ -403,8 +488,14 @@ class ConsoleIT {
 
         row.findElement(By.cssSelector("button.query")).click();
         assertThat(browser.await(By.id("done")).getText()).contains("top-up " + topUpId);
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.as(user).get("/api/topups/" + topUpId).body()
-                .path("status").asText(), "SUCCEEDED"::equals);
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> api.as(user)
+                                .get("/api/topups/" + topUpId)
+                                .body()
+                                .path("status")
+                                .asText(),
+                        "SUCCEEDED"::equals);
         assertThat(lastAudit("topup.query", topUpId).path("operator").asText()).isEqualTo("admin");
     }
 
@@ -412,14 +503,16 @@ class ConsoleIT {
         browser.forgetSessions();
         browser.open(console("/ops"));
         browser.signIn("admin", identity().adminPassword());
-        assertThat(browser.currentUrl()).as("back at the console: %s", browser.pageSource())
+        assertThat(browser.currentUrl())
+                .as("back at the console: %s", browser.pageSource())
                 .startsWith(console("/ops"));
     }
 
     /** The orders the overview shows for the mode (0 while it shows none). */
     private long ordersShown(String mode) {
         return browser.find(By.cssSelector("#purchases tr[data-mode='" + mode + "'] td.orders"))
-                .map(cell -> Long.parseLong(cell.getText())).orElse(0L);
+                .map(cell -> Long.parseLong(cell.getText()))
+                .orElse(0L);
     }
 
     private JsonNode lastAudit(String action, String target) {
@@ -427,12 +520,13 @@ class ConsoleIT {
         return StreamSupport.stream(entries.spliterator(), false)
                 .filter(e -> e.path("action").asText().equals(action))
                 .filter(e -> target == null || e.path("target").asText().equals(target))
-                .findFirst().orElseThrow(() -> new AssertionError("no audit entry " + action + " " + target + " in "
-                        + entries));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no audit entry " + action + " " + target + " in " + entries));
     }
 
     private java.util.stream.Stream<JsonNode> findings(String status) {
-        JsonNode report = api.adminGet("/api/admin/reconciliation?status=" + status + "&limit=1000").body();
+        JsonNode report = api.adminGet("/api/admin/reconciliation?status=" + status + "&limit=1000")
+                .body();
         return StreamSupport.stream(report.path("findings").spliterator(), false);
     }
 

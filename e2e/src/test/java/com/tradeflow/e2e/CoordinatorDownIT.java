@@ -1,19 +1,18 @@
 package com.tradeflow.e2e;
 
-import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.tradeflow.devstack.service.ServiceName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Seata TC killed (SIGKILL): purchases answer 503 and write nothing, and so do wallet transfers (they ask the TC
@@ -52,10 +51,16 @@ class CoordinatorDownIT {
             TestStack.stack().restartCoordinator();
         }
         // a refused attempt writes nothing and answers fast: try often, the services reconnect at their own pace
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(TestStack.api().placeOrder(17, 4, 1).status()).isEqualTo(201));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(
+                        () -> assertThat(TestStack.api().placeOrder(17, 4, 1).status())
+                                .isEqualTo(201));
         // the same key again: nothing was recorded under it while the TC was down
-        assertThat(transfers.transfer(PAYER, CROSS_SHARD_PAYEE, 100, "tc-down-1").status()).isEqualTo(201);
+        assertThat(transfers
+                        .transfer(PAYER, CROSS_SHARD_PAYEE, 100, "tc-down-1")
+                        .status())
+                .isEqualTo(201);
         assertThat(transfers.localXaPrepared()).isZero();
     }
 
@@ -79,8 +84,8 @@ class CoordinatorDownIT {
         long undoLogsBefore = db.undoLogRows();
 
         api.fault(web, HOLD_BEFORE_COMMIT, true);
-        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.as(user).post("/api/orders",
-                body, key));
+        CompletableFuture<Api.Reply> placing =
+                CompletableFuture.supplyAsync(() -> api.as(user).post("/api/orders", body, key));
         Api.Reply first;
         String orderId;
         try {
@@ -92,7 +97,8 @@ class CoordinatorDownIT {
 
             assertThat(first.status()).as("%s", first.body()).isEqualTo(202);
             assertThat(first.body().path("status").asText()).isEqualTo("UNKNOWN");
-            assertThat(first.body().path("lastTransaction").path("status").asText()).isEqualTo("UnKnown");
+            assertThat(first.body().path("lastTransaction").path("status").asText())
+                    .isEqualTo("UnKnown");
             orderId = first.body().path("orderId").asText();
             Api.Reply repeated = api.as(user).post("/api/orders", body, key);
             assertThat(repeated.status()).as("%s", repeated.body()).isEqualTo(202);
@@ -108,13 +114,17 @@ class CoordinatorDownIT {
         }
 
         // never committed: the TC times the transaction out and undoes every branch
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(api.order(user, orderId).status()).isEqualTo(404);
-            assertThat(api.balance(user)).isEqualTo(balance);
-            assertThat(stock(db, sku)).isEqualTo(stock);
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    assertThat(api.order(user, orderId).status()).isEqualTo(404);
+                    assertThat(api.balance(user)).isEqualTo(balance);
+                    assertThat(stock(db, sku)).isEqualTo(stock);
+                });
         Api.Reply again = api.as(user).post("/api/orders", body, key);
-        assertThat(again.status()).as("the key's first use was undone: %s", again.body()).isEqualTo(201);
+        assertThat(again.status())
+                .as("the key's first use was undone: %s", again.body())
+                .isEqualTo(201);
         assertThat(again.body().path("orderId").asText()).isNotEqualTo(orderId);
         assertThat(again.body().path("status").asText()).isEqualTo("PLACED");
     }

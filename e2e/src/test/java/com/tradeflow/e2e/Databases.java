@@ -1,9 +1,8 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tradeflow.devstack.DevStackOptions;
-
-import org.awaitility.Awaitility;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -23,8 +22,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.Awaitility;
 
 /**
  * Straight to the physical databases, past the services: what is really stored, in every shard.
@@ -54,30 +52,39 @@ public final class Databases {
      */
     public Map<String, List<Map<String, Object>>> snapshot() {
         Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
-        BUSINESS_TABLES.keySet().stream().sorted().forEach(db -> BUSINESS_TABLES.get(db).forEach(table -> {
-            List<Map<String, Object>> rows = rows(db, "SELECT * FROM " + table + " ORDER BY 1, 2");
-            rows.forEach(row -> row.remove("updated_at"));
-            all.put(db + "." + table, rows);
-        }));
+        BUSINESS_TABLES.keySet().stream()
+                .sorted()
+                .forEach(db -> BUSINESS_TABLES.get(db).forEach(table -> {
+                    List<Map<String, Object>> rows = rows(db, "SELECT * FROM " + table + " ORDER BY 1, 2");
+                    rows.forEach(row -> row.remove("updated_at"));
+                    all.put(db + "." + table, rows);
+                }));
         return all;
     }
 
     /** Waits until phase two of every earlier global transaction has deleted its undo logs. */
     public void awaitNoUndoLogs() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(undoLogRows()).as(() -> "undo log rows " + undoLogs()).isZero());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(undoLogRows())
+                        .as(() -> "undo log rows " + undoLogs())
+                        .isZero());
     }
 
     /** Where undo logs are left: database, XID, branch, status, creation time (for failure messages). */
     private List<String> undoLogs() {
         List<String> left = new ArrayList<>();
-        BUSINESS_TABLES.keySet().stream().sorted().forEach(db -> rows(db,
-                "SELECT xid, branch_id, log_status, log_created FROM undo_log").forEach(r -> left.add(db + " " + r)));
+        BUSINESS_TABLES.keySet().stream()
+                .sorted()
+                .forEach(db -> rows(db, "SELECT xid, branch_id, log_status, log_created FROM undo_log")
+                        .forEach(r -> left.add(db + " " + r)));
         return left;
     }
 
     public long undoLogRows() {
-        return BUSINESS_TABLES.keySet().stream().mapToLong(db -> number(db, "SELECT COUNT(*) FROM undo_log")).sum();
+        return BUSINESS_TABLES.keySet().stream()
+                .mapToLong(db -> number(db, "SELECT COUNT(*) FROM undo_log"))
+                .sum();
     }
 
     public long totalBalance() {
@@ -102,16 +109,19 @@ public final class Databases {
 
     /** Undo-log rows of one global transaction (AT), over every database. */
     public long undoLogRows(String xid) {
-        return BUSINESS_TABLES.keySet().stream().mapToLong(db -> number(db,
-                "SELECT COUNT(*) FROM undo_log WHERE xid = '" + xid + "'")).sum();
+        return BUSINESS_TABLES.keySet().stream()
+                .mapToLong(db -> number(db, "SELECT COUNT(*) FROM undo_log WHERE xid = '" + xid + "'"))
+                .sum();
     }
 
     /** database -> TCC fence statuses (1 tried, 2 committed, 3 rolled back, 4 suspended) of a global transaction. */
     public Map<String, List<Integer>> fence(String xid) {
         Map<String, List<Integer>> fence = new LinkedHashMap<>();
         BUSINESS_TABLES.keySet().stream().sorted().forEach(db -> {
-            List<Integer> statuses = rows(db, "SELECT status FROM tcc_fence_log WHERE xid = '" + xid
-                    + "' ORDER BY branch_id").stream().map(r -> ((Number) r.get("status")).intValue()).toList();
+            List<Integer> statuses =
+                    rows(db, "SELECT status FROM tcc_fence_log WHERE xid = '" + xid + "' ORDER BY branch_id").stream()
+                            .map(r -> ((Number) r.get("status")).intValue())
+                            .toList();
             if (!statuses.isEmpty()) {
                 fence.put(db, statuses);
             }
@@ -124,22 +134,26 @@ public final class Databases {
      * whole server's, one per branch).
      */
     public long xaPrepared(String xid) {
-        return rows("tradeflow_inventory", "XA RECOVER").stream().filter(r -> xaData(r).contains(xid)).count();
+        return rows("tradeflow_inventory", "XA RECOVER").stream()
+                .filter(r -> xaData(r).contains(xid))
+                .count();
     }
 
     /** Global XIDs with an XA branch prepared and not yet finished. */
     public java.util.Set<String> xaPreparedXids() {
         java.util.Set<String> xids = new java.util.TreeSet<>();
-        rows("tradeflow_inventory", "XA RECOVER").forEach(r -> xids.add(xaData(r).substring(0,
-                ((Number) r.get("gtrid_length")).intValue())));
+        rows("tradeflow_inventory", "XA RECOVER")
+                .forEach(r -> xids.add(xaData(r).substring(0, ((Number) r.get("gtrid_length")).intValue())));
         return xids;
     }
 
     /** Global XIDs with undo-log rows (AT branches whose phase two has not run), over every database. */
     public java.util.Set<String> undoLogXids() {
         java.util.Set<String> xids = new java.util.TreeSet<>();
-        BUSINESS_TABLES.keySet().forEach(db -> rows(db, "SELECT DISTINCT xid FROM undo_log")
-                .forEach(r -> xids.add((String) r.get("xid"))));
+        BUSINESS_TABLES
+                .keySet()
+                .forEach(db ->
+                        rows(db, "SELECT DISTINCT xid FROM undo_log").forEach(r -> xids.add((String) r.get("xid"))));
         return xids;
     }
 
@@ -151,15 +165,18 @@ public final class Databases {
     /** Global XIDs with a TCC fence row in that status (1 tried ... 4 suspended), over every database. */
     public java.util.Set<String> fenceXids(int status) {
         java.util.Set<String> xids = new java.util.TreeSet<>();
-        BUSINESS_TABLES.keySet().forEach(db -> rows(db, "SELECT DISTINCT xid FROM tcc_fence_log WHERE status = "
-                + status).forEach(r -> xids.add((String) r.get("xid"))));
+        BUSINESS_TABLES
+                .keySet()
+                .forEach(db -> rows(db, "SELECT DISTINCT xid FROM tcc_fence_log WHERE status = " + status)
+                        .forEach(r -> xids.add((String) r.get("xid"))));
         return xids;
     }
 
     /** An XA RECOVER row's gtrid and bqual as text. */
     static String xaData(Map<String, Object> row) {
         Object data = row.get("data");
-        return data instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+        return data instanceof byte[] bytes
+                ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
                 : String.valueOf(data);
     }
 
@@ -233,8 +250,8 @@ public final class Databases {
         List<Long> ids = new ArrayList<>();
         for (String db : List.of("tradeflow_order_0", "tradeflow_order_1")) {
             for (String table : List.of("orders_0", "orders_1")) {
-                rows(db, "SELECT order_id FROM " + table).forEach(r -> ids.add(((Number) r.get("order_id"))
-                        .longValue()));
+                rows(db, "SELECT order_id FROM " + table)
+                        .forEach(r -> ids.add(((Number) r.get("order_id")).longValue()));
             }
         }
         return ids;
@@ -243,7 +260,8 @@ public final class Databases {
     /** Order ids of the stock taken for orders (DEDUCT movements). */
     public List<Long> stockLedgerOrderIds() {
         return rows("tradeflow_inventory", "SELECT order_id FROM stock_ledger WHERE type = 'DEDUCT'").stream()
-                .map(r -> ((Number) r.get("order_id")).longValue()).toList();
+                .map(r -> ((Number) r.get("order_id")).longValue())
+                .toList();
     }
 
     /** Order ids of the money taken for orders (DEBIT movements). */
@@ -258,7 +276,8 @@ public final class Databases {
 
     /** A statement of an operator (or a fix), committed at once. */
     public void execute(String db, String sql) {
-        try (Connection c = connect(db); Statement s = c.createStatement()) {
+        try (Connection c = connect(db);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(db + ": " + sql + ": " + e.getMessage(), e);
@@ -274,15 +293,19 @@ public final class Databases {
                 .flatMap(d -> rows(d, "SELECT user_id, balance FROM wallets").stream())
                 .sorted(Comparator.comparingLong((Map<String, Object> r) -> ((Number) r.get("balance")).longValue())
                         .reversed())
-                .limit(count).map(r -> ((Number) r.get("user_id")).longValue()).toList();
+                .limit(count)
+                .map(r -> ((Number) r.get("user_id")).longValue())
+                .toList();
     }
 
     /** Wallets for users {@code first .. first + count - 1} with {@code balance} cents each, in their shards. */
     public void createWallets(long first, int count, long balance) {
         for (int shard = 0; shard < 2; shard++) {
             int s = shard;
-            String values = LongStream.range(first, first + count).filter(u -> u % 2 == s)
-                    .mapToObj(u -> "(" + u + ", " + balance + ")").collect(Collectors.joining(","));
+            String values = LongStream.range(first, first + count)
+                    .filter(u -> u % 2 == s)
+                    .mapToObj(u -> "(" + u + ", " + balance + ")")
+                    .collect(Collectors.joining(","));
             if (!values.isEmpty()) {
                 execute("tradeflow_account_" + shard, "INSERT INTO wallets (user_id, balance) VALUES " + values);
             }
@@ -305,19 +328,25 @@ public final class Databases {
     /** When the order was created, from its row (in the user's database, either table). */
     public Instant orderCreatedAt(long userId, long orderId) {
         for (String table : List.of("orders_0", "orders_1")) {
-            List<Map<String, Object>> found = rows("tradeflow_order_" + (userId % 2),
+            List<Map<String, Object>> found = rows(
+                    "tradeflow_order_" + (userId % 2),
                     "SELECT created_at FROM " + table + " WHERE order_id = " + orderId);
             if (!found.isEmpty()) {
                 Object created = found.get(0).get("created_at");
-                return created instanceof Timestamp t ? t.toInstant()
-                        : ((LocalDateTime) created).atZone(ZoneId.systemDefault()).toInstant();
+                return created instanceof Timestamp t
+                        ? t.toInstant()
+                        : ((LocalDateTime) created)
+                                .atZone(ZoneId.systemDefault())
+                                .toInstant();
             }
         }
         throw new IllegalStateException("no order " + orderId + " of user " + userId);
     }
 
     public long number(String db, String sql) {
-        try (Connection c = connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -326,7 +355,9 @@ public final class Databases {
     }
 
     public List<Map<String, Object>> rows(String db, String sql) {
-        try (Connection c = connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
             List<Map<String, Object>> rows = new ArrayList<>();
             while (rs.next()) {
@@ -343,15 +374,15 @@ public final class Databases {
     }
 
     /** A statement MariaDB received: the connection (server thread) it came on, its kind and its text. */
-    public record Received(long connection, String command, String text) {
-    }
+    public record Received(long connection, String command, String text) {}
 
     /**
      * Every statement MariaDB receives, from any client, while {@code work} runs (its general log, written to a
      * table for the time). The server's logging settings are restored afterwards.
      */
     public List<Received> statementsDuring(Runnable work) {
-        String output = rows("mysql", "SELECT @@global.log_output AS o").get(0).get("o").toString();
+        String output =
+                rows("mysql", "SELECT @@global.log_output AS o").get(0).get("o").toString();
         execute("mysql", "TRUNCATE TABLE mysql.general_log");
         execute("mysql", "SET GLOBAL log_output = 'TABLE'");
         execute("mysql", "SET GLOBAL general_log = 1");
@@ -364,7 +395,9 @@ public final class Databases {
         List<Received> received = rows("mysql", """
                 SELECT thread_id, command_type, CONVERT(argument USING utf8mb4) AS text FROM mysql.general_log
                 ORDER BY event_time""").stream()
-                .map(r -> new Received(((Number) r.get("thread_id")).longValue(), r.get("command_type").toString(),
+                .map(r -> new Received(
+                        ((Number) r.get("thread_id")).longValue(),
+                        r.get("command_type").toString(),
                         String.valueOf(r.get("text"))))
                 .toList();
         execute("mysql", "TRUNCATE TABLE mysql.general_log");
@@ -372,7 +405,9 @@ public final class Databases {
     }
 
     private Connection connect(String db) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://" + options.effectiveMysqlHost() + ":"
-                + options.mysqlPort() + "/" + db, options.mysqlUser(), options.mysqlPassword());
+        return DriverManager.getConnection(
+                "jdbc:mariadb://" + options.effectiveMysqlHost() + ":" + options.mysqlPort() + "/" + db,
+                options.mysqlUser(),
+                options.mysqlPassword());
     }
 }

@@ -1,15 +1,10 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Order events under real faults, for both publishers: the broker stopped, the relay killed between send and mark,
@@ -88,8 +87,12 @@ class EventFaultsIT {
         CompletableFuture<Void> purchases = CompletableFuture.runAsync(() -> {
             for (int i = 0; running.get(); i++) {
                 ServiceName web = i % 2 == 0 ? ServiceName.WEB : ServiceName.WEB_TRANSACTIONAL;
-                Api.Reply reply = TestStack.api(web).placeOrder(rich.get(i % 5), 1 + i % 3, 1,
-                        List.of("AT", "TCC", "XA").get(i % 3));
+                Api.Reply reply = TestStack.api(web)
+                        .placeOrder(
+                                rich.get(i % 5),
+                                1 + i % 3,
+                                1,
+                                List.of("AT", "TCC", "XA").get(i % 3));
                 statuses.computeIfAbsent(web, w -> new ConcurrentHashMap<>()).merge(reply.status(), 1, Integer::sum);
                 sleep(200);
             }
@@ -99,17 +102,27 @@ class EventFaultsIT {
             TestStack.stack().stopBroker();
             statuses.clear();
             // the outage lasts until what it is for was seen, not a fixed time
-            await("purchases through both instances with the broker down").atMost(OUTAGE).untilAsserted(() -> {
-                assertThat(statuses.getOrDefault(ServiceName.WEB, Map.of()).getOrDefault(201, 0))
-                        .as("outbox: purchases go on").isGreaterThanOrEqualTo(PURCHASES_IN_OUTAGE);
-                assertThat(statuses.getOrDefault(ServiceName.WEB_TRANSACTIONAL, Map.of()).getOrDefault(503, 0))
-                        .as("transactional message: refused").isGreaterThanOrEqualTo(PURCHASES_IN_OUTAGE);
-            });
+            await("purchases through both instances with the broker down")
+                    .atMost(OUTAGE)
+                    .untilAsserted(() -> {
+                        assertThat(statuses.getOrDefault(ServiceName.WEB, Map.of())
+                                        .getOrDefault(201, 0))
+                                .as("outbox: purchases go on")
+                                .isGreaterThanOrEqualTo(PURCHASES_IN_OUTAGE);
+                        assertThat(statuses.getOrDefault(ServiceName.WEB_TRANSACTIONAL, Map.of())
+                                        .getOrDefault(503, 0))
+                                .as("transactional message: refused")
+                                .isGreaterThanOrEqualTo(PURCHASES_IN_OUTAGE);
+                    });
             System.out.println("purchases while the broker was down: " + statuses);
-            assertThat(statuses.get(ServiceName.WEB)).as("outbox: purchases go on").containsKey(201);
-            assertThat(statuses.get(ServiceName.WEB_TRANSACTIONAL)).as("transactional message: refused")
+            assertThat(statuses.get(ServiceName.WEB))
+                    .as("outbox: purchases go on")
+                    .containsKey(201);
+            assertThat(statuses.get(ServiceName.WEB_TRANSACTIONAL))
+                    .as("transactional message: refused")
                     .containsKey(503);
-            assertThat(events.outbox()).as("events wait in the outbox")
+            assertThat(events.outbox())
+                    .as("events wait in the outbox")
                     .anyMatch(r -> "PENDING".equals(r.get("status")));
         } finally {
             TestStack.stack().restartBroker();
@@ -117,7 +130,8 @@ class EventFaultsIT {
             purchases.get();
         }
         events.awaitConverged();
-        assertThat(events.outbox()).as("no event lost an attempt to the outage")
+        assertThat(events.outbox())
+                .as("no event lost an attempt to the outage")
                 .noneMatch(r -> "DEAD".equals(r.get("status")));
     }
 
@@ -140,8 +154,8 @@ class EventFaultsIT {
         assertThat(outboxReply.status()).isEqualTo(201);
         long outboxOrder = outboxReply.body().path("orderId").asLong();
         Set<Object> before = eventIds(events.outbox());
-        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() ->
-                TestStack.api(ServiceName.WEB_TRANSACTIONAL).placeOrder(rich.get(6), 6, 1, "AT"));
+        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(
+                () -> TestStack.api(ServiceName.WEB_TRANSACTIONAL).placeOrder(rich.get(6), 6, 1, "AT"));
         String outboxEvent;
         long transactionalOrder;
         try {
@@ -154,8 +168,13 @@ class EventFaultsIT {
             assertThat(row.get("status")).isEqualTo("PENDING");
             outboxEvent = (String) row.get("event_id");
             // the transactional purchase committed, its half message not ended
-            Map<String, Object> half = await().atMost(Duration.ofSeconds(30)).until(() -> events.outbox().stream()
-                    .filter(r -> !before.contains(r.get("event_id"))).findFirst().orElse(null), r -> r != null);
+            Map<String, Object> half = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> events.outbox().stream()
+                                    .filter(r -> !before.contains(r.get("event_id")))
+                                    .findFirst()
+                                    .orElse(null),
+                            r -> r != null);
             assertThat(half.get("status")).isEqualTo("TRANSACTIONAL");
             transactionalOrder = ((Number) half.get("aggregate_id")).longValue();
             // phase two over everywhere (a participant killed before that leaves its undo logs behind)
@@ -164,7 +183,8 @@ class EventFaultsIT {
             // at one instant: killed one after the other, the survivor's relay (polling fast, since the database
             // was busy) takes over the lock the first one held and sends the row once more before it dies
             TestStack.stack().kill(List.of(ServiceName.WEB, ServiceName.WEB_TRANSACTIONAL));
-            assertThat(placing.handle((r, e) -> r == null || r.status() != 201).get()).isTrue();
+            assertThat(placing.handle((r, e) -> r == null || r.status() != 201).get())
+                    .isTrue();
         } finally {
             // both at once; the broker's check-backs wait for the transactional instance
             TestStack.stack().restart(List.of(ServiceName.WEB_TRANSACTIONAL, ServiceName.WEB));
@@ -172,12 +192,18 @@ class EventFaultsIT {
 
         events.awaitConverged();
         try (Broker broker = Broker.of(TestStack.stack().options())) {
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(broker.withKey(TOPIC, outboxEvent)).as("the event was sent twice").hasSize(2));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(broker.withKey(TOPIC, outboxEvent))
+                            .as("the event was sent twice")
+                            .hasSize(2));
         }
         for (long order : List.of(outboxOrder, transactionalOrder)) {
-            assertThat(events.processedOf(Events.POINTS, order)).as("applied once").hasSize(1);
-            assertThat(events.processedOf(Events.SALES, order)).as("applied once").hasSize(1);
+            assertThat(events.processedOf(Events.POINTS, order))
+                    .as("applied once")
+                    .hasSize(1);
+            assertThat(events.processedOf(Events.SALES, order))
+                    .as("applied once")
+                    .hasSize(1);
         }
     }
 
@@ -204,15 +230,21 @@ class EventFaultsIT {
             }
             db.awaitNoUndoLogs();
             // the sold counter applied them; the points subscriber holds its first ones uncommitted
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(orders)
-                    .allSatisfy(o -> assertThat(events.processedOf(Events.SALES, o)).hasSize(1)));
-            assertThat(orders).allSatisfy(o -> assertThat(events.processedOf(Events.POINTS, o)).isEmpty());
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(orders)
+                            .allSatisfy(o -> assertThat(events.processedOf(Events.SALES, o))
+                                    .hasSize(1)));
+            assertThat(orders)
+                    .allSatisfy(o ->
+                            assertThat(events.processedOf(Events.POINTS, o)).isEmpty());
             TestStack.stack().kill(ServiceName.ACCOUNT);
         } finally {
             TestStack.stack().restart(ServiceName.ACCOUNT);
         }
         events.awaitConverged();
-        assertThat(orders).allSatisfy(o -> assertThat(events.processedOf(Events.POINTS, o)).hasSize(1));
+        assertThat(orders)
+                .allSatisfy(
+                        o -> assertThat(events.processedOf(Events.POINTS, o)).hasSize(1));
     }
 
     @Test
@@ -228,8 +260,10 @@ class EventFaultsIT {
         Api.Reply placed = api.placeOrder(user, 4, 1, "AT");
         assertThat(placed.status()).isEqualTo(201);
         long orderId = placed.body().path("orderId").asLong();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.outboxOf(orderId))
-                .singleElement().satisfies(r -> assertThat(r.get("status")).isEqualTo("DEAD")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(events.outboxOf(orderId))
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.get("status")).isEqualTo("DEAD")));
         api.fault(web, REFUSE_SENDS, false);
         api.fault(transactional, REFUSE_SENDS, false);
 
@@ -243,17 +277,21 @@ class EventFaultsIT {
         assertThat(dead.status()).isEqualTo(200);
         String eventId = (String) events.outboxOf(orderId).get(0).get("event_id");
         assertThat(dead.body().findValuesAsText("eventId")).contains(eventId);
-        JsonNode requeued = api.adminPost("/api/admin/outbox/" + eventId + "/requeue").body();
+        JsonNode requeued =
+                api.adminPost("/api/admin/outbox/" + eventId + "/requeue").body();
         assertThat(requeued.path("status").asText()).isEqualTo("PENDING");
         assertThat(requeued.path("attempts").asInt()).isZero();
 
         events.awaitConverged();
         for (String consumer : List.of(Events.POINTS, Events.SALES)) {
-            assertThat(events.processedOf(consumer, orderId)).extracting(r -> r.get("event_type"))
+            assertThat(events.processedOf(consumer, orderId))
+                    .extracting(r -> r.get("event_type"))
                     .containsExactly("OrderPlaced", "OrderCancelled");
         }
-        assertThat(api.adminPost("/api/admin/outbox/" + eventId + "/requeue").code()).isEqualTo("EVENT_NOT_DEAD");
-        assertThat(api.adminPost("/api/admin/outbox/no-such-event/requeue").status()).isEqualTo(404);
+        assertThat(api.adminPost("/api/admin/outbox/" + eventId + "/requeue").code())
+                .isEqualTo("EVENT_NOT_DEAD");
+        assertThat(api.adminPost("/api/admin/outbox/no-such-event/requeue").status())
+                .isEqualTo(404);
         assertThat(api.adminGet("/api/admin/outbox?status=LOST").code()).isEqualTo("VALIDATION_FAILED");
         assertThat(api.get("/api/admin/outbox").status()).as("no bearer token").isEqualTo(401);
     }
@@ -289,8 +327,7 @@ class EventFaultsIT {
         events.awaitConverged();
         long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
         long user = rich.get(9);
-        Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200,
-                orderId);
+        Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200, orderId);
         String body = Events.orderPlacedBody(poison);
         long pointsBefore = events.points(user);
         try (Broker broker = Broker.of(TestStack.stack().options())) {
@@ -301,28 +338,39 @@ class EventFaultsIT {
         Api.Reply other = api.placeOrder(rich.get(4), 5, 1, "AT");
         long otherId = other.body().path("orderId").asLong();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(events.processedOf(Events.SALES, otherId)).as("others flow").hasSize(1);
+            assertThat(events.processedOf(Events.SALES, otherId))
+                    .as("others flow")
+                    .hasSize(1);
             assertThat(events.points(user)).as("points subscriber").isEqualTo(pointsBefore + 42);
         });
-        JsonNode letter = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetter(poison.eventId()),
-                l -> l != null);
-        assertThat(letter.path("reconsumeTimes").asInt()).as("dead-lettered after the retries").isGreaterThan(0);
+        JsonNode letter =
+                await().atMost(Duration.ofSeconds(60)).until(() -> deadLetter(poison.eventId()), l -> l != null);
+        assertThat(letter.path("reconsumeTimes").asInt())
+                .as("dead-lettered after the retries")
+                .isGreaterThan(0);
         assertThat(events.processedOf(Events.SALES, orderId)).isEmpty();
 
         // the fix: the product exists now
-        db.execute("tradeflow_inventory", "INSERT INTO products (sku_id, name, price) VALUES (" + UNKNOWN_SKU
-                + ", 'Late catalogue entry', 2100)");
-        String replay = "/api/admin/dead-letters/" + Events.SALES + "/" + letter.path("msgId").asText() + "/replay";
+        db.execute(
+                "tradeflow_inventory",
+                "INSERT INTO products (sku_id, name, price) VALUES (" + UNKNOWN_SKU
+                        + ", 'Late catalogue entry', 2100)");
+        String replay = "/api/admin/dead-letters/" + Events.SALES + "/"
+                + letter.path("msgId").asText() + "/replay";
         assertThat(api.adminPost(replay).status()).isEqualTo(202);
         events.awaitConverged();
-        assertThat(api.adminPost(replay).status()).as("a second replay is harmless").isEqualTo(202);
+        assertThat(api.adminPost(replay).status())
+                .as("a second replay is harmless")
+                .isEqualTo(202);
         Thread.sleep(2_000);
         events.awaitConverged();
         assertThat(events.processedOf(Events.SALES, orderId)).hasSize(1);
         assertThat(events.points(user)).as("points applied once").isEqualTo(pointsBefore + 42);
 
-        assertThat(api.adminGet("/api/admin/dead-letters/no-such-group").status()).isEqualTo(404);
-        assertThat(api.adminPost("/api/admin/dead-letters/" + Events.SALES + "/NO_SUCH_MSG/replay").status())
+        assertThat(api.adminGet("/api/admin/dead-letters/no-such-group").status())
+                .isEqualTo(404);
+        assertThat(api.adminPost("/api/admin/dead-letters/" + Events.SALES + "/NO_SUCH_MSG/replay")
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -346,27 +394,39 @@ class EventFaultsIT {
                 assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
                 orders.add(reply.body().path("orderId").asLong());
             }
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-                assertThat(broker.lag(TOPIC, Events.REPORT)).as("unacknowledged messages").isZero();
-                Set<Long> stored = events.inbox(Events.REPORT).stream()
-                        .map(r -> ((Number) r.get("order_id")).longValue()).collect(Collectors.toSet());
-                assertThat(stored).as("stored in the inbox").containsAll(orders);
-            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> {
+                        assertThat(broker.lag(TOPIC, Events.REPORT))
+                                .as("unacknowledged messages")
+                                .isZero();
+                        Set<Long> stored = events.inbox(Events.REPORT).stream()
+                                .map(r -> ((Number) r.get("order_id")).longValue())
+                                .collect(Collectors.toSet());
+                        assertThat(stored).as("stored in the inbox").containsAll(orders);
+                    });
             long acknowledgedMillis = (System.nanoTime() - start) / 1_000_000;
             long appliedWhenAcknowledged = orders.stream()
-                    .filter(o -> !events.processedOf(Events.REPORT, o).isEmpty()).count();
-            assertThat(appliedWhenAcknowledged).as("applied by the report when the broker had every ack")
+                    .filter(o -> !events.processedOf(Events.REPORT, o).isEmpty())
+                    .count();
+            assertThat(appliedWhenAcknowledged)
+                    .as("applied by the report when the broker had every ack")
                     .isLessThan(purchases);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(orders)
-                    .as("the sold counter (no inbox) is not held up by the slow report")
-                    .allSatisfy(o -> assertThat(events.processedOf(Events.SALES, o)).hasSize(1)));
-            System.out.printf("inbox: %d purchases acknowledged %d ms after the first, %d of them applied by then%n",
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(orders)
+                            .as("the sold counter (no inbox) is not held up by the slow report")
+                            .allSatisfy(o -> assertThat(events.processedOf(Events.SALES, o))
+                                    .hasSize(1)));
+            System.out.printf(
+                    "inbox: %d purchases acknowledged %d ms after the first, %d of them applied by then%n",
                     purchases, acknowledgedMillis, appliedWhenAcknowledged);
         } finally {
             api.fault(inventory, SLOW_INBOX, false);
         }
         events.awaitConverged();
-        assertThat(orders).allSatisfy(o -> assertThat(events.processedOf(Events.REPORT, o)).hasSize(1));
+        assertThat(orders)
+                .allSatisfy(
+                        o -> assertThat(events.processedOf(Events.REPORT, o)).hasSize(1));
     }
 
     private static Set<Object> eventIds(List<Map<String, Object>> rows) {

@@ -1,13 +1,11 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.FlashSaleTicketEvent;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Flash sales against the real stack: a crowd of thousands of requests gets exactly the sale's quantity of tickets,
@@ -37,11 +36,13 @@ class FlashSaleIT {
 
     /** Users created for the crowd, with 1000.00 each: the demo users are too few and spent by earlier tests. */
     private static final long FIRST_CROWD_USER = 30_001;
+
     private static final int CROWD = 1000;
     private static final long CROWD_BALANCE = 100_000;
     private static final long PRICE = 500;
     /** consumer-web's order-rate (10 per second), times the two web instances that place tickets. */
     private static final int ORDERS_PER_SECOND = 2 * 10;
+
     private static final int CLIENT_THREADS = 48;
     /**
      * The crowd test's users, each asking {@value #CROWD_ROUNDS} times: 2,000 requests for 100 units (it was 1,000
@@ -50,6 +51,7 @@ class FlashSaleIT {
      * run), not the crowd, take most of the test's time, and share the two cores with it.
      */
     private static final int CROWD_USERS = 400;
+
     private static final int CROWD_ROUNDS = 5;
 
     private final Api api = TestStack.api();
@@ -78,30 +80,40 @@ class FlashSaleIT {
         Collections.shuffle(users);
         List<Api.Reply> replies = enterAll(saleId, users);
 
-        Map<String, Long> outcomes = replies.stream().collect(Collectors.groupingBy(
-                r -> r.status() + " " + r.code(), Collectors.counting()));
-        assertThat(outcomes.keySet()).as("%s", outcomes).containsAnyOf("202 ", "409 SOLD_OUT")
+        Map<String, Long> outcomes = replies.stream()
+                .collect(Collectors.groupingBy(r -> r.status() + " " + r.code(), Collectors.counting()));
+        assertThat(outcomes.keySet())
+                .as("%s", outcomes)
+                .containsAnyOf("202 ", "409 SOLD_OUT")
                 .allMatch(k -> k.equals("202 ") || k.equals("409 SOLD_OUT") || k.equals("409 LIMIT_REACHED"));
         assertThat(outcomes.get("202 ")).as("tickets granted, %s", outcomes).isEqualTo(100);
-        Map<Long, Long> perUser = replies.stream().filter(r -> r.status() == 202)
+        Map<Long, Long> perUser = replies.stream()
+                .filter(r -> r.status() == 202)
                 .collect(Collectors.groupingBy(r -> r.body().path("userId").asLong(), Collectors.counting()));
         assertThat(perUser.values()).as("tickets per user").allMatch(n -> n <= 2);
 
         List<JsonNode> tickets = awaitTicketsFinal(replies);
-        assertThat(tickets).allSatisfy(t -> assertThat(t.path("status").asText()).as("%s", t).isEqualTo("PLACED"));
+        assertThat(tickets)
+                .allSatisfy(
+                        t -> assertThat(t.path("status").asText()).as("%s", t).isEqualTo("PLACED"));
         JsonNode report = reconciliation(saleId);
         assertThat(report.path("consistent").asBoolean()).as("%s", report).isTrue();
         assertThat(report.path("ordersFound").asInt()).isEqualTo(100);
         assertThat(report.path("redisLeft").asInt()).isZero();
         assertThat(stock(sku)).as("stock moved by the units sold").isEqualTo(stockBefore - 100);
-        assertThat(TestStack.db().totalBalance()).as("money moved by what the orders charged")
+        assertThat(TestStack.db().totalBalance())
+                .as("money moved by what the orders charged")
                 .isEqualTo(moneyBefore - 100 * PRICE);
 
         List<Instant> created = orderTimes(tickets);
         int busiestSecond = busiestSecond(created);
-        System.out.printf("flash sale %s: 100 orders created over %d ms, busiest second %d orders (limit %d)%n",
-                saleId, Duration.between(created.get(0), created.get(created.size() - 1)).toMillis(),
-                busiestSecond, ORDERS_PER_SECOND);
+        System.out.printf(
+                "flash sale %s: 100 orders created over %d ms, busiest second %d orders (limit %d)%n",
+                saleId,
+                Duration.between(created.get(0), created.get(created.size() - 1))
+                        .toMillis(),
+                busiestSecond,
+                ORDERS_PER_SECOND);
         // per instance: 10 permissions in any second plus one on the window's edge, and an order's timestamp is
         // taken after its first two calls, so one more may slip in late
         assertThat(busiestSecond).as("orders created in any one second").isLessThanOrEqualTo(ORDERS_PER_SECOND + 4);
@@ -121,16 +133,21 @@ class FlashSaleIT {
         assertThat(ticket.status()).as("%s", ticket.body()).isEqualTo(202);
         assertThat(ticket.body().path("status").asText()).isEqualTo("QUEUED");
         String ticketId = ticket.body().path("ticketId").asText();
-        JsonNode failed = await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.as(broke).get("/api/flash-sales/tickets/" + ticketId).body(),
-                t -> "FAILED".equals(t.path("status").asText()));
+        JsonNode failed = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api.as(broke)
+                                .get("/api/flash-sales/tickets/" + ticketId)
+                                .body(),
+                        t -> "FAILED".equals(t.path("status").asText()));
         assertThat(failed.path("reason").asText()).isEqualTo("INSUFFICIENT_BALANCE");
         assertThat(failed.path("orderId").isNull()).isTrue();
         // the database gives the unit back with the FAILED ticket, Redis right after
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             JsonNode sale = api.get("/api/flash-sales/" + saleId).body();
             assertThat(sale.path("taken").asInt()).isZero();
-            assertThat(sale.path("left").asInt()).as("the unit is back in Redis").isEqualTo(2);
+            assertThat(sale.path("left").asInt())
+                    .as("the unit is back in Redis")
+                    .isEqualTo(2);
         });
 
         assertThat(enter(saleId, FIRST_CROWD_USER + 500).status()).isEqualTo(202);
@@ -140,8 +157,10 @@ class FlashSaleIT {
         assertThat(late.code()).isEqualTo("SOLD_OUT");
         Api.Reply again = enter(saleId, FIRST_CROWD_USER + 500);
         assertThat(again.code()).as("one ticket per user in this sale").isEqualTo("LIMIT_REACHED");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(reconciliation(saleId).path("ordersFound").asInt()).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                reconciliation(saleId).path("ordersFound").asInt())
+                        .isEqualTo(2));
         assertThat(reconciliation(saleId).path("consistent").asBoolean()).isTrue();
     }
 
@@ -158,24 +177,37 @@ class FlashSaleIT {
         long ticketId = 9_100_000_000L + System.nanoTime() % 1_000_000;
         // granted as the database grants one: the ticket with the sale's and the buyer's counters (the
         // reconciliation job would find a ticket the counters do not hold)
-        TestStack.db().execute("tradeflow_order_0", "INSERT INTO flash_sale_tickets (ticket_id, sale_id, user_id, "
-                + "status) VALUES (" + ticketId + ", " + saleId + ", " + buyer + ", 'QUEUED')");
-        TestStack.db().execute("tradeflow_order_0", "UPDATE flash_sales SET taken = taken + 1 WHERE sale_id = "
-                + saleId);
-        TestStack.db().execute("tradeflow_order_0", "INSERT INTO flash_sale_buyers (sale_id, user_id, tickets) "
-                + "VALUES (" + saleId + ", " + buyer + ", 1)");
+        TestStack.db()
+                .execute(
+                        "tradeflow_order_0",
+                        "INSERT INTO flash_sale_tickets (ticket_id, sale_id, user_id, " + "status) VALUES (" + ticketId
+                                + ", " + saleId + ", " + buyer + ", 'QUEUED')");
+        TestStack.db()
+                .execute("tradeflow_order_0", "UPDATE flash_sales SET taken = taken + 1 WHERE sale_id = " + saleId);
+        TestStack.db()
+                .execute(
+                        "tradeflow_order_0",
+                        "INSERT INTO flash_sale_buyers (sale_id, user_id, tickets) " + "VALUES (" + saleId + ", "
+                                + buyer + ", 1)");
         String forged = "{\"eventId\":\"forged-" + ticketId + "\",\"type\":\"FlashSaleTicketQueued\",\"ticketId\":"
                 + ticketId + ",\"saleId\":" + saleId + ",\"userId\":" + buyer + ",\"skuId\":20,\"price\":1,"
                 + "\"occurredAt\":\"" + Instant.now() + "\"}";
 
         try (Broker broker = Broker.of(TestStack.stack().options())) {
-            broker.send(EventTopics.FLASH_SALE_TICKETS, FlashSaleTicketEvent.QUEUED, List.of("forged-" + ticketId),
-                    forged, ticketId);
+            broker.send(
+                    EventTopics.FLASH_SALE_TICKETS,
+                    FlashSaleTicketEvent.QUEUED,
+                    List.of("forged-" + ticketId),
+                    forged,
+                    ticketId);
         }
 
-        JsonNode placed = await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.as(buyer).get("/api/flash-sales/tickets/" + ticketId).body(),
-                t -> "PLACED".equals(t.path("status").asText()));
+        JsonNode placed = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api.as(buyer)
+                                .get("/api/flash-sales/tickets/" + ticketId)
+                                .body(),
+                        t -> "PLACED".equals(t.path("status").asText()));
         JsonNode order = api.order(buyer, placed.path("orderId").asText()).body();
         assertThat(order.path("skuId").asLong()).isEqualTo(19);
         assertThat(order.path("amount").asLong()).isEqualTo(PRICE);
@@ -189,20 +221,51 @@ class FlashSaleIT {
         assertThat(early.status()).isEqualTo(400);
         assertThat(early.code()).isEqualTo("SALE_NOT_ACTIVE");
         assertThat(enter("424242", FIRST_CROWD_USER).status()).isEqualTo(404);
-        assertThat(api.as(FIRST_CROWD_USER).post("/api/flash-sales/" + later + "/orders", "{\"userId\":0}").code())
+        assertThat(api.as(FIRST_CROWD_USER)
+                        .post("/api/flash-sales/" + later + "/orders", "{\"userId\":0}")
+                        .code())
                 .isEqualTo("VALIDATION_FAILED");
-        assertThat(api.as(FIRST_CROWD_USER).post("/api/flash-sales/" + later + "/orders", "{}").code())
-                .as("no userId: the caller buys").isEqualTo("SALE_NOT_ACTIVE");
-        assertThat(api.post("/api/flash-sales", sale(19, 1, 1, Instant.now(), Instant.now().plusSeconds(60))).status())
-                .as("opening a sale is for operators").isEqualTo(401);
-        assertThat(api.adminPost("/api/flash-sales", sale(19, 0, 1, Instant.now(), Instant.now().plusSeconds(60)))
-                .code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(api.adminPost("/api/flash-sales", sale(19, 1, 1, Instant.now(), Instant.now().minusSeconds(60)))
-                .code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(api.adminPost("/api/flash-sales", sale(19, 1_000_000 - 1, 1, Instant.now(),
-                Instant.now().plusSeconds(60))).code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(api.adminPost("/api/flash-sales", sale(4_040_404, 1, 1, Instant.now(),
-                Instant.now().plusSeconds(60))).status()).isEqualTo(404);
+        assertThat(api.as(FIRST_CROWD_USER)
+                        .post("/api/flash-sales/" + later + "/orders", "{}")
+                        .code())
+                .as("no userId: the caller buys")
+                .isEqualTo("SALE_NOT_ACTIVE");
+        assertThat(api.post(
+                                "/api/flash-sales",
+                                sale(19, 1, 1, Instant.now(), Instant.now().plusSeconds(60)))
+                        .status())
+                .as("opening a sale is for operators")
+                .isEqualTo(401);
+        assertThat(api.adminPost(
+                                "/api/flash-sales",
+                                sale(19, 0, 1, Instant.now(), Instant.now().plusSeconds(60)))
+                        .code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(api.adminPost(
+                                "/api/flash-sales",
+                                sale(19, 1, 1, Instant.now(), Instant.now().minusSeconds(60)))
+                        .code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(api.adminPost(
+                                "/api/flash-sales",
+                                sale(
+                                        19,
+                                        1_000_000 - 1,
+                                        1,
+                                        Instant.now(),
+                                        Instant.now().plusSeconds(60)))
+                        .code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(api.adminPost(
+                                "/api/flash-sales",
+                                sale(
+                                        4_040_404,
+                                        1,
+                                        1,
+                                        Instant.now(),
+                                        Instant.now().plusSeconds(60)))
+                        .status())
+                .isEqualTo(404);
     }
 
     /**
@@ -214,8 +277,11 @@ class FlashSaleIT {
         long sku = 17;
         long stockBefore = stock(sku);
         String saleId = open(sku, 60, 1, Instant.now().minusSeconds(1));
-        List<Long> first = LongStream.range(FIRST_CROWD_USER, FIRST_CROWD_USER + 25).boxed().toList();
-        assertThat(enterAll(saleId, first)).allSatisfy(r -> assertThat(r.status()).isEqualTo(202));
+        List<Long> first = LongStream.range(FIRST_CROWD_USER, FIRST_CROWD_USER + 25)
+                .boxed()
+                .toList();
+        assertThat(enterAll(saleId, first))
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(202));
 
         List<Long> crowd = new ArrayList<>(first);
         LongStream.range(FIRST_CROWD_USER + 25, FIRST_CROWD_USER + CROWD).forEach(crowd::add);
@@ -224,7 +290,9 @@ class FlashSaleIT {
         ExecutorService restarter = Executors.newSingleThreadExecutor();
         Future<?> restart = restarter.submit(() -> {
             // early, while units are left: most of the crowd comes after the restart
-            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+            await().atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(1))
                     .until(() -> answered.get() >= 15);
             TestStack.stack().restartRedis();
         });
@@ -236,25 +304,34 @@ class FlashSaleIT {
             restarter.shutdownNow();
         }
         // after the restart Redis is rebuilt on the next request; the crowd may have ended during the outage
-        List<Long> stragglers = LongStream.range(FIRST_CROWD_USER + CROWD - 100, FIRST_CROWD_USER + CROWD).boxed()
+        List<Long> stragglers = LongStream.range(FIRST_CROWD_USER + CROWD - 100, FIRST_CROWD_USER + CROWD)
+                .boxed()
                 .toList();
         List<Api.Reply> late = enterAll(saleId, stragglers);
 
         List<Api.Reply> granted = new ArrayList<>();
         granted.addAll(replies.stream().filter(r -> r.status() == 202).toList());
         granted.addAll(late.stream().filter(r -> r.status() == 202).toList());
-        Map<String, Long> outcomes = replies.stream().collect(Collectors.groupingBy(
-                r -> r.status() + " " + r.code(), Collectors.counting()));
+        Map<String, Long> outcomes = replies.stream()
+                .collect(Collectors.groupingBy(r -> r.status() + " " + r.code(), Collectors.counting()));
         assertThat(granted).as("granted after the first 25, %s", outcomes).hasSize(35);
-        assertThat(granted).extracting(r -> r.body().path("userId").asLong()).as("none of the first 25 again")
-                .doesNotContainAnyElementsOf(first).doesNotHaveDuplicates();
-        assertThat(replies).as("refused as sold out, at the limit, or while Redis restarted")
-                .allMatch(r -> r.status() == 202 || "SOLD_OUT".equals(r.code()) || "LIMIT_REACHED".equals(r.code())
+        assertThat(granted)
+                .extracting(r -> r.body().path("userId").asLong())
+                .as("none of the first 25 again")
+                .doesNotContainAnyElementsOf(first)
+                .doesNotHaveDuplicates();
+        assertThat(replies)
+                .as("refused as sold out, at the limit, or while Redis restarted")
+                .allMatch(r -> r.status() == 202
+                        || "SOLD_OUT".equals(r.code())
+                        || "LIMIT_REACHED".equals(r.code())
                         || "DEPENDENCY_UNAVAILABLE".equals(r.code()));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode report = reconciliation(saleId);
-            assertThat(report.path("tickets").path("PLACED").asInt()).as("%s", report).isEqualTo(60);
+            assertThat(report.path("tickets").path("PLACED").asInt())
+                    .as("%s", report)
+                    .isEqualTo(60);
         });
         JsonNode report = reconciliation(saleId);
         assertThat(report.path("consistent").asBoolean()).as("%s", report).isTrue();
@@ -263,15 +340,15 @@ class FlashSaleIT {
     }
 
     private String open(long sku, int quantity, int perUser, Instant startsAt) {
-        Api.Reply opened = api.adminPost("/api/flash-sales", sale(sku, quantity, perUser, startsAt,
-                startsAt.plusSeconds(900)));
+        Api.Reply opened =
+                api.adminPost("/api/flash-sales", sale(sku, quantity, perUser, startsAt, startsAt.plusSeconds(900)));
         assertThat(opened.status()).as("%s", opened.body()).isEqualTo(201);
         return opened.body().path("saleId").asText();
     }
 
     private static String sale(long sku, int quantity, int perUser, Instant startsAt, Instant endsAt) {
-        return "{\"skuId\":" + sku + ",\"quantity\":" + quantity + ",\"price\":" + PRICE + ",\"startsAt\":\""
-                + startsAt + "\",\"endsAt\":\"" + endsAt + "\",\"perUserLimit\":" + perUser + "}";
+        return "{\"skuId\":" + sku + ",\"quantity\":" + quantity + ",\"price\":" + PRICE + ",\"startsAt\":\"" + startsAt
+                + "\",\"endsAt\":\"" + endsAt + "\",\"perUserLimit\":" + perUser + "}";
     }
 
     private Api.Reply enter(String saleId, long user) {
@@ -305,21 +382,27 @@ class FlashSaleIT {
     }
 
     private List<JsonNode> awaitTicketsFinal(List<Api.Reply> replies) {
-        List<JsonNode> queued = replies.stream().filter(r -> r.status() == 202).map(Api.Reply::body).toList();
+        List<JsonNode> queued = replies.stream()
+                .filter(r -> r.status() == 202)
+                .map(Api.Reply::body)
+                .toList();
         Map<String, JsonNode> done = new HashMap<>();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            for (JsonNode granted : queued) {
-                String id = granted.path("ticketId").asText();
-                if (!done.containsKey(id)) {
-                    JsonNode ticket = api.as(granted.path("userId").asLong()).get("/api/flash-sales/tickets/" + id)
-                            .body();
-                    if (!"QUEUED".equals(ticket.path("status").asText())) {
-                        done.put(id, ticket);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    for (JsonNode granted : queued) {
+                        String id = granted.path("ticketId").asText();
+                        if (!done.containsKey(id)) {
+                            JsonNode ticket = api.as(granted.path("userId").asLong())
+                                    .get("/api/flash-sales/tickets/" + id)
+                                    .body();
+                            if (!"QUEUED".equals(ticket.path("status").asText())) {
+                                done.put(id, ticket);
+                            }
+                        }
                     }
-                }
-            }
-            assertThat(done).as("tickets no longer QUEUED").hasSize(queued.size());
-        });
+                    assertThat(done).as("tickets no longer QUEUED").hasSize(queued.size());
+                });
         return queued.stream().map(t -> done.get(t.path("ticketId").asText())).toList();
     }
 
@@ -333,8 +416,10 @@ class FlashSaleIT {
     private static List<Instant> orderTimes(List<JsonNode> tickets) {
         List<Instant> times = new ArrayList<>();
         for (JsonNode ticket : tickets) {
-            times.add(TestStack.db().orderCreatedAt(ticket.path("userId").asLong(),
-                    ticket.path("orderId").asLong()));
+            times.add(TestStack.db()
+                    .orderCreatedAt(
+                            ticket.path("userId").asLong(),
+                            ticket.path("orderId").asLong()));
         }
         Collections.sort(times);
         return times;

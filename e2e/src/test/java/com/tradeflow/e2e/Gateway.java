@@ -3,9 +3,6 @@ package com.tradeflow.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradeflow.devstack.DevStack;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +13,8 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The stack's payment gateway (gateway-sim) from a test's side: its admin API (faults, payments) and, for
@@ -32,7 +31,8 @@ final class Gateway {
     private final String baseUrl;
     private final String adminToken;
     private final String secret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Gateway(DevStack stack) {
         this.baseUrl = stack.options().effectiveGatewayUrl();
@@ -52,7 +52,8 @@ final class Gateway {
     /** merchantOrderNo -> the gateway's payment (status, amount, notification state ...). */
     Map<String, JsonNode> payments() {
         Map<String, JsonNode> byNumber = new HashMap<>();
-        send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/payments")).GET()).path("payments")
+        send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/payments")).GET())
+                .path("payments")
                 .forEach(p -> byNumber.put(p.path("merchantOrderNo").asText(), p));
         return byNumber;
     }
@@ -70,8 +71,8 @@ final class Gateway {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal((epochSeconds + "." + body)
-                    .getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(mac.doFinal((epochSeconds + "." + body).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -79,9 +80,12 @@ final class Gateway {
 
     private JsonNode send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(TIMEOUT)
-                    .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    request.timeout(TIMEOUT)
+                            .header("Authorization", "Bearer " + adminToken)
+                            .header("Content-Type", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("gateway admin API: " + e, e);

@@ -1,11 +1,10 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tradeflow.devstack.DevStackOptions;
 import com.tradeflow.devstack.ProcessesFile;
 import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.DirectoryStream;
@@ -17,8 +16,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every server the stack starts listens on loopback, except the ones that cannot (each named here with why), read
@@ -43,13 +42,15 @@ class ListeningSocketsIT {
         // Dubbo 3.3 refuses a loopback bind address; the Seata TC 2.0 has no bind option (RocketMQ's HA port,
         // which takes none either, is not opened: rocketmq-server's NoReplicasHaService)
         Set<String> cannot = Set.of(
-                "provider-inventory:" + options.inventoryDubboPort(), "provider-account:" + options.accountDubboPort(),
+                "provider-inventory:" + options.inventoryDubboPort(),
+                "provider-account:" + options.accountDubboPort(),
                 "seata-tc:" + options.seataPort());
         assertThat(open.keySet()).as("listening on all interfaces: %s", open).isSubsetOf(cannot);
         // the reading sees a listener on all interfaces when there is one (Dubbo's cannot be moved)
         assertThat(open).containsKey("provider-account:" + options.accountDubboPort());
-        assertThat(listeners.values()).as("the stack's processes were found").contains("mariadb", "redis",
-                "rocketmq", "consumer-web", "devstack", "zipkin");
+        assertThat(listeners.values())
+                .as("the stack's processes were found")
+                .contains("mariadb", "redis", "rocketmq", "consumer-web", "devstack", "zipkin");
         // Sentinel's command API is there, on loopback (platform's LoopbackCommandCenter)
         assertThat(listeners).containsValue("provider-account").anySatisfy((listener, process) -> {
             assertThat(process).isEqualTo("consumer-web");
@@ -62,7 +63,8 @@ class ListeningSocketsIT {
     private static Map<Listener, String> listeners() throws IOException {
         Map<String, String> processOfInode = new HashMap<>();
         Properties pids = new Properties();
-        try (Reader in = Files.newBufferedReader(ProcessesFile.in(TestStack.stack().options().workDir()))) {
+        try (Reader in = Files.newBufferedReader(
+                ProcessesFile.in(TestStack.stack().options().workDir()))) {
             pids.load(in);
         }
         for (String name : pids.stringPropertyNames()) {
@@ -102,7 +104,8 @@ class ListeningSocketsIT {
     private record Listener(String hex, int port) {
 
         boolean loopback() {
-            return hex.equals("0100007F") || hex.equals("00000000000000000000000001000000")
+            return hex.equals("0100007F")
+                    || hex.equals("00000000000000000000000001000000")
                     || hex.equals("0000000000000000FFFF00000100007F");
         }
 

@@ -1,10 +1,9 @@
 package com.tradeflow.e2e;
 
-import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.tradeflow.devstack.service.ServiceName;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +13,9 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What operators of a Spring/Dubbo fleet scrape: every service's {@code /actuator/prometheus} on its management
@@ -27,22 +26,40 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(TestStack.class)
 class MetricsIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void shouldCountEachProvidersDubboCallsByServiceMethodAndOutcome() throws Exception {
-        double before = value(ServiceName.ACCOUNT, "tradeflow_rpc_server_seconds_count", "method=\"debit\"",
-                "outcome=\"SUCCESS\"").orElse(0.0);
-        Api.Reply placed = TestStack.api().placeOrder(TestStack.db().richestUsers(1).get(0), 3, 1, "AT");
+        double before = value(
+                        ServiceName.ACCOUNT,
+                        "tradeflow_rpc_server_seconds_count",
+                        "method=\"debit\"",
+                        "outcome=\"SUCCESS\"")
+                .orElse(0.0);
+        Api.Reply placed =
+                TestStack.api().placeOrder(TestStack.db().richestUsers(1).get(0), 3, 1, "AT");
         assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
-        assertThat(value(ServiceName.ACCOUNT, "tradeflow_rpc_server_seconds_count", "service=\"WalletService\"",
-                "method=\"debit\"", "outcome=\"SUCCESS\"")).hasValueSatisfying(
-                        n -> assertThat(n).isGreaterThan(before));
-        assertThat(value(ServiceName.INVENTORY, "tradeflow_rpc_server_seconds_count", "service=\"InventoryService\"",
-                "method=\"deduct\"", "outcome=\"SUCCESS\"")).hasValueSatisfying(n -> assertThat(n).isPositive());
-        assertThat(TestStack.api().placeOrder(100_000, 3, 1).status()).as("no such user").isEqualTo(404);
+        assertThat(value(
+                        ServiceName.ACCOUNT,
+                        "tradeflow_rpc_server_seconds_count",
+                        "service=\"WalletService\"",
+                        "method=\"debit\"",
+                        "outcome=\"SUCCESS\""))
+                .hasValueSatisfying(n -> assertThat(n).isGreaterThan(before));
+        assertThat(value(
+                        ServiceName.INVENTORY,
+                        "tradeflow_rpc_server_seconds_count",
+                        "service=\"InventoryService\"",
+                        "method=\"deduct\"",
+                        "outcome=\"SUCCESS\""))
+                .hasValueSatisfying(n -> assertThat(n).isPositive());
+        assertThat(TestStack.api().placeOrder(100_000, 3, 1).status())
+                .as("no such user")
+                .isEqualTo(404);
         assertThat(value(ServiceName.ACCOUNT, "tradeflow_rpc_server_seconds_count", "outcome=\"REFUSED\""))
-                .as("a business refusal (no wallet) is no error").isPresent();
+                .as("a business refusal (no wallet) is no error")
+                .isPresent();
     }
 
     @Test
@@ -50,8 +67,9 @@ class MetricsIT {
         for (ServiceName service : new ServiceName[] {ServiceName.WEB, ServiceName.ACCOUNT, ServiceName.INVENTORY}) {
             String scrape = scrape(service);
             assertThat(scrape).as(service.name()).contains("hikaricp_connections_active{");
-            assertThat(value(scrape, "hikaricp_connections_max")).as(service.name()).hasValueSatisfying(
-                    n -> assertThat(n).isPositive());
+            assertThat(value(scrape, "hikaricp_connections_max"))
+                    .as(service.name())
+                    .hasValueSatisfying(n -> assertThat(n).isPositive());
         }
     }
 
@@ -59,10 +77,11 @@ class MetricsIT {
     void shouldShowTheWebApisRequestsPurchaseStepsOutboxAndReconciliation() throws Exception {
         String scrape = scrape(ServiceName.WEB);
         assertThat(scrape).contains("http_server_requests_seconds_count{", "tradeflow_purchase_step_seconds_count{");
-        assertThat(value(scrape, "tradeflow_outbox_unsent", "status=\"PENDING\"")).as("a number, not NaN")
+        assertThat(value(scrape, "tradeflow_outbox_unsent", "status=\"PENDING\""))
+                .as("a number, not NaN")
                 .hasValueSatisfying(n -> assertThat(n).isNotNaN().isNotNegative());
-        assertThat(value(scrape, "tradeflow_outbox_lag_seconds")).hasValueSatisfying(
-                n -> assertThat(n).isNotNaN().isNotNegative());
+        assertThat(value(scrape, "tradeflow_outbox_lag_seconds"))
+                .hasValueSatisfying(n -> assertThat(n).isNotNaN().isNotNegative());
         assertThat(value(scrape, "tradeflow_reconciliation_findings_open")).isPresent();
         assertThat(scrape).contains("tradeflow_reconciliation_checked_total{subject=\"WALLET\"");
     }
@@ -79,9 +98,12 @@ class MetricsIT {
     }
 
     private static String scrape(ServiceName service) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + TestStack.stack().managementPort(service) + "/actuator/prometheus")).timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + TestStack.stack().managementPort(service) + "/actuator/prometheus"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
         return response.body();
     }
@@ -93,9 +115,15 @@ class MetricsIT {
     /** The sum of the samples of the metric whose labels include all of these, if any. */
     static Optional<Double> value(String scrape, String metric, String... labels) {
         Pattern sample = Pattern.compile("^" + Pattern.quote(metric) + "(\\{[^}]*})? (\\S+)$");
-        double[] values = scrape.lines().map(sample::matcher).filter(Matcher::matches)
-                .filter(m -> Arrays.stream(labels).allMatch(l -> m.group(1) != null && m.group(1).contains(l)))
-                .mapToDouble(m -> Double.parseDouble(m.group(2))).toArray();
-        return values.length == 0 ? Optional.empty() : Optional.of(Arrays.stream(values).sum());
+        double[] values = scrape.lines()
+                .map(sample::matcher)
+                .filter(Matcher::matches)
+                .filter(m -> Arrays.stream(labels)
+                        .allMatch(l -> m.group(1) != null && m.group(1).contains(l)))
+                .mapToDouble(m -> Double.parseDouble(m.group(2)))
+                .toArray();
+        return values.length == 0
+                ? Optional.empty()
+                : Optional.of(Arrays.stream(values).sum());
     }
 }

@@ -1,8 +1,7 @@
 package com.tradeflow.e2e;
 
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,9 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Purchases and cancellations in AT, TCC and XA at the same time (over 300 requests from 16 clients), on shared
@@ -55,31 +54,45 @@ class MixedModesIT {
         pool.shutdown();
 
         System.out.println("mixed-mode purchases and cancellations: " + outcomes);
-        assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).as("requests")
+        assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum())
+                .as("requests")
                 .isGreaterThanOrEqualTo(300);
         for (String mode : MODES) {
-            assertThat(outcomes.getOrDefault(mode + " place 201", 0)).as(mode + " purchases").isPositive();
-            assertThat(outcomes.getOrDefault(mode + " cancel 200", 0)).as(mode + " cancellations").isPositive();
+            assertThat(outcomes.getOrDefault(mode + " place 201", 0))
+                    .as(mode + " purchases")
+                    .isPositive();
+            assertThat(outcomes.getOrDefault(mode + " cancel 200", 0))
+                    .as(mode + " cancellations")
+                    .isPositive();
         }
         assertThat(outcomes.keySet()).as("no internal errors").noneMatch(o -> o.endsWith(" 500"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(db.totalBalance() + db.totalKeptOrderAmount()).as("money").isEqualTo(money);
-            assertThat(db.totalStock() + db.totalKeptOrderQuantity()).as("stock").isEqualTo(stock);
+            assertThat(db.totalBalance() + db.totalKeptOrderAmount())
+                    .as("money")
+                    .isEqualTo(money);
+            assertThat(db.totalStock() + db.totalKeptOrderQuantity())
+                    .as("stock")
+                    .isEqualTo(stock);
             assertThat(db.totalFrozen()).as("frozen").isZero();
             assertThat(db.totalReserved()).as("reserved").isZero();
-            assertThat(db.ordersIn("PENDING") + db.ordersIn("CANCELLING")).as("orders in flight").isZero();
+            assertThat(db.ordersIn("PENDING") + db.ordersIn("CANCELLING"))
+                    .as("orders in flight")
+                    .isZero();
             assertThat(db.ledgerRows("RETURN")).isEqualTo(db.ordersIn("CANCELLED"));
             assertThat(db.ledgerRows("REFUND")).isEqualTo(db.ordersIn("CANCELLED"));
-            assertThat(db.ledgerRows("RESERVE") + db.ledgerRows("FREEZE") + db.ledgerRows("RETURN_PENDING")
-                    + db.ledgerRows("REFUND_PENDING")).as("pending movements").isZero();
+            assertThat(db.ledgerRows("RESERVE")
+                            + db.ledgerRows("FREEZE")
+                            + db.ledgerRows("RETURN_PENDING")
+                            + db.ledgerRows("REFUND_PENDING"))
+                    .as("pending movements")
+                    .isZero();
             assertThat(db.undoLogRows()).isZero();
             assertThat(db.xaPreparedTotal()).isZero();
         });
     }
 
-    private static List<String> purchaseAndMaybeCancel(long user, long sku, int quantity, String mode,
-            boolean cancel) {
+    private static List<String> purchaseAndMaybeCancel(long user, long sku, int quantity, String mode, boolean cancel) {
         Api api = TestStack.api();
         Api.Reply placed = api.placeOrder(user, sku, quantity, mode);
         List<String> outcomes = new ArrayList<>(List.of(mode + " place " + placed.status()));

@@ -1,12 +1,10 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tradeflow.devstack.DevStack;
 import com.tradeflow.devstack.DevStackOptions;
 import com.tradeflow.devstack.service.ServiceName;
-import org.HdrHistogram.Histogram;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.HdrHistogram.Histogram;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 
 /**
  * What order events cost and how fast they arrive, in one run on one stack: the same AT purchases through
@@ -32,6 +31,7 @@ class OrderEventsBenchmark {
     private static final int ORDERS = 600;
     /** Skus 1-5 (1.00 to 21.84), users 1-100: every wallet and sku can supply all runs. */
     private static final int SKUS = 5;
+
     private static final int USERS = 100;
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
     private static final Map<String, List<String>> SUBSCRIBERS = Map.of(
@@ -41,7 +41,9 @@ class OrderEventsBenchmark {
 
     @Test
     void shouldPrintEventRatesLatenciesAndTheirCostToPurchases() throws Exception {
-        Path root = Path.of(System.getProperty("tradeflow.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("tradeflow.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path dir = Path.of("target/events-benchmark-stack").toAbsolutePath();
         StackState.clear(dir);
         try (DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir).withBenchmarkMode())) {
@@ -66,7 +68,8 @@ class OrderEventsBenchmark {
             deliveries.put("transactional message", deliveries(db, runs.get("transactional message")));
 
             print(runs, deliveries);
-            runs.forEach((name, run) -> assertThat(run.placed()).as(name + " orders placed").isPositive());
+            runs.forEach((name, run) ->
+                    assertThat(run.placed()).as(name + " orders placed").isPositive());
         }
     }
 
@@ -77,20 +80,26 @@ class OrderEventsBenchmark {
     /** Waits until every subscriber applied the run's events, then measures from their dedupe records. */
     private static Map<String, Delivery> deliveries(Databases db, PurchaseRun run) {
         Map<String, Map<Long, Long>> appliedAt = new HashMap<>();
-        Awaitility.await().atMost(DRAIN_LIMIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            for (String subscriber : SUBSCRIBERS.keySet()) {
-                Map<Long, Long> applied = appliedAt(db, subscriber, run);
-                assertThat(applied).as("%s applied", subscriber).hasSize(run.committedAt().size());
-                appliedAt.put(subscriber, applied);
-            }
-        });
+        Awaitility.await()
+                .atMost(DRAIN_LIMIT)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    for (String subscriber : SUBSCRIBERS.keySet()) {
+                        Map<Long, Long> applied = appliedAt(db, subscriber, run);
+                        assertThat(applied)
+                                .as("%s applied", subscriber)
+                                .hasSize(run.committedAt().size());
+                        appliedAt.put(subscriber, applied);
+                    }
+                });
         Map<String, Delivery> deliveries = new LinkedHashMap<>();
         for (String subscriber : SUBSCRIBERS.keySet()) {
             Histogram latency = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
             long last = 0;
             for (Map.Entry<Long, Long> applied : appliedAt.get(subscriber).entrySet()) {
                 // applied before the client read its 201 (the event raced the HTTP answer): 0
-                latency.recordValue(Math.max(0, applied.getValue() - run.committedAt().get(applied.getKey())));
+                latency.recordValue(
+                        Math.max(0, applied.getValue() - run.committedAt().get(applied.getKey())));
                 last = Math.max(last, applied.getValue());
             }
             deliveries.put(subscriber, new Delivery(run.placed() / ((last - run.startMillis()) / 1000.0), latency));
@@ -102,8 +111,10 @@ class OrderEventsBenchmark {
     private static Map<Long, Long> appliedAt(Databases db, String subscriber, PurchaseRun run) {
         Map<Long, Long> applied = new HashMap<>();
         for (String database : SUBSCRIBERS.get(subscriber)) {
-            for (Map<String, Object> row : db.rows(database, "SELECT order_id, ROUND(UNIX_TIMESTAMP(processed_at) "
-                    + "* 1000) AS at_ms FROM processed_events WHERE consumer = '" + subscriber + "'")) {
+            for (Map<String, Object> row : db.rows(
+                    database,
+                    "SELECT order_id, ROUND(UNIX_TIMESTAMP(processed_at) "
+                            + "* 1000) AS at_ms FROM processed_events WHERE consumer = '" + subscriber + "'")) {
                 long orderId = ((Number) row.get("order_id")).longValue();
                 if (run.committedAt().containsKey(orderId)) {
                     applied.put(orderId, ((Number) row.get("at_ms")).longValue());
@@ -117,21 +128,31 @@ class OrderEventsBenchmark {
         PurchaseRun off = runs.get("events off");
         StringBuilder table = new StringBuilder("\n| publisher | orders/s | p50 ms | p99 ms | orders/s vs off"
                 + " | p50 vs off | answers |\n|---|---:|---:|---:|---:|---:|---|\n");
-        runs.forEach((name, run) -> table.append(String.format("| %s | %.1f | %.1f | %.1f | %.2f | %.2f | %s |%n",
-                name, run.perSecond(), run.p50(), run.p99(), run.perSecond() / off.perSecond(),
-                run.p50() / off.p50(), run.statuses())));
+        runs.forEach((name, run) -> table.append(String.format(
+                "| %s | %.1f | %.1f | %.1f | %.2f | %.2f | %s |%n",
+                name,
+                run.perSecond(),
+                run.p50(),
+                run.p99(),
+                run.perSecond() / off.perSecond(),
+                run.p50() / off.p50(),
+                run.statuses())));
         table.append("\n| publisher | subscriber | events/s applied | commit-to-applied p50 ms | p99 ms |\n"
                 + "|---|---|---:|---:|---:|\n");
-        deliveries.forEach((name, bySubscriber) -> bySubscriber.forEach((subscriber, d) -> table.append(
-                String.format("| %s | %s | %.1f | %d | %d |%n", name, subscriber, d.perSecond(),
-                        d.latency().getValueAtPercentile(50), d.latency().getValueAtPercentile(99)))));
-        table.append(String.format("%n%d clients, %d AT purchases per publisher after %d warm-up ones, skus 1-%d, "
-                + "%d users, %d cores%n", CLIENTS, ORDERS, WARM_UP, SKUS, USERS,
-                Runtime.getRuntime().availableProcessors()));
+        deliveries.forEach((name, bySubscriber) -> bySubscriber.forEach((subscriber, d) -> table.append(String.format(
+                "| %s | %s | %.1f | %d | %d |%n",
+                name,
+                subscriber,
+                d.perSecond(),
+                d.latency().getValueAtPercentile(50),
+                d.latency().getValueAtPercentile(99)))));
+        table.append(String.format(
+                "%n%d clients, %d AT purchases per publisher after %d warm-up ones, skus 1-%d, "
+                        + "%d users, %d cores%n",
+                CLIENTS, ORDERS, WARM_UP, SKUS, USERS, Runtime.getRuntime().availableProcessors()));
         System.out.println(table);
     }
 
     /** How one subscriber received a run's events. */
-    private record Delivery(double perSecond, Histogram latency) {
-    }
+    private record Delivery(double perSecond, Histogram latency) {}
 }

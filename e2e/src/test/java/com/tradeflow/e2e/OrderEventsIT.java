@@ -1,13 +1,9 @@
 package com.tradeflow.e2e;
 
-import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.tradeflow.devstack.service.ServiceName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Order events to the two subscribers (loyalty points in provider-account, sold counters in provider-inventory):
@@ -43,11 +42,12 @@ class OrderEventsIT {
     private static final String FAIL_BEFORE_COMMIT = "order.place.fail-before-commit";
     private static final List<String> MODES = List.of("AT", "TCC", "XA");
     private static final int THREADS = 8;
-    private static final Set<String> RETRIED = Set.of("CONCURRENT_UPDATE", "ORDER_NOT_CANCELLABLE",
-            "DEPENDENCY_UNAVAILABLE");
+    private static final Set<String> RETRIED =
+            Set.of("CONCURRENT_UPDATE", "ORDER_NOT_CANCELLABLE", "DEPENDENCY_UNAVAILABLE");
     private static final Duration RETRY_FOR = Duration.ofSeconds(30);
     /** Created by the place/cancel test for itself, far from the demo users and the other tests'. */
     private static final long OWN_USERS = 38_601;
+
     private static final long OWN_BALANCE = 10 * 10_000;
     private static final long RETRY_PAUSE_MILLIS = 100;
 
@@ -78,17 +78,19 @@ class OrderEventsIT {
         }
         List<Api.Reply> replies = runAll(purchases);
 
-        Map<String, Long> outcomes = replies.stream().collect(Collectors.groupingBy(
-                r -> r.status() == 201 ? "PLACED" : r.code(), TreeMap::new, Collectors.counting()));
+        Map<String, Long> outcomes = replies.stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.status() == 201 ? "PLACED" : r.code(), TreeMap::new, Collectors.counting()));
         System.out.println("500 purchases: " + outcomes);
         // earlier tests spent some wallets: a refusal for balance is a purchase that wrote nothing
-        assertThat(outcomes.keySet()).as("placed, or refused for balance").isSubsetOf("PLACED",
-                "INSUFFICIENT_BALANCE");
+        assertThat(outcomes.keySet()).as("placed, or refused for balance").isSubsetOf("PLACED", "INSUFFICIENT_BALANCE");
         assertThat(outcomes.get("PLACED")).isGreaterThan(450);
         events.awaitConverged();
-        for (Api.Reply placed : replies.stream().filter(r -> r.status() == 201).limit(20).toList()) {
+        for (Api.Reply placed :
+                replies.stream().filter(r -> r.status() == 201).limit(20).toList()) {
             long orderId = placed.body().path("orderId").asLong();
-            assertThat(events.outboxOf(orderId)).singleElement()
+            assertThat(events.outboxOf(orderId))
+                    .singleElement()
                     .satisfies(row -> assertThat(row.get("event_type")).isEqualTo("OrderPlaced"));
         }
     }
@@ -99,8 +101,14 @@ class OrderEventsIT {
      * subscriber ever applies it.
      */
     @ParameterizedTest
-    @CsvSource({"WEB, AT", "WEB, TCC", "WEB, XA", "WEB_TRANSACTIONAL, AT", "WEB_TRANSACTIONAL, TCC",
-        "WEB_TRANSACTIONAL, XA"})
+    @CsvSource({
+        "WEB, AT",
+        "WEB, TCC",
+        "WEB, XA",
+        "WEB_TRANSACTIONAL, AT",
+        "WEB_TRANSACTIONAL, TCC",
+        "WEB_TRANSACTIONAL, XA"
+    })
     void shouldPublishNothingForAPurchaseThatRollsBack(ServiceName publisher, String mode) throws Exception {
         int web = TestStack.stack().managementPort(publisher);
         Api client = TestStack.api(publisher);
@@ -109,19 +117,23 @@ class OrderEventsIT {
         Set<Object> before = eventIds(events.outbox());
         client.fault(web, HOLD_BEFORE_COMMIT, true);
         client.fault(web, FAIL_BEFORE_COMMIT, true);
-        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() ->
-                client.placeOrder(user, 2, 1, mode));
+        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> client.placeOrder(user, 2, 1, mode));
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> TestStack.db().inFlightXids(mode), s -> !s.isEmpty());
             // many relay passes while the purchase is open
             Thread.sleep(2_000);
             List<Map<String, Object>> added = events.outbox().stream()
-                    .filter(r -> !before.contains(r.get("event_id"))).toList();
+                    .filter(r -> !before.contains(r.get("event_id")))
+                    .toList();
             if ("AT".equals(mode)) {
-                assertThat(added).as("AT: the row is committed locally, and held back by its global lock")
-                        .singleElement().satisfies(r -> assertThat(r.get("status")).isNotEqualTo("SENT"));
+                assertThat(added)
+                        .as("AT: the row is committed locally, and held back by its global lock")
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.get("status")).isNotEqualTo("SENT"));
             } else {
-                assertThat(added).as("%s: no visible row before the global commit", mode).isEmpty();
+                assertThat(added)
+                        .as("%s: no visible row before the global commit", mode)
+                        .isEmpty();
             }
             client.fault(web, HOLD_BEFORE_COMMIT, false);
             assertThat(placing.get(60, TimeUnit.SECONDS).status()).isEqualTo(500);
@@ -129,8 +141,10 @@ class OrderEventsIT {
             client.fault(web, HOLD_BEFORE_COMMIT, false);
             client.fault(web, FAIL_BEFORE_COMMIT, false);
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(eventIds(events.outbox())).as("rolled back with the order").isEqualTo(before));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(eventIds(events.outbox()))
+                        .as("rolled back with the order")
+                        .isEqualTo(before));
 
         // a later purchase reaches the subscribers; what they applied is exactly the outbox, so never the event
         // of the rolled-back purchase
@@ -165,23 +179,31 @@ class OrderEventsIT {
                 assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
                 String orderId = placed.body().path("orderId").asText();
                 // TCC: PENDING until the coordinator's confirm made it PLACED (a confirm may be retried)
-                await().atMost(Duration.ofSeconds(30)).until(() ->
-                        client.order(user, orderId).body().path("status").asText().equals("PLACED"));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> client.order(user, orderId)
+                                .body()
+                                .path("status")
+                                .asText()
+                                .equals("PLACED"));
                 return retryingConflicts(() -> client.cancel(orderId, user));
             });
         }
         List<Api.Reply> cancels = runAll(pairs);
-        assertThat(cancels).allSatisfy(r -> assertThat(r.status()).as("%s", r.body()).isEqualTo(200));
+        assertThat(cancels)
+                .allSatisfy(r -> assertThat(r.status()).as("%s", r.body()).isEqualTo(200));
 
         events.awaitConverged();
         for (Api.Reply cancelled : cancels) {
             long orderId = cancelled.body().path("orderId").asLong();
             for (String consumer : List.of(Events.POINTS, Events.SALES)) {
-                assertThat(events.processedOf(consumer, orderId)).as("%s, order %d", consumer, orderId)
-                        .extracting(r -> r.get("event_type")).containsExactly("OrderPlaced", "OrderCancelled");
+                assertThat(events.processedOf(consumer, orderId))
+                        .as("%s, order %d", consumer, orderId)
+                        .extracting(r -> r.get("event_type"))
+                        .containsExactly("OrderPlaced", "OrderCancelled");
             }
         }
-        users.forEach(u -> assertThat(events.points(u)).as("points of user %d", u).isEqualTo(pointsBefore.get(u)));
+        users.forEach(
+                u -> assertThat(events.points(u)).as("points of user %d", u).isEqualTo(pointsBefore.get(u)));
     }
 
     /**

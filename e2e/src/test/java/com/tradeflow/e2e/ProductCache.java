@@ -2,8 +2,6 @@ package com.tradeflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import redis.clients.jedis.JedisPooled;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * What consumer-web's product cache holds in the stack's Redis (keys {@code tradeflow:cache:products:<skuId>}),
@@ -19,7 +18,8 @@ import java.time.Duration;
 final class ProductCache implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final JedisPooled redis;
 
@@ -55,8 +55,11 @@ final class ProductCache implements AutoCloseable {
     static double count(String actuatorBase, String metric, String result) {
         String query = "?tag=cache:products" + (result == null ? "" : "&tag=result:" + result);
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(actuatorBase + "/actuator/metrics/"
-                    + metric + query)).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(actuatorBase + "/actuator/metrics/" + metric + query))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
                 return 0;

@@ -1,16 +1,10 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Product reads through Redis: a committed purchase shows at once, a rolled-back one never shows in a cached read
@@ -51,10 +50,12 @@ class ProductCacheIT {
     @BeforeAll
     static void connect() {
         cache = new ProductCache();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            TestStack.api().get("/api/products/1");
-            return cache.entry(1) != null;
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    TestStack.api().get("/api/products/1");
+                    return cache.entry(1) != null;
+                });
     }
 
     @AfterAll
@@ -81,11 +82,16 @@ class ProductCacheIT {
 
         assertThat(api.placeOrder(user, sku, 2).status()).isEqualTo(201);
 
-        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> assertThat(api.available(sku)).isEqualTo(available - 2));
         // the sold count follows the order event; provider-inventory drops the cached read once it is counted
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(api.get("/api/products/" + sku).body().path("sold").asLong()).isEqualTo(soldBefore + 2));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(api.get("/api/products/" + sku)
+                                .body()
+                                .path("sold")
+                                .asLong())
+                        .isEqualTo(soldBefore + 2));
         assertThat(cache.entry(sku).path("value").path("available").asLong()).isEqualTo(available - 2);
     }
 
@@ -108,9 +114,13 @@ class ProductCacheIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> stockInDatabase(sku) == available - 3);
             assertThat(cache.entry(sku)).as("dropped when the purchase began").isNull();
             for (int i = 0; i < 5; i++) {
-                assertThat(api.available(sku)).as("the database's view while it is open").isEqualTo(available - 3);
+                assertThat(api.available(sku))
+                        .as("the database's view while it is open")
+                        .isEqualTo(available - 3);
             }
-            assertThat(cache.entry(sku)).as("nothing stored while the purchase is undecided").isNull();
+            assertThat(cache.entry(sku))
+                    .as("nothing stored while the purchase is undecided")
+                    .isNull();
         } finally {
             api.fault(webPort, HOLD_BEFORE_COMMIT, false);
         }
@@ -144,7 +154,8 @@ class ProductCacheIT {
         } finally {
             clients.shutdownNow();
         }
-        assertThat(ProductCache.count(actuator, LOADS, null) - loadsBefore).as("loads for 24 concurrent misses")
+        assertThat(ProductCache.count(actuator, LOADS, null) - loadsBefore)
+                .as("loads for 24 concurrent misses")
                 .isEqualTo(1.0);
         assertThat(cache.entry(sku)).isNotNull();
     }
@@ -158,7 +169,9 @@ class ProductCacheIT {
         assertThat(notFound).as("'not found' is cached").isNotNull();
         assertThat(notFound.path("value").isNull()).as("%s", notFound).isTrue();
         assertThat(api.get("/api/products/" + unknown).code()).isEqualTo("NOT_FOUND");
-        assertThat(ProductCache.count(actuator, GETS, "hit") - hitsBefore).as("the second read was a hit").isEqualTo(1.0);
+        assertThat(ProductCache.count(actuator, GETS, "hit") - hitsBefore)
+                .as("the second read was a hit")
+                .isEqualTo(1.0);
     }
 
     /**
@@ -183,7 +196,8 @@ class ProductCacheIT {
                 assertThat(read.status()).as("%s", read.body()).isEqualTo(200);
                 assertThat(read.body().path("available").asLong()).isEqualTo(available - 1);
             }
-            assertThat(ProductCache.count(actuator, GETS, "bypass") - bypassedBefore).isGreaterThanOrEqualTo(12.0);
+            assertThat(ProductCache.count(actuator, GETS, "bypass") - bypassedBefore)
+                    .isGreaterThanOrEqualTo(12.0);
         } finally {
             TestStack.stack().restartRedis();
         }
@@ -193,9 +207,12 @@ class ProductCacheIT {
         // The test's own pooled connections fail once each too: ignored like the services do
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
             assertThat(api.available(sku)).isEqualTo(available - 1);
-            assertThat(ProductCache.count(actuator, LOADS, "skipped") - skippedBefore).as("loads refused by the fence")
+            assertThat(ProductCache.count(actuator, LOADS, "skipped") - skippedBefore)
+                    .as("loads refused by the fence")
                     .isPositive();
-            assertThat(cache.entry(sku)).as("fenced off after Redis lost its keys").isNull();
+            assertThat(cache.entry(sku))
+                    .as("fenced off after Redis lost its keys")
+                    .isNull();
         });
     }
 

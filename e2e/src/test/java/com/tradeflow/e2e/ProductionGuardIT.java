@@ -1,14 +1,13 @@
 package com.tradeflow.e2e;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A service started with the prod profile and a test-only switch on stops at once with the reason, before it
@@ -16,15 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProductionGuardIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("tradeflow.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("tradeflow.root", "..")).toAbsolutePath().normalize();
 
     @Test
     void shouldRefuseToStartInProdWithTheFaultSwitchesOn() throws Exception {
         Result result = start("TRADEFLOW_FAULTS_ENABLED");
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("refusing to start with the prod profile")
-                .contains("TRADEFLOW_FAULTS_ENABLED").doesNotContain("TRADEFLOW_BENCHMARK_LOCAL_MODE");
+        assertThat(result.output())
+                .contains("refusing to start with the prod profile")
+                .contains("TRADEFLOW_FAULTS_ENABLED")
+                .doesNotContain("TRADEFLOW_BENCHMARK_LOCAL_MODE");
     }
 
     @Test
@@ -32,14 +34,20 @@ class ProductionGuardIT {
         Result result = start("TRADEFLOW_BENCHMARK_LOCAL_MODE");
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("refusing to start with the prod profile")
+        assertThat(result.output())
+                .contains("refusing to start with the prod profile")
                 .contains("TRADEFLOW_BENCHMARK_LOCAL_MODE");
     }
 
     private static Result start(String switchOn) throws IOException, InterruptedException {
         Path jar = ROOT.resolve("consumer-web/target/consumer-web.jar");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString())
+                .redirectErrorStream(true);
         Path output = Files.createTempFile("prod-guard", ".log");
         builder.redirectOutput(output.toFile());
         builder.environment().put("SPRING_PROFILES_ACTIVE", "prod");
@@ -59,6 +67,5 @@ class ProductionGuardIT {
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 }

@@ -1,6 +1,8 @@
 package com.tradeflow.e2e;
 
-import com.tradeflow.devstack.service.ServiceName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.apache.dubbo.config.ApplicationConfig;
 import org.apache.dubbo.config.ReferenceConfig;
 import org.apache.dubbo.config.bootstrap.DubboBootstrap;
@@ -10,9 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The providers' Dubbo ports listen on every interface (Dubbo 3.3 cannot bind loopback only), and a call made
@@ -29,6 +28,7 @@ class ProviderCallerTokenIT {
     private static final long AMOUNT = 100;
     /** Far above the snowflake ids of real orders. */
     private static final long ORDER = 9_000_000_000_000_000_001L;
+
     private static final String[] ORDER_USER_AMOUNT = {"long", "long", "long"};
 
     private static DubboBootstrap dubbo;
@@ -73,8 +73,8 @@ class ProviderCallerTokenIT {
         long before = balance();
         for (String forged : new String[] {"", real.substring(1), real + "0", "x".repeat(real.length())}) {
             RpcContext.getClientAttachment().setAttachment(ATTACHMENT, forged);
-            assertThatThrownBy(() -> wallets.$invoke("debit", ORDER_USER_AMOUNT,
-                    new Object[] {ORDER + 1, USER, AMOUNT}))
+            assertThatThrownBy(
+                            () -> wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER + 1, USER, AMOUNT}))
                     .as("token %s", forged.isEmpty() ? "(empty)" : "of length " + forged.length())
                     .hasMessageContaining("caller token missing or wrong");
         }
@@ -85,7 +85,8 @@ class ProviderCallerTokenIT {
     @Test
     void shouldServeTheSameClientCarryingTheServicesToken() {
         long before = balance();
-        RpcContext.getClientAttachment().setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
+        RpcContext.getClientAttachment()
+                .setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
         wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER + 2, USER, AMOUNT});
         assertThat(balance()).isEqualTo(before - AMOUNT);
     }
@@ -98,8 +99,12 @@ class ProviderCallerTokenIT {
             callWithToken("debit", ORDER + 3);
         }
         assertThat(balance()).isEqualTo(before - AMOUNT);
-        assertThat(TestStack.db().number("tradeflow_account_" + USER % 2, "SELECT COUNT(*) FROM wallet_ledger "
-                + "WHERE order_id = " + (ORDER + 3) + " AND type = 'DEBIT' AND amount = " + AMOUNT)).isEqualTo(1);
+        assertThat(TestStack.db()
+                        .number(
+                                "tradeflow_account_" + USER % 2,
+                                "SELECT COUNT(*) FROM wallet_ledger " + "WHERE order_id = " + (ORDER + 3)
+                                        + " AND type = 'DEBIT' AND amount = " + AMOUNT))
+                .isEqualTo(1);
     }
 
     /**
@@ -110,9 +115,10 @@ class ProviderCallerTokenIT {
     void shouldRefuseASecondDebitOfTheOrderForAnotherAmount() {
         long before = balance();
         callWithToken("debit", ORDER + 5);
-        RpcContext.getClientAttachment().setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
-        assertThatThrownBy(() -> wallets.$invoke("debit", ORDER_USER_AMOUNT,
-                new Object[] {ORDER + 5, USER, AMOUNT * 10}))
+        RpcContext.getClientAttachment()
+                .setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
+        assertThatThrownBy(
+                        () -> wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER + 5, USER, AMOUNT * 10}))
                 .hasMessageContaining("already moved " + AMOUNT + " cents");
         assertThat(balance()).isEqualTo(before - AMOUNT);
     }
@@ -126,17 +132,22 @@ class ProviderCallerTokenIT {
             callWithToken("refund", ORDER + 4);
         }
         assertThat(balance()).isEqualTo(before);
-        assertThat(TestStack.db().number("tradeflow_account_" + USER % 2, "SELECT COUNT(*) FROM wallet_ledger "
-                + "WHERE order_id = " + (ORDER + 4) + " AND type = 'REFUND' AND amount = " + AMOUNT)).isEqualTo(1);
+        assertThat(TestStack.db()
+                        .number(
+                                "tradeflow_account_" + USER % 2,
+                                "SELECT COUNT(*) FROM wallet_ledger " + "WHERE order_id = " + (ORDER + 4)
+                                        + " AND type = 'REFUND' AND amount = " + AMOUNT))
+                .isEqualTo(1);
     }
 
     private static void callWithToken(String method, long order) {
-        RpcContext.getClientAttachment().setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
+        RpcContext.getClientAttachment()
+                .setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
         wallets.$invoke(method, ORDER_USER_AMOUNT, new Object[] {order, USER, AMOUNT});
     }
 
     private static long balance() {
-        return TestStack.db().number("tradeflow_account_" + USER % 2,
-                "SELECT balance FROM wallets WHERE user_id = " + USER);
+        return TestStack.db()
+                .number("tradeflow_account_" + USER % 2, "SELECT balance FROM wallets WHERE user_id = " + USER);
     }
 }

@@ -1,16 +1,15 @@
 package com.tradeflow.e2e;
 
-import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.tradeflow.devstack.service.ServiceName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A provider process killed (SIGKILL): purchases answer 503 fast and write nothing; a restart heals. */
 @Order(100)
@@ -35,7 +34,9 @@ class ProviderKilledIT {
         } finally {
             TestStack.stack().restart(ServiceName.ACCOUNT);
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(TestStack.api().placeOrder(15, 3, 1).status()).isEqualTo(201));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(TestStack.api().placeOrder(15, 3, 1).status())
+                                .isEqualTo(201));
     }
 }

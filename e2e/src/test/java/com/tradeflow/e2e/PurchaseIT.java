@@ -1,8 +1,6 @@
 package com.tradeflow.e2e;
 
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A committed AT purchase changes stock, balance and orders exactly once; Idempotency-Key replays. */
 @Order(2)
@@ -44,9 +43,10 @@ class PurchaseIT {
         assertThat(db.orderCount()).isEqualTo(orders + 1);
         assertThat(db.stockLedgerOrderIds()).containsOnlyOnce(orderId);
         assertThat(db.walletLedgerOrderIds()).containsOnlyOnce(orderId);
-        assertThat(api.as(7).get("/api/orders/" + orderId).body().path("amount").asLong()).isEqualTo(amount);
-        assertThat(api.as(7).get("/api/users/7/orders").body().findValuesAsText("orderId")).contains(
-                String.valueOf(orderId));
+        assertThat(api.as(7).get("/api/orders/" + orderId).body().path("amount").asLong())
+                .isEqualTo(amount);
+        assertThat(api.as(7).get("/api/users/7/orders").body().findValuesAsText("orderId"))
+                .contains(String.valueOf(orderId));
         // phase two of AT deletes the undo logs asynchronously
         db.awaitNoUndoLogs();
     }
@@ -61,17 +61,22 @@ class PurchaseIT {
         Api api = TestStack.api();
         for (String mode : List.of("AT", "TCC", "XA")) {
             List<Api.Reply> replies = new ArrayList<>();
-            List<Databases.Received> received = TestStack.db().statementsDuring(
-                    () -> replies.add(api.placeOrder(9, 5, 1, mode)));
-            assertThat(replies.get(0).status()).as("%s %s", mode, replies.get(0).body()).isEqualTo(201);
+            List<Databases.Received> received =
+                    TestStack.db().statementsDuring(() -> replies.add(api.placeOrder(9, 5, 1, mode)));
+            assertThat(replies.get(0).status())
+                    .as("%s %s", mode, replies.get(0).body())
+                    .isEqualTo(201);
             String orderId = replies.get(0).body().path("orderId").asText();
 
             Set<Long> writers = received.stream()
                     .filter(r -> r.text().contains(orderId) && r.text().startsWith("INSERT"))
-                    .map(Databases.Received::connection).collect(Collectors.toSet());
+                    .map(Databases.Received::connection)
+                    .collect(Collectors.toSet());
             // the stock ledger, the wallet ledger and the order row, each written by its own service
             assertThat(writers).as(mode).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(received).as(mode).filteredOn(r -> writers.contains(r.connection()))
+            assertThat(received)
+                    .as(mode)
+                    .filteredOn(r -> writers.contains(r.connection()))
                     .noneMatch(r -> r.text().toLowerCase(Locale.ROOT).startsWith("set autocommit"));
         }
     }
@@ -87,15 +92,18 @@ class PurchaseIT {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.body().path("orderId").asText()).isEqualTo(first.body().path("orderId").asText());
-        assertThat(api.balance(8)).isEqualTo(balance - first.body().path("amount").asLong());
+        assertThat(again.body().path("orderId").asText())
+                .isEqualTo(first.body().path("orderId").asText());
+        assertThat(api.balance(8))
+                .isEqualTo(balance - first.body().path("amount").asLong());
     }
 
     @Test
     void shouldRefuseAnIdempotencyKeyReusedWithAnotherBody() {
         Api api = TestStack.api();
         String key = UUID.randomUUID().toString();
-        assertThat(api.as(9).post("/api/orders", Api.order(9, 5, 1), key).status()).isEqualTo(201);
+        assertThat(api.as(9).post("/api/orders", Api.order(9, 5, 1), key).status())
+                .isEqualTo(201);
         long balance = api.balance(9);
 
         Api.Reply reused = api.as(9).post("/api/orders", Api.order(9, 5, 2), key);
@@ -124,8 +132,9 @@ class PurchaseIT {
         pool.shutdown();
 
         assertThat(replies).extracting(Api.Reply::status).containsOnly(200, 201);
-        assertThat(replies).extracting(r -> r.body().path("orderId").asText()).containsOnly(
-                replies.get(0).body().path("orderId").asText());
+        assertThat(replies)
+                .extracting(r -> r.body().path("orderId").asText())
+                .containsOnly(replies.get(0).body().path("orderId").asText());
         assertThat(db.orderCount()).isEqualTo(orders + 1);
         assertThat(api.balance(10)).isEqualTo(balance - api.price(6));
     }

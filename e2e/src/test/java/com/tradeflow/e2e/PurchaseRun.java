@@ -1,8 +1,5 @@
 package com.tradeflow.e2e;
 
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +10,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * A benchmark's measured batch of purchases: {@code orders} requests shared by concurrent clients, latency per
@@ -20,7 +19,12 @@ import java.util.function.IntFunction;
  *
  * @param committedAt order id -> epoch millis of its 201 (the client's view of the commit)
  */
-record PurchaseRun(int placed, double seconds, Histogram latency, Map<Integer, Integer> statuses, long startMillis,
+record PurchaseRun(
+        int placed,
+        double seconds,
+        Histogram latency,
+        Map<Integer, Integer> statuses,
+        long startMillis,
         Map<Long, Long> committedAt) {
 
     /** @param purchase places purchase number i (0 .. orders - 1) */
@@ -54,7 +58,12 @@ record PurchaseRun(int placed, double seconds, Histogram latency, Map<Integer, I
             pool.shutdown();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new PurchaseRun(statuses.getOrDefault(201, 0), seconds, latency, Map.copyOf(statuses), startMillis,
+        return new PurchaseRun(
+                statuses.getOrDefault(201, 0),
+                seconds,
+                latency,
+                Map.copyOf(statuses),
+                startMillis,
                 Map.copyOf(committedAt));
     }
 

@@ -1,18 +1,17 @@
 package com.tradeflow.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The reconciliation job compares every order with the stock and wallet ledgers of the providers, each wallet and
@@ -31,21 +30,27 @@ class ReconciliationIT {
     private static final long SKU = 6;
     /** Created by the points test for itself, far from the demo users and the other tests'. */
     private static final long POINTS_USER = 38_501;
+
     private static final Duration FOUND_WITHIN = Duration.ofSeconds(30);
 
     @Test
     void shouldFindAPlacedOrderWhoseMoneyWasNeverTakenAndClearItWhenTheDebitIsBack() {
         long orderId = placeOrder();
         String wallets = "tradeflow_account_" + (USER % 2);
-        TestStack.db().execute(wallets, "UPDATE wallet_ledger SET type = 'LOST' WHERE order_id = " + orderId
-                + " AND type = 'DEBIT'");
+        TestStack.db()
+                .execute(
+                        wallets,
+                        "UPDATE wallet_ledger SET type = 'LOST' WHERE order_id = " + orderId + " AND type = 'DEBIT'");
         try {
             JsonNode finding = awaitFinding("OPEN", orderId, "MONEY_MISSING");
             assertThat(finding.path("userId").asLong()).isEqualTo(USER);
             assertThat(finding.path("detail").asText()).contains("DEBIT");
         } finally {
-            TestStack.db().execute(wallets, "UPDATE wallet_ledger SET type = 'DEBIT' WHERE order_id = " + orderId
-                    + " AND type = 'LOST'");
+            TestStack.db()
+                    .execute(
+                            wallets,
+                            "UPDATE wallet_ledger SET type = 'DEBIT' WHERE order_id = " + orderId
+                                    + " AND type = 'LOST'");
         }
         JsonNode cleared = awaitFinding("CLEARED", orderId, "MONEY_MISSING");
         assertThat(cleared.path("closedBy").asText()).isEqualTo("reconciliation");
@@ -54,38 +59,54 @@ class ReconciliationIT {
     @Test
     void shouldKeepAStockMismatchOpenUntilAnOperatorResolvesIt() {
         long orderId = placeOrder();
-        TestStack.db().execute("tradeflow_inventory", "UPDATE stock_ledger SET quantity = quantity + 4 "
-                + "WHERE order_id = " + orderId + " AND type = 'DEDUCT'");
+        TestStack.db()
+                .execute(
+                        "tradeflow_inventory",
+                        "UPDATE stock_ledger SET quantity = quantity + 4 " + "WHERE order_id = " + orderId
+                                + " AND type = 'DEDUCT'");
         try {
             long id = awaitFinding("OPEN", orderId, "STOCK_MISMATCH").path("id").asLong();
             // a later pass finds it again: still open, nobody fixed anything
             awaitCheckedAgain("OPEN", orderId, "STOCK_MISMATCH");
 
             Api api = TestStack.api();
-            assertThat(api.as(USER).post("/api/admin/reconciliation/findings/" + id + "/resolve",
-                    "{\"note\":\"mine\"}").status()).as("a user is no operator").isEqualTo(403);
-            assertThat(api.adminPost("/api/admin/reconciliation/findings/" + id + "/resolve", "{}").code())
+            assertThat(api.as(USER)
+                            .post("/api/admin/reconciliation/findings/" + id + "/resolve", "{\"note\":\"mine\"}")
+                            .status())
+                    .as("a user is no operator")
+                    .isEqualTo(403);
+            assertThat(api.adminPost("/api/admin/reconciliation/findings/" + id + "/resolve", "{}")
+                            .code())
                     .isEqualTo("VALIDATION_FAILED");
-            Api.Reply resolved = api.adminPost("/api/admin/reconciliation/findings/" + id + "/resolve",
+            Api.Reply resolved = api.adminPost(
+                    "/api/admin/reconciliation/findings/" + id + "/resolve",
                     "{\"note\":\"4 units counted by hand in the warehouse\"}");
             assertThat(resolved.status()).as("%s", resolved.body()).isEqualTo(200);
             assertThat(resolved.body().path("status").asText()).isEqualTo("RESOLVED");
             assertThat(resolved.body().path("closedBy").asText()).isEqualTo("admin-token");
             assertThat(resolved.body().path("note").asText()).isEqualTo("4 units counted by hand in the warehouse");
-            assertThat(api.adminPost("/api/admin/reconciliation/findings/" + id + "/resolve",
-                    "{\"note\":\"again\"}").code()).isEqualTo("FINDING_NOT_OPEN");
-            assertThat(api.adminPost("/api/admin/reconciliation/findings/999999999/resolve",
-                    "{\"note\":\"x\"}").status()).isEqualTo(404);
+            assertThat(api.adminPost("/api/admin/reconciliation/findings/" + id + "/resolve", "{\"note\":\"again\"}")
+                            .code())
+                    .isEqualTo("FINDING_NOT_OPEN");
+            assertThat(api.adminPost("/api/admin/reconciliation/findings/999999999/resolve", "{\"note\":\"x\"}")
+                            .status())
+                    .isEqualTo(404);
             // the order changes (as a cancellation would change it): read again, the mismatch is found again and
             // stays as the operator left it
             String table = TestStack.db().tablesHolding(orderId).get(0);
-            TestStack.db().execute(table.substring(0, table.indexOf('.')), "UPDATE " + table.substring(
-                    table.indexOf('.') + 1) + " SET updated_at = NOW(3) WHERE order_id = " + orderId);
+            TestStack.db()
+                    .execute(
+                            table.substring(0, table.indexOf('.')),
+                            "UPDATE " + table.substring(table.indexOf('.') + 1)
+                                    + " SET updated_at = NOW(3) WHERE order_id = " + orderId);
             awaitCheckedAgain("RESOLVED", orderId, "STOCK_MISMATCH");
             assertThat(finding("OPEN", orderId, "STOCK_MISMATCH")).isEmpty();
         } finally {
-            TestStack.db().execute("tradeflow_inventory", "UPDATE stock_ledger SET quantity = quantity - 4 "
-                    + "WHERE order_id = " + orderId + " AND type = 'DEDUCT'");
+            TestStack.db()
+                    .execute(
+                            "tradeflow_inventory",
+                            "UPDATE stock_ledger SET quantity = quantity - 4 " + "WHERE order_id = " + orderId
+                                    + " AND type = 'DEDUCT'");
         }
     }
 
@@ -97,7 +118,9 @@ class ReconciliationIT {
         try {
             JsonNode finding = awaitFinding("OPEN", "WALLET", Long.toString(user), "BALANCE_MISMATCH");
             assertThat(finding.path("userId").asLong()).isEqualTo(user);
-            assertThat(finding.path("orderId").isNull()).as("not about an order").isTrue();
+            assertThat(finding.path("orderId").isNull())
+                    .as("not about an order")
+                    .isTrue();
             assertThat(finding.path("detail").asText()).contains("books say");
         } finally {
             TestStack.db().execute(wallets, "UPDATE wallets SET balance = balance - 7 WHERE user_id = " + user);
@@ -108,14 +131,16 @@ class ReconciliationIT {
     @Test
     void shouldFindUnitsThatVanishedOutsideTheLedger() {
         long sku = 17;
-        TestStack.db().execute("tradeflow_inventory", "UPDATE stock SET available = available - 3 WHERE sku_id = "
-                + sku);
+        TestStack.db()
+                .execute("tradeflow_inventory", "UPDATE stock SET available = available - 3 WHERE sku_id = " + sku);
         try {
-            assertThat(awaitFinding("OPEN", "STOCK", Long.toString(sku), "AVAILABLE_MISMATCH").path("detail").asText())
+            assertThat(awaitFinding("OPEN", "STOCK", Long.toString(sku), "AVAILABLE_MISMATCH")
+                            .path("detail")
+                            .asText())
                     .contains("opening");
         } finally {
-            TestStack.db().execute("tradeflow_inventory", "UPDATE stock SET available = available + 3 WHERE sku_id = "
-                    + sku);
+            TestStack.db()
+                    .execute("tradeflow_inventory", "UPDATE stock SET available = available + 3 WHERE sku_id = " + sku);
         }
         awaitFinding("CLEARED", "STOCK", Long.toString(sku), "AVAILABLE_MISMATCH");
     }
@@ -124,21 +149,27 @@ class ReconciliationIT {
     void shouldFindATransferWhoseSidesDisagree() {
         long payer = 35;
         long payee = 36;
-        Api.Reply reply = new WalletTransfers(TestStack.api(), TestStack.db()).transfer(payer, payee, 250,
-                UUID.randomUUID().toString());
+        Api.Reply reply = new WalletTransfers(TestStack.api(), TestStack.db())
+                .transfer(payer, payee, 250, UUID.randomUUID().toString());
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
         String transferId = reply.body().path("transferId").asText();
         String payeeShard = "tradeflow_account_" + (payee % 2);
         // the payee's side says more arrived than left the payer; read again as if just recorded
-        TestStack.db().execute(payeeShard, "UPDATE wallet_transfers SET amount = amount + 1, created_at = NOW(3) "
-                + "WHERE transfer_id = '" + transferId + "' AND direction = 'IN'");
+        TestStack.db()
+                .execute(
+                        payeeShard,
+                        "UPDATE wallet_transfers SET amount = amount + 1, created_at = NOW(3) "
+                                + "WHERE transfer_id = '" + transferId + "' AND direction = 'IN'");
         try {
             JsonNode finding = awaitFinding("OPEN", "TRANSFER", transferId, "TRANSFER_MISMATCH");
             assertThat(finding.path("userId").asLong()).as("the payer").isEqualTo(payer);
             assertThat(finding.path("detail").asText()).contains("OUT 250 cents", "IN 251 cents");
         } finally {
-            TestStack.db().execute(payeeShard, "UPDATE wallet_transfers SET amount = amount - 1 "
-                    + "WHERE transfer_id = '" + transferId + "' AND direction = 'IN'");
+            TestStack.db()
+                    .execute(
+                            payeeShard,
+                            "UPDATE wallet_transfers SET amount = amount - 1 " + "WHERE transfer_id = '" + transferId
+                                    + "' AND direction = 'IN'");
         }
         awaitFinding("CLEARED", "TRANSFER", transferId, "TRANSFER_MISMATCH");
     }
@@ -149,8 +180,7 @@ class ReconciliationIT {
         String topUpId = creditedTopUp(user, 1200);
         String wallets = "tradeflow_account_" + (user % 2);
         String topUps = "tradeflow_order_" + (user % 2);
-        TestStack.db().execute(wallets, "UPDATE wallet_top_ups SET amount = amount + 100 WHERE top_up_id = "
-                + topUpId);
+        TestStack.db().execute(wallets, "UPDATE wallet_top_ups SET amount = amount + 100 WHERE top_up_id = " + topUpId);
         // read again as if it had just finished
         TestStack.db().execute(topUps, "UPDATE top_ups SET finished_at = NOW(3) WHERE top_up_id = " + topUpId);
         try {
@@ -158,8 +188,8 @@ class ReconciliationIT {
             assertThat(finding.path("userId").asLong()).isEqualTo(user);
             assertThat(finding.path("detail").asText()).contains("1200 cents", "credited 1300 cents");
         } finally {
-            TestStack.db().execute(wallets, "UPDATE wallet_top_ups SET amount = amount - 100 WHERE top_up_id = "
-                    + topUpId);
+            TestStack.db()
+                    .execute(wallets, "UPDATE wallet_top_ups SET amount = amount - 100 WHERE top_up_id = " + topUpId);
         }
         awaitFinding("CLEARED", "TOP_UP", topUpId, "TOP_UP_CREDIT_MISMATCH");
     }
@@ -170,13 +200,16 @@ class ReconciliationIT {
         String topUpId = creditedTopUp(user, 1400);
         String topUps = "tradeflow_order_" + (user % 2);
         // the top-up's own record says more than the gateway took (and than was credited)
-        TestStack.db().execute(topUps, "UPDATE top_ups SET amount = amount + 100, finished_at = NOW(3) "
-                + "WHERE top_up_id = " + topUpId);
+        TestStack.db()
+                .execute(
+                        topUps,
+                        "UPDATE top_ups SET amount = amount + 100, finished_at = NOW(3) " + "WHERE top_up_id = "
+                                + topUpId);
         try {
             JsonNode finding = awaitFinding("OPEN", "TOP_UP", topUpId, "TOP_UP_GATEWAY_MISMATCH");
             assertThat(finding.path("userId").asLong()).isEqualTo(user);
-            assertThat(finding.path("detail").asText()).contains("1500 cents", "the gateway holds SUCCEEDED for "
-                    + "1400 cents");
+            assertThat(finding.path("detail").asText())
+                    .contains("1500 cents", "the gateway holds SUCCEEDED for " + "1400 cents");
         } finally {
             TestStack.db().execute(topUps, "UPDATE top_ups SET amount = amount - 100 WHERE top_up_id = " + topUpId);
         }
@@ -188,13 +221,17 @@ class ReconciliationIT {
         long user = 47;
         long ghost = 8_800_000_000L + System.nanoTime() % 1_000_000;
         String wallets = "tradeflow_account_" + (user % 2);
-        TestStack.db().execute(wallets, "INSERT INTO wallet_top_ups (merchant_order_no, user_id, top_up_id, amount, "
-                + "event_id) VALUES ('TU" + ghost + "', " + user + ", " + ghost + ", 700, 'ghost-" + ghost + "')");
+        TestStack.db()
+                .execute(
+                        wallets,
+                        "INSERT INTO wallet_top_ups (merchant_order_no, user_id, top_up_id, amount, "
+                                + "event_id) VALUES ('TU" + ghost + "', " + user + ", " + ghost + ", 700, 'ghost-"
+                                + ghost + "')");
         try {
             JsonNode finding = awaitFinding("OPEN", "TOP_UP", Long.toString(ghost), "TOP_UP_CREDIT_UNKNOWN");
             assertThat(finding.path("userId").asLong()).isEqualTo(user);
-            assertThat(finding.path("detail").asText()).contains("700 cents credited to user " + user,
-                    "does not exist");
+            assertThat(finding.path("detail").asText())
+                    .contains("700 cents credited to user " + user, "does not exist");
         } finally {
             TestStack.db().execute(wallets, "DELETE FROM wallet_top_ups WHERE top_up_id = " + ghost);
         }
@@ -210,8 +247,14 @@ class ReconciliationIT {
         assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
         String orderId = placed.body().path("orderId").asText();
         String wallets = "tradeflow_account_" + (user % 2);
-        await().atMost(FOUND_WITHIN).until(() -> TestStack.db().number(wallets, "SELECT COUNT(*) FROM "
-                + "processed_events WHERE consumer = 'account-points' AND order_id = " + orderId) == 1);
+        await().atMost(FOUND_WITHIN)
+                .until(() -> TestStack.db()
+                                .number(
+                                        wallets,
+                                        "SELECT COUNT(*) FROM "
+                                                + "processed_events WHERE consumer = 'account-points' AND order_id = "
+                                                + orderId)
+                        == 1);
         TestStack.db().execute(wallets, "UPDATE wallet_points SET points = points + 7 WHERE user_id = " + user);
         try {
             JsonNode finding = awaitFinding("OPEN", "POINTS", Long.toString(user), "POINTS_MISMATCH");
@@ -227,43 +270,57 @@ class ReconciliationIT {
     void shouldFindAFlashSaleWhoseCounterDisagreesWithItsTickets() {
         long user = 41;
         Api api = TestStack.api();
-        Api.Reply opened = api.adminPost("/api/flash-sales", "{\"skuId\":6,\"quantity\":3,\"price\":500,"
-                + "\"startsAt\":\"" + Instant.now().minusSeconds(1) + "\",\"endsAt\":\""
-                + Instant.now().plusSeconds(900) + "\",\"perUserLimit\":1}");
+        Api.Reply opened = api.adminPost(
+                "/api/flash-sales",
+                "{\"skuId\":6,\"quantity\":3,\"price\":500,"
+                        + "\"startsAt\":\"" + Instant.now().minusSeconds(1) + "\",\"endsAt\":\""
+                        + Instant.now().plusSeconds(900) + "\",\"perUserLimit\":1}");
         assertThat(opened.status()).as("%s", opened.body()).isEqualTo(201);
         String saleId = opened.body().path("saleId").asText();
         Api.Reply entered = api.as(user).post("/api/flash-sales/" + saleId + "/orders", "{\"userId\":" + user + "}");
         assertThat(entered.status()).as("%s", entered.body()).isEqualTo(202);
         String ticketId = entered.body().path("ticketId").asText();
-        await().atMost(FOUND_WITHIN).until(() -> "PLACED".equals(api.as(user)
-                .get("/api/flash-sales/tickets/" + ticketId).body().path("status").asText()));
+        await().atMost(FOUND_WITHIN)
+                .until(() -> "PLACED"
+                        .equals(api.as(user)
+                                .get("/api/flash-sales/tickets/" + ticketId)
+                                .body()
+                                .path("status")
+                                .asText()));
 
         // a hand-made "fix" that counts a unit no ticket holds
-        TestStack.db().execute("tradeflow_order_0", "UPDATE flash_sales SET taken = taken + 1 WHERE sale_id = "
-                + saleId);
+        TestStack.db()
+                .execute("tradeflow_order_0", "UPDATE flash_sales SET taken = taken + 1 WHERE sale_id = " + saleId);
         try {
             JsonNode finding = awaitFinding("OPEN", "FLASH_SALE", saleId, "FLASH_SALE_MISMATCH");
             assertThat(finding.path("detail").asText()).contains("taken is 2 but 1 tickets are QUEUED or PLACED");
         } finally {
-            TestStack.db().execute("tradeflow_order_0", "UPDATE flash_sales SET taken = taken - 1 WHERE sale_id = "
-                    + saleId);
+            TestStack.db()
+                    .execute("tradeflow_order_0", "UPDATE flash_sales SET taken = taken - 1 WHERE sale_id = " + saleId);
         }
         awaitFinding("CLEARED", "FLASH_SALE", saleId, "FLASH_SALE_MISMATCH");
     }
 
     @Test
     void shouldRefuseAnUnknownStatus() {
-        assertThat(TestStack.api().adminGet("/api/admin/reconciliation?status=LOST").code())
+        assertThat(TestStack.api()
+                        .adminGet("/api/admin/reconciliation?status=LOST")
+                        .code())
                 .isEqualTo("VALIDATION_FAILED");
     }
 
     /** A top-up through the API, once its wallet is credited. @return its id */
     private static String creditedTopUp(long user, long amount) {
-        Api.Reply started = TestStack.api().topUp(user, amount, UUID.randomUUID().toString());
+        Api.Reply started =
+                TestStack.api().topUp(user, amount, UUID.randomUUID().toString());
         assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
         String topUpId = started.body().path("topUpId").asText();
-        await().atMost(FOUND_WITHIN).until(() -> TestStack.db().number("tradeflow_account_" + (user % 2),
-                "SELECT COUNT(*) FROM wallet_top_ups WHERE top_up_id = " + topUpId) == 1);
+        await().atMost(FOUND_WITHIN)
+                .until(() -> TestStack.db()
+                                .number(
+                                        "tradeflow_account_" + (user % 2),
+                                        "SELECT COUNT(*) FROM wallet_top_ups WHERE top_up_id = " + topUpId)
+                        == 1);
         return topUpId;
     }
 
@@ -278,8 +335,9 @@ class ReconciliationIT {
     }
 
     static JsonNode awaitFinding(String status, String subject, String subjectId, String kind) {
-        return await().atMost(FOUND_WITHIN).until(() -> finding(status, subject, subjectId, kind),
-                Optional::isPresent).orElseThrow();
+        return await().atMost(FOUND_WITHIN)
+                .until(() -> finding(status, subject, subjectId, kind), Optional::isPresent)
+                .orElseThrow();
     }
 
     static Optional<JsonNode> finding(String status, long orderId, String kind) {
@@ -291,14 +349,18 @@ class ReconciliationIT {
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(200);
         return StreamSupport.stream(reply.body().path("findings").spliterator(), false)
                 .filter(f -> f.path("subject").asText().equals(subject)
-                        && f.path("subjectId").asText().equals(subjectId) && f.path("kind").asText().equals(kind))
+                        && f.path("subjectId").asText().equals(subjectId)
+                        && f.path("kind").asText().equals(kind))
                 .findFirst();
     }
 
     /** Waits until a pass has found the finding again (its {@code checkedAt} moves). */
     private static void awaitCheckedAgain(String status, long orderId, String kind) {
-        String before = finding(status, orderId, kind).orElseThrow().path("checkedAt").asText();
-        await().atMost(FOUND_WITHIN).until(() -> finding(status, orderId, kind)
-                .map(f -> !f.path("checkedAt").asText().equals(before)).orElse(false));
+        String before =
+                finding(status, orderId, kind).orElseThrow().path("checkedAt").asText();
+        await().atMost(FOUND_WITHIN)
+                .until(() -> finding(status, orderId, kind)
+                        .map(f -> !f.path("checkedAt").asText().equals(before))
+                        .orElse(false));
     }
 }

@@ -1,19 +1,18 @@
 package com.tradeflow.e2e;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * End users' identity on the web API, with real tokens of the stack's auth-server: who may call, and that a user
@@ -57,13 +56,17 @@ class SecurityIT {
             // HMAC with a key anyone could pick (the issuer's key id kept)
             hmacSigned(decode(parts[0]).replace("RS256", "HS256"), decode(parts[1])),
             // RS256 with another key, the issuer's key id kept
-            rsaSignedWithAnotherKey(decode(parts[0]), decode(parts[1]))};
+            rsaSignedWithAnotherKey(decode(parts[0]), decode(parts[1]))
+        };
         for (String token : forged) {
             Api.Reply reply = api.withAuthorization("Bearer " + token).get("/api/wallets/" + BOB);
             assertThat(reply.status()).as(token).isEqualTo(401);
             assertThat(reply.code()).as(token).isEqualTo("UNAUTHORIZED");
         }
-        assertThat(api.withAuthorization("Bearer " + real).get("/api/wallets/" + BOB).status()).isEqualTo(200);
+        assertThat(api.withAuthorization("Bearer " + real)
+                        .get("/api/wallets/" + BOB)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -73,27 +76,46 @@ class SecurityIT {
         assertThat(alice.get("/api/orders/" + bobsOrder).status()).isEqualTo(404);
         assertThat(alice.get("/api/users/" + BOB + "/orders").status()).isEqualTo(404);
 
-        String topUp = api.topUp(BOB, 1000, UUID.randomUUID().toString()).body().path("topUpId").asText();
+        String topUp = api.topUp(BOB, 1000, UUID.randomUUID().toString())
+                .body()
+                .path("topUpId")
+                .asText();
         assertThat(alice.get("/api/topups/" + topUp).status()).isEqualTo(404);
         assertThat(api.as(BOB).get("/api/topups/" + topUp).status()).isEqualTo(200);
 
-        Api.Reply transfer = api.as(BOB).post("/api/transfers", "{\"toUserId\":" + ALICE + ",\"amount\":1}",
-                UUID.randomUUID().toString());
+        Api.Reply transfer = api.as(BOB)
+                .post(
+                        "/api/transfers",
+                        "{\"toUserId\":" + ALICE + ",\"amount\":1}",
+                        UUID.randomUUID().toString());
         assertThat(transfer.status()).as("%s", transfer.body()).isEqualTo(201);
         String transferId = transfer.body().path("transferId").asText();
-        assertThat(alice.get("/api/transfers/" + transferId).status()).as("the payee sees it").isEqualTo(200);
+        assertThat(alice.get("/api/transfers/" + transferId).status())
+                .as("the payee sees it")
+                .isEqualTo(200);
         assertThat(api.as(BOB).get("/api/transfers/" + transferId).status()).isEqualTo(200);
-        assertThat(api.as(1).get("/api/transfers/" + transferId).status()).as("a third user").isEqualTo(404);
+        assertThat(api.as(1).get("/api/transfers/" + transferId).status())
+                .as("a third user")
+                .isEqualTo(404);
 
-        String saleId = api.adminPost("/api/flash-sales", "{\"skuId\":" + FLASH_SALE_SKU + ",\"quantity\":1,"
-                + "\"price\":1,\"startsAt\":\"" + Instant.now() + "\",\"endsAt\":\"" + Instant.now().plusSeconds(60)
-                + "\",\"perUserLimit\":1}").body().path("saleId").asText();
+        String saleId = api.adminPost(
+                        "/api/flash-sales",
+                        "{\"skuId\":" + FLASH_SALE_SKU + ",\"quantity\":1,"
+                                + "\"price\":1,\"startsAt\":\"" + Instant.now() + "\",\"endsAt\":\""
+                                + Instant.now().plusSeconds(60)
+                                + "\",\"perUserLimit\":1}")
+                .body()
+                .path("saleId")
+                .asText();
         Api.Reply ticket = api.as(BOB).post("/api/flash-sales/" + saleId + "/orders", "{}");
         assertThat(ticket.status()).as("%s", ticket.body()).isEqualTo(202);
-        assertThat(ticket.body().path("userId").asLong()).as("the caller is the buyer").isEqualTo(BOB);
+        assertThat(ticket.body().path("userId").asLong())
+                .as("the caller is the buyer")
+                .isEqualTo(BOB);
         String ticketId = ticket.body().path("ticketId").asText();
         assertThat(alice.get("/api/flash-sales/tickets/" + ticketId).status()).isEqualTo(404);
-        assertThat(api.as(BOB).get("/api/flash-sales/tickets/" + ticketId).status()).isEqualTo(200);
+        assertThat(api.as(BOB).get("/api/flash-sales/tickets/" + ticketId).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -103,15 +125,19 @@ class SecurityIT {
         long available = api.available(SKU);
         Api alice = api.as(ALICE);
 
-        Api.Reply transfer = alice.post("/api/transfers", "{\"fromUserId\":" + BOB + ",\"toUserId\":" + ALICE
-                + ",\"amount\":500}", UUID.randomUUID().toString());
+        Api.Reply transfer = alice.post(
+                "/api/transfers",
+                "{\"fromUserId\":" + BOB + ",\"toUserId\":" + ALICE + ",\"amount\":500}",
+                UUID.randomUUID().toString());
         assertThat(transfer.status()).isEqualTo(403);
         assertThat(transfer.code()).isEqualTo("FORBIDDEN");
         Api.Reply purchase = alice.post("/api/orders", Api.order(BOB, SKU, 1));
         assertThat(purchase.status()).isEqualTo(403);
         Api.Reply cancel = alice.post("/api/orders/" + bobsOrder + "/cancel", "{}");
         assertThat(cancel.status()).isEqualTo(404);
-        Api.Reply topUp = alice.post("/api/wallets/" + BOB + "/topups", "{\"amount\":5000}",
+        Api.Reply topUp = alice.post(
+                "/api/wallets/" + BOB + "/topups",
+                "{\"amount\":5000}",
                 UUID.randomUUID().toString());
         assertThat(topUp.status()).isEqualTo(404);
 
@@ -127,8 +153,12 @@ class SecurityIT {
         assertThat(asUser.status()).isEqualTo(403);
         assertThat(asUser.code()).isEqualTo("FORBIDDEN");
         assertThat(api.asAdmin().get("/api/admin/outbox?status=DEAD").status()).isEqualTo(200);
-        assertThat(api.adminGet("/api/admin/outbox?status=DEAD").status()).as("the static admin token").isEqualTo(200);
-        assertThat(api.asAdmin().get("/api/wallets/" + ALICE).status()).as("an admin is not a user").isEqualTo(403);
+        assertThat(api.adminGet("/api/admin/outbox?status=DEAD").status())
+                .as("the static admin token")
+                .isEqualTo(200);
+        assertThat(api.asAdmin().get("/api/wallets/" + ALICE).status())
+                .as("an admin is not a user")
+                .isEqualTo(403);
     }
 
     @Test
@@ -138,17 +168,18 @@ class SecurityIT {
 
         assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
         assertThat(placed.body().path("userId").asLong()).isEqualTo(ALICE);
-        assertThat(api.balance(ALICE)).isEqualTo(balance - placed.body().path("amount").asLong());
+        assertThat(api.balance(ALICE))
+                .isEqualTo(balance - placed.body().path("amount").asLong());
     }
 
     private static String hmacSigned(String header, String claims) {
         try {
             String signingInput = encode(header) + "." + encode(claims);
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec("a-secret-anyone-could-pick-32-bytes".getBytes(StandardCharsets.UTF_8),
-                    "HmacSHA256"));
-            return signingInput + "." + BASE64URL.encodeToString(mac.doFinal(signingInput.getBytes(
-                    StandardCharsets.US_ASCII)));
+            mac.init(new SecretKeySpec(
+                    "a-secret-anyone-could-pick-32-bytes".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return signingInput + "."
+                    + BASE64URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

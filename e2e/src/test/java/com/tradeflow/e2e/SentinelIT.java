@@ -1,5 +1,8 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.alibaba.nacos.api.PropertyKeyConst;
 import com.alibaba.nacos.api.config.ConfigFactory;
 import com.alibaba.nacos.api.config.ConfigService;
@@ -7,15 +10,6 @@ import com.alibaba.nacos.api.exception.NacosException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,9 +28,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Sentinel rules from the config center, for real: a flow rule published to Nacos limits its endpoint within 2 s
@@ -54,7 +53,8 @@ class SentinelIT {
     private static final String FLOW_RULES = "consumer-web-flow-rules";
     private static final String PRODUCT_READS = "GET:/api/products/{skuId}";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final String DEGRADE_RULES = "consumer-web-degrade-rules";
     private static final String PARAM_FLOW_RULES = "consumer-web-param-flow-rules";
@@ -72,7 +72,8 @@ class SentinelIT {
     @BeforeAll
     static void nacos() throws NacosException {
         Properties properties = new Properties();
-        properties.setProperty(PropertyKeyConst.SERVER_ADDR, TestStack.stack().options().effectiveNacosAddr());
+        properties.setProperty(
+                PropertyKeyConst.SERVER_ADDR, TestStack.stack().options().effectiveNacosAddr());
         nacos = ConfigFactory.createConfigService(properties);
         productCache = new ProductCache();
         for (String dataId : RULES) {
@@ -104,10 +105,13 @@ class SentinelIT {
         assertThat(burst(web, 10)).as("no limit yet").containsOnly(200);
 
         long published = System.nanoTime();
-        assertThat(nacos.publishConfig(FLOW_RULES, GROUP, withProductLimit(2), "json")).isTrue();
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+        assertThat(nacos.publishConfig(FLOW_RULES, GROUP, withProductLimit(2), "json"))
+                .isTrue();
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> burst(web, 10).contains(429));
-        System.out.printf("flow rule enforced %d ms after it was published%n",
+        System.out.printf(
+                "flow rule enforced %d ms after it was published%n",
                 Duration.ofNanos(System.nanoTime() - published).toMillis());
 
         HttpResponse<String> refused = firstRefusal(web);
@@ -117,7 +121,8 @@ class SentinelIT {
         assertThat(body.path("message").asText()).contains(PRODUCT_READS);
 
         assertThat(nacos.publishConfig(FLOW_RULES, GROUP, defaults, "json")).isTrue();
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(burst(web, 10)).containsOnly(200));
     }
 
@@ -130,11 +135,13 @@ class SentinelIT {
         // what the dashboard sends when an operator saves a flow rule for one machine
         int commandPort = TestStack.stack().options().sentinelPort(ServiceName.WEB);
         String rules = "[{\"resource\":\"" + PRODUCT_READS + "\",\"limitApp\":\"default\",\"grade\":1,\"count\":2}]";
-        HttpResponse<String> saved = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + commandPort
-                + "/setRules")).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("type=flow&data="
-                        + URLEncoder.encode(rules, StandardCharsets.UTF_8))).build(),
+        HttpResponse<String> saved = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + commandPort + "/setRules"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "type=flow&data=" + URLEncoder.encode(rules, StandardCharsets.UTF_8)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(saved.body()).isEqualTo("success");
@@ -143,19 +150,25 @@ class SentinelIT {
             JsonNode inNacos = JSON.readTree(nacos.getConfig(FLOW_RULES, GROUP, 5000));
             assertThat(inNacos.findValuesAsText("resource")).containsExactly(PRODUCT_READS);
         });
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> burst(other, 10).contains(429));
 
         // restarted, and pointed at a dashboard (a stand-in that records heartbeats): the rule is loaded from Nacos
         try (FakeDashboard dashboard = FakeDashboard.start()) {
-            TestStack.stack().restart(ServiceName.WEB_TRANSACTIONAL,
-                    Map.of("SENTINEL_DASHBOARD", "127.0.0.1:" + dashboard.port()));
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+            TestStack.stack()
+                    .restart(
+                            ServiceName.WEB_TRANSACTIONAL,
+                            Map.of("SENTINEL_DASHBOARD", "127.0.0.1:" + dashboard.port()));
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> burst(other, 10).contains(429));
             int otherCommandPort = TestStack.stack().options().sentinelPort(ServiceName.WEB_TRANSACTIONAL);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dashboard.heartbeats())
-                    .anySatisfy(beat -> {
-                        assertThat(beat).containsEntry("app", "consumer-web").containsEntry("ip", "127.0.0.1")
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(dashboard.heartbeats()).anySatisfy(beat -> {
+                        assertThat(beat)
+                                .containsEntry("app", "consumer-web")
+                                .containsEntry("ip", "127.0.0.1")
                                 .containsEntry("port", String.valueOf(otherCommandPort));
                     }));
         }
@@ -172,16 +185,21 @@ class SentinelIT {
     void shouldOpenTheBreakerOnASlowProviderAnswerFastThenCloseItWhenTheProviderHeals() throws Exception {
         String web = TestStack.stack().webUrl(ServiceName.WEB);
         assertThat(JSON.readTree(read(web, 3).body()).path("stale").asBoolean()).isFalse();
-        publish(DEGRADE_RULES, "[{\"resource\":\"" + PRODUCT_CALL + "\",\"grade\":0,\"count\":300,"
-                + "\"slowRatioThreshold\":0.5,\"minRequestAmount\":3,\"statIntervalMs\":10000,\"timeWindow\":3}]");
+        publish(
+                DEGRADE_RULES,
+                "[{\"resource\":\"" + PRODUCT_CALL + "\",\"grade\":0,\"count\":300,"
+                        + "\"slowRatioThreshold\":0.5,\"minRequestAmount\":3,\"statIntervalMs\":10000,\"timeWindow\":3}]");
         TestStack.api().fault(TestStack.stack().managementPort(ServiceName.INVENTORY), SLOW_READS, true);
 
         // slow calls until the breaker opens: then a read takes no provider time at all
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> {
-            long started = System.nanoTime();
-            HttpResponse<String> response = read(web, 3);
-            return response.statusCode() == 200 && Duration.ofNanos(System.nanoTime() - started).toMillis() < 300;
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    long started = System.nanoTime();
+                    HttpResponse<String> response = read(web, 3);
+                    return response.statusCode() == 200
+                            && Duration.ofNanos(System.nanoTime() - started).toMillis() < 300;
+                });
         long started = System.nanoTime();
         HttpResponse<String> stale = read(web, 3);
         HttpResponse<String> neverRead = read(web, 19);
@@ -191,15 +209,20 @@ class SentinelIT {
         assertThat(JSON.readTree(stale.body()).path("name").asText()).isNotBlank();
         assertThat(neverRead.statusCode()).isEqualTo(503);
         assertThat(JSON.readTree(neverRead.body()).path("code").asText()).isEqualTo("DEPENDENCY_UNAVAILABLE");
-        assertThat(tookMillis).as("two refused reads, no waiting for the provider").isLessThan(600);
+        assertThat(tookMillis)
+                .as("two refused reads, no waiting for the provider")
+                .isLessThan(600);
 
         TestStack.api().fault(TestStack.stack().managementPort(ServiceName.INVENTORY), SLOW_READS, false);
         // after the breaker's 3 s window one probe goes through, is fast, and closes it
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            HttpResponse<String> fresh = read(web, 19);
-            assertThat(fresh.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(fresh.body()).path("stale").asBoolean()).isFalse();
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    HttpResponse<String> fresh = read(web, 19);
+                    assertThat(fresh.statusCode()).isEqualTo(200);
+                    assertThat(JSON.readTree(fresh.body()).path("stale").asBoolean())
+                            .isFalse();
+                });
         assertThat(JSON.readTree(read(web, 3).body()).path("stale").asBoolean()).isFalse();
     }
 
@@ -207,8 +230,10 @@ class SentinelIT {
     @Test
     @Order(4)
     void shouldLimitAHotSkuWhileOtherSkusKeepPassing() throws Exception {
-        publish(PARAM_FLOW_RULES, "[{\"resource\":\"order-placement-by-sku\",\"paramIdx\":0,\"grade\":1,"
-                + "\"count\":1,\"durationInSec\":1}]");
+        publish(
+                PARAM_FLOW_RULES,
+                "[{\"resource\":\"order-placement-by-sku\",\"paramIdx\":0,\"grade\":1,"
+                        + "\"count\":1,\"durationInSec\":1}]");
         long hotSku = 2;
         // signed in before the burst, so that the orders arrive together
         LongStream.rangeClosed(81, 94).forEach(user -> TestStack.api().tokenOf(user));
@@ -243,9 +268,11 @@ class SentinelIT {
     @Test
     @Order(7)
     void shouldLimitEachUserOnTheirOwn() throws Exception {
-        publish(PARAM_FLOW_RULES, "[{\"resource\":\"order-placement-by-user\",\"paramIdx\":0,\"grade\":1,"
-                + "\"count\":1,\"durationInSec\":1},{\"resource\":\"transfer-by-user\",\"paramIdx\":0,"
-                + "\"grade\":1,\"count\":1,\"durationInSec\":1}]");
+        publish(
+                PARAM_FLOW_RULES,
+                "[{\"resource\":\"order-placement-by-user\",\"paramIdx\":0,\"grade\":1,"
+                        + "\"count\":1,\"durationInSec\":1},{\"resource\":\"transfer-by-user\",\"paramIdx\":0,"
+                        + "\"grade\":1,\"count\":1,\"durationInSec\":1}]");
         long busy = 81;
         long other = 91;
         Api api = TestStack.api();
@@ -266,8 +293,11 @@ class SentinelIT {
 
             List<Future<Api.Reply>> transfers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                transfers.add(clients.submit(() -> api.as(busy).post("/api/transfers", "{\"toUserId\":" + other
-                        + ",\"amount\":1}", UUID.randomUUID().toString())));
+                transfers.add(clients.submit(() -> api.as(busy)
+                        .post(
+                                "/api/transfers",
+                                "{\"toUserId\":" + other + ",\"amount\":1}",
+                                UUID.randomUUID().toString())));
             }
             List<Api.Reply> transferReplies = replies(transfers);
             assertThat(transferReplies).extracting(Api.Reply::status).isSubsetOf(201, 409, 429);
@@ -294,7 +324,9 @@ class SentinelIT {
                 calls.add(clients.submit(() -> {
                     long started = System.nanoTime();
                     int status = read(web, 5).statusCode();
-                    return new long[] {status, Duration.ofNanos(System.nanoTime() - started).toMillis()};
+                    return new long[] {
+                        status, Duration.ofNanos(System.nanoTime() - started).toMillis()
+                    };
                 }));
             }
             List<long[]> answers = new ArrayList<>();
@@ -302,7 +334,9 @@ class SentinelIT {
                 answers.add(call.get());
             }
             assertThat(answers).extracting(a -> a[0]).containsOnly(200L, 429L);
-            assertThat(answers).filteredOn(a -> a[0] == 429L).hasSizeGreaterThanOrEqualTo(8)
+            assertThat(answers)
+                    .filteredOn(a -> a[0] == 429L)
+                    .hasSizeGreaterThanOrEqualTo(8)
                     .allSatisfy(a -> assertThat(a[1]).as("shed at once").isLessThan(700));
         } finally {
             clients.shutdownNow();
@@ -324,8 +358,10 @@ class SentinelIT {
         // more than 1 error in a statistics window opens it. Sentinel's windows are aligned to the clock (every 10 s
         // here), so the three failed attempts of one top-up may fall 1 + 2 into two windows: with a count of 2 the
         // breaker then stayed closed (seen in CI); with 1, one of the two windows always has enough
-        publish(DEGRADE_RULES, "[{\"resource\":\"payment-gateway:create-payment\",\"grade\":2,\"count\":1,"
-                + "\"minRequestAmount\":1,\"statIntervalMs\":10000,\"timeWindow\":8}]");
+        publish(
+                DEGRADE_RULES,
+                "[{\"resource\":\"payment-gateway:create-payment\",\"grade\":2,\"count\":1,"
+                        + "\"minRequestAmount\":1,\"statIntervalMs\":10000,\"timeWindow\":8}]");
         gateway.faults("{\"errorRate\":1}");
         Api.Reply failing = api.topUp(user, 1000, UUID.randomUUID().toString());
         assertThat(failing.status()).isEqualTo(202);
@@ -337,17 +373,22 @@ class SentinelIT {
         assertThat(whileOpen.status()).isEqualTo(202);
         assertThat(whileOpen.body().path("status").asText()).isEqualTo("PENDING");
         assertThat(tookMillis).as("no gateway call, only the retries' backoff").isLessThan(3000);
-        assertThat(gateway.payments()).as("the breaker kept the call from the gateway")
+        assertThat(gateway.payments())
+                .as("the breaker kept the call from the gateway")
                 .doesNotContainKey(whileOpen.body().path("merchantOrderNo").asText());
 
         for (Api.Reply topUp : List.of(failing, whileOpen)) {
             String id = topUp.body().path("topUpId").asText();
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(api.as(user).get("/api/topups/" + id).body().path("status").asText())
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(api.as(user)
+                                    .get("/api/topups/" + id)
+                                    .body()
+                                    .path("status")
+                                    .asText())
                             .isEqualTo("SUCCEEDED"));
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.balance(user))
-                .isEqualTo(before + 2200));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.balance(user)).isEqualTo(before + 2200));
     }
 
     /**
@@ -358,7 +399,9 @@ class SentinelIT {
         assertThat(nacos.publishConfig(dataId, GROUP, content, "json")).isTrue();
         JsonNode published = JSON.readTree(content);
         for (ServiceName web : List.of(ServiceName.WEB, ServiceName.WEB_TRANSACTIONAL)) {
-            await(dataId + " enforced by " + web).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+            await(dataId + " enforced by " + web)
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(100))
                     .untilAsserted(() -> assertEnforces(loadedRules(web, dataId), published));
         }
     }
@@ -372,9 +415,13 @@ class SentinelIT {
             case PARAM_FLOW_RULES -> "getParamFlowRules";
             default -> throw new IllegalArgumentException(dataId);
         };
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + TestStack.stack().options().sentinelPort(web) + "/" + command)).timeout(Duration.ofSeconds(5))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + TestStack.stack().options().sentinelPort(web) + "/" + command))
+                        .timeout(Duration.ofSeconds(5))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());
     }
@@ -389,7 +436,9 @@ class SentinelIT {
 
     /** At least one of a burst was refused by a rule, each refusal with 429 RATE_LIMITED. */
     private static void assertSomeRateLimited(List<Api.Reply> replies) {
-        assertThat(replies).filteredOn(r -> r.status() == 429).isNotEmpty()
+        assertThat(replies)
+                .filteredOn(r -> r.status() == 429)
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.code()).isEqualTo("RATE_LIMITED"));
     }
 
@@ -397,9 +446,11 @@ class SentinelIT {
     private static void assertEnforces(JsonNode loaded, JsonNode published) {
         assertThat(loaded.size()).isEqualTo(published.size());
         for (JsonNode rule : published) {
-            assertThat(loaded).anySatisfy(candidate -> rule.fields().forEachRemaining(field ->
-                    assertThat(valueOf(candidate.path(field.getKey()))).as(field.getKey())
-                            .isEqualTo(valueOf(field.getValue()))));
+            assertThat(loaded)
+                    .anySatisfy(candidate -> rule.fields()
+                            .forEachRemaining(field -> assertThat(valueOf(candidate.path(field.getKey())))
+                                    .as(field.getKey())
+                                    .isEqualTo(valueOf(field.getValue()))));
         }
     }
 
@@ -445,7 +496,11 @@ class SentinelIT {
      */
     private static HttpResponse<String> read(String base, long skuId) throws Exception {
         productCache.drop(skuId);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/products/" + skuId))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/products/" + skuId))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

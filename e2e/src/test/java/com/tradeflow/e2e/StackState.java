@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** The data a stack keeps under its directory between runs. */
 final class StackState {
 
-    private StackState() {
-    }
+    private StackState() {}
 
     /**
      * Drops the databases, the broker's messages and offsets and the coordinator's sessions of an earlier run,

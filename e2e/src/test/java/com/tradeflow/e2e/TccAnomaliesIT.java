@@ -1,12 +1,10 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -15,9 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The anomalies Seata's TCC fence exists for, each forced for real: a cancel that arrives before its try (empty
@@ -55,17 +54,21 @@ class TccAnomaliesIT {
 
         // the caller gave up on the held call and rolled back: the coordinator cancelled the wallet branch
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(503);
-        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> newlySuspended(db, suspendedBefore),
-                s -> !s.isEmpty()).iterator().next();
-        assertThat(db.fence(xid)).as("empty rollback recorded in the user's shard")
+        String xid = await().atMost(Duration.ofSeconds(20))
+                .until(() -> newlySuspended(db, suspendedBefore), s -> !s.isEmpty())
+                .iterator()
+                .next();
+        assertThat(db.fence(xid))
+                .as("empty rollback recorded in the user's shard")
                 .containsEntry("tradeflow_account_1", List.of(FENCE_SUSPENDED));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(db.snapshot()).isEqualTo(before));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(db.snapshot()).isEqualTo(before));
 
         // the try arrives after its cancel
         api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, false);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(accountLog())
-                .contains("prepare fence failed. xid= " + xid));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(accountLog()).contains("prepare fence failed. xid= " + xid));
         assertThat(db.snapshot()).isEqualTo(before);
         assertThat(db.totalFrozen()).isZero();
         assertThat(db.totalReserved()).isZero();
@@ -90,7 +93,9 @@ class TccAnomaliesIT {
         }
 
         assertThat(db.snapshot()).isEqualTo(committed);
-        assertThat(db.fence(xid).values()).hasSize(3).allSatisfy(s -> assertThat(s).containsOnly(2));
+        assertThat(db.fence(xid).values())
+                .hasSize(3)
+                .allSatisfy(s -> assertThat(s).containsOnly(2));
     }
 
     @Test
@@ -104,9 +109,12 @@ class TccAnomaliesIT {
         Api.Reply reply = api.placeOrder(43, 8, 2, "TCC");
 
         assertThat(reply.status()).as("%s", reply.body()).isGreaterThanOrEqualTo(500);
-        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> difference(db.fenceXids(3),
-                rolledBackBefore), s -> s.size() == 1).iterator().next();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(db.snapshot()).isEqualTo(before));
+        String xid = await().atMost(Duration.ofSeconds(20))
+                .until(() -> difference(db.fenceXids(3), rolledBackBefore), s -> s.size() == 1)
+                .iterator()
+                .next();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(db.snapshot()).isEqualTo(before));
 
         for (ServiceName service : List.of(ServiceName.INVENTORY, ServiceName.ACCOUNT)) {
             Api.Reply again = api.redeliverPhaseTwo(TestStack.stack().managementPort(service), xid);
@@ -131,12 +139,19 @@ class TccAnomaliesIT {
         long balance = api.balance(user);
         api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, true);
 
-        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 9, 1,
-                "TCC"));
-        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Set<String> tried = db.triedFenceXids();
-            return tried.size() == 1 && db.fence(tried.iterator().next()).size() == 3 ? tried : Set.<String>of();
-        }, s -> !s.isEmpty()).iterator().next();
+        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 9, 1, "TCC"));
+        String xid = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> {
+                            Set<String> tried = db.triedFenceXids();
+                            return tried.size() == 1
+                                            && db.fence(tried.iterator().next()).size() == 3
+                                    ? tried
+                                    : Set.<String>of();
+                        },
+                        s -> !s.isEmpty())
+                .iterator()
+                .next();
         TestStack.stack().kill(ServiceName.ACCOUNT);
         String orderId;
         try {
@@ -145,7 +160,8 @@ class TccAnomaliesIT {
 
             // the coordinator decided to commit; the wallet's confirm waits for its participant
             assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
-            assertThat(reply.body().path("lastTransaction").path("status").asText()).isEqualTo("CommitRetrying");
+            assertThat(reply.body().path("lastTransaction").path("status").asText())
+                    .isEqualTo("CommitRetrying");
             orderId = reply.body().path("orderId").asText();
             assertThat(db.fence(xid)).containsEntry("tradeflow_account_0", List.of(1));
             assertThat(frozen(db, user)).isEqualTo(price);
@@ -154,14 +170,21 @@ class TccAnomaliesIT {
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(db.fence(xid).values()).hasSize(3).allSatisfy(s -> assertThat(s).containsOnly(2));
+            assertThat(db.fence(xid).values())
+                    .hasSize(3)
+                    .allSatisfy(s -> assertThat(s).containsOnly(2));
             assertThat(frozen(db, user)).isZero();
             assertThat(api.balance(user)).isEqualTo(balance - price);
             assertThat(db.totalReserved()).isZero();
         });
         // the order shows how its transaction ended once the coordinator has finished it
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.order(user, orderId).body()
-                .path("lastTransaction").path("status").asText()).isEqualTo("Committed"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.order(user, orderId)
+                                .body()
+                                .path("lastTransaction")
+                                .path("status")
+                                .asText())
+                        .isEqualTo("Committed"));
     }
 
     private static long frozen(Databases db, long user) {

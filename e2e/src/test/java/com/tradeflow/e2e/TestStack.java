@@ -3,10 +3,9 @@ package com.tradeflow.e2e;
 import com.tradeflow.devstack.DevStack;
 import com.tradeflow.devstack.DevStackOptions;
 import com.tradeflow.devstack.service.ServiceName;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.nio.file.Path;
 
 /**
  * The whole stack, started once per test run (through devstack, like a user does) and stopped when the run ends.
@@ -17,27 +16,35 @@ public final class TestStack implements BeforeAllCallback {
     private static final int WARM_UP_ATTEMPTS = 5;
     /** A user and a cheap product the tests do not count on. */
     private static final long WARM_UP_USER = 100;
+
     private static final long WARM_UP_SKU = 1;
 
     private static volatile Running running;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(TestStack.class, key -> start(), Running.class);
     }
 
     private static synchronized Running start() {
         if (running == null) {
-            Path root = Path.of(System.getProperty("tradeflow.root", "..")).toAbsolutePath().normalize();
-            Path dir = Path.of(System.getProperty("tradeflow.e2e.dir", "target/stack")).toAbsolutePath();
+            Path root = Path.of(System.getProperty("tradeflow.root", ".."))
+                    .toAbsolutePath()
+                    .normalize();
+            Path dir = Path.of(System.getProperty("tradeflow.e2e.dir", "target/stack"))
+                    .toAbsolutePath();
             StackState.clear(dir);
             DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir));
             System.out.print(stack.summary());
             // one sign-in per user for the whole run, whichever web instance a test calls
             Tokens tokens = new Tokens(stack.options().identity());
-            running = new Running(stack, Api.of(stack, ServiceName.WEB, tokens),
-                    Api.of(stack, ServiceName.WEB_TRANSACTIONAL, tokens), new Databases(stack.options()));
+            running = new Running(
+                    stack,
+                    Api.of(stack, ServiceName.WEB, tokens),
+                    Api.of(stack, ServiceName.WEB_TRANSACTIONAL, tokens),
+                    new Databases(stack.options()));
             warmUp(running.api);
             warmUp(running.transactionalApi);
         }

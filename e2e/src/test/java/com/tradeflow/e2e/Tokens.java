@@ -3,7 +3,6 @@ package com.tradeflow.e2e;
 import com.tradeflow.auth.client.DemoLogin;
 import com.tradeflow.auth.client.SignedInTokens;
 import com.tradeflow.devstack.DevStackOptions;
-
 import java.net.URI;
 
 /**

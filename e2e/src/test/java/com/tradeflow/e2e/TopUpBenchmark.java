@@ -1,12 +1,10 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tradeflow.devstack.DevStack;
 import com.tradeflow.devstack.DevStackOptions;
 import com.tradeflow.devstack.service.ServiceName;
-import org.HdrHistogram.Histogram;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.HdrHistogram.Histogram;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 
 /**
  * Wallet top-ups through the payment gateway, in one run on one stack: the same load with the gateway's faults off
@@ -47,7 +46,9 @@ class TopUpBenchmark {
 
     @Test
     void shouldPrintTopUpRatesAndRequestToCreditLatencyWithFaultsOffAndOn() throws Exception {
-        Path root = Path.of(System.getProperty("tradeflow.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("tradeflow.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path dir = Path.of("target/topup-benchmark-stack").toAbsolutePath();
         StackState.clear(dir);
         DevStackOptions options = DevStackOptions.forTests(root, dir);
@@ -107,48 +108,84 @@ class TopUpBenchmark {
         double acceptSeconds = (System.nanoTime() - startNanos) / 1e9;
         // every top-up final, every succeeded one credited
         Map<String, Long> creditedAt = new HashMap<>();
-        Awaitility.await().atMost(SETTLE_LIMIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Map<String, Map<String, Object>> stored = topUps.topUps();
-            assertThat(sentAt.keySet()).allSatisfy(n -> assertThat(stored.get(n).get("status")).isNotEqualTo("PENDING"));
-            long succeeded = sentAt.keySet().stream().filter(n -> "SUCCEEDED".equals(stored.get(n).get("status")))
-                    .count();
-            creditedAt.clear();
-            for (String database : List.of("tradeflow_account_0", "tradeflow_account_1")) {
-                db.rows(database, "SELECT merchant_order_no, ROUND(UNIX_TIMESTAMP(credited_at) * 1000) AS at_ms "
-                        + "FROM wallet_top_ups").forEach(r -> {
-                            String number = (String) r.get("merchant_order_no");
-                            if (sentAt.containsKey(number)) {
-                                creditedAt.put(number, ((Number) r.get("at_ms")).longValue());
-                            }
-                        });
-            }
-            assertThat(creditedAt).hasSize((int) succeeded);
-        });
+        Awaitility.await()
+                .atMost(SETTLE_LIMIT)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Map<String, Map<String, Object>> stored = topUps.topUps();
+                    assertThat(sentAt.keySet())
+                            .allSatisfy(
+                                    n -> assertThat(stored.get(n).get("status")).isNotEqualTo("PENDING"));
+                    long succeeded = sentAt.keySet().stream()
+                            .filter(n -> "SUCCEEDED".equals(stored.get(n).get("status")))
+                            .count();
+                    creditedAt.clear();
+                    for (String database : List.of("tradeflow_account_0", "tradeflow_account_1")) {
+                        db.rows(
+                                        database,
+                                        "SELECT merchant_order_no, ROUND(UNIX_TIMESTAMP(credited_at) * 1000) AS at_ms "
+                                                + "FROM wallet_top_ups")
+                                .forEach(r -> {
+                                    String number = (String) r.get("merchant_order_no");
+                                    if (sentAt.containsKey(number)) {
+                                        creditedAt.put(number, ((Number) r.get("at_ms")).longValue());
+                                    }
+                                });
+                    }
+                    assertThat(creditedAt).hasSize((int) succeeded);
+                });
         Histogram toCredit = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
         long last = start;
         for (Map.Entry<String, Long> credit : creditedAt.entrySet()) {
             toCredit.recordValue(Math.max(0, credit.getValue() - sentAt.get(credit.getKey())));
             last = Math.max(last, credit.getValue());
         }
-        return new Run(count, acceptSeconds, accepted, statuses, creditedAt.size(),
-                creditedAt.size() / ((last - start) / 1000.0), toCredit, gateway.stats().toString());
+        return new Run(
+                count,
+                acceptSeconds,
+                accepted,
+                statuses,
+                creditedAt.size(),
+                creditedAt.size() / ((last - start) / 1000.0),
+                toCredit,
+                gateway.stats().toString());
     }
 
     private static void print(Map<String, Run> runs) {
         StringBuilder table = new StringBuilder("\n| gateway | top-ups/s accepted | 202 p50 ms | 202 p99 ms | answers "
                 + "| credited | credits/s | request-to-credit p50 ms | p99 ms |\n"
                 + "|---|---:|---:|---:|---|---:|---:|---:|---:|\n");
-        runs.forEach((name, r) -> table.append(String.format("| %s | %.1f | %.1f | %.1f | %s | %d | %.1f | %d | %d |%n",
-                name, r.count() / r.acceptSeconds(), r.accepted().getValueAtPercentile(50) / 1000.0,
-                r.accepted().getValueAtPercentile(99) / 1000.0, r.statuses(), r.credited(), r.creditsPerSecond(),
-                r.toCredit().getValueAtPercentile(50), r.toCredit().getValueAtPercentile(99))));
-        table.append(String.format("%n%d clients, %d top-ups per run after %d warm-up ones, users 1-%d, %d cores; "
-                + "faults on: %s%ngateway counts after the runs: %s%n", CLIENTS, TOP_UPS, WARM_UP, USERS,
-                Runtime.getRuntime().availableProcessors(), FAULTS, runs.get("faults on").gatewayStats()));
+        runs.forEach((name, r) -> table.append(String.format(
+                "| %s | %.1f | %.1f | %.1f | %s | %d | %.1f | %d | %d |%n",
+                name,
+                r.count() / r.acceptSeconds(),
+                r.accepted().getValueAtPercentile(50) / 1000.0,
+                r.accepted().getValueAtPercentile(99) / 1000.0,
+                r.statuses(),
+                r.credited(),
+                r.creditsPerSecond(),
+                r.toCredit().getValueAtPercentile(50),
+                r.toCredit().getValueAtPercentile(99))));
+        table.append(String.format(
+                "%n%d clients, %d top-ups per run after %d warm-up ones, users 1-%d, %d cores; "
+                        + "faults on: %s%ngateway counts after the runs: %s%n",
+                CLIENTS,
+                TOP_UPS,
+                WARM_UP,
+                USERS,
+                Runtime.getRuntime().availableProcessors(),
+                FAULTS,
+                runs.get("faults on").gatewayStats()));
         System.out.println(table);
     }
 
-    private record Run(int count, double acceptSeconds, Histogram accepted, Map<Integer, Integer> statuses,
-            int credited, double creditsPerSecond, Histogram toCredit, String gatewayStats) {
-    }
+    private record Run(
+            int count,
+            double acceptSeconds,
+            Histogram accepted,
+            Map<Integer, Integer> statuses,
+            int credited,
+            double creditsPerSecond,
+            Histogram toCredit,
+            String gatewayStats) {}
 }

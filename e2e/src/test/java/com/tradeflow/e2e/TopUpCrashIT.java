@@ -1,18 +1,17 @@
 package com.tradeflow.e2e;
 
-import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.tradeflow.devstack.service.ServiceName;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * consumer-web killed (SIGKILL) with two top-ups half done: one stored and not yet handed to the gateway, one whose
@@ -51,7 +50,8 @@ class TopUpCrashIT {
             Api.Reply notified = api.topUp(notifiedUser, 4200, UUID.randomUUID().toString());
             assertThat(notified.status()).isEqualTo(202);
             String notifiedNumber = notified.body().path("merchantOrderNo").asText();
-            await().atMost(Duration.ofSeconds(20)).until(() -> topUps.notifications(notifiedNumber).size() == 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> topUps.notifications(notifiedNumber).size() == 1);
             assertThat(topUps.notifications(notifiedNumber).get(0).get("state")).isEqualTo("RECEIVED");
 
             // 2. a top-up stored, its request held before the gateway call
@@ -78,7 +78,8 @@ class TopUpCrashIT {
                     assertThat(n.get("outcome")).isIn("SUCCEEDED", "ALREADY_FINAL");
                 });
             });
-            assertThat(gateway.payments().get(unsentNumber).path("amount").asLong()).isEqualTo(1700);
+            assertThat(gateway.payments().get(unsentNumber).path("amount").asLong())
+                    .isEqualTo(1700);
 
             TestStack.stack().restart(ServiceName.WEB);
             restarted = true;
@@ -92,8 +93,10 @@ class TopUpCrashIT {
                 assertThat(api.balance(notifiedUser)).isEqualTo(notifiedBefore + 4200);
                 assertThat(api.balance(unsentUser)).isEqualTo(unsentBefore + 1700);
             });
-            assertThat(topUps.credits()).filteredOn(c -> notifiedNumber.equals(c.get("merchant_order_no"))
-                    || unsentNumber.equals(c.get("merchant_order_no"))).hasSize(2);
+            assertThat(topUps.credits())
+                    .filteredOn(c -> notifiedNumber.equals(c.get("merchant_order_no"))
+                            || unsentNumber.equals(c.get("merchant_order_no")))
+                    .hasSize(2);
         } finally {
             if (!restarted) {
                 TestStack.stack().restart(ServiceName.WEB);
@@ -102,7 +105,9 @@ class TopUpCrashIT {
     }
 
     private Map<String, Object> stored(String idempotencyKey) {
-        return topUps.topUps().values().stream().filter(t -> idempotencyKey.equals(t.get("idempotency_key")))
-                .findFirst().orElse(null);
+        return topUps.topUps().values().stream()
+                .filter(t -> idempotencyKey.equals(t.get("idempotency_key")))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -1,12 +1,10 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 300 top-ups through both consumer-web instances while the gateway misbehaves in every way it can: 20% of its
@@ -59,14 +58,18 @@ class TopUpFaultsIT {
         gateway.faults(FAULTS);
 
         List<Api.Reply> replies = startTopUps();
-        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as("%s", r.body()).isEqualTo(202));
-        Set<String> ours = replies.stream().map(r -> r.body().path("merchantOrderNo").asText())
+        assertThat(replies)
+                .allSatisfy(r -> assertThat(r.status()).as("%s", r.body()).isEqualTo(202));
+        Set<String> ours = replies.stream()
+                .map(r -> r.body().path("merchantOrderNo").asText())
                 .collect(Collectors.toSet());
         assertThat(ours).hasSize(TOP_UPS);
 
         // with the faults still on: the reconciliation job submits what never got through and queries the rest
-        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(pending(ours)).as("top-ups still PENDING").isEmpty());
+        await().atMost(Duration.ofSeconds(150))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() ->
+                        assertThat(pending(ours)).as("top-ups still PENDING").isEmpty());
         Map<String, Map<String, Object>> stored = topUps.topUps();
         Map<String, JsonNode> atGateway = gateway.payments();
         List<String> succeeded = new ArrayList<>();
@@ -74,8 +77,11 @@ class TopUpFaultsIT {
         for (String number : ours) {
             JsonNode payment = atGateway.get(number);
             assertThat(payment).as("the gateway has %s", number).isNotNull();
-            assertThat(stored.get(number).get("status")).as(number).isEqualTo(payment.path("status").asText());
-            assertThat(((Number) stored.get(number).get("amount")).longValue()).isEqualTo(payment.path("amount").asLong());
+            assertThat(stored.get(number).get("status"))
+                    .as(number)
+                    .isEqualTo(payment.path("status").asText());
+            assertThat(((Number) stored.get(number).get("amount")).longValue())
+                    .isEqualTo(payment.path("amount").asLong());
             if ("SUCCEEDED".equals(payment.path("status").asText())) {
                 succeeded.add(number);
                 succeededAmount += payment.path("amount").asLong();
@@ -83,24 +89,34 @@ class TopUpFaultsIT {
         }
         long expectedCredit = succeededAmount;
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            List<String> credited = topUps.credits().stream().map(c -> (String) c.get("merchant_order_no"))
-                    .filter(ours::contains).toList();
+            List<String> credited = topUps.credits().stream()
+                    .map(c -> (String) c.get("merchant_order_no"))
+                    .filter(ours::contains)
+                    .toList();
             assertThat(credited).containsExactlyInAnyOrderElementsOf(succeeded);
             assertThat(topUps.creditedAmount() - creditedBefore).isEqualTo(expectedCredit);
         });
         assertThat(db.totalBalance() - moneyBefore).as("money added to wallets").isEqualTo(expectedCredit);
         assertThat(topUps.ledgerTopUps() - ledgerBefore).isEqualTo(succeeded.size());
 
-        long failed = ours.stream().filter(n -> "FAILED".equals(stored.get(n).get("status"))).count();
-        long byQuery = ours.stream().filter(n -> "QUERY".equals(stored.get(n).get("resolved_by"))).count();
+        long failed = ours.stream()
+                .filter(n -> "FAILED".equals(stored.get(n).get("status")))
+                .count();
+        long byQuery = ours.stream()
+                .filter(n -> "QUERY".equals(stored.get(n).get("resolved_by")))
+                .count();
         JsonNode stats = gateway.stats();
-        long duplicated = stats.at("/notifications/duplicated").asLong() - statsBefore.at("/notifications/duplicated").asLong();
-        long outOfOrder = stats.at("/notifications/outOfOrder").asLong() - statsBefore.at("/notifications/outOfOrder").asLong();
-        long lost = stats.at("/notifications/lost").asLong() - statsBefore.at("/notifications/lost").asLong();
+        long duplicated = stats.at("/notifications/duplicated").asLong()
+                - statsBefore.at("/notifications/duplicated").asLong();
+        long outOfOrder = stats.at("/notifications/outOfOrder").asLong()
+                - statsBefore.at("/notifications/outOfOrder").asLong();
+        long lost = stats.at("/notifications/lost").asLong()
+                - statsBefore.at("/notifications/lost").asLong();
         // settled by query: by the job, or by a retried create that found the payment final already
-        System.out.printf("top-ups under faults: %d succeeded (%d cents), %d failed; %d settled by query; gateway: "
-                + "%d lost, %d duplicated, %d out-of-order notifications%n", succeeded.size(), succeededAmount, failed,
-                byQuery, lost, duplicated, outOfOrder);
+        System.out.printf(
+                "top-ups under faults: %d succeeded (%d cents), %d failed; %d settled by query; gateway: "
+                        + "%d lost, %d duplicated, %d out-of-order notifications%n",
+                succeeded.size(), succeededAmount, failed, byQuery, lost, duplicated, outOfOrder);
         // the faults really happened (the assertions above would pass trivially without them)
         assertThat(failed).isPositive();
         assertThat(byQuery).isPositive();
@@ -117,7 +133,8 @@ class TopUpFaultsIT {
                 Api api = TestStack.api(i % 2 == 0 ? ServiceName.WEB : ServiceName.WEB_TRANSACTIONAL);
                 long user = FIRST_USER + random.nextInt(USERS);
                 long amount = 100 + random.nextInt(4901);
-                calls.add(clients.submit(() -> api.topUp(user, amount, UUID.randomUUID().toString())));
+                calls.add(clients.submit(
+                        () -> api.topUp(user, amount, UUID.randomUUID().toString())));
             }
             List<Api.Reply> replies = new ArrayList<>();
             for (Future<Api.Reply> call : calls) {
@@ -130,8 +147,10 @@ class TopUpFaultsIT {
     }
 
     private List<String> pending(Set<String> ours) {
-        return topUps.topUps().values().stream().filter(t -> ours.contains((String) t.get("merchant_order_no")))
-                .filter(t -> "PENDING".equals(t.get("status"))).map(t -> (String) t.get("merchant_order_no"))
+        return topUps.topUps().values().stream()
+                .filter(t -> ours.contains((String) t.get("merchant_order_no")))
+                .filter(t -> "PENDING".equals(t.get("status")))
+                .map(t -> (String) t.get("merchant_order_no"))
                 .toList();
     }
 }

@@ -1,8 +1,16 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.TopUpEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.junit.jupiter.api.AfterEach;
@@ -11,15 +19,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Wallet top-ups through the stack's payment gateway (gateway-sim, a real HTTP server): the happy path with its
@@ -53,11 +52,15 @@ class TopUpIT {
         String number = started.body().path("merchantOrderNo").asText();
         assertThat(number).startsWith("TU");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(api.as(user).get("/api/topups/" + topUpId).body().path("status").asText())
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.as(user)
+                                .get("/api/topups/" + topUpId)
+                                .body()
+                                .path("status")
+                                .asText())
                         .isEqualTo("SUCCEEDED"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(api.balance(user)).isEqualTo(before + 5000));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.balance(user)).isEqualTo(before + 5000));
 
         Api.Reply again = api.topUp(user, 5000, key);
         assertThat(again.status()).isEqualTo(200);
@@ -72,8 +75,11 @@ class TopUpIT {
         assertThat(api.adminGet("/api/payments/TU1").status()).isEqualTo(404);
         JsonNode theirs = gateway.payments().get(number);
         assertThat(theirs.path("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(theirs.path("paymentId").asText()).isEqualTo(ours.body().path("paymentId").asText());
-        assertThat(topUps.credits()).filteredOn(c -> number.equals(c.get("merchant_order_no"))).hasSize(1);
+        assertThat(theirs.path("paymentId").asText())
+                .isEqualTo(ours.body().path("paymentId").asText());
+        assertThat(topUps.credits())
+                .filteredOn(c -> number.equals(c.get("merchant_order_no")))
+                .hasSize(1);
         assertThat(api.balance(user)).isEqualTo(before + 5000);
     }
 
@@ -85,7 +91,9 @@ class TopUpIT {
         assertThat(api.topUp(71, 0, "k-zero").code()).isEqualTo("VALIDATION_FAILED");
         assertThat(api.topUp(71, -5, "k-negative").code()).isEqualTo("VALIDATION_FAILED");
         assertThat(api.topUp(71, 1_000_001, "k-too-much").code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(api.as(71).post("/api/wallets/71/topups", "{\"amount\":\"lots\"}", "k-text").code())
+        assertThat(api.as(71)
+                        .post("/api/wallets/71/topups", "{\"amount\":\"lots\"}", "k-text")
+                        .code())
                 .isEqualTo("VALIDATION_FAILED");
         Api.Reply noWallet = api.topUp(100_000, 100, "k-nobody");
         assertThat(noWallet.status()).isEqualTo(404);
@@ -104,10 +112,18 @@ class TopUpIT {
         String topUpId = started.body().path("topUpId").asText();
         String number = started.body().path("merchantOrderNo").asText();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(api.as(user).get("/api/topups/" + topUpId).body().path("status").asText())
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.as(user)
+                                .get("/api/topups/" + topUpId)
+                                .body()
+                                .path("status")
+                                .asText())
                         .isEqualTo("FAILED"));
-        assertThat(api.as(user).get("/api/topups/" + topUpId).body().path("failureReason").asText())
+        assertThat(api.as(user)
+                        .get("/api/topups/" + topUpId)
+                        .body()
+                        .path("failureReason")
+                        .asText())
                 .isEqualTo("PAYMENT_FAILED");
         assertThat(gateway.payments().get(number).path("status").asText()).isEqualTo("FAILED");
         // the credit would have been applied within this time, had the event been written
@@ -144,31 +160,51 @@ class TopUpIT {
         String otherBody = notification("ntf_test_" + UUID.randomUUID(), number, 3, "SUCCEEDED");
         assertRefused(api.callback(ts, gateway.sign(now, otherBody), body), 401, "INVALID_SIGNATURE");
         long tenMinutesAgo = now - 600;
-        assertRefused(api.callback(String.valueOf(tenMinutesAgo), gateway.sign(tenMinutesAgo, body), body), 401,
+        assertRefused(
+                api.callback(String.valueOf(tenMinutesAgo), gateway.sign(tenMinutesAgo, body), body),
+                401,
                 "STALE_NOTIFICATION");
         String unknown = notification("ntf_test_" + UUID.randomUUID(), "TU999", 3000, "SUCCEEDED");
         assertRefused(api.callback(ts, gateway.sign(now, unknown), unknown), 404, "NOT_FOUND");
-        for (String malformed : new String[] {"{not json", "{\"notificationId\":\"ntf_x\"}", "[]",
-            notification("", number, 3000, "SUCCEEDED"), notification("ntf_x", number, 3000, "PAID")}) {
+        for (String malformed : new String[] {
+            "{not json",
+            "{\"notificationId\":\"ntf_x\"}",
+            "[]",
+            notification("", number, 3000, "SUCCEEDED"),
+            notification("ntf_x", number, 3000, "PAID")
+        }) {
             assertRefused(api.callback(ts, gateway.sign(now, malformed), malformed), 400, "VALIDATION_FAILED");
         }
         // over the cap (16 KB): refused before the signature is even looked at, however well it is signed
         String padded = body.substring(0, body.length() - 1) + ",\"padding\":\"" + "x".repeat(64 * 1024) + "\"}";
         assertRefused(api.callback(ts, gateway.sign(now, padded), padded), 413, "PAYLOAD_TOO_LARGE");
-        assertThat(api.as(user).get("/api/topups/" + topUpId).body().path("status").asText()).isEqualTo("PENDING");
+        assertThat(api.as(user)
+                        .get("/api/topups/" + topUpId)
+                        .body()
+                        .path("status")
+                        .asText())
+                .isEqualTo("PENDING");
         assertThat(topUps.notificationCount()).isEqualTo(stored);
         assertThat(api.balance(user)).isEqualTo(before);
 
         // the gateway still refuses everything: after review-after (20 s in the test stack) an operator sees it
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.adminGet("/api/admin/topups/review")
-                .body().findValuesAsText("topUpId")).contains(topUpId));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                api.adminGet("/api/admin/topups/review").body().findValuesAsText("topUpId"))
+                        .contains(topUpId));
         assertThat(api.get("/api/admin/topups/review").status()).isEqualTo(401);
         gateway.faults(Gateway.NO_FAULTS);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(api.as(user).get("/api/topups/" + topUpId).body().path("status").asText())
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.as(user)
+                                .get("/api/topups/" + topUpId)
+                                .body()
+                                .path("status")
+                                .asText())
                         .isEqualTo("SUCCEEDED"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.balance(user)).isEqualTo(before + 3000));
-        assertThat(api.adminGet("/api/admin/topups/review").body().findValuesAsText("topUpId")).doesNotContain(topUpId);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.balance(user)).isEqualTo(before + 3000));
+        assertThat(api.adminGet("/api/admin/topups/review").body().findValuesAsText("topUpId"))
+                .doesNotContain(topUpId);
 
         // a genuine notification, then the very same request again (a replay inside the time window)
         long later = Instant.now().getEpochSecond();
@@ -188,10 +224,13 @@ class TopUpIT {
         assertThat(topUp.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(topUp.path("review").asText()).contains("FAILED");
         assertThat(api.adminGet("/api/admin/topups/review").body().findValuesAsText("topUpId"))
-                .as("a settled top-up the gateway contradicts is listed for an operator").contains(topUpId);
+                .as("a settled top-up the gateway contradicts is listed for an operator")
+                .contains(topUpId);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(api.balance(user)).isEqualTo(before + 3000);
-            assertThat(topUps.credits()).filteredOn(c -> number.equals(c.get("merchant_order_no"))).hasSize(1);
+            assertThat(topUps.credits())
+                    .filteredOn(c -> number.equals(c.get("merchant_order_no")))
+                    .hasSize(1);
         });
     }
 
@@ -212,17 +251,23 @@ class TopUpIT {
         try (Broker broker = Broker.of(TestStack.stack().options())) {
             for (String signature : new String[] {null, "00".repeat(32), "not-hex"}) {
                 String eventId = "forged-" + run + "-" + (signature == null ? "unsigned" : signature.length());
-                broker.send(EventTopics.WALLET_EVENTS, TopUpEvent.SUCCEEDED, List.of(eventId),
-                        forgedTopUp(eventId, user, signature), user);
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                        assertThat(broker.withKey(deadLetters, eventId)).as("dead-lettered at once").isNotEmpty());
+                broker.send(
+                        EventTopics.WALLET_EVENTS,
+                        TopUpEvent.SUCCEEDED,
+                        List.of(eventId),
+                        forgedTopUp(eventId, user, signature),
+                        user);
+                await().atMost(Duration.ofSeconds(20))
+                        .untilAsserted(() -> assertThat(broker.withKey(deadLetters, eventId))
+                                .as("dead-lettered at once")
+                                .isNotEmpty());
             }
         }
 
         Api.Reply genuine = api.topUp(user, 2500, UUID.randomUUID().toString());
         assertThat(genuine.status()).as("%s", genuine.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(api.balance(user)).isEqualTo(before + 2500));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.balance(user)).isEqualTo(before + 2500));
         assertThat(topUps.creditedAmount()).isEqualTo(credited + 2500);
     }
 
@@ -239,14 +284,20 @@ class TopUpIT {
 
         Throwable refusal;
         try (Broker outsider = Broker.unsigned(TestStack.stack().options())) {
-            refusal = catchThrowable(() -> outsider.send(EventTopics.WALLET_EVENTS, TopUpEvent.SUCCEEDED,
-                    List.of(eventId), forgedTopUp(eventId, user, null), user));
+            refusal = catchThrowable(() -> outsider.send(
+                    EventTopics.WALLET_EVENTS,
+                    TopUpEvent.SUCCEEDED,
+                    List.of(eventId),
+                    forgedTopUp(eventId, user, null),
+                    user));
         }
 
         assertThat(refusal).as("the broker's answer to an unsigned send").isNotNull();
         assertThat(brokerResponseCode(refusal)).isEqualTo(ResponseCode.NO_PERMISSION);
         try (Broker insider = Broker.of(TestStack.stack().options())) {
-            assertThat(insider.withKey(EventTopics.WALLET_EVENTS, eventId)).as("stored").isEmpty();
+            assertThat(insider.withKey(EventTopics.WALLET_EVENTS, eventId))
+                    .as("stored")
+                    .isEmpty();
         }
         assertThat(api.balance(user)).isEqualTo(before);
     }

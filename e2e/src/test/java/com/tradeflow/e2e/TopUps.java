@@ -18,8 +18,8 @@ final class TopUps {
 
     /** merchantOrderNo -> top-up row. */
     Map<String, Map<String, Object>> topUps() {
-        return rows(ORDER_DBS, "SELECT * FROM top_ups").collect(java.util.stream.Collectors.toMap(
-                r -> (String) r.get("merchant_order_no"), r -> r));
+        return rows(ORDER_DBS, "SELECT * FROM top_ups")
+                .collect(java.util.stream.Collectors.toMap(r -> (String) r.get("merchant_order_no"), r -> r));
     }
 
     Map<String, Object> topUp(String merchantOrderNo) {
@@ -28,12 +28,16 @@ final class TopUps {
 
     /** Stored notifications of one payment. */
     List<Map<String, Object>> notifications(String merchantOrderNo) {
-        return rows(ORDER_DBS, "SELECT * FROM payment_notifications WHERE merchant_order_no = '" + merchantOrderNo
-                + "'").toList();
+        return rows(
+                        ORDER_DBS,
+                        "SELECT * FROM payment_notifications WHERE merchant_order_no = '" + merchantOrderNo + "'")
+                .toList();
     }
 
     long notificationCount() {
-        return ORDER_DBS.stream().mapToLong(d -> db.number(d, "SELECT COUNT(*) FROM payment_notifications")).sum();
+        return ORDER_DBS.stream()
+                .mapToLong(d -> db.number(d, "SELECT COUNT(*) FROM payment_notifications"))
+                .sum();
     }
 
     /** merchantOrderNo -> credited rows of provider-account (at most one each, by its primary key). */
@@ -42,14 +46,16 @@ final class TopUps {
     }
 
     long creditedAmount() {
-        return ACCOUNT_DBS.stream().mapToLong(d -> db.number(d, "SELECT COALESCE(SUM(amount), 0) FROM wallet_top_ups"))
+        return ACCOUNT_DBS.stream()
+                .mapToLong(d -> db.number(d, "SELECT COALESCE(SUM(amount), 0) FROM wallet_top_ups"))
                 .sum();
     }
 
     /** TOP_UP movements in the wallet ledger (one per credit). */
     long ledgerTopUps() {
-        return ACCOUNT_DBS.stream().mapToLong(d -> db.number(d,
-                "SELECT COUNT(*) FROM wallet_ledger WHERE type = 'TOP_UP'")).sum();
+        return ACCOUNT_DBS.stream()
+                .mapToLong(d -> db.number(d, "SELECT COUNT(*) FROM wallet_ledger WHERE type = 'TOP_UP'"))
+                .sum();
     }
 
     private Stream<Map<String, Object>> rows(List<String> dbs, String sql) {

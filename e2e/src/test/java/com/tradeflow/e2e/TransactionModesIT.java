@@ -1,21 +1,19 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.tradeflow.devstack.service.ServiceName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The same purchase in AT, TCC and XA: each commits exactly the intended change, each rolls back to exactly the
@@ -33,6 +31,7 @@ class TransactionModesIT {
     private static final String INVENTORY_FAULT = "inventory.deduct.after-commit";
     /** A user per mode and test, on both account shards. */
     private static final Map<String, Long> COMMIT_USER = Map.of("AT", 21L, "TCC", 22L, "XA", 23L);
+
     private static final Map<String, Long> HOLD_USER = Map.of("AT", 24L, "TCC", 25L, "XA", 26L);
     private static final Map<String, Long> ROLLBACK_USER = Map.of("AT", 27L, "TCC", 28L, "XA", 29L);
     private static final Map<String, Long> HELD_ROLLBACK_USER = Map.of("AT", 45L, "TCC", 46L, "XA", 47L);
@@ -74,7 +73,9 @@ class TransactionModesIT {
         assertThat(api.frozen(user)).isZero();
         assertThat(db.orderCount()).isEqualTo(orders + 1);
         // written straight to the user's database (no ShardingSphere), read back below through ShardingSphere
-        assertThat(db.tablesHolding(Long.parseLong(orderId))).singleElement().asString()
+        assertThat(db.tablesHolding(Long.parseLong(orderId)))
+                .singleElement()
+                .asString()
                 .startsWith("tradeflow_order_" + (user % 2) + ".orders_");
         assertThat(db.stockLedgerOrderIds()).containsOnlyOnce(Long.parseLong(orderId));
         assertThat(db.walletLedgerOrderIds()).containsOnlyOnce(Long.parseLong(orderId));
@@ -83,7 +84,8 @@ class TransactionModesIT {
         assertThat(read.body().path("lastTransaction").path("action").asText()).isEqualTo("PLACE");
         assertThat(read.body().path("lastTransaction").path("status").asText()).isEqualTo("Committed");
         // a placement that committed as it ran is recorded by its order row alone: no statements after the commit
-        assertThat(read.body().path("lastTransaction").path("finishedAt").isNull()).isTrue();
+        assertThat(read.body().path("lastTransaction").path("finishedAt").isNull())
+                .isTrue();
         assertThat(db.transactionRecords(Long.parseLong(orderId))).isZero();
         db.awaitNoUndoLogs();
         assertThat(db.xaPrepared(xid)).isZero();
@@ -128,8 +130,10 @@ class TransactionModesIT {
         CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 5, 1, mode));
 
         // held after all three branches ran, before the global commit
-        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> db.inFlightXids(mode), s -> !s.isEmpty())
-                .iterator().next();
+        String xid = await().atMost(Duration.ofSeconds(20))
+                .until(() -> db.inFlightXids(mode), s -> !s.isEmpty())
+                .iterator()
+                .next();
         switch (mode) {
             case "AT" -> {
                 assertThat(db.undoLogXids()).containsExactly(xid);
@@ -145,7 +149,9 @@ class TransactionModesIT {
                 assertThat(api.balance(user)).isEqualTo(balance);
             }
             default -> {
-                assertThat(db.fence(xid).values()).as("tried TCC branches per database").hasSize(3)
+                assertThat(db.fence(xid).values())
+                        .as("tried TCC branches per database")
+                        .hasSize(3)
                         .allSatisfy(statuses -> assertThat(statuses).containsOnly(1));
                 assertThat(db.undoLogXids()).isEmpty();
                 assertThat(db.xaPreparedXids()).isEmpty();
@@ -163,7 +169,9 @@ class TransactionModesIT {
         assertThat(api.frozen(user)).isZero();
         assertThat(db.xaPrepared(xid)).isZero();
         if (mode.equals("TCC")) {
-            assertThat(db.fence(xid).values()).hasSize(3).allSatisfy(s -> assertThat(s).containsOnly(2));
+            assertThat(db.fence(xid).values())
+                    .hasSize(3)
+                    .allSatisfy(s -> assertThat(s).containsOnly(2));
         }
         db.awaitNoUndoLogs();
     }
@@ -178,10 +186,12 @@ class TransactionModesIT {
         api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD, true);
         api.fault(TestStack.stack().managementPort(ServiceName.WEB), FAIL_AFTER_HOLD, true);
 
-        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() ->
-                api.placeOrder(HELD_ROLLBACK_USER.get(mode), 5, 1, mode));
-        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> db.inFlightXids(mode), s -> !s.isEmpty())
-                .iterator().next();
+        CompletableFuture<Api.Reply> placing =
+                CompletableFuture.supplyAsync(() -> api.placeOrder(HELD_ROLLBACK_USER.get(mode), 5, 1, mode));
+        String xid = await().atMost(Duration.ofSeconds(20))
+                .until(() -> db.inFlightXids(mode), s -> !s.isEmpty())
+                .iterator()
+                .next();
         if (mode.equals("XA")) {
             assertThat(db.xaPrepared(xid)).as("prepared XA branches").isEqualTo(3);
         }
@@ -192,12 +202,13 @@ class TransactionModesIT {
         assertRestored(before);
         assertThat(db.xaPrepared(xid)).isZero();
         if (mode.equals("TCC")) {
-            assertThat(db.fence(xid).values()).hasSize(3).allSatisfy(s -> assertThat(s).containsOnly(3));
+            assertThat(db.fence(xid).values())
+                    .hasSize(3)
+                    .allSatisfy(s -> assertThat(s).containsOnly(3));
         }
     }
 
     /** The XID of the held purchase once all three of its branches are visible, else empty. */
-
     private static void assertRestored(Map<String, List<Map<String, Object>>> before) {
         Databases db = TestStack.db();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

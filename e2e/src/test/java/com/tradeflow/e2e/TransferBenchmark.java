@@ -1,16 +1,15 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tradeflow.devstack.DevStack;
 import com.tradeflow.devstack.DevStackOptions;
 import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * What two-phase commit costs a transfer: the same transfers between wallets on different account shards (one XA
@@ -28,12 +27,15 @@ class TransferBenchmark {
     private static final int ROUNDS = 4;
     /** Users 70_001 .. 70_400; pairs of neighbours, so few transfers wait for the same wallet. */
     private static final long FIRST_USER = 70_001;
+
     private static final int USERS = 400;
     private static final long BALANCE = 1_000_000_000L;
 
     @Test
     void shouldPrintCrossShardXaVersusSameShardLocalTransfers() throws Exception {
-        Path root = Path.of(System.getProperty("tradeflow.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("tradeflow.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path dir = Path.of("target/transfer-benchmark-stack").toAbsolutePath();
         StackState.clear(dir);
         try (DevStack stack = DevStack.start(DevStackOptions.forTests(root, dir).withBenchmarkMode())) {
@@ -61,7 +63,8 @@ class TransferBenchmark {
             }
             print(runs);
             runs.forEach((name, run) -> assertThat(run.placed()).as(name).isEqualTo(TRANSFERS));
-            assertThat(transfers.totalBalance(FIRST_USER, FIRST_USER + USERS - 1)).isEqualTo(total);
+            assertThat(transfers.totalBalance(FIRST_USER, FIRST_USER + USERS - 1))
+                    .isEqualTo(total);
         }
     }
 
@@ -71,18 +74,33 @@ class TransferBenchmark {
         runs.forEach((name, run) -> {
             // against the local run of the same round, right before it
             PurchaseRun local = runs.get("same shard, local #" + name.substring(name.indexOf('#') + 1));
-            table.append(String.format("| %s | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %s |%n", name,
-                    run.perSecond(), run.p50(), run.p99(), run.perSecond() / local.perSecond(),
-                    run.p50() / local.p50(), run.p99() / local.p99(), run.statuses()));
+            table.append(String.format(
+                    "| %s | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %s |%n",
+                    name,
+                    run.perSecond(),
+                    run.p50(),
+                    run.p99(),
+                    run.perSecond() / local.perSecond(),
+                    run.p50() / local.p50(),
+                    run.p99() / local.p99(),
+                    run.statuses()));
         });
-        double[] ratios = runs.entrySet().stream().filter(e -> e.getKey().startsWith("cross")).mapToDouble(e ->
-                e.getValue().perSecond() / runs.get(e.getKey().replace("cross shard, XA", "same shard, local"))
-                        .perSecond()).sorted().toArray();
-        table.append(String.format("%nXA throughput vs local, per round: %s; median %.2f%n",
-                java.util.Arrays.toString(java.util.Arrays.stream(ratios).mapToObj(r -> String.format("%.2f", r))
-                        .toArray()), (ratios[(ratios.length - 1) / 2] + ratios[ratios.length / 2]) / 2));
-        table.append(String.format("%d clients, %d transfers per run after %d warm-up ones per mode, %d users, "
-                + "%d cores%n", CLIENTS, TRANSFERS, WARM_UP, USERS, Runtime.getRuntime().availableProcessors()));
+        double[] ratios = runs.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("cross"))
+                .mapToDouble(e -> e.getValue().perSecond()
+                        / runs.get(e.getKey().replace("cross shard, XA", "same shard, local"))
+                                .perSecond())
+                .sorted()
+                .toArray();
+        table.append(String.format(
+                "%nXA throughput vs local, per round: %s; median %.2f%n",
+                java.util.Arrays.toString(java.util.Arrays.stream(ratios)
+                        .mapToObj(r -> String.format("%.2f", r))
+                        .toArray()),
+                (ratios[(ratios.length - 1) / 2] + ratios[ratios.length / 2]) / 2));
+        table.append(String.format(
+                "%d clients, %d transfers per run after %d warm-up ones per mode, %d users, " + "%d cores%n",
+                CLIENTS, TRANSFERS, WARM_UP, USERS, Runtime.getRuntime().availableProcessors()));
         System.out.println(table);
     }
 }

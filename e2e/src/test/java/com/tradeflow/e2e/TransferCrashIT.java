@@ -1,18 +1,17 @@
 package com.tradeflow.e2e;
 
-import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.tradeflow.devstack.service.ServiceName;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * provider-account killed in the middle of a cross-shard transfer's two-phase commit: both XA branches prepared,
@@ -41,10 +40,12 @@ class TransferCrashIT {
         long total = transfers.totalBalance(PAYER, PAYEE);
         TestStack.api().fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), HOLD_BEFORE_COMMIT, true);
 
-        CompletableFuture<Api.Reply> transfer = CompletableFuture.supplyAsync(() ->
-                transfers.transfer(PAYER, PAYEE, 3000, "crash-1"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(transfers.localXaPrepared()).as("both branches prepared").isEqualTo(2));
+        CompletableFuture<Api.Reply> transfer =
+                CompletableFuture.supplyAsync(() -> transfers.transfer(PAYER, PAYEE, 3000, "crash-1"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(transfers.localXaPrepared())
+                        .as("both branches prepared")
+                        .isEqualTo(2));
         TestStack.stack().kill(ServiceName.ACCOUNT);
         Api.Reply reply;
         try {
@@ -55,7 +56,9 @@ class TransferCrashIT {
         } finally {
             TestStack.stack().restart(ServiceName.ACCOUNT);
         }
-        assertThat(reply.status()).as("the caller did not learn the outcome: %s", reply.body()).isEqualTo(503);
+        assertThat(reply.status())
+                .as("the caller did not learn the outcome: %s", reply.body())
+                .isEqualTo(503);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(transfers.localXaPrepared()).isZero();
@@ -63,8 +66,10 @@ class TransferCrashIT {
             assertThat(transfers.storedBalance(PAYEE)).isEqualTo(BALANCE + 3000);
         });
         assertThat(transfers.totalBalance(PAYER, PAYEE)).isEqualTo(total);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(transfers.xaPreparedAll()).as("XA RECOVER is empty").isZero());
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(transfers.xaPreparedAll())
+                        .as("XA RECOVER is empty")
+                        .isZero());
 
         // the caller's retry with the same key finds the recovered transfer: nothing moves twice
         Api.Reply retried = transfers.transfer(PAYER, PAYEE, 3000, "crash-1");

@@ -1,12 +1,9 @@
 package com.tradeflow.e2e;
 
-import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.tradeflow.devstack.service.ServiceName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Wallet transfers through the web API: across account shards one XA transaction over both databases
@@ -36,6 +35,7 @@ class TransferIT {
     private static final long CROWD_BALANCE = 10_000;
     /** Odd users live on shard 1, even ones on shard 0. */
     private static final long ODD_A = 60_101;
+
     private static final long EVEN_B = 60_102;
     private static final long ODD_C = 60_103;
     private static final long ODD_D = 60_105;
@@ -78,7 +78,8 @@ class TransferIT {
         assertThat(transfers.storedBalance(ODD_A)).isEqualTo(aBefore - 2500);
         assertThat(transfers.storedBalance(EVEN_B)).isEqualTo(bBefore + 2500);
         assertThat(transfers.ledger(id)).containsExactlyInAnyOrderEntriesOf(Map.of("OUT", ODD_A, "IN", EVEN_B));
-        assertThat(transfers.statusCounter("Com_xa_prepare") - prepares).as("one prepared branch per database")
+        assertThat(transfers.statusCounter("Com_xa_prepare") - prepares)
+                .as("one prepared branch per database")
                 .isGreaterThanOrEqualTo(2);
         assertThat(transfers.localXaPrepared()).isZero();
 
@@ -103,7 +104,9 @@ class TransferIT {
         assertThat(transfers.storedBalance(ODD_D)).isEqualTo(dBefore + 700);
         assertThat(transfers.ledger(reply.body().path("transferId").asText()))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("OUT", ODD_C, "IN", ODD_D));
-        assertThat(transfers.statusCounter("Com_xa_start") - starts).as("no XA branch").isZero();
+        assertThat(transfers.statusCounter("Com_xa_start") - starts)
+                .as("no XA branch")
+                .isZero();
     }
 
     @Test
@@ -116,7 +119,8 @@ class TransferIT {
 
         assertThat(first.status()).as("%s", first.body()).isEqualTo(201);
         assertThat(again.status()).as("%s", again.body()).isEqualTo(200);
-        assertThat(again.body().path("transferId").asText()).isEqualTo(first.body().path("transferId").asText());
+        assertThat(again.body().path("transferId").asText())
+                .isEqualTo(first.body().path("transferId").asText());
         assertThat(otherAmount.status()).isEqualTo(422);
         assertThat(otherAmount.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(transfers.storedBalance(ODD_A)).isEqualTo(aBefore - 300);
@@ -131,7 +135,9 @@ class TransferIT {
         Api.Reply reply = transfers.transfer(ODD_A, EVEN_B, 1000, "fails-after-debit");
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(500);
-        assertThat(TestStack.db().snapshot()).as("nothing written on either shard").isEqualTo(before);
+        assertThat(TestStack.db().snapshot())
+                .as("nothing written on either shard")
+                .isEqualTo(before);
         assertThat(transfers.localXaPrepared()).isZero();
         // the same key works once the fault is gone: the failed attempt left no trace that blocks it
         TestStack.api().fault(accountPort, FAIL_AFTER_DEBIT, false);
@@ -158,7 +164,8 @@ class TransferIT {
         assertThat(unknownPayer.status()).isEqualTo(404);
         assertThat(noKey.status()).isEqualTo(400);
         assertThat(zero.status()).isEqualTo(400);
-        assertThat(transfers.get(ODD_A, "00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+        assertThat(transfers.get(ODD_A, "00000000-0000-0000-0000-000000000000").status())
+                .isEqualTo(404);
         assertThat(TestStack.db().snapshot()).isEqualTo(before);
     }
 
@@ -167,10 +174,12 @@ class TransferIT {
         long gBefore = transfers.storedBalance(EVEN_G);
         long hBefore = transfers.storedBalance(EVEN_H);
         TestStack.api().fault(accountPort, HOLD_BEFORE_COMMIT, true);
-        CompletableFuture<Api.Reply> held = CompletableFuture.supplyAsync(() ->
-                transfers.transfer(ODD_F, EVEN_G, 400, "held-1"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(transfers.localXaPrepared()).as("both branches prepared").isEqualTo(2));
+        CompletableFuture<Api.Reply> held =
+                CompletableFuture.supplyAsync(() -> transfers.transfer(ODD_F, EVEN_G, 400, "held-1"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(transfers.localXaPrepared())
+                        .as("both branches prepared")
+                        .isEqualTo(2));
 
         // EVEN_G's row lock belongs to the prepared branch until phase two: this one waits for it, boundedly
         Api.Reply blocked = transfers.transfer(EVEN_G, EVEN_H, 100, "blocked-1");
@@ -182,7 +191,8 @@ class TransferIT {
         assertThat(transfers.storedBalance(EVEN_G)).isEqualTo(gBefore + 400);
         assertThat(transfers.storedBalance(EVEN_H)).isEqualTo(hBefore);
         // tried again once the wallet is free, it goes through
-        assertThat(transfers.transfer(EVEN_G, EVEN_H, 100, "blocked-1").status()).isEqualTo(201);
+        assertThat(transfers.transfer(EVEN_G, EVEN_H, 100, "blocked-1").status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -210,19 +220,25 @@ class TransferIT {
             }
             System.out.println("concurrent transfers: " + outcomes);
 
-            assertThat(outcomes.keySet()).as("only completions and clear refusals")
+            assertThat(outcomes.keySet())
+                    .as("only completions and clear refusals")
                     .isSubsetOf("201", "409 INSUFFICIENT_BALANCE", "409 CONCURRENT_UPDATE");
             assertThat(outcomes.get("201")).as("most complete").isGreaterThan(count / 2);
             assertThat(outcomes).containsKey("409 INSUFFICIENT_BALANCE");
-            assertThat(transfers.totalBalance(CROWD_FIRST, last)).as("money is conserved").isEqualTo(total);
-            assertThat(transfers.ledgerRowsOf(CROWD_FIRST, last)).as("two ledger rows per completed transfer")
+            assertThat(transfers.totalBalance(CROWD_FIRST, last))
+                    .as("money is conserved")
+                    .isEqualTo(total);
+            assertThat(transfers.ledgerRowsOf(CROWD_FIRST, last))
+                    .as("two ledger rows per completed transfer")
                     .isEqualTo(2L * outcomes.get("201"));
             for (long user = CROWD_FIRST; user <= last; user++) {
-                assertThat(transfers.storedBalance(user)).as("balance of %s: start plus its ledger", user)
-                        .isEqualTo(CROWD_BALANCE + transfers.ledgerNet(user)).isGreaterThanOrEqualTo(0);
+                assertThat(transfers.storedBalance(user))
+                        .as("balance of %s: start plus its ledger", user)
+                        .isEqualTo(CROWD_BALANCE + transfers.ledgerNet(user))
+                        .isGreaterThanOrEqualTo(0);
             }
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(transfers.localXaPrepared()).isZero());
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(transfers.localXaPrepared()).isZero());
         } finally {
             clients.shutdownNow();
         }

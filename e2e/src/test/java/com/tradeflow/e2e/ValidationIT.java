@@ -1,16 +1,15 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a 4xx with a machine-readable code, and nothing is written anywhere. */
 @Order(1)
@@ -25,24 +24,25 @@ class ValidationIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"userId\":1,\"quantity\":1,\"mode\":\"AT\"}",
-        "{\"userId\":1,\"skuId\":1,\"mode\":\"AT\"}",
-        "{\"userId\":1,\"skuId\":1,\"quantity\":1}",
-        "{\"userId\":-1,\"skuId\":1,\"quantity\":1,\"mode\":\"AT\"}",
-        "{\"userId\":1,\"skuId\":0,\"quantity\":1,\"mode\":\"AT\"}",
-        "{\"userId\":1,\"skuId\":1,\"quantity\":0,\"mode\":\"AT\"}",
-        "{\"userId\":1,\"skuId\":1,\"quantity\":-5,\"mode\":\"AT\"}",
-        "{\"userId\":1,\"skuId\":1,\"quantity\":1000000,\"mode\":\"AT\"}",
-        "{\"userId\":1,\"skuId\":1,\"quantity\":1,\"mode\":\"SAGA\"}",
-        // no global transaction at all: the benchmarks' baseline, refused outside benchmarks
-        "{\"userId\":1,\"skuId\":1,\"quantity\":1,\"mode\":\"LOCAL\"}",
-        "{\"userId\":\"one\",\"skuId\":1,\"quantity\":1,\"mode\":\"AT\"}",
-        "{\"userId\":1,\"skuId\":1,\"quantity\":1.5e99,\"mode\":\"AT\"}",
-        "{\"userId\":1,\"skuId\":1,",
-        "not json at all",
-        "[]"
-    })
+    @ValueSource(
+            strings = {
+                "{\"userId\":1,\"quantity\":1,\"mode\":\"AT\"}",
+                "{\"userId\":1,\"skuId\":1,\"mode\":\"AT\"}",
+                "{\"userId\":1,\"skuId\":1,\"quantity\":1}",
+                "{\"userId\":-1,\"skuId\":1,\"quantity\":1,\"mode\":\"AT\"}",
+                "{\"userId\":1,\"skuId\":0,\"quantity\":1,\"mode\":\"AT\"}",
+                "{\"userId\":1,\"skuId\":1,\"quantity\":0,\"mode\":\"AT\"}",
+                "{\"userId\":1,\"skuId\":1,\"quantity\":-5,\"mode\":\"AT\"}",
+                "{\"userId\":1,\"skuId\":1,\"quantity\":1000000,\"mode\":\"AT\"}",
+                "{\"userId\":1,\"skuId\":1,\"quantity\":1,\"mode\":\"SAGA\"}",
+                // no global transaction at all: the benchmarks' baseline, refused outside benchmarks
+                "{\"userId\":1,\"skuId\":1,\"quantity\":1,\"mode\":\"LOCAL\"}",
+                "{\"userId\":\"one\",\"skuId\":1,\"quantity\":1,\"mode\":\"AT\"}",
+                "{\"userId\":1,\"skuId\":1,\"quantity\":1.5e99,\"mode\":\"AT\"}",
+                "{\"userId\":1,\"skuId\":1,",
+                "not json at all",
+                "[]"
+            })
     void shouldAnswer400ValidationFailedForABadOrder(String body) {
         Api.Reply reply = TestStack.api().as(1).post("/api/orders", body);
         assertThat(reply.status()).as("body %s -> %s", body, reply.body()).isEqualTo(400);
@@ -59,7 +59,8 @@ class ValidationIT {
         assertThat(unknownSku.status()).isEqualTo(404);
         assertThat(unknownSku.code()).isEqualTo("NOT_FOUND");
         assertThat(TestStack.api().as(1).get("/api/orders/12345").status()).isEqualTo(404);
-        assertThat(TestStack.api().as(100_000).get("/api/wallets/100000").code()).isEqualTo("NOT_FOUND");
+        assertThat(TestStack.api().as(100_000).get("/api/wallets/100000").code())
+                .isEqualTo("NOT_FOUND");
         assertThat(TestStack.api().get("/api/products/100000").code()).isEqualTo("NOT_FOUND");
     }
 

@@ -19,8 +19,11 @@ final class WalletTransfers {
 
     /** The transfer asked by the payer {@code from}. */
     Api.Reply transfer(long from, long to, long amount, String key) {
-        return api.as(from).post("/api/transfers", "{\"fromUserId\":" + from + ",\"toUserId\":" + to + ",\"amount\":"
-                + amount + "}", key);
+        return api.as(from)
+                .post(
+                        "/api/transfers",
+                        "{\"fromUserId\":" + from + ",\"toUserId\":" + to + ",\"amount\":" + amount + "}",
+                        key);
     }
 
     /** The transfer as {@code user}, its payer or payee, reads it. */
@@ -52,21 +55,24 @@ final class WalletTransfers {
 
     /** What the user's ledger rows add up to: received minus paid. */
     long ledgerNet(long user) {
-        return db.number(shard(user), "SELECT COALESCE(SUM(CASE direction WHEN 'IN' THEN amount ELSE -amount END), 0)"
-                + " FROM wallet_transfers WHERE user_id = " + user);
+        return db.number(
+                shard(user),
+                "SELECT COALESCE(SUM(CASE direction WHEN 'IN' THEN amount ELSE -amount END), 0)"
+                        + " FROM wallet_transfers WHERE user_id = " + user);
     }
 
     /** Sum of the users' stored balances. */
     long totalBalance(long firstUser, long lastUser) {
-        String sql = "SELECT COALESCE(SUM(balance), 0) FROM wallets WHERE user_id BETWEEN " + firstUser + " AND "
-                + lastUser;
+        String sql =
+                "SELECT COALESCE(SUM(balance), 0) FROM wallets WHERE user_id BETWEEN " + firstUser + " AND " + lastUser;
         return db.number("tradeflow_account_0", sql) + db.number("tradeflow_account_1", sql);
     }
 
     /** Branches of provider-account's local XA transactions prepared and not finished (the server lists all). */
     long localXaPrepared() {
         return db.rows("tradeflow_account_0", "XA RECOVER").stream()
-                .filter(r -> Databases.xaData(r).startsWith(LOCAL_XA_PREFIX)).count();
+                .filter(r -> Databases.xaData(r).startsWith(LOCAL_XA_PREFIX))
+                .count();
     }
 
     /** Every prepared, unfinished XA branch on the server (Seata's and Atomikos's alike). */
@@ -76,7 +82,9 @@ final class WalletTransfers {
 
     /** A server-wide statement counter, e.g. {@code Com_xa_prepare}. */
     long statusCounter(String name) {
-        Object value = db.rows("tradeflow_account_0", "SHOW GLOBAL STATUS LIKE '" + name + "'").get(0).get("Value");
+        Object value = db.rows("tradeflow_account_0", "SHOW GLOBAL STATUS LIKE '" + name + "'")
+                .get(0)
+                .get("Value");
         return Long.parseLong(String.valueOf(value));
     }
 

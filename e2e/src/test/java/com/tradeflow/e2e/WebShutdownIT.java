@@ -1,20 +1,19 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.tradeflow.devstack.service.ServiceName;
 import com.tradeflow.devstack.service.ServiceProcess;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * SIGTERM to a web instance under purchases, as an orchestrator stops one: it leaves Nacos while it still runs,
@@ -54,8 +53,10 @@ class WebShutdownIT {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses.size() >= 20);
 
-        CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> TestStack.stack().stop(victim));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        CompletableFuture<Void> stop =
+                CompletableFuture.runAsync(() -> TestStack.stack().stop(victim));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> !WebRegistrationIT.registeredPorts().contains(port));
         boolean aliveWhenLeft = process.isAlive();
         stop.get();
@@ -64,8 +65,10 @@ class WebShutdownIT {
 
         assertThat(aliveWhenLeft).as("left Nacos before it stopped").isTrue();
         assertThat(process.isAlive()).isFalse();
-        assertThat(statuses).as("answers (refused at the connection: %s)", refused.size())
-                .allMatch(status -> status < 500).contains(201);
+        assertThat(statuses)
+                .as("answers (refused at the connection: %s)", refused.size())
+                .allMatch(status -> status < 500)
+                .contains(201);
         assertThat(WebRegistrationIT.registeredPorts()).contains(WebRegistrationIT.port(ServiceName.WEB));
     }
 }

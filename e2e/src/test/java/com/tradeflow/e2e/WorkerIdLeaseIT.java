@@ -1,17 +1,16 @@
 package com.tradeflow.e2e;
 
-import com.tradeflow.devstack.service.ServiceName;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.tradeflow.devstack.service.ServiceName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Each consumer-web instance mints order ids with a worker id leased in {@code tradeflow_order_0}: the two instances
@@ -34,9 +33,10 @@ class WorkerIdLeaseIT {
         assertThat(web).isNotEqualTo(transactional);
         assertThat(workerOf(placeThrough(ServiceName.WEB))).isEqualTo(web);
         assertThat(workerOf(placeThrough(ServiceName.WEB_TRANSACTIONAL))).isEqualTo(transactional);
-        assertThat(TestStack.db().number(HOME,
-                "SELECT COUNT(*) FROM id_worker_leases WHERE expires_at > UTC_TIMESTAMP(3)"))
-                .as("both leases live").isGreaterThanOrEqualTo(2);
+        assertThat(TestStack.db()
+                        .number(HOME, "SELECT COUNT(*) FROM id_worker_leases WHERE expires_at > UTC_TIMESTAMP(3)"))
+                .as("both leases live")
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -44,11 +44,14 @@ class WorkerIdLeaseIT {
         String holder = holder(ServiceName.WEB_TRANSACTIONAL);
         long before = leasedId(ServiceName.WEB_TRANSACTIONAL);
         // what another instance does once this one's lease has expired: it takes the id over
-        TestStack.db().execute(HOME, "UPDATE id_worker_leases SET holder = 'intruder:1', "
-                + "expires_at = UTC_TIMESTAMP(3) + INTERVAL 1 HOUR WHERE worker_id = " + before);
+        TestStack.db()
+                .execute(
+                        HOME,
+                        "UPDATE id_worker_leases SET holder = 'intruder:1', "
+                                + "expires_at = UTC_TIMESTAMP(3) + INTERVAL 1 HOUR WHERE worker_id = " + before);
         try {
-            long after = await().atMost(Duration.ofSeconds(30)).until(() -> leases().get(holder),
-                    id -> id != null && id != before);
+            long after = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> leases().get(holder), id -> id != null && id != before);
 
             assertThat(workerOf(placeThrough(ServiceName.WEB_TRANSACTIONAL))).isEqualTo(after);
         } finally {
@@ -75,8 +78,9 @@ class WorkerIdLeaseIT {
 
     private static Map<String, Long> leases() {
         List<Map<String, Object>> rows = TestStack.db().rows(HOME, "SELECT holder, worker_id FROM id_worker_leases");
-        return rows.stream().collect(Collectors.toMap(r -> (String) r.get("holder"),
-                r -> ((Number) r.get("worker_id")).longValue()));
+        return rows.stream()
+                .collect(Collectors.toMap(
+                        r -> (String) r.get("holder"), r -> ((Number) r.get("worker_id")).longValue()));
     }
 
     /**
@@ -84,10 +88,14 @@ class WorkerIdLeaseIT {
      * same port killed by an earlier test leaves its row until another process takes the id).
      */
     private static String holder(ServiceName web) {
-        int port = web == ServiceName.WEB ? TestStack.stack().options().webPort()
+        int port = web == ServiceName.WEB
+                ? TestStack.stack().options().webPort()
                 : TestStack.stack().options().webTransactionalPort();
-        List<Map<String, Object>> rows = TestStack.db().rows(HOME, "SELECT holder FROM id_worker_leases "
-                + "WHERE holder LIKE '%:" + port + ":%' ORDER BY expires_at DESC LIMIT 1");
+        List<Map<String, Object>> rows = TestStack.db()
+                .rows(
+                        HOME,
+                        "SELECT holder FROM id_worker_leases " + "WHERE holder LIKE '%:" + port
+                                + ":%' ORDER BY expires_at DESC LIMIT 1");
         assertThat(rows).as("a lease held on port %d: %s", port, leases()).isNotEmpty();
         return (String) rows.get(0).get("holder");
     }

@@ -1,17 +1,16 @@
 package com.tradeflow.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.tradeflow.devstack.service.ServiceName;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An XA participant killed after its branch was prepared: the prepared transaction outlives the process in the
@@ -39,8 +38,12 @@ class XaRecoveryIT {
         api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, true);
 
         CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 11, 1, "XA"));
-        String xid = await().atMost(Duration.ofSeconds(20)).until(() -> db.xaPreparedTotal() >= 3
-                ? db.xaPreparedXids() : java.util.Set.<String>of(), s -> s.size() == 1).iterator().next();
+        String xid = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> db.xaPreparedTotal() >= 3 ? db.xaPreparedXids() : java.util.Set.<String>of(),
+                        s -> s.size() == 1)
+                .iterator()
+                .next();
         TestStack.stack().kill(ServiceName.ACCOUNT);
         String orderId;
         try {
@@ -51,9 +54,13 @@ class XaRecoveryIT {
 
             assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
             orderId = reply.body().path("orderId").asText();
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(db.xaPrepared(xid)).as("only the dead participant's branch").isEqualTo(1));
-            assertThat(balanceInDatabase(db, user)).as("prepared, not committed").isEqualTo(balance);
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(db.xaPrepared(xid))
+                            .as("only the dead participant's branch")
+                            .isEqualTo(1));
+            assertThat(balanceInDatabase(db, user))
+                    .as("prepared, not committed")
+                    .isEqualTo(balance);
         } finally {
             TestStack.stack().restart(ServiceName.ACCOUNT);
         }
@@ -62,8 +69,13 @@ class XaRecoveryIT {
             assertThat(db.xaPrepared(xid)).isZero();
             assertThat(balanceInDatabase(db, user)).isEqualTo(balance - price);
         });
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.order(user, orderId).body()
-                .path("lastTransaction").path("status").asText()).isEqualTo("Committed"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.order(user, orderId)
+                                .body()
+                                .path("lastTransaction")
+                                .path("status")
+                                .asText())
+                        .isEqualTo("Committed"));
     }
 
     private static long balanceInDatabase(Databases db, long user) {

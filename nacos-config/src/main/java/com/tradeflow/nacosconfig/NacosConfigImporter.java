@@ -4,7 +4,6 @@ import com.alibaba.nacos.api.NacosFactory;
 import com.alibaba.nacos.api.PropertyKeyConst;
 import com.alibaba.nacos.api.config.ConfigService;
 import com.alibaba.nacos.api.exception.NacosException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +27,14 @@ public final class NacosConfigImporter {
     private static final long READ_TIMEOUT_MILLIS = 5000;
 
     /** What happened to one config. KEPT: a default that differs from what is there, left as it is. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED, KEPT, WOULD_CREATE, WOULD_UPDATE }
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        KEPT,
+        WOULD_CREATE,
+        WOULD_UPDATE
+    }
 
     /**
      * Groups whose configs are defaults: published when missing, never overwritten. Sentinel rules set through the
@@ -37,11 +43,9 @@ public final class NacosConfigImporter {
     static final Set<String> DEFAULTS_ONLY = Set.of("SENTINEL_GROUP");
 
     /** One config and what the import did with it. */
-    public record Result(String group, String dataId, Outcome outcome) {
-    }
+    public record Result(String group, String dataId, Outcome outcome) {}
 
-    private NacosConfigImporter() {
-    }
+    private NacosConfigImporter() {}
 
     public static void main(String[] args) throws NacosException {
         Properties properties = new Properties();
@@ -91,8 +95,7 @@ public final class NacosConfigImporter {
                     outcome = current == null ? Outcome.WOULD_CREATE : Outcome.WOULD_UPDATE;
                 } else {
                     if (!config.publishConfig(dataId, group, content, type(dataId))) {
-                        throw new NacosException(NacosException.SERVER_ERROR,
-                                "Nacos refused " + group + "/" + dataId);
+                        throw new NacosException(NacosException.SERVER_ERROR, "Nacos refused " + group + "/" + dataId);
                     }
                     outcome = current == null ? Outcome.CREATED : Outcome.UPDATED;
                 }
@@ -117,12 +120,14 @@ public final class NacosConfigImporter {
 
     private static String type(String dataId) {
         int dot = dataId.lastIndexOf('.');
-        return dot < 0 ? "text" : switch (dataId.substring(dot + 1)) {
-            case "json" -> "json";
-            case "yml", "yaml" -> "yaml";
-            case "properties" -> "properties";
-            default -> "text";
-        };
+        return dot < 0
+                ? "text"
+                : switch (dataId.substring(dot + 1)) {
+                    case "json" -> "json";
+                    case "yml", "yaml" -> "yaml";
+                    case "properties" -> "properties";
+                    default -> "text";
+                };
     }
 
     private static String read(String resource) {

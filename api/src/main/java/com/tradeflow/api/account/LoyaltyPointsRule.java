@@ -8,8 +8,7 @@ public final class LoyaltyPointsRule {
 
     private static final long CENTS_PER_POINT = 100;
 
-    private LoyaltyPointsRule() {
-    }
+    private LoyaltyPointsRule() {}
 
     public static long pointsFor(long amountCents) {
         return amountCents / CENTS_PER_POINT;

@@ -8,5 +8,4 @@ import java.util.List;
  * reconciliation). The books agree when {@code points} is what those events' orders are worth
  * ({@link LoyaltyPointsRule}), placed ones added, cancelled ones taken back.
  */
-public record PointsBalance(long userId, long points, List<AppliedOrderEvent> applied) implements Serializable {
-}
+public record PointsBalance(long userId, long points, List<AppliedOrderEvent> applied) implements Serializable {}

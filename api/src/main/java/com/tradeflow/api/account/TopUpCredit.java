@@ -7,5 +7,4 @@ import java.io.Serializable;
  * per merchant order number) and the amount of its {@code TOP_UP} ledger row, null when there is none.
  */
 public record TopUpCredit(long topUpId, long userId, long amount, String merchantOrderNo, Long ledgerAmount)
-        implements Serializable {
-}
+        implements Serializable {}

@@ -9,5 +9,4 @@ import java.util.List;
  * @param next where the next page starts: pass it back as is
  * @param more the page was cut short: ask again at once
  */
-public record TopUpCredits(List<TopUpCredit> credits, String next, boolean more) implements Serializable {
-}
+public record TopUpCredits(List<TopUpCredit> credits, String next, boolean more) implements Serializable {}

@@ -7,5 +7,4 @@ import java.io.Serializable;
  *
  * @param replayed true when the transfer id had completed before (nothing moved this time)
  */
-public record TransferReceipt(TransferView transfer, boolean replayed) implements Serializable {
-}
+public record TransferReceipt(TransferView transfer, boolean replayed) implements Serializable {}

@@ -9,5 +9,4 @@ import java.io.Serializable;
  * @param direction OUT: {@code userId} paid; IN: {@code userId} received
  */
 public record TransferSide(String transferId, String direction, long userId, long counterpartyUserId, long amount)
-        implements Serializable {
-}
+        implements Serializable {}

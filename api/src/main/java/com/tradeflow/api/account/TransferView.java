@@ -9,8 +9,9 @@ import java.io.Serializable;
  *                  databases), {@code LOCAL} when on the same one
  * @param createdAt ISO-8601 instant of the commit's transaction
  */
-public record TransferView(String transferId, long fromUserId, long toUserId, long amount, String status,
-                           String mode, String createdAt) implements Serializable {
+public record TransferView(
+        String transferId, long fromUserId, long toUserId, long amount, String status, String mode, String createdAt)
+        implements Serializable {
 
     public static final String COMPLETED = "COMPLETED";
 }

@@ -11,6 +11,6 @@ import java.io.Serializable;
  *                       transfers in added, debits, freezes and transfers out taken
  * @param frozenInLedger the money the ledger says is frozen (TCC tries not yet ended)
  */
-public record WalletBalance(long userId, long balance, long frozen, long openingBalance, long ledgerChange,
-                            long frozenInLedger) implements Serializable {
-}
+public record WalletBalance(
+        long userId, long balance, long frozen, long openingBalance, long ledgerChange, long frozenInLedger)
+        implements Serializable {}

@@ -8,5 +8,4 @@ import java.io.Serializable;
  * @param type DEBIT (taken), FREEZE (TCC: held until the global commit), REFUND (paid back at a cancellation),
  *             REFUND_PENDING (TCC: to be paid back at the global commit)
  */
-public record WalletMovement(long orderId, String type, long userId, long amount) implements Serializable {
-}
+public record WalletMovement(long orderId, String type, long userId, long amount) implements Serializable {}

@@ -1,7 +1,6 @@
 package com.tradeflow.api.account;
 
 import com.tradeflow.api.error.BusinessException;
-
 import java.util.List;
 
 /**
@@ -50,8 +49,7 @@ public interface WalletService {
      *                           CONCURRENT_UPDATE (a wallet is locked by a purchase or another transfer for longer
      *                           than the lock wait)
      */
-    TransferReceipt transfer(String transferId, long fromUserId, long toUserId, long amount)
-            throws BusinessException;
+    TransferReceipt transfer(String transferId, long fromUserId, long toUserId, long amount) throws BusinessException;
 
     /** @throws BusinessException NOT_FOUND (no completed transfer of that id) */
     TransferView getTransfer(String transferId) throws BusinessException;

@@ -5,7 +5,6 @@ package com.tradeflow.api.error;
  * answers it with.
  */
 public enum ErrorCode {
-
     VALIDATION_FAILED(400),
     /** A flash sale that has not started yet or is over. */
     SALE_NOT_ACTIVE(400),

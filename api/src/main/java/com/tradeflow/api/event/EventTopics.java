@@ -29,11 +29,11 @@ public final class EventTopics {
     public static final String TOP_UP_GROUP = "account-top-ups";
     /** consumer-web: places the order of each flash-sale ticket, at a bounded rate (flash-sale tickets). */
     public static final String FLASH_SALE_ORDERS_GROUP = "web-flash-sale-orders";
-    public static final List<String> CONSUMER_GROUPS = List.of(POINTS_GROUP, SALES_GROUP, SALES_REPORT_GROUP,
-            TOP_UP_GROUP, FLASH_SALE_ORDERS_GROUP);
 
-    private EventTopics() {
-    }
+    public static final List<String> CONSUMER_GROUPS =
+            List.of(POINTS_GROUP, SALES_GROUP, SALES_REPORT_GROUP, TOP_UP_GROUP, FLASH_SALE_ORDERS_GROUP);
+
+    private EventTopics() {}
 
     /** The topic a consumer group subscribes to. */
     public static String topicOf(String group) {

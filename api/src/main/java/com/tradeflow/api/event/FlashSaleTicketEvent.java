@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param price      the sale's unit price, what the order charges (one unit per ticket)
  * @param occurredAt when the ticket was granted
  */
-public record FlashSaleTicketEvent(String eventId, String type, long ticketId, long saleId, long userId, long skuId,
-        long price, Instant occurredAt) implements IntegrationEvent, Serializable {
+public record FlashSaleTicketEvent(
+        String eventId,
+        String type,
+        long ticketId,
+        long saleId,
+        long userId,
+        long skuId,
+        long price,
+        Instant occurredAt)
+        implements IntegrationEvent, Serializable {
 
     public static final String QUEUED = "FlashSaleTicketQueued";
 

@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param type       {@link #PLACED} or {@link #CANCELLED}
  * @param occurredAt when the order change was made (the transaction that wrote the event)
  */
-public record OrderEvent(String eventId, String type, long orderId, long userId, long skuId, int quantity,
-        long amount, Instant occurredAt) implements IntegrationEvent, Serializable {
+public record OrderEvent(
+        String eventId,
+        String type,
+        long orderId,
+        long userId,
+        long skuId,
+        int quantity,
+        long amount,
+        Instant occurredAt)
+        implements IntegrationEvent, Serializable {
 
     public static final String PLACED = "OrderPlaced";
     public static final String CANCELLED = "OrderCancelled";

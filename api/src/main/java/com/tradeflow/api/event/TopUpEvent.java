@@ -17,8 +17,16 @@ import java.util.Objects;
  *                        credits nothing without a valid one, so a message written straight to the broker mints no
  *                        money
  */
-public record TopUpEvent(String eventId, String type, long topUpId, String merchantOrderNo, long userId,
-        long amount, String paymentId, Instant occurredAt, String signature)
+public record TopUpEvent(
+        String eventId,
+        String type,
+        long topUpId,
+        String merchantOrderNo,
+        long userId,
+        long amount,
+        String paymentId,
+        Instant occurredAt,
+        String signature)
         implements IntegrationEvent, Serializable {
 
     public static final String SUCCEEDED = "TopUpSucceeded";
@@ -36,22 +44,36 @@ public record TopUpEvent(String eventId, String type, long topUpId, String merch
     }
 
     /** An unsigned event of a settled top-up. */
-    public static TopUpEvent succeeded(String eventId, long topUpId, String merchantOrderNo, long userId,
-            long amount, String paymentId, Instant occurredAt) {
-        return new TopUpEvent(eventId, SUCCEEDED, topUpId, merchantOrderNo, userId, amount, paymentId, occurredAt,
-                null);
+    public static TopUpEvent succeeded(
+            String eventId,
+            long topUpId,
+            String merchantOrderNo,
+            long userId,
+            long amount,
+            String paymentId,
+            Instant occurredAt) {
+        return new TopUpEvent(
+                eventId, SUCCEEDED, topUpId, merchantOrderNo, userId, amount, paymentId, occurredAt, null);
     }
 
     /** What the signature covers: every field the credit uses or records, one per line, in a fixed order. */
     public String signedContent() {
-        return String.join("\n", eventId, type, Long.toString(topUpId), merchantOrderNo, Long.toString(userId),
-                Long.toString(amount), String.valueOf(paymentId), occurredAt.toString());
+        return String.join(
+                "\n",
+                eventId,
+                type,
+                Long.toString(topUpId),
+                merchantOrderNo,
+                Long.toString(userId),
+                Long.toString(amount),
+                String.valueOf(paymentId),
+                occurredAt.toString());
     }
 
     /** The same event, signed. */
     public TopUpEvent signedWith(String signature) {
-        return new TopUpEvent(eventId, type, topUpId, merchantOrderNo, userId, amount, paymentId, occurredAt,
-                signature);
+        return new TopUpEvent(
+                eventId, type, topUpId, merchantOrderNo, userId, amount, paymentId, occurredAt, signature);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.tradeflow.api.inventory;
 
 import com.tradeflow.api.error.BusinessException;
-
 import java.util.List;
 
 /**

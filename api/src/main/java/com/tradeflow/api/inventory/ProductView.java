@@ -10,5 +10,4 @@ import java.io.Serializable;
  * @param sold      units in placed and not cancelled orders, counted from order events
  */
 public record ProductView(long skuId, String name, long price, long available, long reserved, long sold)
-        implements Serializable {
-}
+        implements Serializable {}

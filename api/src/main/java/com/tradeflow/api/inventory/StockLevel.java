@@ -11,6 +11,6 @@ import java.io.Serializable;
  *                         reservations taken
  * @param reservedInLedger the units the ledger says are reserved (TCC tries not yet ended)
  */
-public record StockLevel(long skuId, long available, long reserved, long openingUnits, long ledgerChange,
-                         long reservedInLedger) implements Serializable {
-}
+public record StockLevel(
+        long skuId, long available, long reserved, long openingUnits, long ledgerChange, long reservedInLedger)
+        implements Serializable {}

@@ -8,6 +8,4 @@ import java.io.Serializable;
  * @param type DEDUCT (taken), RESERVE (TCC: held until the global commit), RETURN (given back at a cancellation),
  *             RETURN_PENDING (TCC: to be given back at the global commit)
  */
-public record StockMovement(long orderId, String type, long skuId, int quantity, long amount)
-        implements Serializable {
-}
+public record StockMovement(long orderId, String type, long skuId, int quantity, long amount) implements Serializable {}

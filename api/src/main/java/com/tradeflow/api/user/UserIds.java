@@ -12,8 +12,7 @@ public final class UserIds {
 
     private static final Pattern SPELLING = Pattern.compile("[1-9][0-9]{0,17}");
 
-    private UserIds() {
-    }
+    private UserIds() {}
 
     /** Whether {@code text} is a user id, spelled as above. */
     public static boolean isUserId(String text) {

@@ -1,12 +1,11 @@
 package com.tradeflow.bench.command;
 
-import picocli.CommandLine;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /**
  * Durations as people write them: {@code 60s}, {@code 2m}, {@code 500ms}, {@code 1h}, a bare number of seconds, or

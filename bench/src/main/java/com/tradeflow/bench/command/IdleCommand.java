@@ -3,21 +3,22 @@ package com.tradeflow.bench.command;
 import com.tradeflow.bench.probe.StackProbes;
 import com.tradeflow.bench.report.IdleReport;
 import com.tradeflow.bench.report.ReportFiles;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code bench idle}: the stack at rest, no load sent. */
-@Command(name = "idle", mixinStandardHelpOptions = true,
+@Command(
+        name = "idle",
+        mixinStandardHelpOptions = true,
         description = "Measures the stack at rest: SQL statements per second and CPU %% of one core per process.")
 final class IdleCommand implements Callable<Integer> {
 
@@ -28,7 +29,11 @@ final class IdleCommand implements Callable<Integer> {
     TargetOptions target;
 
     /** How long to watch the idle stack. */
-    @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class, paramLabel = "DURATION",
+    @Option(
+            names = "--duration",
+            defaultValue = "30s",
+            converter = DurationConverter.class,
+            paramLabel = "DURATION",
             description = "How long to measure (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
@@ -42,9 +47,14 @@ final class IdleCommand implements Callable<Integer> {
             StackProbes.Reading before = probes.read();
             Thread.sleep(duration.toMillis());
             StackProbes.Reading after = probes.read();
-            IdleReport report = new IdleReport(startedAt, List.of("target: " + target.url + ", database "
-                    + (target.hasDatabase() ? target.mysqlForReport() : "none"), "measured: " + duration.toSeconds()
-                    + " s, no load from the bench"), probes.cpuSource(), StackProbes.between(before, after));
+            IdleReport report = new IdleReport(
+                    startedAt,
+                    List.of(
+                            "target: " + target.url + ", database "
+                                    + (target.hasDatabase() ? target.mysqlForReport() : "none"),
+                            "measured: " + duration.toSeconds() + " s, no load from the bench"),
+                    probes.cpuSource(),
+                    StackProbes.between(before, after));
             String markdown = report.markdown();
             out.println();
             out.print(markdown);

@@ -64,16 +64,28 @@ final class JitSettling {
         double share = (millis - sampleMillis) / (sampled / 1e6);
         long extraSeconds = Duration.ofNanos(now - begun).toSeconds();
         if (share < QUIET_SHARE) {
-            return settle(String.format(Locale.ROOT, "%s: the JIT settled after %d s more warm-up (compilers at %.0f %% "
-                    + "of a core)", mode, extraSeconds, share * 100));
+            return settle(String.format(
+                    Locale.ROOT,
+                    "%s: the JIT settled after %d s more warm-up (compilers at %.0f %% " + "of a core)",
+                    mode,
+                    extraSeconds,
+                    share * 100));
         }
         if (now - begun >= longest.toNanos()) {
-            return settle(String.format(Locale.ROOT, "%s: the JIT was still compiling after the longest warm-up "
-                    + "(--max-warmup %d s more; compilers at %.0f %% of a core): the figures include its cost", mode,
-                    longest.toSeconds(), share * 100));
+            return settle(String.format(
+                    Locale.ROOT,
+                    "%s: the JIT was still compiling after the longest warm-up "
+                            + "(--max-warmup %d s more; compilers at %.0f %% of a core): the figures include its cost",
+                    mode,
+                    longest.toSeconds(),
+                    share * 100));
         }
-        out.printf(Locale.ROOT, "%s: JIT compilers at %.0f %% of a core, warming on (%d s beyond --warmup)%n", mode,
-                share * 100, extraSeconds);
+        out.printf(
+                Locale.ROOT,
+                "%s: JIT compilers at %.0f %% of a core, warming on (%d s beyond --warmup)%n",
+                mode,
+                share * 100,
+                extraSeconds);
         out.flush();
         sampleStart = now;
         sampleMillis = millis;

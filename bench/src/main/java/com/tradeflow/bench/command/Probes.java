@@ -7,7 +7,6 @@ import com.tradeflow.bench.probe.OwnCpu;
 import com.tradeflow.bench.probe.SqlStatusProbe;
 import com.tradeflow.bench.probe.StackProbes;
 import com.tradeflow.bench.probe.StackProcesses;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,14 +16,14 @@ import java.util.Optional;
 /** Opens the probes a run's options ask for, and says which figures will be missing. */
 final class Probes {
 
-    private Probes() {
-    }
+    private Probes() {}
 
     static StackProbes open(TargetOptions target, PrintWriter out) {
         CpuProbe cpu = StackProbes.chooseCpuProbe(target.url, target.stackDir, target.actuatorsOrDefault());
         if (cpu == CpuProbe.NONE) {
             out.println("server CPU: n/a (no " + StackProcesses.file(target.stackDir) + " for a local stack, no "
-                    + "actuator process.cpu.time at " + target.actuatorsOrDefault().values() + ")");
+                    + "actuator process.cpu.time at "
+                    + target.actuatorsOrDefault().values() + ")");
         }
         SqlStatusProbe sql = null;
         if (target.hasDatabase()) {

@@ -4,12 +4,11 @@ import com.tradeflow.bench.load.IdempotencyKeys;
 import com.tradeflow.bench.load.LoadPlan;
 import com.tradeflow.bench.scenario.BenchData;
 import com.tradeflow.bench.scenario.Scenario;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
-
-import java.util.List;
-import java.util.concurrent.Callable;
 
 /** What every load scenario's subcommand shares: target, load and data options, and the run itself. */
 abstract class ScenarioCommand implements Callable<Integer> {

@@ -1,13 +1,13 @@
 package com.tradeflow.bench.command;
 
 import com.tradeflow.bench.load.Answer;
-import com.tradeflow.bench.load.HttpTransport;
-import com.tradeflow.bench.load.UserTokens;
-import com.tradeflow.bench.load.IdempotencyKeys;
 import com.tradeflow.bench.load.ApacheHttpTransport;
+import com.tradeflow.bench.load.HttpTransport;
+import com.tradeflow.bench.load.IdempotencyKeys;
 import com.tradeflow.bench.load.LoadGenerator;
 import com.tradeflow.bench.load.LoadPlan;
 import com.tradeflow.bench.load.LoadResult;
+import com.tradeflow.bench.load.UserTokens;
 import com.tradeflow.bench.probe.CompilerThreads;
 import com.tradeflow.bench.probe.StackProbes;
 import com.tradeflow.bench.probe.WindowUsage;
@@ -19,8 +19,6 @@ import com.tradeflow.bench.report.ModeResult;
 import com.tradeflow.bench.report.ReportFiles;
 import com.tradeflow.bench.scenario.BenchData;
 import com.tradeflow.bench.scenario.Scenario;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
 
 /**
  * One run of a load scenario: set up the data, check that the stack answers (and which modes it takes), then per
@@ -49,8 +48,8 @@ final class ScenarioRunner {
         this.out = out;
     }
 
-    int run(ScenarioCommand command, Scenario scenario, BenchData data, LoadPlan plan) throws InterruptedException,
-            IOException {
+    int run(ScenarioCommand command, Scenario scenario, BenchData data, LoadPlan plan)
+            throws InterruptedException, IOException {
         LocalDateTime startedAt = LocalDateTime.now();
         String samplePrefix = IdempotencyKeys.newRunPrefix();
         TargetOptions target = command.target;
@@ -67,8 +66,8 @@ final class ScenarioRunner {
                     + "--warmup only.");
         }
         try (StackProbes probes = Probes.open(target, out);
-             HttpTransport transport = new ApacheHttpTransport(target.url, target.timeout, plan.connections(),
-                     tokens)) {
+                HttpTransport transport =
+                        new ApacheHttpTransport(target.url, target.timeout, plan.connections(), tokens)) {
             if (Probes.benchIsPartOfStack(target)) {
                 notes.add("The bench runs inside the stack's devstack JVM: that process's CPU includes the load "
                         + "generator's.");
@@ -76,25 +75,40 @@ final class ScenarioRunner {
             List<ModeResult> results = new ArrayList<>();
             for (String mode : modes) {
                 if (takesMode(scenario, mode, transport, samplePrefix, notes)) {
-                    JitSettling jit = new JitSettling(() -> compilers.map(CompilerThreads::millis).orElse(0.0),
-                            System::nanoTime, compilers.isEmpty() ? Duration.ZERO : command.load.maxWarmup, out, mode);
+                    JitSettling jit = new JitSettling(
+                            () -> compilers.map(CompilerThreads::millis).orElse(0.0),
+                            System::nanoTime,
+                            compilers.isEmpty() ? Duration.ZERO : command.load.maxWarmup,
+                            out,
+                            mode);
                     results.add(runMode(scenario, mode, plan, target, transport, probes, jit, notes));
                 }
             }
-            BenchReport report = new BenchReport(scenario.name(), scenario.unit(), startedAt,
-                    settings(command, data, plan, modes), probes.cpuSource(), results, notes);
+            BenchReport report = new BenchReport(
+                    scenario.name(),
+                    scenario.unit(),
+                    startedAt,
+                    settings(command, data, plan, modes),
+                    probes.cpuSource(),
+                    results,
+                    notes);
             write(report, target.out, startedAt);
             return results.isEmpty() || results.stream().anyMatch(r -> r.successes() == 0)
-                    ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
+                    ? CommandLine.ExitCode.SOFTWARE
+                    : CommandLine.ExitCode.OK;
         }
     }
 
     private static List<String> validModes(ScenarioCommand command, Scenario scenario) {
-        List<String> modes = command.modes().stream().map(m -> m.trim().toUpperCase(Locale.ROOT)).toList();
+        List<String> modes = command.modes().stream()
+                .map(m -> m.trim().toUpperCase(Locale.ROOT))
+                .toList();
         for (String mode : modes) {
             if (!scenario.modes().contains(mode)) {
-                throw new CommandLine.ParameterException(command.spec.commandLine(), "mode " + mode + " is not one of "
-                        + scenario.name() + "'s: " + String.join(", ", scenario.modes()));
+                throw new CommandLine.ParameterException(
+                        command.spec.commandLine(),
+                        "mode " + mode + " is not one of " + scenario.name() + "'s: "
+                                + String.join(", ", scenario.modes()));
             }
         }
         return modes;
@@ -104,12 +118,13 @@ final class ScenarioRunner {
      * Sends the scenario's sample request in this mode: no answer at all ends the run; a mode that needs
      * benchmark mode and is refused is skipped, with how to start the stack for it.
      */
-    private boolean takesMode(Scenario scenario, String mode, HttpTransport transport, String keyPrefix,
-            List<String> notes) throws InterruptedException {
+    private boolean takesMode(
+            Scenario scenario, String mode, HttpTransport transport, String keyPrefix, List<String> notes)
+            throws InterruptedException {
         Answer answer = transport.send(scenario.sample(mode, keyPrefix + "-sample-" + mode));
         if (answer.status() == Answer.NO_ANSWER) {
-            throw new BenchException("no answer from the stack (" + answer.failure() + "): is it running at the "
-                    + "--url given?");
+            throw new BenchException(
+                    "no answer from the stack (" + answer.failure() + "): is it running at the " + "--url given?");
         }
         if (scenario.needsBenchmarkMode(mode) && answer.status() == REFUSED_MODE) {
             String skipped = mode + " skipped: the stack refuses it (" + answer.label() + "). Start the local stack "
@@ -126,16 +141,29 @@ final class ScenarioRunner {
         return true;
     }
 
-    private ModeResult runMode(Scenario scenario, String mode, LoadPlan plan, TargetOptions target,
-            HttpTransport transport, StackProbes probes, JitSettling jit, List<String> notes)
+    private ModeResult runMode(
+            Scenario scenario,
+            String mode,
+            LoadPlan plan,
+            TargetOptions target,
+            HttpTransport transport,
+            StackProbes probes,
+            JitSettling jit,
+            List<String> notes)
             throws InterruptedException {
-        out.printf(Locale.ROOT, "%s %s: %d s warm-up, then %d s measured (%s) ...%n", scenario.name(), mode,
-                plan.warmup().toSeconds(), plan.duration().toSeconds(), plan.describe());
+        out.printf(
+                Locale.ROOT,
+                "%s %s: %d s warm-up, then %d s measured (%s) ...%n",
+                scenario.name(),
+                mode,
+                plan.warmup().toSeconds(),
+                plan.duration().toSeconds(),
+                plan.describe());
         out.flush();
         AtomicReference<StackProbes.Reading> before = new AtomicReference<>();
         AtomicReference<StackProbes.Reading> after = new AtomicReference<>();
-        LoadResult load = new LoadGenerator(transport, plan, target.timeout).run(worker -> scenario.step(mode,
-                worker), new LoadGenerator.WindowHooks() {
+        LoadResult load = new LoadGenerator(transport, plan, target.timeout)
+                .run(worker -> scenario.step(mode, worker), new LoadGenerator.WindowHooks() {
                     @Override
                     public boolean warmEnough() {
                         return jit.warmEnough();
@@ -154,14 +182,26 @@ final class ScenarioRunner {
         jit.outcome().ifPresent(notes::add);
         WindowUsage usage = StackProbes.between(before.get(), after.get());
         ModeResult result = new ModeResult(mode, scenario.primaryOperation(), load, usage);
-        out.printf(Locale.ROOT, "%s %s: %.1f %ss/s, %d answers%n", scenario.name(), mode, result.throughput(),
-                scenario.unit(), load.requests());
+        out.printf(
+                Locale.ROOT,
+                "%s %s: %.1f %ss/s, %d answers%n",
+                scenario.name(),
+                mode,
+                result.throughput(),
+                scenario.unit(),
+                load.requests());
         out.flush();
-        if (plan.openLoop() && result.perSecond(load.requests()) < RATE_REACHED_SHARE
-                * plan.ratePerSecond().getAsDouble()) {
-            notes.add(String.format(Locale.ROOT, "%s: %.1f requests/s of the %.0f/s asked: the stack (or %d "
-                    + "connections) could not keep up; its latencies include the wait (measured from when each "
-                    + "request was due).", mode, result.perSecond(load.requests()), plan.ratePerSecond().getAsDouble(),
+        if (plan.openLoop()
+                && result.perSecond(load.requests())
+                        < RATE_REACHED_SHARE * plan.ratePerSecond().getAsDouble()) {
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "%s: %.1f requests/s of the %.0f/s asked: the stack (or %d "
+                            + "connections) could not keep up; its latencies include the wait (measured from when each "
+                            + "request was due).",
+                    mode,
+                    result.perSecond(load.requests()),
+                    plan.ratePerSecond().getAsDouble(),
                     plan.connections()));
         }
         if (!usage.cpuUnavailable().isEmpty()) {
@@ -174,12 +214,18 @@ final class ScenarioRunner {
     private static List<String> settings(ScenarioCommand command, BenchData data, LoadPlan plan, List<String> modes) {
         TargetOptions target = command.target;
         List<String> settings = new ArrayList<>();
-        settings.add("target: " + target.url + ", database " + (target.hasDatabase() ? target.mysqlForReport()
-                : "none"));
-        settings.add(String.format(Locale.ROOT, "load: %s; %d s warm-up%s, then %d s measured per mode; modes %s, "
-                        + "one after another", plan.describe(), plan.warmup().toSeconds(),
-                command.load.maxWarmup.isZero() ? "" : " (on a local stack longer, until its JIT settles: at most "
-                        + command.load.maxWarmup.toSeconds() + " s more)", plan.duration().toSeconds(),
+        settings.add(
+                "target: " + target.url + ", database " + (target.hasDatabase() ? target.mysqlForReport() : "none"));
+        settings.add(String.format(
+                Locale.ROOT,
+                "load: %s; %d s warm-up%s, then %d s measured per mode; modes %s, " + "one after another",
+                plan.describe(),
+                plan.warmup().toSeconds(),
+                command.load.maxWarmup.isZero()
+                        ? ""
+                        : " (on a local stack longer, until its JIT settles: at most "
+                                + command.load.maxWarmup.toSeconds() + " s more)",
+                plan.duration().toSeconds(),
                 String.join(", ", modes)));
         settings.add("data: users " + data.firstUser() + "-" + data.lastUser() + ", skus " + data.firstSku() + "-"
                 + data.lastSku() + (data.hotSku() ? ", every purchase on sku " + data.firstSku() + " (hot sku)" : ""));

@@ -1,14 +1,12 @@
 package com.tradeflow.bench.command;
 
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
+import picocli.CommandLine;
 
 /** The command line with every scenario as a subcommand, and errors the user can fix shown without a trace. */
 public final class Subcommands {
 
-    private Subcommands() {
-    }
+    private Subcommands() {}
 
     public static CommandLine commandLine(Object main) {
         CommandLine commandLine = new CommandLine(main)

@@ -1,5 +1,8 @@
 package com.tradeflow.bench.load;
 
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -11,10 +14,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
-
-import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
 
 /**
  * Apache HttpClient 5, classic (blocking), with a pool of keep-alive connections, one per worker. Measured on the
@@ -31,12 +30,19 @@ public final class ApacheHttpTransport implements HttpTransport {
     public ApacheHttpTransport(URI baseUrl, Duration timeout, int connections, UserTokens tokens) {
         Timeout limit = Timeout.of(timeout);
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(connections).setMaxConnPerRoute(connections)
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit)
+                .setMaxConnTotal(connections)
+                .setMaxConnPerRoute(connections)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(limit)
+                        .setSocketTimeout(limit)
                         .build())
                 .build();
-        this.client = HttpClients.custom().setConnectionManager(pool).disableAutomaticRetries()
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build()).build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                .setDefaultRequestConfig(
+                        RequestConfig.custom().setResponseTimeout(limit).build())
+                .build();
         this.baseUrl = baseUrl;
         this.tokens = tokens;
     }
@@ -52,8 +58,11 @@ public final class ApacheHttpTransport implements HttpTransport {
         }
         request.setHeader("Authorization", "Bearer " + tokens.of(call.userId()));
         try {
-            return client.execute(request, response -> Answer.of(response.getCode(),
-                    response.getEntity() == null ? null : EntityUtils.toString(response.getEntity())));
+            return client.execute(
+                    request,
+                    response -> Answer.of(
+                            response.getCode(),
+                            response.getEntity() == null ? null : EntityUtils.toString(response.getEntity())));
         } catch (IOException e) {
             return Answer.failed(e);
         }

@@ -59,7 +59,8 @@ public final class LoadGenerator {
         long start = System.nanoTime();
         MeasuredWindow window = new MeasuredWindow();
         OpenLoopSchedule schedule = plan.ratePerSecond().isPresent()
-                ? new OpenLoopSchedule(start, plan.ratePerSecond().getAsDouble()) : null;
+                ? new OpenLoopSchedule(start, plan.ratePerSecond().getAsDouble())
+                : null;
         AtomicLong tickets = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Session> sessions = new ArrayList<>();
@@ -68,8 +69,8 @@ public final class LoadGenerator {
             Session session = new Session(transport, window);
             Step step = steps.apply(i);
             sessions.add(session);
-            Thread worker = new Thread(() -> work(session, step, schedule, tickets, window, failure),
-                    "bench-worker-" + i);
+            Thread worker =
+                    new Thread(() -> work(session, step, schedule, tickets, window, failure), "bench-worker-" + i);
             worker.setDaemon(true);
             workers.add(worker);
         }
@@ -89,12 +90,17 @@ public final class LoadGenerator {
         if (failure.get() != null) {
             throw new IllegalStateException("a worker failed: " + failure.get(), failure.get());
         }
-        return new LoadResult(merge(sessions), Duration.ofNanos(window.lengthNanos()),
-                Duration.ofNanos(window.startNanos() - start));
+        return new LoadResult(
+                merge(sessions), Duration.ofNanos(window.lengthNanos()), Duration.ofNanos(window.startNanos() - start));
     }
 
-    private static void work(Session session, Step step, OpenLoopSchedule schedule, AtomicLong tickets,
-            MeasuredWindow window, AtomicReference<Throwable> failure) {
+    private static void work(
+            Session session,
+            Step step,
+            OpenLoopSchedule schedule,
+            AtomicLong tickets,
+            MeasuredWindow window,
+            AtomicReference<Throwable> failure) {
         try {
             while (failure.get() == null) {
                 long stopAt = window.endNanos();
@@ -138,8 +144,9 @@ public final class LoadGenerator {
     private static Map<String, OperationStats> merge(List<Session> sessions) {
         Map<String, OperationStats> merged = new TreeMap<>();
         for (Session session : sessions) {
-            session.operations().forEach((name, stats) -> merged.computeIfAbsent(name, n -> new OperationStats())
-                    .add(stats));
+            session.operations()
+                    .forEach((name, stats) -> merged.computeIfAbsent(name, n -> new OperationStats())
+                            .add(stats));
         }
         return new LinkedHashMap<>(merged);
     }

@@ -33,7 +33,9 @@ public record LoadPlan(int connections, Duration warmup, Duration duration, Opti
 
     /** For reports: "closed loop, 16 connections" or "open loop at 300/s, 16 connections". */
     public String describe() {
-        return (openLoop() ? String.format(Locale.ROOT, "open loop at %.0f/s", ratePerSecond.getAsDouble())
-                : "closed loop") + ", " + connections + " connections";
+        return (openLoop()
+                        ? String.format(Locale.ROOT, "open loop at %.0f/s", ratePerSecond.getAsDouble())
+                        : "closed loop")
+                + ", " + connections + " connections";
     }
 }

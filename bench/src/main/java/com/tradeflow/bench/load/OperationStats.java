@@ -1,11 +1,10 @@
 package com.tradeflow.bench.load;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
  * Latencies and answers of one operation ({@code place}, {@code cancel}, {@code transfer}) in the measured window:
@@ -17,6 +16,7 @@ public final class OperationStats {
     static final long HIGHEST_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(10);
     /** HdrHistogram precision: values are exact to 0.1 %. */
     private static final int SIGNIFICANT_DIGITS = 3;
+
     private static final double MICROS_PER_MILLI = 1000.0;
 
     private final Histogram latencyMicros = new Histogram(HIGHEST_LATENCY_MICROS, SIGNIFICANT_DIGITS);

@@ -34,7 +34,8 @@ public final class Session {
         Answer answer = transport.send(call);
         long answered = System.nanoTime();
         if (window.contains(answered)) {
-            operations.computeIfAbsent(operation, name -> new OperationStats())
+            operations
+                    .computeIfAbsent(operation, name -> new OperationStats())
                     .record(answer, OpenLoopSchedule.latencyFromDue(start, answered));
         }
         return answer;

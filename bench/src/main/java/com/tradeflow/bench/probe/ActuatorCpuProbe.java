@@ -2,7 +2,6 @@ package com.tradeflow.bench.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +28,8 @@ public final class ActuatorCpuProbe implements CpuProbe {
     private static final double MILLIS_PER_SECOND = 1e3;
 
     private final Map<String, URI> services;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     /** @param services name -> base URL of its HTTP port ({@code http://host:8080/}) */
     public ActuatorCpuProbe(Map<String, URI> services) {
@@ -51,8 +51,11 @@ public final class ActuatorCpuProbe implements CpuProbe {
         Map<String, CpuTime> cpu = new LinkedHashMap<>();
         services.forEach((name, base) -> {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(withSlash(base).resolve(METRIC_PATH))
-                        .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(withSlash(base).resolve(METRIC_PATH))
+                                .timeout(TIMEOUT)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == OK) {
                     cpu.put(name, new CpuTime(base.toString(), millis(response.body())));
                 }

@@ -9,10 +9,10 @@ public final class ClockTicks {
 
     /** What Linux uses on every common architecture, if getconf cannot be asked. */
     static final long USUAL_TICKS_PER_SECOND = 100;
+
     private static final long GETCONF_TIMEOUT_SECONDS = 5;
 
-    private ClockTicks() {
-    }
+    private ClockTicks() {}
 
     /** Asked once per process: it does not change while the machine runs. */
     public static long perSecond() {
@@ -26,7 +26,9 @@ public final class ClockTicks {
 
     private static long ask() {
         try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
             if (getconf.waitFor(GETCONF_TIMEOUT_SECONDS, TimeUnit.SECONDS) && getconf.exitValue() == 0) {
                 return parse(output);

@@ -15,8 +15,7 @@ public interface CpuProbe {
     Map<String, CpuTime> read();
 
     /** CPU used so far by one process, and which process it was. */
-    record CpuTime(String identity, double millis) {
-    }
+    record CpuTime(String identity, double millis) {}
 
     /** For a stack whose processes cannot be measured: every figure is "n/a". */
     CpuProbe NONE = new CpuProbe() {

@@ -10,8 +10,7 @@ public final class OwnCpu {
 
     private static final double NANOS_PER_MILLI = 1e6;
 
-    private OwnCpu() {
-    }
+    private OwnCpu() {}
 
     /** CPU time of this whole process so far, in ms; NaN where the JVM does not tell. */
     public static double millis() {

@@ -9,10 +9,10 @@ public final class ProcStat {
 
     /** utime's index among the fields after the command name (the state, field 3, is index 0). */
     private static final int UTIME_AFTER_COMMAND = 14 - 3;
+
     private static final int STIME_AFTER_COMMAND = 15 - 3;
 
-    private ProcStat() {
-    }
+    private ProcStat() {}
 
     /** @throws IllegalArgumentException when the line is not a stat line */
     public static long cpuTicks(String statLine) {

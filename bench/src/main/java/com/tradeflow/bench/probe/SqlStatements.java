@@ -13,8 +13,8 @@ import java.util.Map;
 public record SqlStatements(long total, Map<String, Long> byKind) {
 
     /** The kinds, in report order. */
-    public static final List<String> KINDS = List.of("select", "insert", "update", "delete", "commit", "rollback",
-            "set_option", "xa", "other");
+    public static final List<String> KINDS =
+            List.of("select", "insert", "update", "delete", "commit", "rollback", "set_option", "xa", "other");
 
     static final String QUESTIONS = "questions";
 
@@ -31,7 +31,9 @@ public record SqlStatements(long total, Map<String, Long> byKind) {
         Map<String, Long> byKind = new LinkedHashMap<>();
         long known = 0;
         for (Map.Entry<String, List<String>> kind : COUNTERS.entrySet()) {
-            long count = kind.getValue().stream().mapToLong(counter -> delta(first, last, counter)).sum();
+            long count = kind.getValue().stream()
+                    .mapToLong(counter -> delta(first, last, counter))
+                    .sum();
             byKind.put(kind.getKey(), count);
             known += count;
         }
@@ -63,8 +65,15 @@ public record SqlStatements(long total, Map<String, Long> byKind) {
         counters.put("commit", List.of("com_commit"));
         counters.put("rollback", List.of("com_rollback", "com_rollback_to_savepoint"));
         counters.put("set_option", List.of("com_set_option"));
-        counters.put("xa", List.of("com_xa_start", "com_xa_end", "com_xa_prepare", "com_xa_commit",
-                "com_xa_rollback", "com_xa_recover"));
+        counters.put(
+                "xa",
+                List.of(
+                        "com_xa_start",
+                        "com_xa_end",
+                        "com_xa_prepare",
+                        "com_xa_commit",
+                        "com_xa_rollback",
+                        "com_xa_recover"));
         return counters;
     }
 }

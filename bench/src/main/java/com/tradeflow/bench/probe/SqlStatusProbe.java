@@ -15,8 +15,8 @@ import java.util.Map;
  */
 public final class SqlStatusProbe implements AutoCloseable {
 
-    private static final String READ = "SHOW GLOBAL STATUS WHERE Variable_name = 'Questions' "
-            + "OR Variable_name LIKE 'Com\\_%'";
+    private static final String READ =
+            "SHOW GLOBAL STATUS WHERE Variable_name = 'Questions' " + "OR Variable_name LIKE 'Com\\_%'";
 
     private final Connection connection;
 
@@ -32,7 +32,8 @@ public final class SqlStatusProbe implements AutoCloseable {
     /** @return status variable -> value */
     public Map<String, Long> read() throws SQLException {
         Map<String, Long> status = new HashMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(READ)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(READ)) {
             while (rows.next()) {
                 try {
                     status.put(rows.getString(1), Long.parseLong(rows.getString(2)));

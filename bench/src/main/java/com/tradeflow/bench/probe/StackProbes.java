@@ -83,10 +83,17 @@ public final class StackProbes implements AutoCloseable {
                 unavailable.add(name);
             }
         });
-        before.cpu().keySet().stream().filter(name -> !after.cpu().containsKey(name)).forEach(unavailable::add);
+        before.cpu().keySet().stream()
+                .filter(name -> !after.cpu().containsKey(name))
+                .forEach(unavailable::add);
         Optional<SqlStatements> statements = before.sqlStatus() == null || after.sqlStatus() == null
-                ? Optional.empty() : Optional.of(SqlStatements.between(before.sqlStatus(), after.sqlStatus()));
-        return new WindowUsage(Duration.ofNanos(after.nanos() - before.nanos()), cpuMillis, unavailable, statements,
+                ? Optional.empty()
+                : Optional.of(SqlStatements.between(before.sqlStatus(), after.sqlStatus()));
+        return new WindowUsage(
+                Duration.ofNanos(after.nanos() - before.nanos()),
+                cpuMillis,
+                unavailable,
+                statements,
                 after.ownCpuMillis() - before.ownCpuMillis());
     }
 
@@ -98,7 +105,6 @@ public final class StackProbes implements AutoCloseable {
     }
 
     /** One reading of every probe, at {@code nanos} ({@link System#nanoTime()}). */
-    public record Reading(long nanos, Map<String, CpuProbe.CpuTime> cpu, Map<String, Long> sqlStatus,
-                          double ownCpuMillis) {
-    }
+    public record Reading(
+            long nanos, Map<String, CpuProbe.CpuTime> cpu, Map<String, Long> sqlStatus, double ownCpuMillis) {}
 }

@@ -15,8 +15,7 @@ public final class StackProcesses {
 
     public static final String FILE_NAME = "processes.properties";
 
-    private StackProcesses() {
-    }
+    private StackProcesses() {}
 
     public static Path file(Path stackDir) {
         return stackDir.resolve(FILE_NAME);
@@ -40,7 +39,9 @@ public final class StackProcesses {
                 continue;
             }
             try {
-                pids.put(trimmed.substring(0, equals).trim(), Long.parseLong(trimmed.substring(equals + 1).trim()));
+                pids.put(
+                        trimmed.substring(0, equals).trim(),
+                        Long.parseLong(trimmed.substring(equals + 1).trim()));
             } catch (NumberFormatException notAPid) {
                 // a line we do not understand: leave it out
             }

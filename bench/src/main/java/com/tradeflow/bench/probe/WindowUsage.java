@@ -10,8 +10,12 @@ import java.util.Optional;
  * (not readable, or restarted in between), the SQL statements (empty without a database connection), and the load
  * generator's own CPU.
  */
-public record WindowUsage(Duration elapsed, Map<String, Double> cpuMillis, List<String> cpuUnavailable,
-                          Optional<SqlStatements> sql, double loadGeneratorCpuMillis) {
+public record WindowUsage(
+        Duration elapsed,
+        Map<String, Double> cpuMillis,
+        List<String> cpuUnavailable,
+        Optional<SqlStatements> sql,
+        double loadGeneratorCpuMillis) {
 
     /** CPU ms over every measured process. */
     public double totalCpuMillis() {

@@ -12,8 +12,14 @@ import java.util.OptionalDouble;
  * @param settings one line each: target, load, data, machine
  * @param unit     what one success is, e.g. {@code purchase}
  */
-public record BenchReport(String scenario, String unit, LocalDateTime startedAt, List<String> settings,
-                          String cpuSource, List<ModeResult> results, List<String> notes) {
+public record BenchReport(
+        String scenario,
+        String unit,
+        LocalDateTime startedAt,
+        List<String> settings,
+        String cpuSource,
+        List<ModeResult> results,
+        List<String> notes) {
 
     /** The baseline of the ratios: the LOCAL mode of the same run. */
     public static final String BASELINE_MODE = "LOCAL";
@@ -24,7 +30,8 @@ public record BenchReport(String scenario, String unit, LocalDateTime startedAt,
 
     /** Throughput relative to LOCAL in the same run, when LOCAL ran and had successes. */
     public OptionalDouble ratioToBaseline(ModeResult result) {
-        return baseline().filter(local -> local.throughput() > 0)
+        return baseline()
+                .filter(local -> local.throughput() > 0)
                 .map(local -> OptionalDouble.of(result.throughput() / local.throughput()))
                 .orElse(OptionalDouble.empty());
     }

@@ -1,16 +1,15 @@
 package com.tradeflow.bench.report;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
-
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 /**
  * PNG charts of a run (XChart): throughput per mode, latency percentiles per mode, and server CPU per unit per
@@ -32,8 +31,7 @@ public final class Charts {
         }
     }
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** @return the files written */
     public static List<Path> write(BenchReport report, Path dir) throws IOException {
@@ -45,27 +43,41 @@ public final class Charts {
         String unit = report.unit();
 
         CategoryChart throughput = chart(report.scenario() + ": " + unit + "s per second", unit + "s/s");
-        throughput.addSeries(unit + "s/s", modes, report.results().stream().map(ModeResult::throughput).toList());
+        throughput.addSeries(
+                unit + "s/s",
+                modes,
+                report.results().stream().map(ModeResult::throughput).toList());
         throughput.getStyler().setLegendVisible(false);
         written.add(save(throughput, dir.resolve(THROUGHPUT)));
 
         CategoryChart latency = chart(report.scenario() + ": latency of the " + unit + "s", "ms");
         for (Percentiles.Percentile percentile : Percentiles.REPORTED) {
-            latency.addSeries(percentile.label(), modes, report.results().stream().map(result -> result.primary()
-                    .requests() == 0 ? 0.0 : result.primary().percentileMillis(percentile.value())).toList());
+            latency.addSeries(
+                    percentile.label(),
+                    modes,
+                    report.results().stream()
+                            .map(result -> result.primary().requests() == 0
+                                    ? 0.0
+                                    : result.primary().percentileMillis(percentile.value()))
+                            .toList());
         }
         written.add(save(latency, dir.resolve(LATENCY)));
 
         List<String> processes = Columns.processes(report.results());
         if (!processes.isEmpty()) {
-            CategoryChart cpu = chart(report.scenario() + ": server CPU per " + unit + ", by process",
-                    "CPU ms per " + unit);
+            CategoryChart cpu =
+                    chart(report.scenario() + ": server CPU per " + unit + ", by process", "CPU ms per " + unit);
             cpu.getStyler().setStacked(true);
             for (String process : processes) {
-                cpu.addSeries(process, modes, report.results().stream().map(result -> {
-                    Map<String, Double> perUnit = result.cpuMillisPerUnit();
-                    return perUnit.getOrDefault(process, 0.0);
-                }).toList());
+                cpu.addSeries(
+                        process,
+                        modes,
+                        report.results().stream()
+                                .map(result -> {
+                                    Map<String, Double> perUnit = result.cpuMillisPerUnit();
+                                    return perUnit.getOrDefault(process, 0.0);
+                                })
+                                .toList());
             }
             written.add(save(cpu, dir.resolve(CPU)));
         }
@@ -82,7 +94,11 @@ public final class Charts {
     }
 
     private static CategoryChart chart(String title, String yTitle) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yTitle)
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .yAxisTitle(yTitle)
                 .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);

@@ -6,8 +6,7 @@ import java.util.List;
 /** Table columns shared by the reports: the processes measured in any mode, in the stack's order. */
 final class Columns {
 
-    private Columns() {
-    }
+    private Columns() {}
 
     static List<String> processes(List<ModeResult> results) {
         LinkedHashSet<String> processes = new LinkedHashSet<>();

@@ -2,7 +2,6 @@ package com.tradeflow.bench.report;
 
 import com.tradeflow.bench.load.OperationStats;
 import com.tradeflow.bench.probe.SqlStatements;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,13 @@ import java.util.Optional;
  */
 public final class CsvReport {
 
-    private CsvReport() {
-    }
+    private CsvReport() {}
 
     public static String render(BenchReport report) {
         List<String> processes = Columns.processes(report.results());
         String unit = report.unit();
-        List<String> header = new ArrayList<>(List.of("scenario", "mode", "operation", "requests", "successes",
-                "per_second"));
+        List<String> header =
+                new ArrayList<>(List.of("scenario", "mode", "operation", "requests", "successes", "per_second"));
         Percentiles.REPORTED.forEach(p -> header.add(p.csvName()));
         header.addAll(List.of("max_ms", "ratio_to_local", "answers", "cpu_ms_per_" + unit + "_total"));
         processes.forEach(process -> header.add("cpu_ms_per_" + unit + "_" + process));
@@ -32,19 +30,29 @@ public final class CsvReport {
         StringBuilder csv = new StringBuilder(line(header));
         for (ModeResult result : report.results()) {
             csv.append(line(row(report, result, result.primaryOperation(), result.primary(), processes, true)));
-            result.secondary().forEach((operation, stats) -> csv.append(line(row(report, result, operation, stats,
-                    processes, false))));
+            result.secondary()
+                    .forEach((operation, stats) ->
+                            csv.append(line(row(report, result, operation, stats, processes, false))));
         }
         return csv.toString();
     }
 
-    private static List<String> row(BenchReport report, ModeResult result, String operation, OperationStats stats,
-            List<String> processes, boolean primary) {
-        List<String> row = new ArrayList<>(List.of(report.scenario(), result.mode(), operation,
-                String.valueOf(stats.requests()), String.valueOf(stats.successes()),
+    private static List<String> row(
+            BenchReport report,
+            ModeResult result,
+            String operation,
+            OperationStats stats,
+            List<String> processes,
+            boolean primary) {
+        List<String> row = new ArrayList<>(List.of(
+                report.scenario(),
+                result.mode(),
+                operation,
+                String.valueOf(stats.requests()),
+                String.valueOf(stats.successes()),
                 Figures.oneDecimal(result.perSecond(primary ? stats.successes() : stats.requests()))));
-        Percentiles.REPORTED.forEach(p -> row.add(stats.requests() == 0 ? ""
-                : Figures.oneDecimal(stats.percentileMillis(p.value()))));
+        Percentiles.REPORTED.forEach(
+                p -> row.add(stats.requests() == 0 ? "" : Figures.oneDecimal(stats.percentileMillis(p.value()))));
         row.add(stats.requests() == 0 ? "" : Figures.oneDecimal(stats.maxMillis()));
         row.add(primary ? blankIfMissing(Figures.twoDecimals(report.ratioToBaseline(result))) : "");
         row.add(Figures.answers(stats.answers(), "="));
@@ -53,9 +61,13 @@ public final class CsvReport {
         processes.forEach(process -> row.add(primary ? blankIfMissing(Figures.twoDecimals(cpu.get(process))) : ""));
         Optional<Map<String, Double>> sql = primary ? result.sqlPerUnit() : Optional.empty();
         row.add(sql.map(s -> Figures.twoDecimals(s.get("total"))).orElse(""));
-        SqlStatements.KINDS.forEach(kind -> row.add(sql.map(s -> Figures.twoDecimals(s.get(kind))).orElse("")));
-        row.add(primary && result.loadGeneratorCpuMillisPerRequest().isPresent()
-                ? Figures.threeDecimals(result.loadGeneratorCpuMillisPerRequest().getAsDouble()) : "");
+        SqlStatements.KINDS.forEach(
+                kind -> row.add(sql.map(s -> Figures.twoDecimals(s.get(kind))).orElse("")));
+        row.add(
+                primary && result.loadGeneratorCpuMillisPerRequest().isPresent()
+                        ? Figures.threeDecimals(
+                                result.loadGeneratorCpuMillisPerRequest().getAsDouble())
+                        : "");
         return row;
     }
 

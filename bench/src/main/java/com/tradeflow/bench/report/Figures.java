@@ -10,8 +10,7 @@ final class Figures {
 
     static final String NOT_AVAILABLE = "n/a";
 
-    private Figures() {
-    }
+    private Figures() {}
 
     /** Latencies, rates, SQL statements per unit: one decimal. */
     static String oneDecimal(double value) {
@@ -38,7 +37,10 @@ final class Figures {
 
     /** {@code 201: 5890, 409 CONCURRENT_UPDATE: 12}. */
     static String answers(Map<String, Long> answers, String separator) {
-        return answers.isEmpty() ? "none" : answers.entrySet().stream()
-                .map(e -> e.getKey() + separator + e.getValue()).collect(Collectors.joining(", "));
+        return answers.isEmpty()
+                ? "none"
+                : answers.entrySet().stream()
+                        .map(e -> e.getKey() + separator + e.getValue())
+                        .collect(Collectors.joining(", "));
     }
 }

@@ -2,7 +2,6 @@ package com.tradeflow.bench.report;
 
 import com.tradeflow.bench.probe.SqlStatements;
 import com.tradeflow.bench.probe.WindowUsage;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -46,15 +45,22 @@ public record IdleReport(LocalDateTime startedAt, List<String> settings, String 
     }
 
     public String markdown() {
-        StringBuilder md = new StringBuilder("# TradeFlow bench: idle\n\nRun ").append(WHEN.format(startedAt))
+        StringBuilder md = new StringBuilder("# TradeFlow bench: idle\n\nRun ")
+                .append(WHEN.format(startedAt))
                 .append(".\n\n");
         settings.forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("- server CPU: ").append(cpuSource).append("\n\n");
         Optional<Map<String, Double>> sql = sqlPerSecond();
         if (sql.isPresent()) {
-            md.append("SQL statements per second:\n\n| ").append(String.join(" | ", sql.get().keySet()))
-                    .append(" |\n|").append("---:|".repeat(sql.get().size())).append("\n|");
-            sql.get().values().forEach(value -> md.append(' ').append(Figures.oneDecimal(value)).append(" |"));
+            md.append("SQL statements per second:\n\n| ")
+                    .append(String.join(" | ", sql.get().keySet()))
+                    .append(" |\n|")
+                    .append("---:|".repeat(sql.get().size()))
+                    .append("\n|");
+            sql.get()
+                    .values()
+                    .forEach(value ->
+                            md.append(' ').append(Figures.oneDecimal(value)).append(" |"));
             md.append("\n\n");
         } else {
             md.append("SQL statements per second: n/a (no database connection)\n\n");
@@ -63,13 +69,19 @@ public record IdleReport(LocalDateTime startedAt, List<String> settings, String 
         if (cpu.isEmpty()) {
             md.append("CPU % of one core: n/a\n\n");
         } else {
-            md.append("CPU % of one core, by process:\n\n| ").append(String.join(" | ", cpu.keySet()))
-                    .append(" |\n|").append("---:|".repeat(cpu.size())).append("\n|");
-            cpu.values().forEach(value -> md.append(' ').append(Figures.twoDecimals(value)).append(" |"));
+            md.append("CPU % of one core, by process:\n\n| ")
+                    .append(String.join(" | ", cpu.keySet()))
+                    .append(" |\n|")
+                    .append("---:|".repeat(cpu.size()))
+                    .append("\n|");
+            cpu.values()
+                    .forEach(value ->
+                            md.append(' ').append(Figures.twoDecimals(value)).append(" |"));
             md.append("\n\n");
         }
         if (!usage.cpuUnavailable().isEmpty()) {
-            md.append("No CPU figure (restarted or not readable): ").append(String.join(", ", usage.cpuUnavailable()))
+            md.append("No CPU figure (restarted or not readable): ")
+                    .append(String.join(", ", usage.cpuUnavailable()))
                     .append("\n\n");
         }
         return md.toString();
@@ -78,10 +90,12 @@ public record IdleReport(LocalDateTime startedAt, List<String> settings, String 
     /** {@code metric,name,value} rows. */
     public String csv() {
         StringBuilder csv = new StringBuilder(CsvReport.line(List.of("metric", "name", "value")));
-        sqlPerSecond().ifPresent(sql -> sql.forEach((kind, value) -> csv.append(CsvReport.line(List.of(
-                "sql_statements_per_second", kind, Figures.twoDecimals(value))))));
-        cpuPercent().forEach((process, value) -> csv.append(CsvReport.line(List.of("cpu_percent_of_one_core",
-                process, Figures.twoDecimals(value)))));
+        sqlPerSecond()
+                .ifPresent(sql -> sql.forEach((kind, value) -> csv.append(
+                        CsvReport.line(List.of("sql_statements_per_second", kind, Figures.twoDecimals(value))))));
+        cpuPercent()
+                .forEach((process, value) -> csv.append(
+                        CsvReport.line(List.of("cpu_percent_of_one_core", process, Figures.twoDecimals(value)))));
         return csv.toString();
     }
 
@@ -91,8 +105,9 @@ public record IdleReport(LocalDateTime startedAt, List<String> settings, String 
         Map<String, Double> cpu = new LinkedHashMap<>(cpuPercent());
         cpu.remove("total");
         if (!cpu.isEmpty()) {
-            written.add(Charts.bars("idle: CPU % of one core, by process", "CPU %", List.copyOf(cpu.keySet()),
-                    List.copyOf(cpu.values()), dir.resolve("cpu-idle.png")));
+            written.add(Charts.bars(
+                    "idle: CPU % of one core, by process",
+                    "CPU %", List.copyOf(cpu.keySet()), List.copyOf(cpu.values()), dir.resolve("cpu-idle.png")));
         }
         return written;
     }

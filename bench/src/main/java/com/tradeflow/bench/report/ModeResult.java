@@ -4,7 +4,6 @@ import com.tradeflow.bench.load.LoadResult;
 import com.tradeflow.bench.load.OperationStats;
 import com.tradeflow.bench.probe.SqlStatements;
 import com.tradeflow.bench.probe.WindowUsage;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +51,8 @@ public record ModeResult(String mode, String primaryOperation, LoadResult load, 
     }
 
     public OptionalDouble totalCpuMillisPerUnit() {
-        return successes() == 0 || usage.cpuMillis().isEmpty() ? OptionalDouble.empty()
+        return successes() == 0 || usage.cpuMillis().isEmpty()
+                ? OptionalDouble.empty()
                 : OptionalDouble.of(usage.totalCpuMillis() / successes());
     }
 
@@ -70,7 +70,8 @@ public record ModeResult(String mode, String primaryOperation, LoadResult load, 
 
     /** The load generator's CPU per request it sent (every operation, every answer). */
     public OptionalDouble loadGeneratorCpuMillisPerRequest() {
-        return load.requests() == 0 || Double.isNaN(usage.loadGeneratorCpuMillis()) ? OptionalDouble.empty()
+        return load.requests() == 0 || Double.isNaN(usage.loadGeneratorCpuMillis())
+                ? OptionalDouble.empty()
                 : OptionalDouble.of(usage.loadGeneratorCpuMillis() / load.requests());
     }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 final class Percentiles {
 
     /** Percentile (0-100) and its name in tables and charts. */
-    record Percentile(double value, String label, String csvName) {
-    }
+    record Percentile(double value, String label, String csvName) {}
 
     static final List<Percentile> REPORTED = List.of(
             new Percentile(50, "p50", "p50_ms"),
@@ -15,6 +14,5 @@ final class Percentiles {
             new Percentile(99, "p99", "p99_ms"),
             new Percentile(99.9, "p99.9", "p999_ms"));
 
-    private Percentiles() {
-    }
+    private Percentiles() {}
 }

@@ -14,8 +14,7 @@ public final class ReportFiles {
     public static final String CSV = "results.csv";
     private static final DateTimeFormatter DIRECTORY = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /** Creates the run's directory; a second run in the same second gets a suffix. */
     public static Path newRunDirectory(Path out, LocalDateTime startedAt) throws IOException {

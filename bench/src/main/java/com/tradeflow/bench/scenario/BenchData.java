@@ -56,8 +56,8 @@ public record BenchData(long firstUser, int users, long firstSku, int skus, bool
         int shard = sameShard ? shard(from) : 1 - shard(from);
         int candidates = usersInShard(shard);
         if (candidates < (sameShard ? 2 : 1)) {
-            throw new IllegalStateException("users " + firstUser + "-" + lastUser() + " have no second user in shard "
-                    + shard);
+            throw new IllegalStateException(
+                    "users " + firstUser + "-" + lastUser() + " have no second user in shard " + shard);
         }
         long first = firstInShard(shard);
         while (true) {

@@ -4,7 +4,6 @@ import com.tradeflow.bench.load.Answer;
 import com.tradeflow.bench.load.HttpCall;
 import com.tradeflow.bench.load.IdempotencyKeys;
 import com.tradeflow.bench.load.Step;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -61,8 +60,10 @@ public final class PlaceCancel implements Scenario {
             Answer placed = session.call(Purchases.PLACE, Purchases.place(user, data.sku(random), mode, keys.next()));
             Optional<String> orderId = placed.successful() ? placed.field("orderId") : Optional.empty();
             if (orderId.isPresent() && random.nextDouble() < cancelShare) {
-                session.call(CANCEL, HttpCall.post(user, "/api/orders/" + orderId.get() + "/cancel",
-                        "{\"userId\":" + user + "}", null));
+                session.call(
+                        CANCEL,
+                        HttpCall.post(
+                                user, "/api/orders/" + orderId.get() + "/cancel", "{\"userId\":" + user + "}", null));
             }
         };
     }

@@ -3,7 +3,6 @@ package com.tradeflow.bench.scenario;
 import com.tradeflow.bench.load.HttpCall;
 import com.tradeflow.bench.load.IdempotencyKeys;
 import com.tradeflow.bench.load.Step;
-
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -63,7 +62,10 @@ public final class Purchases implements Scenario {
 
     /** The purchase request: one unit of {@code skuId} for {@code userId}, in {@code mode}. */
     static HttpCall place(long userId, long skuId, String mode, String idempotencyKey) {
-        return HttpCall.post(userId, "/api/orders", "{\"userId\":" + userId + ",\"skuId\":" + skuId
-                + ",\"quantity\":1,\"mode\":\"" + mode + "\"}", idempotencyKey);
+        return HttpCall.post(
+                userId,
+                "/api/orders",
+                "{\"userId\":" + userId + ",\"skuId\":" + skuId + ",\"quantity\":1,\"mode\":\"" + mode + "\"}",
+                idempotencyKey);
     }
 }

@@ -2,7 +2,6 @@ package com.tradeflow.bench.scenario;
 
 import com.tradeflow.bench.load.HttpCall;
 import com.tradeflow.bench.load.Step;
-
 import java.util.List;
 
 /**

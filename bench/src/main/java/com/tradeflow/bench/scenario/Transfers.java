@@ -3,7 +3,6 @@ package com.tradeflow.bench.scenario;
 import com.tradeflow.bench.load.HttpCall;
 import com.tradeflow.bench.load.IdempotencyKeys;
 import com.tradeflow.bench.load.Step;
-
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -26,8 +25,8 @@ public final class Transfers implements Scenario {
             throw new IllegalArgumentException("the amount must be at least 1 cent");
         }
         if (data.usersInShard(0) < 2 || data.usersInShard(1) < 2) {
-            throw new IllegalArgumentException("transfers need two users in each account shard (user id % 2): "
-                    + "--users 4 or more");
+            throw new IllegalArgumentException(
+                    "transfers need two users in each account shard (user id % 2): " + "--users 4 or more");
         }
         this.data = data;
         this.runPrefix = runPrefix;
@@ -73,7 +72,10 @@ public final class Transfers implements Scenario {
     }
 
     private HttpCall transfer(long from, long to, String idempotencyKey) {
-        return HttpCall.post(from, "/api/transfers", "{\"fromUserId\":" + from + ",\"toUserId\":" + to + ",\"amount\":"
-                + amountCents + "}", idempotencyKey);
+        return HttpCall.post(
+                from,
+                "/api/transfers",
+                "{\"fromUserId\":" + from + ",\"toUserId\":" + to + ",\"amount\":" + amountCents + "}",
+                idempotencyKey);
     }
 }

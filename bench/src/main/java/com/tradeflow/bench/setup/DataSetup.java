@@ -1,7 +1,6 @@
 package com.tradeflow.bench.setup;
 
 import com.tradeflow.bench.scenario.BenchData;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,9 +25,11 @@ public final class DataSetup {
     public static final long AMPLE_BALANCE_CENTS = 100_000_000_000L;
     /** Prices of added products, in cents: between 1.00 and 100.00, spread by sku. */
     static final long LOWEST_PRICE_CENTS = 100;
+
     static final long HIGHEST_PRICE_CENTS = 10_000;
     /** Rows per statement. */
     private static final int BATCH_ROWS = 500;
+
     private static final int SHARDS = 2;
     /** Tries of a statement that keeps losing deadlocks before the setup gives up. */
     private static final int DEADLOCK_ATTEMPTS = 5;
@@ -41,6 +42,7 @@ public final class DataSetup {
      */
     private static final String RAISED_OPENING_UNITS =
             "opening_units = opening_units + GREATEST(0, VALUES(available) - available)";
+
     private static final String RAISED_OPENING_BALANCE =
             "opening_balance = opening_balance + GREATEST(0, VALUES(balance) - balance)";
 
@@ -70,8 +72,8 @@ public final class DataSetup {
             skus.add(sku);
         }
         for (List<Long> batch : batches(skus)) {
-            try (PreparedStatement products = connection.prepareStatement(
-                    "INSERT INTO tradeflow_inventory.products (sku_id, name, price) VALUES "
+            try (PreparedStatement products =
+                    connection.prepareStatement("INSERT INTO tradeflow_inventory.products (sku_id, name, price) VALUES "
                             + placeholders("(?, ?, ?)", batch.size()) + " ON DUPLICATE KEY UPDATE sku_id = sku_id")) {
                 int parameter = 1;
                 for (long sku : batch) {
@@ -81,9 +83,9 @@ public final class DataSetup {
                 }
                 executeRetryingDeadlocks(products);
             }
-            try (PreparedStatement stock = connection.prepareStatement(
-                    "INSERT INTO tradeflow_inventory.stock (sku_id, available) VALUES " + placeholders("(?, ?)",
-                            batch.size()) + " ON DUPLICATE KEY UPDATE " + RAISED_OPENING_UNITS
+            try (PreparedStatement stock =
+                    connection.prepareStatement("INSERT INTO tradeflow_inventory.stock (sku_id, available) VALUES "
+                            + placeholders("(?, ?)", batch.size()) + " ON DUPLICATE KEY UPDATE " + RAISED_OPENING_UNITS
                             + ", available = GREATEST(available, VALUES(available))")) {
                 int parameter = 1;
                 for (long sku : batch) {

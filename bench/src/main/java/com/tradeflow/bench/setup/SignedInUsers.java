@@ -4,7 +4,6 @@ import com.tradeflow.auth.client.DemoLogin;
 import com.tradeflow.auth.client.SignedInTokens;
 import com.tradeflow.bench.load.UserTokens;
 import com.tradeflow.bench.scenario.BenchData;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +45,10 @@ public final class SignedInUsers implements UserTokens {
                 signIn.get();
             }
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof IllegalStateException signInFailed ? signInFailed
-                    : new IllegalStateException("signing in failed: " + e.getCause().getMessage(), e.getCause());
+            throw e.getCause() instanceof IllegalStateException signInFailed
+                    ? signInFailed
+                    : new IllegalStateException(
+                            "signing in failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             signIns.shutdownNow();
         }

@@ -1,7 +1,6 @@
 package com.tradeflow.bench.setup;
 
 import com.tradeflow.bench.load.UserTokens;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

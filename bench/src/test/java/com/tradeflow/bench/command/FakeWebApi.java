@@ -2,7 +2,6 @@ package com.tradeflow.bench.command;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -87,8 +86,9 @@ final class FakeWebApi implements AutoCloseable {
 
     private static boolean carriesTheTokenOfItsUser(HttpExchange exchange, String body) {
         Matcher user = ACTING_USER.matcher(body);
-        return user.find() && ("Bearer " + tokenOf(Long.parseLong(user.group(1))))
-                .equals(exchange.getRequestHeaders().getFirst("Authorization"));
+        return user.find()
+                && ("Bearer " + tokenOf(Long.parseLong(user.group(1))))
+                        .equals(exchange.getRequestHeaders().getFirst("Authorization"));
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {

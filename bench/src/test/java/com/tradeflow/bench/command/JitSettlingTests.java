@@ -1,12 +1,11 @@
 package com.tradeflow.bench.command;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class JitSettlingTests {
 
@@ -28,8 +27,9 @@ class JitSettlingTests {
         // then 10 s at 5 %
         pass(Duration.ofSeconds(10), 500);
         assertThat(jit.warmEnough()).isTrue();
-        assertThat(jit.outcome()).hasValueSatisfying(o -> assertThat(o).contains("AT: the JIT settled after 20 s")
-                .contains("5 %"));
+        assertThat(jit.outcome())
+                .hasValueSatisfying(o ->
+                        assertThat(o).contains("AT: the JIT settled after 20 s").contains("5 %"));
         assertThat(jit.warmEnough()).as("once settled, for good").isTrue();
     }
 
@@ -45,8 +45,9 @@ class JitSettlingTests {
         pass(Duration.ofSeconds(10), 9000);
 
         assertThat(jit.warmEnough()).isTrue();
-        assertThat(jit.outcome()).hasValueSatisfying(o -> assertThat(o).contains("still compiling")
-                .contains("the figures include its cost"));
+        assertThat(jit.outcome())
+                .hasValueSatisfying(
+                        o -> assertThat(o).contains("still compiling").contains("the figures include its cost"));
     }
 
     @Test

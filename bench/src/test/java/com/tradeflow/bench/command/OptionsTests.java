@@ -1,24 +1,23 @@
 package com.tradeflow.bench.command;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.stream.Stream;
-import com.tradeflow.bench.BenchMain;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tradeflow.bench.BenchMain;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class OptionsTests {
 
     private static PurchasesCommand purchases(String... args) {
-        CommandLine.ParseResult parsed = Subcommands.commandLine(new BenchMain()).parseArgs(
-                Stream.concat(Stream.of("purchases"), Arrays.stream(args))
+        CommandLine.ParseResult parsed = Subcommands.commandLine(new BenchMain())
+                .parseArgs(Stream.concat(Stream.of("purchases"), Arrays.stream(args))
                         .toArray(String[]::new));
         return (PurchasesCommand) parsed.subcommand().commandSpec().userObject();
     }
@@ -38,16 +37,42 @@ class OptionsTests {
         assertThat(command.load.plan().openLoop()).isFalse();
         assertThat(command.data.data(false).users()).isEqualTo(1000);
         assertThat(command.data.data(false).skus()).isEqualTo(1000);
-        assertThat(command.target.actuatorsOrDefault()).containsExactly(
-                Map.entry("consumer-web", URI.create("http://127.0.0.1:9080")));
+        assertThat(command.target.actuatorsOrDefault())
+                .containsExactly(Map.entry("consumer-web", URI.create("http://127.0.0.1:9080")));
     }
 
     @Test
     void shouldReadTheDocumentedCommandLine() {
-        PurchasesCommand command = purchases("--url", "http://127.0.0.1:9090", "--modes", "AT,TCC", "--connections",
-                "4", "--duration", "3s", "--warmup", "1s", "--skus", "50", "--users", "50", "--first-user", "5001",
-                "--first-sku", "5001", "--hot-sku", "--rate", "300", "--mysql", "none", "--stack-dir", "x",
-                "--out", "target/r", "--actuator", "provider-account=http://10.0.0.2:8082");
+        PurchasesCommand command = purchases(
+                "--url",
+                "http://127.0.0.1:9090",
+                "--modes",
+                "AT,TCC",
+                "--connections",
+                "4",
+                "--duration",
+                "3s",
+                "--warmup",
+                "1s",
+                "--skus",
+                "50",
+                "--users",
+                "50",
+                "--first-user",
+                "5001",
+                "--first-sku",
+                "5001",
+                "--hot-sku",
+                "--rate",
+                "300",
+                "--mysql",
+                "none",
+                "--stack-dir",
+                "x",
+                "--out",
+                "target/r",
+                "--actuator",
+                "provider-account=http://10.0.0.2:8082");
 
         assertThat(command.modes).containsExactly("AT", "TCC");
         assertThat(command.load.plan().openLoop()).isTrue();
@@ -67,26 +92,28 @@ class OptionsTests {
 
     @Test
     void shouldRefuseAModeTheScenarioDoesNotHave() {
-        assertThat(BenchMain.execute("place-cancel", "--modes", "LOCAL", "--mysql", "none", "--url",
-                "http://127.0.0.1:1")).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(BenchMain.execute("purchases", "--modes", "SAGA", "--mysql", "none")).isEqualTo(
-                CommandLine.ExitCode.USAGE);
+        assertThat(BenchMain.execute(
+                        "place-cancel", "--modes", "LOCAL", "--mysql", "none", "--url", "http://127.0.0.1:1"))
+                .isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(BenchMain.execute("purchases", "--modes", "SAGA", "--mysql", "none"))
+                .isEqualTo(CommandLine.ExitCode.USAGE);
     }
 
     @Test
     void shouldRefuseAMissingScenarioAndBadNumbers() {
         assertThat(BenchMain.execute()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(BenchMain.execute("purchases", "--connections", "many")).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(BenchMain.execute("purchases", "--users", "0", "--mysql", "none")).isEqualTo(
-                CommandLine.ExitCode.USAGE);
-        assertThat(BenchMain.execute("transfers", "--users", "3", "--mysql", "none")).as("a second user per shard")
+        assertThat(BenchMain.execute("purchases", "--users", "0", "--mysql", "none"))
                 .isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(BenchMain.execute("place-cancel", "--cancel-share", "2", "--mysql", "none")).isEqualTo(
-                CommandLine.ExitCode.USAGE);
-        assertThat(BenchMain.execute("purchases", "--connections", "0", "--mysql", "none")).isEqualTo(
-                CommandLine.ExitCode.USAGE);
-        assertThat(BenchMain.execute("purchases", "--duration", "0s", "--mysql", "none")).isEqualTo(
-                CommandLine.ExitCode.USAGE);
+        assertThat(BenchMain.execute("transfers", "--users", "3", "--mysql", "none"))
+                .as("a second user per shard")
+                .isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(BenchMain.execute("place-cancel", "--cancel-share", "2", "--mysql", "none"))
+                .isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(BenchMain.execute("purchases", "--connections", "0", "--mysql", "none"))
+                .isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(BenchMain.execute("purchases", "--duration", "0s", "--mysql", "none"))
+                .isEqualTo(CommandLine.ExitCode.USAGE);
     }
 
     @Test

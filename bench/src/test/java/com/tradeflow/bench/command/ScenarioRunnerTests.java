@@ -1,11 +1,9 @@
 package com.tradeflow.bench.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tradeflow.bench.BenchMain;
 import com.tradeflow.bench.report.ReportFiles;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,8 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Whole runs against a fake web API: no stack, no database (--mysql none). */
 class ScenarioRunnerTests {
@@ -30,18 +29,41 @@ class ScenarioRunnerTests {
         try (FakeWebApi api = new FakeWebApi()) {
             StringWriter printed = new StringWriter();
 
-            int exit = run(printed, "purchases", "--url", api.url(), "--mysql", "none", "--modes", "LOCAL,AT,TCC",
-                    "--connections", "2", "--warmup", "0s", "--duration", "1s", "--out", out.toString(),
-                    "--stack-dir", out.resolve("no-stack").toString());
+            int exit = run(
+                    printed,
+                    "purchases",
+                    "--url",
+                    api.url(),
+                    "--mysql",
+                    "none",
+                    "--modes",
+                    "LOCAL,AT,TCC",
+                    "--connections",
+                    "2",
+                    "--warmup",
+                    "0s",
+                    "--duration",
+                    "1s",
+                    "--out",
+                    out.toString(),
+                    "--stack-dir",
+                    out.resolve("no-stack").toString());
 
             assertThat(exit).isEqualTo(CommandLine.ExitCode.OK);
-            assertThat(printed.toString()).contains("LOCAL skipped").contains("TRADEFLOW_BENCHMARK_LOCAL_MODE=true")
-                    .contains("| AT |").contains("| TCC |");
+            assertThat(printed.toString())
+                    .contains("LOCAL skipped")
+                    .contains("TRADEFLOW_BENCHMARK_LOCAL_MODE=true")
+                    .contains("| AT |")
+                    .contains("| TCC |");
             assertThat(api.orders()).isPositive();
             assertThat(api.placedWithoutIdempotencyKey()).isZero();
-            assertThat(api.requestsWithAWrongToken()).as("each request with its user's token").isZero();
+            assertThat(api.requestsWithAWrongToken())
+                    .as("each request with its user's token")
+                    .isZero();
             Path dir = onlyRunDirectory();
-            assertThat(Files.readString(dir.resolve(ReportFiles.MARKDOWN))).contains("| AT |").contains("| TCC |")
+            assertThat(Files.readString(dir.resolve(ReportFiles.MARKDOWN)))
+                    .contains("| AT |")
+                    .contains("| TCC |")
                     .doesNotContain("| LOCAL |");
             List<String> csv = Files.readAllLines(dir.resolve(ReportFiles.CSV));
             assertThat(csv).hasSize(3);
@@ -56,9 +78,25 @@ class ScenarioRunnerTests {
         try (FakeWebApi api = new FakeWebApi()) {
             StringWriter printed = new StringWriter();
 
-            int exit = run(printed, "place-cancel", "--url", api.url(), "--mysql", "none", "--modes", "AT",
-                    "--cancel-share", "1", "--connections", "1", "--warmup", "0s", "--duration", "1s",
-                    "--out", out.toString());
+            int exit = run(
+                    printed,
+                    "place-cancel",
+                    "--url",
+                    api.url(),
+                    "--mysql",
+                    "none",
+                    "--modes",
+                    "AT",
+                    "--cancel-share",
+                    "1",
+                    "--connections",
+                    "1",
+                    "--warmup",
+                    "0s",
+                    "--duration",
+                    "1s",
+                    "--out",
+                    out.toString());
 
             assertThat(exit).isEqualTo(CommandLine.ExitCode.OK);
             assertThat(printed.toString()).contains("Other operations").contains("| AT | cancel |");
@@ -68,14 +106,34 @@ class ScenarioRunnerTests {
     @Test
     void shouldRunAnOpenLoopAtTheRate() throws Exception {
         try (FakeWebApi api = new FakeWebApi()) {
-            int exit = run(new StringWriter(), "transfers", "--url", api.url(), "--mysql", "none", "--modes", "XA",
-                    "--users", "10", "--rate", "50", "--connections", "2", "--warmup", "0s", "--duration", "2s",
-                    "--out", out.toString());
+            int exit = run(
+                    new StringWriter(),
+                    "transfers",
+                    "--url",
+                    api.url(),
+                    "--mysql",
+                    "none",
+                    "--modes",
+                    "XA",
+                    "--users",
+                    "10",
+                    "--rate",
+                    "50",
+                    "--connections",
+                    "2",
+                    "--warmup",
+                    "0s",
+                    "--duration",
+                    "2s",
+                    "--out",
+                    out.toString());
 
             assertThat(exit).isEqualTo(CommandLine.ExitCode.OK);
             List<String> csv = Files.readAllLines(onlyRunDirectory().resolve(ReportFiles.CSV));
             long transfers = Long.parseLong(csv.get(1).split(",")[3]);
-            assertThat(transfers).as("at most 50/s for 2 s, however fast the answers").isBetween(1L, 101L);
+            assertThat(transfers)
+                    .as("at most 50/s for 2 s, however fast the answers")
+                    .isBetween(1L, 101L);
         }
     }
 
@@ -83,8 +141,21 @@ class ScenarioRunnerTests {
     void shouldFailWhenNoModeHadASuccess() throws Exception {
         try (FakeWebApi api = new FakeWebApi()) {
             StringWriter printed = new StringWriter();
-            int exit = run(printed, "purchases", "--url", api.url(), "--mysql", "none", "--modes", "LOCAL",
-                    "--warmup", "0s", "--duration", "1s", "--out", out.toString());
+            int exit = run(
+                    printed,
+                    "purchases",
+                    "--url",
+                    api.url(),
+                    "--mysql",
+                    "none",
+                    "--modes",
+                    "LOCAL",
+                    "--warmup",
+                    "0s",
+                    "--duration",
+                    "1s",
+                    "--out",
+                    out.toString());
             assertThat(exit).as("LOCAL was skipped: nothing measured").isEqualTo(CommandLine.ExitCode.SOFTWARE);
         }
     }
@@ -100,8 +171,21 @@ class ScenarioRunnerTests {
         commandLine.setErr(new PrintWriter(errors));
         commandLine.setOut(new PrintWriter(new StringWriter()));
 
-        int exit = commandLine.execute("purchases", "--url", "http://127.0.0.1:" + port, "--mysql", "none",
-                "--modes", "AT", "--warmup", "0s", "--duration", "1s", "--out", out.toString(), "--tokens",
+        int exit = commandLine.execute(
+                "purchases",
+                "--url",
+                "http://127.0.0.1:" + port,
+                "--mysql",
+                "none",
+                "--modes",
+                "AT",
+                "--warmup",
+                "0s",
+                "--duration",
+                "1s",
+                "--out",
+                out.toString(),
+                "--tokens",
                 tokensFile().toString());
 
         assertThat(exit).isEqualTo(CommandLine.ExitCode.SOFTWARE);
@@ -116,12 +200,27 @@ class ScenarioRunnerTests {
             commandLine.setErr(new PrintWriter(errors));
             commandLine.setOut(new PrintWriter(new StringWriter()));
 
-            int exit = commandLine.execute("purchases", "--url", api.url(), "--mysql", "none", "--modes", "AT",
-                    "--warmup", "0s", "--duration", "1s", "--out", out.toString(), "--stack-dir",
+            int exit = commandLine.execute(
+                    "purchases",
+                    "--url",
+                    api.url(),
+                    "--mysql",
+                    "none",
+                    "--modes",
+                    "AT",
+                    "--warmup",
+                    "0s",
+                    "--duration",
+                    "1s",
+                    "--out",
+                    out.toString(),
+                    "--stack-dir",
                     out.resolve("no-stack").toString());
 
             assertThat(exit).isEqualTo(CommandLine.ExitCode.SOFTWARE);
-            assertThat(errors.toString()).contains("sign-in.properties is missing").contains("--issuer")
+            assertThat(errors.toString())
+                    .contains("sign-in.properties is missing")
+                    .contains("--issuer")
                     .contains("--tokens");
             assertThat(api.orders()).isZero();
         }
@@ -140,16 +239,20 @@ class ScenarioRunnerTests {
     private Path tokensFile() throws IOException {
         Path file = out.resolve("tokens.properties");
         if (!Files.exists(file)) {
-            Files.write(file, LongStream.rangeClosed(1, 1000).mapToObj(user -> user + "=" + FakeWebApi.tokenOf(user))
-                    .toList());
+            Files.write(
+                    file,
+                    LongStream.rangeClosed(1, 1000)
+                            .mapToObj(user -> user + "=" + FakeWebApi.tokenOf(user))
+                            .toList());
         }
         return file;
     }
 
     private Path onlyRunDirectory() throws Exception {
         try (Stream<Path> dirs = Files.list(out)) {
-            List<Path> runs = dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString()
-                    .equals("no-stack")).toList();
+            List<Path> runs = dirs.filter(Files::isDirectory)
+                    .filter(d -> !d.getFileName().toString().equals("no-stack"))
+                    .toList();
             assertThat(runs).hasSize(1);
             return runs.get(0);
         }

@@ -24,6 +24,5 @@ final class FakeTransport implements HttpTransport {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,9 +1,9 @@
 package com.tradeflow.bench.load;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class OpenLoopScheduleTests {
 
@@ -28,7 +28,8 @@ class OpenLoopScheduleTests {
         long due = 5_000_000L;
         long sentLate = due + 300_000_000L;
         long answered = sentLate + 2_000_000L;
-        assertThat(OpenLoopSchedule.latencyFromDue(due, answered)).as("the 300 ms wait counts")
+        assertThat(OpenLoopSchedule.latencyFromDue(due, answered))
+                .as("the 300 ms wait counts")
                 .isEqualTo(302_000_000L);
     }
 

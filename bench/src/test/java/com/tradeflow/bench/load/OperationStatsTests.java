@@ -1,11 +1,10 @@
 package com.tradeflow.bench.load;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.TimeUnit;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 class OperationStatsTests {
 
@@ -15,7 +14,8 @@ class OperationStatsTests {
         for (int ms = 1; ms <= 100; ms++) {
             stats.record(Answer.of(201, "{}"), TimeUnit.MILLISECONDS.toNanos(ms));
         }
-        stats.record(Answer.of(409, "{\"code\":\"CONCURRENT_UPDATE\",\"message\":\"retry\"}"),
+        stats.record(
+                Answer.of(409, "{\"code\":\"CONCURRENT_UPDATE\",\"message\":\"retry\"}"),
                 TimeUnit.MILLISECONDS.toNanos(1000));
 
         assertThat(stats.requests()).isEqualTo(101);

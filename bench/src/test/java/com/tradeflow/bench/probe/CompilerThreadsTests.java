@@ -1,12 +1,11 @@
 package com.tradeflow.bench.probe;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CompilerThreadsTests {
 
@@ -36,13 +35,15 @@ class CompilerThreadsTests {
 
     @Test
     void shouldCountNothingWithoutAStack() {
-        assertThat(new CompilerThreads(stackDir.resolve("none"), proc, TICKS_PER_SECOND).millis()).isZero();
+        assertThat(new CompilerThreads(stackDir.resolve("none"), proc, TICKS_PER_SECOND).millis())
+                .isZero();
     }
 
     private void task(long pid, long tid, String name, long utime, long stime) throws Exception {
         Path dir = Files.createDirectories(proc.resolve(pid + "/task/" + tid));
         Files.writeString(dir.resolve("comm"), name + "\n");
-        Files.writeString(dir.resolve("stat"), tid + " (" + name + ") S 1 1 1 0 -1 0 0 0 0 0 " + utime + " " + stime
-                + " 0 0 20 0 1 0 1 1 1");
+        Files.writeString(
+                dir.resolve("stat"),
+                tid + " (" + name + ") S 1 1 1 0 -1 0 0 0 0 0 " + utime + " " + stime + " 0 0 20 0 1 0 1 1 1");
     }
 }

@@ -1,13 +1,12 @@
 package com.tradeflow.bench.probe;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcCpuProbeTests {
 
@@ -34,7 +33,8 @@ class ProcCpuProbeTests {
 
     private void stat(long pid, long utime, long stime) throws Exception {
         Path dir = Files.createDirectories(proc.resolve(String.valueOf(pid)));
-        Files.writeString(dir.resolve("stat"), pid + " (x) S 1 1 1 0 -1 0 0 0 0 0 " + utime + " " + stime
-                + " 0 0 20 0 1 0 1 1 1");
+        Files.writeString(
+                dir.resolve("stat"),
+                pid + " (x) S 1 1 1 0 -1 0 0 0 0 0 " + utime + " " + stime + " 0 0 20 0 1 0 1 1 1");
     }
 }

@@ -1,12 +1,11 @@
 package com.tradeflow.bench.probe;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class StackProbesTests {
 
@@ -20,8 +19,8 @@ class StackProbesTests {
         late.put("mariadb", new CpuProbe.CpuTime("pid 11", 1600));
         late.put("consumer-web", new CpuProbe.CpuTime("pid 99", 20));
 
-        WindowUsage usage = StackProbes.between(new StackProbes.Reading(0, early, null, 100),
-                new StackProbes.Reading(2_000_000_000L, late, null, 160));
+        WindowUsage usage = StackProbes.between(
+                new StackProbes.Reading(0, early, null, 100), new StackProbes.Reading(2_000_000_000L, late, null, 160));
 
         assertThat(usage.cpuMillis()).containsExactly(Map.entry("mariadb", 600.0));
         assertThat(usage.cpuUnavailable()).containsExactly("consumer-web", "redis");
@@ -32,9 +31,11 @@ class StackProbesTests {
 
     @Test
     void shouldCountSqlOnlyWithBothReadings() {
-        WindowUsage usage = StackProbes.between(new StackProbes.Reading(0, Map.of(), Map.of("Questions", 5L), 0),
+        WindowUsage usage = StackProbes.between(
+                new StackProbes.Reading(0, Map.of(), Map.of("Questions", 5L), 0),
                 new StackProbes.Reading(1, Map.of(), Map.of("Questions", 8L), 0));
-        assertThat(usage.sql()).hasValueSatisfying(sql -> assertThat(sql.total()).isEqualTo(3));
+        assertThat(usage.sql())
+                .hasValueSatisfying(sql -> assertThat(sql.total()).isEqualTo(3));
     }
 
     @Test

@@ -1,21 +1,19 @@
 package com.tradeflow.bench.probe;
 
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StackProcessesTests {
 
     @Test
     void shouldReadNameEqualsPidLinesInFileOrder() {
         assertThat(StackProcesses.parse("# comment\ndevstack=10\n\nmariadb = 11\nconsumer-web=12\n"))
-                .containsExactly(Map.entry("devstack", 10L), Map.entry("mariadb", 11L),
-                        Map.entry("consumer-web", 12L));
+                .containsExactly(Map.entry("devstack", 10L), Map.entry("mariadb", 11L), Map.entry("consumer-web", 12L));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package com.tradeflow.bench.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradeflow.bench.load.HttpCall;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScenariosTests {
 
@@ -33,7 +33,9 @@ class ScenariosTests {
         assertThat(purchases.modes()).containsExactly("LOCAL", "AT", "TCC", "XA");
         assertThat(purchases.needsBenchmarkMode("LOCAL")).isTrue();
         assertThat(purchases.needsBenchmarkMode("AT")).isFalse();
-        assertThat(new Transfers(DATA, "run", 1).needsBenchmarkMode("LOCAL")).as("transfers: one shard").isFalse();
+        assertThat(new Transfers(DATA, "run", 1).needsBenchmarkMode("LOCAL"))
+                .as("transfers: one shard")
+                .isFalse();
     }
 
     @Test
@@ -49,8 +51,10 @@ class ScenariosTests {
         JsonNode local = JSON.readTree(transfers.sample("LOCAL", "k").jsonBody());
         JsonNode xa = JSON.readTree(transfers.sample("XA", "k").jsonBody());
 
-        assertThat(local.get("fromUserId").asLong() % 2).isEqualTo(local.get("toUserId").asLong() % 2);
-        assertThat(xa.get("fromUserId").asLong() % 2).isNotEqualTo(xa.get("toUserId").asLong() % 2);
+        assertThat(local.get("fromUserId").asLong() % 2)
+                .isEqualTo(local.get("toUserId").asLong() % 2);
+        assertThat(xa.get("fromUserId").asLong() % 2)
+                .isNotEqualTo(xa.get("toUserId").asLong() % 2);
         assertThat(xa.get("amount").asLong()).isEqualTo(25);
         assertThat(transfers.sample("XA", "k").path()).isEqualTo("/api/transfers");
     }

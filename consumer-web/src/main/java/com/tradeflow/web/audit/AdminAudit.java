@@ -2,15 +2,14 @@ package com.tradeflow.web.audit;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
+import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The operators' audit trail ({@code admin_audit} in the first order database): every action taken through the
@@ -24,9 +23,14 @@ public class AdminAudit {
     private static final int MAX_OPERATOR = 128;
     private static final int MAX_TARGET = 200;
     private static final int MAX_DETAIL = 500;
-    private static final RowMapper<AuditEntry> ENTRY = (rs, i) -> new AuditEntry(rs.getLong("id"),
-            rs.getTimestamp("acted_at").toInstant(), rs.getString("operator"), rs.getString("action"),
-            rs.getString("target"), rs.getString("outcome"), rs.getString("detail"));
+    private static final RowMapper<AuditEntry> ENTRY = (rs, i) -> new AuditEntry(
+            rs.getLong("id"),
+            rs.getTimestamp("acted_at").toInstant(),
+            rs.getString("operator"),
+            rs.getString("action"),
+            rs.getString("target"),
+            rs.getString("outcome"),
+            rs.getString("detail"));
 
     private final JdbcTemplate jdbc;
 
@@ -60,11 +64,22 @@ public class AdminAudit {
 
     private void insert(String operator, String action, String target, String outcome, String detail) {
         try {
-            jdbc.update("INSERT INTO admin_audit (operator, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?)",
-                    clip(operator, MAX_OPERATOR), action, clip(target, MAX_TARGET), outcome, clip(detail, MAX_DETAIL));
+            jdbc.update(
+                    "INSERT INTO admin_audit (operator, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?)",
+                    clip(operator, MAX_OPERATOR),
+                    action,
+                    clip(target, MAX_TARGET),
+                    outcome,
+                    clip(detail, MAX_DETAIL));
         } catch (DataAccessException e) {
-            log.error("audit record not stored: operator={} action={} target={} outcome={} detail={}", operator,
-                    action, target, outcome, detail, e);
+            log.error(
+                    "audit record not stored: operator={} action={} target={} outcome={} detail={}",
+                    operator,
+                    action,
+                    target,
+                    outcome,
+                    detail,
+                    e);
         }
     }
 

@@ -6,16 +6,15 @@ import com.tradeflow.platform.datasource.ModuloShardingAlgorithm;
 import com.tradeflow.platform.datasource.PhysicalDatabase;
 import com.tradeflow.platform.datasource.ShardedDataSources;
 import com.tradeflow.web.order.OrderTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardShardingStrategyConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Orders over 2 databases x 2 tables: database {@code user_id % 2} (a user's orders live together), table by a
@@ -39,13 +38,16 @@ class OrderDataSourceConfiguration {
             shards.put("ds_" + i, databases.get("order-" + i));
         }
         ShardingRuleConfiguration sharding = new ShardingRuleConfiguration();
-        ShardingTableRuleConfiguration orders = new ShardingTableRuleConfiguration(OrderTable.LOGICAL,
-                ShardedDataSources.dataNodes(shards.keySet(), OrderTable.physicalTables()));
+        ShardingTableRuleConfiguration orders = new ShardingTableRuleConfiguration(
+                OrderTable.LOGICAL, ShardedDataSources.dataNodes(shards.keySet(), OrderTable.physicalTables()));
         orders.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", BY_USER));
         orders.setTableShardingStrategy(new StandardShardingStrategyConfiguration("order_id", BY_ORDER));
         sharding.getTables().add(orders);
-        ShardedDataSources.spreadByUser(sharding, BY_USER, shards.keySet(), List.of("order_requests",
-                "order_transactions", "outbox_events", "top_ups", "payment_notifications"));
+        ShardedDataSources.spreadByUser(
+                sharding,
+                BY_USER,
+                shards.keySet(),
+                List.of("order_requests", "order_transactions", "outbox_events", "top_ups", "payment_notifications"));
         sharding.getShardingAlgorithms().put(BY_ORDER, ModuloShardingAlgorithm.config(true));
         return ShardedDataSources.create("orders", shards, sharding, List.of(), Set.of(OrderTable.LOGICAL));
     }

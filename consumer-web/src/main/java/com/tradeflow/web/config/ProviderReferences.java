@@ -22,9 +22,20 @@ class ProviderReferences {
     static final String READ_RETRIES = "1";
 
     @Bean
-    @DubboReference(check = false, timeout = 5000, retries = 0, parameters = {"getProduct.retries", READ_RETRIES,
-            "getMovements.retries", READ_RETRIES, "getStockChangedAfter.retries", READ_RETRIES,
-            "getStockLevels.retries", READ_RETRIES})
+    @DubboReference(
+            check = false,
+            timeout = 5000,
+            retries = 0,
+            parameters = {
+                "getProduct.retries",
+                READ_RETRIES,
+                "getMovements.retries",
+                READ_RETRIES,
+                "getStockChangedAfter.retries",
+                READ_RETRIES,
+                "getStockLevels.retries",
+                READ_RETRIES
+            })
     ReferenceBean<InventoryService> inventoryService() {
         return new ReferenceBeanBuilder().build();
     }
@@ -33,12 +44,34 @@ class ProviderReferences {
     // a transfer is not retried on a timeout, which leaves its outcome to GET or to a retry with the same key; its
     // longer timeout is set per call (TransferController): a "transfer.timeout" URL parameter was seen to be
     // ignored by the invokers of instance-level discovery (the call still timed out after the 5 s default)
-    @DubboReference(check = false, timeout = 5000, retries = 0, parameters = {"getWallet.retries", READ_RETRIES,
-            "getTransfer.retries", READ_RETRIES, "getMovements.retries", READ_RETRIES,
-            "getBalancesChangedAfter.retries", READ_RETRIES, "getBalances.retries", READ_RETRIES,
-            "getTransfersAfter.retries", READ_RETRIES, "getTransferSides.retries", READ_RETRIES,
-            "getTopUpCredits.retries", READ_RETRIES, "getPointsChangedAfter.retries", READ_RETRIES,
-            "getPoints.retries", READ_RETRIES, "getTopUpCreditsAfter.retries", READ_RETRIES})
+    @DubboReference(
+            check = false,
+            timeout = 5000,
+            retries = 0,
+            parameters = {
+                "getWallet.retries",
+                READ_RETRIES,
+                "getTransfer.retries",
+                READ_RETRIES,
+                "getMovements.retries",
+                READ_RETRIES,
+                "getBalancesChangedAfter.retries",
+                READ_RETRIES,
+                "getBalances.retries",
+                READ_RETRIES,
+                "getTransfersAfter.retries",
+                READ_RETRIES,
+                "getTransferSides.retries",
+                READ_RETRIES,
+                "getTopUpCredits.retries",
+                READ_RETRIES,
+                "getPointsChangedAfter.retries",
+                READ_RETRIES,
+                "getPoints.retries",
+                READ_RETRIES,
+                "getTopUpCreditsAfter.retries",
+                READ_RETRIES
+            })
     ReferenceBean<WalletService> walletService() {
         return new ReferenceBeanBuilder().build();
     }

@@ -9,6 +9,13 @@ import java.time.Instant;
  * @param aggregateId    the event's order or top-up
  * @param reconsumeTimes failed deliveries before it was dead-lettered
  */
-public record DeadLetter(String group, String msgId, String keys, String tags, String eventId, Long aggregateId,
-        int reconsumeTimes, Instant storedAt, String body) {
-}
+public record DeadLetter(
+        String group,
+        String msgId,
+        String keys,
+        String tags,
+        String eventId,
+        Long aggregateId,
+        int reconsumeTimes,
+        Instant storedAt,
+        String body) {}

@@ -4,6 +4,8 @@ import com.tradeflow.web.deadletter.DeadLetterOperations.Replayed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.security.Principal;
-import java.util.List;
 
 /** Operators' view of the dead-letter topics of the order-event subscribers (admin bearer token required). */
 @RestController
@@ -34,7 +33,8 @@ class DeadLetterAdminController {
      * for a group that does not consume order events.
      */
     @GetMapping("/api/admin/dead-letters/{group}")
-    List<DeadLetter> list(@PathVariable @Size(max = 64) String group,
+    List<DeadLetter> list(
+            @PathVariable @Size(max = 64) String group,
             @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
         return deadLetters.list(group, limit);
     }
@@ -48,7 +48,9 @@ class DeadLetterAdminController {
      */
     @PostMapping("/api/admin/dead-letters/{group}/{msgId}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Replayed replay(@PathVariable @Size(max = 64) String group, @PathVariable @Size(max = 128) String msgId,
+    Replayed replay(
+            @PathVariable @Size(max = 64) String group,
+            @PathVariable @Size(max = 128) String msgId,
             Principal operator) {
         return deadLetters.replay(group, msgId, operator.getName());
     }

@@ -6,12 +6,11 @@ import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.IntegrationEvent;
 import com.tradeflow.web.audit.AdminAudit;
 import com.tradeflow.web.events.EventSender;
+import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-
-import java.time.Instant;
-import java.util.List;
 
 /** What operators see of the dead letters and do to them, for the admin endpoints and the console alike. */
 @Service
@@ -52,24 +51,36 @@ public class DeadLetterOperations {
      */
     public Replayed replay(String group, String msgId, String operator) {
         return audit.record(operator, "dead-letter.replay", group + "/" + msgId, null, () -> {
-            DeadLetter letter = deadLetters.find(group, msgId).orElseThrow(() -> new BusinessException(
-                    ErrorCode.NOT_FOUND, "no dead letter " + msgId + " in group " + group));
+            DeadLetter letter = deadLetters
+                    .find(group, msgId)
+                    .orElseThrow(() -> new BusinessException(
+                            ErrorCode.NOT_FOUND, "no dead letter " + msgId + " in group " + group));
             IntegrationEvent event = deadLetters.event(letter);
             try {
                 // a replay belongs to the operator's request
-                sender.send(EventTopics.topicOf(group), event.eventId(), event.aggregateId(), event.type(),
-                        letter.body(), null);
+                sender.send(
+                        EventTopics.topicOf(group),
+                        event.eventId(),
+                        event.aggregateId(),
+                        event.type(),
+                        letter.body(),
+                        null);
             } catch (EventSender.SendFailed e) {
-                throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "replay of " + msgId + " not sent: "
-                        + e.getMessage());
+                throw new BusinessException(
+                        ErrorCode.DEPENDENCY_UNAVAILABLE, "replay of " + msgId + " not sent: " + e.getMessage());
             }
-            log.warn("dead letter {} of {} ({} {} of {}) replayed by {}", msgId, group, event.type(),
-                    event.eventId(), event.aggregateId(), operator);
+            log.warn(
+                    "dead letter {} of {} ({} {} of {}) replayed by {}",
+                    msgId,
+                    group,
+                    event.type(),
+                    event.eventId(),
+                    event.aggregateId(),
+                    operator);
             return new Replayed(group, msgId, event.eventId(), event.aggregateId(), Instant.now());
         });
     }
 
     /** What was replayed; the aggregate is the event's order or top-up. */
-    public record Replayed(String group, String msgId, String eventId, long aggregateId, Instant replayedAt) {
-    }
+    public record Replayed(String group, String msgId, String eventId, long aggregateId, Instant replayedAt) {}
 }

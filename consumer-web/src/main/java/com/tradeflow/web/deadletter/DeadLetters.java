@@ -4,16 +4,9 @@ import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.IntegrationEvent;
-import com.tradeflow.platform.events.EventsProperties;
 import com.tradeflow.platform.events.EventJson;
+import com.tradeflow.platform.events.EventsProperties;
 import com.tradeflow.platform.events.RocketMqClients;
-import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
-import org.apache.rocketmq.client.exception.MQClientException;
-import org.apache.rocketmq.common.message.MessageExt;
-import org.apache.rocketmq.common.message.MessageQueue;
-import org.apache.rocketmq.remoting.protocol.ResponseCode;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +15,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads the dead-letter topics of the event consumer groups ({@code %DLQ%group}) from the start, without
@@ -33,6 +32,7 @@ class DeadLetters {
     private static final String BROWSER_GROUP = "tradeflow-admin-dead-letters";
     /** Empty polls in a row after which the topic is taken as read to its end. */
     private static final int EMPTY_POLLS_AT_END = 2;
+
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration BROWSE_LIMIT = Duration.ofSeconds(10);
 
@@ -52,7 +52,9 @@ class DeadLetters {
 
     Optional<DeadLetter> find(String group, String msgId) {
         requireKnown(group);
-        return browse(group, Integer.MAX_VALUE).stream().filter(d -> d.msgId().equals(msgId)).findFirst();
+        return browse(group, Integer.MAX_VALUE).stream()
+                .filter(d -> d.msgId().equals(msgId))
+                .findFirst();
     }
 
     /**
@@ -63,9 +65,11 @@ class DeadLetters {
         try {
             return read(letter.group(), letter.body().getBytes(StandardCharsets.UTF_8));
         } catch (EventJson.MalformedEvent e) {
-            throw new BusinessException(ErrorCode.UNREADABLE_EVENT, "dead letter " + letter.msgId()
-                    + " is not an event of " + EventTopics.topicOf(letter.group()) + " and cannot be replayed: "
-                    + e.getMessage());
+            throw new BusinessException(
+                    ErrorCode.UNREADABLE_EVENT,
+                    "dead letter " + letter.msgId()
+                            + " is not an event of " + EventTopics.topicOf(letter.group()) + " and cannot be replayed: "
+                            + e.getMessage());
         }
     }
 
@@ -75,8 +79,8 @@ class DeadLetters {
 
     private static void requireKnown(String group) {
         if (!EventTopics.CONSUMER_GROUPS.contains(group)) {
-            throw new BusinessException(ErrorCode.NOT_FOUND, "no consumer group " + group + "; known: "
-                    + EventTopics.CONSUMER_GROUPS);
+            throw new BusinessException(
+                    ErrorCode.NOT_FOUND, "no consumer group " + group + "; known: " + EventTopics.CONSUMER_GROUPS);
         }
     }
 
@@ -112,8 +116,10 @@ class DeadLetters {
                 // a broker creates a group's dead-letter topic with its first dead letter: none yet
                 return letters;
             }
-            throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "cannot read the dead letters of " + group
-                    + " from RocketMQ (" + events.namesrv() + "): " + e.getErrorMessage());
+            throw new BusinessException(
+                    ErrorCode.DEPENDENCY_UNAVAILABLE,
+                    "cannot read the dead letters of " + group + " from RocketMQ (" + events.namesrv() + "): "
+                            + e.getErrorMessage());
         } finally {
             consumer.shutdown();
         }
@@ -140,7 +146,15 @@ class DeadLetters {
         } catch (EventJson.MalformedEvent unreadable) {
             // listed as it is; replay refuses it
         }
-        return new DeadLetter(group, message.getMsgId(), message.getKeys(), message.getTags(), eventId, aggregateId,
-                message.getReconsumeTimes(), Instant.ofEpochMilli(message.getStoreTimestamp()), body);
+        return new DeadLetter(
+                group,
+                message.getMsgId(),
+                message.getKeys(),
+                message.getTags(),
+                eventId,
+                aggregateId,
+                message.getReconsumeTimes(),
+                Instant.ofEpochMilli(message.getStoreTimestamp()),
+                body);
     }
 }

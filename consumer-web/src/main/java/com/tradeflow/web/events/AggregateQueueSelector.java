@@ -1,10 +1,9 @@
 package com.tradeflow.web.events;
 
+import java.util.List;
 import org.apache.rocketmq.client.producer.MessageQueueSelector;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageQueue;
-
-import java.util.List;
 
 /**
  * Picks the queue of a message from its aggregate id, an order or top-up id (the send's argument): every event of

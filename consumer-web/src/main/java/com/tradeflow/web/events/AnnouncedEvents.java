@@ -1,10 +1,9 @@
 package com.tradeflow.web.events;
 
 import com.tradeflow.api.event.OrderEvent;
-import org.apache.seata.core.context.RootContext;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.seata.core.context.RootContext;
 
 /**
  * The events announced by the global transaction running on each thread, kept until its commit takes them. One
@@ -32,6 +31,5 @@ public final class AnnouncedEvents {
         return current != null && current.xid().equals(xid) ? current.events() : List.of();
     }
 
-    private record Announced(String xid, List<OrderEvent> events) {
-    }
+    private record Announced(String xid, List<OrderEvent> events) {}
 }

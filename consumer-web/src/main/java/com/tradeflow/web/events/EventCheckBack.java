@@ -4,6 +4,8 @@ import com.tradeflow.web.outbox.OutboxEvent;
 import com.tradeflow.web.outbox.OutboxLocks;
 import com.tradeflow.web.outbox.OutboxRepository;
 import com.tradeflow.web.transaction.GlobalTransactionStatus;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionListener;
 import org.apache.rocketmq.common.message.Message;
@@ -14,9 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The broker's question about a half message whose end it never received ("commit or roll back?"), answered from
@@ -34,8 +33,12 @@ import java.util.Set;
 class EventCheckBack implements TransactionListener {
 
     private static final Logger log = LoggerFactory.getLogger(EventCheckBack.class);
-    private static final Set<GlobalStatus> NOT_COMMITTED = Set.of(GlobalStatus.Finished, GlobalStatus.Rollbacked,
-            GlobalStatus.TimeoutRollbacked, GlobalStatus.RollbackFailed, GlobalStatus.TimeoutRollbackFailed);
+    private static final Set<GlobalStatus> NOT_COMMITTED = Set.of(
+            GlobalStatus.Finished,
+            GlobalStatus.Rollbacked,
+            GlobalStatus.TimeoutRollbacked,
+            GlobalStatus.RollbackFailed,
+            GlobalStatus.TimeoutRollbackFailed);
 
     private final OutboxRepository outbox;
     private final GlobalTransactionStatus transactions;
@@ -78,7 +81,8 @@ class EventCheckBack implements TransactionListener {
             return LocalTransactionState.COMMIT_MESSAGE;
         }
         return status.filter(NOT_COMMITTED::contains)
-                .map(rolledBack -> LocalTransactionState.ROLLBACK_MESSAGE).orElse(LocalTransactionState.UNKNOW);
+                .map(rolledBack -> LocalTransactionState.ROLLBACK_MESSAGE)
+                .orElse(LocalTransactionState.UNKNOW);
     }
 
     /**
@@ -91,7 +95,8 @@ class EventCheckBack implements TransactionListener {
             return true;
         }
         try {
-            return !locks.held(row.userId(), row.eventId()) && outbox.find(row.eventId()).isPresent();
+            return !locks.held(row.userId(), row.eventId())
+                    && outbox.find(row.eventId()).isPresent();
         } catch (TransactionException | RuntimeException e) {
             return false;
         }

@@ -5,6 +5,8 @@ import com.tradeflow.platform.events.RocketMqClients;
 import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.platform.tracing.MessageTraces;
 import io.micrometer.tracing.Span;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -17,9 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Sends events to their topic (for the outbox relay and dead-letter replays): tag = event type, keys = event id
@@ -50,16 +49,16 @@ public class EventSender implements SmartLifecycle {
 
     @Override
     public void start() {
-        producer = RocketMqClients.start(new DefaultMQProducer(PRODUCER_GROUP, RocketMqClients.signing(events)),
-                events);
+        producer =
+                RocketMqClients.start(new DefaultMQProducer(PRODUCER_GROUP, RocketMqClients.signing(events)), events);
     }
 
     /**
      * @param traceParent the trace the event belongs to (stored with its row); null: the current span's
      * @throws SendFailed when the broker did not store the message
      */
-    public void send(String topic, String eventId, long aggregateId, String eventType, String payload,
-            String traceParent) {
+    public void send(
+            String topic, String eventId, long aggregateId, String eventType, String payload, String traceParent) {
         DefaultMQProducer p = producer;
         if (p == null) {
             throw new SendFailed("producer not started", true, null);
@@ -84,18 +83,24 @@ public class EventSender implements SmartLifecycle {
 
     private void send(DefaultMQProducer p, Message message, String eventId, long aggregateId) {
         try {
-            SendResult result = p.send(message, byAggregate, aggregateId, events.sendTimeout().toMillis());
+            SendResult result = p.send(
+                    message, byAggregate, aggregateId, events.sendTimeout().toMillis());
             if (result.getSendStatus() != SendStatus.SEND_OK) {
                 // FLUSH_DISK_TIMEOUT, FLUSH_SLAVE_TIMEOUT, SLAVE_NOT_AVAILABLE: stored by the master, not yet as
                 // durable as configured. Sending again would only duplicate it (consumers deduplicate anyway).
-                log.warn("event {} of {}: stored by the broker with status {}", eventId, aggregateId,
+                log.warn(
+                        "event {} of {}: stored by the broker with status {}",
+                        eventId,
+                        aggregateId,
                         result.getSendStatus());
             }
         } catch (MQClientException e) {
             // the client refuses a message it will never send (too big, bad topic): the event cannot go as is;
             // anything else (no route, no name server) is the broker being out of reach
-            throw new SendFailed(e.getErrorMessage() == null ? e.getMessage() : e.getErrorMessage(),
-                    e.getResponseCode() != ResponseCode.MESSAGE_ILLEGAL, e);
+            throw new SendFailed(
+                    e.getErrorMessage() == null ? e.getMessage() : e.getErrorMessage(),
+                    e.getResponseCode() != ResponseCode.MESSAGE_ILLEGAL,
+                    e);
         } catch (RemotingException e) {
             throw new SendFailed(e.getMessage(), true, e);
         } catch (MQBrokerException e) {

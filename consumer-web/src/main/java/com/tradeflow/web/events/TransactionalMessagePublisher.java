@@ -1,18 +1,22 @@
 package com.tradeflow.web.events;
 
-import com.tradeflow.api.event.EventTopics;
-import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.events.EventJson;
 import com.tradeflow.platform.events.EventsProperties;
 import com.tradeflow.platform.events.RocketMqClients;
 import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.platform.tracing.MessageTraces;
-import io.micrometer.tracing.Span;
 import com.tradeflow.web.outbox.OutboxRepository;
 import com.tradeflow.web.outbox.OutboxStatus;
 import com.tradeflow.web.transaction.GlobalTransactionStatus;
+import io.micrometer.tracing.Span;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendResult;
@@ -30,11 +34,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The RocketMQ transactional-message publisher. Inside the global transaction, after its work and before its
  * commit, each announced event goes to the broker as a half message (invisible to consumers) in its order's queue;
@@ -50,9 +49,11 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
     static final String PRODUCER_GROUP = "consumer-web-tx-events";
     /** Test-only: hold after the global commit, before the half messages are ended (to kill the process there). */
     static final String FAULT_HOLD_BEFORE_END = "events.transactional.before-end";
+
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
     /** How long a commit still in phase two is awaited before the check-back is left to decide. */
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
+
     private static final Duration SETTLE_POLL = Duration.ofMillis(200);
     static final String XID_PROPERTY = "xid";
 
@@ -69,8 +70,13 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
     private final AnnouncedEvents announced = new AnnouncedEvents();
     private volatile TransactionMQProducer producer;
 
-    TransactionalMessagePublisher(EventsProperties properties, EventJson json, OutboxRepository outbox,
-            EventCheckBack checkBack, FaultSwitches faults, GlobalTransactionStatus transactions,
+    TransactionalMessagePublisher(
+            EventsProperties properties,
+            EventJson json,
+            OutboxRepository outbox,
+            EventCheckBack checkBack,
+            FaultSwitches faults,
+            GlobalTransactionStatus transactions,
             MessageTraces traces) {
         this.traces = traces;
         this.properties = properties;
@@ -95,8 +101,10 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
     public void announce(OrderEvent event) {
         // a new order has no earlier event; asking would only add a query (under XA, a branch) to every purchase
         if (!event.placed() && !outbox.allSent(event.orderId(), event.userId())) {
-            throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + event.orderId()
-                    + ": its earlier events are still being published; try again in a moment");
+            throw new BusinessException(
+                    ErrorCode.ORDER_NOT_CANCELLABLE,
+                    "order " + event.orderId()
+                            + ": its earlier events are still being published; try again in a moment");
         }
         announced.add(event);
     }
@@ -138,8 +146,11 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
         try {
             outbox.markSent(event.eventId(), event.userId());
         } catch (RuntimeException e) {
-            log.warn("event {} of order {} committed to the broker, but its outbox row is not marked SENT: {}",
-                    event.eventId(), event.orderId(), e.toString());
+            log.warn(
+                    "event {} of order {} committed to the broker, but its outbox row is not marked SENT: {}",
+                    event.eventId(),
+                    event.orderId(),
+                    e.toString());
         }
     }
 
@@ -158,8 +169,8 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
         } catch (FaultSwitches.InjectedFault refused) {
             throw unavailable(event, "broker refused: " + refused.getMessage(), refused);
         }
-        Message message = new Message(EventTopics.ORDER_EVENTS, event.type(), null,
-                json.write(event).getBytes(StandardCharsets.UTF_8));
+        Message message = new Message(
+                EventTopics.ORDER_EVENTS, event.type(), null, json.write(event).getBytes(StandardCharsets.UTF_8));
         message.setKeys(List.of(event.eventId(), String.valueOf(event.orderId())));
         message.putUserProperty(XID_PROPERTY, xid);
         MessageAccessor.putProperty(message, MessageConst.PROPERTY_TRANSACTION_PREPARED, "true");
@@ -167,7 +178,8 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
         // inside the purchase's request: its span is the send's parent
         Span span = traces.sending(EventTopics.ORDER_EVENTS, null, message::putUserProperty);
         try {
-            SendResult result = p.send(message, byOrder, event.orderId(), properties.sendTimeout().toMillis());
+            SendResult result = p.send(
+                    message, byOrder, event.orderId(), properties.sendTimeout().toMillis());
             if (result.getSendStatus() != SendStatus.SEND_OK) {
                 throw unavailable(event, "broker answered " + result.getSendStatus(), null);
             }
@@ -195,8 +207,13 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
                 ended.add(half);
             } catch (Exception e) {
                 // the broker keeps the half message and asks the check-back
-                log.warn("transactional message of event {} (order {}): {} not delivered to the broker, left to its "
-                        + "check-back: {}", half.event().eventId(), half.event().orderId(), state, e.toString());
+                log.warn(
+                        "transactional message of event {} (order {}): {} not delivered to the broker, left to its "
+                                + "check-back: {}",
+                        half.event().eventId(),
+                        half.event().orderId(),
+                        state,
+                        e.toString());
             }
         }
         return ended;
@@ -210,15 +227,16 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
     private GlobalStatus settled(String xid, GlobalStatus status) {
         long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
         GlobalStatus now = status;
-        while ((now == GlobalStatus.Committing || now == GlobalStatus.CommitRetrying)
-                && System.nanoTime() < deadline) {
+        while ((now == GlobalStatus.Committing || now == GlobalStatus.CommitRetrying) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(SETTLE_POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return now;
             }
-            now = transactions.current(xid).map(s -> s == GlobalStatus.Finished ? GlobalStatus.Committed : s)
+            now = transactions
+                    .current(xid)
+                    .map(s -> s == GlobalStatus.Finished ? GlobalStatus.Committed : s)
                     .orElse(now);
         }
         return now;
@@ -232,17 +250,25 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
     private static LocalTransactionState decided(GlobalStatus status) {
         return switch (status) {
             case Committed, AsyncCommitting -> LocalTransactionState.COMMIT_MESSAGE;
-            case Rollbacked, Rollbacking, RollbackRetrying, TimeoutRollbacked, TimeoutRollbacking,
+            case Rollbacked,
+                    Rollbacking,
+                    RollbackRetrying,
+                    TimeoutRollbacked,
+                    TimeoutRollbacking,
                     TimeoutRollbackRetrying -> LocalTransactionState.ROLLBACK_MESSAGE;
             default -> LocalTransactionState.UNKNOW;
         };
     }
 
     private static BusinessException unavailable(OrderEvent event, String reason, Exception cause) {
-        log.warn("event {} of order {}: half message not stored ({}); the transaction is rolled back",
-                event.eventId(), event.orderId(), reason);
-        return new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "the event broker is unavailable ("
-                + reason + "); nothing was changed, try again later");
+        log.warn(
+                "event {} of order {}: half message not stored ({}); the transaction is rolled back",
+                event.eventId(),
+                event.orderId(),
+                reason);
+        return new BusinessException(
+                ErrorCode.DEPENDENCY_UNAVAILABLE,
+                "the event broker is unavailable (" + reason + "); nothing was changed, try again later");
     }
 
     @Override
@@ -271,8 +297,10 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
         if (client.updateTopicRouteInfoFromNameServer(EventTopics.ORDER_EVENTS)) {
             client.sendHeartbeatToAllBrokerWithLock();
         } else {
-            log.warn("no route to {} yet (broker down?): check-backs reach this instance after its first send or "
-                    + "the next route refresh", EventTopics.ORDER_EVENTS);
+            log.warn(
+                    "no route to {} yet (broker down?): check-backs reach this instance after its first send or "
+                            + "the next route refresh",
+                    EventTopics.ORDER_EVENTS);
         }
     }
 
@@ -290,6 +318,5 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
         return producer != null;
     }
 
-    private record Half(OrderEvent event, Message message, SendResult result) {
-    }
+    private record Half(OrderEvent event, Message message, SendResult result) {}
 }

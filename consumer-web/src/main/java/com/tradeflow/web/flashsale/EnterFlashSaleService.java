@@ -4,12 +4,11 @@ import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.event.FlashSaleTicketEvent;
 import com.tradeflow.web.system.IdGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A user asks for a ticket: Redis decides (one Lua script: a unit left, the user under the limit), the database
@@ -42,8 +41,9 @@ class EnterFlashSaleService {
         // the database keeps milliseconds: the ticket answered is the ticket stored
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (!sale.activeAt(now)) {
-            throw new BusinessException(ErrorCode.SALE_NOT_ACTIVE, "flash sale " + saleId + " runs from "
-                    + sale.startsAt() + " to " + sale.endsAt());
+            throw new BusinessException(
+                    ErrorCode.SALE_NOT_ACTIVE,
+                    "flash sale " + saleId + " runs from " + sale.startsAt() + " to " + sale.endsAt());
         }
         // minted before Redis takes a unit: a refusal to mint (no worker id lease) must not leave a unit taken
         long ticketId = ids.next();
@@ -58,14 +58,23 @@ class EnterFlashSaleService {
             }
             case SOLD_OUT -> throw soldOut(sale);
             case LIMIT_REACHED -> throw limitReached(sale, userId);
-            default -> throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "flash sale " + saleId
-                    + ": its counters could not be loaded into Redis; try again shortly");
+            default ->
+                throw new BusinessException(
+                        ErrorCode.DEPENDENCY_UNAVAILABLE,
+                        "flash sale " + saleId + ": its counters could not be loaded into Redis; try again shortly");
         }
     }
 
     private FlashSaleTicket store(FlashSale sale, long userId, long ticketId, Instant now) {
-        FlashSaleTicketEvent queued = new FlashSaleTicketEvent(UUID.randomUUID().toString(),
-                FlashSaleTicketEvent.QUEUED, ticketId, sale.saleId(), userId, sale.skuId(), sale.price(), now);
+        FlashSaleTicketEvent queued = new FlashSaleTicketEvent(
+                UUID.randomUUID().toString(),
+                FlashSaleTicketEvent.QUEUED,
+                ticketId,
+                sale.saleId(),
+                userId,
+                sale.skuId(),
+                sale.price(),
+                now);
         FlashSaleRepository.Grant grant;
         try {
             grant = sales.grant(sale, userId, queued);
@@ -96,7 +105,9 @@ class EnterFlashSaleService {
     }
 
     private static BusinessException limitReached(FlashSale sale, long userId) {
-        return new BusinessException(ErrorCode.LIMIT_REACHED, "user " + userId + " holds " + sale.perUserLimit()
-                + " ticket(s) of flash sale " + sale.saleId() + ", the most it allows");
+        return new BusinessException(
+                ErrorCode.LIMIT_REACHED,
+                "user " + userId + " holds " + sale.perUserLimit() + " ticket(s) of flash sale " + sale.saleId()
+                        + ", the most it allows");
     }
 }

@@ -7,8 +7,8 @@ import java.time.Instant;
  * and {@code endsAt} (exclusive), at most {@code perUserLimit} tickets per user, one unit per ticket. Fixed once
  * opened.
  */
-record FlashSale(long saleId, long skuId, int quantity, long price, Instant startsAt, Instant endsAt,
-        int perUserLimit) {
+record FlashSale(
+        long saleId, long skuId, int quantity, long price, Instant startsAt, Instant endsAt, int perUserLimit) {
 
     boolean activeAt(Instant now) {
         return !now.isBefore(startsAt) && now.isBefore(endsAt);

@@ -2,11 +2,10 @@ package com.tradeflow.web.flashsale;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sales, read once from the database and then kept in memory (a sale never changes once opened: the crowd's
@@ -32,8 +31,8 @@ class FlashSaleCatalog {
         if (sale != null) {
             return sale;
         }
-        sale = sales.find(saleId).orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
-                "no flash sale " + saleId));
+        sale = sales.find(saleId)
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no flash sale " + saleId));
         known.put(saleId, sale);
         return sale;
     }
@@ -44,8 +43,10 @@ class FlashSaleCatalog {
         try {
             gate.load(sale, sale.quantity(), Map.of());
         } catch (BusinessException e) {
-            log.warn("flash sale {}: counters not loaded into Redis yet ({}); the first request loads them",
-                    sale.saleId(), e.getMessage());
+            log.warn(
+                    "flash sale {}: counters not loaded into Redis yet ({}); the first request loads them",
+                    sale.saleId(),
+                    e.getMessage());
         }
     }
 
@@ -70,8 +71,11 @@ class FlashSaleCatalog {
         }
         int left = sale.quantity() - sales.taken(sale.saleId());
         if (gate.load(sale, left, sales.buyers(sale.saleId()))) {
-            log.warn("flash sale {}: Redis had no counters; rebuilt from the database ({} of {} units left)",
-                    sale.saleId(), left, sale.quantity());
+            log.warn(
+                    "flash sale {}: Redis had no counters; rebuilt from the database ({} of {} units left)",
+                    sale.saleId(),
+                    left,
+                    sale.quantity());
         }
     }
 }

@@ -1,8 +1,8 @@
 package com.tradeflow.web.flashsale;
 
-import com.tradeflow.web.security.Caller;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.web.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import org.springframework.http.HttpStatus;
@@ -26,8 +26,13 @@ class FlashSaleController {
     private final FlashSaleGate gate;
     private final FlashSaleReconciliation reconciliation;
 
-    FlashSaleController(OpenFlashSaleService open, EnterFlashSaleService enter, FlashSaleCatalog catalog,
-            FlashSaleRepository sales, FlashSaleGate gate, FlashSaleReconciliation reconciliation) {
+    FlashSaleController(
+            OpenFlashSaleService open,
+            EnterFlashSaleService enter,
+            FlashSaleCatalog catalog,
+            FlashSaleRepository sales,
+            FlashSaleGate gate,
+            FlashSaleReconciliation reconciliation) {
         this.open = open;
         this.enter = enter;
         this.catalog = catalog;
@@ -64,7 +69,9 @@ class FlashSaleController {
      */
     @PostMapping("/api/flash-sales/{saleId}/orders")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    FlashSaleTicket enter(Caller caller, @PathVariable @Positive long saleId,
+    FlashSaleTicket enter(
+            Caller caller,
+            @PathVariable @Positive long saleId,
             @Valid @RequestBody(required = false) EnterFlashSaleRequest request) {
         return enter.enter(saleId, caller.actsFor(request == null ? null : request.userId()));
     }
@@ -76,7 +83,8 @@ class FlashSaleController {
      */
     @GetMapping("/api/flash-sales/tickets/{ticketId}")
     FlashSaleTicket ticket(Caller caller, @PathVariable @Positive long ticketId) {
-        FlashSaleTicket ticket = sales.findTicket(ticketId).map(FlashSaleRepository.Ticket::view)
+        FlashSaleTicket ticket = sales.findTicket(ticketId)
+                .map(FlashSaleRepository.Ticket::view)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no flash-sale ticket " + ticketId));
         caller.requireOwner(ticket.userId(), "flash-sale ticket " + ticketId);
         return ticket;

@@ -3,16 +3,15 @@ package com.tradeflow.web.flashsale;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.platform.redis.RedisGuard;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPooled;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * The crowd's side of a flash sale, in Redis: units left ({@code tradeflow:flash-sale:<id>:stock}) and tickets per
@@ -27,7 +26,10 @@ class FlashSaleGate {
 
     /** What the script decided. */
     enum Decision {
-        TAKEN, SOLD_OUT, LIMIT_REACHED, NOT_LOADED
+        TAKEN,
+        SOLD_OUT,
+        LIMIT_REACHED,
+        NOT_LOADED
     }
 
     /**
@@ -67,8 +69,7 @@ class FlashSaleGate {
     private static final Duration KEEP_AFTER_END = Duration.ofDays(1);
 
     private final JedisPooled jedis;
-    private final RedisGuard redis = new RedisGuard("flash-sales", "flash-sale requests are answered 503",
-            () -> { });
+    private final RedisGuard redis = new RedisGuard("flash-sales", "flash-sale requests are answered 503", () -> {});
 
     FlashSaleGate(JedisPooled jedis) {
         this.jedis = jedis;
@@ -76,8 +77,10 @@ class FlashSaleGate {
 
     /** @throws BusinessException DEPENDENCY_UNAVAILABLE when Redis cannot be used: the sale pauses */
     Decision take(FlashSale sale, long userId) {
-        Object result = orPause(() -> jedis.eval(TAKE, keys(sale), List.of(String.valueOf(userId),
-                String.valueOf(sale.perUserLimit()))), sale);
+        Object result = orPause(
+                () -> jedis.eval(
+                        TAKE, keys(sale), List.of(String.valueOf(userId), String.valueOf(sale.perUserLimit()))),
+                sale);
         long code = (Long) result;
         if (code == 1) {
             return Decision.TAKEN;
@@ -111,11 +114,18 @@ class FlashSaleGate {
 
     private void giveBack(FlashSale sale, long userId, int units, int tickets) {
         try {
-            redis.callAlways(() -> jedis.eval(GIVE_BACK, keys(sale), List.of(String.valueOf(userId),
-                    String.valueOf(units), String.valueOf(tickets))));
+            redis.callAlways(() -> jedis.eval(
+                    GIVE_BACK,
+                    keys(sale),
+                    List.of(String.valueOf(userId), String.valueOf(units), String.valueOf(tickets))));
         } catch (RedisGuard.RedisUnavailable e) {
-            log.warn("flash sale {}: {} unit(s) and {} ticket(s) of user {} could not be given back in Redis ({}); "
-                    + "its counters are off until Redis is rebuilt", sale.saleId(), units, tickets, userId,
+            log.warn(
+                    "flash sale {}: {} unit(s) and {} ticket(s) of user {} could not be given back in Redis ({}); "
+                            + "its counters are off until Redis is rebuilt",
+                    sale.saleId(),
+                    units,
+                    tickets,
+                    userId,
                     e.getMessage());
         }
     }
@@ -124,7 +134,10 @@ class FlashSaleGate {
     boolean load(FlashSale sale, int left, Map<Long, Integer> buyers) {
         List<String> args = new ArrayList<>();
         args.add(String.valueOf(left));
-        long keep = Math.max(1, Duration.between(Instant.now(), sale.endsAt().plus(KEEP_AFTER_END)).toMillis());
+        long keep = Math.max(
+                1,
+                Duration.between(Instant.now(), sale.endsAt().plus(KEEP_AFTER_END))
+                        .toMillis());
         args.add(String.valueOf(keep));
         buyers.forEach((user, tickets) -> {
             args.add(String.valueOf(user));
@@ -161,8 +174,9 @@ class FlashSaleGate {
         try {
             return redis.call(call);
         } catch (RedisGuard.RedisUnavailable e) {
-            throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "flash sale " + sale.saleId()
-                    + " is paused: its counters cannot be reached; try again shortly");
+            throw new BusinessException(
+                    ErrorCode.DEPENDENCY_UNAVAILABLE,
+                    "flash sale " + sale.saleId() + " is paused: its counters cannot be reached; try again shortly");
         }
     }
 }

@@ -5,12 +5,11 @@ import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.event.FlashSaleTicketEvent;
 import com.tradeflow.web.order.PlaceOrderService;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns each queued ticket into an order through the normal purchase (one global transaction, the sale's price),
@@ -24,8 +23,13 @@ class FlashSaleOrderPlacer {
 
     private static final Logger log = LoggerFactory.getLogger(FlashSaleOrderPlacer.class);
     /** Refusals that the same order would get again. */
-    private static final Set<ErrorCode> FINAL = Set.of(ErrorCode.INSUFFICIENT_BALANCE, ErrorCode.INSUFFICIENT_STOCK,
-            ErrorCode.NOT_FOUND, ErrorCode.VALIDATION_FAILED, ErrorCode.ACCESS_DENIED);
+    private static final Set<ErrorCode> FINAL = Set.of(
+            ErrorCode.INSUFFICIENT_BALANCE,
+            ErrorCode.INSUFFICIENT_STOCK,
+            ErrorCode.NOT_FOUND,
+            ErrorCode.VALIDATION_FAILED,
+            ErrorCode.ACCESS_DENIED);
+
     private static final int ONE_UNIT = 1;
 
     private final FlashSaleRepository sales;
@@ -35,8 +39,13 @@ class FlashSaleOrderPlacer {
     private final RateLimiter rate;
     private final FlashSaleProperties properties;
 
-    FlashSaleOrderPlacer(FlashSaleRepository sales, FlashSaleCatalog catalog, FlashSaleGate gate,
-            PlaceOrderService orders, RateLimiter rate, FlashSaleProperties properties) {
+    FlashSaleOrderPlacer(
+            FlashSaleRepository sales,
+            FlashSaleCatalog catalog,
+            FlashSaleGate gate,
+            PlaceOrderService orders,
+            RateLimiter rate,
+            FlashSaleProperties properties) {
         this.sales = sales;
         this.catalog = catalog;
         this.gate = gate;
@@ -49,7 +58,9 @@ class FlashSaleOrderPlacer {
     void place(FlashSaleTicketEvent queued) {
         Optional<FlashSaleRepository.Ticket> found = sales.findTicket(queued.ticketId());
         if (found.isEmpty() || found.get().status() != TicketStatus.QUEUED) {
-            log.info("flash-sale ticket {} is {}; nothing to place", queued.ticketId(),
+            log.info(
+                    "flash-sale ticket {} is {}; nothing to place",
+                    queued.ticketId(),
                     found.map(t -> t.status().name()).orElse("unknown"));
             return;
         }
@@ -60,18 +71,26 @@ class FlashSaleOrderPlacer {
         }
         if (!sales.claim(ticket.ticketId(), Instant.now().plus(properties.claimLease()))) {
             // another delivery is on it (or just finished it): this one comes back and finds out which
-            throw new IllegalStateException("flash-sale ticket " + ticket.ticketId()
-                    + " is being placed by another delivery");
+            throw new IllegalStateException(
+                    "flash-sale ticket " + ticket.ticketId() + " is being placed by another delivery");
         }
         try {
             // user, sku and price from our own rows (the ticket and its sale), never from the message: anyone who
             // can write to the broker could name a price of one cent
             FlashSale sale = catalog.get(ticket.saleId());
-            long orderId = orders.placeAtPrice(ticket.userId(), sale.skuId(), ONE_UNIT, properties.orderMode(),
-                    sale.price(), "flash-sale-ticket-" + ticket.ticketId());
+            long orderId = orders.placeAtPrice(
+                    ticket.userId(),
+                    sale.skuId(),
+                    ONE_UNIT,
+                    properties.orderMode(),
+                    sale.price(),
+                    "flash-sale-ticket-" + ticket.ticketId());
             if (!sales.markPlaced(ticket.ticketId(), orderId)) {
-                log.error("flash-sale ticket {} was no longer QUEUED when its order {} was placed; the order stands, "
-                        + "an operator must settle the ticket", ticket.ticketId(), orderId);
+                log.error(
+                        "flash-sale ticket {} was no longer QUEUED when its order {} was placed; the order stands, "
+                                + "an operator must settle the ticket",
+                        ticket.ticketId(),
+                        orderId);
             }
         } catch (BusinessException e) {
             if (!FINAL.contains(e.code())) {
@@ -80,8 +99,12 @@ class FlashSaleOrderPlacer {
             }
             if (sales.fail(ticket, e.code().name(), e.getMessage())) {
                 gate.giveBack(catalog.get(ticket.saleId()), ticket.userId());
-                log.info("flash-sale ticket {} of user {} FAILED ({}); its unit is back on sale {}", ticket.ticketId(),
-                        ticket.userId(), e.code(), ticket.saleId());
+                log.info(
+                        "flash-sale ticket {} of user {} FAILED ({}); its unit is back on sale {}",
+                        ticket.ticketId(),
+                        ticket.userId(),
+                        e.code(),
+                        ticket.saleId());
             }
         } catch (RuntimeException e) {
             sales.release(ticket.ticketId());

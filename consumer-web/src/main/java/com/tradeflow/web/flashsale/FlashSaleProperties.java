@@ -1,9 +1,8 @@
 package com.tradeflow.web.flashsale;
 
 import com.tradeflow.web.order.TransactionMode;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tradeflow.flash-sales.*}.
@@ -20,13 +19,28 @@ import java.time.Duration;
  * @param stuckAfter        a ticket still QUEUED this long after it was granted is reported by the reconciliation
  */
 @ConfigurationProperties("tradeflow.flash-sales")
-record FlashSaleProperties(boolean ordersEnabled, int orderRate, TransactionMode orderMode, int maxReconsumeTimes,
-        Duration rateWait, Duration claimLease, Duration stuckAfter) {
+record FlashSaleProperties(
+        boolean ordersEnabled,
+        int orderRate,
+        TransactionMode orderMode,
+        int maxReconsumeTimes,
+        Duration rateWait,
+        Duration claimLease,
+        Duration stuckAfter) {
 
     FlashSaleProperties {
-        if (orderRate < 1 || maxReconsumeTimes < 1 || rateWait == null || rateWait.isNegative()
-                || orderMode == null || orderMode == TransactionMode.LOCAL || claimLease == null
-                || claimLease.isNegative() || claimLease.isZero() || stuckAfter == null || stuckAfter.isNegative() || stuckAfter.isZero()) {
+        if (orderRate < 1
+                || maxReconsumeTimes < 1
+                || rateWait == null
+                || rateWait.isNegative()
+                || orderMode == null
+                || orderMode == TransactionMode.LOCAL
+                || claimLease == null
+                || claimLease.isNegative()
+                || claimLease.isZero()
+                || stuckAfter == null
+                || stuckAfter.isNegative()
+                || stuckAfter.isZero()) {
             throw new IllegalArgumentException("tradeflow.flash-sales: order-rate and max-reconsume-times must be at "
                     + "least 1, rate-wait not negative, claim-lease and stuck-after positive, order-mode AT, TCC or "
                     + "XA");

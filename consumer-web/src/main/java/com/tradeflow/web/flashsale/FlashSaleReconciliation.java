@@ -5,14 +5,13 @@ import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.platform.books.ChangedRows;
 import com.tradeflow.web.order.Order;
 import com.tradeflow.web.order.OrderRepository;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Compares what a flash sale's parts say: Redis's units left, the database's taken counter, the tickets (none
@@ -27,8 +26,12 @@ public class FlashSaleReconciliation {
     private final OrderRepository orders;
     private final Duration stuckAfter;
 
-    FlashSaleReconciliation(FlashSaleCatalog catalog, FlashSaleRepository sales, FlashSaleGate gate,
-            OrderRepository orders, Duration stuckAfter) {
+    FlashSaleReconciliation(
+            FlashSaleCatalog catalog,
+            FlashSaleRepository sales,
+            FlashSaleGate gate,
+            OrderRepository orders,
+            Duration stuckAfter) {
         this.catalog = catalog;
         this.sales = sales;
         this.gate = gate;
@@ -45,21 +48,27 @@ public class FlashSaleReconciliation {
      * @param consistent    no problem found
      * @param problems      every disagreement, in words
      */
-    public record Report(String saleId, int quantity, Integer redisLeft, int taken, Map<TicketStatus, Long> tickets,
-            int ordersFound, long ordersAmount, boolean consistent, List<String> problems) {
-    }
+    public record Report(
+            String saleId,
+            int quantity,
+            Integer redisLeft,
+            int taken,
+            Map<TicketStatus, Long> tickets,
+            int ordersFound,
+            long ordersAmount,
+            boolean consistent,
+            List<String> problems) {}
 
     /** A page of sales whose tickets changed (each sale once), and the position to read on from. */
-    public record ChangedSales(List<Long> saleIds, String next, boolean more) {
-    }
+    public record ChangedSales(List<Long> saleIds, String next, boolean more) {}
 
     /**
      * The sales whose tickets changed after {@code position}, with those holding a ticket QUEUED for longer than
      * the stuck limit (a stuck ticket does not change, so no page would bring its sale back).
      */
     public ChangedSales changedAfter(String position, long settleMillis, int limit) {
-        ChangedRows.Pages<FlashSaleRepository.TicketChange> changed = sales.ticketsChangedAfter(position,
-                settleMillis, limit);
+        ChangedRows.Pages<FlashSaleRepository.TicketChange> changed =
+                sales.ticketsChangedAfter(position, settleMillis, limit);
         Set<Long> saleIds = new LinkedHashSet<>();
         changed.rows().forEach(ticket -> saleIds.add(ticket.saleId()));
         saleIds.addAll(sales.salesWithTicketsQueuedBefore(Instant.now().minus(stuckAfter), limit));
@@ -91,8 +100,8 @@ public class FlashSaleReconciliation {
         int found = 0;
         long amount = 0;
         List<FlashSaleRepository.Ticket> placed = sales.placedTickets(saleId);
-        Map<Long, Order> placedOrders = orders.findAll(placed.stream().map(FlashSaleRepository.Ticket::orderId)
-                .toList());
+        Map<Long, Order> placedOrders = orders.findAll(
+                placed.stream().map(FlashSaleRepository.Ticket::orderId).toList());
         for (FlashSaleRepository.Ticket ticket : placed) {
             Order order = placedOrders.get(ticket.orderId());
             if (order == null) {
@@ -110,7 +119,15 @@ public class FlashSaleReconciliation {
                 problems.add("order " + order.orderId() + " of ticket " + ticket.ticketId() + " is " + order.status());
             }
         }
-        return new Report(String.valueOf(saleId), sale.quantity(), redisLeft, taken, tickets, found, amount,
-                problems.isEmpty(), List.copyOf(problems));
+        return new Report(
+                String.valueOf(saleId),
+                sale.quantity(),
+                redisLeft,
+                taken,
+                tickets,
+                found,
+                amount,
+                problems.isEmpty(),
+                List.copyOf(problems));
     }
 }

@@ -3,10 +3,6 @@ package com.tradeflow.web.flashsale;
 import com.tradeflow.api.event.FlashSaleTicketEvent;
 import com.tradeflow.platform.books.ChangedRows;
 import com.tradeflow.web.outbox.OutboxRepository;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -14,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * SQL over the flash sales, their buyers and tickets, in the sales' home database (the first order database, its
@@ -23,32 +22,69 @@ class FlashSaleRepository {
 
     /** What the database said to a ticket that Redis granted. */
     enum Grant {
-        GRANTED, SOLD_OUT, LIMIT_REACHED
+        GRANTED,
+        SOLD_OUT,
+        LIMIT_REACHED
     }
 
     /** A ticket row. */
-    record Ticket(long ticketId, long saleId, long userId, TicketStatus status, Long orderId, String reason,
-            String detail, Instant createdAt, Instant updatedAt) {
+    record Ticket(
+            long ticketId,
+            long saleId,
+            long userId,
+            TicketStatus status,
+            Long orderId,
+            String reason,
+            String detail,
+            Instant createdAt,
+            Instant updatedAt) {
 
         /** A ticket just granted, as stored by {@link #grant}. */
         static Ticket queued(FlashSaleTicketEvent event) {
-            return new Ticket(event.ticketId(), event.saleId(), event.userId(), TicketStatus.QUEUED, null, null,
-                    null, event.occurredAt(), event.occurredAt());
+            return new Ticket(
+                    event.ticketId(),
+                    event.saleId(),
+                    event.userId(),
+                    TicketStatus.QUEUED,
+                    null,
+                    null,
+                    null,
+                    event.occurredAt(),
+                    event.occurredAt());
         }
 
         FlashSaleTicket view() {
-            return new FlashSaleTicket(String.valueOf(ticketId), String.valueOf(saleId), userId, status,
-                    orderId == null ? null : String.valueOf(orderId), reason, detail, createdAt, updatedAt);
+            return new FlashSaleTicket(
+                    String.valueOf(ticketId),
+                    String.valueOf(saleId),
+                    userId,
+                    status,
+                    orderId == null ? null : String.valueOf(orderId),
+                    reason,
+                    detail,
+                    createdAt,
+                    updatedAt);
         }
     }
 
-    private static final RowMapper<FlashSale> SALE = (rs, i) -> new FlashSale(rs.getLong("sale_id"),
-            rs.getLong("sku_id"), rs.getInt("quantity"), rs.getLong("price"), rs.getTimestamp("starts_at").toInstant(),
-            rs.getTimestamp("ends_at").toInstant(), rs.getInt("per_user_limit"));
-    private static final RowMapper<Ticket> TICKET = (rs, i) -> new Ticket(rs.getLong("ticket_id"),
-            rs.getLong("sale_id"), rs.getLong("user_id"), TicketStatus.valueOf(rs.getString("status")),
-            rs.getObject("order_id", Long.class), rs.getString("reason"), rs.getString("detail"),
-            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    private static final RowMapper<FlashSale> SALE = (rs, i) -> new FlashSale(
+            rs.getLong("sale_id"),
+            rs.getLong("sku_id"),
+            rs.getInt("quantity"),
+            rs.getLong("price"),
+            rs.getTimestamp("starts_at").toInstant(),
+            rs.getTimestamp("ends_at").toInstant(),
+            rs.getInt("per_user_limit"));
+    private static final RowMapper<Ticket> TICKET = (rs, i) -> new Ticket(
+            rs.getLong("ticket_id"),
+            rs.getLong("sale_id"),
+            rs.getLong("user_id"),
+            TicketStatus.valueOf(rs.getString("status")),
+            rs.getObject("order_id", Long.class),
+            rs.getString("reason"),
+            rs.getString("detail"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant());
     private static final int MAX_DETAIL = 255;
 
     private final JdbcTemplate jdbc;
@@ -62,14 +98,22 @@ class FlashSaleRepository {
     }
 
     void insert(FlashSale sale) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO flash_sales (sale_id, sku_id, quantity, price, starts_at, ends_at, per_user_limit)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", sale.saleId(), sale.skuId(), sale.quantity(), sale.price(),
-                Timestamp.from(sale.startsAt()), Timestamp.from(sale.endsAt()), sale.perUserLimit());
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                sale.saleId(),
+                sale.skuId(),
+                sale.quantity(),
+                sale.price(),
+                Timestamp.from(sale.startsAt()),
+                Timestamp.from(sale.endsAt()),
+                sale.perUserLimit());
     }
 
     Optional<FlashSale> find(long saleId) {
-        return jdbc.query("SELECT * FROM flash_sales WHERE sale_id = ?", SALE, saleId).stream().findFirst();
+        return jdbc.query("SELECT * FROM flash_sales WHERE sale_id = ?", SALE, saleId).stream()
+                .findFirst();
     }
 
     /** The sales that start latest (the newest, and those still to come), with their tickets taken. */
@@ -86,10 +130,12 @@ class FlashSaleRepository {
     /** Users holding tickets (QUEUED or PLACED) and how many. */
     Map<Long, Integer> buyers(long saleId) {
         Map<Long, Integer> buyers = new LinkedHashMap<>();
-        jdbc.query("SELECT user_id, tickets FROM flash_sale_buyers WHERE sale_id = ? AND tickets > 0",
+        jdbc.query(
+                "SELECT user_id, tickets FROM flash_sale_buyers WHERE sale_id = ? AND tickets > 0",
                 rs -> {
                     buyers.put(rs.getLong(1), rs.getInt(2));
-                }, saleId);
+                },
+                saleId);
         return buyers;
     }
 
@@ -100,16 +146,20 @@ class FlashSaleRepository {
      */
     Grant grant(FlashSale sale, long userId, FlashSaleTicketEvent queued) {
         return transactions.execute(status -> {
-            if (jdbc.update("UPDATE flash_sales SET taken = taken + 1 WHERE sale_id = ? AND taken < quantity",
-                    sale.saleId()) == 0) {
+            if (jdbc.update(
+                            "UPDATE flash_sales SET taken = taken + 1 WHERE sale_id = ? AND taken < quantity",
+                            sale.saleId())
+                    == 0) {
                 return Grant.SOLD_OUT;
             }
             jdbc.update("""
                     INSERT INTO flash_sale_buyers (sale_id, user_id, tickets) VALUES (?, ?, 1)
                     ON DUPLICATE KEY UPDATE tickets = tickets + 1""", sale.saleId(), userId);
             Integer tickets = jdbc.queryForObject(
-                    "SELECT tickets FROM flash_sale_buyers WHERE sale_id = ? AND user_id = ?", Integer.class,
-                    sale.saleId(), userId);
+                    "SELECT tickets FROM flash_sale_buyers WHERE sale_id = ? AND user_id = ?",
+                    Integer.class,
+                    sale.saleId(),
+                    userId);
             if (tickets == null || tickets > sale.perUserLimit()) {
                 status.setRollbackOnly();
                 return Grant.LIMIT_REACHED;
@@ -117,8 +167,7 @@ class FlashSaleRepository {
             Timestamp granted = Timestamp.from(queued.occurredAt());
             jdbc.update("""
                     INSERT INTO flash_sale_tickets (ticket_id, sale_id, user_id, status, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""", queued.ticketId(), sale.saleId(), userId, TicketStatus.QUEUED.name(),
-                    granted, granted);
+                    VALUES (?, ?, ?, ?, ?, ?)""", queued.ticketId(), sale.saleId(), userId, TicketStatus.QUEUED.name(), granted, granted);
             outbox.append(queued, jdbc);
             return Grant.GRANTED;
         });
@@ -137,13 +186,13 @@ class FlashSaleRepository {
     boolean claim(long ticketId, Instant until) {
         return jdbc.update("""
                 UPDATE flash_sale_tickets SET claimed_until = ?
-                WHERE ticket_id = ? AND status = 'QUEUED' AND (claimed_until IS NULL OR claimed_until < NOW(3))""",
-                Timestamp.from(until), ticketId) == 1;
+                WHERE ticket_id = ? AND status = 'QUEUED' AND (claimed_until IS NULL OR claimed_until < NOW(3))""", Timestamp.from(until), ticketId) == 1;
     }
 
     /** The claim ends without an outcome (a passing refusal): the next delivery may claim it at once. */
     void release(long ticketId) {
-        jdbc.update("UPDATE flash_sale_tickets SET claimed_until = NULL WHERE ticket_id = ? AND status = 'QUEUED'",
+        jdbc.update(
+                "UPDATE flash_sale_tickets SET claimed_until = NULL WHERE ticket_id = ? AND status = 'QUEUED'",
                 ticketId);
     }
 
@@ -151,16 +200,14 @@ class FlashSaleRepository {
     long queuedSince(long saleId, Instant before) {
         Long stuck = jdbc.queryForObject("""
                 SELECT COUNT(*) FROM flash_sale_tickets
-                WHERE sale_id = ? AND status = 'QUEUED' AND created_at < ?""", Long.class, saleId,
-                Timestamp.from(before));
+                WHERE sale_id = ? AND status = 'QUEUED' AND created_at < ?""", Long.class, saleId, Timestamp.from(before));
         return stuck == null ? 0 : stuck;
     }
 
     /** QUEUED -> PLACED. @return false when it was not QUEUED (placed or failed before) */
     boolean markPlaced(long ticketId, long orderId) {
         return jdbc.update("""
-                UPDATE flash_sale_tickets SET status = 'PLACED', order_id = ? WHERE ticket_id = ? AND status = 'QUEUED'""",
-                orderId, ticketId) == 1;
+                UPDATE flash_sale_tickets SET status = 'PLACED', order_id = ? WHERE ticket_id = ? AND status = 'QUEUED'""", orderId, ticketId) == 1;
     }
 
     /**
@@ -176,8 +223,10 @@ class FlashSaleRepository {
                 return false;
             }
             jdbc.update("UPDATE flash_sales SET taken = taken - 1 WHERE sale_id = ?", ticket.saleId());
-            jdbc.update("UPDATE flash_sale_buyers SET tickets = tickets - 1 WHERE sale_id = ? AND user_id = ?",
-                    ticket.saleId(), ticket.userId());
+            jdbc.update(
+                    "UPDATE flash_sale_buyers SET tickets = tickets - 1 WHERE sale_id = ? AND user_id = ?",
+                    ticket.saleId(),
+                    ticket.userId());
             return true;
         });
         return Boolean.TRUE.equals(failed);
@@ -188,21 +237,27 @@ class FlashSaleRepository {
         for (TicketStatus s : TicketStatus.values()) {
             counts.put(s, 0L);
         }
-        jdbc.query("SELECT status, COUNT(*) FROM flash_sale_tickets WHERE sale_id = ? GROUP BY status",
+        jdbc.query(
+                "SELECT status, COUNT(*) FROM flash_sale_tickets WHERE sale_id = ? GROUP BY status",
                 rs -> {
                     counts.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                }, saleId);
+                },
+                saleId);
         return counts;
     }
 
     /** A ticket's last change, for the reconciliation's paging. */
-    record TicketChange(long saleId, Timestamp updatedAt) {
-    }
+    record TicketChange(long saleId, Timestamp updatedAt) {}
 
     /** Sales whose tickets changed after {@code position} (the reconciliation's paged read). */
     ChangedRows.Pages<TicketChange> ticketsChangedAfter(String position, long settleMillis, int limit) {
-        return ChangedRows.readEach(List.of(jdbc), position, "SELECT sale_id, updated_at FROM flash_sale_tickets WHERE",
-                "updated_at", settleMillis, limit,
+        return ChangedRows.readEach(
+                List.of(jdbc),
+                position,
+                "SELECT sale_id, updated_at FROM flash_sale_tickets WHERE",
+                "updated_at",
+                settleMillis,
+                limit,
                 (rs, i) -> new TicketChange(rs.getLong("sale_id"), rs.getTimestamp("updated_at")),
                 TicketChange::updatedAt);
     }

@@ -1,7 +1,6 @@
 package com.tradeflow.web.flashsale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 
 /**
@@ -13,6 +12,13 @@ import java.time.Instant;
  * @param detail  what the refusal said
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record FlashSaleTicket(String ticketId, String saleId, long userId, TicketStatus status, String orderId,
-        String reason, String detail, Instant createdAt, Instant updatedAt) {
-}
+record FlashSaleTicket(
+        String ticketId,
+        String saleId,
+        long userId,
+        TicketStatus status,
+        String orderId,
+        String reason,
+        String detail,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -8,11 +8,27 @@ import java.time.Instant;
  * @param taken tickets QUEUED or PLACED (the database's count)
  * @param left  units Redis still grants; null while it holds no counters for the sale
  */
-record FlashSaleView(String saleId, long skuId, int quantity, long price, Instant startsAt, Instant endsAt,
-        int perUserLimit, int taken, Integer left) {
+record FlashSaleView(
+        String saleId,
+        long skuId,
+        int quantity,
+        long price,
+        Instant startsAt,
+        Instant endsAt,
+        int perUserLimit,
+        int taken,
+        Integer left) {
 
     static FlashSaleView of(FlashSale sale, int taken, Integer left) {
-        return new FlashSaleView(String.valueOf(sale.saleId()), sale.skuId(), sale.quantity(), sale.price(),
-                sale.startsAt(), sale.endsAt(), sale.perUserLimit(), taken, left);
+        return new FlashSaleView(
+                String.valueOf(sale.saleId()),
+                sale.skuId(),
+                sale.quantity(),
+                sale.price(),
+                sale.startsAt(),
+                sale.endsAt(),
+                sale.perUserLimit(),
+                taken,
+                left);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-
 import java.time.Instant;
 
 /** Body of {@code POST /api/flash-sales}. Money in cents. */
@@ -19,6 +18,7 @@ record OpenFlashSaleRequest(
 
     /** A sale bigger than this is a typo, not a sale. */
     static final int MAX_QUANTITY = 100_000;
+
     static final long MAX_PRICE = 100_000_000;
     static final int MAX_PER_USER = 100;
 

@@ -5,10 +5,9 @@ import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.inventory.InventoryService;
 import com.tradeflow.api.inventory.ProductView;
 import com.tradeflow.web.system.IdGenerator;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Instant;
 
 /**
  * Opens a flash sale of a product that has the units in stock now (they are not set aside: every ticket's order
@@ -23,8 +22,8 @@ class OpenFlashSaleService {
     private final InventoryService inventory;
     private final IdGenerator ids;
 
-    OpenFlashSaleService(FlashSaleRepository sales, FlashSaleCatalog catalog, InventoryService inventory,
-            IdGenerator ids) {
+    OpenFlashSaleService(
+            FlashSaleRepository sales, FlashSaleCatalog catalog, InventoryService inventory, IdGenerator ids) {
         this.sales = sales;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -38,15 +37,30 @@ class OpenFlashSaleService {
         }
         ProductView product = inventory.getProduct(request.skuId());
         if (product.available() < request.quantity()) {
-            throw new BusinessException(ErrorCode.INSUFFICIENT_STOCK, "sku " + request.skuId() + " has "
-                    + product.available() + " units available, the sale wants " + request.quantity());
+            throw new BusinessException(
+                    ErrorCode.INSUFFICIENT_STOCK,
+                    "sku " + request.skuId() + " has " + product.available() + " units available, the sale wants "
+                            + request.quantity());
         }
-        FlashSale sale = new FlashSale(ids.next(), request.skuId(), request.quantity(), request.price(),
-                request.startsAt(), request.endsAt(), request.perUserLimit());
+        FlashSale sale = new FlashSale(
+                ids.next(),
+                request.skuId(),
+                request.quantity(),
+                request.price(),
+                request.startsAt(),
+                request.endsAt(),
+                request.perUserLimit());
         sales.insert(sale);
         catalog.opened(sale);
-        log.info("flash sale {} opened: {} x sku {} at {} cents, {} .. {}, {} per user", sale.saleId(),
-                sale.quantity(), sale.skuId(), sale.price(), sale.startsAt(), sale.endsAt(), sale.perUserLimit());
+        log.info(
+                "flash sale {} opened: {} x sku {} at {} cents, {} .. {}, {} per user",
+                sale.saleId(),
+                sale.quantity(),
+                sale.skuId(),
+                sale.price(),
+                sale.startsAt(),
+                sale.endsAt(),
+                sale.perUserLimit());
         return sale;
     }
 }

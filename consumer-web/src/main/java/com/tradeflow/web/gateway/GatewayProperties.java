@@ -1,8 +1,7 @@
 package com.tradeflow.web.gateway;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tradeflow.gateway.*}: where the payment gateway is, our credentials, and how calls to it time out and are
@@ -20,13 +19,28 @@ import java.time.Duration;
  * @param maxClockSkew        how far in the future a notification's timestamp may be (the gateway's clock)
  */
 @ConfigurationProperties("tradeflow.gateway")
-public record GatewayProperties(String url, String apiKey, String secret, Duration connectTimeout,
-        Duration requestTimeout, int maxAttempts, Duration initialBackoff, double backoffMultiplier,
-        double backoffJitter, Duration notificationMaxAge, Duration maxClockSkew) {
+public record GatewayProperties(
+        String url,
+        String apiKey,
+        String secret,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        int maxAttempts,
+        Duration initialBackoff,
+        double backoffMultiplier,
+        double backoffJitter,
+        Duration notificationMaxAge,
+        Duration maxClockSkew) {
 
     public GatewayProperties {
-        if (connectTimeout == null || requestTimeout == null || initialBackoff == null || maxAttempts < 1
-                || backoffMultiplier < 1 || backoffJitter < 0 || backoffJitter >= 1 || notificationMaxAge == null
+        if (connectTimeout == null
+                || requestTimeout == null
+                || initialBackoff == null
+                || maxAttempts < 1
+                || backoffMultiplier < 1
+                || backoffJitter < 0
+                || backoffJitter >= 1
+                || notificationMaxAge == null
                 || maxClockSkew == null) {
             throw new IllegalArgumentException("tradeflow.gateway: connect-timeout, request-timeout, initial-backoff, "
                     + "notification-max-age and max-clock-skew must be set; max-attempts >= 1; backoff-multiplier "

@@ -1,7 +1,6 @@
 package com.tradeflow.web.gateway;
 
 import com.tradeflow.platform.crypto.HmacSha256;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -20,7 +19,13 @@ public final class NotificationSignature {
 
     /** The result of a check: {@link #VALID}, or why not. */
     public enum Verdict {
-        VALID, MISSING_HEADERS, BAD_TIMESTAMP, BAD_SIGNATURE, STALE, FROM_THE_FUTURE, NOT_CONFIGURED
+        VALID,
+        MISSING_HEADERS,
+        BAD_TIMESTAMP,
+        BAD_SIGNATURE,
+        STALE,
+        FROM_THE_FUTURE,
+        NOT_CONFIGURED
     }
 
     private final byte[] secret;

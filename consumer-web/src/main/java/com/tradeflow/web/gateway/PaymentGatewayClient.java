@@ -10,10 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +19,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * The payment gateway's merchant API over HTTP: create a payment, query one. Every call has a timeout.
@@ -35,6 +34,7 @@ public class PaymentGatewayClient {
 
     /** Sentinel resources of the two calls (degrade rules on them open a breaker around the gateway). */
     static final String CREATE_RESOURCE = "payment-gateway:create-payment";
+
     static final String QUERY_RESOURCE = "payment-gateway:query-payment";
     private static final Logger log = LoggerFactory.getLogger(PaymentGatewayClient.class);
     private static final int TOO_MANY_REQUESTS = 429;
@@ -50,17 +50,27 @@ public class PaymentGatewayClient {
     PaymentGatewayClient(GatewayProperties properties, ObjectMapper json) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout()).build();
-        this.retry = Retry.of("payment-gateway", RetryConfig.custom()
-                .maxAttempts(properties.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(),
-                        properties.backoffMultiplier(), properties.backoffJitter()))
-                .retryOnException(PaymentGatewayClient::worthRetrying)
-                .build());
-        retry.getEventPublisher().onRetry(event -> log.info("payment gateway call failed (attempt {} of {}), "
-                + "again in {}: {}", event.getNumberOfRetryAttempts(), properties.maxAttempts(),
-                event.getWaitInterval(), event.getLastThrowable().getMessage()));
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        this.retry = Retry.of(
+                "payment-gateway",
+                RetryConfig.custom()
+                        .maxAttempts(properties.maxAttempts())
+                        .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
+                                properties.initialBackoff(),
+                                properties.backoffMultiplier(),
+                                properties.backoffJitter()))
+                        .retryOnException(PaymentGatewayClient::worthRetrying)
+                        .build());
+        retry.getEventPublisher()
+                .onRetry(event -> log.info(
+                        "payment gateway call failed (attempt {} of {}), " + "again in {}: {}",
+                        event.getNumberOfRetryAttempts(),
+                        properties.maxAttempts(),
+                        event.getWaitInterval(),
+                        event.getLastThrowable().getMessage()));
         if (!properties.configured()) {
             log.warn("payment gateway not configured (tradeflow.gateway.url, api-key, secret / GATEWAY_URL, "
                     + "GATEWAY_API_KEY, GATEWAY_SECRET): top-ups are refused");
@@ -88,22 +98,30 @@ public class PaymentGatewayClient {
     public GatewayPayment createOnce(String merchantOrderNo, long amount, String notifyUrl) {
         byte[] body;
         try {
-            body = json.writeValueAsBytes(Map.of("merchantOrderNo", merchantOrderNo, "amount", amount,
-                    "notifyUrl", notifyUrl));
+            body = json.writeValueAsBytes(
+                    Map.of("merchantOrderNo", merchantOrderNo, "amount", amount, "notifyUrl", notifyUrl));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a payment request", e);
         }
-        HttpResponse<byte[]> response = send(request("/v1/payments")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(), CREATE_RESOURCE, "create payment " + merchantOrderNo);
+        HttpResponse<byte[]> response = send(
+                request("/v1/payments")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                CREATE_RESOURCE,
+                "create payment " + merchantOrderNo);
         return payment(response, "create payment " + merchantOrderNo);
     }
 
     /** The payment's status now; empty when the gateway has no such payment. No retry (the caller's schedule). */
     public Optional<GatewayPayment> find(String merchantOrderNo) {
         String what = "query payment " + merchantOrderNo;
-        HttpResponse<byte[]> response = send(request("/v1/payments/"
-                + URLEncoder.encode(merchantOrderNo, StandardCharsets.UTF_8)).GET().build(), QUERY_RESOURCE, what);
+        HttpResponse<byte[]> response = send(
+                request("/v1/payments/" + URLEncoder.encode(merchantOrderNo, StandardCharsets.UTF_8))
+                        .GET()
+                        .build(),
+                QUERY_RESOURCE,
+                what);
         if (response.statusCode() == NOT_FOUND) {
             return Optional.empty();
         }
@@ -112,11 +130,13 @@ public class PaymentGatewayClient {
 
     private HttpRequest.Builder request(String path) {
         if (!properties.configured()) {
-            throw new GatewayException(GatewayException.Kind.UNAVAILABLE, 0, null,
-                    "payment gateway not configured", null);
+            throw new GatewayException(
+                    GatewayException.Kind.UNAVAILABLE, 0, null, "payment gateway not configured", null);
         }
-        return HttpRequest.newBuilder(URI.create(properties.url() + path)).timeout(properties.requestTimeout())
-                .header("Authorization", "Bearer " + properties.apiKey()).header("Accept", "application/json");
+        return HttpRequest.newBuilder(URI.create(properties.url() + path))
+                .timeout(properties.requestTimeout())
+                .header("Authorization", "Bearer " + properties.apiKey())
+                .header("Accept", "application/json");
     }
 
     /**
@@ -128,8 +148,13 @@ public class PaymentGatewayClient {
         try {
             entry = SphU.entry(resource, EntryType.OUT);
         } catch (BlockException e) {
-            throw new GatewayException(GatewayException.Kind.UNAVAILABLE, 0, null, what + ": not sent, Sentinel "
-                    + "refused " + resource + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new GatewayException(
+                    GatewayException.Kind.UNAVAILABLE,
+                    0,
+                    null,
+                    what + ": not sent, Sentinel " + "refused " + resource + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -153,20 +178,32 @@ public class PaymentGatewayClient {
         int status = response.statusCode();
         if (status >= SERVER_ERRORS || status == TOO_MANY_REQUESTS) {
             String code = errorCode(response);
-            throw new GatewayException(GatewayException.Kind.UNAVAILABLE, status, code,
-                    what + ": gateway answered " + status + " " + code, null);
+            throw new GatewayException(
+                    GatewayException.Kind.UNAVAILABLE,
+                    status,
+                    code,
+                    what + ": gateway answered " + status + " " + code,
+                    null);
         }
         if (status >= CLIENT_ERRORS) {
             String code = errorCode(response);
-            throw new GatewayException(GatewayException.Kind.REJECTED, status, code,
-                    what + ": gateway refused with " + status + " " + code, null);
+            throw new GatewayException(
+                    GatewayException.Kind.REJECTED,
+                    status,
+                    code,
+                    what + ": gateway refused with " + status + " " + code,
+                    null);
         }
         try {
             return json.readValue(response.body(), GatewayPayment.class);
         } catch (IOException e) {
             // a 2xx we cannot read: as good as no answer (the query or a retry will tell)
-            throw new GatewayException(GatewayException.Kind.UNAVAILABLE, status, null,
-                    what + ": unreadable answer (" + e.getMessage() + ")", e);
+            throw new GatewayException(
+                    GatewayException.Kind.UNAVAILABLE,
+                    status,
+                    null,
+                    what + ": unreadable answer (" + e.getMessage() + ")",
+                    e);
         }
     }
 

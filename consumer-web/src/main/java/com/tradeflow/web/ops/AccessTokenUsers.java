@@ -1,5 +1,8 @@
 package com.tradeflow.web.ops;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
@@ -12,10 +15,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The console's user is the access token the issuer handed over at sign-in, verified exactly as the API verifies a
  * bearer token (signature, issuer, audience, expiry: {@code WebSecurity#jwtDecoder}): its subject is the operator's
@@ -26,6 +25,7 @@ final class AccessTokenUsers implements OAuth2UserService<OAuth2UserRequest, OAu
     static final String SUBJECT = "sub";
     /** When the token the operator signed in with expires: the console session ends then ({@link SignInExpiry}). */
     static final String EXPIRES = "exp";
+
     private static final String ROLES = "roles";
 
     private final JwtDecoder tokens;
@@ -40,12 +40,17 @@ final class AccessTokenUsers implements OAuth2UserService<OAuth2UserRequest, OAu
         try {
             token = tokens.decode(request.getAccessToken().getTokenValue());
         } catch (JwtException e) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token",
-                    "the issuer's access token did not verify: " + e.getMessage(), null), e);
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error(
+                            "invalid_token", "the issuer's access token did not verify: " + e.getMessage(), null),
+                    e);
         }
         List<String> roles = token.getClaimAsStringList(ROLES);
-        List<GrantedAuthority> authorities = roles == null ? List.of()
-                : roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        List<GrantedAuthority> authorities = roles == null
+                ? List.of()
+                : roles.stream()
+                        .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                        .toList();
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(SUBJECT, token.getSubject());
         if (token.getExpiresAt() != null) {

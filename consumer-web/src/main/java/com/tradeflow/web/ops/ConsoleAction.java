@@ -1,9 +1,8 @@
 package com.tradeflow.web.ops;
 
 import com.tradeflow.api.error.BusinessException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import java.util.function.Supplier;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A console form's action: runs it, tells the operator how it went on the page it redirects back to (post, redirect,
@@ -14,8 +13,7 @@ final class ConsoleAction {
     static final String DONE = "done";
     static final String REFUSED = "refused";
 
-    private ConsoleAction() {
-    }
+    private ConsoleAction() {}
 
     static String run(RedirectAttributes flash, String back, Supplier<String> action) {
         try {

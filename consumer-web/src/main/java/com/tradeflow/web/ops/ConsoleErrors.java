@@ -33,8 +33,10 @@ class ConsoleErrors {
     String failed(RuntimeException failure, Model model, HttpServletResponse response) {
         log.error("console page failed", failure);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        model.addAttribute("problem", "the page could not be made (" + failure.getClass().getSimpleName()
-                + "); it may work again in a moment, and the web API's log says why");
+        model.addAttribute(
+                "problem",
+                "the page could not be made (" + failure.getClass().getSimpleName()
+                        + "); it may work again in a moment, and the web API's log says why");
         return PAGE;
     }
 }

@@ -1,9 +1,8 @@
 package com.tradeflow.web.ops;
 
+import java.security.Principal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-
-import java.security.Principal;
 
 /** What every console page shows: who is signed in (the navigation bar). */
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)

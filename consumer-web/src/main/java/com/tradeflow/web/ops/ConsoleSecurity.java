@@ -1,9 +1,12 @@
 package com.tradeflow.web.ops;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -12,16 +15,12 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
-
-import java.time.Clock;
-import java.util.LinkedHashMap;
 
 /**
  * Who may use the operations console ({@code /ops}): admins, signed in at the OpenID Connect issuer in the browser.
@@ -39,7 +38,8 @@ class ConsoleSecurity {
     private static final String DENIED = "/ops/denied";
 
     @Bean
-    ClientRegistrationRepository consoleClient(@Value("${tradeflow.ops.client-id}") String clientId,
+    ClientRegistrationRepository consoleClient(
+            @Value("${tradeflow.ops.client-id}") String clientId,
             @Value("${tradeflow.ops.authorization-uri}") String authorizationUri,
             @Value("${tradeflow.ops.token-uri}") String tokenUri) {
         // built here rather than from Boot's issuer-uri property: that reads the issuer's discovery document at
@@ -61,16 +61,17 @@ class ConsoleSecurity {
     SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository clients, JwtDecoder tokens)
             throws Exception {
         http.securityMatcher("/ops/**", "/oauth2/authorization/**", "/login/oauth2/code/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SIGNED_OUT, DENIED, "/ops/console.css").permitAll()
-                        .anyRequest().hasRole(ADMIN))
-                .oauth2Login(login -> login
-                        .clientRegistrationRepository(clients)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(SIGNED_OUT, DENIED, "/ops/console.css")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(ADMIN))
+                .oauth2Login(login -> login.clientRegistrationRepository(clients)
                         .userInfoEndpoint(userInfo -> userInfo.userService(new AccessTokenUsers(tokens)))
                         .defaultSuccessUrl("/ops")
                         .failureUrl(SIGNED_OUT + "?failed"))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
-                        new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(
+                                new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION))
                         .accessDeniedHandler(deniedOrExpired()))
                 .logout(logout -> logout.logoutUrl("/ops/logout").logoutSuccessUrl(SIGNED_OUT))
                 .addFilterBefore(new SignInExpiry(Clock.systemUTC(), "/ops"), AuthorizationFilter.class);
@@ -85,8 +86,10 @@ class ConsoleSecurity {
         AccessDeniedHandlerImpl notAdmin = new AccessDeniedHandlerImpl();
         notAdmin.setErrorPage(DENIED);
         LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> byCause = new LinkedHashMap<>();
-        byCause.put(CsrfException.class, (request, response, refused) ->
-                response.sendRedirect(request.getContextPath() + SIGNED_OUT + "?expired"));
+        byCause.put(
+                CsrfException.class,
+                (request, response, refused) ->
+                        response.sendRedirect(request.getContextPath() + SIGNED_OUT + "?expired"));
         return new DelegatingAccessDeniedHandler(byCause, notAdmin);
     }
 }

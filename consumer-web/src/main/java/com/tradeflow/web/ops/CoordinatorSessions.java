@@ -2,11 +2,6 @@ package com.tradeflow.web.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.seata.core.model.BranchStatus;
-import org.apache.seata.core.model.GlobalStatus;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.seata.core.model.BranchStatus;
+import org.apache.seata.core.model.GlobalStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * The global transactions the coordinator (Seata TC) holds: every one not finished yet, in flight or still being
@@ -41,11 +40,13 @@ class CoordinatorSessions {
     private final HttpClient http;
     private volatile String token;
 
-    CoordinatorSessions(@Value("${tradeflow.ops.coordinator.console-url:}") String console,
+    CoordinatorSessions(
+            @Value("${tradeflow.ops.coordinator.console-url:}") String console,
             @Value("${tradeflow.ops.coordinator.username:}") String username,
             @Value("${tradeflow.ops.coordinator.password:}") String password,
             @Value("${tradeflow.ops.registry-timeout}") Duration timeout,
-            @Value("${tradeflow.ops.page-size}") int shown, ObjectMapper json) {
+            @Value("${tradeflow.ops.page-size}") int shown,
+            ObjectMapper json) {
         this.console = console.strip();
         this.username = username;
         this.password = password;
@@ -56,17 +57,20 @@ class CoordinatorSessions {
     }
 
     /** One branch of a global transaction, as the TC holds it. */
-    record Branch(long branchId, String resourceId, String type, String status) {
-    }
+    record Branch(long branchId, String resourceId, String type, String status) {}
 
     /** A global transaction the TC holds; {@code status} is Seata's ({@link GlobalStatus}), by name. */
-    record Session(String xid, String name, String application, String status, Instant begun, long timeoutMillis,
-                   List<Branch> branches) {
-    }
+    record Session(
+            String xid,
+            String name,
+            String application,
+            String status,
+            Instant begun,
+            long timeoutMillis,
+            List<Branch> branches) {}
 
     /** The sessions (newest first as the TC lists them), how many it holds, or why they could not be read. */
-    record Listing(boolean configured, long total, List<Session> sessions, String error) {
-    }
+    record Listing(boolean configured, long total, List<Session> sessions, String error) {}
 
     Listing list() {
         if (console.isEmpty()) {
@@ -80,8 +84,11 @@ class CoordinatorSessions {
             }
             return new Listing(true, page.path("total").asLong(), sessions, null);
         } catch (IOException | RuntimeException e) {
-            return new Listing(true, 0, List.of(), "the coordinator's console at " + console + " did not answer: "
-                    + e.getMessage());
+            return new Listing(
+                    true,
+                    0,
+                    List.of(),
+                    "the coordinator's console at " + console + " did not answer: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Listing(true, 0, List.of(), "interrupted");
@@ -91,8 +98,12 @@ class CoordinatorSessions {
     private JsonNode sessions(boolean signedInAgain) throws IOException, InterruptedException {
         String known = token;
         String signedIn = known == null ? signIn() : known;
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(console + SESSIONS + shown))
-                .timeout(timeout).header("Authorization", signedIn).GET().build(),
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(console + SESSIONS + shown))
+                        .timeout(timeout)
+                        .header("Authorization", signedIn)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() == UNAUTHORIZED && !signedInAgain) {
             token = null;
@@ -110,11 +121,17 @@ class CoordinatorSessions {
 
     private String signIn() throws IOException, InterruptedException {
         String body = json.writeValueAsString(Map.of("username", username, "password", password));
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(console + LOGIN)).timeout(timeout)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(console + LOGIN))
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode result = answer.statusCode() == OK ? json.readTree(answer.body()) : null;
-        if (result == null || !result.path("success").asBoolean() || result.path("data").asText().isEmpty()) {
+        if (result == null
+                || !result.path("success").asBoolean()
+                || result.path("data").asText().isEmpty()) {
             // the password is never part of the message
             throw new IOException("sign-in as '" + username + "' refused (HTTP " + answer.statusCode() + ")");
         }
@@ -125,12 +142,20 @@ class CoordinatorSessions {
     private static Session session(JsonNode session) {
         List<Branch> branches = new ArrayList<>();
         for (JsonNode branch : session.path("branchSessionVOs")) {
-            branches.add(new Branch(branch.path("branchId").asLong(), branch.path("resourceId").asText(),
-                    branch.path("branchType").asText(), branchStatus(branch.path("status").asInt())));
+            branches.add(new Branch(
+                    branch.path("branchId").asLong(),
+                    branch.path("resourceId").asText(),
+                    branch.path("branchType").asText(),
+                    branchStatus(branch.path("status").asInt())));
         }
-        return new Session(session.path("xid").asText(), session.path("transactionName").asText(),
-                session.path("applicationId").asText(), globalStatus(session.path("status").asInt()),
-                Instant.ofEpochMilli(session.path("beginTime").asLong()), session.path("timeout").asLong(), branches);
+        return new Session(
+                session.path("xid").asText(),
+                session.path("transactionName").asText(),
+                session.path("applicationId").asText(),
+                globalStatus(session.path("status").asInt()),
+                Instant.ofEpochMilli(session.path("beginTime").asLong()),
+                session.path("timeout").asLong(),
+                branches);
     }
 
     private static String globalStatus(int code) {

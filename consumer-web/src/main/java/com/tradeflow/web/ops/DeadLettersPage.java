@@ -1,6 +1,7 @@
 package com.tradeflow.web.ops;
 
 import com.tradeflow.web.deadletter.DeadLetterOperations;
+import java.security.Principal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,8 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import java.security.Principal;
 
 /**
  * {@code /ops/dead-letters}: the events a subscriber group gave up on (read from the broker's dead-letter topic of
@@ -40,10 +39,13 @@ class DeadLettersPage {
     }
 
     @PostMapping("/ops/dead-letters/{group}/{msgId}/replay")
-    String replay(@PathVariable String group, @PathVariable String msgId, Principal operator,
-            RedirectAttributes flash) {
-        String back = UriComponentsBuilder.fromPath("/ops/dead-letters").queryParam("group", group).build()
-                .encode().toUriString();
+    String replay(
+            @PathVariable String group, @PathVariable String msgId, Principal operator, RedirectAttributes flash) {
+        String back = UriComponentsBuilder.fromPath("/ops/dead-letters")
+                .queryParam("group", group)
+                .build()
+                .encode()
+                .toUriString();
         return ConsoleAction.run(flash, back, () -> {
             DeadLetterOperations.Replayed replayed = deadLetters.replay(group, msgId, operator.getName());
             return "event " + replayed.eventId() + " of " + replayed.aggregateId() + " sent again to the subscribers"

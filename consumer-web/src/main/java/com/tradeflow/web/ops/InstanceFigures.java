@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradeflow.platform.metrics.OutcomeHistory;
 import com.tradeflow.platform.metrics.OutcomeHistory.Sample;
 import com.tradeflow.web.ops.ServiceInstances.Member;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -21,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Each instance's figures for the overview ({@link OutcomeHistory} samples), read at each view from the actuator
@@ -39,10 +38,12 @@ class InstanceFigures {
     static final String CALLS = "/actuator/calls";
     /** 60 samples take about 5 KB. */
     private static final int MAX_ANSWER = 64 * 1024;
+
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]+");
     /** The chart's drawing box (SVG user units). */
     private static final int WIDTH = 120;
+
     private static final int HEIGHT = 24;
     static final String VIEW_BOX = "0 0 " + WIDTH + " " + HEIGHT;
 
@@ -70,8 +71,14 @@ class InstanceFigures {
             if (latest == null) {
                 return "no sample yet";
             }
-            return String.format(Locale.ROOT, "%.1f %s/s (peak %.1f), %.1f %% failed, p99 %.0f ms",
-                    latest.perSecond(), what, peakPerSecond, latest.errorRate() * 100, latest.p99Millis());
+            return String.format(
+                    Locale.ROOT,
+                    "%.1f %s/s (peak %.1f), %.1f %% failed, p99 %.0f ms",
+                    latest.perSecond(),
+                    what,
+                    peakPerSecond,
+                    latest.errorRate() * 100,
+                    latest.p99Millis());
         }
     }
 
@@ -93,7 +100,8 @@ class InstanceFigures {
 
     private Figures read(Member instance, String path, String what) {
         String ip = instance.managementIp();
-        if (!IPV4.matcher(ip).matches() && !(ip.contains(":") && IPV6.matcher(ip).matches())) {
+        if (!IPV4.matcher(ip).matches()
+                && !(ip.contains(":") && IPV6.matcher(ip).matches())) {
             return failed(what, "actuator registered at " + ip + ", not an IP address: not asked");
         }
         URI uri;
@@ -103,7 +111,8 @@ class InstanceFigures {
             return failed(what, "actuator registered at " + ip + ": not asked");
         }
         try {
-            HttpResponse<InputStream> answer = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+            HttpResponse<InputStream> answer = http.send(
+                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = answer.body()) {
                 if (answer.statusCode() != OK) {
@@ -113,11 +122,12 @@ class InstanceFigures {
                 if (read.length > MAX_ANSWER) {
                     return failed(what, "its actuator's answer is too large");
                 }
-                return figures(what, json.readValue(read, new TypeReference<List<Sample>>() { }));
+                return figures(what, json.readValue(read, new TypeReference<List<Sample>>() {}));
             }
         } catch (IOException e) {
-            return failed(what, "its actuator (" + ip + ":" + instance.managementPort() + ") is not reachable from "
-                    + "here");
+            return failed(
+                    what,
+                    "its actuator (" + ip + ":" + instance.managementPort() + ") is not reachable from " + "here");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(what, "interrupted");
@@ -139,6 +149,7 @@ class InstanceFigures {
             double height = peak == 0 ? 0 : samples.get(i).perSecond() / peak * HEIGHT;
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", i * step, HEIGHT - height));
         }
-        return new Figures(what, samples.get(samples.size() - 1), peak, points.toString().strip(), null);
+        return new Figures(
+                what, samples.get(samples.size() - 1), peak, points.toString().strip(), null);
     }
 }

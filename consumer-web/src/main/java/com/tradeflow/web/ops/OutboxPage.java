@@ -2,6 +2,8 @@ package com.tradeflow.web.ops;
 
 import com.tradeflow.web.outbox.OutboxOperations;
 import com.tradeflow.web.outbox.OutboxStatus;
+import java.security.Principal;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,9 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.security.Principal;
-import java.util.List;
-
 /**
  * {@code /ops/outbox}: the outbox rows not sent, by status; a DEAD row can be re-queued (the same action, and audit,
  * as {@code POST /api/admin/outbox/{eventId}/requeue}).
@@ -21,8 +20,8 @@ import java.util.List;
 @Controller
 class OutboxPage {
 
-    private static final List<OutboxStatus> SHOWN = List.of(OutboxStatus.DEAD, OutboxStatus.PENDING,
-            OutboxStatus.TRANSACTIONAL);
+    private static final List<OutboxStatus> SHOWN =
+            List.of(OutboxStatus.DEAD, OutboxStatus.PENDING, OutboxStatus.TRANSACTIONAL);
 
     private final OutboxOperations outbox;
     private final int pageSize;

@@ -5,22 +5,21 @@ import com.tradeflow.web.outbox.OutboxOperations;
 import com.tradeflow.web.reconciliation.ReconciliationOperations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.health.CompositeHealth;
-import org.springframework.boot.actuate.health.HealthComponent;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * {@code GET /ops}: the console's first page. The services' instances as the registry holds them
@@ -46,9 +45,15 @@ class OverviewPage {
     private final String webService;
     private final Set<String> providers;
 
-    OverviewPage(ServiceInstances instances, InstanceFigures figures, ObjectProvider<HealthEndpoint> health,
-            MeterRegistry meters, OutboxOperations outbox, ReconciliationOperations reconciliation,
-            AdminAudit audit, @Value("${tradeflow.ops.overview-entries}") int entries,
+    OverviewPage(
+            ServiceInstances instances,
+            InstanceFigures figures,
+            ObjectProvider<HealthEndpoint> health,
+            MeterRegistry meters,
+            OutboxOperations outbox,
+            ReconciliationOperations reconciliation,
+            AdminAudit audit,
+            @Value("${tradeflow.ops.overview-entries}") int entries,
             @Value("${tradeflow.registration.service}") String webService,
             @Value("${tradeflow.ops.provider-services}") Set<String> providers) {
         this.instances = instances;
@@ -64,15 +69,14 @@ class OverviewPage {
     }
 
     /** One mode's purchases: how many reached the order step (done or failed there), and each step's mean ms. */
-    record ModeFigures(String mode, long orders, Map<String, Double> meanMillisByStep) {
-    }
+    record ModeFigures(String mode, long orders, Map<String, Double> meanMillisByStep) {}
 
     @GetMapping("/ops")
     String overview(Model model) {
         List<ServiceInstances.Listing> services = instances.list();
         model.addAttribute("services", services);
-        Map<String, InstanceFigures.Figures> shown = new LinkedHashMap<>(figures.of(members(services,
-                webService::equals), InstanceFigures.PURCHASES, "purchases"));
+        Map<String, InstanceFigures.Figures> shown = new LinkedHashMap<>(
+                figures.of(members(services, webService::equals), InstanceFigures.PURCHASES, "purchases"));
         shown.putAll(figures.of(members(services, providers::contains), InstanceFigures.CALLS, "calls"));
         model.addAttribute("figures", shown);
         model.addAttribute("dependencies", dependencies());
@@ -83,9 +87,12 @@ class OverviewPage {
         return "ops/overview";
     }
 
-    private static List<ServiceInstances.Member> members(List<ServiceInstances.Listing> services,
-            Predicate<String> of) {
-        return services.stream().filter(l -> of.test(l.service())).flatMap(l -> l.instances().stream()).toList();
+    private static List<ServiceInstances.Member> members(
+            List<ServiceInstances.Listing> services, Predicate<String> of) {
+        return services.stream()
+                .filter(l -> of.test(l.service()))
+                .flatMap(l -> l.instances().stream())
+                .toList();
     }
 
     /** This instance's health components (db, redis ...) and their status; empty without the health endpoint. */
@@ -93,8 +100,10 @@ class OverviewPage {
         Map<String, String> statuses = new TreeMap<>();
         HealthEndpoint endpoint = health.getIfAvailable();
         if (endpoint != null && endpoint.health() instanceof CompositeHealth composite) {
-            for (Map.Entry<String, HealthComponent> component : composite.getComponents().entrySet()) {
-                statuses.put(component.getKey(), component.getValue().getStatus().getCode());
+            for (Map.Entry<String, HealthComponent> component :
+                    composite.getComponents().entrySet()) {
+                statuses.put(
+                        component.getKey(), component.getValue().getStatus().getCode());
             }
         }
         return statuses;
@@ -107,11 +116,14 @@ class OverviewPage {
                     .put(timer.getId().getTag("step"), timer);
         }
         return byMode.entrySet().stream()
-                .filter(mode -> mode.getValue().containsKey("order") && mode.getValue().get("order").count() > 0)
+                .filter(mode -> mode.getValue().containsKey("order")
+                        && mode.getValue().get("order").count() > 0)
                 .map(mode -> {
                     Map<String, Double> means = new TreeMap<>();
                     mode.getValue().forEach((step, timer) -> means.put(step, timer.mean(TimeUnit.MILLISECONDS)));
-                    return new ModeFigures(mode.getKey(), mode.getValue().get("order").count(), means);
-                }).toList();
+                    return new ModeFigures(
+                            mode.getKey(), mode.getValue().get("order").count(), means);
+                })
+                .toList();
     }
 }

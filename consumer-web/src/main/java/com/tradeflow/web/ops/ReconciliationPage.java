@@ -1,6 +1,7 @@
 package com.tradeflow.web.ops;
 
 import com.tradeflow.web.reconciliation.ReconciliationOperations;
+import java.security.Principal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,8 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.security.Principal;
 
 /**
  * {@code /ops/reconciliation}: the reconciliation's findings by status; an open one can be resolved with a note (the
@@ -37,7 +36,10 @@ class ReconciliationPage {
     }
 
     @PostMapping("/ops/reconciliation/findings/{id}/resolve")
-    String resolve(@PathVariable long id, @RequestParam(defaultValue = "") String note, Principal operator,
+    String resolve(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String note,
+            Principal operator,
             RedirectAttributes flash) {
         return ConsoleAction.run(flash, "/ops/reconciliation", () -> {
             reconciliation.resolve(id, operator.getName(), note.strip());

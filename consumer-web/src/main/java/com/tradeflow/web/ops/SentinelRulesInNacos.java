@@ -9,14 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradeflow.platform.sentinel.SentinelProperties;
 import com.tradeflow.platform.sentinel.SentinelRules;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * The Sentinel rules each service follows, read where the services read them: Nacos ({@link SentinelProperties},
@@ -33,9 +32,11 @@ class SentinelRulesInNacos implements DisposableBean {
     private final ObjectMapper json;
     private ConfigService configs;
 
-    SentinelRulesInNacos(SentinelProperties sentinel,
+    SentinelRulesInNacos(
+            SentinelProperties sentinel,
             @Value("${tradeflow.ops.sentinel-applications}") List<String> applications,
-            @Value("${tradeflow.ops.registry-timeout}") Duration timeout, ObjectMapper json) {
+            @Value("${tradeflow.ops.registry-timeout}") Duration timeout,
+            ObjectMapper json) {
         this.nacosAddr = sentinel.nacosAddr();
         this.group = sentinel.group();
         this.applications = applications;
@@ -44,8 +45,7 @@ class SentinelRulesInNacos implements DisposableBean {
     }
 
     /** One config: its rules as stored (pretty-printed when JSON), how many, or why it could not be read. */
-    record RuleConfig(String application, String dataId, int rules, String content, String error) {
-    }
+    record RuleConfig(String application, String dataId, int rules, String content, String error) {}
 
     String group() {
         return group;
@@ -73,8 +73,12 @@ class SentinelRulesInNacos implements DisposableBean {
         }
         try {
             JsonNode rules = json.readTree(content);
-            return new RuleConfig(application, dataId, rules.isArray() ? rules.size() : 1,
-                    json.writerWithDefaultPrettyPrinter().writeValueAsString(rules), null);
+            return new RuleConfig(
+                    application,
+                    dataId,
+                    rules.isArray() ? rules.size() : 1,
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(rules),
+                    null);
         } catch (JsonProcessingException e) {
             // the services refuse it too (and keep their last rules): show it as it is
             return new RuleConfig(application, dataId, 0, content, "not JSON: " + e.getOriginalMessage());

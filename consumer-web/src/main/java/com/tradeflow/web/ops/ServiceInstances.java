@@ -6,12 +6,6 @@ import com.alibaba.nacos.api.naming.NamingFactory;
 import com.alibaba.nacos.api.naming.NamingService;
 import com.alibaba.nacos.api.naming.pojo.Instance;
 import com.tradeflow.platform.registry.OperationsMetadata;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +13,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * What the registry (Nacos) knows of each service of the stack, for the overview: every instance with its address
@@ -38,7 +37,8 @@ class ServiceInstances implements DisposableBean {
     private final List<String> services;
     private NamingService naming;
 
-    ServiceInstances(@Value("${tradeflow.registration.nacos-addr}") String nacosAddr,
+    ServiceInstances(
+            @Value("${tradeflow.registration.nacos-addr}") String nacosAddr,
             @Value("${tradeflow.ops.registry-services}") List<String> services) {
         this.nacosAddr = nacosAddr;
         this.services = services;
@@ -49,9 +49,8 @@ class ServiceInstances implements DisposableBean {
      * actuator listens ({@code managementIp}: its own address unless it bound the actuator to another one;
      * {@code managementPort} 0: it does not say) and its build ({@code version}, null: it does not say).
      */
-    record Member(String address, String ip, String managementIp, int managementPort, String version,
-            boolean healthy) {
-    }
+    record Member(
+            String address, String ip, String managementIp, int managementPort, String version, boolean healthy) {}
 
     /** A service's instances; {@code error} when the registry could not be asked. */
     record Listing(String service, String group, List<Member> instances, String error) {
@@ -64,19 +63,25 @@ class ServiceInstances implements DisposableBean {
     List<Listing> list() {
         List<Listing> listings = new ArrayList<>();
         for (String entry : services) {
-            String service = entry.contains(GROUP_SEPARATOR) ? entry.substring(0, entry.indexOf(GROUP_SEPARATOR))
-                    : entry;
-            String group = entry.contains(GROUP_SEPARATOR) ? entry.substring(entry.indexOf(GROUP_SEPARATOR) + 1)
+            String service =
+                    entry.contains(GROUP_SEPARATOR) ? entry.substring(0, entry.indexOf(GROUP_SEPARATOR)) : entry;
+            String group = entry.contains(GROUP_SEPARATOR)
+                    ? entry.substring(entry.indexOf(GROUP_SEPARATOR) + 1)
                     : "DEFAULT_GROUP";
             try {
                 List<Member> members = naming().getAllInstances(service, group, false).stream()
-                        .map(ServiceInstances::member).sorted(Comparator.comparing(Member::address)).toList();
+                        .map(ServiceInstances::member)
+                        .sorted(Comparator.comparing(Member::address))
+                        .toList();
                 listings.add(new Listing(service, group, members, null));
             } catch (NacosException | RuntimeException e) {
-                log.warn("the console could not ask Nacos {} for {} ({}): {}", nacosAddr, service, group,
+                log.warn(
+                        "the console could not ask Nacos {} for {} ({}): {}",
+                        nacosAddr,
+                        service,
+                        group,
                         e.getMessage());
-                listings.add(new Listing(service, group, List.of(), "the registry did not answer: "
-                        + e.getMessage()));
+                listings.add(new Listing(service, group, List.of(), "the registry did not answer: " + e.getMessage()));
             }
         }
         return listings;
@@ -88,8 +93,12 @@ class ServiceInstances implements DisposableBean {
         String bound = metadata.get(OperationsMetadata.MANAGEMENT_ADDRESS);
         // an actuator bound to every interface is reached at the instance's own address
         String managementIp = bound == null || bound.isBlank() || WILDCARDS.contains(bound) ? instance.getIp() : bound;
-        return new Member(instance.getIp() + ":" + instance.getPort(), instance.getIp(), managementIp,
-                PORT.matcher(port).matches() ? Integer.parseInt(port) : 0, metadata.get(OperationsMetadata.VERSION),
+        return new Member(
+                instance.getIp() + ":" + instance.getPort(),
+                instance.getIp(),
+                managementIp,
+                PORT.matcher(port).matches() ? Integer.parseInt(port) : 0,
+                metadata.get(OperationsMetadata.VERSION),
                 instance.isHealthy());
     }
 

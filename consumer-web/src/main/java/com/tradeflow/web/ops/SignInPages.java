@@ -14,7 +14,9 @@ class SignInPages {
      * session; a link to sign in again.
      */
     @RequestMapping("/ops/signed-out")
-    String signedOut(@RequestParam(required = false) String failed, @RequestParam(required = false) String expired,
+    String signedOut(
+            @RequestParam(required = false) String failed,
+            @RequestParam(required = false) String expired,
             Model model) {
         model.addAttribute("failed", failed != null);
         model.addAttribute("expired", expired != null);

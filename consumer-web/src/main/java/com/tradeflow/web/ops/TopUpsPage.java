@@ -1,6 +1,7 @@
 package com.tradeflow.web.ops;
 
 import com.tradeflow.web.topup.TopUpOperations;
+import java.security.Principal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,8 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.security.Principal;
 
 /**
  * {@code /ops/topups}: the top-ups flagged for review (still PENDING, or contradicted by the gateway after they
@@ -38,8 +37,10 @@ class TopUpsPage {
         return ConsoleAction.run(flash, "/ops/topups", () -> {
             TopUpOperations.QueryAnswer answer = topUps.queryGateway(topUpId, operator.getName());
             return "top-up " + topUpId + " is " + answer.topUp().status() + "; the gateway says "
-                    + (answer.gateway() == null ? "it has no payment " + answer.topUp().merchantOrderNo()
-                    : answer.gateway().status() + " for " + answer.gateway().amount() + " cents");
+                    + (answer.gateway() == null
+                            ? "it has no payment " + answer.topUp().merchantOrderNo()
+                            : answer.gateway().status() + " for "
+                                    + answer.gateway().amount() + " cents");
         });
     }
 }

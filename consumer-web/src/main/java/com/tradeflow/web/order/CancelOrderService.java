@@ -4,9 +4,8 @@ import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.web.product.StockChanges;
 import com.tradeflow.web.transaction.GlobalTransactions;
-import org.springframework.stereotype.Service;
-
 import java.time.Instant;
+import org.springframework.stereotype.Service;
 
 /**
  * Cancels a PLACED order of the user: stock back, money back, order CANCELLED, in one global transaction of the
@@ -22,8 +21,8 @@ class CancelOrderService {
     private final StockChanges stockChanges;
     private final OrderViews views;
 
-    CancelOrderService(CancelOrderTransaction transaction, OrderRepository orders, StockChanges stockChanges,
-            OrderViews views) {
+    CancelOrderService(
+            CancelOrderTransaction transaction, OrderRepository orders, StockChanges stockChanges, OrderViews views) {
         this.transaction = transaction;
         this.orders = orders;
         this.stockChanges = stockChanges;
@@ -31,26 +30,38 @@ class CancelOrderService {
     }
 
     OrderView cancel(long orderId, long userId) {
-        Order order = orders.find(orderId, userId).orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
-                "no order " + orderId + " of user " + userId));
+        Order order = orders.find(orderId, userId)
+                .orElseThrow(
+                        () -> new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId + " of user " + userId));
         if (order.status() == OrderStatus.CANCELLED) {
             return views.current(order);
         }
         if (order.mode() == TransactionMode.LOCAL) {
-            throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId
-                    + " was placed by a benchmark without a global transaction; it cannot be cancelled");
+            throw new BusinessException(
+                    ErrorCode.ORDER_NOT_CANCELLABLE,
+                    "order " + orderId
+                            + " was placed by a benchmark without a global transaction; it cannot be cancelled");
         }
         if (!order.status().cancellable()) {
-            throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "order " + orderId + " is "
-                    + order.status() + "; only PLACED orders can be cancelled");
+            throw new BusinessException(
+                    ErrorCode.ORDER_NOT_CANCELLABLE,
+                    "order " + orderId + " is " + order.status() + "; only PLACED orders can be cancelled");
         }
         if (views.current(order).placementUnconfirmed()) {
-            throw new BusinessException(ErrorCode.ORDER_NOT_CANCELLABLE, "the transaction coordinator has not "
-                    + "confirmed that order " + orderId + " was placed; ask again later");
+            throw new BusinessException(
+                    ErrorCode.ORDER_NOT_CANCELLABLE,
+                    "the transaction coordinator has not " + "confirmed that order " + orderId
+                            + " was placed; ask again later");
         }
         GlobalTransactions.Outcome<Void> outcome = stockChanges.around(order.skuId(), () -> transaction.run(order));
-        orders.recordTransaction(new OrderTransaction(outcome.xid(), orderId, userId, OrderTransaction.CANCEL,
-                order.mode(), outcome.status().name(), Instant.now()));
+        orders.recordTransaction(new OrderTransaction(
+                outcome.xid(),
+                orderId,
+                userId,
+                OrderTransaction.CANCEL,
+                order.mode(),
+                outcome.status().name(),
+                Instant.now()));
         Order after = orders.find(orderId, userId).orElseThrow();
         if (!outcome.committed() && after.status() != OrderStatus.CANCELLED) {
             // not a concurrent cancellation that won: ours failed and was rolled back

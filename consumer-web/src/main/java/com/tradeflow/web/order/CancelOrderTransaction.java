@@ -21,8 +21,13 @@ class CancelOrderTransaction {
     private final OrderCancellationAction cancellation;
     private final OrderEventPublisher events;
 
-    CancelOrderTransaction(GlobalTransactions transactions, InventoryService inventory, WalletService wallets,
-            OrderRepository orders, OrderCancellationAction cancellation, OrderEventPublisher events) {
+    CancelOrderTransaction(
+            GlobalTransactions transactions,
+            InventoryService inventory,
+            WalletService wallets,
+            OrderRepository orders,
+            OrderCancellationAction cancellation,
+            OrderEventPublisher events) {
         this.transactions = transactions;
         this.inventory = inventory;
         this.wallets = wallets;
@@ -36,7 +41,11 @@ class CancelOrderTransaction {
             OrderEvent cancelled = order.newEvent(OrderEvent.CANCELLED);
             events.announce(cancelled);
             if (order.mode() == TransactionMode.TCC) {
-                cancellation.begin(null, order.orderId(), order.userId(), cancelled.eventId(),
+                cancellation.begin(
+                        null,
+                        order.orderId(),
+                        order.userId(),
+                        cancelled.eventId(),
                         events.rowStatus().name());
             } else {
                 orders.markCancelled(order.orderId(), order.userId(), cancelled, events.rowStatus());

@@ -5,9 +5,8 @@ import com.alibaba.csp.sentinel.EntryType;
 import com.alibaba.csp.sentinel.SphU;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
 import com.tradeflow.platform.sentinel.SentinelRefusals;
-import org.springframework.stereotype.Component;
-
 import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
 
 /**
  * Order placement as a Sentinel resource whose parameter is the sku: a hot-parameter rule on it

@@ -1,11 +1,10 @@
 package com.tradeflow.web.order;
 
-import com.tradeflow.api.event.OrderEvent;
+import static java.time.temporal.ChronoUnit.MILLIS;
 
+import com.tradeflow.api.event.OrderEvent;
 import java.time.Instant;
 import java.util.UUID;
-
-import static java.time.temporal.ChronoUnit.MILLIS;
 
 /**
  * A purchase of one sku: who, what, how much (cents), its status and the mode of its global transactions.
@@ -14,15 +13,31 @@ import static java.time.temporal.ChronoUnit.MILLIS;
  *                  existed. Once that transaction committed, this is its only record
  *                  ({@link OrderTransaction#committedPlacementOf})
  */
-public record Order(long orderId, long userId, long skuId, int quantity, long amount, OrderStatus status,
-                    TransactionMode mode, Instant createdAt, String placedXid) {
+public record Order(
+        long orderId,
+        long userId,
+        long skuId,
+        int quantity,
+        long amount,
+        OrderStatus status,
+        TransactionMode mode,
+        Instant createdAt,
+        String placedXid) {
 
     /** A new order, in its mode's first status ({@link OrderStatus#initial}), placed by {@code placedXid}. */
-    static Order create(long orderId, long userId, long skuId, int quantity, long amount, TransactionMode mode,
-            String placedXid) {
+    static Order create(
+            long orderId, long userId, long skuId, int quantity, long amount, TransactionMode mode, String placedXid) {
         OrderStatus status = OrderStatus.initial(mode);
         // stored with millisecond precision: the answer shows what a later read shows
-        return new Order(orderId, userId, skuId, quantity, amount, status, mode, Instant.now().truncatedTo(MILLIS),
+        return new Order(
+                orderId,
+                userId,
+                skuId,
+                quantity,
+                amount,
+                status,
+                mode,
+                Instant.now().truncatedTo(MILLIS),
                 placedXid);
     }
 

@@ -26,9 +26,13 @@ public class OrderCancellationAction {
         this.orders = orders;
     }
 
-    @TwoPhaseBusinessAction(name = "web-cancel-order", commitMethod = "confirm", rollbackMethod = "cancel",
+    @TwoPhaseBusinessAction(
+            name = "web-cancel-order",
+            commitMethod = "confirm",
+            rollbackMethod = "cancel",
             useTCCFence = true)
-    public void begin(BusinessActionContext context,
+    public void begin(
+            BusinessActionContext context,
             @BusinessActionContextParameter("orderId") long orderId,
             @BusinessActionContextParameter("userId") long userId,
             @BusinessActionContextParameter("eventId") String eventId,
@@ -39,16 +43,23 @@ public class OrderCancellationAction {
     }
 
     public boolean confirm(BusinessActionContext context) {
-        orders.changeStatusAnnounced(ActionContexts.longValue(context, "orderId"),
-                ActionContexts.longValue(context, "userId"), OrderStatus.CANCELLING, OrderStatus.CANCELLED,
-                OrderEvent.CANCELLED, ActionContexts.stringValue(context, "eventId"),
+        orders.changeStatusAnnounced(
+                ActionContexts.longValue(context, "orderId"),
+                ActionContexts.longValue(context, "userId"),
+                OrderStatus.CANCELLING,
+                OrderStatus.CANCELLED,
+                OrderEvent.CANCELLED,
+                ActionContexts.stringValue(context, "eventId"),
                 OutboxStatus.valueOf(ActionContexts.stringValue(context, "eventStatus")));
         return true;
     }
 
     public boolean cancel(BusinessActionContext context) {
-        orders.changeStatus(ActionContexts.longValue(context, "orderId"), ActionContexts.longValue(context, "userId"),
-                OrderStatus.CANCELLING, OrderStatus.PLACED);
+        orders.changeStatus(
+                ActionContexts.longValue(context, "orderId"),
+                ActionContexts.longValue(context, "userId"),
+                OrderStatus.CANCELLING,
+                OrderStatus.PLACED);
         return true;
     }
 }

@@ -7,6 +7,7 @@ import com.tradeflow.web.security.CallerRateLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -16,8 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** Orders: place one, cancel one, read one, list a user's. Money in cents. */
 @RestController
@@ -30,8 +29,12 @@ class OrderController {
     private final OrderViews views;
     private final CallerRateLimits limits;
 
-    OrderController(PlaceOrderService placeOrder, CancelOrderService cancelOrder, OrderRepository orders,
-            OrderViews views, CallerRateLimits limits) {
+    OrderController(
+            PlaceOrderService placeOrder,
+            CancelOrderService cancelOrder,
+            OrderRepository orders,
+            OrderViews views,
+            CallerRateLimits limits) {
         this.placeOrder = placeOrder;
         this.cancelOrder = cancelOrder;
         this.orders = orders;
@@ -50,7 +53,9 @@ class OrderController {
      * 400/404/409/422/503 with {@code {"code","message"}}.
      */
     @PostMapping("/api/orders")
-    ResponseEntity<OrderView> place(Caller caller, @Valid @RequestBody PlaceOrderRequest request,
+    ResponseEntity<OrderView> place(
+            Caller caller,
+            @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 64) String key) {
         PlaceOrderRequest callers = request.forCaller(caller);
         limits.admit(CallerRateLimits.Act.ORDER_PLACEMENT, caller);
@@ -71,7 +76,9 @@ class OrderController {
      * placed or cancelled; 503 when a participant is down (nothing changed, try again).
      */
     @PostMapping("/api/orders/{orderId}/cancel")
-    OrderView cancel(Caller caller, @PathVariable @Positive long orderId,
+    OrderView cancel(
+            Caller caller,
+            @PathVariable @Positive long orderId,
             @Valid @RequestBody(required = false) CancelOrderRequest request) {
         return cancelOrder.cancel(orderId, caller.actsFor(request == null ? null : request.userId()));
     }
@@ -97,6 +104,8 @@ class OrderController {
     @GetMapping("/api/users/{userId}/orders")
     List<OrderView> byUser(Caller caller, @PathVariable @Positive long userId) {
         caller.requireOwner(userId, "user " + userId);
-        return orders.findByUser(userId).stream().map(order -> OrderView.of(order, null)).toList();
+        return orders.findByUser(userId).stream()
+                .map(order -> OrderView.of(order, null))
+                .toList();
     }
 }

@@ -5,9 +5,8 @@ import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.platform.tracing.MessageTraces;
 import com.tradeflow.web.outbox.OutboxEvent;
 import com.tradeflow.web.outbox.OutboxRepository;
-import org.springframework.stereotype.Service;
-
 import java.util.List;
+import org.springframework.stereotype.Service;
 
 /**
  * What an operator looks up about one order: the order, the global transactions run for it, its events and whether
@@ -30,8 +29,7 @@ public class OrderInspection {
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId));
         Order order = traced.order();
         String traceId = MessageTraces.traceIdOf(traced.traceParent()).orElse(null);
-        return new Details(order, traceId, orders.transactions(order),
-                outbox.findByAggregate(orderId, order.userId()));
+        return new Details(order, traceId, orders.transactions(order), outbox.findByAggregate(orderId, order.userId()));
     }
 
     /**
@@ -39,7 +37,5 @@ public class OrderInspection {
      * @param transactions newest first
      * @param events       in the order they were written
      */
-    public record Details(Order order, String traceId, List<OrderTransaction> transactions,
-            List<OutboxEvent> events) {
-    }
+    public record Details(Order order, String traceId, List<OrderTransaction> transactions, List<OutboxEvent> events) {}
 }

@@ -24,28 +24,38 @@ public class OrderPlacementAction {
         this.orders = orders;
     }
 
-    @TwoPhaseBusinessAction(name = "web-place-order", commitMethod = "confirm", rollbackMethod = "cancel",
+    @TwoPhaseBusinessAction(
+            name = "web-place-order",
+            commitMethod = "confirm",
+            rollbackMethod = "cancel",
             useTCCFence = true)
-    public void place(BusinessActionContext context,
+    public void place(
+            BusinessActionContext context,
             @BusinessActionContextParameter("orderId") long orderId,
             @BusinessActionContextParameter("userId") long userId,
             @BusinessActionContextParameter("eventId") String eventId,
             @BusinessActionContextParameter("eventStatus") String eventStatus,
-            Order order, String idempotencyKey, String fingerprint) {
+            Order order,
+            String idempotencyKey,
+            String fingerprint) {
         orders.insertRows(order, idempotencyKey, fingerprint);
     }
 
     public boolean confirm(BusinessActionContext context) {
-        orders.changeStatusAnnounced(ActionContexts.longValue(context, "orderId"),
-                ActionContexts.longValue(context, "userId"), OrderStatus.PENDING, OrderStatus.PLACED, OrderEvent.PLACED,
+        orders.changeStatusAnnounced(
+                ActionContexts.longValue(context, "orderId"),
+                ActionContexts.longValue(context, "userId"),
+                OrderStatus.PENDING,
+                OrderStatus.PLACED,
+                OrderEvent.PLACED,
                 ActionContexts.stringValue(context, "eventId"),
                 OutboxStatus.valueOf(ActionContexts.stringValue(context, "eventStatus")));
         return true;
     }
 
     public boolean cancel(BusinessActionContext context) {
-        orders.deleteUnplaced(ActionContexts.longValue(context, "orderId"),
-                ActionContexts.longValue(context, "userId"));
+        orders.deleteUnplaced(
+                ActionContexts.longValue(context, "orderId"), ActionContexts.longValue(context, "userId"));
         return true;
     }
 }

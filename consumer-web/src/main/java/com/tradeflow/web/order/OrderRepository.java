@@ -6,19 +6,18 @@ import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.tracing.MessageTraces;
 import com.tradeflow.web.outbox.OutboxRepository;
 import com.tradeflow.web.outbox.OutboxStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * SQL over the sharded orders, their Idempotency-Key records and their global transactions (through
@@ -33,13 +32,24 @@ public class OrderRepository {
     private static final int USER_ORDERS_LIMIT = 100;
     private static final int IDS_PER_STATEMENT = 500;
     /** An orders row as an {@link Order}: for whoever reads orders tables with SQL of its own (reconciliation). */
-    public static final RowMapper<Order> ORDER_ROW = (rs, i) -> new Order(rs.getLong("order_id"),
-            rs.getLong("user_id"), rs.getLong("sku_id"), rs.getInt("quantity"), rs.getLong("amount"),
-            OrderStatus.valueOf(rs.getString("status")), TransactionMode.valueOf(rs.getString("mode")),
-            rs.getTimestamp("created_at").toInstant(), rs.getString("placed_xid"));
+    public static final RowMapper<Order> ORDER_ROW = (rs, i) -> new Order(
+            rs.getLong("order_id"),
+            rs.getLong("user_id"),
+            rs.getLong("sku_id"),
+            rs.getInt("quantity"),
+            rs.getLong("amount"),
+            OrderStatus.valueOf(rs.getString("status")),
+            TransactionMode.valueOf(rs.getString("mode")),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getString("placed_xid"));
+
     private static final RowMapper<OrderTransaction> TRANSACTION = (rs, i) -> new OrderTransaction(
-            rs.getString("xid"), rs.getLong("order_id"), rs.getLong("user_id"), rs.getString("action"),
-            TransactionMode.valueOf(rs.getString("mode")), rs.getString("status"),
+            rs.getString("xid"),
+            rs.getLong("order_id"),
+            rs.getLong("user_id"),
+            rs.getString("action"),
+            TransactionMode.valueOf(rs.getString("mode")),
+            rs.getString("status"),
             rs.getTimestamp("finished_at").toInstant());
 
     private final JdbcTemplate jdbc;
@@ -59,8 +69,7 @@ public class OrderRepository {
      * local transaction: under an AT or XA global transaction, one branch (all rows live in the user's database).
      */
     @Transactional
-    public void insert(Order order, String idempotencyKey, String fingerprint, OrderEvent placed,
-            OutboxStatus status) {
+    public void insert(Order order, String idempotencyKey, String fingerprint, OrderEvent placed, OutboxStatus status) {
         insertRows(order, idempotencyKey, fingerprint);
         outbox.append(placed, status);
     }
@@ -71,11 +80,20 @@ public class OrderRepository {
      * that commits, the row is its record ({@link OrderTransaction#committedPlacementOf}).
      */
     void insertRows(Order order, String idempotencyKey, String fingerprint) {
-        jdbc.update("INSERT INTO " + table.of(order.orderId()) + """
+        jdbc.update(
+                "INSERT INTO " + table.of(order.orderId()) + """
                  (order_id, user_id, sku_id, quantity, amount, status, mode, created_at, trace_parent, placed_xid)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", order.orderId(), order.userId(), order.skuId(),
-                order.quantity(), order.amount(), order.status().name(), order.mode().name(),
-                Timestamp.from(order.createdAt()), traces.current(), order.placedXid());
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                order.orderId(),
+                order.userId(),
+                order.skuId(),
+                order.quantity(),
+                order.amount(),
+                order.status().name(),
+                order.mode().name(),
+                Timestamp.from(order.createdAt()),
+                traces.current(),
+                order.placedXid());
         if (idempotencyKey != null) {
             jdbc.update("""
                     INSERT INTO order_requests (idempotency_key, request_hash, order_id, user_id)
@@ -96,27 +114,40 @@ public class OrderRepository {
      * A status change with the event it announces (the id a TCC try chose), in the caller's transaction (a TCC
      * confirm's). Nothing, no event, when the order is not in status {@code from}.
      */
-    void changeStatusAnnounced(long orderId, long userId, OrderStatus from, OrderStatus to, String eventType,
-            String eventId, OutboxStatus status) {
+    void changeStatusAnnounced(
+            long orderId,
+            long userId,
+            OrderStatus from,
+            OrderStatus to,
+            String eventType,
+            String eventId,
+            OutboxStatus status) {
         if (changeStatus(orderId, userId, from, to)) {
             // the coordinator runs the confirm outside the request: the event continues the order's trace
-            Traced traced = jdbc.query("SELECT * FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ?",
-                    TRACED, orderId, userId).stream().findFirst().orElseThrow(() -> new IllegalStateException(
-                            "order " + orderId + " vanished inside its own transaction"));
+            Traced traced = jdbc
+                    .query(
+                            "SELECT * FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ?",
+                            TRACED,
+                            orderId,
+                            userId)
+                    .stream()
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new IllegalStateException("order " + orderId + " vanished inside its own transaction"));
             outbox.append(traced.order().event(eventType, eventId), status, traced.traceParent());
         }
     }
 
     /** An order with the W3C traceparent of the request that placed it (null when it was not traced). */
-    public record Traced(Order order, String traceParent) {
-    }
+    public record Traced(Order order, String traceParent) {}
 
-    private static final RowMapper<Traced> TRACED = (rs, i) -> new Traced(ORDER_ROW.mapRow(rs, i),
-            rs.getString("trace_parent"));
+    private static final RowMapper<Traced> TRACED =
+            (rs, i) -> new Traced(ORDER_ROW.mapRow(rs, i), rs.getString("trace_parent"));
 
     /** An order by id alone (through ShardingSphere), with its trace. */
     Optional<Traced> findTraced(long orderId) {
-        return jdbc.query("SELECT * FROM orders WHERE order_id = ?", TRACED, orderId).stream().findFirst();
+        return jdbc.query("SELECT * FROM orders WHERE order_id = ?", TRACED, orderId).stream()
+                .findFirst();
     }
 
     /**
@@ -125,21 +156,30 @@ public class OrderRepository {
      */
     boolean changeStatus(long orderId, long userId, OrderStatus from, OrderStatus to) {
         from.requireNext(to);
-        return jdbc.update("UPDATE " + table.of(orderId)
-                + " SET status = ? WHERE order_id = ? AND user_id = ? AND status = ?", to.name(), orderId, userId,
-                from.name()) == 1;
+        return jdbc.update(
+                        "UPDATE " + table.of(orderId)
+                                + " SET status = ? WHERE order_id = ? AND user_id = ? AND status = ?",
+                        to.name(),
+                        orderId,
+                        userId,
+                        from.name())
+                == 1;
     }
 
     /** Removes an order that never was (a TCC placement that is cancelled) with its Idempotency-Key record. */
     boolean deleteUnplaced(long orderId, long userId) {
         jdbc.update("DELETE FROM order_requests WHERE user_id = ? AND order_id = ?", userId, orderId);
-        return jdbc.update("DELETE FROM " + table.of(orderId)
-                + " WHERE order_id = ? AND user_id = ? AND status = ?", orderId, userId,
-                OrderStatus.PENDING.name()) == 1;
+        return jdbc.update(
+                        "DELETE FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ? AND status = ?",
+                        orderId,
+                        userId,
+                        OrderStatus.PENDING.name())
+                == 1;
     }
 
     Optional<Order> find(long orderId) {
-        return jdbc.query("SELECT * FROM orders WHERE order_id = ?", ORDER_ROW, orderId).stream().findFirst();
+        return jdbc.query("SELECT * FROM orders WHERE order_id = ?", ORDER_ROW, orderId).stream()
+                .findFirst();
     }
 
     /** Orders by id, whoever their users (through ShardingSphere, a page of ids per statement). */
@@ -147,27 +187,40 @@ public class OrderRepository {
         Map<Long, Order> found = new HashMap<>();
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         for (int from = 0; from < orderIds.size(); from += IDS_PER_STATEMENT) {
-            named.query("SELECT * FROM orders WHERE order_id IN (:ids)", new MapSqlParameterSource("ids",
-                    orderIds.subList(from, Math.min(orderIds.size(), from + IDS_PER_STATEMENT))), ORDER_ROW)
+            named.query(
+                            "SELECT * FROM orders WHERE order_id IN (:ids)",
+                            new MapSqlParameterSource(
+                                    "ids", orderIds.subList(from, Math.min(orderIds.size(), from + IDS_PER_STATEMENT))),
+                            ORDER_ROW)
                     .forEach(order -> found.put(order.orderId(), order));
         }
         return found;
     }
 
     public Optional<Order> find(long orderId, long userId) {
-        return jdbc.query("SELECT * FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ?", ORDER_ROW,
-                orderId, userId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ?",
+                        ORDER_ROW,
+                        orderId,
+                        userId)
+                .stream()
+                .findFirst();
     }
 
     List<Order> findByUser(long userId) {
-        return jdbc.query("SELECT * FROM orders WHERE user_id = ? ORDER BY created_at DESC, order_id DESC LIMIT ?",
-                ORDER_ROW, userId, USER_ORDERS_LIMIT);
+        return jdbc.query(
+                "SELECT * FROM orders WHERE user_id = ? ORDER BY created_at DESC, order_id DESC LIMIT ?",
+                ORDER_ROW,
+                userId,
+                USER_ORDERS_LIMIT);
     }
 
     Optional<StoredRequest> findRequest(long userId, String idempotencyKey) {
-        return jdbc.query("""
-                SELECT request_hash, order_id FROM order_requests WHERE user_id = ? AND idempotency_key = ?""",
-                (rs, i) -> new StoredRequest(rs.getString(1), rs.getLong(2)), userId, idempotencyKey).stream()
+        return jdbc
+                .query("""
+                SELECT request_hash, order_id FROM order_requests WHERE user_id = ? AND idempotency_key = ?""", (rs, i) -> new StoredRequest(rs.getString(1), rs.getLong(2)), userId, idempotencyKey)
+                .stream()
                 .findFirst();
     }
 
@@ -176,14 +229,24 @@ public class OrderRepository {
      * committed: its order row is its record.
      */
     void recordTransaction(OrderTransaction tx) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO order_transactions (xid, order_id, user_id, action, mode, status, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", tx.xid(), tx.orderId(), tx.userId(), tx.action(), tx.mode().name(),
-                tx.status(), Timestamp.from(tx.finishedAt()));
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                tx.xid(),
+                tx.orderId(),
+                tx.userId(),
+                tx.action(),
+                tx.mode().name(),
+                tx.status(),
+                Timestamp.from(tx.finishedAt()));
     }
 
     void updateTransactionStatus(OrderTransaction tx, String status) {
-        jdbc.update("UPDATE order_transactions SET status = ? WHERE xid = ? AND user_id = ?", status, tx.xid(),
+        jdbc.update(
+                "UPDATE order_transactions SET status = ? WHERE xid = ? AND user_id = ?",
+                status,
+                tx.xid(),
                 tx.userId());
     }
 
@@ -192,7 +255,8 @@ public class OrderRepository {
      * committed as it ran (recorded by the order row alone, listed last: a placement precedes any cancellation).
      */
     List<OrderTransaction> transactions(Order order) {
-        List<OrderTransaction> recorded = new ArrayList<>(jdbc.query("""
+        List<OrderTransaction> recorded =
+                new ArrayList<>(jdbc.query("""
                 SELECT * FROM order_transactions WHERE order_id = ? AND user_id = ?
                 ORDER BY finished_at DESC""", TRANSACTION, order.orderId(), order.userId()));
         if (recorded.stream().noneMatch(tx -> OrderTransaction.PLACE.equals(tx.action()))) {
@@ -211,6 +275,5 @@ public class OrderRepository {
     }
 
     /** What an Idempotency-Key was first used for. */
-    record StoredRequest(String fingerprint, long orderId) {
-    }
+    record StoredRequest(String fingerprint, long orderId) {}
 }

@@ -2,10 +2,9 @@ package com.tradeflow.web.order;
 
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.datasource.ModuloShardingAlgorithm;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.stream.IntStream;
+import org.springframework.stereotype.Component;
 
 /**
  * The name of an order's table in a statement. Orders are split in each user database into

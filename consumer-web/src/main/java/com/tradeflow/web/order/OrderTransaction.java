@@ -1,11 +1,10 @@
 package com.tradeflow.web.order;
 
-import org.apache.seata.core.model.GlobalStatus;
+import static java.time.temporal.ChronoUnit.MILLIS;
 
 import java.time.Instant;
 import java.util.Optional;
-
-import static java.time.temporal.ChronoUnit.MILLIS;
+import org.apache.seata.core.model.GlobalStatus;
 
 /**
  * A global transaction run for an order, as its launcher saw it end.
@@ -15,8 +14,8 @@ import static java.time.temporal.ChronoUnit.MILLIS;
  * @param finishedAt when the launcher saw it end; null for a placement that committed as it ran (the order row is
  *                   its only record, and the order's createdAt is when it began)
  */
-public record OrderTransaction(String xid, long orderId, long userId, String action, TransactionMode mode,
-                               String status, Instant finishedAt) {
+public record OrderTransaction(
+        String xid, long orderId, long userId, String action, TransactionMode mode, String status, Instant finishedAt) {
 
     static final String PLACE = "PLACE";
     static final String CANCEL = "CANCEL";
@@ -25,9 +24,10 @@ public record OrderTransaction(String xid, long orderId, long userId, String act
      * A placement as its launcher saw it end: one that committed is recorded by its order row alone, so it has no
      * time; any other end is recorded now.
      */
-    static OrderTransaction placement(String xid, long orderId, long userId, TransactionMode mode,
-            GlobalStatus status) {
-        Instant finishedAt = status == GlobalStatus.Committed ? null : Instant.now().truncatedTo(MILLIS);
+    static OrderTransaction placement(
+            String xid, long orderId, long userId, TransactionMode mode, GlobalStatus status) {
+        Instant finishedAt =
+                status == GlobalStatus.Committed ? null : Instant.now().truncatedTo(MILLIS);
         return new OrderTransaction(xid, orderId, userId, PLACE, mode, status.name(), finishedAt);
     }
 
@@ -40,7 +40,7 @@ public record OrderTransaction(String xid, long orderId, long userId, String act
         if (order.placedXid() == null || order.status() == OrderStatus.PENDING) {
             return Optional.empty();
         }
-        return Optional.of(placement(order.placedXid(), order.orderId(), order.userId(), order.mode(),
-                GlobalStatus.Committed));
+        return Optional.of(
+                placement(order.placedXid(), order.orderId(), order.userId(), order.mode(), GlobalStatus.Committed));
     }
 }

@@ -9,8 +9,16 @@ import java.time.Instant;
  * @param status the order's status ({@link OrderStatus}), or {@value #UNKNOWN} while the commit of the transaction
  *               that placed it is not confirmed: it may stand or be rolled back
  */
-record OrderView(String orderId, long userId, long skuId, int quantity, long amount, String status,
-                 TransactionMode mode, Instant createdAt, LastTransaction lastTransaction) {
+record OrderView(
+        String orderId,
+        long userId,
+        long skuId,
+        int quantity,
+        long amount,
+        String status,
+        TransactionMode mode,
+        Instant createdAt,
+        LastTransaction lastTransaction) {
 
     static final String UNKNOWN = "UNKNOWN";
 
@@ -29,13 +37,18 @@ record OrderView(String orderId, long userId, long skuId, int quantity, long amo
     }
 
     private static OrderView of(Order order, String status, OrderTransaction last) {
-        return new OrderView(String.valueOf(order.orderId()), order.userId(), order.skuId(), order.quantity(),
-                order.amount(), status, order.mode(), order.createdAt(),
-                last == null ? null : new LastTransaction(last.xid(), last.action(), last.status(),
-                        last.finishedAt()));
+        return new OrderView(
+                String.valueOf(order.orderId()),
+                order.userId(),
+                order.skuId(),
+                order.quantity(),
+                order.amount(),
+                status,
+                order.mode(),
+                order.createdAt(),
+                last == null ? null : new LastTransaction(last.xid(), last.action(), last.status(), last.finishedAt()));
     }
 
     /** @param status Seata's global status as the launcher saw it end: Committed, Rollbacked ... */
-    record LastTransaction(String xid, String action, String status, Instant finishedAt) {
-    }
+    record LastTransaction(String xid, String action, String status, Instant finishedAt) {}
 }

@@ -1,10 +1,9 @@
 package com.tradeflow.web.order;
 
 import com.tradeflow.web.transaction.GlobalTransactionStatus;
+import java.util.Optional;
 import org.apache.seata.core.model.GlobalStatus;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * An order as it stands now, with its last global transaction as it ended: one recorded while its phase two was
@@ -35,13 +34,16 @@ class OrderViews {
                     .map(ended -> OrderView.of(order, ended(last, ended)))
                     .orElseGet(() -> OrderView.unconfirmed(order, last));
         }
-        return OrderView.of(order, statuses.finalStatus(last.xid(), GlobalStatus.valueOf(last.status()))
-                .map(ended -> ended(last, ended)).orElse(last));
+        return OrderView.of(
+                order,
+                statuses.finalStatus(last.xid(), GlobalStatus.valueOf(last.status()))
+                        .map(ended -> ended(last, ended))
+                        .orElse(last));
     }
 
     private OrderTransaction ended(OrderTransaction tx, GlobalStatus status) {
         orders.updateTransactionStatus(tx, status.name());
-        return new OrderTransaction(tx.xid(), tx.orderId(), tx.userId(), tx.action(), tx.mode(), status.name(),
-                tx.finishedAt());
+        return new OrderTransaction(
+                tx.xid(), tx.orderId(), tx.userId(), tx.action(), tx.mode(), status.name(), tx.finishedAt());
     }
 }

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +19,9 @@ record PlaceOrderRequest(
         @Positive Long userId,
         @NotNull @Positive Long skuId,
         @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity,
-        @NotNull @Pattern(regexp = "AT|TCC|XA|LOCAL", message = "must be one of AT, TCC, XA") String mode) {
+
+        @NotNull @Pattern(regexp = "AT|TCC|XA|LOCAL", message = "must be one of AT, TCC, XA")
+        String mode) {
 
     /** More than this in one order is a typo or an attack, not a purchase. */
     static final int MAX_QUANTITY = 1000;
@@ -42,8 +43,8 @@ record PlaceOrderRequest(
     String fingerprint() {
         String canonical = userId + "|" + skuId + "|" + quantity + "|" + mode;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -14,14 +14,13 @@ import com.tradeflow.web.outbox.OutboxStatus;
 import com.tradeflow.web.product.StockChanges;
 import com.tradeflow.web.system.IdGenerator;
 import com.tradeflow.web.transaction.GlobalTransactions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.model.GlobalStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-
-import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Places an order. What a purchase does, in order, is {@link #place(PlaceOrderRequest, String, Long)}:
@@ -50,6 +49,7 @@ public class PlaceOrderService {
     static final String FAULT_HOLD_BEFORE_COMMIT = "order.place.before-commit";
     /** Test-only: fail the purchase after every branch ran (and after any hold): the global rollback follows. */
     static final String FAULT_FAIL_BEFORE_COMMIT = "order.place.fail-before-commit";
+
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
     private static final String TRANSACTION_NAME = "place-order";
 
@@ -67,10 +67,20 @@ public class PlaceOrderService {
     private final OrderViews views;
     private final boolean localModeEnabled;
 
-    PlaceOrderService(GlobalTransactions transactions, InventoryService inventory, WalletService wallets,
-            OrderRepository orders, OrderPlacementAction tccPlacement, OrderEventPublisher events, IdGenerator ids,
-            HotSkuGuard hotSkus, StockChanges stockChanges, PurchaseSteps steps, FaultSwitches faults,
-            OrderViews views, @Value("${tradeflow.benchmark.local-mode:false}") boolean localModeEnabled) {
+    PlaceOrderService(
+            GlobalTransactions transactions,
+            InventoryService inventory,
+            WalletService wallets,
+            OrderRepository orders,
+            OrderPlacementAction tccPlacement,
+            OrderEventPublisher events,
+            IdGenerator ids,
+            HotSkuGuard hotSkus,
+            StockChanges stockChanges,
+            PurchaseSteps steps,
+            FaultSwitches faults,
+            OrderViews views,
+            @Value("${tradeflow.benchmark.local-mode:false}") boolean localModeEnabled) {
         this.transactions = transactions;
         this.inventory = inventory;
         this.wallets = wallets;
@@ -97,8 +107,7 @@ public class PlaceOrderService {
     }
 
     /** The outcome: the order as stored (or as it will stand if its commit went through), and how. */
-    record Placed(OrderView order, Answered answered) {
-    }
+    record Placed(OrderView order, Answered answered) {}
 
     Placed place(PlaceOrderRequest request, String idempotencyKey) {
         return place(request, idempotencyKey, null);
@@ -111,13 +120,15 @@ public class PlaceOrderService {
      * @return the order's id
      * @throws BusinessException as {@code POST /api/orders} answers it
      */
-    public long placeAtPrice(long userId, long skuId, int quantity, TransactionMode mode, long unitPrice,
-            String idempotencyKey) {
+    public long placeAtPrice(
+            long userId, long skuId, int quantity, TransactionMode mode, long unitPrice, String idempotencyKey) {
         Placed placed = place(new PlaceOrderRequest(userId, skuId, quantity, mode.name()), idempotencyKey, unitPrice);
         if (placed.answered() == Answered.UNCONFIRMED) {
             // the caller retries with the same key until the coordinator tells how it ended
-            throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "the commit of order "
-                    + placed.order().orderId() + " was not confirmed by the transaction coordinator yet");
+            throw new BusinessException(
+                    ErrorCode.DEPENDENCY_UNAVAILABLE,
+                    "the commit of order " + placed.order().orderId()
+                            + " was not confirmed by the transaction coordinator yet");
         }
         return Long.parseLong(placed.order().orderId());
     }
@@ -140,10 +151,12 @@ public class PlaceOrderService {
             }
         }
         long orderId = ids.next();
-        GlobalTransactions.Outcome<Order> outcome = hotSkus.guard(request.skuId(),
-                () -> stockChanges.around(request.skuId(),
-                        () -> inGlobalTransaction(mode,
-                                () -> participants(orderId, request, mode, idempotencyKey, unitPrice))));
+        GlobalTransactions.Outcome<Order> outcome = hotSkus.guard(
+                request.skuId(),
+                () -> stockChanges.around(
+                        request.skuId(),
+                        () -> inGlobalTransaction(
+                                mode, () -> participants(orderId, request, mode, idempotencyKey, unitPrice))));
         if (outcome.committed()) {
             return new Placed(answer(orderId, request, mode, outcome), Answered.CREATED);
         }
@@ -167,8 +180,7 @@ public class PlaceOrderService {
     }
 
     /** LOCAL (benchmarks only) runs the same participants with no global transaction: each commits on its own. */
-    private GlobalTransactions.Outcome<Order> inGlobalTransaction(TransactionMode mode,
-            Supplier<Order> work) {
+    private GlobalTransactions.Outcome<Order> inGlobalTransaction(TransactionMode mode, Supplier<Order> work) {
         if (mode == TransactionMode.LOCAL) {
             return GlobalTransactions.Outcome.withoutGlobalTransaction(work.get());
         }
@@ -180,14 +192,14 @@ public class PlaceOrderService {
      * participant's XA branch is prepared, and committed by the coordinator; TCC: each participant tries (reserve,
      * freeze, pending order) and the coordinator confirms.
      */
-    private Order participants(long orderId, PlaceOrderRequest request, TransactionMode mode, String idempotencyKey,
-            Long unitPrice) {
-        StockDeduction stock = steps.time(Step.STOCK, mode,
-                () -> inventory.deduct(orderId, request.skuId(), request.quantity()));
+    private Order participants(
+            long orderId, PlaceOrderRequest request, TransactionMode mode, String idempotencyKey, Long unitPrice) {
+        StockDeduction stock =
+                steps.time(Step.STOCK, mode, () -> inventory.deduct(orderId, request.skuId(), request.quantity()));
         long amount = unitPrice == null ? stock.amount() : Math.multiplyExact(unitPrice, (long) request.quantity());
         steps.time(Step.MONEY, mode, () -> wallets.debit(orderId, request.userId(), amount));
-        Order order = Order.create(orderId, request.userId(), request.skuId(), request.quantity(), amount, mode,
-                RootContext.getXID());
+        Order order = Order.create(
+                orderId, request.userId(), request.skuId(), request.quantity(), amount, mode, RootContext.getXID());
         steps.time(Step.ORDER, mode, () -> writeOrder(order, mode, idempotencyKey, request.fingerprint()));
         faults.holdWhileArmed(FAULT_HOLD_BEFORE_COMMIT, HOLD_LIMIT);
         faults.fireIfArmed(FAULT_FAIL_BEFORE_COMMIT);
@@ -205,8 +217,15 @@ public class PlaceOrderService {
         events.announce(placed);
         if (mode == TransactionMode.TCC) {
             // PENDING now; its confirm makes it PLACED and writes the event (none exists before the global commit)
-            tccPlacement.place(null, order.orderId(), order.userId(), placed.eventId(), events.rowStatus().name(),
-                    order, idempotencyKey, fingerprint);
+            tccPlacement.place(
+                    null,
+                    order.orderId(),
+                    order.userId(),
+                    placed.eventId(),
+                    events.rowStatus().name(),
+                    order,
+                    idempotencyKey,
+                    fingerprint);
         } else {
             orders.insert(order, idempotencyKey, fingerprint, placed, events.rowStatus());
         }
@@ -217,12 +236,12 @@ public class PlaceOrderService {
      * the xid in the transaction); one still in phase two (a TCC confirm retried) is recorded with its status, for
      * reads to ask the coordinator how it ended.
      */
-    private OrderView answer(long orderId, PlaceOrderRequest request, TransactionMode mode,
-            GlobalTransactions.Outcome<Order> outcome) {
+    private OrderView answer(
+            long orderId, PlaceOrderRequest request, TransactionMode mode, GlobalTransactions.Outcome<Order> outcome) {
         OrderTransaction recorded = null;
         if (outcome.xid() != null) {
-            OrderTransaction tx = OrderTransaction.placement(outcome.xid(), orderId, request.userId(), mode,
-                    outcome.status());
+            OrderTransaction tx =
+                    OrderTransaction.placement(outcome.xid(), orderId, request.userId(), mode, outcome.status());
             if (outcome.status() != GlobalStatus.Committed) {
                 steps.time(Step.RECORD, mode, () -> orders.recordTransaction(tx));
             }
@@ -243,8 +262,8 @@ public class PlaceOrderService {
      */
     private Placed unconfirmed(GlobalTransactions.Outcome<Order> outcome) {
         Order order = outcome.result();
-        OrderTransaction tx = OrderTransaction.placement(outcome.xid(), order.orderId(), order.userId(), order.mode(),
-                GlobalStatus.UnKnown);
+        OrderTransaction tx = OrderTransaction.placement(
+                outcome.xid(), order.orderId(), order.userId(), order.mode(), GlobalStatus.UnKnown);
         orders.recordTransaction(tx);
         return new Placed(OrderView.unconfirmed(order, tx), Answered.UNCONFIRMED);
     }
@@ -252,12 +271,12 @@ public class PlaceOrderService {
     private Optional<Placed> replay(String idempotencyKey, PlaceOrderRequest request) {
         return orders.findRequest(request.userId(), idempotencyKey).map(stored -> {
             if (!stored.fingerprint().equals(request.fingerprint())) {
-                throw new BusinessException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency-Key was already used with a different request");
+                throw new BusinessException(
+                        ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key was already used with a different request");
             }
-            Order order = orders.find(stored.orderId(), request.userId()).orElseThrow(() ->
-                    new IllegalStateException("Idempotency-Key " + idempotencyKey + " points at missing order "
-                            + stored.orderId()));
+            Order order = orders.find(stored.orderId(), request.userId())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Idempotency-Key " + idempotencyKey + " points at missing order " + stored.orderId()));
             OrderView now = views.current(order);
             return new Placed(now, now.placementUnconfirmed() ? Answered.UNCONFIRMED : Answered.REPLAYED);
         });

@@ -5,12 +5,11 @@ import com.tradeflow.platform.metrics.OutcomeHistory.Outcome;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * This instance's purchases over the last minutes ({@link OutcomeHistory}), sampled every
@@ -31,15 +30,17 @@ class PurchaseFigures {
         if (!PURCHASES.equals(id.getTag("uri")) || !POST.equals(id.getTag("method"))) {
             return Optional.empty();
         }
-        return Optional.of(switch (String.valueOf(id.getTag("outcome"))) {
-            case "SUCCESS" -> Outcome.SUCCEEDED;
-            case "SERVER_ERROR" -> Outcome.FAILED;
-            default -> Outcome.REFUSED;
-        });
+        return Optional.of(
+                switch (String.valueOf(id.getTag("outcome"))) {
+                    case "SUCCESS" -> Outcome.SUCCEEDED;
+                    case "SERVER_ERROR" -> Outcome.FAILED;
+                    default -> Outcome.REFUSED;
+                });
     }
 
     @Bean
-    OutcomeHistory purchaseHistory(MeterRegistry meters,
+    OutcomeHistory purchaseHistory(
+            MeterRegistry meters,
             @Value("${tradeflow.metrics.history.interval}") Duration interval,
             @Value("${tradeflow.metrics.history.size}") int size) {
         return new OutcomeHistory("purchases", meters, REQUESTS, PurchaseFigures::outcomeOf, interval, size);

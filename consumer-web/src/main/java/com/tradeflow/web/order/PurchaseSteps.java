@@ -2,12 +2,11 @@ package com.tradeflow.web.order;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
 
 /**
  * Times each step of a purchase, per mode: {@code tradeflow.purchase.step{step="stock",mode="AT"}} on
@@ -47,8 +46,13 @@ class PurchaseSteps {
         for (TransactionMode mode : TransactionMode.values()) {
             Map<Step, Timer> byStep = new EnumMap<>(Step.class);
             for (Step step : Step.values()) {
-                byStep.put(step, Timer.builder(METER).description("time of one step of a purchase")
-                        .tag("step", step.tag).tag("mode", mode.name()).register(registry));
+                byStep.put(
+                        step,
+                        Timer.builder(METER)
+                                .description("time of one step of a purchase")
+                                .tag("step", step.tag)
+                                .tag("mode", mode.name())
+                                .register(registry));
             }
             timers.put(mode, byStep);
         }

@@ -1,12 +1,11 @@
 package com.tradeflow.web.order;
 
 import com.tradeflow.platform.metrics.OutcomeHistory;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * {@code GET /actuator/purchases} (management port): this instance's purchases per second, 5xx share and p99 over

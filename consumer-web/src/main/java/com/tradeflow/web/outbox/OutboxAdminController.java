@@ -3,15 +3,14 @@ package com.tradeflow.web.outbox;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.util.List;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.security.Principal;
-import java.util.List;
 
 /** Operators' view of the outbox (admin bearer token required, see {@code WebSecurity}). */
 @RestController
@@ -31,7 +30,8 @@ class OutboxAdminController {
      * newest first, from every database; 400 for another status.
      */
     @GetMapping("/api/admin/outbox")
-    List<OutboxEvent> list(@RequestParam(defaultValue = "DEAD") String status,
+    List<OutboxEvent> list(
+            @RequestParam(defaultValue = "DEAD") String status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
         return outbox.list(OutboxOperations.status(status), limit);
     }

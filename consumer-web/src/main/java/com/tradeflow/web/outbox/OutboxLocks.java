@@ -4,13 +4,12 @@ import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.transaction.AtLocks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.seata.core.exception.TransactionException;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.seata.core.exception.TransactionException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * The AT global locks on outbox rows, as the coordinator reports them. An AT transaction holds the lock of its
@@ -37,15 +36,15 @@ public class OutboxLocks {
 
     @Autowired
     OutboxLocks(BranchTypeRoutingDataSource dataSource, MeterRegistry registry) {
-        this(dataSource.atResourceIds(), (resourceId, lockKeys) -> AtLocks.free(resourceId, null, lockKeys),
-                registry);
+        this(dataSource.atResourceIds(), (resourceId, lockKeys) -> AtLocks.free(resourceId, null, lockKeys), registry);
     }
 
     OutboxLocks(List<String> atResourceIds, LockQuery coordinator, MeterRegistry registry) {
         this.atResourceIds = atResourceIds;
         this.coordinator = coordinator;
         this.queries = Counter.builder(QUERIES_METER)
-                .description("questions to the coordinator about the AT locks of outbox rows").register(registry);
+                .description("questions to the coordinator about the AT locks of outbox rows")
+                .register(registry);
     }
 
     /**
@@ -88,6 +87,7 @@ public class OutboxLocks {
 
     /** Whether the row of this user's event is still locked. @throws TransactionException no answer */
     public boolean held(long userId, String eventId) throws TransactionException {
-        return !held(Math.floorMod(userId, atResourceIds.size()), List.of(eventId)).isEmpty();
+        return !held(Math.floorMod(userId, atResourceIds.size()), List.of(eventId))
+                .isEmpty();
     }
 }

@@ -4,13 +4,12 @@ import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.metrics.CachedReading;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The outbox as operators watch it on {@code /actuator/prometheus}: {@code tradeflow.outbox.unsent} (rows by status
@@ -23,8 +22,8 @@ import java.util.Map;
 class OutboxMetrics {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(1);
-    private static final List<OutboxStatus> UNSENT = List.of(OutboxStatus.PENDING, OutboxStatus.TRANSACTIONAL,
-            OutboxStatus.DEAD);
+    private static final List<OutboxStatus> UNSENT =
+            List.of(OutboxStatus.PENDING, OutboxStatus.TRANSACTIONAL, OutboxStatus.DEAD);
 
     /** What one reading found. */
     record Backlog(Map<OutboxStatus, Long> unsent, double lagSeconds) {
@@ -34,17 +33,26 @@ class OutboxMetrics {
     private final List<JdbcTemplate> databases;
 
     OutboxMetrics(BranchTypeRoutingDataSource dataSource, MeterRegistry registry) {
-        this.databases = dataSource.physicalPools().stream().map(JdbcTemplate::new).toList();
+        this.databases =
+                dataSource.physicalPools().stream().map(JdbcTemplate::new).toList();
         CachedReading<Backlog> backlog = new CachedReading<>(this::read, MAX_AGE, Backlog.UNKNOWN);
         for (OutboxStatus status : UNSENT) {
-            Gauge.builder("tradeflow.outbox.unsent", backlog,
-                    b -> b.get().unsent().containsKey(status) ? b.get().unsent().get(status) : Double.NaN)
-                    .tag("status", status.name()).description("outbox rows not sent, by status")
-                    .strongReference(true).register(registry);
+            Gauge.builder(
+                            "tradeflow.outbox.unsent",
+                            backlog,
+                            b -> b.get().unsent().containsKey(status)
+                                    ? b.get().unsent().get(status)
+                                    : Double.NaN)
+                    .tag("status", status.name())
+                    .description("outbox rows not sent, by status")
+                    .strongReference(true)
+                    .register(registry);
         }
-        Gauge.builder("tradeflow.outbox.lag", backlog, b -> b.get().lagSeconds()).baseUnit("seconds")
+        Gauge.builder("tradeflow.outbox.lag", backlog, b -> b.get().lagSeconds())
+                .baseUnit("seconds")
                 .description("age of the oldest PENDING outbox row (0: the relay has caught up)")
-                .strongReference(true).register(registry);
+                .strongReference(true)
+                .register(registry);
     }
 
     private Backlog read() {

@@ -3,14 +3,13 @@ package com.tradeflow.web.outbox;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.web.audit.AdminAudit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /** What operators see of the outbox and do to it, for the admin endpoints and the console alike. */
 @Service
@@ -47,11 +46,17 @@ public class OutboxOperations {
             OutboxEvent row = outbox.find(eventId)
                     .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no outbox event " + eventId));
             if (!outbox.requeue(row)) {
-                throw new BusinessException(ErrorCode.EVENT_NOT_DEAD, "outbox event " + eventId + " is "
-                        + row.status() + "; only DEAD events can be re-queued");
+                throw new BusinessException(
+                        ErrorCode.EVENT_NOT_DEAD,
+                        "outbox event " + eventId + " is " + row.status() + "; only DEAD events can be re-queued");
             }
-            log.warn("outbox event {} ({} of {}) re-queued by {} after {} failed sends", eventId, row.eventType(),
-                    row.aggregateId(), operator, row.attempts());
+            log.warn(
+                    "outbox event {} ({} of {}) re-queued by {} after {} failed sends",
+                    eventId,
+                    row.eventType(),
+                    row.aggregateId(),
+                    operator,
+                    row.attempts());
             return outbox.find(eventId).orElseThrow();
         });
     }
@@ -61,8 +66,8 @@ public class OutboxOperations {
         try {
             return OutboxStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "status must be one of "
-                    + Arrays.toString(OutboxStatus.values()));
+            throw new BusinessException(
+                    ErrorCode.VALIDATION_FAILED, "status must be one of " + Arrays.toString(OutboxStatus.values()));
         }
     }
 }

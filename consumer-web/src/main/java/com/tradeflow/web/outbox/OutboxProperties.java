@@ -1,8 +1,7 @@
 package com.tradeflow.web.outbox;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tradeflow.outbox.*}: how the relay polls and retries.
@@ -21,20 +20,38 @@ import java.time.Duration;
  *                           broker never resolved is sent by the relay instead (a lost half message)
  */
 @ConfigurationProperties("tradeflow.outbox")
-public record OutboxProperties(boolean relayEnabled, Duration pollInterval, Duration idlePollInterval, int batchSize, int maxAttempts,
-        Duration initialBackoff, double backoffMultiplier, double backoffJitter, Duration maxBackoff,
+public record OutboxProperties(
+        boolean relayEnabled,
+        Duration pollInterval,
+        Duration idlePollInterval,
+        int batchSize,
+        int maxAttempts,
+        Duration initialBackoff,
+        double backoffMultiplier,
+        double backoffJitter,
+        Duration maxBackoff,
         Duration transactionalTakeover) {
 
     public OutboxProperties {
-        if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()
-                || idlePollInterval == null || idlePollInterval.compareTo(pollInterval) < 0 || batchSize < 1
-                || maxAttempts < 1 || initialBackoff == null || backoffMultiplier < 1
-                || backoffJitter < 0 || backoffJitter >= 1 || maxBackoff == null
-                || maxBackoff.compareTo(initialBackoff) < 0 || transactionalTakeover == null) {
-            throw new IllegalArgumentException("tradeflow.outbox: poll-interval, idle-poll-interval (>= poll-interval), initial-backoff, "
-                    + "transactional-takeover and "
-                    + "max-backoff (>= initial-backoff) must be set; batch-size, max-attempts >= 1; "
-                    + "backoff-multiplier >= 1; backoff-jitter in [0, 1)");
+        if (pollInterval == null
+                || pollInterval.isNegative()
+                || pollInterval.isZero()
+                || idlePollInterval == null
+                || idlePollInterval.compareTo(pollInterval) < 0
+                || batchSize < 1
+                || maxAttempts < 1
+                || initialBackoff == null
+                || backoffMultiplier < 1
+                || backoffJitter < 0
+                || backoffJitter >= 1
+                || maxBackoff == null
+                || maxBackoff.compareTo(initialBackoff) < 0
+                || transactionalTakeover == null) {
+            throw new IllegalArgumentException(
+                    "tradeflow.outbox: poll-interval, idle-poll-interval (>= poll-interval), initial-backoff, "
+                            + "transactional-takeover and "
+                            + "max-backoff (>= initial-backoff) must be set; batch-size, max-attempts >= 1; "
+                            + "backoff-multiplier >= 1; backoff-jitter in [0, 1)");
         }
     }
 }

@@ -4,12 +4,11 @@ import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.web.events.AnnouncedEvents;
 import com.tradeflow.web.events.OrderEventPublisher;
 import com.tradeflow.web.transaction.GlobalTransactions;
+import java.util.List;
 import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.tm.api.GlobalTransaction;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * The transactional-outbox publisher: rows are written PENDING with the order change, and the {@link OutboxRelay}

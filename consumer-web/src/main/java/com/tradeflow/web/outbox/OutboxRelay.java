@@ -6,17 +6,6 @@ import com.tradeflow.platform.jobs.LockRows;
 import com.tradeflow.platform.jobs.PollingJob;
 import com.tradeflow.platform.jobs.RetrySchedule;
 import com.tradeflow.web.events.EventSender;
-import org.apache.seata.core.exception.TransactionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +19,16 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.seata.core.exception.TransactionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Sends the outbox to the broker, database by database, in write order, each row to its topic (order events,
@@ -57,6 +56,7 @@ class OutboxRelay implements SmartLifecycle {
 
     /** Test-only: hold the relay after a send, before the row is marked SENT (to kill it there). */
     static final String FAULT_HOLD_AFTER_SEND = "outbox.relay.after-send";
+
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
     /** The one row of outbox_relay_lock (see its migration). */
     private static final int RELAY_LOCK_ROW = 1;
@@ -64,9 +64,16 @@ class OutboxRelay implements SmartLifecycle {
     private static final int COMMITTED_HERE_LIMIT = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final RowMapper<Candidate> CANDIDATE = (rs, i) -> new Candidate(rs.getLong("seq"),
-            rs.getString("event_id"), rs.getString("topic"), rs.getLong("aggregate_id"), rs.getString("event_type"),
-            rs.getString("payload"), rs.getInt("attempts"), rs.getString("xid"), rs.getString("branch_type"),
+    private static final RowMapper<Candidate> CANDIDATE = (rs, i) -> new Candidate(
+            rs.getLong("seq"),
+            rs.getString("event_id"),
+            rs.getString("topic"),
+            rs.getLong("aggregate_id"),
+            rs.getString("event_type"),
+            rs.getString("payload"),
+            rs.getInt("attempts"),
+            rs.getString("xid"),
+            rs.getString("branch_type"),
             rs.getString("trace_parent"));
 
     private final List<DataSource> databases;
@@ -81,8 +88,8 @@ class OutboxRelay implements SmartLifecycle {
      * Events whose global transaction this instance saw commit: sent without asking the coordinator. Bounded, since
      * the rows another instance's relay sends (or a non-AT row) are never taken out here.
      */
-    private final Set<String> committedHere = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<>() {
+    private final Set<String> committedHere =
+            Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                     return size() > COMMITTED_HERE_LIMIT;
@@ -90,19 +97,27 @@ class OutboxRelay implements SmartLifecycle {
             }));
     /** Passes in a row that found the broker unreachable, and until when the relay rests because of them. */
     private int outagePasses;
+
     private long pausedUntilNanos;
 
-    OutboxRelay(BranchTypeRoutingDataSource dataSource, OutboxLocks locks, EventSender sender,
-            OutboxProperties properties, FaultSwitches faults) {
+    OutboxRelay(
+            BranchTypeRoutingDataSource dataSource,
+            OutboxLocks locks,
+            EventSender sender,
+            OutboxProperties properties,
+            FaultSwitches faults) {
         this.databases = dataSource.physicalPools();
         this.locks = locks;
         this.sender = sender;
         this.properties = properties;
         this.faults = faults;
-        this.retries = new RetrySchedule(properties.maxAttempts(), properties.initialBackoff(),
-                properties.backoffMultiplier(), properties.backoffJitter(), properties.maxBackoff());
-        this.job = new PollingJob("outbox-relay", properties.pollInterval(), properties.idlePollInterval(),
-                this::pass);
+        this.retries = new RetrySchedule(
+                properties.maxAttempts(),
+                properties.initialBackoff(),
+                properties.backoffMultiplier(),
+                properties.backoffJitter(),
+                properties.maxBackoff());
+        this.job = new PollingJob("outbox-relay", properties.pollInterval(), properties.idlePollInterval(), this::pass);
     }
 
     @Override
@@ -112,8 +127,12 @@ class OutboxRelay implements SmartLifecycle {
             return;
         }
         job.start();
-        log.info("outbox relay polls {} database(s) every {} while they have rows to send, every {} at most when "
-                + "idle", databases.size(), properties.pollInterval(), properties.idlePollInterval());
+        log.info(
+                "outbox relay polls {} database(s) every {} while they have rows to send, every {} at most when "
+                        + "idle",
+                databases.size(),
+                properties.pollInterval(),
+                properties.idlePollInterval());
     }
 
     /** A row was committed in this instance: send it now rather than after an idle pause. */
@@ -142,8 +161,11 @@ class OutboxRelay implements SmartLifecycle {
                 brokerUnreachable(unreachable);
                 return true;
             } catch (RuntimeException | SQLException e) {
-                log.warn("outbox relay, database {}: pass failed, next one in {}: {}", shard,
-                        properties.pollInterval(), e.toString());
+                log.warn(
+                        "outbox relay, database {}: pass failed, next one in {}: {}",
+                        shard,
+                        properties.pollInterval(),
+                        e.toString());
                 found = true;
             }
         }
@@ -159,8 +181,10 @@ class OutboxRelay implements SmartLifecycle {
         long pauseMillis = retries.pause(outagePasses);
         pausedUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis);
         if (outagePasses == 1) {
-            log.warn("outbox relay: RocketMQ unreachable ({}); pausing, retries with growing intervals, no event "
-                    + "loses an attempt meanwhile", e.getMessage());
+            log.warn(
+                    "outbox relay: RocketMQ unreachable ({}); pausing, retries with growing intervals, no event "
+                            + "loses an attempt meanwhile",
+                    e.getMessage());
         } else {
             log.debug("outbox relay: RocketMQ still unreachable, pause {} ms", pauseMillis);
         }
@@ -177,16 +201,22 @@ class OutboxRelay implements SmartLifecycle {
         if (!anyToSend(jdbc)) {
             return false;
         }
-        return LockRows.whileHolding(db, "SELECT id FROM outbox_relay_lock WHERE id = ? FOR UPDATE SKIP LOCKED",
-                RELAY_LOCK_ROW, () -> send(shard, jdbc) >= 0).orElse(true);
+        return LockRows.whileHolding(
+                        db,
+                        "SELECT id FROM outbox_relay_lock WHERE id = ? FOR UPDATE SKIP LOCKED",
+                        RELAY_LOCK_ROW,
+                        () -> send(shard, jdbc) >= 0)
+                .orElse(true);
     }
 
     private boolean anyToSend(JdbcTemplate jdbc) {
-        return !jdbc.queryForList("""
+        return !jdbc.queryForList(
+                        """
                 SELECT 1 FROM outbox_events
                 WHERE status = 'PENDING' AND next_attempt_at <= NOW(3)
                    OR status = 'TRANSACTIONAL' AND created_at < TIMESTAMPADD(MICROSECOND, ?, NOW(3))
-                LIMIT 1""", Integer.class, -properties.transactionalTakeover().toMillis() * 1000).isEmpty();
+                LIMIT 1""", Integer.class, -properties.transactionalTakeover().toMillis() * 1000)
+                .isEmpty();
     }
 
     /** @return the number of rows sent */
@@ -214,7 +244,12 @@ class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             try {
-                sender.send(row.topic(), row.eventId(), row.aggregateId(), row.eventType(), row.payload(),
+                sender.send(
+                        row.topic(),
+                        row.eventId(),
+                        row.aggregateId(),
+                        row.eventType(),
+                        row.payload(),
                         row.traceParent());
             } catch (EventSender.SendFailed e) {
                 if (e.unreachable()) {
@@ -247,17 +282,29 @@ class OutboxRelay implements SmartLifecycle {
             jdbc.update("""
                     UPDATE outbox_events SET status = 'DEAD', attempts = ?, last_error = ?
                     WHERE event_id = ? AND status = 'PENDING'""", attempts, error, row.eventId());
-            log.error("outbox event {} ({} of {}) is DEAD after {} refused sends: {}; re-queue it through "
-                    + "the admin API once the cause is fixed", row.eventId(), row.eventType(), row.aggregateId(),
-                    attempts, error);
+            log.error(
+                    "outbox event {} ({} of {}) is DEAD after {} refused sends: {}; re-queue it through "
+                            + "the admin API once the cause is fixed",
+                    row.eventId(),
+                    row.eventType(),
+                    row.aggregateId(),
+                    attempts,
+                    error);
             return;
         }
         jdbc.update("""
                 UPDATE outbox_events SET attempts = ?, last_error = ?,
                        next_attempt_at = TIMESTAMPADD(MICROSECOND, ?, NOW(3))
                 WHERE event_id = ? AND status = 'PENDING'""", attempts, error, wait.getAsLong() * 1000, row.eventId());
-        log.warn("outbox event {} ({} of {}): send {} of {} refused, next in {} ms: {}", row.eventId(),
-                row.eventType(), row.aggregateId(), attempts, retries.maxAttempts(), wait.getAsLong(), error);
+        log.warn(
+                "outbox event {} ({} of {}): send {} of {} refused, next in {} ms: {}",
+                row.eventId(),
+                row.eventType(),
+                row.aggregateId(),
+                attempts,
+                retries.maxAttempts(),
+                wait.getAsLong(),
+                error);
     }
 
     /**
@@ -268,26 +315,34 @@ class OutboxRelay implements SmartLifecycle {
     private void takeOverStaleTransactionalRows(int shard, JdbcTemplate jdbc) {
         // a plain read, then updates by primary key: a range UPDATE would lock the index range every pass and
         // block the inserts of purchases
-        List<Candidate> stale = jdbc.query("""
+        List<Candidate> stale = jdbc.query(
+                """
                 SELECT seq, event_id, topic, aggregate_id, event_type, payload, attempts, xid, branch_type, trace_parent
                 FROM outbox_events
                 WHERE status = 'TRANSACTIONAL' AND created_at < TIMESTAMPADD(MICROSECOND, ?, NOW(3))
-                ORDER BY seq LIMIT ?""", CANDIDATE, -properties.transactionalTakeover().toMillis() * 1000,
-                properties.batchSize());
+                ORDER BY seq LIMIT ?""", CANDIDATE, -properties.transactionalTakeover().toMillis() * 1000, properties.batchSize());
         if (stale.isEmpty()) {
             return;
         }
         // the update is a plain write: on a row an AT rollback may still restore it would break that rollback
         Set<String> notCommitted = uncommittedAtRows(shard, jdbc, stale);
         int taken = 0;
-        for (String eventId : stale.stream().map(Candidate::eventId).filter(e -> !notCommitted.contains(e))
+        for (String eventId : stale.stream()
+                .map(Candidate::eventId)
+                .filter(e -> !notCommitted.contains(e))
                 .toList()) {
-            taken += jdbc.update("UPDATE outbox_events SET status = 'PENDING' WHERE event_id = ? AND status = ?",
-                    eventId, OutboxStatus.TRANSACTIONAL.name());
+            taken += jdbc.update(
+                    "UPDATE outbox_events SET status = 'PENDING' WHERE event_id = ? AND status = ?",
+                    eventId,
+                    OutboxStatus.TRANSACTIONAL.name());
         }
         if (taken > 0) {
-            log.warn("outbox relay, database {}: {} transactional event(s) unresolved by the broker after {}; the "
-                    + "relay sends them", shard, taken, properties.transactionalTakeover());
+            log.warn(
+                    "outbox relay, database {}: {} transactional event(s) unresolved by the broker after {}; the "
+                            + "relay sends them",
+                    shard,
+                    taken,
+                    properties.transactionalTakeover());
         }
     }
 
@@ -303,10 +358,9 @@ class OutboxRelay implements SmartLifecycle {
                 SELECT aggregate_id, MIN(seq) AS first_seq FROM outbox_events
                 WHERE aggregate_id IN (:orders)
                   AND (status IN ('DEAD', 'TRANSACTIONAL') OR (status = 'PENDING' AND next_attempt_at > NOW(3)))
-                GROUP BY aggregate_id""", new MapSqlParameterSource("orders", orders),
-                rs -> {
-                    held.put(rs.getLong("aggregate_id"), rs.getLong("first_seq"));
-                });
+                GROUP BY aggregate_id""", new MapSqlParameterSource("orders", orders), rs -> {
+            held.put(rs.getLong("aggregate_id"), rs.getLong("first_seq"));
+        });
         return held;
     }
 
@@ -317,8 +371,11 @@ class OutboxRelay implements SmartLifecycle {
      * about (under load, nearly all of them).
      */
     private Set<String> uncommittedAtRows(int shard, JdbcTemplate jdbc, List<Candidate> rows) {
-        List<String> atRows = rows.stream().filter(Candidate::writtenByAt).map(Candidate::eventId)
-                .filter(eventId -> !committedHere.remove(eventId)).toList();
+        List<String> atRows = rows.stream()
+                .filter(Candidate::writtenByAt)
+                .map(Candidate::eventId)
+                .filter(eventId -> !committedHere.remove(eventId))
+                .toList();
         if (atRows.isEmpty()) {
             return Set.of();
         }
@@ -329,16 +386,21 @@ class OutboxRelay implements SmartLifecycle {
         } catch (TransactionException | RuntimeException e) {
             if (!coordinatorWarned) {
                 coordinatorWarned = true;
-                log.warn("outbox relay: cannot ask the coordinator about global locks ({}); events written by AT "
-                        + "transactions wait until it answers", e.toString());
+                log.warn(
+                        "outbox relay: cannot ask the coordinator about global locks ({}); events written by AT "
+                                + "transactions wait until it answers",
+                        e.toString());
             }
             return new HashSet<>(atRows);
         }
-        List<String> free = atRows.stream().filter(e -> !uncommitted.contains(e)).toList();
+        List<String> free =
+                atRows.stream().filter(e -> !uncommitted.contains(e)).toList();
         if (!free.isEmpty()) {
-            Set<String> stillThere = new HashSet<>(new NamedParameterJdbcTemplate(jdbc).queryForList(
-                    "SELECT event_id FROM outbox_events WHERE event_id IN (:ids)",
-                    new MapSqlParameterSource("ids", free), String.class));
+            Set<String> stillThere = new HashSet<>(new NamedParameterJdbcTemplate(jdbc)
+                    .queryForList(
+                            "SELECT event_id FROM outbox_events WHERE event_id IN (:ids)",
+                            new MapSqlParameterSource("ids", free),
+                            String.class));
             free.stream().filter(e -> !stillThere.contains(e)).forEach(gone -> {
                 log.info("outbox event {} was rolled back while the relay looked at it; not sent", gone);
                 uncommitted.add(gone);
@@ -358,8 +420,17 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     /** A PENDING row as the relay reads it. */
-    private record Candidate(long seq, String eventId, String topic, long aggregateId, String eventType,
-            String payload, int attempts, String xid, String branchType, String traceParent) {
+    private record Candidate(
+            long seq,
+            String eventId,
+            String topic,
+            long aggregateId,
+            String eventType,
+            String payload,
+            int attempts,
+            String xid,
+            String branchType,
+            String traceParent) {
 
         boolean writtenByAt() {
             return "AT".equals(branchType) && xid != null;

@@ -9,6 +9,13 @@ import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.events.EventJson;
 import com.tradeflow.platform.tracing.MessageTraces;
 import com.tradeflow.platform.transaction.BranchTypes;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.apache.seata.core.context.RootContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +27,6 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.function.SingletonSupplier;
-
-import javax.sql.DataSource;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Writes events into the outbox through the service's (sharded) data source, so the row joins the caller's
@@ -48,8 +47,12 @@ public class OutboxRepository {
     private final SingletonSupplier<OutboxRelay> relay;
 
     /** @param eventsEnabled false: no event is written (benchmarks measure what events cost with it) */
-    OutboxRepository(JdbcTemplate jdbc, BranchTypeRoutingDataSource dataSource, EventJson json,
-            @Value("${tradeflow.events.enabled:true}") boolean eventsEnabled, ObjectProvider<OutboxRelay> relay,
+    OutboxRepository(
+            JdbcTemplate jdbc,
+            BranchTypeRoutingDataSource dataSource,
+            EventJson json,
+            @Value("${tradeflow.events.enabled:true}") boolean eventsEnabled,
+            ObjectProvider<OutboxRelay> relay,
             MessageTraces traces) {
         this.jdbc = jdbc;
         this.traces = traces;
@@ -67,12 +70,22 @@ public class OutboxRepository {
         return eventsEnabled;
     }
 
-    private static final RowMapper<OutboxEvent> ROW = (rs, i) -> new OutboxEvent(rs.getString("event_id"),
-            rs.getLong("seq"), rs.getString("topic"), rs.getLong("aggregate_id"), rs.getLong("user_id"),
+    private static final RowMapper<OutboxEvent> ROW = (rs, i) -> new OutboxEvent(
+            rs.getString("event_id"),
+            rs.getLong("seq"),
+            rs.getString("topic"),
+            rs.getLong("aggregate_id"),
+            rs.getLong("user_id"),
             rs.getString("event_type"),
-            rs.getString("payload"), OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-            instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), rs.getString("xid"),
-            rs.getString("branch_type"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));
+            rs.getString("payload"),
+            OutboxStatus.valueOf(rs.getString("status")),
+            rs.getInt("attempts"),
+            instant(rs.getTimestamp("next_attempt_at")),
+            rs.getString("last_error"),
+            rs.getString("xid"),
+            rs.getString("branch_type"),
+            instant(rs.getTimestamp("created_at")),
+            instant(rs.getTimestamp("sent_at")));
 
     /**
      * An order event, in the caller's transaction; remembers which global transaction (and branch type) wrote the
@@ -109,14 +122,23 @@ public class OutboxRepository {
         insert(flashSaleDatabase, EventTopics.FLASH_SALE_TICKETS, event, OutboxStatus.PENDING, traces.current());
     }
 
-    private void insert(JdbcTemplate database, String topic, IntegrationEvent event, OutboxStatus status,
-            String traceParent) {
-        database.update("""
+    private void insert(
+            JdbcTemplate database, String topic, IntegrationEvent event, OutboxStatus status, String traceParent) {
+        database.update(
+                """
                 INSERT INTO outbox_events (event_id, topic, aggregate_id, user_id, event_type, payload, status, xid,
                                            branch_type, trace_parent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", event.eventId(), topic, event.aggregateId(),
-                event.userId(), event.type(), json.write(event), status.name(), RootContext.getXID(),
-                BranchTypes.current().map(Enum::name).orElse(null), traceParent);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.eventId(),
+                topic,
+                event.aggregateId(),
+                event.userId(),
+                event.type(),
+                json.write(event),
+                status.name(),
+                RootContext.getXID(),
+                BranchTypes.current().map(Enum::name).orElse(null),
+                traceParent);
         if (status == OutboxStatus.PENDING) {
             wakeRelayOnCommit();
         }
@@ -146,21 +168,26 @@ public class OutboxRepository {
     /** True when every event the order has so far is with the broker (SENT). */
     public boolean allSent(long orderId, long userId) {
         Integer unsent = jdbc.queryForObject("""
-                SELECT COUNT(*) FROM outbox_events WHERE aggregate_id = ? AND user_id = ? AND status <> 'SENT'""",
-                Integer.class, orderId, userId);
+                SELECT COUNT(*) FROM outbox_events WHERE aggregate_id = ? AND user_id = ? AND status <> 'SENT'""", Integer.class, orderId, userId);
         return unsent == null || unsent == 0;
     }
 
     /** The events of one order (or top-up) of the user, in write order. */
     public List<OutboxEvent> findByAggregate(long aggregateId, long userId) {
-        return jdbc.query("SELECT * FROM outbox_events WHERE aggregate_id = ? AND user_id = ? ORDER BY seq", ROW,
-                aggregateId, userId);
+        return jdbc.query(
+                "SELECT * FROM outbox_events WHERE aggregate_id = ? AND user_id = ? ORDER BY seq",
+                ROW,
+                aggregateId,
+                userId);
     }
 
     /** Rows in that status from every database, newest first. */
     List<OutboxEvent> findByStatus(OutboxStatus status, int limit) {
-        return jdbc.query("SELECT * FROM outbox_events WHERE status = ? ORDER BY created_at DESC, seq DESC LIMIT ?",
-                ROW, status.name(), limit);
+        return jdbc.query(
+                "SELECT * FROM outbox_events WHERE status = ? ORDER BY created_at DESC, seq DESC LIMIT ?",
+                ROW,
+                status.name(),
+                limit);
     }
 
     /** Rows not sent (yet), by status, over every database (each status present; 0 when none). */
@@ -169,15 +196,20 @@ public class OutboxRepository {
         for (OutboxStatus status : List.of(OutboxStatus.PENDING, OutboxStatus.TRANSACTIONAL, OutboxStatus.DEAD)) {
             counts.put(status, 0L);
         }
-        jdbc.query("SELECT status, COUNT(*) AS n FROM outbox_events WHERE status IN (?, ?, ?) GROUP BY status",
+        jdbc.query(
+                "SELECT status, COUNT(*) AS n FROM outbox_events WHERE status IN (?, ?, ?) GROUP BY status",
                 rs -> {
                     counts.put(OutboxStatus.valueOf(rs.getString("status")), rs.getLong("n"));
-                }, OutboxStatus.PENDING.name(), OutboxStatus.TRANSACTIONAL.name(), OutboxStatus.DEAD.name());
+                },
+                OutboxStatus.PENDING.name(),
+                OutboxStatus.TRANSACTIONAL.name(),
+                OutboxStatus.DEAD.name());
         return counts;
     }
 
     public Optional<OutboxEvent> find(String eventId) {
-        return jdbc.query("SELECT * FROM outbox_events WHERE event_id = ?", ROW, eventId).stream().findFirst();
+        return jdbc.query("SELECT * FROM outbox_events WHERE event_id = ?", ROW, eventId).stream()
+                .findFirst();
     }
 
     /**
@@ -188,8 +220,7 @@ public class OutboxRepository {
     public void markSent(String eventId, long userId) {
         jdbc.update("""
                 UPDATE outbox_events SET status = 'SENT', sent_at = NOW(3)
-                WHERE event_id = ? AND user_id = ? AND status = ?""", eventId, userId,
-                OutboxStatus.TRANSACTIONAL.name());
+                WHERE event_id = ? AND user_id = ? AND status = ?""", eventId, userId, OutboxStatus.TRANSACTIONAL.name());
     }
 
     /**
@@ -199,8 +230,8 @@ public class OutboxRepository {
     boolean requeue(OutboxEvent dead) {
         for (DataSource pool : physicalPools) {
             JdbcTemplate database = new JdbcTemplate(pool);
-            Integer here = database.queryForObject("SELECT COUNT(*) FROM outbox_events WHERE event_id = ?",
-                    Integer.class, dead.eventId());
+            Integer here = database.queryForObject(
+                    "SELECT COUNT(*) FROM outbox_events WHERE event_id = ?", Integer.class, dead.eventId());
             if (here != null && here > 0) {
                 return database.update("""
                         UPDATE outbox_events SET status = 'PENDING', attempts = 0, next_attempt_at = NOW(3)

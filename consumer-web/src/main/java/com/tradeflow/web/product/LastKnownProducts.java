@@ -1,12 +1,11 @@
 package com.tradeflow.web.product;
 
 import com.tradeflow.api.inventory.ProductView;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * The last product read of each sku that succeeded, in this instance's memory, for reads to degrade to while
@@ -18,8 +17,7 @@ class LastKnownProducts {
     private static final int MAX_PRODUCTS = 10_000;
 
     /** A product and when it was read. */
-    record Known(ProductView product, Instant readAt) {
-    }
+    record Known(ProductView product, Instant readAt) {}
 
     private final Map<Long, Known> known = new LinkedHashMap<>(16, 0.75f, true) {
         @Override

@@ -19,9 +19,10 @@ class ProductCacheConfiguration {
     private static final String SETTINGS = "tradeflow.cache.products";
 
     @Bean
-    FencedCache<ProductView> productCache(Environment environment, JedisPooled jedis, ObjectMapper json,
-            MeterRegistry meters) {
-        CacheSettings settings = Binder.get(environment).bind(SETTINGS, CacheSettings.class)
+    FencedCache<ProductView> productCache(
+            Environment environment, JedisPooled jedis, ObjectMapper json, MeterRegistry meters) {
+        CacheSettings settings = Binder.get(environment)
+                .bind(SETTINGS, CacheSettings.class)
                 .orElseThrow(() -> new IllegalStateException(SETTINGS + ".* is not configured"));
         return new FencedCache<>(CacheKeys.PRODUCTS, ProductView.class, settings, jedis, json, meters);
     }

@@ -7,6 +7,7 @@ import com.tradeflow.api.inventory.ProductView;
 import com.tradeflow.platform.cache.Cached;
 import com.tradeflow.platform.cache.FencedCache;
 import jakarta.validation.constraints.Positive;
+import java.util.Optional;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,6 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Optional;
 
 /**
  * Product reads through the Redis product cache ({@link FencedCache}), loaded from provider-inventory on a miss;
@@ -76,8 +75,11 @@ class ProductController {
 
     private Optional<ProductRead> stale(long skuId, RuntimeException cause) {
         return lastKnown.find(skuId).map(known -> {
-            log.debug("product {}: provider-inventory unavailable ({}); answering the value read at {}", skuId,
-                    cause.getMessage(), known.readAt());
+            log.debug(
+                    "product {}: provider-inventory unavailable ({}); answering the value read at {}",
+                    skuId,
+                    cause.getMessage(),
+                    known.readAt());
             return ProductRead.of(known.product(), true, known.readAt());
         });
     }

@@ -4,18 +4,17 @@ import com.tradeflow.api.inventory.ProductView;
 import com.tradeflow.platform.cache.FencedCache;
 import com.tradeflow.web.transaction.GlobalTransactionStatus;
 import com.tradeflow.web.transaction.GlobalTransactions;
-import org.apache.seata.core.model.GlobalStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.seata.core.model.GlobalStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Wraps every global transaction that changes a product's stock (placing, cancelling), so the product cache
@@ -42,7 +41,9 @@ public class StockChanges implements AutoCloseable {
      * @param followInterval how often an undecided transaction's status is asked
      * @param followLimit    how long it is followed at most; after that its write ends with its lease
      */
-    StockChanges(FencedCache<ProductView> products, GlobalTransactionStatus coordinator,
+    StockChanges(
+            FencedCache<ProductView> products,
+            GlobalTransactionStatus coordinator,
             @Value("${tradeflow.cache.products.follow-interval}") Duration followInterval,
             @Value("${tradeflow.cache.products.follow-limit}") Duration followLimit) {
         this.products = products;
@@ -71,24 +72,35 @@ public class StockChanges implements AutoCloseable {
         return outcome;
     }
 
-    private void follow(long skuId, String xid, GlobalStatus seen,
-            FencedCache<ProductView>.Write write, Instant until) {
-        follower.schedule(() -> {
-            try {
-                if (coordinator.finalStatus(xid, seen).isPresent()) {
-                    write.end(true);
-                    log.info("sku {}: {} is decided now; its product may be cached again", skuId, xid);
-                } else if (Instant.now().isAfter(until)) {
-                    log.warn("sku {}: {} still not decided after {}; its product is cached again when the write's "
-                            + "lease ends", skuId, xid, followLimit);
-                } else {
-                    write.renew();
-                    follow(skuId, xid, seen, write, until);
-                }
-            } catch (RuntimeException e) {
-                log.warn("sku {}: following {} failed ({}); its write ends with its lease", skuId, xid, e.toString());
-            }
-        }, followInterval.toMillis(), TimeUnit.MILLISECONDS);
+    private void follow(
+            long skuId, String xid, GlobalStatus seen, FencedCache<ProductView>.Write write, Instant until) {
+        follower.schedule(
+                () -> {
+                    try {
+                        if (coordinator.finalStatus(xid, seen).isPresent()) {
+                            write.end(true);
+                            log.info("sku {}: {} is decided now; its product may be cached again", skuId, xid);
+                        } else if (Instant.now().isAfter(until)) {
+                            log.warn(
+                                    "sku {}: {} still not decided after {}; its product is cached again when the write's "
+                                            + "lease ends",
+                                    skuId,
+                                    xid,
+                                    followLimit);
+                        } else {
+                            write.renew();
+                            follow(skuId, xid, seen, write, until);
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "sku {}: following {} failed ({}); its write ends with its lease",
+                                skuId,
+                                xid,
+                                e.toString());
+                    }
+                },
+                followInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

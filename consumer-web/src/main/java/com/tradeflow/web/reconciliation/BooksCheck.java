@@ -19,6 +19,5 @@ interface BooksCheck {
      * @param opened  findings opened or refreshed
      * @param behind  it read a full batch: more is waiting
      */
-    record Pass(int changed, int opened, boolean behind) {
-    }
+    record Pass(int changed, int opened, boolean behind) {}
 }

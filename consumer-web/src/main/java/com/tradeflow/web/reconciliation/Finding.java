@@ -13,9 +13,20 @@ import java.time.Instant;
  * @param checkedAt when the job last found it
  * @param closedBy  {@code reconciliation} (cleared) or the operator who resolved it
  */
-public record Finding(long id, Subject subject, String subjectId, Long orderId, Long userId, FindingKind kind,
-                      String detail, String status, Instant foundAt, Instant checkedAt, Instant closedAt,
-                      String closedBy, String note) {
+public record Finding(
+        long id,
+        Subject subject,
+        String subjectId,
+        Long orderId,
+        Long userId,
+        FindingKind kind,
+        String detail,
+        String status,
+        Instant foundAt,
+        Instant checkedAt,
+        Instant closedAt,
+        String closedBy,
+        String note) {
 
     static final String OPEN = "OPEN";
     static final String CLEARED = "CLEARED";

@@ -2,12 +2,6 @@ package com.tradeflow.web.reconciliation;
 
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.web.reconciliation.LedgerCheck.Disagreement;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +14,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /**
  * SQL over the reconciliation's findings and watermarks, in the first order database (the job's home, like the
@@ -34,12 +33,19 @@ class Findings {
     /** reconciliation_findings.detail's size. */
     private static final int MAX_DETAIL = 500;
 
-    private static final RowMapper<Finding> FINDING = (rs, i) -> new Finding(rs.getLong("id"),
-            Subject.valueOf(rs.getString("subject")), rs.getString("subject_id"),
-            rs.getObject("order_id", Long.class), rs.getObject("user_id", Long.class),
+    private static final RowMapper<Finding> FINDING = (rs, i) -> new Finding(
+            rs.getLong("id"),
+            Subject.valueOf(rs.getString("subject")),
+            rs.getString("subject_id"),
+            rs.getObject("order_id", Long.class),
+            rs.getObject("user_id", Long.class),
             FindingKind.valueOf(rs.getString("kind")),
-            rs.getString("detail"), rs.getString("status"), instant(rs.getTimestamp("found_at")),
-            instant(rs.getTimestamp("checked_at")), instant(rs.getTimestamp("closed_at")), rs.getString("closed_by"),
+            rs.getString("detail"),
+            rs.getString("status"),
+            instant(rs.getTimestamp("found_at")),
+            instant(rs.getTimestamp("checked_at")),
+            instant(rs.getTimestamp("closed_at")),
+            rs.getString("closed_by"),
             rs.getString("note"));
 
     private final JdbcTemplate jdbc;
@@ -87,10 +93,13 @@ class Findings {
         int recorded = 0;
         Map<Subject, Map<String, Set<FindingKind>>> foundNow = new EnumMap<>(Subject.class);
         for (Checked check : checks) {
-            foundNow.computeIfAbsent(check.subject(), s -> new HashMap<>()).put(check.subjectId(),
-                    check.found().stream().map(Disagreement::kind).collect(Collectors.toSet()));
+            foundNow.computeIfAbsent(check.subject(), s -> new HashMap<>())
+                    .put(
+                            check.subjectId(),
+                            check.found().stream().map(Disagreement::kind).collect(Collectors.toSet()));
             for (Disagreement d : check.found()) {
-                jdbc.update("""
+                jdbc.update(
+                        """
                         INSERT INTO reconciliation_findings (subject, subject_id, order_id, user_id, kind, detail,
                                                              status)
                         VALUES (?, ?, ?, ?, ?, ?, 'OPEN')
@@ -98,7 +107,11 @@ class Findings {
                             closed_at = IF(status = 'RESOLVED', closed_at, NULL),
                             closed_by = IF(status = 'RESOLVED', closed_by, NULL),
                             status = IF(status = 'RESOLVED', status, 'OPEN')""",
-                        check.subject().name(), check.subjectId(), check.orderId(), check.userId(), d.kind().name(),
+                        check.subject().name(),
+                        check.subjectId(),
+                        check.orderId(),
+                        check.userId(),
+                        d.kind().name(),
                         fitted(d.detail()));
                 recorded++;
             }
@@ -115,55 +128,63 @@ class Findings {
     /** Clears the open findings of these subjects, of the kinds decided, whose kind was not found again. */
     private void clearNotFound(Subject subject, Map<String, Set<FindingKind>> foundNow, Set<FindingKind> decided) {
         List<Long> cleared = new ArrayList<>();
-        named.query("""
+        named.query(
+                """
                 SELECT id, subject_id, kind FROM reconciliation_findings
-                WHERE status = 'OPEN' AND subject = :subject AND subject_id IN (:ids)""",
-                new MapSqlParameterSource("ids", foundNow.keySet()).addValue("subject", subject.name()), rs -> {
+                WHERE status = 'OPEN' AND subject = :subject AND subject_id IN (:ids)""", new MapSqlParameterSource("ids", foundNow.keySet()).addValue("subject", subject.name()), rs -> {
                     FindingKind kind = FindingKind.valueOf(rs.getString("kind"));
-                    if (decided.contains(kind) && !foundNow.get(rs.getString("subject_id")).contains(kind)) {
+                    if (decided.contains(kind)
+                            && !foundNow.get(rs.getString("subject_id")).contains(kind)) {
                         cleared.add(rs.getLong("id"));
                     }
                 });
         if (!cleared.isEmpty()) {
             named.update("""
                     UPDATE reconciliation_findings SET status = 'CLEARED', closed_at = NOW(3), closed_by = :by
-                    WHERE id IN (:ids) AND status = 'OPEN'""",
-                    new MapSqlParameterSource("ids", cleared).addValue("by", CLEARED_BY));
+                    WHERE id IN (:ids) AND status = 'OPEN'""", new MapSqlParameterSource("ids", cleared).addValue("by", CLEARED_BY));
         }
     }
 
     /** Orders with open findings, lowest id first: the job checks them again each pass. */
     List<Checked> openOrders(int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT order_id, MIN(user_id) AS user_id FROM reconciliation_findings
                 WHERE status = 'OPEN' AND subject = 'ORDER'
-                GROUP BY order_id ORDER BY order_id LIMIT ?""",
-                (rs, i) -> Checked.order(rs.getLong("order_id"), rs.getLong("user_id"), List.of()), limit);
+                GROUP BY order_id ORDER BY order_id LIMIT ?""", (rs, i) -> Checked.order(rs.getLong("order_id"), rs.getLong("user_id"), List.of()), limit);
     }
 
     /** The ids of the subjects with open findings of these kinds: the job checks them again each pass. */
     List<String> openSubjects(Subject subject, Set<FindingKind> kinds, int limit) {
-        return named.queryForList("""
+        return named.queryForList(
+                """
                 SELECT DISTINCT subject_id FROM reconciliation_findings
                 WHERE status = 'OPEN' AND subject = :subject AND kind IN (:kinds)
-                ORDER BY subject_id LIMIT :limit""", new MapSqlParameterSource("subject", subject.name())
-                .addValue("kinds", kinds.stream().map(Enum::name).toList()).addValue("limit", limit), String.class);
+                ORDER BY subject_id LIMIT :limit""",
+                new MapSqlParameterSource("subject", subject.name())
+                        .addValue("kinds", kinds.stream().map(Enum::name).toList())
+                        .addValue("limit", limit),
+                String.class);
     }
 
     long countOpen() {
-        Long open = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_findings WHERE status = 'OPEN'",
-                Long.class);
+        Long open =
+                jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_findings WHERE status = 'OPEN'", Long.class);
         return open == null ? 0 : open;
     }
 
     /** Findings in this status, newest first. */
     List<Finding> list(String status, int limit) {
-        return jdbc.query("SELECT * FROM reconciliation_findings WHERE status = ? ORDER BY id DESC LIMIT ?", FINDING,
-                status, limit);
+        return jdbc.query(
+                "SELECT * FROM reconciliation_findings WHERE status = ? ORDER BY id DESC LIMIT ?",
+                FINDING,
+                status,
+                limit);
     }
 
     Optional<Finding> find(long id) {
-        return jdbc.query("SELECT * FROM reconciliation_findings WHERE id = ?", FINDING, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM reconciliation_findings WHERE id = ?", FINDING, id).stream()
+                .findFirst();
     }
 
     /** An operator closes an open finding. @return false when it is not open */
@@ -181,8 +202,9 @@ class Findings {
     Map<String, Watermark> watermarks() {
         Map<String, Watermark> marks = new HashMap<>();
         jdbc.query("SELECT source, updated_at, order_id FROM reconciliation_watermarks", rs -> {
-            marks.put(rs.getString("source"), new Watermark(rs.getTimestamp("updated_at").toInstant(),
-                    rs.getLong("order_id")));
+            marks.put(
+                    rs.getString("source"),
+                    new Watermark(rs.getTimestamp("updated_at").toInstant(), rs.getLong("order_id")));
         });
         return marks;
     }
@@ -190,22 +212,25 @@ class Findings {
     void advance(String source, Watermark mark) {
         jdbc.update("""
                 INSERT INTO reconciliation_watermarks (source, updated_at, order_id) VALUES (?, ?, ?)
-                ON DUPLICATE KEY UPDATE updated_at = VALUES(updated_at), order_id = VALUES(order_id)""",
-                source, Timestamp.from(mark.updatedAt()), mark.orderId());
+                ON DUPLICATE KEY UPDATE updated_at = VALUES(updated_at), order_id = VALUES(order_id)""", source, Timestamp.from(mark.updatedAt()), mark.orderId());
     }
 
     /** Where the job stands in a source read by position; null: at its start. */
     String position(String source) {
-        return jdbc.queryForList("SELECT next_position FROM reconciliation_watermarks WHERE source = ?",
-                String.class, source).stream().filter(Objects::nonNull).findFirst().orElse(null);
+        return jdbc
+                .queryForList(
+                        "SELECT next_position FROM reconciliation_watermarks WHERE source = ?", String.class, source)
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     void advance(String source, String position) {
         jdbc.update("""
                 INSERT INTO reconciliation_watermarks (source, updated_at, order_id, next_position)
                 VALUES (?, NOW(3), 0, ?)
-                ON DUPLICATE KEY UPDATE updated_at = NOW(3), next_position = VALUES(next_position)""",
-                source, position);
+                ON DUPLICATE KEY UPDATE updated_at = NOW(3), next_position = VALUES(next_position)""", source, position);
     }
 
     private static Instant instant(Timestamp timestamp) {

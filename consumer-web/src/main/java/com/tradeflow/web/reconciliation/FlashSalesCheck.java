@@ -5,11 +5,10 @@ import com.tradeflow.web.flashsale.FlashSaleReconciliation;
 import com.tradeflow.web.flashsale.FlashSaleReconciliation.Report;
 import com.tradeflow.web.reconciliation.Findings.Checked;
 import com.tradeflow.web.reconciliation.LedgerCheck.Disagreement;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * Every flash sale whose tickets changed (or that holds a ticket QUEUED for too long) agrees with itself: Redis's
@@ -28,8 +27,9 @@ class FlashSalesCheck extends PositionedCheck<Report> {
     }
 
     static List<Disagreement> disagreements(Report report) {
-        return report.consistent() ? List.of() : List.of(new Disagreement(FindingKind.FLASH_SALE_MISMATCH,
-                String.join("; ", report.problems())));
+        return report.consistent()
+                ? List.of()
+                : List.of(new Disagreement(FindingKind.FLASH_SALE_MISMATCH, String.join("; ", report.problems())));
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.tradeflow.api.account.WalletMovement;
 import com.tradeflow.api.inventory.StockMovement;
 import com.tradeflow.web.order.Order;
 import com.tradeflow.web.order.OrderStatus;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,23 +26,27 @@ final class LedgerCheck {
     private static final Set<String> STOCK_WHEN_CANCELLED = Set.of("DEDUCT", "RETURN");
     private static final Set<String> MONEY_WHEN_PLACED = Set.of("DEBIT");
     private static final Set<String> MONEY_WHEN_CANCELLED = Set.of("DEBIT", "REFUND");
-    private static final Ledger<StockMovement> STOCK = new Ledger<>(FindingKind.STOCK_MISSING,
-            FindingKind.STOCK_UNEXPECTED, FindingKind.STOCK_MISMATCH, StockMovement::type,
+    private static final Ledger<StockMovement> STOCK = new Ledger<>(
+            FindingKind.STOCK_MISSING,
+            FindingKind.STOCK_UNEXPECTED,
+            FindingKind.STOCK_MISMATCH,
+            StockMovement::type,
             (o, m) -> m.skuId() == o.skuId() && m.quantity() == o.quantity(),
             m -> m.type() + " of " + m.quantity() + " x sku " + m.skuId(),
             o -> "order of " + o.quantity() + " x sku " + o.skuId());
-    private static final Ledger<WalletMovement> MONEY = new Ledger<>(FindingKind.MONEY_MISSING,
-            FindingKind.MONEY_UNEXPECTED, FindingKind.MONEY_MISMATCH, WalletMovement::type,
+    private static final Ledger<WalletMovement> MONEY = new Ledger<>(
+            FindingKind.MONEY_MISSING,
+            FindingKind.MONEY_UNEXPECTED,
+            FindingKind.MONEY_MISMATCH,
+            WalletMovement::type,
             (o, m) -> m.userId() == o.userId() && m.amount() == o.amount(),
             m -> m.type() + " of " + m.amount() + " cents, user " + m.userId(),
             o -> "order of " + o.amount() + " cents by user " + o.userId());
 
-    private LedgerCheck() {
-    }
+    private LedgerCheck() {}
 
     /** A disagreement of one kind, in words an operator can act on. */
-    record Disagreement(FindingKind kind, String detail) {
-    }
+    record Disagreement(FindingKind kind, String detail) {}
 
     /**
      * @param order the order as stored; empty: no such order
@@ -57,19 +60,20 @@ final class LedgerCheck {
         List<Disagreement> found = new ArrayList<>();
         if (order.isEmpty()) {
             if (!stock.isEmpty()) {
-                found.add(new Disagreement(FindingKind.STOCK_UNEXPECTED, "no such order, yet stock movements "
-                        + types(stock, StockMovement::type)));
+                found.add(new Disagreement(
+                        FindingKind.STOCK_UNEXPECTED,
+                        "no such order, yet stock movements " + types(stock, StockMovement::type)));
             }
             if (!money.isEmpty()) {
-                found.add(new Disagreement(FindingKind.MONEY_UNEXPECTED, "no such order, yet wallet movements "
-                        + types(money, WalletMovement::type)));
+                found.add(new Disagreement(
+                        FindingKind.MONEY_UNEXPECTED,
+                        "no such order, yet wallet movements " + types(money, WalletMovement::type)));
             }
             return found;
         }
         Order o = order.get();
         if (!o.status().settled()) {
-            found.add(new Disagreement(FindingKind.UNSETTLED, "order still " + o.status() + " ("
-                    + o.mode() + ")"));
+            found.add(new Disagreement(FindingKind.UNSETTLED, "order still " + o.status() + " (" + o.mode() + ")"));
             return found;
         }
         boolean cancelled = o.status() == OrderStatus.CANCELLED;
@@ -79,28 +83,38 @@ final class LedgerCheck {
     }
 
     /** How one ledger is compared with an order: its kinds of finding, its movements' type, what must agree. */
-    private record Ledger<T>(FindingKind missing, FindingKind unexpected, FindingKind mismatch,
-                             Function<T, String> type, BiPredicate<Order, T> agrees, Function<T, String> movement,
-                             Function<Order, String> expected) {
-    }
+    private record Ledger<T>(
+            FindingKind missing,
+            FindingKind unexpected,
+            FindingKind mismatch,
+            Function<T, String> type,
+            BiPredicate<Order, T> agrees,
+            Function<T, String> movement,
+            Function<Order, String> expected) {}
 
-    private static <T> void compare(Order o, List<T> movements, Set<String> required, Ledger<T> ledger,
-            List<Disagreement> found) {
+    private static <T> void compare(
+            Order o, List<T> movements, Set<String> required, Ledger<T> ledger, List<Disagreement> found) {
         Set<String> present = movements.stream().map(ledger.type()).collect(Collectors.toSet());
-        List<String> missing = required.stream().filter(t -> !present.contains(t)).sorted().toList();
+        List<String> missing =
+                required.stream().filter(t -> !present.contains(t)).sorted().toList();
         if (!missing.isEmpty()) {
             found.add(new Disagreement(ledger.missing(), o.status() + " order without " + String.join(", ", missing)));
         }
-        List<String> unexpected = present.stream().filter(t -> !required.contains(t)).sorted().toList();
+        List<String> unexpected =
+                present.stream().filter(t -> !required.contains(t)).sorted().toList();
         if (!unexpected.isEmpty()) {
-            found.add(new Disagreement(ledger.unexpected(), o.status() + " order with "
-                    + String.join(", ", unexpected)));
+            found.add(
+                    new Disagreement(ledger.unexpected(), o.status() + " order with " + String.join(", ", unexpected)));
         }
-        List<String> wrong = movements.stream().filter(m -> required.contains(ledger.type().apply(m)))
-                .filter(m -> !ledger.agrees().test(o, m)).map(ledger.movement()).sorted().toList();
+        List<String> wrong = movements.stream()
+                .filter(m -> required.contains(ledger.type().apply(m)))
+                .filter(m -> !ledger.agrees().test(o, m))
+                .map(ledger.movement())
+                .sorted()
+                .toList();
         if (!wrong.isEmpty()) {
-            found.add(new Disagreement(ledger.mismatch(), ledger.expected().apply(o) + ", ledger "
-                    + String.join(", ", wrong)));
+            found.add(new Disagreement(
+                    ledger.mismatch(), ledger.expected().apply(o) + ", ledger " + String.join(", ", wrong)));
         }
     }
 

@@ -10,11 +10,10 @@ import com.tradeflow.web.order.Order;
 import com.tradeflow.web.order.OrderRepository;
 import com.tradeflow.web.reconciliation.Findings.Checked;
 import com.tradeflow.web.reconciliation.LedgerCheck.Disagreement;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /**
  * Every user whose loyalty points changed holds what the order events applied to them are worth: each applied
@@ -31,14 +30,13 @@ class LoyaltyPointsCheck extends PositionedCheck<LoyaltyPointsCheck.UserPoints> 
     private static final int NAMED = 10;
 
     /** A user's points and events, with the orders those events are about (as this service knows them). */
-    record UserPoints(PointsBalance balance, Map<Long, Order> orders) {
-    }
+    record UserPoints(PointsBalance balance, Map<Long, Order> orders) {}
 
     private final WalletService wallets;
     private final OrderRepository orders;
 
-    LoyaltyPointsCheck(Findings findings, ReconciliationProperties properties, WalletService wallets,
-            OrderRepository orders) {
+    LoyaltyPointsCheck(
+            Findings findings, ReconciliationProperties properties, WalletService wallets, OrderRepository orders) {
         super(Subject.POINTS, "account.wallet_points", findings, properties);
         this.wallets = wallets;
         this.orders = orders;
@@ -46,22 +44,32 @@ class LoyaltyPointsCheck extends PositionedCheck<LoyaltyPointsCheck.UserPoints> 
 
     static List<Disagreement> disagreements(UserPoints user) {
         PointsBalance balance = user.balance();
-        List<Long> unknown = balance.applied().stream().map(AppliedOrderEvent::orderId)
-                .filter(orderId -> !isTheUsers(user.orders().get(orderId), balance.userId())).distinct().toList();
+        List<Long> unknown = balance.applied().stream()
+                .map(AppliedOrderEvent::orderId)
+                .filter(orderId -> !isTheUsers(user.orders().get(orderId), balance.userId()))
+                .distinct()
+                .toList();
         if (!unknown.isEmpty()) {
-            return List.of(new Disagreement(FindingKind.POINTS_UNKNOWN_ORDER, balance.points() + " points include "
-                    + "events of " + unknown.size() + " order(s) this user does not have: " + unknown.stream()
-                    .limit(NAMED).map(String::valueOf).collect(Collectors.joining(", "))));
+            return List.of(new Disagreement(
+                    FindingKind.POINTS_UNKNOWN_ORDER,
+                    balance.points() + " points include "
+                            + "events of " + unknown.size() + " order(s) this user does not have: "
+                            + unknown.stream().limit(NAMED).map(String::valueOf).collect(Collectors.joining(", "))));
         }
         long expected = 0;
         for (AppliedOrderEvent event : balance.applied()) {
-            long worth = LoyaltyPointsRule.pointsFor(user.orders().get(event.orderId()).amount());
-            expected += OrderEvent.PLACED.equals(event.eventType()) ? worth
+            long worth = LoyaltyPointsRule.pointsFor(
+                    user.orders().get(event.orderId()).amount());
+            expected += OrderEvent.PLACED.equals(event.eventType())
+                    ? worth
                     : OrderEvent.CANCELLED.equals(event.eventType()) ? -worth : 0;
         }
-        return balance.points() == expected ? List.of() : List.of(new Disagreement(FindingKind.POINTS_MISMATCH,
-                balance.points() + " points, the " + balance.applied().size() + " order event(s) applied are worth "
-                        + expected));
+        return balance.points() == expected
+                ? List.of()
+                : List.of(new Disagreement(
+                        FindingKind.POINTS_MISMATCH,
+                        balance.points() + " points, the " + balance.applied().size()
+                                + " order event(s) applied are worth " + expected));
     }
 
     private static boolean isTheUsers(Order order, long userId) {
@@ -81,8 +89,11 @@ class LoyaltyPointsCheck extends PositionedCheck<LoyaltyPointsCheck.UserPoints> 
 
     /** The orders of every applied event of these users, looked up together. */
     private List<UserPoints> withOrders(List<PointsBalance> users) {
-        Map<Long, Order> found = orders.findAll(users.stream().flatMap(user -> user.applied().stream())
-                .map(AppliedOrderEvent::orderId).distinct().toList());
+        Map<Long, Order> found = orders.findAll(users.stream()
+                .flatMap(user -> user.applied().stream())
+                .map(AppliedOrderEvent::orderId)
+                .distinct()
+                .toList());
         return users.stream().map(user -> new UserPoints(user, found)).toList();
     }
 
@@ -93,6 +104,7 @@ class LoyaltyPointsCheck extends PositionedCheck<LoyaltyPointsCheck.UserPoints> 
 
     @Override
     Checked check(UserPoints user) {
-        return Checked.of(Subject.POINTS, user.balance().userId(), user.balance().userId(), disagreements(user));
+        return Checked.of(
+                Subject.POINTS, user.balance().userId(), user.balance().userId(), disagreements(user));
     }
 }

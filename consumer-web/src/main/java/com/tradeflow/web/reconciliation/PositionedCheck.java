@@ -1,7 +1,6 @@
 package com.tradeflow.web.reconciliation;
 
 import com.tradeflow.web.reconciliation.Findings.Checked;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +17,7 @@ import java.util.stream.Collectors;
 abstract class PositionedCheck<R> implements BooksCheck {
 
     /** A page of subjects changed after a position. */
-    record Page<R>(List<R> rows, String next, boolean more) {
-    }
+    record Page<R>(List<R> rows, String next, boolean more) {}
 
     private final Subject subject;
     private final String source;
@@ -59,19 +57,24 @@ abstract class PositionedCheck<R> implements BooksCheck {
 
     @Override
     public Pass pass() {
-        Page<R> page = changedAfter(findings.position(source), properties.settleAfter().toMillis(),
-                properties.batchSize());
+        Page<R> page =
+                changedAfter(findings.position(source), properties.settleAfter().toMillis(), properties.batchSize());
         int opened = findings.record(page.rows().stream().map(this::check).toList(), kinds());
         findings.advance(source, page.next());
         // those the page just read are checked already
         Set<String> read = page.rows().stream().map(this::idOf).collect(Collectors.toSet());
         List<String> open = findings.openSubjects(subject, kinds(), properties.batchSize()).stream()
-                .filter(id -> !read.contains(id)).toList();
+                .filter(id -> !read.contains(id))
+                .toList();
         if (!open.isEmpty()) {
-            Map<String, R> now = current(open).stream().collect(Collectors.toMap(this::idOf, Function.identity(),
-                    (a, b) -> a));
-            findings.record(open.stream().map(id -> now.containsKey(id) ? check(now.get(id))
-                    : Checked.of(subject, id, null, List.of())).toList(), kinds());
+            Map<String, R> now =
+                    current(open).stream().collect(Collectors.toMap(this::idOf, Function.identity(), (a, b) -> a));
+            findings.record(
+                    open.stream()
+                            .map(id ->
+                                    now.containsKey(id) ? check(now.get(id)) : Checked.of(subject, id, null, List.of()))
+                            .toList(),
+                    kinds());
         }
         return new Pass(page.rows().size(), opened, page.more());
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.security.Principal;
 
 /** Operators' view of the reconciliation's findings (admin bearer token required, see {@code WebSecurity}). */
 @RestController
@@ -30,15 +29,17 @@ class ReconciliationAdminController {
     }
 
     /** What an operator says on resolving a finding: what was done about it (kept with the finding). */
-    record Resolution(@NotBlank @Size(max = ReconciliationOperations.MAX_NOTE) String note) {
-    }
+    record Resolution(
+            @NotBlank @Size(max = ReconciliationOperations.MAX_NOTE)
+            String note) {}
 
     /**
      * {@code GET /api/admin/reconciliation?status=OPEN&limit=100}: the open findings count, the last pass of this
      * instance, and the findings in that status (OPEN, CLEARED or RESOLVED), newest first; 400 for another status.
      */
     @GetMapping("/api/admin/reconciliation")
-    Report report(@RequestParam(defaultValue = Finding.OPEN) String status,
+    Report report(
+            @RequestParam(defaultValue = Finding.OPEN) String status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
         return reconciliation.report(status, limit);
     }

@@ -6,18 +6,17 @@ import com.tradeflow.platform.jobs.PollingJob;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * Proves that the books of the three services agree, by running every {@link BooksCheck} in each pass: orders
@@ -58,20 +57,31 @@ class ReconciliationJob implements SmartLifecycle {
     private boolean behind;
 
     /** @param checks in their {@code @Order}: orders first */
-    ReconciliationJob(BranchTypeRoutingDataSource dataSource, List<BooksCheck> checks, Findings findings,
-            ReconciliationProperties properties, MeterRegistry registry) {
+    ReconciliationJob(
+            BranchTypeRoutingDataSource dataSource,
+            List<BooksCheck> checks,
+            Findings findings,
+            ReconciliationProperties properties,
+            MeterRegistry registry) {
         this.home = dataSource.physicalPools().get(0);
         this.checks = List.copyOf(checks);
         this.findings = findings;
         this.properties = properties;
         this.job = new PollingJob("reconciliation", properties.interval(), properties.idleInterval(), this::pass);
         Gauge.builder("tradeflow.reconciliation.findings.open", open, AtomicLong::get)
-                .description("findings of the reconciliation still open").register(registry);
-        Gauge.builder("tradeflow.reconciliation.last.pass", lastPass, AtomicLong::get).baseUnit("seconds")
-                .description("when the last reconciliation pass ended (epoch seconds)").register(registry);
+                .description("findings of the reconciliation still open")
+                .register(registry);
+        Gauge.builder("tradeflow.reconciliation.last.pass", lastPass, AtomicLong::get)
+                .baseUnit("seconds")
+                .description("when the last reconciliation pass ended (epoch seconds)")
+                .register(registry);
         for (Subject subject : Subject.values()) {
-            checked.put(subject, Counter.builder("tradeflow.reconciliation.checked").tag("subject", subject.name())
-                    .description("subjects (orders, wallets ...) checked because they changed").register(registry));
+            checked.put(
+                    subject,
+                    Counter.builder("tradeflow.reconciliation.checked")
+                            .tag("subject", subject.name())
+                            .description("subjects (orders, wallets ...) checked because they changed")
+                            .register(registry));
         }
     }
 
@@ -82,9 +92,13 @@ class ReconciliationJob implements SmartLifecycle {
             return;
         }
         job.start();
-        log.info("reconciliation checks {} {} after their last change, every {} while they change, every {} at "
-                + "most when quiet", checks.stream().map(BooksCheck::subject).toList(), properties.settleAfter(),
-                properties.interval(), properties.idleInterval());
+        log.info(
+                "reconciliation checks {} {} after their last change, every {} while they change, every {} at "
+                        + "most when quiet",
+                checks.stream().map(BooksCheck::subject).toList(),
+                properties.settleAfter(),
+                properties.interval(),
+                properties.idleInterval());
     }
 
     @Override
@@ -114,9 +128,12 @@ class ReconciliationJob implements SmartLifecycle {
         do {
             behind = false;
             try {
-                checkedAny |= LockRows.whileHolding(home,
-                        "SELECT id FROM reconciliation_lock WHERE id = ? FOR UPDATE SKIP LOCKED", LOCK_ROW,
-                        this::reconcile).orElse(false);
+                checkedAny |= LockRows.whileHolding(
+                                home,
+                                "SELECT id FROM reconciliation_lock WHERE id = ? FOR UPDATE SKIP LOCKED",
+                                LOCK_ROW,
+                                this::reconcile)
+                        .orElse(false);
             } catch (RuntimeException | SQLException e) {
                 log.warn("reconciliation pass failed, next one in {}: {}", properties.interval(), e.toString());
                 return true;
@@ -154,8 +171,12 @@ class ReconciliationJob implements SmartLifecycle {
         open.set(findings.countOpen());
         lastPass.set(Instant.now().getEpochSecond());
         if (opened > 0) {
-            log.warn("reconciliation: {} finding(s) about the {} subject(s) changed since the last pass; {} open in "
-                    + "all (GET /api/admin/reconciliation)", opened, changed, open.get());
+            log.warn(
+                    "reconciliation: {} finding(s) about the {} subject(s) changed since the last pass; {} open in "
+                            + "all (GET /api/admin/reconciliation)",
+                    opened,
+                    changed,
+                    open.get());
         }
         return changed > 0;
     }

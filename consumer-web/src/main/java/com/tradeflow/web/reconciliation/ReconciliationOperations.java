@@ -3,13 +3,12 @@ package com.tradeflow.web.reconciliation;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.web.audit.AdminAudit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /** What operators see of the reconciliation and do about its findings, for the admin endpoints and the console. */
 @Service
@@ -37,8 +36,7 @@ public class ReconciliationOperations {
      * @param open     findings open, over all orders
      * @param findings the findings asked for, newest first
      */
-    public record Report(Instant lastPass, long open, List<Finding> findings) {
-    }
+    public record Report(Instant lastPass, long open, List<Finding> findings) {}
 
     /**
      * The open findings count, the last pass of this instance, and the findings in {@code status} (OPEN, CLEARED or
@@ -64,17 +62,26 @@ public class ReconciliationOperations {
     public Finding resolve(long id, String operator, String note) {
         return audit.record(operator, "finding.resolve", String.valueOf(id), note, () -> {
             if (note == null || note.isBlank() || note.length() > MAX_NOTE) {
-                throw new BusinessException(ErrorCode.VALIDATION_FAILED, "say what was done about the finding: a "
-                        + "note of 1 to " + MAX_NOTE + " characters");
+                throw new BusinessException(
+                        ErrorCode.VALIDATION_FAILED,
+                        "say what was done about the finding: a " + "note of 1 to " + MAX_NOTE + " characters");
             }
-            Finding finding = findings.find(id).orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
-                    "no reconciliation finding " + id));
+            Finding finding = findings.find(id)
+                    .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no reconciliation finding " + id));
             if (!findings.resolve(id, operator, note)) {
-                throw new BusinessException(ErrorCode.FINDING_NOT_OPEN, "reconciliation finding " + id + " is "
-                        + finding.status() + "; only OPEN findings can be resolved");
+                throw new BusinessException(
+                        ErrorCode.FINDING_NOT_OPEN,
+                        "reconciliation finding " + id + " is " + finding.status()
+                                + "; only OPEN findings can be resolved");
             }
-            log.warn("reconciliation finding {} ({} of {} {}) resolved by {}: {}", id, finding.kind(),
-                    finding.subject(), finding.subjectId(), operator, note);
+            log.warn(
+                    "reconciliation finding {} ({} of {} {}) resolved by {}: {}",
+                    id,
+                    finding.kind(),
+                    finding.subject(),
+                    finding.subjectId(),
+                    operator,
+                    note);
             return findings.find(id).orElseThrow();
         });
     }

@@ -1,9 +1,8 @@
 package com.tradeflow.web.reconciliation;
 
 import com.tradeflow.api.inventory.InventoryService;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tradeflow.reconciliation.*}: how the job that compares orders with the stock and wallet ledgers runs.
@@ -18,14 +17,27 @@ import java.time.Duration;
  * @param catchUpPause pause before the next pass while the job is behind (a pass found a full batch)
  */
 @ConfigurationProperties("tradeflow.reconciliation")
-public record ReconciliationProperties(boolean enabled, Duration interval, Duration idleInterval,
-        Duration settleAfter, int batchSize, Duration catchUpPause) {
+public record ReconciliationProperties(
+        boolean enabled,
+        Duration interval,
+        Duration idleInterval,
+        Duration settleAfter,
+        int batchSize,
+        Duration catchUpPause) {
 
     public ReconciliationProperties {
-        if (interval == null || interval.isNegative() || interval.isZero() || idleInterval == null
-                || idleInterval.compareTo(interval) < 0 || settleAfter == null || settleAfter.isNegative()
-                || batchSize < 1 || batchSize > InventoryService.MAX_MOVEMENT_ORDERS || catchUpPause == null
-                || catchUpPause.isNegative() || catchUpPause.compareTo(interval) > 0) {
+        if (interval == null
+                || interval.isNegative()
+                || interval.isZero()
+                || idleInterval == null
+                || idleInterval.compareTo(interval) < 0
+                || settleAfter == null
+                || settleAfter.isNegative()
+                || batchSize < 1
+                || batchSize > InventoryService.MAX_MOVEMENT_ORDERS
+                || catchUpPause == null
+                || catchUpPause.isNegative()
+                || catchUpPause.compareTo(interval) > 0) {
             throw new IllegalArgumentException("tradeflow.reconciliation: interval > 0, idle-interval >= interval, "
                     + "settle-after >= 0, catch-up-pause in [0, interval] must be set; batch-size in [1, "
                     + InventoryService.MAX_MOVEMENT_ORDERS + "]");

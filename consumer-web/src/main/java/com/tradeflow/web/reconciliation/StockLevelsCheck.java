@@ -5,11 +5,10 @@ import com.tradeflow.api.inventory.StockLevel;
 import com.tradeflow.api.inventory.StockLevels;
 import com.tradeflow.web.reconciliation.Findings.Checked;
 import com.tradeflow.web.reconciliation.LedgerCheck.Disagreement;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * Every sku whose stock changed holds what its ledger says: available units are the opening units plus what the
@@ -30,12 +29,15 @@ class StockLevelsCheck extends PositionedCheck<StockLevel> {
         List<Disagreement> found = new ArrayList<>();
         long expected = s.openingUnits() + s.ledgerChange();
         if (s.available() != expected) {
-            found.add(new Disagreement(FindingKind.AVAILABLE_MISMATCH, s.available() + " units available, books say "
-                    + expected + " (opening " + s.openingUnits() + ", ledger " + s.ledgerChange() + ")"));
+            found.add(new Disagreement(
+                    FindingKind.AVAILABLE_MISMATCH,
+                    s.available() + " units available, books say " + expected + " (opening " + s.openingUnits()
+                            + ", ledger " + s.ledgerChange() + ")"));
         }
         if (s.reserved() != s.reservedInLedger()) {
-            found.add(new Disagreement(FindingKind.RESERVED_MISMATCH, s.reserved() + " units reserved, RESERVE rows "
-                    + s.reservedInLedger()));
+            found.add(new Disagreement(
+                    FindingKind.RESERVED_MISMATCH,
+                    s.reserved() + " units reserved, RESERVE rows " + s.reservedInLedger()));
         }
         return found;
     }

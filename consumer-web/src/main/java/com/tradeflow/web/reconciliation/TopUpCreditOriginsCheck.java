@@ -7,13 +7,12 @@ import com.tradeflow.web.reconciliation.Findings.Checked;
 import com.tradeflow.web.reconciliation.LedgerCheck.Disagreement;
 import com.tradeflow.web.topup.TopUp;
 import com.tradeflow.web.topup.TopUpRepository;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * Every top-up credit provider-account made names a top-up of this service, of the same user and merchant order
@@ -26,14 +25,13 @@ import java.util.Set;
 class TopUpCreditOriginsCheck extends PositionedCheck<TopUpCreditOriginsCheck.Credit> {
 
     /** A credit with the top-up it names, null when there is none. */
-    record Credit(TopUpCredit credit, TopUp topUp) {
-    }
+    record Credit(TopUpCredit credit, TopUp topUp) {}
 
     private final WalletService wallets;
     private final TopUpRepository topUps;
 
-    TopUpCreditOriginsCheck(Findings findings, ReconciliationProperties properties, WalletService wallets,
-            TopUpRepository topUps) {
+    TopUpCreditOriginsCheck(
+            Findings findings, ReconciliationProperties properties, WalletService wallets, TopUpRepository topUps) {
         super(Subject.TOP_UP, "account.wallet_top_ups", findings, properties);
         this.wallets = wallets;
         this.topUps = topUps;
@@ -47,12 +45,21 @@ class TopUpCreditOriginsCheck extends PositionedCheck<TopUpCreditOriginsCheck.Cr
 
     static List<Disagreement> disagreements(Credit c) {
         TopUpCredit credit = c.credit();
-        boolean known = c.topUp() != null && c.topUp().userId() == credit.userId()
+        boolean known = c.topUp() != null
+                && c.topUp().userId() == credit.userId()
                 && c.topUp().merchantOrderNo().equals(credit.merchantOrderNo());
-        return known ? List.of() : List.of(new Disagreement(FindingKind.TOP_UP_CREDIT_UNKNOWN, credit.amount()
-                + " cents credited to user " + credit.userId() + " as " + credit.merchantOrderNo() + " for top-up "
-                + credit.topUpId() + (c.topUp() == null ? ", which does not exist"
-                : ", which is user " + c.topUp().userId() + "'s " + c.topUp().merchantOrderNo())));
+        return known
+                ? List.of()
+                : List.of(new Disagreement(
+                        FindingKind.TOP_UP_CREDIT_UNKNOWN,
+                        credit.amount()
+                                + " cents credited to user " + credit.userId() + " as " + credit.merchantOrderNo()
+                                + " for top-up "
+                                + credit.topUpId()
+                                + (c.topUp() == null
+                                        ? ", which does not exist"
+                                        : ", which is user " + c.topUp().userId() + "'s "
+                                                + c.topUp().merchantOrderNo())));
     }
 
     @Override
@@ -63,12 +70,16 @@ class TopUpCreditOriginsCheck extends PositionedCheck<TopUpCreditOriginsCheck.Cr
 
     @Override
     List<Credit> current(List<String> ids) {
-        return withTopUps(wallets.getTopUpCredits(ids.stream().map(Long::valueOf).toList()));
+        return withTopUps(
+                wallets.getTopUpCredits(ids.stream().map(Long::valueOf).toList()));
     }
 
     private List<Credit> withTopUps(List<TopUpCredit> credits) {
-        Map<Long, TopUp> found = topUps.findAll(credits.stream().map(TopUpCredit::topUpId).distinct().toList());
-        return credits.stream().map(credit -> new Credit(credit, found.get(credit.topUpId()))).toList();
+        Map<Long, TopUp> found = topUps.findAll(
+                credits.stream().map(TopUpCredit::topUpId).distinct().toList());
+        return credits.stream()
+                .map(credit -> new Credit(credit, found.get(credit.topUpId())))
+                .toList();
     }
 
     @Override

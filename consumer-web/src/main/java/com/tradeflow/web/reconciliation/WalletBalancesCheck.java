@@ -5,11 +5,10 @@ import com.tradeflow.api.account.WalletBalances;
 import com.tradeflow.api.account.WalletService;
 import com.tradeflow.web.reconciliation.Findings.Checked;
 import com.tradeflow.web.reconciliation.LedgerCheck.Disagreement;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * Every wallet that changed holds what its books say: its balance is its opening balance plus what the ledger
@@ -31,13 +30,16 @@ class WalletBalancesCheck extends PositionedCheck<WalletBalance> {
         List<Disagreement> found = new ArrayList<>();
         long expected = w.openingBalance() + w.ledgerChange();
         if (w.balance() != expected) {
-            found.add(new Disagreement(FindingKind.BALANCE_MISMATCH, "balance " + w.balance() + " cents, books say "
-                    + expected + " (opening " + w.openingBalance() + ", ledger and transfers " + w.ledgerChange()
-                    + ")"));
+            found.add(new Disagreement(
+                    FindingKind.BALANCE_MISMATCH,
+                    "balance " + w.balance() + " cents, books say "
+                            + expected + " (opening " + w.openingBalance() + ", ledger and transfers "
+                            + w.ledgerChange()
+                            + ")"));
         }
         if (w.frozen() != w.frozenInLedger()) {
-            found.add(new Disagreement(FindingKind.FROZEN_MISMATCH, "frozen " + w.frozen() + " cents, FREEZE rows "
-                    + w.frozenInLedger()));
+            found.add(new Disagreement(
+                    FindingKind.FROZEN_MISMATCH, "frozen " + w.frozen() + " cents, FREEZE rows " + w.frozenInLedger()));
         }
         return found;
     }

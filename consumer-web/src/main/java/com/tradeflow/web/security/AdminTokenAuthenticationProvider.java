@@ -1,6 +1,8 @@
 package com.tradeflow.web.security;
 
 import com.tradeflow.platform.crypto.SharedSecrets;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -8,9 +10,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * The static admin token ({@code tradeflow.admin.token}), for machines (scripts, the e2e suite): a bearer token equal
@@ -26,11 +25,13 @@ final class AdminTokenAuthenticationProvider implements AuthenticationProvider {
 
     AdminTokenAuthenticationProvider(String token) {
         if (token == null || token.isBlank()) {
-            log.warn("tradeflow.admin.token (TRADEFLOW_ADMIN_TOKEN) is not set: admin endpoints take admins' JWTs only");
+            log.warn(
+                    "tradeflow.admin.token (TRADEFLOW_ADMIN_TOKEN) is not set: admin endpoints take admins' JWTs only");
             this.token = new byte[0];
         } else {
-            SharedSecrets.requireLongEnough("tradeflow.admin.token (TRADEFLOW_ADMIN_TOKEN; unset, admin endpoints "
-                    + "take admins' JWTs only)", token);
+            SharedSecrets.requireLongEnough(
+                    "tradeflow.admin.token (TRADEFLOW_ADMIN_TOKEN; unset, admin endpoints " + "take admins' JWTs only)",
+                    token);
             this.token = token.getBytes(StandardCharsets.UTF_8);
         }
     }

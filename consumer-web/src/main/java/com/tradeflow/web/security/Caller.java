@@ -16,8 +16,8 @@ public record Caller(long userId) {
      */
     public long actsFor(Long named) {
         if (named != null && named != userId) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "the token is user " + userId + "'s; it cannot act for "
-                    + "user " + named);
+            throw new BusinessException(
+                    ErrorCode.FORBIDDEN, "the token is user " + userId + "'s; it cannot act for " + "user " + named);
         }
         return userId;
     }

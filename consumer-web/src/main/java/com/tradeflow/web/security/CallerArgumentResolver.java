@@ -12,7 +12,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-
 /** A {@link Caller} parameter of a controller method: the user id in the subject of the request's verified JWT. */
 final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -22,14 +21,18 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-            NativeWebRequest request, WebDataBinderFactory binders) {
+    public Caller resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binders) {
         return caller(SecurityContextHolder.getContext().getAuthentication());
     }
 
     /** @throws BusinessException {@code FORBIDDEN}: not an end user's token (the admin's, a machine's) */
     static Caller caller(Authentication authentication) {
-        if (authentication instanceof JwtAuthenticationToken jwt && UserIds.isUserId(jwt.getToken().getSubject())) {
+        if (authentication instanceof JwtAuthenticationToken jwt
+                && UserIds.isUserId(jwt.getToken().getSubject())) {
             return new Caller(Long.parseLong(jwt.getToken().getSubject()));
         }
         throw new BusinessException(ErrorCode.FORBIDDEN, "this endpoint acts for an end user: use a user's token");

@@ -5,6 +5,7 @@ import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.web.system.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -14,8 +15,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-
-import java.io.IOException;
 
 /**
  * 401 {@code UNAUTHORIZED} and 403 {@code FORBIDDEN} as every other error of the web API ({@code {"code","message"}}),
@@ -39,9 +38,12 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
         // the token itself is never logged, only why it was refused
         log.debug("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         challenge.commence(request, response, e);
-        write(response, ErrorCode.UNAUTHORIZED, request.getHeader("Authorization") == null
-                ? "this endpoint needs a bearer token (Authorization: Bearer <access token>)"
-                : "the bearer token is not valid here (expired, wrong issuer, audience or signature)");
+        write(
+                response,
+                ErrorCode.UNAUTHORIZED,
+                request.getHeader("Authorization") == null
+                        ? "this endpoint needs a bearer token (Authorization: Bearer <access token>)"
+                        : "the bearer token is not valid here (expired, wrong issuer, audience or signature)");
     }
 
     @Override

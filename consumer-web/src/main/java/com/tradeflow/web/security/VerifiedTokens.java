@@ -2,13 +2,12 @@ package com.tradeflow.web.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-
-import java.time.Duration;
 
 /**
  * Remembers the access tokens it verified, for a while. A client sends the same token with every request for up to an
@@ -35,7 +34,10 @@ final class VerifiedTokens implements JwtDecoder {
     VerifiedTokens(JwtDecoder verifier, OAuth2TokenValidator<Jwt> checks, int capacity, Duration keep) {
         this.verifier = verifier;
         this.checks = checks;
-        this.verified = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(keep).build();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .expireAfterWrite(keep)
+                .build();
     }
 
     @Override
@@ -49,8 +51,10 @@ final class VerifiedTokens implements JwtDecoder {
         OAuth2TokenValidatorResult result = checks.validate(known);
         if (result.hasErrors()) {
             verified.invalidate(token);
-            throw new JwtValidationException("the token is no longer valid: "
-                    + result.getErrors().iterator().next().getDescription(), result.getErrors());
+            throw new JwtValidationException(
+                    "the token is no longer valid: "
+                            + result.getErrors().iterator().next().getDescription(),
+                    result.getErrors());
         }
         return known;
     }

@@ -1,6 +1,8 @@
 package com.tradeflow.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +30,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.time.Duration;
-import java.util.List;
-
 /**
  * Who may call what. Every request but the public ones carries {@code Authorization: Bearer <token>}: an access token
  * (JWT, RS256) of the OpenID Connect issuer at {@code OIDC_ISSUER_URI}, checked for signature (the issuer's JWKS),
@@ -57,7 +56,8 @@ class WebSecurity {
      * answer yet.
      */
     @Bean
-    JwtDecoder jwtDecoder(@Value("${tradeflow.security.issuer-uri:}") String issuer,
+    JwtDecoder jwtDecoder(
+            @Value("${tradeflow.security.issuer-uri:}") String issuer,
             @Value("${tradeflow.security.audience:}") String audience,
             @Value("${tradeflow.security.verified-tokens.capacity}") int rememberedTokens,
             @Value("${tradeflow.security.verified-tokens.keep}") Duration rememberedFor) {
@@ -69,7 +69,8 @@ class WebSecurity {
         OAuth2TokenValidator<Jwt> checks = tokenChecks(issuer, audience);
         JwtDecoder verifier = new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer)
-                    .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
             decoder.setJwtValidator(checks);
             return decoder;
         });
@@ -78,35 +79,49 @@ class WebSecurity {
 
     /** Expiry and not-before (60 s clock skew), the issuer ({@code iss}) and that the token is meant for this API. */
     static OAuth2TokenValidator<Jwt> tokenChecks(String issuer, String audience) {
-        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        audiences -> audiences != null && audiences.contains(audience)));
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, audiences -> audiences != null && audiences.contains(audience)));
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder,
-            @Value("${tradeflow.admin.token:}") String adminToken, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JwtDecoder jwtDecoder,
+            @Value("${tradeflow.admin.token:}") String adminToken,
+            ObjectMapper json)
+            throws Exception {
         SecurityErrors errors = new SecurityErrors(json);
-        AuthenticationManager bearerTokens = new ProviderManager(new AdminTokenAuthenticationProvider(adminToken),
-                jwtProvider(jwtDecoder));
+        AuthenticationManager bearerTokens =
+                new ProviderManager(new AdminTokenAuthenticationProvider(adminToken), jwtProvider(jwtDecoder));
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/payments/callback").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/products/*").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/flash-sales/tickets/*").hasRole(USER)
-                        .requestMatchers(HttpMethod.GET, "/api/flash-sales/*").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/flash-sales").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/payments/*").hasRole(ADMIN)
-                        .anyRequest().hasRole(USER))
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/payments/callback")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/products/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/flash-sales/tickets/*")
+                        .hasRole(USER)
+                        .requestMatchers(HttpMethod.GET, "/api/flash-sales/*")
+                        .permitAll()
+                        .requestMatchers("/api/admin/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/flash-sales")
+                        .hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/payments/*")
+                        .hasRole(ADMIN)
+                        .anyRequest()
+                        .hasRole(USER))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.authenticationManager(bearerTokens))
                         .authenticationEntryPoint(errors)
                         .accessDeniedHandler(errors))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
         return http.build();
     }
 

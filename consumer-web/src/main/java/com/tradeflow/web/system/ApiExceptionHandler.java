@@ -2,12 +2,13 @@ package com.tradeflow.web.system;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.web.transaction.GlobalTransactions;
 import jakarta.validation.ConstraintViolationException;
+import java.util.stream.Collectors;
 import org.apache.dubbo.rpc.RpcException;
 import org.apache.seata.core.exception.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.tradeflow.web.transaction.GlobalTransactions;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -23,8 +24,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
-import java.util.stream.Collectors;
 
 /**
  * Turns every failure into {@code {"code","message"}} with the status of its {@link ErrorCode}: bad input 400,
@@ -44,22 +43,29 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e) {
         String message = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> f.getField() + " " + f.getDefaultMessage()).sorted().collect(Collectors.joining("; "));
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
         return reply(ErrorCode.VALIDATION_FAILED, message);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException e) {
-        String message = e.getAllErrors().stream().map(error -> error instanceof FieldError f
-                ? f.getField() + " " + f.getDefaultMessage() : error.getDefaultMessage())
+        String message = e.getAllErrors().stream()
+                .map(error -> error instanceof FieldError f
+                        ? f.getField() + " " + f.getDefaultMessage()
+                        : error.getDefaultMessage())
                 .collect(Collectors.joining("; "));
         return reply(ErrorCode.VALIDATION_FAILED, message);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ApiError> invalidParameter(ConstraintViolationException e) {
-        return reply(ErrorCode.VALIDATION_FAILED, e.getConstraintViolations().stream()
-                .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; ")));
+        return reply(
+                ErrorCode.VALIDATION_FAILED,
+                e.getConstraintViolations().stream()
+                        .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                        .collect(Collectors.joining("; ")));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -74,14 +80,15 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.status(415).body(new ApiError(ErrorCode.VALIDATION_FAILED.name(),
-                "send application/json"));
+        return ResponseEntity.status(415)
+                .body(new ApiError(ErrorCode.VALIDATION_FAILED.name(), "send application/json"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(405).body(new ApiError(ErrorCode.VALIDATION_FAILED.name(),
-                "method " + e.getMethod() + " is not allowed here"));
+        return ResponseEntity.status(405)
+                .body(new ApiError(
+                        ErrorCode.VALIDATION_FAILED.name(), "method " + e.getMethod() + " is not allowed here"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -107,8 +114,11 @@ class ApiExceptionHandler {
         return reply(ErrorCode.DEPENDENCY_UNAVAILABLE, "the transaction coordinator is unavailable; try again later");
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-        TransientDataAccessException.class})
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class
+    })
     ResponseEntity<ApiError> database(RuntimeException e) {
         log.warn("database unavailable: {}", e.getMessage());
         return reply(ErrorCode.DEPENDENCY_UNAVAILABLE, "a database is unavailable; try again later");
@@ -127,8 +137,10 @@ class ApiExceptionHandler {
     /** Seata and Dubbo wrap the cause of an outage in their own exceptions; look down the chain. */
     private static boolean isUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RpcException || t instanceof TransactionException
-                    || t instanceof CannotGetJdbcConnectionException || t instanceof java.net.ConnectException
+            if (t instanceof RpcException
+                    || t instanceof TransactionException
+                    || t instanceof CannotGetJdbcConnectionException
+                    || t instanceof java.net.ConnectException
                     || t.getClass().getName().equals("org.apache.seata.common.exception.FrameworkException")) {
                 return true;
             }

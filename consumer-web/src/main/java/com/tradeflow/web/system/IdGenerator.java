@@ -2,7 +2,6 @@ package com.tradeflow.web.system;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
-
 import java.time.Instant;
 
 /**
@@ -17,8 +16,9 @@ public class IdGenerator {
     private static final int SEQUENCE_BITS = 12;
     private static final long MAX_WORKER = (1L << WORKER_BITS) - 1;
     /** The lease of a worker id lapsed: ids could repeat another instance's until it is renewed. */
-    private static final String NO_WORKER_ID = "this instance holds no worker id lease right now (the order "
-            + "database away?); try again shortly";
+    private static final String NO_WORKER_ID =
+            "this instance holds no worker id lease right now (the order " + "database away?); try again shortly";
+
     private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
 
     private final WorkerId worker;

@@ -1,16 +1,15 @@
 package com.tradeflow.web.system;
 
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The id generator, with its worker id leased in the first order database ({@link WorkerIdLease}). */
 @Configuration(proxyBeanMethods = false)
@@ -20,12 +19,13 @@ class IdGeneratorConfiguration {
     private static final int HOLDER_MAX = 128;
 
     @Bean(destroyMethod = "close")
-    WorkerIdLease workerIdLease(BranchTypeRoutingDataSource dataSource,
+    WorkerIdLease workerIdLease(
+            BranchTypeRoutingDataSource dataSource,
             @Value("${tradeflow.orders.worker-id:}") String workerId,
             @Value("${tradeflow.orders.worker-lease}") Duration length,
             @Value("${server.port}") int port) {
-        return WorkerIdLease.acquire(new JdbcTemplate(dataSource.physicalPools().get(0)), holder(port),
-                preferred(workerId), length);
+        return WorkerIdLease.acquire(
+                new JdbcTemplate(dataSource.physicalPools().get(0)), holder(port), preferred(workerId), length);
     }
 
     private static OptionalInt preferred(String workerId) {
@@ -35,8 +35,10 @@ class IdGeneratorConfiguration {
         try {
             return OptionalInt.of(Integer.parseInt(workerId.strip()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("tradeflow.orders.worker-id (ORDER_WORKER_ID) must be a number 0.."
-                    + WorkerIdLease.MAX_WORKER + ", not '" + workerId + "'", e);
+            throw new IllegalArgumentException(
+                    "tradeflow.orders.worker-id (ORDER_WORKER_ID) must be a number 0.." + WorkerIdLease.MAX_WORKER
+                            + ", not '" + workerId + "'",
+                    e);
         }
     }
 

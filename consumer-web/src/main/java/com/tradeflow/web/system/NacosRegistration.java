@@ -6,18 +6,17 @@ import com.alibaba.nacos.api.naming.NamingFactory;
 import com.alibaba.nacos.api.naming.NamingService;
 import com.alibaba.nacos.api.naming.pojo.Instance;
 import com.tradeflow.platform.registry.OperationsMetadata;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Properties;
 
 /**
  * This web instance in Nacos, beside the Dubbo providers: a gateway or load balancer that discovers through Nacos
@@ -42,7 +41,8 @@ public class NacosRegistration implements SmartLifecycle {
     private volatile NamingService naming;
     private volatile Instance instance;
 
-    NacosRegistration(WebServerApplicationContext context,
+    NacosRegistration(
+            WebServerApplicationContext context,
             @Value("${tradeflow.registration.enabled:true}") boolean enabled,
             @Value("${tradeflow.registration.nacos-addr}") String nacosAddr,
             @Value("${tradeflow.registration.service}") String service,
@@ -77,10 +77,17 @@ public class NacosRegistration implements SmartLifecycle {
             naming = client;
             instance = self;
         } catch (NacosException e) {
-            throw new IllegalStateException("cannot register " + service + " at " + self.getIp() + ":"
-                    + self.getPort() + " in Nacos " + nacosAddr + ": " + e.getErrMsg(), e);
+            throw new IllegalStateException(
+                    "cannot register " + service + " at " + self.getIp() + ":" + self.getPort() + " in Nacos "
+                            + nacosAddr + ": " + e.getErrMsg(),
+                    e);
         }
-        log.info("registered in Nacos {} as {} {}:{} (group {})", nacosAddr, service, self.getIp(), self.getPort(),
+        log.info(
+                "registered in Nacos {} as {} {}:{} (group {})",
+                nacosAddr,
+                service,
+                self.getIp(),
+                self.getPort(),
                 group);
     }
 
@@ -101,7 +108,8 @@ public class NacosRegistration implements SmartLifecycle {
             client.deregisterInstance(service, group, self);
             log.info("left Nacos ({} {}:{})", service, self.getIp(), self.getPort());
         } catch (NacosException e) {
-            log.warn("could not leave Nacos ({}); the registry drops this instance when its connection ends",
+            log.warn(
+                    "could not leave Nacos ({}); the registry drops this instance when its connection ends",
                     e.getErrMsg());
         } finally {
             try {
@@ -125,8 +133,10 @@ public class NacosRegistration implements SmartLifecycle {
         try {
             return InetAddress.getLocalHost().getHostAddress();
         } catch (UnknownHostException e) {
-            throw new IllegalStateException("server.address listens on all interfaces and this host's address is "
-                    + "unknown: set server.address", e);
+            throw new IllegalStateException(
+                    "server.address listens on all interfaces and this host's address is "
+                            + "unknown: set server.address",
+                    e);
         }
     }
 }

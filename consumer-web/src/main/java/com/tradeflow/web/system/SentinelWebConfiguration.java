@@ -9,6 +9,7 @@ import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.platform.sentinel.SentinelRefusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,8 +18,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.io.IOException;
 
 /**
  * Every web endpoint of the API is a Sentinel resource named {@code METHOD:/path-pattern} (placing an order is
@@ -34,6 +33,7 @@ class SentinelWebConfiguration implements WebMvcConfigurer {
 
     /** Seconds a client should wait after a 429: Sentinel's flow statistics move in one-second windows. */
     static final String RETRY_AFTER_SECONDS = "1";
+
     private static final Logger log = LoggerFactory.getLogger(SentinelWebConfiguration.class);
 
     private final ObjectMapper json;

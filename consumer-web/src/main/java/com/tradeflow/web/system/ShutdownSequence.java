@@ -1,5 +1,9 @@
 package com.tradeflow.web.system;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,11 +13,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What this instance does on SIGTERM, in order, before anything else stops:
@@ -37,7 +36,9 @@ class ShutdownSequence implements ApplicationListener<ContextClosedEvent>, Order
     private final WebServerApplicationContext context;
     private final Duration drainLimit;
 
-    ShutdownSequence(NacosRegistration registration, WebServerApplicationContext context,
+    ShutdownSequence(
+            NacosRegistration registration,
+            WebServerApplicationContext context,
             @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration drainLimit) {
         this.registration = registration;
         this.context = context;
@@ -75,7 +76,9 @@ class ShutdownSequence implements ApplicationListener<ContextClosedEvent>, Order
             Thread.currentThread().interrupt();
             return;
         }
-        log.info("web server drained ({}) in {} ms; Dubbo and the rest stop now", result.get(),
+        log.info(
+                "web server drained ({}) in {} ms; Dubbo and the rest stop now",
+                result.get(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 }

@@ -1,12 +1,5 @@
 package com.tradeflow.web.system;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +9,12 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * A worker id leased from the database ({@code id_worker_leases} in the first order database), so that no two live
@@ -33,11 +32,13 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
 
     /** IdGenerator's 10 bits. */
     static final int MAX_WORKER = 1023;
+
     private static final Logger log = LoggerFactory.getLogger(WorkerIdLease.class);
     private static final int RENEWALS_PER_LEASE = 4;
     private static final int SAFETY_FRACTION = 10;
     /** Concurrent starts can take the id this one chose: look again this many times. */
     private static final int CLAIM_ROUNDS = 5;
+
     private static final Duration PREFERRED_RETRY = Duration.ofSeconds(1);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
@@ -102,9 +103,12 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
         while (!take(wanted)) {
             if (System.nanoTime() - giveUp > 0) {
                 throw new IllegalStateException("worker id " + wanted + " (tradeflow.orders.worker-id, "
-                        + "ORDER_WORKER_ID) is leased by another live process: " + jdbc.queryForList(
-                        "SELECT CONCAT(holder, ' until ', expires_at, ' UTC') FROM id_worker_leases "
-                                + "WHERE worker_id = ?", String.class, wanted)
+                        + "ORDER_WORKER_ID) is leased by another live process: "
+                        + jdbc.queryForList(
+                                "SELECT CONCAT(holder, ' until ', expires_at, ' UTC') FROM id_worker_leases "
+                                        + "WHERE worker_id = ?",
+                                String.class,
+                                wanted)
                         + "; give another one, or none to take a free one");
             }
             log.info("worker id {} is leased by another process; waiting for its lease to end", wanted);
@@ -117,7 +121,8 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
         for (int round = 0; round < CLAIM_ROUNDS; round++) {
             Set<Long> leased = new HashSet<>();
             List<Long> expired = new ArrayList<>();
-            jdbc.query("SELECT worker_id, expires_at < UTC_TIMESTAMP(3) FROM id_worker_leases ORDER BY worker_id",
+            jdbc.query(
+                    "SELECT worker_id, expires_at < UTC_TIMESTAMP(3) FROM id_worker_leases ORDER BY worker_id",
                     (RowCallbackHandler) rs -> (rs.getBoolean(2) ? expired : leased).add(rs.getLong(1)));
             for (long candidate : expired) {
                 if (take((int) candidate)) {
@@ -166,8 +171,11 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
                 return;
             }
             heldUntilNanos = started;
-            log.error("the lease of worker id {} was taken over (this process was away longer than {}): minting "
-                    + "stops until another id is leased", id, length);
+            log.error(
+                    "the lease of worker id {} was taken over (this process was away longer than {}): minting "
+                            + "stops until another id is leased",
+                    id,
+                    length);
             // the configured id, if any, is someone else's now
             long replacement = claimFree();
             id = replacement;
@@ -175,7 +183,10 @@ public final class WorkerIdLease implements WorkerId, AutoCloseable {
             log.warn("worker id {} leased by {} instead", replacement, holder);
         } catch (RuntimeException e) {
             // the executor would stop renewing for good after an exception: log and try at the next tick
-            log.warn("worker id {}: lease not renewed ({}); held for {} ms more", id, e.getMessage(),
+            log.warn(
+                    "worker id {}: lease not renewed ({}); held for {} ms more",
+                    id,
+                    e.getMessage(),
                     Math.max(0, TimeUnit.NANOSECONDS.toMillis(heldUntilNanos - System.nanoTime())));
         }
     }

@@ -3,12 +3,11 @@ package com.tradeflow.web.topup;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
 
 /** The payment gateway's result notifications (its "notify URL"). */
 @RestController
@@ -21,15 +20,14 @@ class PaymentCallbackController {
      * @param maxBodyBytes the largest notification taken: a body is read into memory before its signature can be
      *                     checked, so anyone could otherwise make the service hold any amount
      */
-    PaymentCallbackController(PaymentCallbacks callbacks,
-            @Value("${tradeflow.gateway.notification-max-bytes}") int maxBodyBytes) {
+    PaymentCallbackController(
+            PaymentCallbacks callbacks, @Value("${tradeflow.gateway.notification-max-bytes}") int maxBodyBytes) {
         this.callbacks = callbacks;
         this.maxBodyBytes = maxBodyBytes;
     }
 
     /** The acknowledgement the gateway looks for: HTTP 200 with {@code SUCCESS} in the body. */
-    record Acknowledged(String code, String outcome) {
-    }
+    record Acknowledged(String code, String outcome) {}
 
     /**
      * {@code POST /api/payments/callback} with headers {@code X-Gateway-Timestamp} (epoch seconds) and
@@ -41,9 +39,11 @@ class PaymentCallbackController {
      * without reading more of it than the cap.
      */
     @PostMapping("/api/payments/callback")
-    Acknowledged callback(@RequestHeader(name = "X-Gateway-Timestamp", required = false) String timestamp,
+    Acknowledged callback(
+            @RequestHeader(name = "X-Gateway-Timestamp", required = false) String timestamp,
             @RequestHeader(name = "X-Gateway-Signature", required = false) String signature,
-            HttpServletRequest request) throws IOException {
+            HttpServletRequest request)
+            throws IOException {
         String outcome = callbacks.receive(timestamp, signature, body(request));
         return new Acknowledged("SUCCESS", outcome);
     }
@@ -60,7 +60,7 @@ class PaymentCallbackController {
     }
 
     private BusinessException tooLarge() {
-        return new BusinessException(ErrorCode.PAYLOAD_TOO_LARGE,
-                "a payment notification is at most " + maxBodyBytes + " bytes");
+        return new BusinessException(
+                ErrorCode.PAYLOAD_TOO_LARGE, "a payment notification is at most " + maxBodyBytes + " bytes");
     }
 }

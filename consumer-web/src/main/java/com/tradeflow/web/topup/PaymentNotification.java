@@ -3,13 +3,17 @@ package com.tradeflow.web.topup;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.tradeflow.web.gateway.GatewayPayment;
 import com.tradeflow.web.gateway.PaymentStatus;
-
 import java.time.Instant;
 
 /** The body of a result notification from the gateway (stale ones say PENDING, with no finishedAt). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record PaymentNotification(String notificationId, String merchantOrderNo, String paymentId, Long amount,
-        PaymentStatus status, Instant finishedAt) {
+record PaymentNotification(
+        String notificationId,
+        String merchantOrderNo,
+        String paymentId,
+        Long amount,
+        PaymentStatus status,
+        Instant finishedAt) {
 
     private static final int MAX_ID_LENGTH = 64;
 

@@ -1,21 +1,20 @@
 package com.tradeflow.web.topup;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
 
 /** SQL over stored notifications ({@code payment_notifications}), in the database of their top-up's user. */
 @Repository
 class PaymentNotificationRepository {
 
     /** A notification as stored: the raw body and, once processed, what processing did. */
-    record Stored(String notificationId, long userId, String merchantOrderNo, String body, String state,
-            String outcome) {
+    record Stored(
+            String notificationId, long userId, String merchantOrderNo, String body, String state, String outcome) {
 
         boolean processed() {
             return PROCESSED.equals(state);
@@ -24,8 +23,12 @@ class PaymentNotificationRepository {
 
     static final String RECEIVED = "RECEIVED";
     static final String PROCESSED = "PROCESSED";
-    private static final RowMapper<Stored> ROW = (rs, i) -> new Stored(rs.getString("notification_id"),
-            rs.getLong("user_id"), rs.getString("merchant_order_no"), rs.getString("body"), rs.getString("state"),
+    private static final RowMapper<Stored> ROW = (rs, i) -> new Stored(
+            rs.getString("notification_id"),
+            rs.getLong("user_id"),
+            rs.getString("merchant_order_no"),
+            rs.getString("body"),
+            rs.getString("state"),
             rs.getString("outcome"));
 
     private final JdbcTemplate jdbc;
@@ -36,24 +39,37 @@ class PaymentNotificationRepository {
 
     /** Insert-first on the notification id. @throws org.springframework.dao.DuplicateKeyException a repeat */
     void insert(PaymentNotification n, long userId, String rawBody, Instant signedAt) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO payment_notifications (notification_id, user_id, merchant_order_no, payment_status, body,
                                                    signed_at, state, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", n.notificationId(), userId, n.merchantOrderNo(),
-                n.status().name(), rawBody, Timestamp.from(signedAt), RECEIVED, Timestamp.from(Instant.now()));
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                n.notificationId(),
+                userId,
+                n.merchantOrderNo(),
+                n.status().name(),
+                rawBody,
+                Timestamp.from(signedAt),
+                RECEIVED,
+                Timestamp.from(Instant.now()));
     }
 
     Optional<Stored> find(String notificationId, long userId) {
-        return jdbc.query("SELECT * FROM payment_notifications WHERE notification_id = ? AND user_id = ?", ROW,
-                notificationId, userId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM payment_notifications WHERE notification_id = ? AND user_id = ?",
+                        ROW,
+                        notificationId,
+                        userId)
+                .stream()
+                .findFirst();
     }
 
     /** In the transaction that applied it; the first outcome stays. */
     void markProcessed(String notificationId, long userId, String outcome) {
         jdbc.update("""
                 UPDATE payment_notifications SET state = ?, outcome = ?, processed_at = ?
-                WHERE notification_id = ? AND user_id = ? AND state = ?""", PROCESSED, outcome,
-                Timestamp.from(Instant.now()), notificationId, userId, RECEIVED);
+                WHERE notification_id = ? AND user_id = ? AND state = ?""", PROCESSED, outcome, Timestamp.from(Instant.now()), notificationId, userId, RECEIVED);
     }
 
     /** Notifications of one physical database stored before {@code before} and still not processed. */

@@ -11,10 +11,25 @@ import java.time.Instant;
  * @param checks          reconciliation attempts so far
  * @param reviewReason    why it was flagged for manual review; null when it was not
  */
-public record TopUp(long topUpId, long userId, String merchantOrderNo, long amount, String idempotencyKey,
-        TopUpStatus status, String notifyUrl, String paymentId, Instant submittedAt, String resolvedBy,
-        String failureReason, int checks, Instant nextCheckAt, String lastError, String reviewReason,
-        Instant reviewSince, Instant createdAt, Instant finishedAt) {
+public record TopUp(
+        long topUpId,
+        long userId,
+        String merchantOrderNo,
+        long amount,
+        String idempotencyKey,
+        TopUpStatus status,
+        String notifyUrl,
+        String paymentId,
+        Instant submittedAt,
+        String resolvedBy,
+        String failureReason,
+        int checks,
+        Instant nextCheckAt,
+        String lastError,
+        String reviewReason,
+        Instant reviewSince,
+        Instant createdAt,
+        Instant finishedAt) {
 
     /** The number the gateway knows a top-up by: derived from its id, so it is unique and never reused. */
     static String merchantOrderNo(long topUpId) {

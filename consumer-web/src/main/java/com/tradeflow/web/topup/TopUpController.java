@@ -1,8 +1,8 @@
 package com.tradeflow.web.topup;
 
-import com.tradeflow.web.security.Caller;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.web.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -38,7 +38,9 @@ class TopUpController {
      * without a wallet or another user than the caller; 503 when the gateway is not configured.
      */
     @PostMapping("/api/wallets/{userId}/topups")
-    ResponseEntity<TopUpView> start(Caller caller, @PathVariable @Positive long userId,
+    ResponseEntity<TopUpView> start(
+            Caller caller,
+            @PathVariable @Positive long userId,
             @Valid @RequestBody TopUpRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 64) String key) {
         caller.requireOwner(userId, "wallet of user " + userId);
@@ -53,7 +55,8 @@ class TopUpController {
     /** {@code GET /api/topups/{topUpId}}: 200 with the caller's top-up and its status, or 404. */
     @GetMapping("/api/topups/{topUpId}")
     TopUpView get(Caller caller, @PathVariable @Positive long topUpId) {
-        TopUpView topUp = topUps.find(topUpId).map(TopUpView::of)
+        TopUpView topUp = topUps.find(topUpId)
+                .map(TopUpView::of)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no top-up " + topUpId));
         caller.requireOwner(topUp.userId(), "top-up " + topUpId);
         return topUp;
@@ -65,7 +68,8 @@ class TopUpController {
      */
     @GetMapping("/api/payments/{merchantOrderNo}")
     TopUpView payment(@PathVariable @NotBlank @Size(max = 64) String merchantOrderNo) {
-        return topUps.findByMerchantOrderNo(merchantOrderNo).map(TopUpView::of).orElseThrow(() ->
-                new BusinessException(ErrorCode.NOT_FOUND, "no payment " + merchantOrderNo));
+        return topUps.findByMerchantOrderNo(merchantOrderNo)
+                .map(TopUpView::of)
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no payment " + merchantOrderNo));
     }
 }

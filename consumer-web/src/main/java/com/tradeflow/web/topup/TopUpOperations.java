@@ -6,11 +6,10 @@ import com.tradeflow.web.audit.AdminAudit;
 import com.tradeflow.web.gateway.GatewayException;
 import com.tradeflow.web.gateway.GatewayPayment;
 import com.tradeflow.web.gateway.PaymentGatewayClient;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-
-import java.util.List;
 
 /** What operators see of the top-ups and do to them, for the admin endpoints and the console alike. */
 @Service
@@ -23,7 +22,10 @@ public class TopUpOperations {
     private final PaymentGatewayClient gateway;
     private final AdminAudit audit;
 
-    TopUpOperations(TopUpRepository topUps, TopUpReconciliation reconciliation, PaymentGatewayClient gateway,
+    TopUpOperations(
+            TopUpRepository topUps,
+            TopUpReconciliation reconciliation,
+            PaymentGatewayClient gateway,
             AdminAudit audit) {
         this.topUps = topUps;
         this.reconciliation = reconciliation;
@@ -37,16 +39,16 @@ public class TopUpOperations {
      * @param topUp   the top-up after the query (a PENDING one the gateway has settled is settled now)
      * @param gateway the gateway's record of the payment; null when the gateway has none (yet)
      */
-    public record QueryAnswer(TopUpView topUp, GatewayPayment gateway) {
-    }
+    public record QueryAnswer(TopUpView topUp, GatewayPayment gateway) {}
 
     /** @throws BusinessException DEPENDENCY_UNAVAILABLE when the gateway does not answer */
     private GatewayPayment finishedAtGateway(TopUp topUp) {
         try {
             return gateway.find(topUp.merchantOrderNo()).orElse(null);
         } catch (GatewayException e) {
-            throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "the gateway did not answer about "
-                    + topUp.merchantOrderNo() + ": " + e.getMessage());
+            throw new BusinessException(
+                    ErrorCode.DEPENDENCY_UNAVAILABLE,
+                    "the gateway did not answer about " + topUp.merchantOrderNo() + ": " + e.getMessage());
         }
     }
 
@@ -66,13 +68,19 @@ public class TopUpOperations {
      */
     public QueryAnswer queryGateway(long topUpId, String operator) {
         return audit.record(operator, "topup.query", String.valueOf(topUpId), null, () -> {
-            TopUp topUp = topUps.find(topUpId).orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
-                    "no top-up " + topUpId));
+            TopUp topUp = topUps.find(topUpId)
+                    .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no top-up " + topUpId));
             GatewayPayment payment = topUp.status() == TopUpStatus.PENDING
-                    ? reconciliation.checkNow(topUp).orElse(null) : finishedAtGateway(topUp);
+                    ? reconciliation.checkNow(topUp).orElse(null)
+                    : finishedAtGateway(topUp);
             TopUp now = topUps.find(topUpId).orElseThrow();
-            log.info("top-up {} ({}) queried at the gateway by {}: {} here, {} there", topUpId,
-                    topUp.merchantOrderNo(), operator, now.status(), payment == null ? "no payment" : payment.status());
+            log.info(
+                    "top-up {} ({}) queried at the gateway by {}: {} here, {} there",
+                    topUpId,
+                    topUp.merchantOrderNo(),
+                    operator,
+                    now.status(),
+                    payment == null ? "no payment" : payment.status());
             return new QueryAnswer(TopUpView.of(now), payment);
         });
     }

@@ -1,8 +1,7 @@
 package com.tradeflow.web.topup;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tradeflow.top-ups.*}: limits, where the gateway sends its notifications, and the reconciliation job.
@@ -24,21 +23,45 @@ import java.time.Duration;
  *                               is processed by the job
  */
 @ConfigurationProperties("tradeflow.top-ups")
-public record TopUpProperties(String notifyUrl, long maxAmount, boolean jobEnabled, Duration pollInterval,
-        Duration idlePollInterval, int batchSize, Duration reconcileAfter, Duration recheckInitial, double recheckMultiplier,
-        double recheckJitter, Duration recheckMax, Duration reviewAfter, Duration stuckNotificationAfter) {
+public record TopUpProperties(
+        String notifyUrl,
+        long maxAmount,
+        boolean jobEnabled,
+        Duration pollInterval,
+        Duration idlePollInterval,
+        int batchSize,
+        Duration reconcileAfter,
+        Duration recheckInitial,
+        double recheckMultiplier,
+        double recheckJitter,
+        Duration recheckMax,
+        Duration reviewAfter,
+        Duration stuckNotificationAfter) {
 
     public TopUpProperties {
-        if (notifyUrl == null || notifyUrl.isBlank() || maxAmount < 1 || pollInterval == null
-                || pollInterval.isZero() || pollInterval.isNegative() || idlePollInterval == null
-                || idlePollInterval.compareTo(pollInterval) < 0 || batchSize < 1 || reconcileAfter == null
-                || recheckInitial == null || recheckMultiplier < 1 || recheckJitter < 0 || recheckJitter >= 1
-                || recheckMax == null || recheckMax.compareTo(recheckInitial) < 0 || reviewAfter == null
+        if (notifyUrl == null
+                || notifyUrl.isBlank()
+                || maxAmount < 1
+                || pollInterval == null
+                || pollInterval.isZero()
+                || pollInterval.isNegative()
+                || idlePollInterval == null
+                || idlePollInterval.compareTo(pollInterval) < 0
+                || batchSize < 1
+                || reconcileAfter == null
+                || recheckInitial == null
+                || recheckMultiplier < 1
+                || recheckJitter < 0
+                || recheckJitter >= 1
+                || recheckMax == null
+                || recheckMax.compareTo(recheckInitial) < 0
+                || reviewAfter == null
                 || stuckNotificationAfter == null) {
-            throw new IllegalArgumentException("tradeflow.top-ups: notify-url, poll-interval, idle-poll-interval (>= poll-interval), "
-                    + "reconcile-after, "
-                    + "recheck-initial, recheck-max (>= recheck-initial), review-after and stuck-notification-after "
-                    + "must be set; max-amount, batch-size >= 1; recheck-multiplier >= 1; recheck-jitter in [0, 1)");
+            throw new IllegalArgumentException(
+                    "tradeflow.top-ups: notify-url, poll-interval, idle-poll-interval (>= poll-interval), "
+                            + "reconcile-after, "
+                            + "recheck-initial, recheck-max (>= recheck-initial), review-after and stuck-notification-after "
+                            + "must be set; max-amount, batch-size >= 1; recheck-multiplier >= 1; recheck-jitter in [0, 1)");
         }
     }
 }

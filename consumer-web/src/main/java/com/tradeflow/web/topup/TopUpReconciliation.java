@@ -7,17 +7,16 @@ import com.tradeflow.platform.jobs.RetrySchedule;
 import com.tradeflow.web.gateway.GatewayException;
 import com.tradeflow.web.gateway.GatewayPayment;
 import com.tradeflow.web.gateway.PaymentGatewayClient;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The active query job: finishes what notifications did not.
@@ -49,9 +48,14 @@ class TopUpReconciliation implements SmartLifecycle {
     private final RetrySchedule rechecks;
     private final PollingJob job;
 
-    TopUpReconciliation(BranchTypeRoutingDataSource dataSource, TopUpProperties properties,
-            PaymentGatewayClient gateway, TopUpSubmission submission, TopUpSettlement settlement,
-            TopUpRepository topUps, PaymentCallbacks callbacks) {
+    TopUpReconciliation(
+            BranchTypeRoutingDataSource dataSource,
+            TopUpProperties properties,
+            PaymentGatewayClient gateway,
+            TopUpSubmission submission,
+            TopUpSettlement settlement,
+            TopUpRepository topUps,
+            PaymentCallbacks callbacks) {
         this.databases = dataSource.physicalPools();
         this.properties = properties;
         this.gateway = gateway;
@@ -59,10 +63,14 @@ class TopUpReconciliation implements SmartLifecycle {
         this.settlement = settlement;
         this.topUps = topUps;
         this.callbacks = callbacks;
-        this.rechecks = new RetrySchedule(Integer.MAX_VALUE, properties.recheckInitial(),
-                properties.recheckMultiplier(), properties.recheckJitter(), properties.recheckMax());
-        this.job = new PollingJob("top-up-reconciliation", properties.pollInterval(), properties.idlePollInterval(),
-                this::pass);
+        this.rechecks = new RetrySchedule(
+                Integer.MAX_VALUE,
+                properties.recheckInitial(),
+                properties.recheckMultiplier(),
+                properties.recheckJitter(),
+                properties.recheckMax());
+        this.job = new PollingJob(
+                "top-up-reconciliation", properties.pollInterval(), properties.idlePollInterval(), this::pass);
     }
 
     @Override
@@ -72,8 +80,12 @@ class TopUpReconciliation implements SmartLifecycle {
             return;
         }
         job.start();
-        log.info("top-up reconciliation polls {} database(s) every {}: PENDING top-ups queried after {}, flagged "
-                + "for review after {}", databases.size(), properties.pollInterval(), properties.reconcileAfter(),
+        log.info(
+                "top-up reconciliation polls {} database(s) every {}: PENDING top-ups queried after {}, flagged "
+                        + "for review after {}",
+                databases.size(),
+                properties.pollInterval(),
+                properties.reconcileAfter(),
                 properties.reviewAfter());
     }
 
@@ -84,8 +96,11 @@ class TopUpReconciliation implements SmartLifecycle {
             try {
                 found |= reconcile(shard);
             } catch (RuntimeException | SQLException e) {
-                log.warn("top-up reconciliation, database {}: pass failed, next one in {}: {}", shard,
-                        properties.pollInterval(), e.toString());
+                log.warn(
+                        "top-up reconciliation, database {}: pass failed, next one in {}: {}",
+                        shard,
+                        properties.pollInterval(),
+                        e.toString());
                 found = true;
             }
         }
@@ -98,25 +113,29 @@ class TopUpReconciliation implements SmartLifecycle {
      */
     boolean reconcile(int shard) throws SQLException {
         DataSource db = databases.get(shard);
-        return LockRows.whileHolding(db, "SELECT id FROM top_up_job_lock WHERE id = ? FOR UPDATE SKIP LOCKED",
-                JOB_LOCK_ROW, () -> {
-                    JdbcTemplate jdbc = new JdbcTemplate(db);
-                    Instant now = Instant.now();
-                    List<PaymentNotificationRepository.Stored> stuck = PaymentNotificationRepository.stuck(jdbc,
-                            now.minus(properties.stuckNotificationAfter()), properties.batchSize());
-                    stuck.forEach(this::processStored);
-                    List<TopUp> due = TopUpRepository.due(jdbc, now, properties.batchSize());
-                    due.forEach(topUp -> check(topUp, now));
-                    return !stuck.isEmpty() || !due.isEmpty();
-                }).orElse(true);
+        return LockRows.whileHolding(
+                        db, "SELECT id FROM top_up_job_lock WHERE id = ? FOR UPDATE SKIP LOCKED", JOB_LOCK_ROW, () -> {
+                            JdbcTemplate jdbc = new JdbcTemplate(db);
+                            Instant now = Instant.now();
+                            List<PaymentNotificationRepository.Stored> stuck = PaymentNotificationRepository.stuck(
+                                    jdbc, now.minus(properties.stuckNotificationAfter()), properties.batchSize());
+                            stuck.forEach(this::processStored);
+                            List<TopUp> due = TopUpRepository.due(jdbc, now, properties.batchSize());
+                            due.forEach(topUp -> check(topUp, now));
+                            return !stuck.isEmpty() || !due.isEmpty();
+                        })
+                .orElse(true);
     }
 
     private void processStored(PaymentNotificationRepository.Stored stuck) {
         try {
             callbacks.processStored(stuck);
         } catch (RuntimeException e) {
-            log.warn("stored payment notification {} ({}) not processed, again next pass: {}",
-                    stuck.notificationId(), stuck.merchantOrderNo(), e.toString());
+            log.warn(
+                    "stored payment notification {} ({}) not processed, again next pass: {}",
+                    stuck.notificationId(),
+                    stuck.merchantOrderNo(),
+                    e.toString());
         }
     }
 
@@ -130,30 +149,41 @@ class TopUpReconciliation implements SmartLifecycle {
     }
 
     private Optional<GatewayPayment> check(TopUp topUp, Instant now) {
-        if (topUp.reviewReason() == null && topUp.createdAt().plus(properties.reviewAfter()).isBefore(now)) {
-            settlement.flag(topUp, "still PENDING " + properties.reviewAfter() + " after it was created ("
-                    + (topUp.submitted() ? "the gateway has not settled it" : "never accepted by the gateway")
-                    + (topUp.lastError() == null ? ")" : "; last error: " + topUp.lastError() + ")"));
+        if (topUp.reviewReason() == null
+                && topUp.createdAt().plus(properties.reviewAfter()).isBefore(now)) {
+            settlement.flag(
+                    topUp,
+                    "still PENDING " + properties.reviewAfter() + " after it was created ("
+                            + (topUp.submitted() ? "the gateway has not settled it" : "never accepted by the gateway")
+                            + (topUp.lastError() == null ? ")" : "; last error: " + topUp.lastError() + ")"));
         }
         int checks = topUp.checks() + 1;
         Optional<GatewayPayment> payment = Optional.empty();
         try {
             if (!topUp.submitted()) {
                 payment = submission.submit(topUp, false);
-                log.info("top-up {} ({}) handed to the gateway by the reconciliation job", topUp.topUpId(),
+                log.info(
+                        "top-up {} ({}) handed to the gateway by the reconciliation job",
+                        topUp.topUpId(),
                         topUp.merchantOrderNo());
             } else {
                 payment = gateway.find(topUp.merchantOrderNo());
                 if (payment.isEmpty()) {
                     // we had its payment id, the gateway has forgotten it: submit again, the same payment
-                    log.warn("top-up {}: the gateway has no payment {} any more; submitting it again",
-                            topUp.topUpId(), topUp.merchantOrderNo());
+                    log.warn(
+                            "top-up {}: the gateway has no payment {} any more; submitting it again",
+                            topUp.topUpId(),
+                            topUp.merchantOrderNo());
                     payment = submission.submit(topUp, false);
                 } else if (payment.get().status().isFinal()) {
-                    TopUpSettlement.Outcome outcome = settlement.settle(topUp.userId(), topUp.merchantOrderNo(),
-                            payment.get(), "QUERY");
-                    log.info("top-up {} ({}) reconciled by query after {} check(s): {}", topUp.topUpId(),
-                            topUp.merchantOrderNo(), checks, outcome);
+                    TopUpSettlement.Outcome outcome =
+                            settlement.settle(topUp.userId(), topUp.merchantOrderNo(), payment.get(), "QUERY");
+                    log.info(
+                            "top-up {} ({}) reconciled by query after {} check(s): {}",
+                            topUp.topUpId(),
+                            topUp.merchantOrderNo(),
+                            checks,
+                            outcome);
                     return payment;
                 }
             }
@@ -162,16 +192,26 @@ class TopUpReconciliation implements SmartLifecycle {
         } catch (GatewayException e) {
             long wait = rechecks.pause(checks);
             topUps.scheduleCheck(topUp, checks, Instant.now().plusMillis(wait), RetrySchedule.errorText(e));
-            log.info("top-up {} ({}): check {} failed, next in {} ms: {}", topUp.topUpId(), topUp.merchantOrderNo(),
-                    checks, wait, e.getMessage());
+            log.info(
+                    "top-up {} ({}): check {} failed, next in {} ms: {}",
+                    topUp.topUpId(),
+                    topUp.merchantOrderNo(),
+                    checks,
+                    wait,
+                    e.getMessage());
             return Optional.empty();
         } catch (RuntimeException e) {
             // anything else (an answer we cannot use, a database error): this top-up waits its turn again, the
             // others of the batch go on
             long wait = rechecks.pause(checks);
             topUps.scheduleCheck(topUp, checks, Instant.now().plusMillis(wait), RetrySchedule.errorText(e));
-            log.warn("top-up {} ({}): check {} failed unexpectedly, next in {} ms", topUp.topUpId(),
-                    topUp.merchantOrderNo(), checks, wait, e);
+            log.warn(
+                    "top-up {} ({}): check {} failed unexpectedly, next in {} ms",
+                    topUp.topUpId(),
+                    topUp.merchantOrderNo(),
+                    checks,
+                    wait,
+                    e);
             return Optional.empty();
         }
     }

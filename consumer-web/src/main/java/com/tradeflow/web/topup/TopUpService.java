@@ -7,14 +7,13 @@ import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.web.gateway.GatewayException;
 import com.tradeflow.web.gateway.PaymentGatewayClient;
 import com.tradeflow.web.system.IdGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Starts a top-up: stores it PENDING first (so nothing the gateway does can be lost by us), then asks the gateway
@@ -27,6 +26,7 @@ class TopUpService {
 
     /** Test-only: hold the request after the top-up is stored, before the gateway is called (to kill it there). */
     static final String FAULT_HOLD_BEFORE_GATEWAY = "topups.before-gateway-call";
+
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(TopUpService.class);
 
@@ -38,8 +38,14 @@ class TopUpService {
     private final TopUpProperties properties;
     private final FaultSwitches faults;
 
-    TopUpService(TopUpRepository topUps, TopUpSubmission submission, PaymentGatewayClient gateway,
-            WalletService wallets, IdGenerator ids, TopUpProperties properties, FaultSwitches faults) {
+    TopUpService(
+            TopUpRepository topUps,
+            TopUpSubmission submission,
+            PaymentGatewayClient gateway,
+            WalletService wallets,
+            IdGenerator ids,
+            TopUpProperties properties,
+            FaultSwitches faults) {
         this.topUps = topUps;
         this.submission = submission;
         this.gateway = gateway;
@@ -50,13 +56,12 @@ class TopUpService {
     }
 
     /** The top-up, and whether it was created now or answered again for a repeated key. */
-    record Started(TopUp topUp, boolean replayed) {
-    }
+    record Started(TopUp topUp, boolean replayed) {}
 
     Started start(long userId, long amount, String idempotencyKey) {
         if (amount > properties.maxAmount()) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "amount must be at most "
-                    + properties.maxAmount() + " cents");
+            throw new BusinessException(
+                    ErrorCode.VALIDATION_FAILED, "amount must be at most " + properties.maxAmount() + " cents");
         }
         Optional<Started> earlier = replay(userId, amount, idempotencyKey);
         if (earlier.isPresent()) {
@@ -69,23 +74,46 @@ class TopUpService {
         wallets.getWallet(userId);
         long topUpId = ids.next();
         Instant now = Instant.now();
-        TopUp topUp = new TopUp(topUpId, userId, TopUp.merchantOrderNo(topUpId), amount, idempotencyKey,
-                TopUpStatus.PENDING, properties.notifyUrl(), null, null, null, null, 0,
-                now.plus(properties.reconcileAfter()), null, null, null, now, null);
+        TopUp topUp = new TopUp(
+                topUpId,
+                userId,
+                TopUp.merchantOrderNo(topUpId),
+                amount,
+                idempotencyKey,
+                TopUpStatus.PENDING,
+                properties.notifyUrl(),
+                null,
+                null,
+                null,
+                null,
+                0,
+                now.plus(properties.reconcileAfter()),
+                null,
+                null,
+                null,
+                now,
+                null);
         try {
             topUps.insert(topUp);
         } catch (DuplicateKeyException concurrent) {
             // a concurrent request with the same key stored its top-up first
             return replay(userId, amount, idempotencyKey).orElseThrow(() -> concurrent);
         }
-        log.info("top-up {} ({}) of user {}: {} cents, stored PENDING", topUpId, topUp.merchantOrderNo(), userId,
+        log.info(
+                "top-up {} ({}) of user {}: {} cents, stored PENDING",
+                topUpId,
+                topUp.merchantOrderNo(),
+                userId,
                 amount);
         faults.holdWhileArmed(FAULT_HOLD_BEFORE_GATEWAY, HOLD_LIMIT);
         try {
             submission.submit(topUp, true);
         } catch (GatewayException e) {
-            log.warn("top-up {} ({}) not handed to the gateway ({}); the reconciliation job submits it", topUpId,
-                    topUp.merchantOrderNo(), e.getMessage());
+            log.warn(
+                    "top-up {} ({}) not handed to the gateway ({}); the reconciliation job submits it",
+                    topUpId,
+                    topUp.merchantOrderNo(),
+                    e.getMessage());
         }
         return new Started(topUps.find(topUpId, userId).orElse(topUp), false);
     }
@@ -93,8 +121,8 @@ class TopUpService {
     private Optional<Started> replay(long userId, long amount, String idempotencyKey) {
         return topUps.findByKey(userId, idempotencyKey).map(stored -> {
             if (stored.amount() != amount) {
-                throw new BusinessException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency-Key was already used with a different request");
+                throw new BusinessException(
+                        ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key was already used with a different request");
             }
             return new Started(stored, true);
         });

@@ -1,17 +1,16 @@
 package com.tradeflow.web.topup;
 
 import com.tradeflow.api.event.TopUpEvent;
+import com.tradeflow.platform.events.EventSignatures;
 import com.tradeflow.web.gateway.GatewayPayment;
 import com.tradeflow.web.gateway.PaymentStatus;
-import com.tradeflow.platform.events.EventSignatures;
 import com.tradeflow.web.outbox.OutboxRepository;
+import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The top-up state machine: PENDING -> SUCCEEDED or FAILED, on a result from the gateway (a notification or a
@@ -55,14 +54,16 @@ class TopUpSettlement {
      */
     @Transactional
     public Outcome settle(long userId, String merchantOrderNo, GatewayPayment result, String resolvedBy) {
-        TopUp topUp = topUps.lock(userId, merchantOrderNo).orElseThrow(() -> new IllegalArgumentException(
-                "no top-up " + merchantOrderNo + " of user " + userId));
+        TopUp topUp = topUps.lock(userId, merchantOrderNo)
+                .orElseThrow(() -> new IllegalArgumentException("no top-up " + merchantOrderNo + " of user " + userId));
         if (result.status() == PaymentStatus.PENDING) {
             return Outcome.STILL_PENDING;
         }
         if (result.amount() != topUp.amount()) {
-            conflict(topUp, "the gateway reports " + result.status() + " for " + result.amount()
-                    + " cents, the top-up is " + topUp.amount());
+            conflict(
+                    topUp,
+                    "the gateway reports " + result.status() + " for " + result.amount() + " cents, the top-up is "
+                            + topUp.amount());
             return Outcome.CONFLICT;
         }
         TopUpStatus reported = result.status() == PaymentStatus.SUCCEEDED ? TopUpStatus.SUCCEEDED : TopUpStatus.FAILED;
@@ -73,16 +74,32 @@ class TopUpSettlement {
             conflict(topUp, "the gateway reports " + reported + " for a top-up that is " + topUp.status());
             return Outcome.CONFLICT;
         }
-        topUps.finish(topUp, reported, result.paymentId(), resolvedBy,
+        topUps.finish(
+                topUp,
+                reported,
+                result.paymentId(),
+                resolvedBy,
                 reported == TopUpStatus.FAILED ? FAILURE_PAYMENT_FAILED : null);
         if (reported == TopUpStatus.SUCCEEDED) {
             // signed from the stored top-up: provider-account credits only what it can check came from here
-            TopUpEvent succeeded = TopUpEvent.succeeded(UUID.randomUUID().toString(), topUp.topUpId(),
-                    topUp.merchantOrderNo(), topUp.userId(), topUp.amount(), result.paymentId(), Instant.now());
+            TopUpEvent succeeded = TopUpEvent.succeeded(
+                    UUID.randomUUID().toString(),
+                    topUp.topUpId(),
+                    topUp.merchantOrderNo(),
+                    topUp.userId(),
+                    topUp.amount(),
+                    result.paymentId(),
+                    Instant.now());
             outbox.append(succeeded.signedWith(signatures.sign(succeeded.signedContent())));
         }
-        log.info("top-up {} ({} of user {}, {} cents) {} by {}", topUp.topUpId(), merchantOrderNo, userId,
-                topUp.amount(), reported, resolvedBy);
+        log.info(
+                "top-up {} ({} of user {}, {} cents) {} by {}",
+                topUp.topUpId(),
+                merchantOrderNo,
+                userId,
+                topUp.amount(),
+                reported,
+                resolvedBy);
         return reported == TopUpStatus.SUCCEEDED ? Outcome.SUCCEEDED : Outcome.FAILED;
     }
 
@@ -90,22 +107,33 @@ class TopUpSettlement {
     @Transactional
     public void refused(TopUp topUp, String gatewayCode) {
         if (topUps.finish(topUp, TopUpStatus.FAILED, null, "GATEWAY", "GATEWAY_REFUSED: " + gatewayCode)) {
-            log.warn("top-up {} ({}) FAILED: the gateway refused the payment ({})", topUp.topUpId(),
-                    topUp.merchantOrderNo(), gatewayCode);
+            log.warn(
+                    "top-up {} ({}) FAILED: the gateway refused the payment ({})",
+                    topUp.topUpId(),
+                    topUp.merchantOrderNo(),
+                    gatewayCode);
         }
     }
 
     private void conflict(TopUp topUp, String reason) {
         topUps.flagConflict(topUp, reason);
-        log.error("top-up {} ({} of user {}) flagged for manual review: {}", topUp.topUpId(), topUp.merchantOrderNo(),
-                topUp.userId(), reason);
+        log.error(
+                "top-up {} ({} of user {}) flagged for manual review: {}",
+                topUp.topUpId(),
+                topUp.merchantOrderNo(),
+                topUp.userId(),
+                reason);
     }
 
     /** Flags it for manual review unless it is flagged already (the first reason stays). */
     void flag(TopUp topUp, String reason) {
         if (topUps.flagForReview(topUp, reason)) {
-            log.error("top-up {} ({} of user {}) flagged for manual review: {}", topUp.topUpId(),
-                    topUp.merchantOrderNo(), topUp.userId(), reason);
+            log.error(
+                    "top-up {} ({} of user {}) flagged for manual review: {}",
+                    topUp.topUpId(),
+                    topUp.merchantOrderNo(),
+                    topUp.userId(),
+                    reason);
         }
     }
 }

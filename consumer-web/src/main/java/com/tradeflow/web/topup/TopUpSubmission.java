@@ -3,11 +3,10 @@ package com.tradeflow.web.topup;
 import com.tradeflow.web.gateway.GatewayException;
 import com.tradeflow.web.gateway.GatewayPayment;
 import com.tradeflow.web.gateway.PaymentGatewayClient;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Hands a stored top-up to the gateway: always the same merchant order number, amount and notify URL, so a
@@ -51,13 +50,18 @@ class TopUpSubmission {
                 return Optional.empty();
             }
             if (e.httpStatus() == CONFLICT) {
-                settlement.flag(topUp, "the gateway has a payment " + topUp.merchantOrderNo()
-                        + " with another amount or notify URL (" + e.code() + ")");
+                settlement.flag(
+                        topUp,
+                        "the gateway has a payment " + topUp.merchantOrderNo() + " with another amount or notify URL ("
+                                + e.code() + ")");
                 return Optional.empty();
             }
             if (!e.retriable()) {
-                log.error("the payment gateway refused our call for top-up {} ({}): check GATEWAY_API_KEY and "
-                        + "GATEWAY_URL", topUp.topUpId(), e.getMessage());
+                log.error(
+                        "the payment gateway refused our call for top-up {} ({}): check GATEWAY_API_KEY and "
+                                + "GATEWAY_URL",
+                        topUp.topUpId(),
+                        e.getMessage());
             }
             throw e;
         }

@@ -1,5 +1,7 @@
 package com.tradeflow.web.transaction;
 
+import java.util.Optional;
+import java.util.Set;
 import org.apache.seata.common.exception.FrameworkException;
 import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.core.model.GlobalStatus;
@@ -7,9 +9,6 @@ import org.apache.seata.tm.api.GlobalTransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The final status of a global transaction whose launcher saw it end undecided in phase two (e.g. CommitRetrying:
@@ -20,13 +19,20 @@ import java.util.Set;
 public class GlobalTransactionStatus {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalTransactionStatus.class);
-    private static final Set<GlobalStatus> FINAL = Set.of(GlobalStatus.Committed, GlobalStatus.Rollbacked,
-            GlobalStatus.TimeoutRollbacked, GlobalStatus.CommitFailed, GlobalStatus.RollbackFailed,
+    private static final Set<GlobalStatus> FINAL = Set.of(
+            GlobalStatus.Committed,
+            GlobalStatus.Rollbacked,
+            GlobalStatus.TimeoutRollbacked,
+            GlobalStatus.CommitFailed,
+            GlobalStatus.RollbackFailed,
             GlobalStatus.TimeoutRollbackFailed);
-    private static final Set<GlobalStatus> COMMITTING = Set.of(GlobalStatus.Committing, GlobalStatus.CommitRetrying,
-            GlobalStatus.AsyncCommitting);
-    private static final Set<GlobalStatus> ROLLING_BACK = Set.of(GlobalStatus.Rollbacking,
-            GlobalStatus.RollbackRetrying, GlobalStatus.TimeoutRollbacking, GlobalStatus.TimeoutRollbackRetrying);
+    private static final Set<GlobalStatus> COMMITTING =
+            Set.of(GlobalStatus.Committing, GlobalStatus.CommitRetrying, GlobalStatus.AsyncCommitting);
+    private static final Set<GlobalStatus> ROLLING_BACK = Set.of(
+            GlobalStatus.Rollbacking,
+            GlobalStatus.RollbackRetrying,
+            GlobalStatus.TimeoutRollbacking,
+            GlobalStatus.TimeoutRollbackRetrying);
 
     /**
      * What the coordinator says of the transaction now ({@code Finished} once it forgot it); empty when it cannot be
@@ -53,7 +59,8 @@ public class GlobalTransactionStatus {
      */
     public Optional<GlobalStatus> afterUnconfirmedCommit(String xid, boolean writesThere) {
         return current(xid).flatMap(now -> {
-            if (now == GlobalStatus.Committed || COMMITTING.contains(now)
+            if (now == GlobalStatus.Committed
+                    || COMMITTING.contains(now)
                     || (now == GlobalStatus.Finished && writesThere)) {
                 return Optional.of(GlobalStatus.Committed);
             }

@@ -3,6 +3,9 @@ package com.tradeflow.web.transaction;
 import com.tradeflow.platform.transaction.BranchTypes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.core.model.BranchType;
 import org.apache.seata.core.model.GlobalStatus;
@@ -12,10 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Launches Seata global transactions in a chosen mode and reports how each ended. Seata's API rather than
@@ -34,7 +33,9 @@ public class GlobalTransactions {
     private final GlobalCommit commit;
     private final MeterRegistry meters;
 
-    GlobalTransactions(@Value("${tradeflow.orders.transaction-timeout:30s}") Duration timeout, GlobalCommit commit,
+    GlobalTransactions(
+            @Value("${tradeflow.orders.transaction-timeout:30s}") Duration timeout,
+            GlobalCommit commit,
             MeterRegistry meters) {
         this.timeoutMillis = Math.toIntExact(timeout.toMillis());
         this.commit = commit;
@@ -86,8 +87,11 @@ public class GlobalTransactions {
         if (!Outcome.isCommit(status)) {
             // e.g. the coordinator timed the transaction out before our commit arrived: it rolls back
             log.warn("{} {} ({}) -> {} instead of committing", name, xid, type, status);
-            return new Outcome<>(xid, status, null, new CoordinatorUnavailable(name + " " + xid + " ended "
-                    + status + " instead of committing", null));
+            return new Outcome<>(
+                    xid,
+                    status,
+                    null,
+                    new CoordinatorUnavailable(name + " " + xid + " ended " + status + " instead of committing", null));
         }
         // one line per purchase at INFO cost a visible share of the CPU under load; what did not commit logs above
         log.debug("{} {} ({}) -> {}", name, xid, type, status);
@@ -95,7 +99,11 @@ public class GlobalTransactions {
     }
 
     private void time(String name, BranchType type, String phase, long startNanos) {
-        Timer.builder(METER).tag("name", name).tag("type", type.name()).tag("phase", phase).register(meters)
+        Timer.builder(METER)
+                .tag("name", name)
+                .tag("type", type.name())
+                .tag("phase", phase)
+                .register(meters)
                 .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
@@ -136,8 +144,11 @@ public class GlobalTransactions {
          * begun). False while the coordinator still has phase two to do or retry.
          */
         public boolean decided() {
-            return status == null || status == GlobalStatus.Committed || status == GlobalStatus.AsyncCommitting
-                    || status == GlobalStatus.Rollbacked || status == GlobalStatus.TimeoutRollbacked;
+            return status == null
+                    || status == GlobalStatus.Committed
+                    || status == GlobalStatus.AsyncCommitting
+                    || status == GlobalStatus.Rollbacked
+                    || status == GlobalStatus.TimeoutRollbacked;
         }
 
         public T orThrow() {
@@ -149,8 +160,10 @@ public class GlobalTransactions {
 
         /** Committed, or decided to commit with phase two still going on (the coordinator retries it). */
         public static boolean isCommit(GlobalStatus status) {
-            return status == GlobalStatus.Committed || status == GlobalStatus.Committing
-                    || status == GlobalStatus.CommitRetrying || status == GlobalStatus.AsyncCommitting;
+            return status == GlobalStatus.Committed
+                    || status == GlobalStatus.Committing
+                    || status == GlobalStatus.CommitRetrying
+                    || status == GlobalStatus.AsyncCommitting;
         }
     }
 

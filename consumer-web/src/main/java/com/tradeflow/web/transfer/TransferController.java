@@ -10,6 +10,8 @@ import com.tradeflow.web.security.CallerRateLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.apache.dubbo.common.constants.CommonConstants;
 import org.apache.dubbo.rpc.RpcContext;
 import org.apache.dubbo.rpc.RpcException;
@@ -22,9 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /** Transfers between wallets (provider-account moves the money in one transaction). Money in cents. */
 @RestController
@@ -53,7 +52,9 @@ class TransferController {
      * provider-account did not answer in time: the outcome is then unknown, and the same key is safe to retry.
      */
     @PostMapping("/api/transfers")
-    ResponseEntity<TransferView> transfer(Caller caller, @Valid @RequestBody TransferRequest request,
+    ResponseEntity<TransferView> transfer(
+            Caller caller,
+            @Valid @RequestBody TransferRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 64) String key) {
         long fromUserId = caller.actsFor(request.fromUserId());
         if (key == null || key.isBlank()) {
@@ -68,16 +69,19 @@ class TransferController {
         try {
             // a per-call timeout wins over the reference's and the dynamic configuration's (Dubbo clears it after
             // the call)
-            RpcContext.getClientAttachment().setObjectAttachment(CommonConstants.TIMEOUT_KEY,
-                    properties.callTimeoutMillis());
+            RpcContext.getClientAttachment()
+                    .setObjectAttachment(CommonConstants.TIMEOUT_KEY, properties.callTimeoutMillis());
             receipt = wallets.transfer(transferId, fromUserId, request.toUserId(), request.amount());
         } catch (RpcException e) {
             if (!e.isTimeout()) {
                 throw e;
             }
-            throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "transfer " + transferId + " did not answer "
-                    + "in time; its outcome is unknown: GET /api/transfers/" + transferId + " or retry with the same "
-                    + "Idempotency-Key");
+            throw new BusinessException(
+                    ErrorCode.DEPENDENCY_UNAVAILABLE,
+                    "transfer " + transferId + " did not answer "
+                            + "in time; its outcome is unknown: GET /api/transfers/" + transferId
+                            + " or retry with the same "
+                            + "Idempotency-Key");
         }
         return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(receipt.transfer());
@@ -101,7 +105,8 @@ class TransferController {
      * twice; the key is scoped to the payer, as two users' keys may collide.
      */
     static String transferId(long fromUserId, String idempotencyKey) {
-        return UUID.nameUUIDFromBytes(("transfer:" + fromUserId + ":" + idempotencyKey)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(
+                        ("transfer:" + fromUserId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -1,8 +1,7 @@
 package com.tradeflow.web.transfer;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tradeflow.transfers.*}: how long consumer-web waits for provider-account to answer a transfer.
@@ -15,7 +14,9 @@ import java.time.Duration;
 public record TransferProperties(Duration callTimeout) {
 
     public TransferProperties {
-        if (callTimeout == null || callTimeout.isNegative() || callTimeout.isZero()
+        if (callTimeout == null
+                || callTimeout.isNegative()
+                || callTimeout.isZero()
                 || callTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("tradeflow.transfers.call-timeout must be set and positive");
         }

@@ -1,8 +1,8 @@
 package com.tradeflow.web.wallet;
 
-import com.tradeflow.web.security.Caller;
 import com.tradeflow.api.account.WalletService;
 import com.tradeflow.api.account.WalletView;
+import com.tradeflow.web.security.Caller;
 import jakarta.validation.constraints.Positive;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;

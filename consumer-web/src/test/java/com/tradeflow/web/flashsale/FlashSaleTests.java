@@ -1,22 +1,22 @@
 package com.tradeflow.web.flashsale;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tradeflow.web.order.TransactionMode;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class FlashSaleTests {
 
     private static final Instant START = Instant.parse("2026-12-02T10:00:00Z");
     private static final Instant END = Instant.parse("2026-12-02T10:10:00Z");
     private static final Duration MINUTE = Duration.ofMinutes(1);
-    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+    private final Validator validator =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     @Test
     void shouldBeActiveFromItsStartUntilJustBeforeItsEnd() {
@@ -30,17 +30,24 @@ class FlashSaleTests {
     @Test
     void shouldRefuseASaleThatEndsBeforeItStarts() {
         assertThat(validator.validate(new OpenFlashSaleRequest(3L, 100, 499L, END, START, 1)))
-                .extracting(v -> v.getMessage()).containsExactly("endsAt must be after startsAt");
-        assertThat(validator.validate(new OpenFlashSaleRequest(3L, 100, 499L, START, END, 1))).isEmpty();
+                .extracting(v -> v.getMessage())
+                .containsExactly("endsAt must be after startsAt");
+        assertThat(validator.validate(new OpenFlashSaleRequest(3L, 100, 499L, START, END, 1)))
+                .isEmpty();
     }
 
     @Test
     void shouldRefuseAbsurdQuantitiesPricesAndLimits() {
-        assertThat(validator.validate(new OpenFlashSaleRequest(3L, 0, 499L, START, END, 1))).hasSize(1);
-        assertThat(validator.validate(new OpenFlashSaleRequest(3L, 100_001, 499L, START, END, 1))).hasSize(1);
-        assertThat(validator.validate(new OpenFlashSaleRequest(3L, 100, 0L, START, END, 1))).hasSize(1);
-        assertThat(validator.validate(new OpenFlashSaleRequest(3L, 100, 499L, START, END, 101))).hasSize(1);
-        assertThat(validator.validate(new OpenFlashSaleRequest(null, 100, 499L, START, END, 1))).hasSize(1);
+        assertThat(validator.validate(new OpenFlashSaleRequest(3L, 0, 499L, START, END, 1)))
+                .hasSize(1);
+        assertThat(validator.validate(new OpenFlashSaleRequest(3L, 100_001, 499L, START, END, 1)))
+                .hasSize(1);
+        assertThat(validator.validate(new OpenFlashSaleRequest(3L, 100, 0L, START, END, 1)))
+                .hasSize(1);
+        assertThat(validator.validate(new OpenFlashSaleRequest(3L, 100, 499L, START, END, 101)))
+                .hasSize(1);
+        assertThat(validator.validate(new OpenFlashSaleRequest(null, 100, 499L, START, END, 1)))
+                .hasSize(1);
     }
 
     @Test
@@ -54,7 +61,7 @@ class FlashSaleTests {
     }
 
     private static FlashSaleProperties settings(int rate, TransactionMode mode, Duration claimLease) {
-        return new FlashSaleProperties(true, rate, mode, 120, Duration.ofSeconds(30), claimLease,
-                Duration.ofMinutes(5));
+        return new FlashSaleProperties(
+                true, rate, mode, 120, Duration.ofSeconds(30), claimLease, Duration.ofMinutes(5));
     }
 }

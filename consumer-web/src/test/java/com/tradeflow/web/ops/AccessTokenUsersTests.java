@@ -1,5 +1,10 @@
 package com.tradeflow.web.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -13,12 +18,6 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class AccessTokenUsersTests {
 
     private static final String SIGNED = "header.payload.signature";
@@ -28,9 +27,11 @@ class AccessTokenUsersTests {
         OAuth2User admin = new AccessTokenUsers(decoding(List.of("admin", "user"))).loadUser(request(SIGNED));
 
         assertThat(admin.getName()).isEqualTo("admin");
-        assertThat(admin.<Instant>getAttribute(AccessTokenUsers.EXPIRES)).as("the session ends with the token")
+        assertThat(admin.<Instant>getAttribute(AccessTokenUsers.EXPIRES))
+                .as("the session ends with the token")
                 .isAfter(Instant.now());
-        assertThat(admin.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+        assertThat(admin.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
                 .containsExactly("ROLE_admin", "ROLE_user");
     }
 
@@ -63,8 +64,11 @@ class AccessTokenUsersTests {
             if (!SIGNED.equals(token)) {
                 throw new BadJwtException("not signed by the issuer");
             }
-            Jwt.Builder jwt = Jwt.withTokenValue(token).header("alg", "RS256").subject("admin")
-                    .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60));
+            Jwt.Builder jwt = Jwt.withTokenValue(token)
+                    .header("alg", "RS256")
+                    .subject("admin")
+                    .issuedAt(Instant.now())
+                    .expiresAt(Instant.now().plusSeconds(60));
             if (roles != null) {
                 jwt.claim("roles", roles);
             }
@@ -74,13 +78,20 @@ class AccessTokenUsersTests {
 
     private static OAuth2UserRequest request(String accessToken) {
         ClientRegistration console = ClientRegistration.withRegistrationId(ConsoleSecurity.REGISTRATION)
-                .clientId("tradeflow-console").clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .clientId("tradeflow-console")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .authorizationUri("http://127.0.0.1:8093/oauth2/authorize")
-                .tokenUri("http://127.0.0.1:8093/oauth2/token").userNameAttributeName(AccessTokenUsers.SUBJECT)
+                .tokenUri("http://127.0.0.1:8093/oauth2/token")
+                .userNameAttributeName(AccessTokenUsers.SUBJECT)
                 .build();
-        return new OAuth2UserRequest(console, new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken,
-                Instant.now(), Instant.now().plusSeconds(60)));
+        return new OAuth2UserRequest(
+                console,
+                new OAuth2AccessToken(
+                        OAuth2AccessToken.TokenType.BEARER,
+                        accessToken,
+                        Instant.now(),
+                        Instant.now().plusSeconds(60)));
     }
 }

@@ -1,21 +1,20 @@
 package com.tradeflow.web.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradeflow.platform.metrics.OutcomeHistory;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class InstanceFiguresTests {
 
     @Test
     void theChartScalesToThePeak() {
-        InstanceFigures.Figures figures = InstanceFigures.figures("purchases",
-                List.of(sample(0), sample(2), sample(1)));
+        InstanceFigures.Figures figures =
+                InstanceFigures.figures("purchases", List.of(sample(0), sample(2), sample(1)));
 
         assertThat(figures.peakPerSecond()).isEqualTo(2.0);
         assertThat(figures.sparkline()).isEqualTo("0.0,24.0 60.0,0.0 120.0,12.0");

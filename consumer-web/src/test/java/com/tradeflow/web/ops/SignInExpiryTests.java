@@ -1,5 +1,11 @@
 package com.tradeflow.web.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -10,13 +16,6 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInExpiryTests {
 
@@ -58,10 +57,13 @@ class SignInExpiryTests {
     }
 
     private static void signedInUntil(Instant expires) {
-        DefaultOAuth2User admin = new DefaultOAuth2User(AuthorityUtils.createAuthorityList("ROLE_admin"),
-                Map.of(AccessTokenUsers.SUBJECT, "admin", AccessTokenUsers.EXPIRES, expires), AccessTokenUsers.SUBJECT);
-        SecurityContextHolder.getContext().setAuthentication(new OAuth2AuthenticationToken(admin,
-                admin.getAuthorities(), ConsoleSecurity.REGISTRATION));
+        DefaultOAuth2User admin = new DefaultOAuth2User(
+                AuthorityUtils.createAuthorityList("ROLE_admin"),
+                Map.of(AccessTokenUsers.SUBJECT, "admin", AccessTokenUsers.EXPIRES, expires),
+                AccessTokenUsers.SUBJECT);
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        new OAuth2AuthenticationToken(admin, admin.getAuthorities(), ConsoleSecurity.REGISTRATION));
     }
 
     private static MockHttpServletRequest request(MockHttpSession session) {

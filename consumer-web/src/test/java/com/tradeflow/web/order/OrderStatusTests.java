@@ -1,10 +1,5 @@
 package com.tradeflow.web.order;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.EnumSet;
-import java.util.Set;
-
 import static com.tradeflow.web.order.OrderStatus.CANCELLED;
 import static com.tradeflow.web.order.OrderStatus.CANCELLING;
 import static com.tradeflow.web.order.OrderStatus.PENDING;
@@ -13,11 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
 class OrderStatusTests {
 
     /** Every change an order makes: TCC confirm, AT/XA cancel, TCC cancel try, its confirm, its rollback. */
-    private static final Set<String> ALLOWED = Set.of("PENDING->PLACED", "PLACED->CANCELLED", "PLACED->CANCELLING",
-            "CANCELLING->CANCELLED", "CANCELLING->PLACED");
+    private static final Set<String> ALLOWED = Set.of(
+            "PENDING->PLACED",
+            "PLACED->CANCELLED",
+            "PLACED->CANCELLING",
+            "CANCELLING->CANCELLED",
+            "CANCELLING->PLACED");
 
     @Test
     void shouldAllowExactlyTheChangesOfTheOrdersLife() {
@@ -27,8 +30,10 @@ class OrderStatusTests {
                 if (ALLOWED.contains(change)) {
                     assertThatCode(() -> from.requireNext(to)).as(change).doesNotThrowAnyException();
                 } else {
-                    assertThatThrownBy(() -> from.requireNext(to)).as(change)
-                            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(from + " to " + to);
+                    assertThatThrownBy(() -> from.requireNext(to))
+                            .as(change)
+                            .isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageContaining(from + " to " + to);
                 }
             }
         }
@@ -44,8 +49,11 @@ class OrderStatusTests {
 
     @Test
     void shouldLetOnlyPlacedOrdersBeCancelledAndCallPlacedAndCancelledSettled() {
-        assertThat(EnumSet.allOf(OrderStatus.class)).filteredOn(OrderStatus::cancellable).containsExactly(PLACED);
-        assertThat(EnumSet.allOf(OrderStatus.class)).filteredOn(OrderStatus::settled)
+        assertThat(EnumSet.allOf(OrderStatus.class))
+                .filteredOn(OrderStatus::cancellable)
+                .containsExactly(PLACED);
+        assertThat(EnumSet.allOf(OrderStatus.class))
+                .filteredOn(OrderStatus::settled)
                 .containsExactly(PLACED, CANCELLED);
         assertThat(CANCELLED.next()).as("final").isEmpty();
         assertThat(CANCELLING.settled()).isFalse();

@@ -1,11 +1,10 @@
 package com.tradeflow.web.order;
 
-import org.apache.seata.core.model.GlobalStatus;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.seata.core.model.GlobalStatus;
+import org.junit.jupiter.api.Test;
 
 class OrderTransactionTests {
 
@@ -39,10 +38,13 @@ class OrderTransactionTests {
     @Test
     void shouldTimeEveryPlacementEndButACommit() {
         assertThat(OrderTransaction.placement(XID, 7, 3, TransactionMode.TCC, GlobalStatus.CommitRetrying)
-                .finishedAt()).isNotNull();
-        assertThat(OrderTransaction.placement(XID, 7, 3, TransactionMode.AT, GlobalStatus.UnKnown).status())
+                        .finishedAt())
+                .isNotNull();
+        assertThat(OrderTransaction.placement(XID, 7, 3, TransactionMode.AT, GlobalStatus.UnKnown)
+                        .status())
                 .isEqualTo("UnKnown");
-        assertThat(OrderTransaction.placement(XID, 7, 3, TransactionMode.AT, GlobalStatus.Committed).finishedAt())
+        assertThat(OrderTransaction.placement(XID, 7, 3, TransactionMode.AT, GlobalStatus.Committed)
+                        .finishedAt())
                 .isNull();
     }
 }

@@ -1,12 +1,5 @@
 package com.tradeflow.web.order;
 
-import com.tradeflow.web.transaction.GlobalTransactionStatus;
-import org.apache.seata.core.model.GlobalStatus;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -15,11 +8,17 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.tradeflow.web.transaction.GlobalTransactionStatus;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.seata.core.model.GlobalStatus;
+import org.junit.jupiter.api.Test;
+
 class OrderViewsTests {
 
     private static final String XID = "192.0.2.2:8091:42";
-    private static final Order ORDER = new Order(7, 3, 4, 1, 999, OrderStatus.PLACED, TransactionMode.AT,
-            Instant.parse("2026-12-03T10:00:00Z"), XID);
+    private static final Order ORDER = new Order(
+            7, 3, 4, 1, 999, OrderStatus.PLACED, TransactionMode.AT, Instant.parse("2026-12-03T10:00:00Z"), XID);
 
     private final OrderRepository orders = mock(OrderRepository.class);
     private final GlobalTransactionStatus statuses = mock(GlobalTransactionStatus.class);
@@ -70,8 +69,14 @@ class OrderViewsTests {
     }
 
     private OrderTransaction recorded(GlobalStatus status) {
-        OrderTransaction tx = new OrderTransaction(XID, ORDER.orderId(), ORDER.userId(), "PLACE", TransactionMode.AT,
-                status.name(), Instant.parse("2026-12-03T10:00:01Z"));
+        OrderTransaction tx = new OrderTransaction(
+                XID,
+                ORDER.orderId(),
+                ORDER.userId(),
+                "PLACE",
+                TransactionMode.AT,
+                status.name(),
+                Instant.parse("2026-12-03T10:00:01Z"));
         when(orders.lastTransaction(ORDER)).thenReturn(Optional.of(tx));
         return tx;
     }

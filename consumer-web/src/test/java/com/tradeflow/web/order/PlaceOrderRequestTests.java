@@ -1,16 +1,19 @@
 package com.tradeflow.web.order;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class PlaceOrderRequestTests {
 
     @Test
     void shouldFingerprintTheSamePurchaseAlikeAndAnyDifferenceApart() {
         PlaceOrderRequest one = new PlaceOrderRequest(1L, 3L, 2, "AT");
-        assertThat(one.fingerprint()).isEqualTo(new PlaceOrderRequest(1L, 3L, 2, "AT").fingerprint()).hasSize(64);
-        assertThat(one.fingerprint()).isNotEqualTo(new PlaceOrderRequest(1L, 3L, 3, "AT").fingerprint())
+        assertThat(one.fingerprint())
+                .isEqualTo(new PlaceOrderRequest(1L, 3L, 2, "AT").fingerprint())
+                .hasSize(64);
+        assertThat(one.fingerprint())
+                .isNotEqualTo(new PlaceOrderRequest(1L, 3L, 3, "AT").fingerprint())
                 .isNotEqualTo(new PlaceOrderRequest(2L, 3L, 2, "AT").fingerprint())
                 .isNotEqualTo(new PlaceOrderRequest(1L, 4L, 2, "AT").fingerprint())
                 .isNotEqualTo(new PlaceOrderRequest(1L, 3L, 2, "XA").fingerprint());

@@ -1,14 +1,13 @@
 package com.tradeflow.web.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.tradeflow.platform.metrics.OutcomeHistory;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class PurchaseFiguresTests {
 
@@ -39,8 +38,12 @@ class PurchaseFiguresTests {
         answer("/api/orders", "POST", "CLIENT_ERROR", 10, Duration.ofMillis(1));
         history.sample();
         OutcomeHistory.Sample second = history.samples().get(1);
-        assertThat(second.perSecond()).as("only what came since the last sample").isEqualTo(1.0);
-        assertThat(second.errorRate()).as("a refusal (4xx) is an answer, not a failure").isZero();
+        assertThat(second.perSecond())
+                .as("only what came since the last sample")
+                .isEqualTo(1.0);
+        assertThat(second.errorRate())
+                .as("a refusal (4xx) is an answer, not a failure")
+                .isZero();
     }
 
     @Test
@@ -49,13 +52,17 @@ class PurchaseFiguresTests {
             answer("/api/orders", "POST", "SUCCESS", i, Duration.ofMillis(10));
             history.sample();
         }
-        assertThat(history.samples()).extracting(OutcomeHistory.Sample::perSecond).containsExactly(0.2, 0.3, 0.4);
+        assertThat(history.samples())
+                .extracting(OutcomeHistory.Sample::perSecond)
+                .containsExactly(0.2, 0.3, 0.4);
     }
 
-
     private void answer(String uri, String method, String outcome, int times, Duration took) {
-        Timer timer = Timer.builder(PurchaseFigures.REQUESTS).tag("uri", uri).tag("method", method)
-                .tag("outcome", outcome).register(meters);
+        Timer timer = Timer.builder(PurchaseFigures.REQUESTS)
+                .tag("uri", uri)
+                .tag("method", method)
+                .tag("outcome", outcome)
+                .register(meters);
         for (int i = 0; i < times; i++) {
             timer.record(took);
         }

@@ -1,12 +1,11 @@
 package com.tradeflow.web.order;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.TimeUnit;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 class PurchaseStepsTests {
 
@@ -21,10 +20,17 @@ class PurchaseStepsTests {
         });
 
         assertThat(result).isEqualTo("taken");
-        var timer = registry.get(PurchaseSteps.METER).tag("step", "stock").tag("mode", "AT").timer();
+        var timer = registry.get(PurchaseSteps.METER)
+                .tag("step", "stock")
+                .tag("mode", "AT")
+                .timer();
         assertThat(timer.count()).isEqualTo(1);
         assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(20);
-        assertThat(registry.get(PurchaseSteps.METER).tag("step", "stock").tag("mode", "TCC").timer().count())
+        assertThat(registry.get(PurchaseSteps.METER)
+                        .tag("step", "stock")
+                        .tag("mode", "TCC")
+                        .timer()
+                        .count())
                 .isZero();
     }
 
@@ -36,7 +42,11 @@ class PurchaseStepsTests {
         assertThatThrownBy(() -> steps.time(PurchaseSteps.Step.MONEY, TransactionMode.XA, failing))
                 .hasMessage("insufficient balance");
 
-        assertThat(registry.get(PurchaseSteps.METER).tag("step", "money").tag("mode", "XA").timer().count())
+        assertThat(registry.get(PurchaseSteps.METER)
+                        .tag("step", "money")
+                        .tag("mode", "XA")
+                        .timer()
+                        .count())
                 .isEqualTo(1);
     }
 

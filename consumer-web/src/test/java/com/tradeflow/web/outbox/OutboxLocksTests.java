@@ -1,15 +1,14 @@
 package com.tradeflow.web.outbox;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class OutboxLocksTests {
 
@@ -19,12 +18,16 @@ class OutboxLocksTests {
     /** A coordinator holding locks on these event ids of database 1 only. */
     private OutboxLocks locking(String... locked) {
         Set<String> held = Set.of(locked);
-        return new OutboxLocks(List.of("db-0", "db-1"), (resourceId, lockKeys) -> {
-            asked.add(lockKeys);
-            assertThat(lockKeys).startsWith("outbox_events:");
-            List<String> ids = Arrays.asList(lockKeys.substring("outbox_events:".length()).split(","));
-            return !"db-1".equals(resourceId) || ids.stream().noneMatch(held::contains);
-        }, registry);
+        return new OutboxLocks(
+                List.of("db-0", "db-1"),
+                (resourceId, lockKeys) -> {
+                    asked.add(lockKeys);
+                    assertThat(lockKeys).startsWith("outbox_events:");
+                    List<String> ids = Arrays.asList(
+                            lockKeys.substring("outbox_events:".length()).split(","));
+                    return !"db-1".equals(resourceId) || ids.stream().noneMatch(held::contains);
+                },
+                registry);
     }
 
     private static List<String> events(int count) {

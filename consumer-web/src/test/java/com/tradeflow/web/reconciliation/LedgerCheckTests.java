@@ -1,18 +1,17 @@
 package com.tradeflow.web.reconciliation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tradeflow.api.account.WalletMovement;
 import com.tradeflow.api.inventory.StockMovement;
 import com.tradeflow.web.order.Order;
 import com.tradeflow.web.order.OrderStatus;
 import com.tradeflow.web.order.TransactionMode;
 import com.tradeflow.web.reconciliation.LedgerCheck.Disagreement;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LedgerCheckTests {
 
@@ -44,8 +43,11 @@ class LedgerCheckTests {
 
     @Test
     void shouldFindNothingWhenACancelledOrderGaveBothBack() {
-        assertThat(LedgerCheck.check(order(OrderStatus.CANCELLED), List.of(stock("DEDUCT"), stock("RETURN")),
-                List.of(money("DEBIT"), money("REFUND")))).isEmpty();
+        assertThat(LedgerCheck.check(
+                        order(OrderStatus.CANCELLED),
+                        List.of(stock("DEDUCT"), stock("RETURN")),
+                        List.of(money("DEBIT"), money("REFUND"))))
+                .isEmpty();
     }
 
     @Test
@@ -58,21 +60,26 @@ class LedgerCheckTests {
 
     @Test
     void shouldFindACancelledOrderThatWasNotRefundedNorRestocked() {
-        assertThat(kinds(LedgerCheck.check(order(OrderStatus.CANCELLED), List.of(stock("DEDUCT")),
-                List.of(money("DEBIT"))))).containsExactly(FindingKind.STOCK_MISSING, FindingKind.MONEY_MISSING);
+        assertThat(kinds(LedgerCheck.check(
+                        order(OrderStatus.CANCELLED), List.of(stock("DEDUCT")), List.of(money("DEBIT")))))
+                .containsExactly(FindingKind.STOCK_MISSING, FindingKind.MONEY_MISSING);
     }
 
     @Test
     void shouldFindAReturnOfAnOrderThatIsStillPlacedAndATriedReservationLeftBehind() {
-        assertThat(kinds(LedgerCheck.check(order(OrderStatus.PLACED), List.of(stock("DEDUCT"), stock("RETURN")),
-                List.of(money("DEBIT"), money("FREEZE")))))
+        assertThat(kinds(LedgerCheck.check(
+                        order(OrderStatus.PLACED),
+                        List.of(stock("DEDUCT"), stock("RETURN")),
+                        List.of(money("DEBIT"), money("FREEZE")))))
                 .containsExactly(FindingKind.STOCK_UNEXPECTED, FindingKind.MONEY_UNEXPECTED);
     }
 
     @Test
     void shouldFindAnotherQuantityOrSkuInTheStockLedger() {
-        List<Disagreement> found = LedgerCheck.check(order(OrderStatus.PLACED),
-                List.of(new StockMovement(ORDER, "DEDUCT", SKU, 5, 3000)), List.of(money("DEBIT")));
+        List<Disagreement> found = LedgerCheck.check(
+                order(OrderStatus.PLACED),
+                List.of(new StockMovement(ORDER, "DEDUCT", SKU, 5, 3000)),
+                List.of(money("DEBIT")));
 
         assertThat(kinds(found)).containsExactly(FindingKind.STOCK_MISMATCH);
         assertThat(found.get(0).detail()).contains("order of 2 x sku 3").contains("DEDUCT of 5 x sku 3");
@@ -81,12 +88,17 @@ class LedgerCheckTests {
     @Test
     void shouldFindAnotherAmountOrUserInTheWalletLedgerButNotTheStocksValue() {
         // the stock ledger values units at the product's price, a flash-sale order pays less: not a disagreement
-        List<Disagreement> found = LedgerCheck.check(order(OrderStatus.PLACED), List.of(stock("DEDUCT")),
+        List<Disagreement> found = LedgerCheck.check(
+                order(OrderStatus.PLACED),
+                List.of(stock("DEDUCT")),
                 List.of(new WalletMovement(ORDER, "DEBIT", USER, 999)));
 
         assertThat(kinds(found)).containsExactly(FindingKind.MONEY_MISMATCH);
-        assertThat(LedgerCheck.check(order(OrderStatus.PLACED), List.of(stock("DEDUCT")),
-                List.of(new WalletMovement(ORDER, "DEBIT", USER + 1, 1000)))).extracting(Disagreement::kind)
+        assertThat(LedgerCheck.check(
+                        order(OrderStatus.PLACED),
+                        List.of(stock("DEDUCT")),
+                        List.of(new WalletMovement(ORDER, "DEBIT", USER + 1, 1000))))
+                .extracting(Disagreement::kind)
                 .containsExactly(FindingKind.MONEY_MISMATCH);
     }
 

@@ -1,5 +1,7 @@
 package com.tradeflow.web.reconciliation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tradeflow.api.account.AppliedOrderEvent;
 import com.tradeflow.api.account.PointsBalance;
 import com.tradeflow.web.order.Order;
@@ -7,20 +9,17 @@ import com.tradeflow.web.order.OrderStatus;
 import com.tradeflow.web.order.TransactionMode;
 import com.tradeflow.web.reconciliation.LedgerCheck.Disagreement;
 import com.tradeflow.web.reconciliation.LoyaltyPointsCheck.UserPoints;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The points rule: what the applied events' orders are worth, from the orders' own amounts. */
 class LoyaltyPointsCheckTests {
 
     private static final long USER = 7;
-    private static final Map<Long, Order> ORDERS = Map.of(
-            1L, order(1, USER, 12_345), 2L, order(2, USER, 5_099), 3L, order(3, 8, 10_000));
+    private static final Map<Long, Order> ORDERS =
+            Map.of(1L, order(1, USER, 12_345), 2L, order(2, USER, 5_099), 3L, order(3, 8, 10_000));
 
     @Test
     void shouldAgreeWhenThePointsAreThePlacedOrdersLessTheCancelledOnes() {
@@ -43,8 +42,8 @@ class LoyaltyPointsCheckTests {
     }
 
     private static List<Disagreement> check(long points, AppliedOrderEvent... applied) {
-        return LoyaltyPointsCheck.disagreements(new UserPoints(new PointsBalance(USER, points, List.of(applied)),
-                ORDERS));
+        return LoyaltyPointsCheck.disagreements(
+                new UserPoints(new PointsBalance(USER, points, List.of(applied)), ORDERS));
     }
 
     private static AppliedOrderEvent placed(long orderId) {

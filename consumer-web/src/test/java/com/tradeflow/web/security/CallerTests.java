@@ -1,15 +1,14 @@
 package com.tradeflow.web.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CallerTests {
 
@@ -23,22 +22,27 @@ class CallerTests {
 
     @Test
     void aBodyNamingAnotherUserIsForbidden() {
-        assertThatThrownBy(() -> caller.actsFor(8L)).isInstanceOf(BusinessException.class)
-                .extracting(e -> ((BusinessException) e).code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThatThrownBy(() -> caller.actsFor(8L))
+                .isInstanceOf(BusinessException.class)
+                .extracting(e -> ((BusinessException) e).code())
+                .isEqualTo(ErrorCode.FORBIDDEN);
     }
 
     @Test
     void anotherUsersThingsAreNotFound() {
         caller.requireOwner(7, "order 1");
-        assertThatThrownBy(() -> caller.requireOwner(8, "order 2")).isInstanceOf(BusinessException.class)
-                .extracting(e -> ((BusinessException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThatThrownBy(() -> caller.requireOwner(8, "order 2"))
+                .isInstanceOf(BusinessException.class)
+                .extracting(e -> ((BusinessException) e).code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
     }
 
     @Test
     void theCallerIsTheNumericSubjectOfAJwtOnly() {
         assertThat(CallerArgumentResolver.caller(jwt("42"))).isEqualTo(new Caller(42));
         for (String notAUser : new String[] {"admin", "042", "0", "-1", "1e3", ""}) {
-            assertThatThrownBy(() -> CallerArgumentResolver.caller(jwt(notAUser))).as(notAUser)
+            assertThatThrownBy(() -> CallerArgumentResolver.caller(jwt(notAUser)))
+                    .as(notAUser)
                     .isInstanceOf(BusinessException.class);
         }
         assertThatThrownBy(() -> CallerArgumentResolver.caller(new AdminTokenAuthenticationProvider.AdminToken()))
@@ -47,7 +51,10 @@ class CallerTests {
     }
 
     private static JwtAuthenticationToken jwt(String subject) {
-        return new JwtAuthenticationToken(Jwt.withTokenValue("t").header("alg", "RS256").subject(subject)
-                .issuedAt(Instant.now()).build());
+        return new JwtAuthenticationToken(Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject(subject)
+                .issuedAt(Instant.now())
+                .build());
     }
 }

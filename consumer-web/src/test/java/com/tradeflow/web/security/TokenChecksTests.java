@@ -1,16 +1,14 @@
 package com.tradeflow.web.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -18,9 +16,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * The claim checks {@link WebSecurity} puts on every token, on tokens signed here with a key the decoder trusts. (Which
@@ -56,8 +55,10 @@ class TokenChecksTests {
     @Test
     void expiredAndNotYetValidTokensAreRefused() {
         // beyond the 60 s of clock skew allowed
-        assertRefused(signed(claims().expirationTime(Date.from(Instant.now().minusSeconds(120))).build()));
-        assertRefused(signed(claims().notBeforeTime(Date.from(Instant.now().plusSeconds(120))).build()));
+        assertRefused(signed(claims().expirationTime(Date.from(Instant.now().minusSeconds(120)))
+                .build()));
+        assertRefused(signed(claims().notBeforeTime(Date.from(Instant.now().plusSeconds(120)))
+                .build()));
     }
 
     private void assertRefused(String token) {
@@ -65,8 +66,12 @@ class TokenChecksTests {
     }
 
     private static JWTClaimsSet.Builder claims() {
-        return new JWTClaimsSet.Builder().subject("7").issuer(ISSUER).audience(AUDIENCE)
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)))
+        return new JWTClaimsSet.Builder()
+                .subject("7")
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
                 .claim("roles", List.of("user"));
     }
 
@@ -81,7 +86,8 @@ class TokenChecksTests {
     }
 
     private static NimbusJwtDecoder decoder() {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
         decoder.setJwtValidator(WebSecurity.tokenChecks(ISSUER, AUDIENCE));
         return decoder;
     }

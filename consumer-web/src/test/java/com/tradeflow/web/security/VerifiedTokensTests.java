@@ -1,11 +1,7 @@
 package com.tradeflow.web.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +9,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
  * {@link VerifiedTokens} over a verifier that records what it was asked (the signature check itself is
@@ -58,7 +57,8 @@ class VerifiedTokensTests {
 
         now = NOW.plus(Duration.ofMinutes(2));
 
-        assertThatThrownBy(() -> tokens.decode("token-a")).isInstanceOf(JwtException.class)
+        assertThatThrownBy(() -> tokens.decode("token-a"))
+                .isInstanceOf(JwtException.class)
                 .hasMessageContaining("expired");
     }
 
@@ -95,8 +95,12 @@ class VerifiedTokensTests {
     private JwtDecoder verifier() {
         return token -> {
             verifiedTokens.add(token);
-            return Jwt.withTokenValue(token).header("alg", "RS256").subject("7")
-                    .issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(1))).build();
+            return Jwt.withTokenValue(token)
+                    .header("alg", "RS256")
+                    .subject("7")
+                    .issuedAt(now)
+                    .expiresAt(now.plus(Duration.ofMinutes(1)))
+                    .build();
         };
     }
 

@@ -1,15 +1,14 @@
 package com.tradeflow.web.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class IdGeneratorTests {
 
@@ -50,8 +49,9 @@ class IdGeneratorTests {
         ids.next();
 
         held.set(false);
-        assertThatThrownBy(ids::next).isInstanceOfSatisfying(BusinessException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.DEPENDENCY_UNAVAILABLE));
+        assertThatThrownBy(ids::next)
+                .isInstanceOfSatisfying(
+                        BusinessException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DEPENDENCY_UNAVAILABLE));
 
         held.set(true);
         assertThat((ids.next() >> 12) & 1023).isEqualTo(5);

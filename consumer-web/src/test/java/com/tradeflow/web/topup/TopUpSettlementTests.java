@@ -1,16 +1,5 @@
 package com.tradeflow.web.topup;
 
-import com.tradeflow.api.event.TopUpEvent;
-import com.tradeflow.platform.events.EventSignatures;
-import com.tradeflow.web.gateway.GatewayPayment;
-import com.tradeflow.web.gateway.PaymentStatus;
-import com.tradeflow.web.outbox.OutboxRepository;
-import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-
-import java.time.Instant;
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -19,6 +8,16 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import com.tradeflow.api.event.TopUpEvent;
+import com.tradeflow.platform.events.EventSignatures;
+import com.tradeflow.web.gateway.GatewayPayment;
+import com.tradeflow.web.gateway.PaymentStatus;
+import com.tradeflow.web.outbox.OutboxRepository;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 /** The top-up state machine alone (its SQL and the outbox run against real databases in the e2e tests). */
 class TopUpSettlementTests {
@@ -46,7 +45,9 @@ class TopUpSettlementTests {
         assertThat(event.getValue().amount()).isEqualTo(5000);
         assertThat(event.getValue().userId()).isEqualTo(7);
         assertThat(event.getValue().topUpId()).isEqualTo(42);
-        assertThat(signatures.valid(event.getValue().signedContent(), event.getValue().signature())).isTrue();
+        assertThat(signatures.valid(
+                        event.getValue().signedContent(), event.getValue().signature()))
+                .isTrue();
     }
 
     @Test
@@ -113,8 +114,25 @@ class TopUpSettlementTests {
 
     private static TopUp stored(TopUpStatus status) {
         Instant now = Instant.now();
-        return new TopUp(42, 7, NUMBER, 5000, "key", status, "http://127.0.0.1/cb", null, now, null, null, 0, now,
-                null, null, null, now, null);
+        return new TopUp(
+                42,
+                7,
+                NUMBER,
+                5000,
+                "key",
+                status,
+                "http://127.0.0.1/cb",
+                null,
+                now,
+                null,
+                null,
+                0,
+                now,
+                null,
+                null,
+                null,
+                now,
+                null);
     }
 
     private static GatewayPayment result(PaymentStatus status, long amount) {

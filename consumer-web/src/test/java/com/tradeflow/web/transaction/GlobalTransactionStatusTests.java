@@ -1,11 +1,10 @@
 package com.tradeflow.web.transaction;
 
-import org.apache.seata.core.model.GlobalStatus;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.seata.core.model.GlobalStatus;
+import org.junit.jupiter.api.Test;
 
 class GlobalTransactionStatusTests {
 
@@ -20,10 +19,12 @@ class GlobalTransactionStatusTests {
         assertThat(afterUnconfirmedCommit(GlobalStatus.Finished, false)).isEmpty();
         // the commit never arrived: still running, or timed out and rolling back
         assertThat(afterUnconfirmedCommit(GlobalStatus.Begin, true)).isEmpty();
-        assertThat(afterUnconfirmedCommit(GlobalStatus.TimeoutRollbacking, true)).isEmpty();
+        assertThat(afterUnconfirmedCommit(GlobalStatus.TimeoutRollbacking, true))
+                .isEmpty();
         assertThat(afterUnconfirmedCommit(GlobalStatus.Rollbacked, true)).isEmpty();
         // the coordinator cannot be asked
-        assertThat(coordinatorSays(Optional.empty()).afterUnconfirmedCommit("xid", true)).isEmpty();
+        assertThat(coordinatorSays(Optional.empty()).afterUnconfirmedCommit("xid", true))
+                .isEmpty();
     }
 
     private static Optional<GlobalStatus> afterUnconfirmedCommit(GlobalStatus now, boolean writesThere) {

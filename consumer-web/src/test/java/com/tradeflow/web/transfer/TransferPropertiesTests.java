@@ -1,17 +1,17 @@
 package com.tradeflow.web.transfer;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class TransferPropertiesTests {
 
     @Test
     void shouldGiveTheCallTimeoutInMillis() {
-        assertThat(new TransferProperties(Duration.ofSeconds(12)).callTimeoutMillis()).isEqualTo(12_000);
+        assertThat(new TransferProperties(Duration.ofSeconds(12)).callTimeoutMillis())
+                .isEqualTo(12_000);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.tradeflow.devstack.infra;
 
 import com.tradeflow.childprocess.ChildProcess;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,14 +33,21 @@ public final class AuthServerProcess implements AutoCloseable {
      * @param jvmOptions heap and JIT settings, as for the services
      * @throws IllegalStateException not built, or the JVM cannot be started
      */
-    public static AuthServerProcess launch(Path jar, int port, String demoPassword, String adminPassword,
-            List<String> jvmOptions, Path logDir) {
-        Map<String, String> env = Map.of("AUTH_PORT", String.valueOf(port), "AUTH_DEMO_PASSWORD", demoPassword,
-                "AUTH_ADMIN_PASSWORD", adminPassword);
+    public static AuthServerProcess launch(
+            Path jar, int port, String demoPassword, String adminPassword, List<String> jvmOptions, Path logDir) {
+        Map<String, String> env = Map.of(
+                "AUTH_PORT",
+                String.valueOf(port),
+                "AUTH_DEMO_PASSWORD",
+                demoPassword,
+                "AUTH_ADMIN_PASSWORD",
+                adminPassword);
         try {
             JavaJar runnable = JavaJar.of("auth-server", jar);
-            return new AuthServerProcess(runnable, runnable.start("auth-server", jvmOptions, env,
-                    logDir.resolve("auth-server.log"), STOP_GRACE), port);
+            return new AuthServerProcess(
+                    runnable,
+                    runnable.start("auth-server", jvmOptions, env, logDir.resolve("auth-server.log"), STOP_GRACE),
+                    port);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start auth-server: " + e.getMessage(), e);
         }
@@ -49,8 +55,11 @@ public final class AuthServerProcess implements AutoCloseable {
 
     /** @throws IllegalStateException it exited, or did not answer in time (with its log's tail) */
     public void awaitReady(Duration timeout) {
-        process.awaitReady(HttpProbe.answering(URI.create("http://127.0.0.1:" + port
-                + "/.well-known/openid-configuration"), response -> response.statusCode() == 200), timeout);
+        process.awaitReady(
+                HttpProbe.answering(
+                        URI.create("http://127.0.0.1:" + port + "/.well-known/openid-configuration"),
+                        response -> response.statusCode() == 200),
+                timeout);
         jar.archiveClassesOf(process);
     }
 

@@ -15,19 +15,24 @@ final class ChildPids {
 
     private static final Pattern HOST_AND_PORT = Pattern.compile("[\\w.\\-]+:\\d+");
 
-    private ChildPids() {
-    }
+    private ChildPids() {}
 
     /**
      * @param executablePrefixes e.g. {@code mariadbd}, {@code mysqld}
      * @param port               the server's port, looked for in its arguments when they are visible
      */
     static OptionalLong find(List<String> executablePrefixes, int port) {
-        return ProcessHandle.current().children()
+        return ProcessHandle.current()
+                .children()
                 .filter(ProcessHandle::isAlive)
-                .filter(child -> child.info().command().map(command -> startsWithAny(command, executablePrefixes))
+                .filter(child -> child.info()
+                        .command()
+                        .map(command -> startsWithAny(command, executablePrefixes))
                         .orElse(false))
-                .filter(child -> child.info().arguments().map(args -> namesPort(args, port)).orElse(true))
+                .filter(child -> child.info()
+                        .arguments()
+                        .map(args -> namesPort(args, port))
+                        .orElse(true))
                 .mapToLong(ProcessHandle::pid)
                 .findFirst();
     }
@@ -43,8 +48,9 @@ final class ChildPids {
      */
     private static boolean namesPort(String[] args, int port) {
         String value = String.valueOf(port);
-        boolean anyPort = Arrays.stream(args).anyMatch(arg -> arg.startsWith("--port") || HOST_AND_PORT.matcher(arg)
-                .matches());
+        boolean anyPort = Arrays.stream(args)
+                .anyMatch(arg ->
+                        arg.startsWith("--port") || HOST_AND_PORT.matcher(arg).matches());
         if (!anyPort) {
             return true;
         }

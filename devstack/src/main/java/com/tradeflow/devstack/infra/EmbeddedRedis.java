@@ -1,12 +1,11 @@
 package com.tradeflow.devstack.infra;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import redis.embedded.RedisServer;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
 
 /** Redis 6.2 from a Maven artifact, loopback only, no persistence (a cache). */
 public final class EmbeddedRedis implements AutoCloseable {
@@ -25,8 +24,12 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     public static EmbeddedRedis start(int port) {
         try {
-            RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").build();
+            RedisServer server = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
             server.start();
             log.info("Redis listening on 127.0.0.1:{}", port);
             return new EmbeddedRedis(server, port);

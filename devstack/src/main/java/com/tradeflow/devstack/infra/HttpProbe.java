@@ -14,8 +14,7 @@ public final class HttpProbe {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-    private HttpProbe() {
-    }
+    private HttpProbe() {}
 
     public static BooleanSupplier answering(URI uri, Predicate<HttpResponse<String>> ready) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();

@@ -1,9 +1,6 @@
 package com.tradeflow.devstack.infra;
 
 import com.tradeflow.childprocess.ChildProcess;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Spring Boot jar of this build run as child JVMs, prepared to start fast. The jar is extracted once per build of
@@ -69,8 +68,9 @@ public final class JavaJar {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(module + " is not built: " + jar + " is missing (run mvn package)");
         }
-        return PREPARED.compute(jar.toAbsolutePath().normalize(), (path, known) ->
-                known != null && known.isFor(path) ? known : prepare(module, path));
+        return PREPARED.compute(
+                jar.toAbsolutePath().normalize(),
+                (path, known) -> known != null && known.isFor(path) ? known : prepare(module, path));
     }
 
     /**
@@ -81,8 +81,9 @@ public final class JavaJar {
      * @param env  added to the child's environment (secrets go here, never on the command line, which every local
      *             user can read)
      */
-    public ChildProcess start(String name, List<String> jvmOptions, Map<String, String> env, Path log,
-            Duration stopGrace) throws IOException {
+    public ChildProcess start(
+            String name, List<String> jvmOptions, Map<String, String> env, Path log, Duration stopGrace)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaBinary());
         command.addAll(jvmOptions);
@@ -112,17 +113,23 @@ public final class JavaJar {
         long began = System.nanoTime();
         try {
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-            String output = run(List.of(jcmd.toString(), String.valueOf(ready.pid()), "VM.cds", "dynamic_dump",
-                    partial.toString()), partial.resolveSibling("jcmd.log"));
+            String output = run(
+                    List.of(jcmd.toString(), String.valueOf(ready.pid()), "VM.cds", "dynamic_dump", partial.toString()),
+                    partial.resolveSibling("jcmd.log"));
             if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
                 throw new IOException("jcmd wrote no archive: " + output.strip());
             }
             Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
-            log.info("{}: the classes it loads while starting are archived in {} ({} s); later starts map them",
-                    module, archive, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
+            log.info(
+                    "{}: the classes it loads while starting are archived in {} ({} s); later starts map them",
+                    module,
+                    archive,
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
         } catch (IOException | RuntimeException e) {
             archiving = false;
-            log.warn("{}: cannot archive its classes ({}); its processes start without an archive", module,
+            log.warn(
+                    "{}: cannot archive its classes ({}); its processes start without an archive",
+                    module,
                     e.getMessage());
             deleteQuietly(partial);
         }
@@ -174,12 +181,21 @@ public final class JavaJar {
         Path home = target.getParent();
         Files.createDirectories(home);
         try (Stream<Path> earlier = Files.list(home)) {
-            earlier.filter(Files::isDirectory).filter(dir -> dir.getFileName().toString().startsWith(baseName(jar)))
+            earlier.filter(Files::isDirectory)
+                    .filter(dir -> dir.getFileName().toString().startsWith(baseName(jar)))
                     .forEach(JavaJar::deleteQuietly);
         }
         Path partial = home.resolve(target.getFileName() + ".partial");
-        run(List.of(ChildProcess.javaBinary(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-                partial.toString()), home.resolve("extract.log"));
+        run(
+                List.of(
+                        ChildProcess.javaBinary(),
+                        "-Djarmode=tools",
+                        "-jar",
+                        jar.toString(),
+                        "extract",
+                        "--destination",
+                        partial.toString()),
+                home.resolve("extract.log"));
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         log.info("extracted {} to {} for faster starts", jar.getFileName(), target);
     }
@@ -187,8 +203,9 @@ public final class JavaJar {
     /** One directory per build of the jar (its size and time), so a rebuilt jar is extracted again. */
     private static Path extractionDirectory(Path jar) {
         try {
-            return jar.resolveSibling("fast-start").resolve(baseName(jar) + "-" + Files.size(jar) + "-"
-                    + Files.getLastModifiedTime(jar).toMillis());
+            return jar.resolveSibling("fast-start")
+                    .resolve(baseName(jar) + "-" + Files.size(jar) + "-"
+                            + Files.getLastModifiedTime(jar).toMillis());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -200,7 +217,10 @@ public final class JavaJar {
 
     /** Runs a JDK tool to its end; its output goes to {@code output} and is returned. */
     private static String run(List<String> command, Path output) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         try {
             if (!process.waitFor(TOOL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -212,8 +232,8 @@ public final class JavaJar {
         }
         String text = Files.readString(output, StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
-            throw new IOException(Path.of(command.get(0)).getFileName() + " exited with " + process.exitValue()
-                    + ": " + text.strip());
+            throw new IOException(Path.of(command.get(0)).getFileName() + " exited with " + process.exitValue() + ": "
+                    + text.strip());
         }
         return text;
     }

@@ -1,7 +1,6 @@
 package com.tradeflow.devstack.infra;
 
 import com.tradeflow.childprocess.FreePorts;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -9,8 +8,7 @@ import java.net.ServerSocket;
 /** Port checks with errors that say which variable moves the port. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /**
      * @param variable the environment variable that changes this port
@@ -20,8 +18,8 @@ public final class Ports {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"))) {
             socket.setReuseAddress(true);
         } catch (IOException e) {
-            throw new PortInUseException("port " + port + " (" + what + ") is already in use; set " + variable
-                    + " to another port");
+            throw new PortInUseException(
+                    "port " + port + " (" + what + ") is already in use; set " + variable + " to another port");
         }
     }
 

@@ -1,7 +1,6 @@
 package com.tradeflow.devstack.infra;
 
 import com.tradeflow.childprocess.ChildProcess;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,14 +41,19 @@ public final class ZipkinServer implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaBinary());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(),
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
                 // Armeria's port, bound to loopback only (its default is every interface)
-                "--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].port=" + port,
-                "--armeria.ports[0].protocols[0]=http", "--zipkin.storage.type=mem",
-                "--zipkin.storage.mem.max-spans=" + MAX_SPANS, "--logging.level.root=WARN"));
+                "--armeria.ports[0].ip=127.0.0.1",
+                "--armeria.ports[0].port=" + port,
+                "--armeria.ports[0].protocols[0]=http",
+                "--zipkin.storage.type=mem",
+                "--zipkin.storage.mem.max-spans=" + MAX_SPANS,
+                "--logging.level.root=WARN"));
         try {
-            return new ZipkinServer(ChildProcess.start("zipkin", command, Map.of(), logDir.resolve("zipkin.log"),
-                    STOP_GRACE), port);
+            return new ZipkinServer(
+                    ChildProcess.start("zipkin", command, Map.of(), logDir.resolve("zipkin.log"), STOP_GRACE), port);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start Zipkin: " + e.getMessage(), e);
         }
@@ -57,8 +61,8 @@ public final class ZipkinServer implements AutoCloseable {
 
     /** @throws IllegalStateException it exited, or did not answer in time (with its log's tail) */
     public void awaitReady(Duration timeout) {
-        process.awaitReady(HttpProbe.answering(URI.create(url() + "/health"), response -> response.statusCode() == 200),
-                timeout);
+        process.awaitReady(
+                HttpProbe.answering(URI.create(url() + "/health"), response -> response.statusCode() == 200), timeout);
     }
 
     public String url() {

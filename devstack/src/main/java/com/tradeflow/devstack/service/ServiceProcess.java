@@ -3,7 +3,6 @@ package com.tradeflow.devstack.service;
 import com.tradeflow.childprocess.ChildProcess;
 import com.tradeflow.devstack.infra.HttpProbe;
 import com.tradeflow.devstack.infra.JavaJar;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,14 +31,24 @@ public final class ServiceProcess implements AutoCloseable {
      * @param env added to this JVM's environment (addresses, ports)
      * @throws IllegalStateException with the log tail when it exits or is not healthy in time
      */
-    public static ServiceProcess start(ServiceName name, Path jar, int managementPort, Map<String, String> env,
-            List<String> jvmOptions, Path logDir, Duration timeout) {
+    public static ServiceProcess start(
+            ServiceName name,
+            Path jar,
+            int managementPort,
+            Map<String, String> env,
+            List<String> jvmOptions,
+            Path logDir,
+            Duration timeout) {
         try {
             JavaJar runnable = JavaJar.of(name.module(), jar);
-            ChildProcess process = runnable.start(name.instance(), jvmOptions, env,
-                    logDir.resolve(name.instance() + ".log"), STOP_GRACE);
-            process.awaitReady(HttpProbe.answering(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"),
-                    response -> response.statusCode() == 200 && response.body().contains("\"UP\"")), timeout);
+            ChildProcess process = runnable.start(
+                    name.instance(), jvmOptions, env, logDir.resolve(name.instance() + ".log"), STOP_GRACE);
+            process.awaitReady(
+                    HttpProbe.answering(
+                            URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"),
+                            response -> response.statusCode() == 200
+                                    && response.body().contains("\"UP\"")),
+                    timeout);
             runnable.archiveClassesOf(process);
             return new ServiceProcess(name, process);
         } catch (IOException e) {

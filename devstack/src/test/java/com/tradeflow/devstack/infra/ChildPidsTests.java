@@ -1,11 +1,10 @@
 package com.tradeflow.devstack.infra;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ChildPidsTests {
 
@@ -15,7 +14,8 @@ class ChildPidsTests {
     void shouldFindAChildByItsExecutableAndPort() throws Exception {
         Process child = new ProcessBuilder("sleep", "30").start();
         try {
-            assertThat(ChildPids.find(List.of("sleep"), SOME_PORT)).as("no port argument: the name decides")
+            assertThat(ChildPids.find(List.of("sleep"), SOME_PORT))
+                    .as("no port argument: the name decides")
                     .hasValue(child.pid());
             assertThat(ChildPids.find(List.of("mariadbd"), SOME_PORT)).isEmpty();
         } finally {
@@ -30,7 +30,8 @@ class ChildPidsTests {
         Process wanted = new ProcessBuilder("sh", "-c", "sleep 30; true", "--port=" + SOME_PORT).start();
         try {
             // sh is often a link: the OS reports the binary it points to (dash, bash)
-            String shell = Path.of(wanted.info().command().orElseThrow()).getFileName().toString();
+            String shell =
+                    Path.of(wanted.info().command().orElseThrow()).getFileName().toString();
             assertThat(ChildPids.find(List.of(shell), SOME_PORT)).hasValue(wanted.pid());
         } finally {
             other.destroyForcibly();
@@ -43,7 +44,8 @@ class ChildPidsTests {
         Process other = new ProcessBuilder("sh", "-c", "sleep 30; true", "127.0.0.1:1234").start();
         Process wanted = new ProcessBuilder("sh", "-c", "sleep 30; true", "127.0.0.1:" + SOME_PORT).start();
         try {
-            String shell = Path.of(wanted.info().command().orElseThrow()).getFileName().toString();
+            String shell =
+                    Path.of(wanted.info().command().orElseThrow()).getFileName().toString();
             assertThat(ChildPids.find(List.of(shell), SOME_PORT)).hasValue(wanted.pid());
         } finally {
             other.destroyForcibly();

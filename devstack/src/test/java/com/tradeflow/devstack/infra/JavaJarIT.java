@@ -1,10 +1,9 @@
 package com.tradeflow.devstack.infra;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tradeflow.childprocess.ChildProcess;
 import com.tradeflow.childprocess.FreePorts;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,8 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real Spring Boot jar of this build (auth-server, built before this module) started as the stack starts its
@@ -71,11 +70,23 @@ class JavaJarIT {
 
     private ChildProcess start(JavaJar runnable, String name, List<String> jvmOptions) throws IOException {
         int port = FreePorts.pick();
-        ChildProcess process = runnable.start(name, jvmOptions, Map.of("AUTH_PORT", String.valueOf(port),
-                "AUTH_DEMO_PASSWORD", "demo-password", "AUTH_ADMIN_PASSWORD", "admin-password"),
-                module.resolve(name + ".log"), Duration.ofSeconds(10));
-        process.awaitReady(HttpProbe.answering(URI.create("http://127.0.0.1:" + port
-                + "/.well-known/openid-configuration"), response -> response.statusCode() == 200), START);
+        ChildProcess process = runnable.start(
+                name,
+                jvmOptions,
+                Map.of(
+                        "AUTH_PORT",
+                        String.valueOf(port),
+                        "AUTH_DEMO_PASSWORD",
+                        "demo-password",
+                        "AUTH_ADMIN_PASSWORD",
+                        "admin-password"),
+                module.resolve(name + ".log"),
+                Duration.ofSeconds(10));
+        process.awaitReady(
+                HttpProbe.answering(
+                        URI.create("http://127.0.0.1:" + port + "/.well-known/openid-configuration"),
+                        response -> response.statusCode() == 200),
+                START);
         return process;
     }
 

@@ -1,11 +1,10 @@
 package com.tradeflow.devstack.infra;
 
-import org.junit.jupiter.api.Test;
-
-import java.net.ServerSocket;
-
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
 
 class PortsTests {
 

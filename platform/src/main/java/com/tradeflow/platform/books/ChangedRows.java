@@ -2,14 +2,13 @@ package com.tradeflow.platform.books;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Reads the rows of one database changed after a time, oldest change first, for reconciliation: only rows whose
@@ -20,16 +19,14 @@ import java.util.stream.Collectors;
  */
 public final class ChangedRows {
 
-    private ChangedRows() {
-    }
+    private ChangedRows() {}
 
     /**
      * @param rows         oldest change first
      * @param completeUpTo every settled row changed up to this time has been read; the next page starts after it
      * @param more         the page was cut at {@code limit}: more rows are waiting
      */
-    public record Page<T>(List<T> rows, Timestamp completeUpTo, boolean more) {
-    }
+    public record Page<T>(List<T> rows, Timestamp completeUpTo, boolean more) {}
 
     /**
      * The pages of several databases read together, and the one position string they go on from.
@@ -38,8 +35,7 @@ public final class ChangedRows {
      * @param next the position to read on from (pass it back as is)
      * @param more some database's page was cut at {@code limit}
      */
-    public record Pages<T>(List<T> rows, String next, boolean more) {
-    }
+    public record Pages<T>(List<T> rows, String next, boolean more) {}
 
     /**
      * {@link #read} on each database (by index) from its part of {@code position}: at most {@code limit} rows per
@@ -47,15 +43,21 @@ public final class ChangedRows {
      *
      * @throws BusinessException VALIDATION_FAILED: not a position of these databases
      */
-    public static <T> Pages<T> readEach(List<JdbcTemplate> databases, String position, String select, String time,
-            long settleMillis, int limit, RowMapper<T> mapper, Function<T, Timestamp> timeOfRow) {
+    public static <T> Pages<T> readEach(
+            List<JdbcTemplate> databases,
+            String position,
+            String select,
+            String time,
+            long settleMillis,
+            int limit,
+            RowMapper<T> mapper,
+            Function<T, Timestamp> timeOfRow) {
         List<Timestamp> from = positions(position, databases.size());
         List<T> rows = new ArrayList<>();
         List<Timestamp> next = new ArrayList<>();
         boolean more = false;
         for (int db = 0; db < databases.size(); db++) {
-            Page<T> page = read(databases.get(db), select, time, from.get(db), settleMillis, limit, mapper,
-                    timeOfRow);
+            Page<T> page = read(databases.get(db), select, time, from.get(db), settleMillis, limit, mapper, timeOfRow);
             rows.addAll(page.rows());
             next.add(page.completeUpTo());
             more |= page.more();
@@ -70,11 +72,22 @@ public final class ChangedRows {
      * @param after     exclusive; {@code new Timestamp(0)} from the start
      * @param timeOfRow the value of {@code time} in a mapped row
      */
-    public static <T> Page<T> read(JdbcTemplate jdbc, String select, String time, Timestamp after,
-            long settleMillis, int limit, RowMapper<T> mapper, Function<T, Timestamp> timeOfRow) {
-        List<T> rows = jdbc.query(select + " " + time + " > ? AND " + time
-                + " < TIMESTAMPADD(MICROSECOND, ?, NOW(3)) ORDER BY " + time + " LIMIT ?", mapper, after,
-                -settleMillis * 1000, limit);
+    public static <T> Page<T> read(
+            JdbcTemplate jdbc,
+            String select,
+            String time,
+            Timestamp after,
+            long settleMillis,
+            int limit,
+            RowMapper<T> mapper,
+            Function<T, Timestamp> timeOfRow) {
+        List<T> rows = jdbc.query(
+                select + " " + time + " > ? AND " + time + " < TIMESTAMPADD(MICROSECOND, ?, NOW(3)) ORDER BY " + time
+                        + " LIMIT ?",
+                mapper,
+                after,
+                -settleMillis * 1000,
+                limit);
         if (rows.size() < limit) {
             return new Page<>(rows, rows.isEmpty() ? after : timeOfRow.apply(rows.get(rows.size() - 1)), false);
         }
@@ -119,8 +132,9 @@ public final class ChangedRows {
             }
             return positions;
         } catch (IllegalArgumentException e) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "not a position of this service ("
-                    + databases + " database(s)): " + e.getMessage());
+            throw new BusinessException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "not a position of this service (" + databases + " database(s)): " + e.getMessage());
         }
     }
 

@@ -1,14 +1,13 @@
 package com.tradeflow.platform.cache;
 
 import com.tradeflow.platform.redis.RedisGuard;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import redis.clients.jedis.JedisPooled;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Drops a cached entry after the data under it changed, for services that change the data without reading it
@@ -33,7 +32,7 @@ public final class CacheInvalidator {
     private final RedisGuard redis;
 
     public CacheInvalidator(CacheKeys keys, JedisPooled jedis) {
-        this(keys, jedis, new RedisGuard(keys.name(), "the cache's entries stay until they expire", () -> { }));
+        this(keys, jedis, new RedisGuard(keys.name(), "the cache's entries stay until they expire", () -> {}));
     }
 
     CacheInvalidator(CacheKeys keys, JedisPooled jedis, RedisGuard redis) {
@@ -45,7 +44,9 @@ public final class CacheInvalidator {
     /** Now. With Redis unavailable the entry stays until it expires (logged by the guard). */
     public void invalidate(Object id) {
         try {
-            redis.callAlways(() -> jedis.eval(INVALIDATE, List.of(keys.value(id), keys.generation(id)),
+            redis.callAlways(() -> jedis.eval(
+                    INVALIDATE,
+                    List.of(keys.value(id), keys.generation(id)),
                     List.of(String.valueOf(GENERATION_TTL.toMillis()))));
         } catch (RedisGuard.RedisUnavailable e) {
             log.debug("{} {}: not invalidated: {}", keys.name(), id, e.getMessage());

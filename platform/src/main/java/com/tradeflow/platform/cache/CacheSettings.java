@@ -14,8 +14,8 @@ import java.time.Duration;
  * @param loadWait     how long a request waits for the load another request of this instance started for the same
  *                     id before loading it itself
  */
-public record CacheSettings(Duration ttl, double ttlJitter, Duration notFoundTtl, Duration writeLease,
-        Duration loadWait) {
+public record CacheSettings(
+        Duration ttl, double ttlJitter, Duration notFoundTtl, Duration writeLease, Duration loadWait) {
 
     public CacheSettings {
         if (ttl.isNegative() || ttl.isZero() || notFoundTtl.isNegative() || notFoundTtl.isZero()) {

@@ -7,12 +7,6 @@ import com.tradeflow.platform.redis.RedisGuard;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +19,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Cache-aside over Redis that never stores data a transaction may still undo.
@@ -87,6 +86,7 @@ public final class FencedCache<V> {
             redis.call('PEXPIRE', KEYS[3], ARGV[3])
             redis.call('DEL', KEYS[2])
             return 1""";
+
     private static final int SCAN_BATCH = 500;
 
     private final CacheKeys keys;
@@ -107,7 +107,12 @@ public final class FencedCache<V> {
     private final Counter failed;
     private final Timer loadTime;
 
-    public FencedCache(CacheKeys keys, Class<V> type, CacheSettings settings, JedisPooled jedis, ObjectMapper json,
+    public FencedCache(
+            CacheKeys keys,
+            Class<V> type,
+            CacheSettings settings,
+            JedisPooled jedis,
+            ObjectMapper json,
             MeterRegistry meters) {
         this.keys = keys;
         this.settings = settings;
@@ -124,8 +129,10 @@ public final class FencedCache<V> {
         this.skipped = counter(meters, "tradeflow.cache.loads", name, "skipped");
         this.unstored = counter(meters, "tradeflow.cache.loads", name, "unstored");
         this.failed = counter(meters, "tradeflow.cache.loads", name, "failed");
-        this.loadTime = Timer.builder("tradeflow.cache.load.time").tag("cache", name)
-                .description("time to load a missing entry from the source").register(meters);
+        this.loadTime = Timer.builder("tradeflow.cache.load.time")
+                .tag("cache", name)
+                .description("time to load a missing entry from the source")
+                .register(meters);
     }
 
     private static Counter counter(MeterRegistry meters, String metric, String cache, String result) {
@@ -166,7 +173,10 @@ public final class FencedCache<V> {
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } catch (TimeoutException e) {
-                log.debug("{} {}: the running load takes over {}; loading it here too", keys.name(), id,
+                log.debug(
+                        "{} {}: the running load takes over {}; loading it here too",
+                        keys.name(),
+                        id,
                         settings.loadWait());
                 return load(id, source, generation);
             } catch (InterruptedException e) {
@@ -201,18 +211,27 @@ public final class FencedCache<V> {
             unstored.increment();
             return loaded;
         }
-        long ttl = loaded.found() ? jittered(settings.ttl().toMillis()) : settings.notFoundTtl().toMillis();
+        long ttl = loaded.found()
+                ? jittered(settings.ttl().toMillis())
+                : settings.notFoundTtl().toMillis();
         try {
-            Object done = redis.call(() -> jedis.eval(STORE_IF_UNCHANGED,
+            Object done = redis.call(() -> jedis.eval(
+                    STORE_IF_UNCHANGED,
                     List.of(keys.value(id), keys.generation(id), keys.writers(id), keys.epoch()),
-                    List.of(generation, String.valueOf(System.currentTimeMillis()), encode(loaded),
-                            String.valueOf(ttl), String.valueOf(settings.writeLease().toMillis()))));
+                    List.of(
+                            generation,
+                            String.valueOf(System.currentTimeMillis()),
+                            encode(loaded),
+                            String.valueOf(ttl),
+                            String.valueOf(settings.writeLease().toMillis()))));
             if (Long.valueOf(1).equals(done)) {
                 stored.increment();
             } else {
                 skipped.increment();
-                log.debug("{} {}: loaded but not stored (a write is open, or the data changed during the load)",
-                        keys.name(), id);
+                log.debug(
+                        "{} {}: loaded but not stored (a write is open, or the data changed during the load)",
+                        keys.name(),
+                        id);
             }
         } catch (RedisGuard.RedisUnavailable e) {
             unstored.increment();
@@ -221,7 +240,8 @@ public final class FencedCache<V> {
     }
 
     private long jittered(long ttlMillis) {
-        double factor = 1 + settings.ttlJitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+        double factor =
+                1 + settings.ttlJitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
         return Math.max(1, Math.round(ttlMillis * factor));
     }
 
@@ -255,7 +275,9 @@ public final class FencedCache<V> {
         private void announce() {
             long lease = settings.writeLease().toMillis();
             try {
-                redis.callAlways(() -> jedis.eval(BEGIN_WRITE, List.of(keys.writers(id), keys.value(id)),
+                redis.callAlways(() -> jedis.eval(
+                        BEGIN_WRITE,
+                        List.of(keys.writers(id), keys.value(id)),
                         List.of(writer, String.valueOf(System.currentTimeMillis() + lease), String.valueOf(lease))));
             } catch (RedisGuard.RedisUnavailable e) {
                 log.debug("{} {}: write {} not announced: {}", keys.name(), id, writer, e.getMessage());
@@ -276,9 +298,12 @@ public final class FencedCache<V> {
          */
         public void end(boolean decided) {
             try {
-                redis.callAlways(() -> jedis.eval(END_WRITE,
+                redis.callAlways(() -> jedis.eval(
+                        END_WRITE,
                         List.of(keys.writers(id), keys.value(id), keys.generation(id)),
-                        List.of(writer, decided ? "1" : "0",
+                        List.of(
+                                writer,
+                                decided ? "1" : "0",
                                 String.valueOf(CacheInvalidator.GENERATION_TTL.toMillis()))));
             } catch (RedisGuard.RedisUnavailable e) {
                 log.debug("{} {}: write {} not ended in Redis: {}", keys.name(), id, writer, e.getMessage());

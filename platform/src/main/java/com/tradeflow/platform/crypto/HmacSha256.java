@@ -1,19 +1,18 @@
 package com.tradeflow.platform.crypto;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA256 as every signature here uses it: lower-case hex, compared in constant time. */
 public final class HmacSha256 {
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    private HmacSha256() {
-    }
+    private HmacSha256() {}
 
     /** The hex MAC of the parts, in order, as if they were one message. */
     public static String hex(byte[] key, byte[]... parts) {
@@ -31,7 +30,9 @@ public final class HmacSha256 {
 
     /** Whether a given hex MAC (any case, surrounding blanks ignored) is the expected one, in constant time. */
     public static boolean matches(String expectedHex, String givenHex) {
-        return givenHex != null && MessageDigest.isEqual(expectedHex.getBytes(StandardCharsets.US_ASCII),
-                givenHex.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII));
+        return givenHex != null
+                && MessageDigest.isEqual(
+                        expectedHex.getBytes(StandardCharsets.US_ASCII),
+                        givenHex.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII));
     }
 }

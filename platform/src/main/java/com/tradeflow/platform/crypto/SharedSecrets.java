@@ -6,8 +6,7 @@ public final class SharedSecrets {
     /** Shorter secrets are refused at start: they could be guessed. */
     public static final int MIN_LENGTH = 32;
 
-    private SharedSecrets() {
-    }
+    private SharedSecrets() {}
 
     /**
      * @param setting how the secret is set, for the message (property and variable)
@@ -15,8 +14,8 @@ public final class SharedSecrets {
      */
     public static void requireLongEnough(String setting, String secret) {
         if (secret.length() < MIN_LENGTH) {
-            throw new IllegalArgumentException(setting + " is " + secret.length() + " characters long; at least "
-                    + MIN_LENGTH + " are required");
+            throw new IllegalArgumentException(
+                    setting + " is " + secret.length() + " characters long; at least " + MIN_LENGTH + " are required");
         }
     }
 }

@@ -1,17 +1,16 @@
 package com.tradeflow.platform.datasource;
 
 import com.tradeflow.platform.transaction.BranchTypes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
 import org.apache.seata.core.model.BranchType;
 import org.apache.shardingsphere.driver.jdbc.core.connection.ShardingSphereConnection;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import javax.sql.DataSource;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * The one data source a service's repositories and {@code @Transactional} use, whatever the mode of the global
@@ -31,12 +30,13 @@ public final class BranchTypeRoutingDataSource extends AbstractRoutingDataSource
 
     /** Where a connection comes from. */
     enum Route {
-        AT, XA, LOCAL
+        AT,
+        XA,
+        LOCAL
     }
 
     /** A face of one database, used directly. */
-    record ShardRoute(Route route, int shard) {
-    }
+    record ShardRoute(Route route, int shard) {}
 
     /** The three faces of one database. */
     record Faces(DataSource at, DataSource xa, DataSource local) {
@@ -58,8 +58,14 @@ public final class BranchTypeRoutingDataSource extends AbstractRoutingDataSource
      * @param direct        the faces of each database, by shard index, for units of work bound to a sharding key;
      *                      empty: always through {@code at}, {@code xa} and {@code local}
      */
-    BranchTypeRoutingDataSource(DataSource at, DataSource xa, DataSource local, List<String> atResourceIds,
-            List<DataSource> physicalPools, boolean sharded, List<Faces> direct) {
+    BranchTypeRoutingDataSource(
+            DataSource at,
+            DataSource xa,
+            DataSource local,
+            List<String> atResourceIds,
+            List<DataSource> physicalPools,
+            boolean sharded,
+            List<Faces> direct) {
         this.local = local;
         this.sharded = sharded;
         this.atResourceIds = List.copyOf(atResourceIds);
@@ -88,7 +94,8 @@ public final class BranchTypeRoutingDataSource extends AbstractRoutingDataSource
 
     @Override
     protected Object determineCurrentLookupKey() {
-        Route route = BranchTypes.current().map(BranchTypeRoutingDataSource::route).orElse(Route.LOCAL);
+        Route route =
+                BranchTypes.current().map(BranchTypeRoutingDataSource::route).orElse(Route.LOCAL);
         OptionalLong key = directShards == 0 ? OptionalLong.empty() : ShardScope.current();
         return key.isPresent() ? new ShardRoute(route, databaseOf(key.getAsLong())) : route;
     }

@@ -1,10 +1,9 @@
 package com.tradeflow.platform.datasource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.jdbc.datasource.AbstractDataSource;
-
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
  * The connections of one database, in two pools that differ only in their auto-commit default. A connection asked

@@ -1,9 +1,8 @@
 package com.tradeflow.platform.datasource;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code tradeflow.databases.<name>.{url,username,password,pool-size,migrations,lock-wait-timeout-seconds}}. */
 @ConfigurationProperties("tradeflow")
@@ -28,8 +27,14 @@ public class DatabaseProperties {
         if (db == null || db.getUrl() == null) {
             throw new IllegalStateException("tradeflow.databases." + name + ".url is not configured");
         }
-        return new PhysicalDatabase(name, db.getUrl(), db.getUsername(), db.getPassword(), db.getPoolSize(),
-                db.getMigrations(), db.getLockWaitTimeoutSeconds());
+        return new PhysicalDatabase(
+                name,
+                db.getUrl(),
+                db.getUsername(),
+                db.getPassword(),
+                db.getPoolSize(),
+                db.getMigrations(),
+                db.getLockWaitTimeoutSeconds());
     }
 
     public static class Database {

@@ -1,13 +1,12 @@
 package com.tradeflow.platform.datasource;
 
-import org.apache.shardingsphere.infra.algorithm.core.config.AlgorithmConfiguration;
-import org.apache.shardingsphere.sharding.api.sharding.hint.HintShardingAlgorithm;
-import org.apache.shardingsphere.sharding.api.sharding.hint.HintShardingValue;
-
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.shardingsphere.infra.algorithm.core.config.AlgorithmConfiguration;
+import org.apache.shardingsphere.sharding.api.sharding.hint.HintShardingAlgorithm;
+import org.apache.shardingsphere.sharding.api.sharding.hint.HintShardingValue;
 
 /**
  * Routes Seata's TCC fence table by the shard key the current TCC branch hinted ({@link FenceShardHint}): the
@@ -32,8 +31,11 @@ public final class FenceShardingAlgorithm implements HintShardingAlgorithm<Compa
         for (Comparable<?> value : hint.getValues()) {
             long key = Long.parseLong(value.toString());
             String suffix = "_" + Math.floorMod(key, (long) targets.size());
-            chosen.add(targets.stream().filter(t -> t.endsWith(suffix)).findFirst().orElseThrow(() ->
-                    new IllegalStateException("no shard ending in " + suffix + " among " + targets)));
+            chosen.add(targets.stream()
+                    .filter(t -> t.endsWith(suffix))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new IllegalStateException("no shard ending in " + suffix + " among " + targets)));
         }
         return chosen;
     }

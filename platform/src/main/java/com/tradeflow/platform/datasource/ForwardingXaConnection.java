@@ -1,11 +1,11 @@
 package com.tradeflow.platform.datasource;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.ConnectionEventListener;
 import javax.sql.StatementEventListener;
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAResource;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /** A driver's XA connection, everything forwarded; subclasses change what they need. */
 public abstract class ForwardingXaConnection implements XAConnection {

@@ -1,11 +1,11 @@
 package com.tradeflow.platform.datasource;
 
-import javax.sql.XAConnection;
-import javax.sql.XADataSource;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
 
 /** The driver's XA data source with each connection wrapped by a subclass; everything else goes to the driver. */
 public abstract class ForwardingXaDataSource implements XADataSource {

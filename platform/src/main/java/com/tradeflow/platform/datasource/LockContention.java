@@ -2,10 +2,9 @@ package com.tradeflow.platform.datasource;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
-import org.springframework.dao.PessimisticLockingFailureException;
-
 import java.sql.SQLException;
 import java.util.Set;
+import org.springframework.dao.PessimisticLockingFailureException;
 
 /**
  * Seata AT protects rows written by unfinished global transactions with global locks; a write that cannot get
@@ -18,8 +17,7 @@ public final class LockContention {
     /** MySQL/MariaDB: lock wait timeout exceeded, deadlock found. */
     private static final Set<Integer> LOCK_ERRORS = Set.of(1205, 1213);
 
-    private LockContention() {
-    }
+    private LockContention() {}
 
     /** Runs the write; a global-lock failure anywhere in its cause chain becomes CONCURRENT_UPDATE. */
     public static <T> T translate(java.util.function.Supplier<T> write, String what) {
@@ -27,8 +25,8 @@ public final class LockContention {
             return write.get();
         } catch (RuntimeException e) {
             if (isLockFailure(e)) {
-                throw new BusinessException(ErrorCode.CONCURRENT_UPDATE,
-                        what + " is being changed by another purchase; try again");
+                throw new BusinessException(
+                        ErrorCode.CONCURRENT_UPDATE, what + " is being changed by another purchase; try again");
             }
             throw e;
         }
@@ -36,10 +34,12 @@ public final class LockContention {
 
     /** {@link #translate(java.util.function.Supplier, String)} for a write that answers nothing. */
     public static void translate(Runnable write, String what) {
-        translate(() -> {
-            write.run();
-            return null;
-        }, what);
+        translate(
+                () -> {
+                    write.run();
+                    return null;
+                },
+                what);
     }
 
     /**

@@ -1,9 +1,8 @@
 package com.tradeflow.platform.datasource;
 
+import javax.sql.DataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-
-import javax.sql.DataSource;
 
 /**
  * Spring's JDBC transaction manager, beginning each transaction on a connection that has auto-commit off already

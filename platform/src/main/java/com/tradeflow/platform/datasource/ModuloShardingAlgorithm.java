@@ -1,12 +1,11 @@
 package com.tradeflow.platform.datasource;
 
+import java.util.Collection;
+import java.util.Properties;
 import org.apache.shardingsphere.infra.algorithm.core.config.AlgorithmConfiguration;
 import org.apache.shardingsphere.sharding.api.sharding.standard.PreciseShardingValue;
 import org.apache.shardingsphere.sharding.api.sharding.standard.RangeShardingValue;
 import org.apache.shardingsphere.sharding.api.sharding.standard.StandardShardingAlgorithm;
-
-import java.util.Collection;
-import java.util.Properties;
 
 /**
  * Routes a numeric key to the target whose name ends in {@code _<key mod n>} ({@code ds_1}, {@code orders_0} ...),
@@ -35,8 +34,10 @@ public final class ModuloShardingAlgorithm implements StandardShardingAlgorithm<
     @Override
     public String doSharding(Collection<String> targets, PreciseShardingValue<Long> value) {
         String suffix = "_" + index(value.getValue(), hash, targets.size());
-        return targets.stream().filter(t -> t.endsWith(suffix)).findFirst().orElseThrow(() ->
-                new IllegalStateException("no target ending in " + suffix + " among " + targets));
+        return targets.stream()
+                .filter(t -> t.endsWith(suffix))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no target ending in " + suffix + " among " + targets));
     }
 
     /**

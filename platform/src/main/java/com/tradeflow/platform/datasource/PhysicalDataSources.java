@@ -2,15 +2,14 @@ package com.tradeflow.platform.datasource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import javax.sql.XADataSource;
 import org.apache.seata.rm.datasource.DataSourceProxy;
 import org.apache.seata.rm.datasource.xa.DataSourceProxyXANative;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
-import javax.sql.XADataSource;
-import java.sql.SQLException;
 
 /**
  * Opens one physical database the way every service needs it: its pools ({@link CommitModePools}), the schema
@@ -26,12 +25,10 @@ public final class PhysicalDataSources {
     /** Statements outside transactions are few and short (reads, probes of idle jobs); more open on demand. */
     private static final int AUTO_COMMIT_MIN_IDLE = 2;
 
-    private PhysicalDataSources() {
-    }
+    private PhysicalDataSources() {}
 
     /** The three faces of one physical database. */
-    public record Targets(DataSourceProxy at, DataSource xa, DataSource local) {
-    }
+    public record Targets(DataSourceProxy at, DataSource xa, DataSource local) {}
 
     /** Pools, schema, AT proxy and XA proxy of the database. */
     public static Targets open(PhysicalDatabase db) {
@@ -82,9 +79,16 @@ public final class PhysicalDataSources {
         if (db.migrations() == null || db.migrations().isBlank()) {
             return;
         }
-        var result = Flyway.configure().dataSource(dataSource).locations(db.migrations().split(","))
-                .outOfOrder(true).load().migrate();
-        log.info("database {}: {} migrations applied, now at version {}", db.name(), result.migrationsExecuted,
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(db.migrations().split(","))
+                .outOfOrder(true)
+                .load()
+                .migrate();
+        log.info(
+                "database {}: {} migrations applied, now at version {}",
+                db.name(),
+                result.migrationsExecuted,
                 result.targetSchemaVersion);
     }
 

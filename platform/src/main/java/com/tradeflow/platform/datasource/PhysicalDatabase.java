@@ -7,6 +7,11 @@ package com.tradeflow.platform.datasource;
  * @param lockWaitTimeoutSeconds how long a statement waits for a row lock before failing (XA holds row locks
  *                               until phase two; the database default of 50 s would outlast every caller)
  */
-public record PhysicalDatabase(String name, String url, String username, String password, int poolSize,
-                               String migrations, int lockWaitTimeoutSeconds) {
-}
+public record PhysicalDatabase(
+        String name,
+        String url,
+        String username,
+        String password,
+        int poolSize,
+        String migrations,
+        int lockWaitTimeoutSeconds) {}

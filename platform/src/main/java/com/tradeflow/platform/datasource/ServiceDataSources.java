@@ -8,13 +8,18 @@ import java.util.List;
  */
 public final class ServiceDataSources {
 
-    private ServiceDataSources() {
-    }
+    private ServiceDataSources() {}
 
     /** A service with one database. */
     public static BranchTypeRoutingDataSource single(PhysicalDatabase db) {
         PhysicalDataSources.Targets targets = PhysicalDataSources.open(db);
-        return new BranchTypeRoutingDataSource(targets.at(), targets.xa(), targets.local(),
-                List.of(targets.at().getResourceId()), List.of(targets.local()), false, List.of());
+        return new BranchTypeRoutingDataSource(
+                targets.at(),
+                targets.xa(),
+                targets.local(),
+                List.of(targets.at().getResourceId()),
+                List.of(targets.local()),
+                false,
+                List.of());
     }
 }

@@ -1,12 +1,11 @@
 package com.tradeflow.platform.datasource;
 
+import java.util.List;
+import java.util.Set;
 import org.apache.shardingsphere.infra.algorithm.core.config.AlgorithmConfiguration;
 import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardShardingStrategyConfiguration;
-
-import java.util.List;
-import java.util.Set;
 
 /**
  * Decides from a service's sharding rules whether a unit of work bound to a user ({@link ShardScope}) may use the
@@ -18,8 +17,7 @@ final class ShardKeyRules {
     /** The column the scope's key stands for. */
     static final String KEY_COLUMN = "user_id";
 
-    private ShardKeyRules() {
-    }
+    private ShardKeyRules() {}
 
     /**
      * @param shards      the logical databases, in shard order ({@code ds_0}, {@code ds_1} ...)
@@ -34,11 +32,13 @@ final class ShardKeyRules {
                 return false;
             }
         }
-        if (!rules.getAutoTables().isEmpty() || rules.getDefaultDatabaseShardingStrategy() != null
+        if (!rules.getAutoTables().isEmpty()
+                || rules.getDefaultDatabaseShardingStrategy() != null
                 || rules.getDefaultTableShardingStrategy() != null) {
             return false;
         }
-        return rules.getTables().stream().filter(table -> !ShardedDataSources.FENCE_TABLE.equals(table.getLogicTable()))
+        return rules.getTables().stream()
+                .filter(table -> !ShardedDataSources.FENCE_TABLE.equals(table.getLogicTable()))
                 .allMatch(table -> databaseByKey(table, rules)
                         && (namedByCode.contains(table.getLogicTable()) || sameNameEverywhere(table, shards)));
     }
@@ -53,7 +53,8 @@ final class ShardKeyRules {
     }
 
     private static boolean sameNameEverywhere(ShardingTableRuleConfiguration table, List<String> shards) {
-        return table.getTableShardingStrategy() == null && ShardedDataSources.dataNodes(shards,
-                List.of(table.getLogicTable())).equals(table.getActualDataNodes().replace(" ", ""));
+        return table.getTableShardingStrategy() == null
+                && ShardedDataSources.dataNodes(shards, List.of(table.getLogicTable()))
+                        .equals(table.getActualDataNodes().replace(" ", ""));
     }
 }

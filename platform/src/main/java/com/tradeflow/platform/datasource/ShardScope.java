@@ -18,8 +18,7 @@ public final class ShardScope {
 
     private static final ThreadLocal<Binding> BOUND = ThreadLocal.withInitial(Binding::new);
 
-    private ShardScope() {
-    }
+    private ShardScope() {}
 
     /** Runs the work with the key bound. */
     public static void run(long key, Runnable work) {

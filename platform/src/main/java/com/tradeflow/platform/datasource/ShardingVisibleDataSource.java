@@ -1,11 +1,11 @@
 package com.tradeflow.platform.datasource;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * A physical data source (Seata AT or XA proxy, or a plain pool) as ShardingSphere wants to see one:

@@ -1,11 +1,11 @@
 package com.tradeflow.platform.datasource;
 
-import javax.sql.XAConnection;
-import javax.sql.XADataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
 
 /**
  * The driver's XA data source as Seata's XA proxy needs it: one physical connection per XA branch, really closed
@@ -35,8 +35,8 @@ final class XaConnectionPerBranch extends ForwardingXaDataSource {
         @Override
         public Connection getConnection() throws SQLException {
             Connection logical = physical.getConnection();
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         if (method.getName().equals("close") && method.getParameterCount() == 0) {
                             physical.close();
                             return null;

@@ -1,12 +1,11 @@
 package com.tradeflow.platform.datasource;
 
 import com.tradeflow.platform.transaction.BranchTypes;
-import org.apache.seata.core.model.BranchType;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.apache.seata.core.model.BranchType;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The XA face of a physical database: Seata's XA proxy inside an XA global transaction, the plain pool otherwise.

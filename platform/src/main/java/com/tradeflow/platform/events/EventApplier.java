@@ -3,15 +3,14 @@ package com.tradeflow.platform.events;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.datasource.ShardScope;
 import com.tradeflow.platform.fault.FaultSwitches;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.LongToIntFunction;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies an event for one subscriber exactly once: its dedupe record ({@link ProcessedEvents}) and its effect
@@ -23,6 +22,7 @@ public final class EventApplier {
 
     /** Test-only: hold each application inside its transaction, after its effect, before the commit. */
     public static final String FAULT_HOLD_IN_TRANSACTION = "events.consume.hold";
+
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
@@ -39,8 +39,13 @@ public final class EventApplier {
      * @param databaseOf the database a user's records are in (see
      *                   {@link com.tradeflow.platform.datasource.BranchTypeRoutingDataSource#databaseOf})
      */
-    EventApplier(String consumer, TransactionTemplate transactions, ProcessedEvents processed,
-            OrderEventHandler handler, FaultSwitches faults, LongToIntFunction databaseOf) {
+    EventApplier(
+            String consumer,
+            TransactionTemplate transactions,
+            ProcessedEvents processed,
+            OrderEventHandler handler,
+            FaultSwitches faults,
+            LongToIntFunction databaseOf) {
         this.databaseOf = databaseOf;
         this.consumer = consumer;
         this.transactions = transactions;
@@ -64,11 +69,12 @@ public final class EventApplier {
      */
     public void applyAll(List<OrderEvent> events) {
         events.stream()
-                .collect(Collectors.groupingBy(event -> databaseOf.applyAsInt(event.userId()), LinkedHashMap::new,
-                        Collectors.toList()))
+                .collect(Collectors.groupingBy(
+                        event -> databaseOf.applyAsInt(event.userId()), LinkedHashMap::new, Collectors.toList()))
                 .values()
-                .forEach(sameDatabase -> ShardScope.run(sameDatabase.get(0).userId(), () ->
-                        transactions.executeWithoutResult(status -> applyInTransaction(sameDatabase))));
+                .forEach(sameDatabase -> ShardScope.run(
+                        sameDatabase.get(0).userId(),
+                        () -> transactions.executeWithoutResult(status -> applyInTransaction(sameDatabase))));
     }
 
     /** Several events: their dedupe records in one statement, the first deliveries' effects in one call. */
@@ -80,9 +86,14 @@ public final class EventApplier {
             log.debug("{}: applied {} event(s)", consumer, first.size());
         }
         if (first.size() < events.size()) {
-            events.stream().filter(event -> !first.contains(event)).forEach(repeat -> log.info(
-                    "{}: {} {} of order {} was applied before; no effect this time", consumer, repeat.type(),
-                    repeat.eventId(), repeat.orderId()));
+            events.stream()
+                    .filter(event -> !first.contains(event))
+                    .forEach(repeat -> log.info(
+                            "{}: {} {} of order {} was applied before; no effect this time",
+                            consumer,
+                            repeat.type(),
+                            repeat.eventId(),
+                            repeat.orderId()));
         }
     }
 
@@ -92,8 +103,12 @@ public final class EventApplier {
             faults.holdWhileArmed(FAULT_HOLD_IN_TRANSACTION, HOLD_LIMIT);
             log.debug("{}: applied {} {} of order {}", consumer, event.type(), event.eventId(), event.orderId());
         } else {
-            log.info("{}: {} {} of order {} was applied before; no effect this time", consumer, event.type(),
-                    event.eventId(), event.orderId());
+            log.info(
+                    "{}: {} {} of order {} was applied before; no effect this time",
+                    consumer,
+                    event.type(),
+                    event.eventId(),
+                    event.orderId());
         }
     }
 }

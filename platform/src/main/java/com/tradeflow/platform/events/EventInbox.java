@@ -1,23 +1,27 @@
 package com.tradeflow.platform.events;
 
 import com.tradeflow.api.event.OrderEvent;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /** SQL over the {@code event_inbox} table (see its migration, db/event-inbox). */
 final class EventInbox {
 
-    private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getLong("id"), rs.getString("event_id"),
-            rs.getLong("order_id"), rs.getString("payload"), rs.getInt("attempts"), rs.getString("trace_parent"));
+    private static final RowMapper<Row> ROW = (rs, i) -> new Row(
+            rs.getLong("id"),
+            rs.getString("event_id"),
+            rs.getLong("order_id"),
+            rs.getString("payload"),
+            rs.getInt("attempts"),
+            rs.getString("trace_parent"));
 
     private final JdbcTemplate jdbc;
     private final EventJson json;
@@ -28,20 +32,17 @@ final class EventInbox {
     }
 
     /** A stored message waiting to be applied; {@code traceParent}: its delivery's span, continued when applied. */
-    record Row(long id, String eventId, long orderId, String payload, int attempts, String traceParent) {
-    }
+    record Row(long id, String eventId, long orderId, String payload, int attempts, String traceParent) {}
 
     /** An event as delivered, with the traceparent of its delivery's span (null when not traced). */
-    record Arrival(OrderEvent event, String traceParent) {
-    }
+    record Arrival(OrderEvent event, String traceParent) {}
 
     /** @return false when the consumer has this event already (a redelivery) */
     boolean store(String consumer, OrderEvent event, String traceParent) {
         try {
             jdbc.update("""
                     INSERT INTO event_inbox (consumer, event_id, event_type, order_id, payload, trace_parent)
-                    VALUES (?, ?, ?, ?, ?, ?)""", consumer, event.eventId(), event.type(), event.orderId(),
-                    json.write(event), traceParent);
+                    VALUES (?, ?, ?, ?, ?, ?)""", consumer, event.eventId(), event.type(), event.orderId(), json.write(event), traceParent);
             return true;
         } catch (DuplicateKeyException repeat) {
             return false;
@@ -50,11 +51,18 @@ final class EventInbox {
 
     /** Several events in one statement; those the consumer has already (redeliveries) are left as they are. */
     void storeAll(String consumer, List<Arrival> arrivals) {
-        jdbc.update("INSERT INTO event_inbox (consumer, event_id, event_type, order_id, payload, trace_parent) VALUES "
-                + MultiRowValues.placeholders(arrivals.size(), 6) + " ON DUPLICATE KEY UPDATE id = id",
-                MultiRowValues.values(arrivals, arrival -> Arrays.asList(consumer, arrival.event().eventId(),
-                        arrival.event().type(), arrival.event().orderId(), json.write(arrival.event()),
-                        arrival.traceParent())));
+        jdbc.update(
+                "INSERT INTO event_inbox (consumer, event_id, event_type, order_id, payload, trace_parent) VALUES "
+                        + MultiRowValues.placeholders(arrivals.size(), 6) + " ON DUPLICATE KEY UPDATE id = id",
+                MultiRowValues.values(
+                        arrivals,
+                        arrival -> Arrays.asList(
+                                consumer,
+                                arrival.event().eventId(),
+                                arrival.event().type(),
+                                arrival.event().orderId(),
+                                json.write(arrival.event()),
+                                arrival.traceParent())));
     }
 
     void ensureLockRow(String consumer) {
@@ -66,8 +74,7 @@ final class EventInbox {
     boolean anyDue(String consumer) {
         return !jdbc.queryForList("""
                 SELECT 1 FROM event_inbox
-                WHERE consumer = ? AND status = 'RECEIVED' AND next_attempt_at <= NOW(3) LIMIT 1""", Integer.class,
-                consumer).isEmpty();
+                WHERE consumer = ? AND status = 'RECEIVED' AND next_attempt_at <= NOW(3) LIMIT 1""", Integer.class, consumer).isEmpty();
     }
 
     List<Row> due(String consumer, int limit) {
@@ -83,12 +90,12 @@ final class EventInbox {
      */
     Map<Long, Long> heldOrders(String consumer, Collection<Long> orders) {
         Map<Long, Long> held = new HashMap<>();
-        new NamedParameterJdbcTemplate(jdbc).query("""
+        new NamedParameterJdbcTemplate(jdbc)
+                .query("""
                 SELECT order_id, MIN(id) AS first_id FROM event_inbox
                 WHERE consumer = :consumer AND order_id IN (:orders)
                   AND (status = 'DEAD' OR (status = 'RECEIVED' AND next_attempt_at > NOW(3)))
-                GROUP BY order_id""", new MapSqlParameterSource("consumer", consumer).addValue("orders", orders),
-                rs -> {
+                GROUP BY order_id""", new MapSqlParameterSource("consumer", consumer).addValue("orders", orders), rs -> {
                     held.put(rs.getLong("order_id"), rs.getLong("first_id"));
                 });
         return held;

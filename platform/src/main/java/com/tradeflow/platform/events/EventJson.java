@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.tradeflow.api.event.IntegrationEvent;
 import com.tradeflow.api.event.OrderEvent;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -19,9 +18,11 @@ public final class EventJson {
 
     private static final int QUOTE_LIMIT = 200;
 
-    private final JsonMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule())
+    private final JsonMapper mapper = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     public String write(IntegrationEvent event) {
         try {
@@ -42,8 +43,11 @@ public final class EventJson {
             return mapper.readValue(body, type);
         } catch (IOException | RuntimeException e) {
             String text = new String(body, StandardCharsets.UTF_8);
-            throw new MalformedEvent("not a " + type.getSimpleName() + ": " + (text.length() > QUOTE_LIMIT
-                    ? text.substring(0, QUOTE_LIMIT) + "..." : text) + " (" + e.getMessage() + ")", e);
+            throw new MalformedEvent(
+                    "not a " + type.getSimpleName() + ": "
+                            + (text.length() > QUOTE_LIMIT ? text.substring(0, QUOTE_LIMIT) + "..." : text) + " ("
+                            + e.getMessage() + ")",
+                    e);
         }
     }
 

@@ -1,7 +1,6 @@
 package com.tradeflow.platform.events;
 
 import com.tradeflow.platform.crypto.HmacSha256;
-
 import java.nio.charset.StandardCharsets;
 
 /**

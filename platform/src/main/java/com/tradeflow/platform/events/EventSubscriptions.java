@@ -7,15 +7,14 @@ import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.platform.tracing.MessageTraces;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Consumer;
+import java.util.function.LongToIntFunction;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
-import java.util.function.Consumer;
-import java.util.function.LongToIntFunction;
 
 /**
  * How a service subscribes a handler to events. Order events in one of the two ways of the seed notes:
@@ -44,8 +43,15 @@ public final class EventSubscriptions {
     private final MeterRegistry meters;
     private final MessageTraces traces;
 
-    EventSubscriptions(EventsProperties properties, TransactionTemplate transactions, ProcessedEvents processed,
-            EventJson json, FaultSwitches faults, JdbcTemplate jdbc, MeterRegistry meters, MessageTraces traces) {
+    EventSubscriptions(
+            EventsProperties properties,
+            TransactionTemplate transactions,
+            ProcessedEvents processed,
+            EventJson json,
+            FaultSwitches faults,
+            JdbcTemplate jdbc,
+            MeterRegistry meters,
+            MessageTraces traces) {
         this.properties = properties;
         this.transactions = transactions;
         this.processed = processed;
@@ -59,15 +65,21 @@ public final class EventSubscriptions {
     /** Order events, applied in the delivery with a dedupe record per event id. */
     public SmartLifecycle applyOnDelivery(String group, OrderEventHandler handler) {
         EventApplier applier = applier(group, handler);
-        return new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties, properties.maxReconsumeTimes(),
+        return new OrderedEventConsumer(
+                group,
+                EventTopics.ORDER_EVENTS,
+                properties,
+                properties.maxReconsumeTimes(),
                 message -> applier.apply(json.read(message.body())),
-                messages -> applier.applyAll(messages.stream().map(message -> json.read(message.body())).toList()),
+                messages -> applier.applyAll(messages.stream()
+                        .map(message -> json.read(message.body()))
+                        .toList()),
                 traces);
     }
 
     private EventApplier applier(String group, OrderEventHandler handler) {
-        LongToIntFunction databaseOf = jdbc.getDataSource() instanceof BranchTypeRoutingDataSource routing
-                ? routing::databaseOf : userId -> 0;
+        LongToIntFunction databaseOf =
+                jdbc.getDataSource() instanceof BranchTypeRoutingDataSource routing ? routing::databaseOf : userId -> 0;
         return new EventApplier(group, transactions, processed, handler, faults, databaseOf);
     }
 
@@ -80,9 +92,12 @@ public final class EventSubscriptions {
      *                          dead-lettered: a handler that can be held up for a while (a lock) needs more than the
      *                          order subscribers' budget
      */
-    public <E extends IntegrationEvent> SmartLifecycle applyIdempotentOnDelivery(String group, Class<E> type,
-            int maxReconsumeTimes, Consumer<E> handler) {
-        return deliverEach(group, type, maxReconsumeTimes,
+    public <E extends IntegrationEvent> SmartLifecycle applyIdempotentOnDelivery(
+            String group, Class<E> type, int maxReconsumeTimes, Consumer<E> handler) {
+        return deliverEach(
+                group,
+                type,
+                maxReconsumeTimes,
                 event -> transactions.executeWithoutResult(status -> handler.accept(event)));
     }
 
@@ -91,10 +106,16 @@ public final class EventSubscriptions {
      * order), so none is opened around it here; it must be idempotent on a business key of the event. Acknowledged
      * when it returns; when it throws, delivered again after {@code retry-delay}, up to {@code maxReconsumeTimes}.
      */
-    public <E extends IntegrationEvent> SmartLifecycle deliverEach(String group, Class<E> type,
-            int maxReconsumeTimes, Consumer<E> handler) {
-        return new OrderedEventConsumer(group, topicCarrying(group, type), properties, maxReconsumeTimes,
-                message -> handler.accept(json.read(message.body(), type)), null, traces);
+    public <E extends IntegrationEvent> SmartLifecycle deliverEach(
+            String group, Class<E> type, int maxReconsumeTimes, Consumer<E> handler) {
+        return new OrderedEventConsumer(
+                group,
+                topicCarrying(group, type),
+                properties,
+                maxReconsumeTimes,
+                message -> handler.accept(json.read(message.body(), type)),
+                null,
+                traces);
     }
 
     private static String topicCarrying(String group, Class<? extends IntegrationEvent> type) {
@@ -112,26 +133,46 @@ public final class EventSubscriptions {
         if (database == null) {
             throw new IllegalStateException("the inbox of " + group + " needs the service's data source");
         }
-        InboxProcessor processor = new InboxProcessor(group, database, inbox, applier(group, handler), transactions,
-                json, properties.inbox(), faults, traces);
+        InboxProcessor processor = new InboxProcessor(
+                group,
+                database,
+                inbox,
+                applier(group, handler),
+                transactions,
+                json,
+                properties.inbox(),
+                faults,
+                traces);
         InboxMetrics.register(group, jdbc, meters);
-        OrderedEventConsumer receiver = new OrderedEventConsumer(group, EventTopics.ORDER_EVENTS, properties,
-                properties.maxReconsumeTimes(), message -> {
-            OrderEvent event = json.read(message.body());
-            if (inbox.store(group, event, traces.traceParent(message.span()))) {
-                processor.wake();
-            } else {
-                log.info("{}: {} {} of order {} is in the inbox already; acknowledged", group, event.type(),
-                        event.eventId(), event.orderId());
-            }
-        }, messages -> {
-            // a batch in one statement; one already stored (a redelivery) stays as it is
-            inbox.storeAll(group, messages.stream()
-                    .map(message -> new EventInbox.Arrival(json.read(message.body()),
-                            traces.traceParent(message.span())))
-                    .toList());
-            processor.wake();
-        }, traces);
+        OrderedEventConsumer receiver = new OrderedEventConsumer(
+                group,
+                EventTopics.ORDER_EVENTS,
+                properties,
+                properties.maxReconsumeTimes(),
+                message -> {
+                    OrderEvent event = json.read(message.body());
+                    if (inbox.store(group, event, traces.traceParent(message.span()))) {
+                        processor.wake();
+                    } else {
+                        log.info(
+                                "{}: {} {} of order {} is in the inbox already; acknowledged",
+                                group,
+                                event.type(),
+                                event.eventId(),
+                                event.orderId());
+                    }
+                },
+                messages -> {
+                    // a batch in one statement; one already stored (a redelivery) stays as it is
+                    inbox.storeAll(
+                            group,
+                            messages.stream()
+                                    .map(message -> new EventInbox.Arrival(
+                                            json.read(message.body()), traces.traceParent(message.span())))
+                                    .toList());
+                    processor.wake();
+                },
+                traces);
         return new Both(processor, receiver);
     }
 

@@ -1,29 +1,34 @@
 package com.tradeflow.platform.events;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.platform.fault.FaultsAutoConfiguration;
+import com.tradeflow.platform.tracing.MessageTraces;
+import com.tradeflow.platform.tracing.TracingAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
-import com.tradeflow.platform.fault.FaultsAutoConfiguration;
-import com.tradeflow.platform.fault.FaultSwitches;
-import com.tradeflow.platform.tracing.MessageTraces;
-import com.tradeflow.platform.tracing.TracingAutoConfiguration;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What producers and consumers of events share: broker settings, the JSON form, the dedupe records, and the
  * subscriptions a service makes from them.
  */
-@AutoConfiguration(after = {JdbcTemplateAutoConfiguration.class, TransactionAutoConfiguration.class,
-        FaultsAutoConfiguration.class, TracingAutoConfiguration.class})
+@AutoConfiguration(
+        after = {
+            JdbcTemplateAutoConfiguration.class,
+            TransactionAutoConfiguration.class,
+            FaultsAutoConfiguration.class,
+            TracingAutoConfiguration.class
+        })
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
 
@@ -60,10 +65,23 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnBean({JdbcTemplate.class, TransactionTemplate.class})
-    EventSubscriptions eventSubscriptions(EventsProperties properties, TransactionTemplate transactions,
-            ProcessedEvents processed, EventJson json, FaultSwitches faults, JdbcTemplate jdbc,
-            ObjectProvider<MeterRegistry> meters, ObjectProvider<MessageTraces> traces) {
-        return new EventSubscriptions(properties, transactions, processed, json, faults, jdbc,
-                meters.getIfAvailable(() -> Metrics.globalRegistry), traces.getIfAvailable(MessageTraces::off));
+    EventSubscriptions eventSubscriptions(
+            EventsProperties properties,
+            TransactionTemplate transactions,
+            ProcessedEvents processed,
+            EventJson json,
+            FaultSwitches faults,
+            JdbcTemplate jdbc,
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<MessageTraces> traces) {
+        return new EventSubscriptions(
+                properties,
+                transactions,
+                processed,
+                json,
+                faults,
+                jdbc,
+                meters.getIfAvailable(() -> Metrics.globalRegistry),
+                traces.getIfAvailable(MessageTraces::off));
     }
 }

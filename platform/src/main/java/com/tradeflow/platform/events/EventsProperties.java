@@ -1,8 +1,7 @@
 package com.tradeflow.platform.events;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tradeflow.events.*}: where the broker is and how consumers retry.
@@ -34,9 +33,20 @@ import java.time.Duration;
  *                              broker for the next message as before. 0: pull again at once
  */
 @ConfigurationProperties("tradeflow.events")
-public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Duration retryDelay,
-        Integer consumeThreads, Integer consumeBatchSize, Duration sendTimeout, Duration offsetCommitInterval, Inbox inbox,
-        String instanceId, String signingKey, String accessKey, String secretKey, Duration pullInterval) {
+public record EventsProperties(
+        String namesrv,
+        Integer maxReconsumeTimes,
+        Duration retryDelay,
+        Integer consumeThreads,
+        Integer consumeBatchSize,
+        Duration sendTimeout,
+        Duration offsetCommitInterval,
+        Inbox inbox,
+        String instanceId,
+        String signingKey,
+        String accessKey,
+        String secretKey,
+        Duration pullInterval) {
 
     private static final int DEFAULT_MAX_RECONSUME_TIMES = 3;
     private static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
@@ -54,7 +64,8 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
         sendTimeout = sendTimeout == null ? DEFAULT_SEND_TIMEOUT : sendTimeout;
         offsetCommitInterval = offsetCommitInterval == null ? DEFAULT_OFFSET_COMMIT_INTERVAL : offsetCommitInterval;
         inbox = inbox == null ? new Inbox(null, null, null, null, null, null, null, null) : inbox;
-        instanceId = instanceId == null || instanceId.isBlank() ? String.valueOf(ProcessHandle.current().pid())
+        instanceId = instanceId == null || instanceId.isBlank()
+                ? String.valueOf(ProcessHandle.current().pid())
                 : instanceId.trim();
         signingKey = signingKey == null ? "" : signingKey.strip();
         accessKey = accessKey == null ? "" : accessKey.strip();
@@ -64,8 +75,13 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
             throw new IllegalArgumentException("tradeflow.events: access-key (ROCKETMQ_ACCESS_KEY) and secret-key "
                     + "(ROCKETMQ_SECRET_KEY) must both be set, or neither");
         }
-        if (maxReconsumeTimes < 1 || consumeThreads < 1 || consumeBatchSize < 1 || retryDelay.isNegative()
-                || offsetCommitInterval.isNegative() || offsetCommitInterval.isZero() || pullInterval.isNegative()) {
+        if (maxReconsumeTimes < 1
+                || consumeThreads < 1
+                || consumeBatchSize < 1
+                || retryDelay.isNegative()
+                || offsetCommitInterval.isNegative()
+                || offsetCommitInterval.isZero()
+                || pullInterval.isNegative()) {
             throw new IllegalArgumentException("tradeflow.events: max-reconsume-times, consume-threads and "
                     + "consume-batch-size must be at least 1, retry-delay and pull-interval not negative, "
                     + "offset-commit-interval positive");
@@ -99,8 +115,15 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
      * @param initialBackoff     wait after the first failure; grows by {@code backoffMultiplier}, up to
      *                           {@code maxBackoff}, with {@code backoffJitter} randomisation
      */
-    public record Inbox(Duration pollInterval, Duration idlePollInterval, Integer batchSize, Integer maxAttempts, Duration initialBackoff,
-            Double backoffMultiplier, Double backoffJitter, Duration maxBackoff) {
+    public record Inbox(
+            Duration pollInterval,
+            Duration idlePollInterval,
+            Integer batchSize,
+            Integer maxAttempts,
+            Duration initialBackoff,
+            Double backoffMultiplier,
+            Double backoffJitter,
+            Duration maxBackoff) {
 
         private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
         private static final Duration DEFAULT_IDLE_POLL_INTERVAL = Duration.ofSeconds(2);
@@ -120,8 +143,13 @@ public record EventsProperties(String namesrv, Integer maxReconsumeTimes, Durati
             backoffMultiplier = backoffMultiplier == null ? DEFAULT_BACKOFF_MULTIPLIER : backoffMultiplier;
             backoffJitter = backoffJitter == null ? DEFAULT_BACKOFF_JITTER : backoffJitter;
             maxBackoff = maxBackoff == null ? DEFAULT_MAX_BACKOFF : maxBackoff;
-            if (batchSize < 1 || maxAttempts < 1 || pollInterval.isNegative() || pollInterval.isZero()
-                    || backoffMultiplier < 1 || backoffJitter < 0 || backoffJitter >= 1
+            if (batchSize < 1
+                    || maxAttempts < 1
+                    || pollInterval.isNegative()
+                    || pollInterval.isZero()
+                    || backoffMultiplier < 1
+                    || backoffJitter < 0
+                    || backoffJitter >= 1
                     || maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new IllegalArgumentException("tradeflow.events.inbox: batch-size and max-attempts must be at "
                         + "least 1, poll-interval positive, backoff-multiplier >= 1, backoff-jitter in [0, 1), "

@@ -3,11 +3,10 @@ package com.tradeflow.platform.events;
 import com.tradeflow.platform.metrics.CachedReading;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A consumer's inbox as operators watch it on {@code /actuator/prometheus}, tagged {@code consumer}:
@@ -23,22 +22,43 @@ final class InboxMetrics {
         static final Backlog UNKNOWN = new Backlog(Double.NaN, Double.NaN, Double.NaN);
     }
 
-    private InboxMetrics() {
-    }
+    private InboxMetrics() {}
 
     static void register(String consumer, JdbcTemplate jdbc, MeterRegistry meters) {
         CachedReading<Backlog> backlog = new CachedReading<>(() -> read(consumer, jdbc), MAX_AGE, Backlog.UNKNOWN);
-        gauge(meters, "tradeflow.inbox.backlog", consumer, backlog, Backlog::received, null,
+        gauge(
+                meters,
+                "tradeflow.inbox.backlog",
+                consumer,
+                backlog,
+                Backlog::received,
+                null,
                 "inbox rows not applied yet");
-        gauge(meters, "tradeflow.inbox.lag", consumer, backlog, Backlog::lagSeconds, "seconds",
+        gauge(
+                meters,
+                "tradeflow.inbox.lag",
+                consumer,
+                backlog,
+                Backlog::lagSeconds,
+                "seconds",
                 "age of the oldest inbox row not applied yet (0: none waits)");
         gauge(meters, "tradeflow.inbox.dead", consumer, backlog, Backlog::dead, null, "inbox rows given up on (DEAD)");
     }
 
-    private static void gauge(MeterRegistry meters, String name, String consumer, CachedReading<Backlog> backlog,
-            ToDoubleFunction<Backlog> value, String baseUnit, String description) {
-        Gauge.builder(name, backlog, b -> value.applyAsDouble(b.get())).tag("consumer", consumer).baseUnit(baseUnit)
-                .description(description).strongReference(true).register(meters);
+    private static void gauge(
+            MeterRegistry meters,
+            String name,
+            String consumer,
+            CachedReading<Backlog> backlog,
+            ToDoubleFunction<Backlog> value,
+            String baseUnit,
+            String description) {
+        Gauge.builder(name, backlog, b -> value.applyAsDouble(b.get()))
+                .tag("consumer", consumer)
+                .baseUnit(baseUnit)
+                .description(description)
+                .strongReference(true)
+                .register(meters);
     }
 
     private static Backlog read(String consumer, JdbcTemplate jdbc) {
@@ -47,7 +67,9 @@ final class InboxMetrics {
                        TIMESTAMPDIFF(MICROSECOND, MIN(IF(status = 'RECEIVED', received_at, NULL)), NOW(3)) AS age
                 FROM event_inbox WHERE consumer = ? AND status IN ('RECEIVED', 'DEAD')""", consumer);
         Object age = row.get("age");
-        return new Backlog(((Number) row.get("received")).doubleValue(),
-                age == null ? 0 : ((Number) age).doubleValue() / 1_000_000, ((Number) row.get("dead")).doubleValue());
+        return new Backlog(
+                ((Number) row.get("received")).doubleValue(),
+                age == null ? 0 : ((Number) age).doubleValue() / 1_000_000,
+                ((Number) row.get("dead")).doubleValue());
     }
 }

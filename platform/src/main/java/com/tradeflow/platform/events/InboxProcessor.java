@@ -8,12 +8,6 @@ import com.tradeflow.platform.jobs.RetrySchedule;
 import com.tradeflow.platform.tracing.MessageTraces;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies one consumer's inbox: rows in arrival order, with their dedupe records and DONE marks ({@link EventApplier}),
@@ -34,6 +33,7 @@ final class InboxProcessor implements SmartLifecycle {
 
     /** Test-only: each row takes {@link #SLOW_FAULT_DELAY} longer to apply (a slow handler). */
     static final String FAULT_SLOW = "events.inbox.slow";
+
     static final Duration SLOW_FAULT_DELAY = Duration.ofMillis(500);
 
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
@@ -50,9 +50,16 @@ final class InboxProcessor implements SmartLifecycle {
     private final RetrySchedule retries;
     private final PollingJob job;
 
-    InboxProcessor(String consumer, DataSource database, EventInbox inbox, EventApplier applier,
-            TransactionTemplate transactions, EventJson json, EventsProperties.Inbox properties,
-            FaultSwitches faults, MessageTraces traces) {
+    InboxProcessor(
+            String consumer,
+            DataSource database,
+            EventInbox inbox,
+            EventApplier applier,
+            TransactionTemplate transactions,
+            EventJson json,
+            EventsProperties.Inbox properties,
+            FaultSwitches faults,
+            MessageTraces traces) {
         this.consumer = consumer;
         this.database = database;
         this.inbox = inbox;
@@ -62,18 +69,25 @@ final class InboxProcessor implements SmartLifecycle {
         this.properties = properties;
         this.faults = faults;
         this.traces = traces;
-        this.retries = new RetrySchedule(properties.maxAttempts(), properties.initialBackoff(),
-                properties.backoffMultiplier(), properties.backoffJitter(), properties.maxBackoff());
-        this.job = new PollingJob("inbox-" + consumer, properties.pollInterval(),
-                properties.idlePollInterval(), this::pass);
+        this.retries = new RetrySchedule(
+                properties.maxAttempts(),
+                properties.initialBackoff(),
+                properties.backoffMultiplier(),
+                properties.backoffJitter(),
+                properties.maxBackoff());
+        this.job = new PollingJob(
+                "inbox-" + consumer, properties.pollInterval(), properties.idlePollInterval(), this::pass);
     }
 
     @Override
     public void start() {
         inbox.ensureLockRow(consumer);
         job.start();
-        log.info("{}: inbox applied every {} while it has rows, every {} at most when idle", consumer,
-                properties.pollInterval(), properties.idlePollInterval());
+        log.info(
+                "{}: inbox applied every {} while it has rows, every {} at most when idle",
+                consumer,
+                properties.pollInterval(),
+                properties.idlePollInterval());
     }
 
     /** A row was stored for this consumer: apply it now rather than after an idle pause. */
@@ -85,9 +99,13 @@ final class InboxProcessor implements SmartLifecycle {
     private boolean pass() {
         try {
             // one cheap statement when idle, instead of the lock's transaction
-            return inbox.anyDue(consumer) && LockRows.whileHolding(database,
-                    "SELECT consumer FROM event_inbox_lock WHERE consumer = ? FOR UPDATE SKIP LOCKED", consumer,
-                    this::applyDue).orElse(true);
+            return inbox.anyDue(consumer)
+                    && LockRows.whileHolding(
+                                    database,
+                                    "SELECT consumer FROM event_inbox_lock WHERE consumer = ? FOR UPDATE SKIP LOCKED",
+                                    consumer,
+                                    this::applyDue)
+                            .orElse(true);
         } catch (SQLException | RuntimeException e) {
             log.warn("{}: inbox pass failed, next one in {}: {}", consumer, properties.pollInterval(), e.toString());
             return true;
@@ -100,12 +118,14 @@ final class InboxProcessor implements SmartLifecycle {
         if (batch.isEmpty()) {
             return false;
         }
-        Map<Long, Long> heldFrom = inbox.heldOrders(consumer,
-                batch.stream().map(EventInbox.Row::orderId).distinct().toList());
-        List<EventInbox.Row> ready = batch.stream().filter(row -> {
-            Long from = heldFrom.get(row.orderId());
-            return from == null || from > row.id();
-        }).toList();
+        Map<Long, Long> heldFrom = inbox.heldOrders(
+                consumer, batch.stream().map(EventInbox.Row::orderId).distinct().toList());
+        List<EventInbox.Row> ready = batch.stream()
+                .filter(row -> {
+                    Long from = heldFrom.get(row.orderId());
+                    return from == null || from > row.id();
+                })
+                .toList();
         int applied = ready.size() > 1 && applyTogether(ready) ? ready.size() : applyOneByOne(ready);
         log.debug("{}: {} of {} inbox row(s) applied", consumer, applied, batch.size());
         return true;
@@ -126,8 +146,8 @@ final class InboxProcessor implements SmartLifecycle {
             return true;
         } catch (RuntimeException e) {
             spans.forEach(span -> span.tag("tradeflow.batch", "failed, applied one by one"));
-            log.debug("{}: {} inbox rows failed together ({}), applied one by one", consumer, rows.size(),
-                    e.toString());
+            log.debug(
+                    "{}: {} inbox rows failed together ({}), applied one by one", consumer, rows.size(), e.toString());
             return false;
         } finally {
             spans.forEach(Span::end);
@@ -179,13 +199,28 @@ final class InboxProcessor implements SmartLifecycle {
         OptionalLong wait = retries.retryAfter(attempts);
         if (wait.isEmpty()) {
             inbox.dead(row.id(), attempts, error);
-            log.error("{}: inbox row {} (event {} of order {}) is DEAD after {} attempts, the order's later events "
-                    + "wait: {}", consumer, row.id(), row.eventId(), row.orderId(), attempts, error);
+            log.error(
+                    "{}: inbox row {} (event {} of order {}) is DEAD after {} attempts, the order's later events "
+                            + "wait: {}",
+                    consumer,
+                    row.id(),
+                    row.eventId(),
+                    row.orderId(),
+                    attempts,
+                    error);
             return;
         }
         inbox.retryLater(row.id(), attempts, wait.getAsLong(), error);
-        log.warn("{}: inbox row {} (event {} of order {}) failed, attempt {} of {}, next in {} ms: {}", consumer,
-                row.id(), row.eventId(), row.orderId(), attempts, retries.maxAttempts(), wait.getAsLong(), error);
+        log.warn(
+                "{}: inbox row {} (event {} of order {}) failed, attempt {} of {}, next in {} ms: {}",
+                consumer,
+                row.id(),
+                row.eventId(),
+                row.orderId(),
+                attempts,
+                retries.maxAttempts(),
+                wait.getAsLong(),
+                error);
     }
 
     @Override

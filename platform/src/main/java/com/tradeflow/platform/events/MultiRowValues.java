@@ -8,8 +8,7 @@ import java.util.function.Function;
 /** The {@code VALUES} of a multi-row {@code INSERT}: a {@code (?, ..., ?)} per row, and the rows' values in order. */
 final class MultiRowValues {
 
-    private MultiRowValues() {
-    }
+    private MultiRowValues() {}
 
     static String placeholders(int rows, int columns) {
         String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";

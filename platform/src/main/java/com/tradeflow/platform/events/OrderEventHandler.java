@@ -1,7 +1,6 @@
 package com.tradeflow.platform.events;
 
 import com.tradeflow.api.event.OrderEvent;
-
 import java.util.List;
 
 /** Applies order events; runs in the consumer's local transaction, after the events' dedupe records. */

@@ -4,6 +4,9 @@ import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.platform.tracing.MessageTraces;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
@@ -13,10 +16,6 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * One consumer group of an event topic, consumed in order per queue (the events of one order, or of one top-up,
@@ -53,8 +52,7 @@ public final class OrderedEventConsumer implements SmartLifecycle {
      * A delivered message's body, and its delivery's span: a step that keeps the message for later (the inbox) asks
      * for its traceparent; the others never pay for formatting one.
      */
-    record Received(byte[] body, Span span) {
-    }
+    record Received(byte[] body, Span span) {}
 
     /**
      * @param maxReconsumeTimes failed deliveries of one message before it is dead-lettered
@@ -63,8 +61,14 @@ public final class OrderedEventConsumer implements SmartLifecycle {
      * @param batchStep         the same for several bodies at once, in order, all or nothing (nothing of a failed
      *                          call may stay applied unless applying it again changes nothing); null: one at a time
      */
-    OrderedEventConsumer(String group, String topic, EventsProperties properties, int maxReconsumeTimes,
-            Consumer<Received> step, Consumer<List<Received>> batchStep, MessageTraces traces) {
+    OrderedEventConsumer(
+            String group,
+            String topic,
+            EventsProperties properties,
+            int maxReconsumeTimes,
+            Consumer<Received> step,
+            Consumer<List<Received>> batchStep,
+            MessageTraces traces) {
         this.group = group;
         this.topic = topic;
         this.properties = properties;
@@ -87,7 +91,8 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         c.setConsumeThreadMax(properties.consumeThreads());
         c.setConsumeMessageBatchMaxSize(batchStep == null ? 1 : properties.consumeBatchSize());
         c.setPullInterval(properties.pullInterval().toMillis());
-        c.setPersistConsumerOffsetInterval(Math.toIntExact(properties.offsetCommitInterval().toMillis()));
+        c.setPersistConsumerOffsetInterval(
+                Math.toIntExact(properties.offsetCommitInterval().toMillis()));
         // the broker tells consumers apart by ip@instance: two instances of a service on one host sharing a name
         // were taken for one consumer, and each consumed every queue (seen: a flash-sale ticket placed by both)
         c.setInstanceName(group + "-" + properties.instanceId());
@@ -96,8 +101,10 @@ public final class OrderedEventConsumer implements SmartLifecycle {
             c.registerMessageListener((MessageListenerOrderly) (messages, context) -> consume(messages));
             c.start();
         } catch (MQClientException e) {
-            throw new IllegalStateException("consumer group " + group + " cannot start (name server "
-                    + properties.namesrv() + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "consumer group " + group + " cannot start (name server " + properties.namesrv() + "): "
+                            + e.getMessage(),
+                    e);
         }
         consumer = c;
         log.info("consumer group {} subscribed to {} at {}", group, topic, properties.namesrv());
@@ -130,22 +137,37 @@ public final class OrderedEventConsumer implements SmartLifecycle {
             step.accept(new Received(message.getBody(), span));
         } catch (UntrustedEventException e) {
             span.error(e);
-            log.error("{}: message {} (keys {}) refused, to the dead-letter topic {} without retries: {}", group,
-                    message.getMsgId(), message.getKeys(), EventTopics.deadLetterTopic(group), e.getMessage());
+            log.error(
+                    "{}: message {} (keys {}) refused, to the dead-letter topic {} without retries: {}",
+                    group,
+                    message.getMsgId(),
+                    message.getKeys(),
+                    EventTopics.deadLetterTopic(group),
+                    e.getMessage());
             if (!deadLetter(message)) {
                 return retryLater(messages, i);
             }
         } catch (RuntimeException e) {
             span.error(e);
             if (message.getReconsumeTimes() < maxReconsumeTimes) {
-                log.warn("{}: message {} (keys {}) failed (delivery {}), retried in {}: {}", group,
-                        message.getMsgId(), message.getKeys(), message.getReconsumeTimes() + 1,
-                        properties.retryDelay(), e.toString());
+                log.warn(
+                        "{}: message {} (keys {}) failed (delivery {}), retried in {}: {}",
+                        group,
+                        message.getMsgId(),
+                        message.getKeys(),
+                        message.getReconsumeTimes() + 1,
+                        properties.retryDelay(),
+                        e.toString());
                 return retryLater(messages, i);
             }
-            log.error("{}: message {} (keys {}) failed {} times, to the dead-letter topic {}: {}", group,
-                    message.getMsgId(), message.getKeys(), message.getReconsumeTimes() + 1,
-                    EventTopics.deadLetterTopic(group), e.toString());
+            log.error(
+                    "{}: message {} (keys {}) failed {} times, to the dead-letter topic {}: {}",
+                    group,
+                    message.getMsgId(),
+                    message.getKeys(),
+                    message.getReconsumeTimes() + 1,
+                    EventTopics.deadLetterTopic(group),
+                    e.toString());
             if (!deadLetter(message)) {
                 return retryLater(messages, i);
             }
@@ -168,8 +190,8 @@ public final class OrderedEventConsumer implements SmartLifecycle {
         } catch (RuntimeException e) {
             // each is delivered again alone, in a span of its own
             spans.forEach(span -> span.tag("tradeflow.batch", "failed, taken one at a time"));
-            log.debug("{}: {} messages failed together ({}), taken one at a time", group, messages.size(),
-                    e.toString());
+            log.debug(
+                    "{}: {} messages failed together ({}), taken one at a time", group, messages.size(), e.toString());
             return false;
         } finally {
             spans.forEach(Span::end);
@@ -197,7 +219,10 @@ public final class OrderedEventConsumer implements SmartLifecycle {
             consumer.sendMessageBack(message, DEAD_LETTER_NOW);
             return true;
         } catch (Exception e) {
-            log.warn("{}: message {} could not be dead-lettered now, retried: {}", group, message.getMsgId(),
+            log.warn(
+                    "{}: message {} could not be dead-lettered now, retried: {}",
+                    group,
+                    message.getMsgId(),
                     e.toString());
             return false;
         }

@@ -1,11 +1,10 @@
 package com.tradeflow.platform.events;
 
 import com.tradeflow.api.event.OrderEvent;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The dedupe record of a consumer: insert first on the unique (consumer, event id), in the transaction that
@@ -26,8 +25,7 @@ public final class ProcessedEvents {
         try {
             jdbc.update("""
                     INSERT INTO processed_events (consumer, event_id, event_type, order_id, user_id)
-                    VALUES (?, ?, ?, ?, ?)""", consumer, event.eventId(), event.type(), event.orderId(),
-                    event.userId());
+                    VALUES (?, ?, ?, ?, ?)""", consumer, event.eventId(), event.type(), event.orderId(), event.userId());
             return true;
         } catch (DuplicateKeyException repeat) {
             return false;
@@ -40,9 +38,13 @@ public final class ProcessedEvents {
             return firstDelivery(consumer, events.get(0)) ? events : List.of();
         }
         try {
-            jdbc.update("INSERT INTO processed_events (consumer, event_id, event_type, order_id, user_id) VALUES "
-                    + MultiRowValues.placeholders(events.size(), 5), MultiRowValues.values(events, event ->
-                            List.of(consumer, event.eventId(), event.type(), event.orderId(), event.userId())));
+            jdbc.update(
+                    "INSERT INTO processed_events (consumer, event_id, event_type, order_id, user_id) VALUES "
+                            + MultiRowValues.placeholders(events.size(), 5),
+                    MultiRowValues.values(
+                            events,
+                            event ->
+                                    List.of(consumer, event.eventId(), event.type(), event.orderId(), event.userId())));
             return events;
         } catch (DuplicateKeyException someRepeat) {
             // the failed statement wrote nothing: one by one, in the same transaction

@@ -14,8 +14,7 @@ public final class RocketMqClients {
     /** How often the unused auto-batching threads of a producer wake up (see {@link #start}). */
     private static final int UNUSED_BATCH_WAKE_UP_MILLIS = 1000;
 
-    private RocketMqClients() {
-    }
+    private RocketMqClients() {}
 
     /**
      * Clients announce the current protocol version; without it the 5.x broker answers route queries in a form
@@ -55,8 +54,10 @@ public final class RocketMqClients {
         try {
             producer.start();
         } catch (MQClientException e) {
-            throw new IllegalStateException("producer " + producer.getProducerGroup() + " cannot start (name server "
-                    + properties.namesrv() + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "producer " + producer.getProducerGroup() + " cannot start (name server " + properties.namesrv()
+                            + "): " + e.getMessage(),
+                    e);
         }
         return producer;
     }

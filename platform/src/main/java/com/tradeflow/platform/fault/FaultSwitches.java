@@ -1,12 +1,11 @@
 package com.tradeflow.platform.fault;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Named faults that tests arm through the {@code /actuator/faults} endpoint, which exists only when

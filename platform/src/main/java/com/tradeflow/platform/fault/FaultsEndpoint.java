@@ -1,12 +1,11 @@
 package com.tradeflow.platform.fault;
 
+import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-
-import java.util.Map;
 
 /** {@code GET /actuator/faults}, {@code POST /actuator/faults/{name}} (arm), {@code DELETE} (disarm). */
 @Endpoint(id = "faults")

@@ -2,18 +2,17 @@ package com.tradeflow.platform.fault;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.core.model.BranchStatus;
 import org.apache.seata.core.model.BranchType;
 import org.apache.seata.integration.tx.api.fence.hook.TccHook;
 import org.apache.seata.rm.DefaultResourceManager;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Test-only TCC faults (registered only when faults are enabled):
@@ -44,12 +43,10 @@ public final class TccFaults implements TccHook {
     }
 
     /** A phase-two delivery as the coordinator sent it. */
-    record Delivery(String xid, long branchId, String action, boolean commit, String applicationData) {
-    }
+    record Delivery(String xid, long branchId, String action, boolean commit, String applicationData) {}
 
     /** What a re-delivery answered. */
-    public record Redelivery(long branchId, String action, String phase, BranchStatus status) {
-    }
+    public record Redelivery(long branchId, String action, String phase, BranchStatus status) {}
 
     @Override
     public void beforeTccPrepare(String xid, Long branchId, String actionName, BusinessActionContext context) {
@@ -57,8 +54,7 @@ public final class TccFaults implements TccHook {
     }
 
     @Override
-    public void afterTccPrepare(String xid, Long branchId, String actionName, BusinessActionContext context) {
-    }
+    public void afterTccPrepare(String xid, Long branchId, String actionName, BusinessActionContext context) {}
 
     @Override
     public void beforeTccCommit(String xid, Long branchId, String actionName, BusinessActionContext context) {
@@ -66,8 +62,7 @@ public final class TccFaults implements TccHook {
     }
 
     @Override
-    public void afterTccCommit(String xid, Long branchId, String actionName, BusinessActionContext context) {
-    }
+    public void afterTccCommit(String xid, Long branchId, String actionName, BusinessActionContext context) {}
 
     @Override
     public void beforeTccRollback(String xid, Long branchId, String actionName, BusinessActionContext context) {
@@ -75,8 +70,7 @@ public final class TccFaults implements TccHook {
     }
 
     @Override
-    public void afterTccRollback(String xid, Long branchId, String actionName, BusinessActionContext context) {
-    }
+    public void afterTccRollback(String xid, Long branchId, String actionName, BusinessActionContext context) {}
 
     /** Delivers again every phase two this service received for the global transaction. */
     public List<Redelivery> redeliver(String xid) throws TransactionException {

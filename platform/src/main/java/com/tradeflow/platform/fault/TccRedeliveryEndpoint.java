@@ -1,11 +1,10 @@
 package com.tradeflow.platform.fault;
 
+import java.util.List;
 import org.apache.seata.core.exception.TransactionException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-
-import java.util.List;
 
 /**
  * Test-only: {@code POST /actuator/tccredelivery/{xid}} delivers again the confirms and cancels this service

@@ -1,13 +1,12 @@
 package com.tradeflow.platform.jobs;
 
 import com.tradeflow.platform.datasource.CommitModePools;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * One instance at a time for a job on a database: a pass runs while its own connection holds a row lock taken
@@ -16,8 +15,7 @@ import java.util.Optional;
  */
 public final class LockRows {
 
-    private LockRows() {
-    }
+    private LockRows() {}
 
     /** A pass of the job; runs on connections of its own (the lock connection only holds the lock). */
     @FunctionalInterface

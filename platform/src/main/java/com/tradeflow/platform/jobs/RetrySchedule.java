@@ -1,7 +1,6 @@
 package com.tradeflow.platform.jobs;
 
 import io.github.resilience4j.core.IntervalFunction;
-
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -19,8 +18,8 @@ public final class RetrySchedule {
     /**
      * @param jitter randomisation of each wait (0.5: +-50%), so work that failed together spreads out
      */
-    public RetrySchedule(int maxAttempts, Duration initialBackoff, double multiplier, double jitter,
-            Duration maxBackoff) {
+    public RetrySchedule(
+            int maxAttempts, Duration initialBackoff, double multiplier, double jitter, Duration maxBackoff) {
         this.maxAttempts = maxAttempts;
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(initialBackoff, multiplier, jitter, maxBackoff);
     }

@@ -1,10 +1,9 @@
 package com.tradeflow.platform.metrics;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A reading several gauges share (one query answering a backlog's size and age), taken at most once per
@@ -39,7 +38,9 @@ public final class CachedReading<T> implements Supplier<T> {
                 failing = false;
             } catch (RuntimeException e) {
                 if (!failing) {
-                    log.warn("a metrics reading failed, its gauges answer {} until one succeeds: {}", whenFailed,
+                    log.warn(
+                            "a metrics reading failed, its gauges answer {} until one succeeds: {}",
+                            whenFailed,
                             e.toString());
                 }
                 failing = true;

@@ -6,10 +6,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,6 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * An instance's figures over the last minutes, sampled at a fixed interval from some of its own timers (the web
@@ -52,8 +51,7 @@ public final class OutcomeHistory implements SmartLifecycle {
      * @param errorRate the share of answers that failed (0 without answers)
      * @param p99Millis the p99 latency of successes over the last intervals (0 without any)
      */
-    public record Sample(long at, double perSecond, double errorRate, double p99Millis) {
-    }
+    public record Sample(long at, double perSecond, double errorRate, double p99Millis) {}
 
     private final String name;
     private final MeterRegistry meters;
@@ -72,8 +70,13 @@ public final class OutcomeHistory implements SmartLifecycle {
      * @param timerName the timers sampled
      * @param outcomeOf how a timer's answers count; empty: not one of the timers sampled
      */
-    public OutcomeHistory(String name, MeterRegistry meters, String timerName,
-            Function<Meter.Id, Optional<Outcome>> outcomeOf, Duration interval, int size) {
+    public OutcomeHistory(
+            String name,
+            MeterRegistry meters,
+            String timerName,
+            Function<Meter.Id, Optional<Outcome>> outcomeOf,
+            Duration interval,
+            int size) {
         this.name = name;
         this.meters = meters;
         this.timerName = timerName;
@@ -86,8 +89,8 @@ public final class OutcomeHistory implements SmartLifecycle {
      * Gives the sampled timers that count successes a p99 over a window of a few samples (other timers keep none:
      * a percentile costs on every record).
      */
-    public static MeterFilter successPercentile(String timerName, Function<Meter.Id, Optional<Outcome>> outcomeOf,
-            Duration interval) {
+    public static MeterFilter successPercentile(
+            String timerName, Function<Meter.Id, Optional<Outcome>> outcomeOf, Duration interval) {
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
@@ -95,8 +98,11 @@ public final class OutcomeHistory implements SmartLifecycle {
                         || outcomeOf.apply(id).filter(Outcome.SUCCEEDED::equals).isEmpty()) {
                     return config;
                 }
-                return DistributionStatisticConfig.builder().percentiles(P99)
-                        .expiry(interval.multipliedBy(PERCENTILE_WINDOW)).bufferLength(PERCENTILE_WINDOW).build()
+                return DistributionStatisticConfig.builder()
+                        .percentiles(P99)
+                        .expiry(interval.multipliedBy(PERCENTILE_WINDOW))
+                        .bufferLength(PERCENTILE_WINDOW)
+                        .build()
                         .merge(config);
             }
         };
@@ -129,9 +135,11 @@ public final class OutcomeHistory implements SmartLifecycle {
             }
         }
         long answers = answered - answeredBefore;
-        samples.addLast(new Sample(System.currentTimeMillis(),
+        samples.addLast(new Sample(
+                System.currentTimeMillis(),
                 (succeeded - succeededBefore) * 1000.0 / interval.toMillis(),
-                answers == 0 ? 0 : (double) (failed - failedBefore) / answers, p99));
+                answers == 0 ? 0 : (double) (failed - failedBefore) / answers,
+                p99));
         while (samples.size() > size) {
             samples.removeFirst();
         }
@@ -156,8 +164,8 @@ public final class OutcomeHistory implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        sampler.scheduleAtFixedRate(this::sampleQuietly, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(
+                this::sampleQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

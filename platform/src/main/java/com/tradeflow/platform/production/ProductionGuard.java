@@ -1,12 +1,11 @@
 package com.tradeflow.platform.production;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Refuses to start a service in the {@code prod} profile with a switch that is for tests and benchmarks only: the
@@ -34,7 +33,9 @@ public final class ProductionGuard implements EnvironmentPostProcessor {
         }
         List<String> on = TEST_ONLY_SWITCHES.entrySet().stream()
                 .filter(e -> environment.getProperty(e.getKey(), Boolean.class, false))
-                .map(e -> e.getKey() + " (" + e.getValue() + ")").sorted().toList();
+                .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .sorted()
+                .toList();
         if (!on.isEmpty()) {
             throw new IllegalStateException("refusing to start with the prod profile: " + String.join(", ", on)
                     + " must be off in production (fault switches and the LOCAL purchase mode are for tests and "

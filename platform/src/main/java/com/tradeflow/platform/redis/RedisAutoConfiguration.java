@@ -1,5 +1,6 @@
 package com.tradeflow.platform.redis;
 
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,8 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisException;
-
-import java.net.URI;
 
 /**
  * A pooled Jedis client for {@code tradeflow.redis.url} ({@code redis://[:password@]host:port}), checked with a
@@ -53,7 +52,9 @@ public class RedisAutoConfiguration {
                 jedis.ping();
                 log.info("Redis at {} is reachable", where);
             } catch (JedisException e) {
-                log.warn("Redis at {} is not reachable ({}); caching will fall back to the database", where,
+                log.warn(
+                        "Redis at {} is not reachable ({}); caching will fall back to the database",
+                        where,
                         e.getMessage());
             }
         };

@@ -5,12 +5,11 @@ import com.alibaba.csp.sentinel.EntryType;
 import com.alibaba.csp.sentinel.SphU;
 import com.alibaba.csp.sentinel.Tracer;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisException;
-
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * The Redis calls of one use of Redis (a cache, the flash sales) go through here: as the Sentinel resource
@@ -44,7 +43,8 @@ public final class RedisGuard {
         try {
             entry = SphU.entry(resource, EntryType.OUT);
         } catch (BlockException e) {
-            throw new RedisUnavailable(resource + " refused by Sentinel (" + e.getClass().getSimpleName() + ")", e);
+            throw new RedisUnavailable(
+                    resource + " refused by Sentinel (" + e.getClass().getSimpleName() + ")", e);
         }
         try {
             return attempt(command);

@@ -5,6 +5,9 @@ import com.tradeflow.platform.metrics.OutcomeHistory.Outcome;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -12,10 +15,6 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A provider's Dubbo calls over the last minutes, for the operations console: every
@@ -33,25 +32,27 @@ public class CallFiguresAutoConfiguration {
         if (outcome == null) {
             return Optional.empty();
         }
-        return Optional.of(switch (ProviderCallMetrics.Outcome.valueOf(outcome)) {
-            case SUCCESS -> Outcome.SUCCEEDED;
-            case REFUSED -> Outcome.REFUSED;
-            case ERROR -> Outcome.FAILED;
-        });
+        return Optional.of(
+                switch (ProviderCallMetrics.Outcome.valueOf(outcome)) {
+                    case SUCCESS -> Outcome.SUCCEEDED;
+                    case REFUSED -> Outcome.REFUSED;
+                    case ERROR -> Outcome.FAILED;
+                });
     }
 
     @Bean
-    OutcomeHistory callHistory(MeterRegistry meters,
+    OutcomeHistory callHistory(
+            MeterRegistry meters,
             @Value("${tradeflow.metrics.history.interval}") Duration interval,
             @Value("${tradeflow.metrics.history.size}") int size) {
-        return new OutcomeHistory("calls", meters, ProviderCallMetrics.METRIC,
-                CallFiguresAutoConfiguration::outcomeOf, interval, size);
+        return new OutcomeHistory(
+                "calls", meters, ProviderCallMetrics.METRIC, CallFiguresAutoConfiguration::outcomeOf, interval, size);
     }
 
     @Bean
     MeterFilter callLatencyPercentile(@Value("${tradeflow.metrics.history.interval}") Duration interval) {
-        return OutcomeHistory.successPercentile(ProviderCallMetrics.METRIC, CallFiguresAutoConfiguration::outcomeOf,
-                interval);
+        return OutcomeHistory.successPercentile(
+                ProviderCallMetrics.METRIC, CallFiguresAutoConfiguration::outcomeOf, interval);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package com.tradeflow.platform.rpc;
 
 import com.tradeflow.platform.crypto.SharedSecrets;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -22,13 +21,11 @@ public final class CallerToken {
     /** The invocation attachment carrying the token. */
     static final String ATTACHMENT = "tradeflow-caller-token";
     /** The token as sent, and its bytes as compared: neither made again on each call. */
-    private record Configured(String text, byte[] bytes) {
-    }
+    private record Configured(String text, byte[] bytes) {}
 
     private static volatile Configured token;
 
-    private CallerToken() {
-    }
+    private CallerToken() {}
 
     /**
      * @throws IllegalArgumentException the token is missing or shorter than {@link SharedSecrets#MIN_LENGTH}
@@ -52,7 +49,8 @@ public final class CallerToken {
     /** Whether a caller presented this service's token (in constant time; false while none is configured). */
     static boolean matches(Object presented) {
         Configured current = token;
-        return current != null && presented instanceof String s
+        return current != null
+                && presented instanceof String s
                 && MessageDigest.isEqual(current.bytes(), s.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -35,11 +35,16 @@ public class CallerTokenProviderFilter implements Filter {
         Object presented = invocation.getObjectAttachment(CallerToken.ATTACHMENT);
         if (!CallerToken.matches(presented)) {
             // the token itself is never logged, only whether one came
-            log.warn("refused a call to {}.{} from {}: {}", invoker.getInterface().getSimpleName(),
-                    invocation.getMethodName(), RpcContext.getServiceContext().getRemoteAddressString(),
+            log.warn(
+                    "refused a call to {}.{} from {}: {}",
+                    invoker.getInterface().getSimpleName(),
+                    invocation.getMethodName(),
+                    RpcContext.getServiceContext().getRemoteAddressString(),
                     presented == null ? "no caller token" : "wrong caller token");
-            throw new RpcException(RpcException.FORBIDDEN_EXCEPTION, "TradeFlow caller token missing or wrong: "
-                    + invoker.getInterface().getSimpleName() + " answers the TradeFlow services only");
+            throw new RpcException(
+                    RpcException.FORBIDDEN_EXCEPTION,
+                    "TradeFlow caller token missing or wrong: "
+                            + invoker.getInterface().getSimpleName() + " answers the TradeFlow services only");
         }
         return invoker.invoke(invocation);
     }

@@ -17,7 +17,8 @@ public class OperationsMetadataCustomizer implements ServiceInstanceCustomizer {
 
     @Override
     public void customize(ServiceInstance serviceInstance, ApplicationModel applicationModel) {
-        ApplicationContext context = SpringExtensionInjector.get(applicationModel).getContext();
+        ApplicationContext context =
+                SpringExtensionInjector.get(applicationModel).getContext();
         if (context != null) {
             serviceInstance.getMetadata().putAll(OperationsMetadata.of(context));
         }

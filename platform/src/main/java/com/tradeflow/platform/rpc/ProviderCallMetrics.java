@@ -3,6 +3,9 @@ package com.tradeflow.platform.rpc;
 import com.tradeflow.api.error.BusinessException;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.dubbo.common.constants.CommonConstants;
 import org.apache.dubbo.common.extension.Activate;
 import org.apache.dubbo.metadata.MetadataService;
@@ -12,10 +15,6 @@ import org.apache.dubbo.rpc.Invocation;
 import org.apache.dubbo.rpc.Invoker;
 import org.apache.dubbo.rpc.Result;
 import org.apache.dubbo.rpc.RpcException;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Times every call this provider serves, by service, method and outcome ({@code tradeflow.rpc.server}: calls per
@@ -29,11 +28,14 @@ public class ProviderCallMetrics implements Filter, Filter.Listener {
 
     /** Right after the caller token check: refused callers are not counted as calls. */
     static final int ORDER = CallerTokenProviderFilter.ORDER + 1;
+
     static final String METRIC = "tradeflow.rpc.server";
 
     /** How a call ended. */
     enum Outcome {
-        SUCCESS, REFUSED, ERROR
+        SUCCESS,
+        REFUSED,
+        ERROR
     }
 
     private static final String STARTED = "tradeflow.rpc.server.started";
@@ -53,8 +55,12 @@ public class ProviderCallMetrics implements Filter, Filter.Listener {
 
     @Override
     public void onResponse(Result result, Invoker<?> invoker, Invocation invocation) {
-        record(invoker, invocation, !result.hasException() ? Outcome.SUCCESS
-                : result.getException() instanceof BusinessException ? Outcome.REFUSED : Outcome.ERROR);
+        record(
+                invoker,
+                invocation,
+                !result.hasException()
+                        ? Outcome.SUCCESS
+                        : result.getException() instanceof BusinessException ? Outcome.REFUSED : Outcome.ERROR);
     }
 
     @Override
@@ -64,23 +70,27 @@ public class ProviderCallMetrics implements Filter, Filter.Listener {
 
     private static void record(Invoker<?> invoker, Invocation invocation, Outcome outcome) {
         Class<?> service = invoker.getInterface();
-        if (!(invocation.get(STARTED) instanceof Long started) || MetadataService.class.equals(service)
+        if (!(invocation.get(STARTED) instanceof Long started)
+                || MetadataService.class.equals(service)
                 || MetadataServiceV2.class.equals(service)) {
             return;
         }
-        timer(service, invocation.getMethodName(), outcome).record(System.nanoTime() - started,
-                TimeUnit.NANOSECONDS);
+        timer(service, invocation.getMethodName(), outcome).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
     static Timer timer(Class<?> service, String method, Outcome outcome) {
-        return TIMERS.get(service).computeIfAbsent(method, m -> {
-            Timer[] timers = new Timer[Outcome.values().length];
-            for (Outcome o : Outcome.values()) {
-                timers[o.ordinal()] = Timer.builder(METRIC).description("Dubbo calls served, from arrival to answer")
-                        .tag("service", service.getSimpleName()).tag("method", m).tag("outcome", o.name())
-                        .register(Metrics.globalRegistry);
-            }
-            return timers;
-        })[outcome.ordinal()];
+        return TIMERS.get(service)
+                .computeIfAbsent(method, m -> {
+                    Timer[] timers = new Timer[Outcome.values().length];
+                    for (Outcome o : Outcome.values()) {
+                        timers[o.ordinal()] = Timer.builder(METRIC)
+                                .description("Dubbo calls served, from arrival to answer")
+                                .tag("service", service.getSimpleName())
+                                .tag("method", m)
+                                .tag("outcome", o.name())
+                                .register(Metrics.globalRegistry);
+                    }
+                    return timers;
+                })[outcome.ordinal()];
     }
 }

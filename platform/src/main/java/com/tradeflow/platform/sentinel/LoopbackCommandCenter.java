@@ -9,9 +9,6 @@ import com.alibaba.csp.sentinel.transport.CommandCenter;
 import com.alibaba.csp.sentinel.transport.config.TransportConfig;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -21,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sentinel's command API (what the dashboard calls: rules, metrics, cluster state) on the loopback interface only,
@@ -49,7 +48,8 @@ public final class LoopbackCommandCenter implements CommandCenter {
     @Override
     public void start() throws IOException {
         int port = port();
-        Map<String, CommandHandler> handlers = CommandHandlerProvider.getInstance().namedHandlers();
+        Map<String, CommandHandler> handlers =
+                CommandHandlerProvider.getInstance().namedHandlers();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "sentinel-command-center");
@@ -60,8 +60,11 @@ public final class LoopbackCommandCenter implements CommandCenter {
         server.createContext("/", exchange -> handle(exchange, handlers));
         server.start();
         TransportConfig.setRuntimePort(port);
-        log.info("Sentinel command API on {}:{} ({} commands)", InetAddress.getLoopbackAddress().getHostAddress(),
-                port, handlers.size());
+        log.info(
+                "Sentinel command API on {}:{} ({} commands)",
+                InetAddress.getLoopbackAddress().getHostAddress(),
+                port,
+                handlers.size());
     }
 
     @Override
@@ -82,7 +85,10 @@ public final class LoopbackCommandCenter implements CommandCenter {
             try {
                 answer(exchange, handlers);
             } catch (IOException | RuntimeException e) {
-                log.warn("Sentinel command {} failed: {}", exchange.getRequestURI().getPath(), e.toString());
+                log.warn(
+                        "Sentinel command {} failed: {}",
+                        exchange.getRequestURI().getPath(),
+                        e.toString());
                 reply(exchange, 500, "Internal error");
             }
         }
@@ -124,7 +130,8 @@ public final class LoopbackCommandCenter implements CommandCenter {
         for (String pair : encoded.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                request.addParam(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                request.addParam(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,10 +21,10 @@ final class RuleJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // rule classes expose computed collections through getters only: never fill those while reading
             .disable(MapperFeature.USE_GETTERS_AS_SETTERS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL).build();
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
 
-    private RuleJson() {
-    }
+    private RuleJson() {}
 
     /** @throws IllegalArgumentException content that is not a JSON array of such rules (the old rules stay) */
     static <T> List<T> parse(String content, Class<T> type) {
@@ -44,8 +43,10 @@ final class RuleJson {
             }
             return rules;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON array of " + type.getSimpleName() + ": "
-                    + abbreviate(content) + " (" + e.getOriginalMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "not a JSON array of " + type.getSimpleName() + ": " + abbreviate(content) + " ("
+                            + e.getOriginalMessage() + ")",
+                    e);
         }
     }
 

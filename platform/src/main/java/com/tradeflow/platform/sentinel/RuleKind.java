@@ -14,7 +14,6 @@ import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRuleManager;
 import com.alibaba.csp.sentinel.slots.system.SystemRule;
 import com.alibaba.csp.sentinel.slots.system.SystemRuleManager;
 import com.alibaba.csp.sentinel.transport.util.WritableDataSourceRegistry;
-
 import java.util.List;
 
 /**
@@ -23,7 +22,6 @@ import java.util.List;
  * written back.
  */
 enum RuleKind {
-
     FLOW("flow-rules", FlowRule.class) {
         @Override
         @SuppressWarnings("unchecked")
@@ -60,8 +58,7 @@ enum RuleKind {
         @Override
         @SuppressWarnings("unchecked")
         void writeBackThrough(WritableDataSource<?> target) {
-            ModifyParamFlowRulesCommandHandler.setWritableDataSource(
-                    (WritableDataSource<List<ParamFlowRule>>) target);
+            ModifyParamFlowRulesCommandHandler.setWritableDataSource((WritableDataSource<List<ParamFlowRule>>) target);
         }
     },
     SYSTEM("system-rules", SystemRule.class) {
@@ -87,8 +84,7 @@ enum RuleKind {
         @Override
         @SuppressWarnings("unchecked")
         void writeBackThrough(WritableDataSource<?> target) {
-            WritableDataSourceRegistry.registerAuthorityDataSource(
-                    (WritableDataSource<List<AuthorityRule>>) target);
+            WritableDataSourceRegistry.registerAuthorityDataSource((WritableDataSource<List<AuthorityRule>>) target);
         }
     };
 

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 public class SentinelAutoConfiguration {
 
     @Bean
-    SentinelRules sentinelRules(SentinelProperties properties, @Value("${spring.application.name}") String application) {
+    SentinelRules sentinelRules(
+            SentinelProperties properties, @Value("${spring.application.name}") String application) {
         SentinelDubboFallbacks.install();
         return new SentinelRules(properties, application);
     }

@@ -13,8 +13,7 @@ import org.apache.dubbo.rpc.Invocation;
  */
 final class SentinelDubboFallbacks {
 
-    private SentinelDubboFallbacks() {
-    }
+    private SentinelDubboFallbacks() {}
 
     static void install() {
         DubboAdapterGlobalConfig.setProviderFallback((invoker, invocation, e) -> refused(invocation, e, "provider"));

@@ -14,16 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientIp      the address this service announces to the dashboard
  */
 @ConfigurationProperties("tradeflow.sentinel")
-public record SentinelProperties(String nacosAddr, String group, String dashboard, int transportPort,
-        String clientIp) {
+public record SentinelProperties(String nacosAddr, String group, String dashboard, int transportPort, String clientIp) {
 
     public SentinelProperties {
         group = group == null || group.isBlank() ? "SENTINEL_GROUP" : group;
         dashboard = dashboard == null ? "" : dashboard.strip();
         clientIp = clientIp == null || clientIp.isBlank() ? "127.0.0.1" : clientIp;
         if (nacosAddr == null || nacosAddr.isBlank() || transportPort < 1 || transportPort > 65535) {
-            throw new IllegalArgumentException("tradeflow.sentinel: nacos-addr and a transport-port in 1..65535 are "
-                    + "required");
+            throw new IllegalArgumentException(
+                    "tradeflow.sentinel: nacos-addr and a transport-port in 1..65535 are " + "required");
         }
     }
 }

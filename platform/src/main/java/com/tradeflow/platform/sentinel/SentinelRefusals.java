@@ -13,14 +13,14 @@ import com.tradeflow.api.error.ErrorCode;
  */
 public final class SentinelRefusals {
 
-    private SentinelRefusals() {
-    }
+    private SentinelRefusals() {}
 
     /** @param what the refused thing, for people ("GET:/api/products/{skuId}", "call to ...") */
     public static BusinessException refusal(BlockException e, String what) {
         if (e instanceof DegradeException) {
-            return new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, what
-                    + " is failing: its circuit breaker is open; try again later");
+            return new BusinessException(
+                    ErrorCode.DEPENDENCY_UNAVAILABLE,
+                    what + " is failing: its circuit breaker is open; try again later");
         }
         if (e instanceof AuthorityException) {
             return new BusinessException(ErrorCode.ACCESS_DENIED, what + " refuses this caller");

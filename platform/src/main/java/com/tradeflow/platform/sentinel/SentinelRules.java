@@ -10,14 +10,13 @@ import com.alibaba.nacos.api.PropertyKeyConst;
 import com.alibaba.nacos.api.config.ConfigFactory;
 import com.alibaba.nacos.api.config.ConfigService;
 import com.alibaba.nacos.api.exception.NacosException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Sentinel in a service: its name and transport settings, and its rules of every kind read from Nacos
@@ -39,7 +38,9 @@ public final class SentinelRules implements SmartLifecycle {
 
     /** The Nacos data ids of an application's rules, one per kind ({@code <application>-flow-rules} ...). */
     public static List<String> dataIds(String application) {
-        return Arrays.stream(RuleKind.values()).map(kind -> kind.dataId(application)).toList();
+        return Arrays.stream(RuleKind.values())
+                .map(kind -> kind.dataId(application))
+                .toList();
     }
 
     public SentinelRules(SentinelProperties properties, String application) {
@@ -64,23 +65,29 @@ public final class SentinelRules implements SmartLifecycle {
         try {
             writer = ConfigFactory.createConfigService(nacos);
         } catch (NacosException e) {
-            throw new IllegalStateException("Sentinel rules: cannot reach Nacos at " + properties.nacosAddr() + ": "
-                    + e.getErrMsg(), e);
+            throw new IllegalStateException(
+                    "Sentinel rules: cannot reach Nacos at " + properties.nacosAddr() + ": " + e.getErrMsg(), e);
         }
         for (RuleKind kind : RuleKind.values()) {
             String dataId = kind.dataId(application);
-            NacosDataSource<List<?>> source = new NacosDataSource<>(nacos, properties.group(), dataId,
-                    content -> RuleJson.parse(content, kind.ruleType()));
+            NacosDataSource<List<?>> source = new NacosDataSource<>(
+                    nacos, properties.group(), dataId, content -> RuleJson.parse(content, kind.ruleType()));
             sources.add(source);
             kind.follow(source.getProperty());
             kind.writeBackThrough(new NacosRuleWriter<>(writer, properties.group(), dataId));
         }
         // opens the command API on the transport port, and sends heartbeats when a dashboard is set
         InitExecutor.doInit();
-        log.info("Sentinel: application {}, rules from Nacos {} group {} ({}), command API on port {}, {}",
-                application, properties.nacosAddr(), properties.group(), RuleKind.FLOW.dataId(application) + " ...",
-                properties.transportPort(), properties.dashboard().isEmpty()
-                        ? "no dashboard (SENTINEL_DASHBOARD unset)" : "heartbeats to dashboard " + properties.dashboard());
+        log.info(
+                "Sentinel: application {}, rules from Nacos {} group {} ({}), command API on port {}, {}",
+                application,
+                properties.nacosAddr(),
+                properties.group(),
+                RuleKind.FLOW.dataId(application) + " ...",
+                properties.transportPort(),
+                properties.dashboard().isEmpty()
+                        ? "no dashboard (SENTINEL_DASHBOARD unset)"
+                        : "heartbeats to dashboard " + properties.dashboard());
     }
 
     @Override

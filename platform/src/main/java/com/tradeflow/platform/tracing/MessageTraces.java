@@ -3,7 +3,6 @@ package com.tradeflow.platform.tracing;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +26,7 @@ public final class MessageTraces {
 
     /** The W3C header (here a row's column, a message's property) that names the parent span. */
     public static final String TRACEPARENT = "traceparent";
+
     private static final String SYSTEM = "rocketmq";
     private static final int TRACE_ID_LENGTH = 32;
 
@@ -62,9 +62,13 @@ public final class MessageTraces {
      * for the message. The caller ends it once the broker answered.
      */
     public Span sending(String topic, String storedParent, BiConsumer<String, String> messageProperty) {
-        Span span = childOf(storedParent).kind(Span.Kind.PRODUCER).name("send " + topic)
-                .tag("messaging.system", SYSTEM).tag("messaging.destination.name", topic)
-                .remoteServiceName(SYSTEM).start();
+        Span span = childOf(storedParent)
+                .kind(Span.Kind.PRODUCER)
+                .name("send " + topic)
+                .tag("messaging.system", SYSTEM)
+                .tag("messaging.destination.name", topic)
+                .remoteServiceName(SYSTEM)
+                .start();
         propagator.inject(span.context(), messageProperty, BiConsumer::accept);
         return span;
     }
@@ -74,9 +78,15 @@ public final class MessageTraces {
      * the message carries ({@code messageProperty}: key to value, null when absent); a new trace without one.
      */
     public Span receiving(String topic, String group, UnaryOperator<String> messageProperty) {
-        return propagator.extract(messageProperty, UnaryOperator::apply).kind(Span.Kind.CONSUMER)
-                .name("receive " + topic).tag("messaging.system", SYSTEM).tag("messaging.destination.name", topic)
-                .tag("messaging.consumer.group.name", group).remoteServiceName(SYSTEM).start();
+        return propagator
+                .extract(messageProperty, UnaryOperator::apply)
+                .kind(Span.Kind.CONSUMER)
+                .name("receive " + topic)
+                .tag("messaging.system", SYSTEM)
+                .tag("messaging.destination.name", topic)
+                .tag("messaging.consumer.group.name", group)
+                .remoteServiceName(SYSTEM)
+                .start();
     }
 
     /** A started span named {@code name}, the child of a row's stored traceparent (a new trace without one). */
@@ -90,8 +100,7 @@ public final class MessageTraces {
             return Optional.empty();
         }
         String[] parts = traceParent.split("-");
-        return parts.length == 4 && parts[1].length() == TRACE_ID_LENGTH ? Optional.of(parts[1])
-                : Optional.empty();
+        return parts.length == 4 && parts[1].length() == TRACE_ID_LENGTH ? Optional.of(parts[1]) : Optional.empty();
     }
 
     /** Makes the span current (log lines name it; spans started meanwhile are its children) until closed. */

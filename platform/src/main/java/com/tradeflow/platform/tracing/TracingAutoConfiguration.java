@@ -8,8 +8,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
@@ -18,9 +18,11 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * {@code /actuator/prometheus} through Spring Boot's own Tomcat metrics. Answers every other request with its trace
  * id ({@link TraceIdHeader}). Carries traces across the broker ({@link MessageTraces}).
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
-    "org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
+            "org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration"
+        })
 @ConditionalOnClass({ServerRequestObservationContext.class, ObservationPredicate.class})
 public class TracingAutoConfiguration {
 

@@ -8,8 +8,7 @@ import org.apache.seata.rm.tcc.api.BusinessActionContext;
  */
 public final class ActionContexts {
 
-    private ActionContexts() {
-    }
+    private ActionContexts() {}
 
     public static long longValue(BusinessActionContext context, String key) {
         Object value = context.getActionContext(key);

@@ -2,14 +2,13 @@ package com.tradeflow.platform.transaction;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import java.util.List;
 import org.apache.seata.common.exception.FrameworkException;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.exception.TransactionException;
 import org.apache.seata.core.model.BranchType;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextUtil;
-
-import java.util.List;
 
 /**
  * Keeps TCC and XA writes off rows that an unfinished AT global transaction has changed. AT commits each branch
@@ -60,13 +59,16 @@ public final class AtLockGuard {
         String lockKey = table + ":" + key;
         try {
             if (!AtLocks.free(resourceId, xid, lockKey)) {
-                throw new BusinessException(ErrorCode.CONCURRENT_UPDATE, lockKey
-                        + " is being changed by another global transaction; try again");
+                throw new BusinessException(
+                        ErrorCode.CONCURRENT_UPDATE,
+                        lockKey + " is being changed by another global transaction; try again");
             }
         } catch (TransactionException | FrameworkException e) {
             // nothing is written unless the coordinator answers: the caller may try again once it is back
-            throw new BusinessException(ErrorCode.DEPENDENCY_UNAVAILABLE, "cannot ask the coordinator whether "
-                    + lockKey + " is being changed by a global transaction: " + e.getMessage() + "; try again");
+            throw new BusinessException(
+                    ErrorCode.DEPENDENCY_UNAVAILABLE,
+                    "cannot ask the coordinator whether " + lockKey + " is being changed by a global transaction: "
+                            + e.getMessage() + "; try again");
         }
     }
 

@@ -12,8 +12,7 @@ import org.apache.seata.rm.DefaultResourceManager;
  */
 public final class AtLocks {
 
-    private AtLocks() {
-    }
+    private AtLocks() {}
 
     /**
      * @param resourceId the AT resource id of the physical database

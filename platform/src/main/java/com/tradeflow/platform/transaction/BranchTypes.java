@@ -1,10 +1,9 @@
 package com.tradeflow.platform.transaction;
 
-import org.apache.seata.core.context.RootContext;
-import org.apache.seata.core.model.BranchType;
-
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.seata.core.context.RootContext;
+import org.apache.seata.core.model.BranchType;
 
 /**
  * The branch type (AT, TCC, XA) a global transaction asked for, as bound explicitly on this thread. Seata's own
@@ -14,8 +13,7 @@ import java.util.function.Supplier;
  */
 public final class BranchTypes {
 
-    private BranchTypes() {
-    }
+    private BranchTypes() {}
 
     /** The branch type bound on this thread, if any (never Seata's default). */
     public static Optional<BranchType> bound() {

@@ -1,11 +1,10 @@
 package com.tradeflow.platform.cache;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class CacheSettingsTests {
 
@@ -21,7 +20,8 @@ class CacheSettingsTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CacheSettings(MINUTE, 0.2, MINUTE, Duration.ZERO, MINUTE))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new CacheSettings(MINUTE, 0, MINUTE, MINUTE, MINUTE).ttlJitter()).isZero();
+        assertThat(new CacheSettings(MINUTE, 0, MINUTE, MINUTE, MINUTE).ttlJitter())
+                .isZero();
     }
 
     @Test

@@ -1,16 +1,10 @@
 package com.tradeflow.platform.cache;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import redis.clients.jedis.JedisPooled;
-import redis.embedded.RedisServer;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -23,19 +17,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+import redis.embedded.RedisServer;
 
 /** {@link FencedCache} against a real Redis (6.2, from a Maven artifact). */
 class FencedCacheIT {
 
     /** A value to cache. */
-    record Thing(long id, String name) {
-    }
+    record Thing(long id, String name) {}
 
     private static final CacheKeys KEYS = new CacheKeys("things");
-    private static final CacheSettings SETTINGS = new CacheSettings(Duration.ofSeconds(60), 0.2,
-            Duration.ofMillis(300), Duration.ofSeconds(30), Duration.ofSeconds(5));
+    private static final CacheSettings SETTINGS = new CacheSettings(
+            Duration.ofSeconds(60), 0.2, Duration.ofMillis(300), Duration.ofSeconds(30), Duration.ofSeconds(5));
 
     private static RedisServer server;
     private static int port;
@@ -48,8 +46,12 @@ class FencedCacheIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly no").build();
+        server = RedisServer.newRedisServer()
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .build();
         server.start();
     }
 
@@ -65,8 +67,13 @@ class FencedCacheIT {
         jedis.flushAll();
         // as if Redis had known this cache's writers for long (see shouldStoreNothingForALeaseAfterRedisLostItsKeys)
         jedis.set(KEYS.epoch(), "0");
-        cache = new FencedCache<>(KEYS, Thing.class, SETTINGS, jedis,
-                new ObjectMapper().registerModule(new JavaTimeModule()), new SimpleMeterRegistry());
+        cache = new FencedCache<>(
+                KEYS,
+                Thing.class,
+                SETTINGS,
+                jedis,
+                new ObjectMapper().registerModule(new JavaTimeModule()),
+                new SimpleMeterRegistry());
     }
 
     @AfterEach
@@ -99,10 +106,14 @@ class FencedCacheIT {
     void shouldNotStoreWhileAWriteIsOpenAndStoreAgainOnceItEnded() {
         cache.get(2, () -> source(2));
         FencedCache<Thing>.Write write = cache.beginWrite(2);
-        assertThat(jedis.exists(KEYS.value(2))).as("dropped when the write began").isFalse();
+        assertThat(jedis.exists(KEYS.value(2)))
+                .as("dropped when the write began")
+                .isFalse();
 
         cache.get(2, () -> source(2));
-        assertThat(jedis.exists(KEYS.value(2))).as("not stored while the write is open").isFalse();
+        assertThat(jedis.exists(KEYS.value(2)))
+                .as("not stored while the write is open")
+                .isFalse();
 
         write.end(true);
         cache.get(2, () -> source(2));
@@ -123,14 +134,17 @@ class FencedCacheIT {
     @Test
     void shouldNotStoreALoadThatReadTheDataBeforeItChanged() {
         Thing old = cache.get(4, () -> {
-            Optional<Thing> read = source(4);
-            new CacheInvalidator(KEYS, jedis).invalidate(4);
-            return read;
-        }).value();
+                    Optional<Thing> read = source(4);
+                    new CacheInvalidator(KEYS, jedis).invalidate(4);
+                    return read;
+                })
+                .value();
         assertThat(old).isNotNull();
         assertThat(jedis.exists(KEYS.value(4))).isFalse();
         cache.get(4, () -> source(4));
-        assertThat(jedis.exists(KEYS.value(4))).as("a load after the change is stored").isTrue();
+        assertThat(jedis.exists(KEYS.value(4)))
+                .as("a load after the change is stored")
+                .isTrue();
     }
 
     /**
@@ -142,12 +156,16 @@ class FencedCacheIT {
         jedis.flushAll();
         cache.get(8, () -> source(8));
         assertThat(jedis.exists(KEYS.value(8))).isFalse();
-        assertThat(Long.parseLong(jedis.get(KEYS.epoch()))).as("the loss was found now")
+        assertThat(Long.parseLong(jedis.get(KEYS.epoch())))
+                .as("the loss was found now")
                 .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(5_000L));
         cache.get(8, () -> source(8));
         assertThat(jedis.exists(KEYS.value(8))).as("still within the lease").isFalse();
 
-        jedis.set(KEYS.epoch(), String.valueOf(System.currentTimeMillis() - SETTINGS.writeLease().toMillis() - 1));
+        jedis.set(
+                KEYS.epoch(),
+                String.valueOf(
+                        System.currentTimeMillis() - SETTINGS.writeLease().toMillis() - 1));
         cache.get(8, () -> source(8));
         assertThat(jedis.exists(KEYS.value(8))).as("a lease later").isTrue();
     }
@@ -160,9 +178,10 @@ class FencedCacheIT {
             List<Future<Thing>> reads = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 reads.add(readers.submit(() -> cache.get(5, () -> {
-                    await(release);
-                    return source(5);
-                }).value()));
+                            await(release);
+                            return source(5);
+                        })
+                        .value()));
             }
             Thread.sleep(300);
             release.countDown();
@@ -178,12 +197,18 @@ class FencedCacheIT {
     @Test
     void shouldCacheNotFoundForItsShortLifetime() throws Exception {
         assertThat(cache.get(6, () -> {
-            loads.incrementAndGet();
-            return Optional.empty();
-        }).found()).isFalse();
-        assertThat(cache.get(6, () -> source(6)).found()).as("answered 'not found' from the cache").isFalse();
+                            loads.incrementAndGet();
+                            return Optional.empty();
+                        })
+                        .found())
+                .isFalse();
+        assertThat(cache.get(6, () -> source(6)).found())
+                .as("answered 'not found' from the cache")
+                .isFalse();
         Thread.sleep(400);
-        assertThat(cache.get(6, () -> source(6)).found()).as("expired: loaded again").isTrue();
+        assertThat(cache.get(6, () -> source(6)).found())
+                .as("expired: loaded again")
+                .isTrue();
         assertThat(loads).hasValue(2);
     }
 

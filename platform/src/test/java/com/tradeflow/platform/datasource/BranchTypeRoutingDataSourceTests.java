@@ -1,21 +1,25 @@
 package com.tradeflow.platform.datasource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.model.BranchType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class BranchTypeRoutingDataSourceTests {
 
     private final BranchTypeRoutingDataSource routing = new BranchTypeRoutingDataSource(
-            new SimpleDriverDataSource(), new SimpleDriverDataSource(), new SimpleDriverDataSource(), List.of("r0"),
-            List.of(new SimpleDriverDataSource()), true, List.of());
+            new SimpleDriverDataSource(),
+            new SimpleDriverDataSource(),
+            new SimpleDriverDataSource(),
+            List.of("r0"),
+            List.of(new SimpleDriverDataSource()),
+            true,
+            List.of());
 
     @AfterEach
     void unbind() {
@@ -42,9 +46,14 @@ class BranchTypeRoutingDataSourceTests {
 
     @Test
     void shouldUseTheBoundUsersDatabaseDirectlyWhenGivenItsFaces() {
-        BranchTypeRoutingDataSource sharded = new BranchTypeRoutingDataSource(new SimpleDriverDataSource(),
-                new SimpleDriverDataSource(), new SimpleDriverDataSource(), List.of("r0", "r1"),
-                List.of(new SimpleDriverDataSource(), new SimpleDriverDataSource()), true, List.of(faces(), faces()));
+        BranchTypeRoutingDataSource sharded = new BranchTypeRoutingDataSource(
+                new SimpleDriverDataSource(),
+                new SimpleDriverDataSource(),
+                new SimpleDriverDataSource(),
+                List.of("r0", "r1"),
+                List.of(new SimpleDriverDataSource(), new SimpleDriverDataSource()),
+                true,
+                List.of(faces(), faces()));
         RootContext.bind("127.0.0.1:8091:3");
         RootContext.bindBranchType(BranchType.AT);
 
@@ -63,8 +72,8 @@ class BranchTypeRoutingDataSourceTests {
     }
 
     private static BranchTypeRoutingDataSource.Faces faces() {
-        return new BranchTypeRoutingDataSource.Faces(new SimpleDriverDataSource(), new SimpleDriverDataSource(),
-                new SimpleDriverDataSource());
+        return new BranchTypeRoutingDataSource.Faces(
+                new SimpleDriverDataSource(), new SimpleDriverDataSource(), new SimpleDriverDataSource());
     }
 
     @Test
@@ -73,7 +82,9 @@ class BranchTypeRoutingDataSourceTests {
         RootContext.setDefaultBranchType(BranchType.XA);
         RootContext.bind("127.0.0.1:8091:2");
 
-        assertThatThrownBy(routing::determineCurrentLookupKey).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("127.0.0.1:8091:2").hasMessageContaining("without an explicit branch type");
+        assertThatThrownBy(routing::determineCurrentLookupKey)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("127.0.0.1:8091:2")
+                .hasMessageContaining("without an explicit branch type");
     }
 }

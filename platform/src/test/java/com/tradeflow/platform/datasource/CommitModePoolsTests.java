@@ -1,15 +1,5 @@
 package com.tradeflow.platform.datasource;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -18,6 +8,15 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class CommitModePoolsTests {
 
@@ -52,8 +51,8 @@ class CommitModePoolsTests {
 
     @Test
     void shouldBeginATransactionOnAConnectionWithAutoCommitOffAndNeverSwitchIt() throws SQLException {
-        new TransactionTemplate(new ManualCommitTransactionManager(pools)).executeWithoutResult(status ->
-                new JdbcTemplate(pools).update("UPDATE t SET b = ?", 2));
+        new TransactionTemplate(new ManualCommitTransactionManager(pools))
+                .executeWithoutResult(status -> new JdbcTemplate(pools).update("UPDATE t SET b = ?", 2));
 
         verify(manual).prepareStatement("UPDATE t SET b = ?");
         verify(manual).commit();

@@ -1,11 +1,10 @@
 package com.tradeflow.platform.datasource;
 
-import org.apache.shardingsphere.sharding.api.sharding.hint.HintShardingValue;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.shardingsphere.sharding.api.sharding.hint.HintShardingValue;
+import org.junit.jupiter.api.Test;
 
 class FenceShardingAlgorithmTests {
 

@@ -1,15 +1,14 @@
 package com.tradeflow.platform.datasource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
 import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.strategy.sharding.HintShardingStrategyConfiguration;
 import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardShardingStrategyConfiguration;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ShardKeyRulesTests {
 
@@ -35,16 +34,17 @@ class ShardKeyRulesTests {
         ShardingRuleConfiguration rules = rules(byUser("wallets"), orders());
         rules.getShardingAlgorithms().put("by_order", ModuloShardingAlgorithm.config(true));
 
-        assertThat(ShardKeyRules.spreadByKeyAlone(rules, SHARDS, Set.of("orders"))).isTrue();
+        assertThat(ShardKeyRules.spreadByKeyAlone(rules, SHARDS, Set.of("orders")))
+                .isTrue();
     }
 
     @Test
     void shouldRefuseWhenATableIsSpreadByAnotherColumn() {
-        ShardingTableRuleConfiguration events = new ShardingTableRuleConfiguration("events",
-                "ds_0.events,ds_1.events");
+        ShardingTableRuleConfiguration events = new ShardingTableRuleConfiguration("events", "ds_0.events,ds_1.events");
         events.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("order_id", "by_user"));
 
-        assertThat(ShardKeyRules.spreadByKeyAlone(rules(byUser("wallets"), events), SHARDS, Set.of())).isFalse();
+        assertThat(ShardKeyRules.spreadByKeyAlone(rules(byUser("wallets"), events), SHARDS, Set.of()))
+                .isFalse();
     }
 
     @Test
@@ -57,26 +57,28 @@ class ShardKeyRulesTests {
 
     @Test
     void shouldRefuseWhenTheDatabasesAreNotInShardOrder() {
-        assertThat(ShardKeyRules.spreadByKeyAlone(rules(byUser("wallets")), List.of("ds_1", "ds_0"), Set.of())).isFalse();
+        assertThat(ShardKeyRules.spreadByKeyAlone(rules(byUser("wallets")), List.of("ds_1", "ds_0"), Set.of()))
+                .isFalse();
     }
 
     private static ShardingTableRuleConfiguration byUser(String table) {
-        ShardingTableRuleConfiguration rule = new ShardingTableRuleConfiguration(table,
-                "ds_0." + table + ",ds_1." + table);
+        ShardingTableRuleConfiguration rule =
+                new ShardingTableRuleConfiguration(table, "ds_0." + table + ",ds_1." + table);
         rule.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", "by_user"));
         return rule;
     }
 
     private static ShardingTableRuleConfiguration orders() {
-        ShardingTableRuleConfiguration orders = new ShardingTableRuleConfiguration("orders",
-                "ds_0.orders_0,ds_0.orders_1,ds_1.orders_0,ds_1.orders_1");
+        ShardingTableRuleConfiguration orders =
+                new ShardingTableRuleConfiguration("orders", "ds_0.orders_0,ds_0.orders_1,ds_1.orders_0,ds_1.orders_1");
         orders.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", "by_user"));
         orders.setTableShardingStrategy(new StandardShardingStrategyConfiguration("order_id", "by_order"));
         return orders;
     }
 
     private static ShardingTableRuleConfiguration fence() {
-        ShardingTableRuleConfiguration fence = new ShardingTableRuleConfiguration(ShardedDataSources.FENCE_TABLE,
+        ShardingTableRuleConfiguration fence = new ShardingTableRuleConfiguration(
+                ShardedDataSources.FENCE_TABLE,
                 "ds_0." + ShardedDataSources.FENCE_TABLE + ",ds_1." + ShardedDataSources.FENCE_TABLE);
         fence.setDatabaseShardingStrategy(new HintShardingStrategyConfiguration("fence"));
         return fence;

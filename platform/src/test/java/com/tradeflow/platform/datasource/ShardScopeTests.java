@@ -1,9 +1,9 @@
 package com.tradeflow.platform.datasource;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class ShardScopeTests {
 
@@ -25,16 +25,21 @@ class ShardScopeTests {
 
     @Test
     void shouldRefuseWorkAboutAnotherKeyInsideAScope() {
-        ShardScope.run(7, () -> assertThatThrownBy(() -> ShardScope.run(8, () -> {
-        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("key 7").hasMessageContaining("key 8"));
+        ShardScope.run(
+                7,
+                () -> assertThatThrownBy(() -> ShardScope.run(8, () -> {}))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("key 7")
+                        .hasMessageContaining("key 8"));
         assertThat(ShardScope.current()).isEmpty();
     }
 
     @Test
     void shouldUnbindWhenTheWorkFails() {
         assertThatThrownBy(() -> ShardScope.run(7, () -> {
-            throw new IllegalArgumentException("boom");
-        })).isInstanceOf(IllegalArgumentException.class);
+                    throw new IllegalArgumentException("boom");
+                }))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(ShardScope.current()).isEmpty();
     }
 }

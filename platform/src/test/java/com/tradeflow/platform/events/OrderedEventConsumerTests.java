@@ -1,17 +1,16 @@
 package com.tradeflow.platform.events;
 
-import com.tradeflow.platform.tracing.MessageTraces;
-import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
-import org.apache.rocketmq.common.message.MessageExt;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tradeflow.platform.tracing.MessageTraces;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.junit.jupiter.api.Test;
 
 /** The delivery logic alone (no broker): batches, fallback one at a time, and each message's failure count. */
 class OrderedEventConsumerTests {
@@ -81,12 +80,14 @@ class OrderedEventConsumerTests {
             if (batchFails) {
                 throw new IllegalStateException("one of them cannot be applied");
             }
-            appliedTogether.add(messages.stream().map(m -> new String(m.body(), StandardCharsets.UTF_8)).toList());
+            appliedTogether.add(messages.stream()
+                    .map(m -> new String(m.body(), StandardCharsets.UTF_8))
+                    .toList());
         };
-        EventsProperties properties = new EventsProperties(null, MAX_RECONSUME_TIMES, null, null, null, null, null,
-                null, null, null, null, null, null);
-        return new OrderedEventConsumer("group", "topic", properties, MAX_RECONSUME_TIMES, step, batch,
-                MessageTraces.off());
+        EventsProperties properties = new EventsProperties(
+                null, MAX_RECONSUME_TIMES, null, null, null, null, null, null, null, null, null, null, null);
+        return new OrderedEventConsumer(
+                "group", "topic", properties, MAX_RECONSUME_TIMES, step, batch, MessageTraces.off());
     }
 
     private static List<MessageExt> messages(String... ids) {

@@ -1,10 +1,10 @@
 package com.tradeflow.platform.events;
 
-import org.apache.rocketmq.acl.common.AclClientRPCHook;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.rocketmq.acl.common.AclClientRPCHook;
+import org.junit.jupiter.api.Test;
 
 class RocketMqClientsTests {
 
@@ -32,7 +32,7 @@ class RocketMqClientsTests {
     }
 
     private static EventsProperties properties(String accessKey, String secretKey) {
-        return new EventsProperties(null, null, null, null, null, null, null, null, null, null, accessKey, secretKey,
-                null);
+        return new EventsProperties(
+                null, null, null, null, null, null, null, null, null, null, accessKey, secretKey, null);
     }
 }

@@ -1,13 +1,12 @@
 package com.tradeflow.platform.jobs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PollingJobTests {
 
@@ -110,7 +109,8 @@ class PollingJobTests {
     @Test
     void shouldRefuseAnIdleIntervalShorterThanTheBusyOne() {
         assertThatThrownBy(() -> new PollingJob("test-job", Duration.ofSeconds(2), Duration.ofSeconds(1), () -> true))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idle interval");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("idle interval");
     }
 
     private static void awaitPasses(AtomicInteger passes, int atLeast) throws InterruptedException {

@@ -1,15 +1,13 @@
 package com.tradeflow.platform.jobs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RetryScheduleTests {
 
-    private final RetrySchedule schedule = new RetrySchedule(4, Duration.ofSeconds(1), 2.0, 0.5,
-            Duration.ofSeconds(5));
+    private final RetrySchedule schedule = new RetrySchedule(4, Duration.ofSeconds(1), 2.0, 0.5, Duration.ofSeconds(5));
 
     @Test
     void shouldWaitLongerAfterEachFailureWithinTheJitterAndTheCap() {
@@ -34,7 +32,8 @@ class RetryScheduleTests {
 
     @Test
     void shouldKeepErrorTextShort() {
-        assertThat(RetrySchedule.errorText(new IllegalStateException("x".repeat(2_000)))).hasSize(500);
+        assertThat(RetrySchedule.errorText(new IllegalStateException("x".repeat(2_000))))
+                .hasSize(500);
         assertThat(RetrySchedule.errorText(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
     }
 }

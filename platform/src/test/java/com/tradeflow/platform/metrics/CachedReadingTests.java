@@ -1,11 +1,10 @@
 package com.tradeflow.platform.metrics;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CachedReadingTests {
 
@@ -23,12 +22,15 @@ class CachedReadingTests {
     @Test
     void shouldAnswerTheFallbackWhileReadingsFail() throws Exception {
         AtomicInteger reads = new AtomicInteger();
-        CachedReading<Integer> reading = new CachedReading<>(() -> {
-            if (reads.incrementAndGet() == 1) {
-                throw new IllegalStateException("database away");
-            }
-            return 7;
-        }, Duration.ZERO, -1);
+        CachedReading<Integer> reading = new CachedReading<>(
+                () -> {
+                    if (reads.incrementAndGet() == 1) {
+                        throw new IllegalStateException("database away");
+                    }
+                    return 7;
+                },
+                Duration.ZERO,
+                -1);
         assertThat(reading.get()).isEqualTo(-1);
         assertThat(reading.get()).isEqualTo(7);
     }

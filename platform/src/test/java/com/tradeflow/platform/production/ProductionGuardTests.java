@@ -1,23 +1,24 @@
 package com.tradeflow.platform.production;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProductionGuardTests {
 
     @Test
     void shouldRefuseTheProdProfileWithAFaultSwitchOrTheLocalModeOn() {
         assertThatThrownBy(() -> ProductionGuard.check(environment("prod", Map.of("tradeflow.faults.enabled", "true"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TRADEFLOW_FAULTS_ENABLED");
-        assertThatThrownBy(() -> ProductionGuard.check(environment("prod",
-                Map.of("tradeflow.benchmark.local-mode", "true", "tradeflow.faults.enabled", "false"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TRADEFLOW_BENCHMARK_LOCAL_MODE")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TRADEFLOW_FAULTS_ENABLED");
+        assertThatThrownBy(() -> ProductionGuard.check(environment(
+                        "prod", Map.of("tradeflow.benchmark.local-mode", "true", "tradeflow.faults.enabled", "false"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TRADEFLOW_BENCHMARK_LOCAL_MODE")
                 .hasMessageNotContaining("TRADEFLOW_FAULTS_ENABLED");
     }
 
@@ -25,8 +26,9 @@ class ProductionGuardTests {
     void shouldLetTheProdProfileStartWithTheSwitchesOffAndOtherProfilesWithThemOn() {
         assertThatCode(() -> ProductionGuard.check(environment("prod", Map.of("tradeflow.faults.enabled", "false"))))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> ProductionGuard.check(environment("local", Map.of("tradeflow.faults.enabled", "true",
-                "tradeflow.benchmark.local-mode", "true")))).doesNotThrowAnyException();
+        assertThatCode(() -> ProductionGuard.check(environment(
+                        "local", Map.of("tradeflow.faults.enabled", "true", "tradeflow.benchmark.local-mode", "true"))))
+                .doesNotThrowAnyException();
     }
 
     private static StandardEnvironment environment(String profile, Map<String, Object> properties) {

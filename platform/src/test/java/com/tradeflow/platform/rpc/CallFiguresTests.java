@@ -1,14 +1,13 @@
 package com.tradeflow.platform.rpc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.tradeflow.platform.metrics.OutcomeHistory;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /** A provider's call figures: refusals are answers, errors are failures, the p99 is the successes'. */
 class CallFiguresTests {
@@ -38,8 +37,11 @@ class CallFiguresTests {
     }
 
     private void calls(String method, ProviderCallMetrics.Outcome outcome, int times, Duration took) {
-        Timer timer = Timer.builder(ProviderCallMetrics.METRIC).tag("service", "WalletService").tag("method", method)
-                .tag("outcome", outcome.name()).register(meters);
+        Timer timer = Timer.builder(ProviderCallMetrics.METRIC)
+                .tag("service", "WalletService")
+                .tag("method", method)
+                .tag("outcome", outcome.name())
+                .register(meters);
         for (int i = 0; i < times; i++) {
             timer.record(took);
         }

@@ -1,6 +1,11 @@
 package com.tradeflow.platform.rpc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tradeflow.platform.crypto.SharedSecrets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.dubbo.common.URL;
 import org.apache.dubbo.metadata.MetadataService;
 import org.apache.dubbo.rpc.AsyncRpcResult;
@@ -11,12 +16,6 @@ import org.apache.dubbo.rpc.RpcException;
 import org.apache.dubbo.rpc.RpcInvocation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CallerTokenFiltersTests {
 
@@ -46,7 +45,8 @@ class CallerTokenFiltersTests {
     void providerRefusesACallWithoutTokenBeforeTheServiceRuns() {
         Recording<Wallets> wallets = new Recording<>(Wallets.class);
         assertThatThrownBy(() -> provider.invoke(wallets, call(null)))
-                .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.isForbidden()).isTrue())
+                .isInstanceOfSatisfying(
+                        RpcException.class, e -> assertThat(e.isForbidden()).isTrue())
                 .hasMessageContaining("caller token missing or wrong");
         assertThat(wallets.calls).isEmpty();
     }
@@ -55,7 +55,8 @@ class CallerTokenFiltersTests {
     void providerRefusesAWrongOrTruncatedToken() {
         Recording<Wallets> wallets = new Recording<>(Wallets.class);
         for (String forged : List.of(TOKEN.substring(0, TOKEN.length() - 1), TOKEN + "x", TOKEN.toUpperCase(), "")) {
-            assertThatThrownBy(() -> provider.invoke(wallets, call(forged))).as(forged)
+            assertThatThrownBy(() -> provider.invoke(wallets, call(forged)))
+                    .as(forged)
                     .isInstanceOf(RpcException.class);
         }
         assertThat(wallets.calls).isEmpty();
@@ -72,8 +73,10 @@ class CallerTokenFiltersTests {
     void consumerAttachesTheToken() {
         Recording<Wallets> wallets = new Recording<>(Wallets.class);
         consumer.invoke(wallets, call(null));
-        assertThat(wallets.calls).singleElement()
-                .satisfies(sent -> assertThat(sent.getAttachment(CallerToken.ATTACHMENT)).isEqualTo(TOKEN));
+        assertThat(wallets.calls)
+                .singleElement()
+                .satisfies(sent ->
+                        assertThat(sent.getAttachment(CallerToken.ATTACHMENT)).isEqualTo(TOKEN));
     }
 
     @Test
@@ -126,7 +129,6 @@ class CallerTokenFiltersTests {
         }
 
         @Override
-        public void destroy() {
-        }
+        public void destroy() {}
     }
 }

@@ -1,9 +1,12 @@
 package com.tradeflow.platform.rpc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.TimeUnit;
 import org.apache.dubbo.common.URL;
 import org.apache.dubbo.rpc.AppResponse;
 import org.apache.dubbo.rpc.AsyncRpcResult;
@@ -15,10 +18,6 @@ import org.apache.dubbo.rpc.RpcInvocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ProviderCallMetricsTests {
 
@@ -47,7 +46,8 @@ class ProviderCallMetricsTests {
     }
 
     private long served(String outcome) {
-        return ProviderCallMetrics.timer(Stock.class, "deduct", ProviderCallMetrics.Outcome.valueOf(outcome)).count();
+        return ProviderCallMetrics.timer(Stock.class, "deduct", ProviderCallMetrics.Outcome.valueOf(outcome))
+                .count();
     }
 
     @Test
@@ -59,8 +59,13 @@ class ProviderCallMetricsTests {
         Thread.sleep(20);
         metrics.onResponse(result, stock, invocation);
         assertThat(served("SUCCESS")).isEqualTo(before + 1);
-        assertThat(REGISTRY.get(ProviderCallMetrics.METRIC).tag("service", "Stock").tag("method", "deduct")
-                .tag("outcome", "SUCCESS").timer().max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(20);
+        assertThat(REGISTRY.get(ProviderCallMetrics.METRIC)
+                        .tag("service", "Stock")
+                        .tag("method", "deduct")
+                        .tag("outcome", "SUCCESS")
+                        .timer()
+                        .max(TimeUnit.MILLISECONDS))
+                .isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -102,8 +107,7 @@ class ProviderCallMetricsTests {
             }
 
             @Override
-            public void destroy() {
-            }
+            public void destroy() {}
         };
     }
 }

@@ -1,5 +1,8 @@
 package com.tradeflow.platform.sentinel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.alibaba.csp.sentinel.slots.block.RuleConstant;
 import com.alibaba.csp.sentinel.slots.block.authority.AuthorityRule;
 import com.alibaba.csp.sentinel.slots.block.degrade.DegradeRule;
@@ -7,12 +10,8 @@ import com.alibaba.csp.sentinel.slots.block.flow.FlowRule;
 import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowItem;
 import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRule;
 import com.alibaba.csp.sentinel.slots.system.SystemRule;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class RuleJsonTests {
 
@@ -40,7 +39,9 @@ class RuleJsonTests {
             assertThat(r.getResource()).isEqualTo("order-placement-by-sku");
             assertThat(r.getParamIdx()).isZero();
             assertThat(r.getCount()).isEqualTo(5);
-            assertThat(r.getParamFlowItemList()).extracting(ParamFlowItem::getObject).containsExactly("3");
+            assertThat(r.getParamFlowItemList())
+                    .extracting(ParamFlowItem::getObject)
+                    .containsExactly("3");
         });
     }
 
@@ -48,9 +49,14 @@ class RuleJsonTests {
     void shouldReadBackWhatItWritesForEveryKind() {
         FlowRule flow = new FlowRule("GET:/api/products/{skuId}").setCount(2).setGrade(RuleConstant.FLOW_GRADE_QPS);
         DegradeRule degrade = new DegradeRule("dubbo:consumer:com.tradeflow.api.inventory.InventoryService")
-                .setGrade(RuleConstant.DEGRADE_GRADE_RT).setCount(1000).setSlowRatioThreshold(0.5)
-                .setTimeWindow(5).setMinRequestAmount(5).setStatIntervalMs(10000);
-        ParamFlowRule param = new ParamFlowRule("order-placement-by-sku").setParamIdx(0).setCount(3);
+                .setGrade(RuleConstant.DEGRADE_GRADE_RT)
+                .setCount(1000)
+                .setSlowRatioThreshold(0.5)
+                .setTimeWindow(5)
+                .setMinRequestAmount(5)
+                .setStatIntervalMs(10000);
+        ParamFlowRule param =
+                new ParamFlowRule("order-placement-by-sku").setParamIdx(0).setCount(3);
         SystemRule system = new SystemRule();
         system.setMaxThread(50);
         AuthorityRule authority = new AuthorityRule();
@@ -58,12 +64,17 @@ class RuleJsonTests {
         authority.setLimitApp("blocked-app");
         authority.setStrategy(RuleConstant.AUTHORITY_BLACK);
 
-        assertThat(RuleJson.parse(RuleJson.write(List.of(flow)), FlowRule.class)).containsExactly(flow);
-        assertThat(RuleJson.parse(RuleJson.write(List.of(degrade)), DegradeRule.class)).containsExactly(degrade);
-        assertThat(RuleJson.parse(RuleJson.write(List.of(param)), ParamFlowRule.class)).containsExactly(param);
+        assertThat(RuleJson.parse(RuleJson.write(List.of(flow)), FlowRule.class))
+                .containsExactly(flow);
+        assertThat(RuleJson.parse(RuleJson.write(List.of(degrade)), DegradeRule.class))
+                .containsExactly(degrade);
+        assertThat(RuleJson.parse(RuleJson.write(List.of(param)), ParamFlowRule.class))
+                .containsExactly(param);
         assertThat(RuleJson.parse(RuleJson.write(List.of(system)), SystemRule.class))
-                .singleElement().satisfies(r -> assertThat(r.getMaxThread()).isEqualTo(50));
-        assertThat(RuleJson.parse(RuleJson.write(List.of(authority)), AuthorityRule.class)).containsExactly(authority);
+                .singleElement()
+                .satisfies(r -> assertThat(r.getMaxThread()).isEqualTo(50));
+        assertThat(RuleJson.parse(RuleJson.write(List.of(authority)), AuthorityRule.class))
+                .containsExactly(authority);
     }
 
     @Test
@@ -72,8 +83,10 @@ class RuleJsonTests {
         assertThat(RuleJson.parse("  ", FlowRule.class)).isEmpty();
         assertThat(RuleJson.parse("[]", FlowRule.class)).isEmpty();
         assertThatThrownBy(() -> RuleJson.parse("{\"resource\":\"x\"}", FlowRule.class))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON array");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("JSON array");
         assertThatThrownBy(() -> RuleJson.parse("[{\"count\":\"lots\"}]", FlowRule.class))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FlowRule");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("FlowRule");
     }
 }

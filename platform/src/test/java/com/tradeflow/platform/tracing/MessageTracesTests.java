@@ -1,5 +1,7 @@
 package com.tradeflow.platform.tracing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
@@ -13,27 +15,25 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** One trace through a stored row, a message and a subscriber's row, on OpenTelemetry's own SDK. */
 class MessageTracesTests {
 
     private final List<SpanData> finished = new CopyOnWriteArrayList<>();
     private final SdkTracerProvider provider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(new Collecting())).build();
+            .addSpanProcessor(SimpleSpanProcessor.create(new Collecting()))
+            .build();
     private final io.opentelemetry.api.trace.Tracer otel = provider.get("test");
-    private final Tracer tracer = new OtelTracer(otel, new OtelCurrentTraceContext(), event -> { });
-    private final MessageTraces traces = new MessageTraces(tracer, new OtelPropagator(
-            ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel));
+    private final Tracer tracer = new OtelTracer(otel, new OtelCurrentTraceContext(), event -> {});
+    private final MessageTraces traces = new MessageTraces(
+            tracer, new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel));
 
     @AfterEach
     void close() {
@@ -49,7 +49,9 @@ class MessageTracesTests {
         } finally {
             request.end();
         }
-        assertThat(stored).isEqualTo("00-" + request.context().traceId() + "-" + request.context().spanId() + "-01");
+        assertThat(stored)
+                .isEqualTo("00-" + request.context().traceId() + "-"
+                        + request.context().spanId() + "-01");
 
         // later, in the relay's thread: no current span, the row's context is the parent
         Map<String, String> message = new HashMap<>();
@@ -62,7 +64,9 @@ class MessageTracesTests {
         receive.end();
         traces.continuing("apply points", inboxRow).end();
 
-        assertThat(finished).extracting(span -> span.getTraceId()).containsOnly(request.context().traceId());
+        assertThat(finished)
+                .extracting(span -> span.getTraceId())
+                .containsOnly(request.context().traceId());
         SpanData sent = span("send order-events");
         SpanData received = span("receive order-events");
         SpanData applied = span("apply points");
@@ -78,15 +82,18 @@ class MessageTracesTests {
     void shouldStartANewTraceForAMessageWithoutOneAndSendUnderTheCurrentSpanWithoutAStoredOne() {
         Span receive = traces.receiving("wallet-events", "top-up", key -> null);
         receive.end();
-        assertThat(span("receive wallet-events").getParentSpanContext().isValid()).isFalse();
+        assertThat(span("receive wallet-events").getParentSpanContext().isValid())
+                .isFalse();
 
-        Span replay = tracer.nextSpan().name("POST /api/admin/dead-letters/replay").start();
+        Span replay =
+                tracer.nextSpan().name("POST /api/admin/dead-letters/replay").start();
         try (Tracer.SpanInScope scope = tracer.withSpan(replay)) {
-            traces.sending("order-events", null, (key, value) -> { }).end();
+            traces.sending("order-events", null, (key, value) -> {}).end();
         } finally {
             replay.end();
         }
-        assertThat(span("send order-events").getParentSpanId()).isEqualTo(replay.context().spanId());
+        assertThat(span("send order-events").getParentSpanId())
+                .isEqualTo(replay.context().spanId());
     }
 
     @Test
@@ -104,11 +111,15 @@ class MessageTracesTests {
         off.sending("order-events", null, message::put).end();
         assertThat(off.current()).isNull();
         assertThat(message).isEmpty();
-        assertThat(off.traceParent(off.receiving("order-events", "points", message::get))).isNull();
+        assertThat(off.traceParent(off.receiving("order-events", "points", message::get)))
+                .isNull();
     }
 
     private SpanData span(String name) {
-        return finished.stream().filter(span -> span.getName().equals(name)).findFirst().orElseThrow();
+        return finished.stream()
+                .filter(span -> span.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private final class Collecting implements SpanExporter {

@@ -1,5 +1,12 @@
 package com.tradeflow.platform.tracing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Span;
@@ -10,13 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 class TracingAutoConfigurationTests {
 
@@ -30,10 +30,15 @@ class TracingAutoConfigurationTests {
 
     @Test
     void shouldLeaveTheActuatorsRequestsOutAndObserveTheApis() {
-        assertThat(observed.test("http.server.requests", request("/actuator/health"))).isFalse();
-        assertThat(observed.test("http.server.requests", request("/actuator/prometheus"))).isFalse();
-        assertThat(observed.test("http.server.requests", request("/api/orders"))).isTrue();
-        assertThat(observed.test("dubbo.client", new Observation.Context())).as("anything else").isTrue();
+        assertThat(observed.test("http.server.requests", request("/actuator/health")))
+                .isFalse();
+        assertThat(observed.test("http.server.requests", request("/actuator/prometheus")))
+                .isFalse();
+        assertThat(observed.test("http.server.requests", request("/api/orders")))
+                .isTrue();
+        assertThat(observed.test("dubbo.client", new Observation.Context()))
+                .as("anything else")
+                .isTrue();
     }
 
     @Test

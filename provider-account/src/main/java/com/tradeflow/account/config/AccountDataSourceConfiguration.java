@@ -9,17 +9,16 @@ import com.tradeflow.platform.datasource.DatabaseProperties;
 import com.tradeflow.platform.datasource.PhysicalDatabase;
 import com.tradeflow.platform.datasource.ShardedDataSources;
 import com.tradeflow.platform.fault.FaultSwitches;
-import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
-
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Wallets and their ledgers sharded by user id over two databases: shard {@code user_id % 2}. Two data sources
@@ -38,8 +37,8 @@ import java.util.Set;
 class AccountDataSourceConfiguration {
 
     private static final String BY_USER = "account_by_user";
-    private static final List<String> TABLES = List.of("wallets", "wallet_ledger", "wallet_points",
-            "processed_events", "wallet_top_ups", "wallet_transfers");
+    private static final List<String> TABLES = List.of(
+            "wallets", "wallet_ledger", "wallet_points", "processed_events", "wallet_top_ups", "wallet_transfers");
     /** What a transfer writes. */
     private static final List<String> TRANSFER_TABLES = List.of("wallets", "wallet_transfers");
 
@@ -57,10 +56,18 @@ class AccountDataSourceConfiguration {
 
     /** Built after the service's data source, which migrates the schemas. */
     @Bean(destroyMethod = "close")
-    LocalXaDataSource transferXaDataSource(DatabaseProperties databases, BranchTypeRoutingDataSource migrated,
-            LocalXa xa, TransferProperties transfers, FaultSwitches faults) {
+    LocalXaDataSource transferXaDataSource(
+            DatabaseProperties databases,
+            BranchTypeRoutingDataSource migrated,
+            LocalXa xa,
+            TransferProperties transfers,
+            FaultSwitches faults) {
         Map<String, PhysicalDatabase> shards = shards(databases);
-        return LocalXaDataSource.open("account-transfers", shards, byUser(shards.keySet(), TRANSFER_TABLES), xa,
+        return LocalXaDataSource.open(
+                "account-transfers",
+                shards,
+                byUser(shards.keySet(), TRANSFER_TABLES),
+                xa,
                 () -> faults.holdWhileArmed(Transfers.FAULT_BEFORE_XA_COMMIT, transfers.faultHoldLimit()));
     }
 

@@ -5,8 +5,7 @@ public final class AccountShards {
 
     public static final int COUNT = 2;
 
-    private AccountShards() {
-    }
+    private AccountShards() {}
 
     public static int of(long userId) {
         return (int) Math.floorMod(userId, (long) COUNT);

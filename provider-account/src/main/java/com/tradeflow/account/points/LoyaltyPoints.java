@@ -3,10 +3,9 @@ package com.tradeflow.account.points;
 import com.tradeflow.api.account.LoyaltyPointsRule;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.events.OrderEventHandler;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /**
  * An order's points ({@link LoyaltyPointsRule}): credited when the order is placed, taken back when it is
@@ -29,8 +28,8 @@ class LoyaltyPoints implements OrderEventHandler {
     /** A batch: the changes summed per user, written as one statement. */
     @Override
     public void applyAll(List<OrderEvent> events) {
-        points.addAll(events.stream().collect(Collectors.groupingBy(OrderEvent::userId,
-                Collectors.summingLong(LoyaltyPoints::change))));
+        points.addAll(events.stream()
+                .collect(Collectors.groupingBy(OrderEvent::userId, Collectors.summingLong(LoyaltyPoints::change))));
     }
 
     private static long change(OrderEvent event) {

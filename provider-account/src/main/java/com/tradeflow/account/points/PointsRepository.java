@@ -1,10 +1,9 @@
 package com.tradeflow.account.points;
 
 import com.tradeflow.platform.events.Counters;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-
-import java.util.Map;
 
 /** SQL over the loyalty points; every statement names the user, so it routes to the user's shard. */
 @Repository
@@ -19,7 +18,8 @@ public class PointsRepository {
     /** Points of the user; 0 before the first event. */
     public long points(long userId) {
         return jdbc.queryForList("SELECT points FROM wallet_points WHERE user_id = ?", Long.class, userId).stream()
-                .findFirst().orElse(0L);
+                .findFirst()
+                .orElse(0L);
     }
 
     void add(long userId, long delta) {

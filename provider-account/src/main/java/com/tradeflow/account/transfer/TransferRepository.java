@@ -2,14 +2,13 @@ package com.tradeflow.account.transfer;
 
 import com.tradeflow.api.account.TransferView;
 import com.tradeflow.platform.transaction.AtLockGuard;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of a transfer, run on the JDBC template of the transaction it belongs to: the service's own (one shard)
@@ -31,8 +30,8 @@ class TransferRepository {
 
     /** Row-locks the wallet until the transaction ends; empty when the user has none. */
     OptionalLong lockBalance(JdbcTemplate jdbc, long userId) {
-        List<Long> balance = jdbc.queryForList("SELECT balance FROM wallets WHERE user_id = ? FOR UPDATE",
-                Long.class, userId);
+        List<Long> balance =
+                jdbc.queryForList("SELECT balance FROM wallets WHERE user_id = ? FOR UPDATE", Long.class, userId);
         return balance.isEmpty() ? OptionalLong.empty() : OptionalLong.of(balance.get(0));
     }
 
@@ -61,22 +60,28 @@ class TransferRepository {
     Optional<TransferView> find(long fromUserId, String transferId) {
         return serviceJdbc.query("""
                 SELECT transfer_id, user_id, counterparty_user_id, amount, created_at FROM wallet_transfers
-                WHERE user_id = ? AND transfer_id = ? AND direction = ?""", TransferRepository::view, fromUserId,
-                transferId, OUT).stream().findFirst();
+                WHERE user_id = ? AND transfer_id = ? AND direction = ?""", TransferRepository::view, fromUserId, transferId, OUT).stream()
+                .findFirst();
     }
 
     /** The completed transfer, looked for on every shard (the id does not say where the paying user lives). */
     Optional<TransferView> find(String transferId) {
         return serviceJdbc.query("""
                 SELECT transfer_id, user_id, counterparty_user_id, amount, created_at FROM wallet_transfers
-                WHERE transfer_id = ? AND direction = ?""", TransferRepository::view, transferId, OUT)
-                .stream().findFirst();
+                WHERE transfer_id = ? AND direction = ?""", TransferRepository::view, transferId, OUT).stream()
+                .findFirst();
     }
 
     private static TransferView view(ResultSet rs, int row) throws SQLException {
         long from = rs.getLong("user_id");
         long to = rs.getLong("counterparty_user_id");
-        return new TransferView(rs.getString("transfer_id"), from, to, rs.getLong("amount"), TransferView.COMPLETED,
-                TransferMode.of(from, to).name(), rs.getTimestamp("created_at").toInstant().toString());
+        return new TransferView(
+                rs.getString("transfer_id"),
+                from,
+                to,
+                rs.getLong("amount"),
+                TransferView.COMPLETED,
+                TransferMode.of(from, to).name(),
+                rs.getTimestamp("created_at").toInstant().toString());
     }
 }

@@ -7,6 +7,9 @@ import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.platform.datasource.LockContention;
 import com.tradeflow.platform.fault.FaultSwitches;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,10 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Transfers between wallets, each in one transaction over the databases of its two wallets: a plain local
@@ -46,8 +45,12 @@ public class Transfers {
     private final TransactionTemplate xaTransactions;
     private final FaultSwitches faults;
 
-    Transfers(TransferRepository transfers, JdbcTemplate localJdbc, TransactionTemplate localTransactions,
-            LocalXaDataSource transferXaDataSource, FaultSwitches faults) {
+    Transfers(
+            TransferRepository transfers,
+            JdbcTemplate localJdbc,
+            TransactionTemplate localTransactions,
+            LocalXaDataSource transferXaDataSource,
+            FaultSwitches faults) {
         this.transfers = transfers;
         this.localJdbc = localJdbc;
         this.localTransactions = localTransactions;
@@ -66,18 +69,21 @@ public class Transfers {
         JdbcTemplate jdbc = mode == TransferMode.XA ? xaJdbc : localJdbc;
         TransactionTemplate transaction = mode == TransferMode.XA ? xaTransactions : localTransactions;
         try {
-            LockContention.translate(() -> transaction.execute(status -> {
-                move(jdbc, transferId, fromUserId, toUserId, amount);
-                return null;
-            }), "a wallet of users " + fromUserId + " and " + toUserId);
+            LockContention.translate(
+                    () -> transaction.execute(status -> {
+                        move(jdbc, transferId, fromUserId, toUserId, amount);
+                        return null;
+                    }),
+                    "a wallet of users " + fromUserId + " and " + toUserId);
         } catch (DuplicateKeyException concurrent) {
             // the same transfer id committed by a concurrent call between our replay check and our insert
             return replay(transferId, fromUserId, toUserId, amount).orElseThrow(() -> concurrent);
         }
-        TransferView done = transfers.find(fromUserId, transferId).orElseThrow(() -> new IllegalStateException(
-                "transfer " + transferId + " committed but its ledger row is not readable"));
-        log.info("transfer {}: {} cents from user {} to user {} ({})", transferId, amount, fromUserId, toUserId,
-                mode);
+        TransferView done = transfers
+                .find(fromUserId, transferId)
+                .orElseThrow(() -> new IllegalStateException(
+                        "transfer " + transferId + " committed but its ledger row is not readable"));
+        log.info("transfer {}: {} cents from user {} to user {} ({})", transferId, amount, fromUserId, toUserId, mode);
         return new TransferReceipt(done, false);
     }
 
@@ -85,7 +91,8 @@ public class Transfers {
         if (!TRANSFER_ID.matcher(transferId).matches()) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "transferId must be 1 to 36 letters, digits or -");
         }
-        return transfers.find(transferId)
+        return transfers
+                .find(transferId)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no transfer " + transferId));
     }
 
@@ -95,13 +102,14 @@ public class Transfers {
         OptionalLong firstBalance = transfers.lockBalance(jdbc, first);
         OptionalLong secondBalance = transfers.lockBalance(jdbc, second);
         if (firstBalance.isEmpty() || secondBalance.isEmpty()) {
-            throw new BusinessException(ErrorCode.NOT_FOUND,
-                    "no wallet for user " + (firstBalance.isEmpty() ? first : second));
+            throw new BusinessException(
+                    ErrorCode.NOT_FOUND, "no wallet for user " + (firstBalance.isEmpty() ? first : second));
         }
         long fromBalance = (fromUserId == first ? firstBalance : secondBalance).getAsLong();
         if (fromBalance < amount) {
-            throw new BusinessException(ErrorCode.INSUFFICIENT_BALANCE, "user " + fromUserId + " has " + fromBalance
-                    + " cents, the transfer needs " + amount);
+            throw new BusinessException(
+                    ErrorCode.INSUFFICIENT_BALANCE,
+                    "user " + fromUserId + " has " + fromBalance + " cents, the transfer needs " + amount);
         }
         transfers.record(jdbc, transferId, fromUserId, toUserId, amount);
         transfers.change(jdbc, fromUserId, -amount);
@@ -112,8 +120,9 @@ public class Transfers {
     private Optional<TransferReceipt> replay(String transferId, long fromUserId, long toUserId, long amount) {
         return transfers.find(fromUserId, transferId).map(done -> {
             if (done.toUserId() != toUserId || done.amount() != amount) {
-                throw new BusinessException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "transfer " + transferId
-                        + " was made with another recipient or amount");
+                throw new BusinessException(
+                        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                        "transfer " + transferId + " was made with another recipient or amount");
             }
             log.info("transfer {} completed before; nothing moved again", transferId);
             return new TransferReceipt(done, true);

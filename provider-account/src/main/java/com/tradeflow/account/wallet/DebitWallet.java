@@ -2,10 +2,9 @@ package com.tradeflow.account.wallet;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.Optional;
 
 /**
  * Takes money for an order in ONE local transaction on the user's shard: one Seata branch per global
@@ -44,9 +43,11 @@ public class DebitWallet {
      */
     static void requireRepeat(long orderId, long userId, long amount, Optional<Long> earlier) {
         if (earlier.isEmpty() || earlier.get() != amount) {
-            throw new BusinessException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "order " + orderId + " already moved "
-                    + earlier.map(a -> a + " cents of user " + userId).orElse("money of another user")
-                    + "; refused: " + amount + " cents of user " + userId);
+            throw new BusinessException(
+                    ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "order " + orderId + " already moved "
+                            + earlier.map(a -> a + " cents of user " + userId).orElse("money of another user")
+                            + "; refused: " + amount + " cents of user " + userId);
         }
     }
 

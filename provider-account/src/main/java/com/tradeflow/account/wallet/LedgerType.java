@@ -28,7 +28,8 @@ enum LedgerType {
      * reconciliation's view of the books, in one place with the kinds).
      */
     static String balanceChangeSql(String alias) {
-        return Arrays.stream(values()).filter(t -> t.balanceEffect != 0)
+        return Arrays.stream(values())
+                .filter(t -> t.balanceEffect != 0)
                 .map(t -> "WHEN '" + t.name() + "' THEN " + (t.balanceEffect < 0 ? "-" : "") + alias + ".amount")
                 .collect(Collectors.joining(" ", "COALESCE(SUM(CASE " + alias + ".type ", " ELSE 0 END), 0)"));
     }

@@ -31,12 +31,12 @@ public class RefundWallet {
 
     /** The order debited exactly {@code amount} from this user, or the refund is refused. */
     static void requireDebit(WalletRepository wallets, long orderId, long userId, long amount) {
-        long debited = wallets.findMovement(userId, orderId, LedgerType.DEBIT).orElseThrow(() ->
-                new BusinessException(ErrorCode.NOT_FOUND, "order " + orderId + " debited nothing from user "
-                        + userId));
+        long debited = wallets.findMovement(userId, orderId, LedgerType.DEBIT)
+                .orElseThrow(() -> new BusinessException(
+                        ErrorCode.NOT_FOUND, "order " + orderId + " debited nothing from user " + userId));
         if (debited != amount) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "order " + orderId + " debited " + debited
-                    + " cents, not " + amount);
+            throw new BusinessException(
+                    ErrorCode.VALIDATION_FAILED, "order " + orderId + " debited " + debited + " cents, not " + amount);
         }
     }
 }

@@ -20,9 +20,11 @@ class TopUpCreditConsumerConfiguration {
      *                          dead-lettered: a succeeded top-up must not wait for an operator after a short blip
      */
     @Bean
-    SmartLifecycle topUpCreditSubscription(EventSubscriptions subscriptions, TopUpCredits credits,
+    SmartLifecycle topUpCreditSubscription(
+            EventSubscriptions subscriptions,
+            TopUpCredits credits,
             @Value("${tradeflow.top-ups.credit-max-reconsume-times}") int maxReconsumeTimes) {
-        return subscriptions.applyIdempotentOnDelivery(EventTopics.TOP_UP_GROUP, TopUpEvent.class, maxReconsumeTimes,
-                credits::credit);
+        return subscriptions.applyIdempotentOnDelivery(
+                EventTopics.TOP_UP_GROUP, TopUpEvent.class, maxReconsumeTimes, credits::credit);
     }
 }

@@ -40,22 +40,33 @@ public class TopUpCredits {
         if (!signatures.valid(event.signedContent(), event.signature())) {
             throw new UntrustedEventException("top-up event " + event.eventId() + " (" + event.merchantOrderNo()
                     + ", user " + event.userId() + ", " + event.amount() + " cents) "
-                    + (signatures.configured() ? "does not carry consumer-web's signature"
-                    : "cannot be checked: tradeflow.events.signing-key is not set") + "; nothing credited");
+                    + (signatures.configured()
+                            ? "does not carry consumer-web's signature"
+                            : "cannot be checked: tradeflow.events.signing-key is not set")
+                    + "; nothing credited");
         }
         try {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO wallet_top_ups (merchant_order_no, user_id, top_up_id, amount, payment_id, event_id)
-                    VALUES (?, ?, ?, ?, ?, ?)""", event.merchantOrderNo(), event.userId(), event.topUpId(),
-                    event.amount(), event.paymentId(), event.eventId());
+                    VALUES (?, ?, ?, ?, ?, ?)""",
+                    event.merchantOrderNo(),
+                    event.userId(),
+                    event.topUpId(),
+                    event.amount(),
+                    event.paymentId(),
+                    event.eventId());
         } catch (DuplicateKeyException credited) {
-            log.info("top-up {} of user {} was credited before; event {} changes nothing", event.merchantOrderNo(),
-                    event.userId(), event.eventId());
+            log.info(
+                    "top-up {} of user {} was credited before; event {} changes nothing",
+                    event.merchantOrderNo(),
+                    event.userId(),
+                    event.eventId());
             return;
         }
         if (!wallets.creditOutsideGlobalTransaction(event.userId(), event.amount())) {
-            throw new IllegalStateException("top-up " + event.merchantOrderNo() + ": user " + event.userId()
-                    + " has no wallet");
+            throw new IllegalStateException(
+                    "top-up " + event.merchantOrderNo() + ": user " + event.userId() + " has no wallet");
         }
         wallets.recordMovement(event.userId(), event.topUpId(), LedgerType.TOP_UP, event.amount());
         log.info("top-up {} credited: {} cents to user {}", event.merchantOrderNo(), event.amount(), event.userId());

@@ -1,6 +1,7 @@
 package com.tradeflow.account.wallet;
 
 import com.tradeflow.platform.transaction.ActionContexts;
+import java.util.Optional;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
 import org.apache.seata.rm.tcc.api.LocalTCC;
@@ -8,8 +9,6 @@ import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * TCC money for a purchase: the try freezes (balance -> frozen), confirm spends the frozen amount, cancel
@@ -32,7 +31,8 @@ public class WalletFreezeAction {
     }
 
     @TwoPhaseBusinessAction(name = ACTION, commitMethod = "confirm", rollbackMethod = "cancel", useTCCFence = true)
-    public void freeze(BusinessActionContext context,
+    public void freeze(
+            BusinessActionContext context,
             @BusinessActionContextParameter("orderId") long orderId,
             @BusinessActionContextParameter("userId") long userId,
             @BusinessActionContextParameter("amount") long amount) {
@@ -54,8 +54,8 @@ public class WalletFreezeAction {
         long amount = ActionContexts.longValue(context, "amount");
         if (wallets.changeMovementType(userId, orderId, LedgerType.FREEZE, LedgerType.DEBIT)) {
             if (!wallets.spendFrozen(userId, amount)) {
-                throw new IllegalStateException("order " + orderId + ": user " + userId + " has less than "
-                        + amount + " cents frozen to spend");
+                throw new IllegalStateException("order " + orderId + ": user " + userId + " has less than " + amount
+                        + " cents frozen to spend");
             }
             log.debug("order {}: {} cents of user {} spent ({})", orderId, amount, userId, context.getXid());
         }
@@ -68,8 +68,8 @@ public class WalletFreezeAction {
         long amount = ActionContexts.longValue(context, "amount");
         if (wallets.deleteMovement(userId, orderId, LedgerType.FREEZE)) {
             if (!wallets.unfreeze(userId, amount)) {
-                throw new IllegalStateException("order " + orderId + ": user " + userId + " has less than "
-                        + amount + " cents frozen to release");
+                throw new IllegalStateException("order " + orderId + ": user " + userId + " has less than " + amount
+                        + " cents frozen to release");
             }
             log.info("order {}: {} cents of user {} unfrozen ({})", orderId, amount, userId, context.getXid());
         }

@@ -30,13 +30,15 @@ public class WalletRefundAction {
     }
 
     @TwoPhaseBusinessAction(name = ACTION, commitMethod = "confirm", rollbackMethod = "cancel", useTCCFence = true)
-    public WalletView prepareRefund(BusinessActionContext context,
+    public WalletView prepareRefund(
+            BusinessActionContext context,
             @BusinessActionContextParameter("orderId") long orderId,
             @BusinessActionContextParameter("userId") long userId,
             @BusinessActionContextParameter("amount") long amount) {
         RefundWallet.requireDebit(wallets, orderId, userId, amount);
         if (wallets.findMovement(userId, orderId, LedgerType.REFUND).isEmpty()
-                && wallets.findMovement(userId, orderId, LedgerType.REFUND_PENDING).isEmpty()) {
+                && wallets.findMovement(userId, orderId, LedgerType.REFUND_PENDING)
+                        .isEmpty()) {
             wallets.recordMovement(userId, orderId, LedgerType.REFUND_PENDING, amount);
         }
         return wallets.find(userId).orElseThrow();

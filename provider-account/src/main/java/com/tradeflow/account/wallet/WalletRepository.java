@@ -6,14 +6,13 @@ import com.tradeflow.api.account.WalletView;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.platform.transaction.AtLockGuard;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * SQL over wallets and the wallet ledger; every statement names the user, so it routes to one shard (but the
@@ -36,9 +35,13 @@ class WalletRepository {
 
     /** The wallet with its loyalty points (kept apart, see {@link PointsRepository}). */
     Optional<WalletView> find(long userId) {
-        return jdbc.query("SELECT user_id, balance, frozen FROM wallets WHERE user_id = ?",
-                (rs, i) -> new WalletView(rs.getLong(1), rs.getLong(2), rs.getLong(3), points.points(userId)), userId)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT user_id, balance, frozen FROM wallets WHERE user_id = ?",
+                        (rs, i) -> new WalletView(rs.getLong(1), rs.getLong(2), rs.getLong(3), points.points(userId)),
+                        userId)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -46,19 +49,23 @@ class WalletRepository {
      * too low. Asked only after the change failed, so a purchase that succeeds never reads the wallet.
      */
     BusinessException refusal(long userId, long amount) {
-        Integer wallets = jdbc.queryForObject("SELECT COUNT(*) FROM wallets WHERE user_id = ?", Integer.class,
-                userId);
+        Integer wallets = jdbc.queryForObject("SELECT COUNT(*) FROM wallets WHERE user_id = ?", Integer.class, userId);
         return wallets == null || wallets == 0
                 ? new BusinessException(ErrorCode.NOT_FOUND, "no wallet for user " + userId)
-                : new BusinessException(ErrorCode.INSUFFICIENT_BALANCE,
-                        "balance of user " + userId + " is below " + amount + " cents");
+                : new BusinessException(
+                        ErrorCode.INSUFFICIENT_BALANCE, "balance of user " + userId + " is below " + amount + " cents");
     }
 
     /** @return false when the balance is too low or the wallet unknown (nothing changed) */
     boolean take(long userId, long amount) {
-        return changed(userId, jdbc.update(
-                "UPDATE wallets SET balance = balance - ? WHERE user_id = ? AND balance >= ?",
-                amount, userId, amount) == 1);
+        return changed(
+                userId,
+                jdbc.update(
+                                "UPDATE wallets SET balance = balance - ? WHERE user_id = ? AND balance >= ?",
+                                amount,
+                                userId,
+                                amount)
+                        == 1);
     }
 
     /** @return false when the balance is too low or the wallet unknown (nothing changed) */
@@ -70,9 +77,14 @@ class WalletRepository {
 
     /** Frozen money is spent: it leaves {@code frozen}. */
     boolean spendFrozen(long userId, long amount) {
-        return changed(userId, jdbc.update(
-                "UPDATE wallets SET frozen = frozen - ? WHERE user_id = ? AND frozen >= ?", amount,
-                userId, amount) == 1);
+        return changed(
+                userId,
+                jdbc.update(
+                                "UPDATE wallets SET frozen = frozen - ? WHERE user_id = ? AND frozen >= ?",
+                                amount,
+                                userId,
+                                amount)
+                        == 1);
     }
 
     /** Frozen money is released: it goes back to the balance. */
@@ -83,8 +95,8 @@ class WalletRepository {
     }
 
     boolean credit(long userId, long amount) {
-        return changed(userId, jdbc.update(
-                "UPDATE wallets SET balance = balance + ? WHERE user_id = ?", amount, userId) == 1);
+        return changed(
+                userId, jdbc.update("UPDATE wallets SET balance = balance + ? WHERE user_id = ?", amount, userId) == 1);
     }
 
     /**
@@ -92,8 +104,8 @@ class WalletRepository {
      * the same, since an open AT purchase's rollback would find the row changed under it.
      */
     boolean creditOutsideGlobalTransaction(long userId, long amount) {
-        boolean changed = jdbc.update("UPDATE wallets SET balance = balance + ? WHERE user_id = ?", amount,
-                userId) == 1;
+        boolean changed =
+                jdbc.update("UPDATE wallets SET balance = balance + ? WHERE user_id = ?", amount, userId) == 1;
         if (changed) {
             locks.requireNoAtLockOutsideGlobalTransaction(userId, "wallets", userId);
         }
@@ -110,19 +122,38 @@ class WalletRepository {
 
     /** The amount of the order's movement of that kind, if there is one. */
     Optional<Long> findMovement(long userId, long orderId, LedgerType type) {
-        return jdbc.queryForList("SELECT amount FROM wallet_ledger WHERE user_id = ? AND order_id = ? AND type = ?",
-                Long.class, userId, orderId, type.name()).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT amount FROM wallet_ledger WHERE user_id = ? AND order_id = ? AND type = ?",
+                        Long.class,
+                        userId,
+                        orderId,
+                        type.name())
+                .stream()
+                .findFirst();
     }
 
     /** The amount of the order's movement of either kind, if there is one (one statement instead of two). */
     Optional<Long> findMovement(long userId, long orderId, LedgerType one, LedgerType other) {
-        return jdbc.queryForList("SELECT amount FROM wallet_ledger WHERE user_id = ? AND order_id = ?"
-                + " AND type IN (?, ?)", Long.class, userId, orderId, one.name(), other.name()).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT amount FROM wallet_ledger WHERE user_id = ? AND order_id = ?" + " AND type IN (?, ?)",
+                        Long.class,
+                        userId,
+                        orderId,
+                        one.name(),
+                        other.name())
+                .stream()
+                .findFirst();
     }
 
     void recordMovement(long userId, long orderId, LedgerType type, long amount) {
-        jdbc.update("INSERT INTO wallet_ledger (order_id, type, user_id, amount) VALUES (?, ?, ?, ?)", orderId,
-                type.name(), userId, amount);
+        jdbc.update(
+                "INSERT INTO wallet_ledger (order_id, type, user_id, amount) VALUES (?, ?, ?, ?)",
+                orderId,
+                type.name(),
+                userId,
+                amount);
     }
 
     /**
@@ -141,14 +172,23 @@ class WalletRepository {
 
     /** @return false when the order has no movement of kind {@code from} */
     boolean changeMovementType(long userId, long orderId, LedgerType from, LedgerType to) {
-        return jdbc.update("UPDATE wallet_ledger SET type = ? WHERE user_id = ? AND order_id = ? AND type = ?",
-                to.name(), userId, orderId, from.name()) == 1;
+        return jdbc.update(
+                        "UPDATE wallet_ledger SET type = ? WHERE user_id = ? AND order_id = ? AND type = ?",
+                        to.name(),
+                        userId,
+                        orderId,
+                        from.name())
+                == 1;
     }
 
     /** @return false when the order has no movement of that kind */
     boolean deleteMovement(long userId, long orderId, LedgerType type) {
-        return jdbc.update("DELETE FROM wallet_ledger WHERE user_id = ? AND order_id = ? AND type = ?", userId,
-                orderId, type.name()) == 1;
+        return jdbc.update(
+                        "DELETE FROM wallet_ledger WHERE user_id = ? AND order_id = ? AND type = ?",
+                        userId,
+                        orderId,
+                        type.name())
+                == 1;
     }
 
     /** Every ledger row of these orders (top-ups aside), from every shard. */
@@ -156,9 +196,12 @@ class WalletRepository {
         if (orderIds.isEmpty()) {
             return List.of();
         }
-        return new NamedParameterJdbcTemplate(jdbc).query("""
+        return new NamedParameterJdbcTemplate(jdbc)
+                .query(
+                        """
                 SELECT order_id, type, user_id, amount FROM wallet_ledger
-                WHERE order_id IN (:ids) AND type <> 'TOP_UP'""", new MapSqlParameterSource("ids", orderIds),
-                (rs, i) -> new WalletMovement(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+                WHERE order_id IN (:ids) AND type <> 'TOP_UP'""",
+                        new MapSqlParameterSource("ids", orderIds),
+                        (rs, i) -> new WalletMovement(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
     }
 }

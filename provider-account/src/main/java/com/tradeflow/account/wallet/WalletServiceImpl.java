@@ -23,11 +23,10 @@ import com.tradeflow.platform.datasource.LockContention;
 import com.tradeflow.platform.datasource.ShardScope;
 import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.platform.transaction.BranchTypes;
+import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /** The Dubbo face of the wallets: each write runs the way the caller's global transaction asks. */
 @DubboService
@@ -49,9 +48,17 @@ class WalletServiceImpl implements WalletService {
     private final TransferBooks transferBooks;
     private final PointsBooks pointsBooks;
 
-    WalletServiceImpl(DebitWallet debitWallet, RefundWallet refundWallet, WalletFreezeAction freeze,
-            WalletRefundAction refund, WalletRepository wallets, FaultSwitches faults, Transfers transfers,
-            WalletBooks books, TransferBooks transferBooks, PointsBooks pointsBooks) {
+    WalletServiceImpl(
+            DebitWallet debitWallet,
+            RefundWallet refundWallet,
+            WalletFreezeAction freeze,
+            WalletRefundAction refund,
+            WalletRepository wallets,
+            FaultSwitches faults,
+            Transfers transfers,
+            WalletBooks books,
+            TransferBooks transferBooks,
+            PointsBooks pointsBooks) {
         this.debitWallet = debitWallet;
         this.refundWallet = refundWallet;
         this.freeze = freeze;
@@ -67,13 +74,15 @@ class WalletServiceImpl implements WalletService {
     @Override
     public void debit(long orderId, long userId, long amount) {
         boolean tcc = BranchTypes.inTcc();
-        LockContention.translate(() -> ShardScope.run(userId, () -> {
-            if (tcc) {
-                freeze.freeze(null, orderId, userId, amount);
-            } else {
-                debitWallet.debit(orderId, userId, amount);
-            }
-        }), "the wallet of user " + userId);
+        LockContention.translate(
+                () -> ShardScope.run(userId, () -> {
+                    if (tcc) {
+                        freeze.freeze(null, orderId, userId, amount);
+                    } else {
+                        debitWallet.debit(orderId, userId, amount);
+                    }
+                }),
+                "the wallet of user " + userId);
         log.debug("order {}: user {} {} {} cents", orderId, userId, tcc ? "froze" : "debited", amount);
         faults.fireIfArmed(FAULT_AFTER_DEBIT);
     }
@@ -81,9 +90,13 @@ class WalletServiceImpl implements WalletService {
     @Override
     public WalletView refund(long orderId, long userId, long amount) {
         boolean tcc = BranchTypes.inTcc();
-        WalletView wallet = LockContention.translate(() -> ShardScope.call(userId, () -> tcc
-                ? refund.prepareRefund(null, orderId, userId, amount)
-                : refundWallet.refund(orderId, userId, amount)), "the wallet of user " + userId);
+        WalletView wallet = LockContention.translate(
+                () -> ShardScope.call(
+                        userId,
+                        () -> tcc
+                                ? refund.prepareRefund(null, orderId, userId, amount)
+                                : refundWallet.refund(orderId, userId, amount)),
+                "the wallet of user " + userId);
         log.debug("order {}: user {} {} {} cents", orderId, userId, tcc ? "to be refunded" : "refunded", amount);
         return wallet;
     }
@@ -107,8 +120,8 @@ class WalletServiceImpl implements WalletService {
     @Override
     public List<WalletMovement> getMovements(List<Long> orderIds) {
         if (orderIds.size() > MAX_MOVEMENT_ORDERS) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "at most " + MAX_MOVEMENT_ORDERS
-                    + " order ids at a time");
+            throw new BusinessException(
+                    ErrorCode.VALIDATION_FAILED, "at most " + MAX_MOVEMENT_ORDERS + " order ids at a time");
         }
         return wallets.movementsOf(orderIds);
     }

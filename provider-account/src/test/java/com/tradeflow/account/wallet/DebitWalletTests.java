@@ -1,11 +1,5 @@
 package com.tradeflow.account.wallet;
 
-import com.tradeflow.api.error.BusinessException;
-import com.tradeflow.api.error.ErrorCode;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -16,6 +10,11 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class DebitWalletTests {
 

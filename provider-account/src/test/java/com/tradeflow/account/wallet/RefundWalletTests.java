@@ -1,11 +1,5 @@
 package com.tradeflow.account.wallet;
 
-import com.tradeflow.api.error.ErrorCode;
-import com.tradeflow.api.account.WalletView;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static com.tradeflow.account.wallet.DebitWalletTests.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -14,6 +8,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import com.tradeflow.api.account.WalletView;
+import com.tradeflow.api.error.ErrorCode;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class RefundWalletTests {
 

@@ -1,14 +1,5 @@
 package com.tradeflow.account.wallet;
 
-import com.tradeflow.api.event.TopUpEvent;
-import com.tradeflow.platform.events.EventSignatures;
-import com.tradeflow.platform.events.UntrustedEventException;
-import org.junit.jupiter.api.Test;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -20,6 +11,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.tradeflow.api.event.TopUpEvent;
+import com.tradeflow.platform.events.EventSignatures;
+import com.tradeflow.platform.events.UntrustedEventException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 class TopUpCreditsTests {
 
     private static final long USER = 7;
@@ -29,8 +28,8 @@ class TopUpCreditsTests {
     private final WalletRepository wallets = mock(WalletRepository.class);
     private final EventSignatures signatures = new EventSignatures("the-services-signing-key");
     private final TopUpCredits credits = new TopUpCredits(jdbc, wallets, signatures);
-    private final TopUpEvent event = TopUpEvent.succeeded("e-1", 11, "TU11", USER, AMOUNT, "pay_1",
-            Instant.parse("2026-12-05T10:00:00Z"));
+    private final TopUpEvent event =
+            TopUpEvent.succeeded("e-1", 11, "TU11", USER, AMOUNT, "pay_1", Instant.parse("2026-12-05T10:00:00Z"));
 
     @Test
     void shouldCreditASignedEventAndRecordItInTheLedger() {
@@ -54,12 +53,20 @@ class TopUpCreditsTests {
     @Test
     void shouldRefuseUnsignedAndChangedEventsBeforeTouchingAnything() {
         TopUpEvent signed = signed(event);
-        TopUpEvent moreMoney = new TopUpEvent(signed.eventId(), signed.type(), signed.topUpId(),
-                signed.merchantOrderNo(), USER, AMOUNT * 100, signed.paymentId(), signed.occurredAt(),
+        TopUpEvent moreMoney = new TopUpEvent(
+                signed.eventId(),
+                signed.type(),
+                signed.topUpId(),
+                signed.merchantOrderNo(),
+                USER,
+                AMOUNT * 100,
+                signed.paymentId(),
+                signed.occurredAt(),
                 signed.signature());
 
         assertThatThrownBy(() -> credits.credit(event)).isInstanceOf(UntrustedEventException.class);
-        assertThatThrownBy(() -> credits.credit(moreMoney)).isInstanceOf(UntrustedEventException.class)
+        assertThatThrownBy(() -> credits.credit(moreMoney))
+                .isInstanceOf(UntrustedEventException.class)
                 .hasMessageContaining("nothing credited");
         verifyNoInteractions(jdbc, wallets);
     }
@@ -68,7 +75,8 @@ class TopUpCreditsTests {
     void shouldFailForAUserWithoutAWalletSoThatTheRecordRollsBack() {
         when(wallets.creditOutsideGlobalTransaction(USER, AMOUNT)).thenReturn(false);
 
-        assertThatIllegalStateException().isThrownBy(() -> credits.credit(signed(event)))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> credits.credit(signed(event)))
                 .withMessageContaining("no wallet");
         verify(wallets, never()).recordMovement(anyLong(), anyLong(), any(), anyLong());
     }

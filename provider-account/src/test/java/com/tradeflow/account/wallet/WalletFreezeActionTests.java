@@ -1,12 +1,5 @@
 package com.tradeflow.account.wallet;
 
-import com.tradeflow.api.error.ErrorCode;
-import org.apache.seata.rm.tcc.api.BusinessActionContext;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.Optional;
-
 import static com.tradeflow.account.wallet.DebitWalletTests.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -14,6 +7,12 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import com.tradeflow.api.error.ErrorCode;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.junit.jupiter.api.Test;
 
 class WalletFreezeActionTests {
 
@@ -23,12 +22,13 @@ class WalletFreezeActionTests {
     private final WalletRepository wallets = mock(WalletRepository.class);
     private final WalletFreezeAction action = new WalletFreezeAction(wallets);
     /** What the coordinator hands back to confirm and cancel; JSON makes small numbers Integers. */
-    private final BusinessActionContext context = new BusinessActionContext("xid-1", WalletFreezeAction.ACTION,
-            Map.of("orderId", (int) ORDER, "userId", (int) USER, "amount", 750));
+    private final BusinessActionContext context = new BusinessActionContext(
+            "xid-1", WalletFreezeAction.ACTION, Map.of("orderId", (int) ORDER, "userId", (int) USER, "amount", 750));
 
     @Test
     void shouldFreezeTheAmountAndRecordIt() {
-        when(wallets.findMovement(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT)).thenReturn(Optional.empty());
+        when(wallets.findMovement(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT))
+                .thenReturn(Optional.empty());
         when(wallets.freeze(USER, 750)).thenReturn(true);
 
         action.freeze(context, ORDER, USER, 750);
@@ -38,7 +38,8 @@ class WalletFreezeActionTests {
 
     @Test
     void shouldFreezeNothingMoreOnARepeatedTryAndRefuseOneForAnotherAmount() {
-        when(wallets.findMovement(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT)).thenReturn(Optional.of(750L));
+        when(wallets.findMovement(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT))
+                .thenReturn(Optional.of(750L));
 
         action.freeze(context, ORDER, USER, 750);
         assertThat(refusal(() -> action.freeze(context, ORDER, USER, 751))).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
@@ -48,7 +49,8 @@ class WalletFreezeActionTests {
 
     @Test
     void shouldSpendTheFrozenMoneyOnConfirmOnce() {
-        when(wallets.changeMovementType(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT)).thenReturn(true, false);
+        when(wallets.changeMovementType(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT))
+                .thenReturn(true, false);
         when(wallets.spendFrozen(USER, 750)).thenReturn(true);
 
         assertThat(action.confirm(context)).isTrue();

@@ -6,7 +6,6 @@ import com.tradeflow.platform.datasource.ServiceDataSources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-
 /** One physical database, migrated by Flyway, reached through Seata's AT or XA proxy or directly (TCC). */
 @Configuration(proxyBeanMethods = false)
 class InventoryDataSourceConfiguration {

@@ -3,9 +3,6 @@ package com.tradeflow.inventory.report;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.events.Counters;
 import com.tradeflow.platform.events.OrderEventHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The daily sales report: units and revenue per product and day (UTC) of the event. A cancellation is booked on
@@ -46,17 +45,17 @@ class DailySales implements OrderEventHandler {
         Map<Entry, long[]> sums = new TreeMap<>(Comparator.comparing(Entry::day).thenComparing(Entry::skuId));
         for (OrderEvent event : events) {
             long sign = event.placed() ? 1 : -1;
-            long[] sum = sums.computeIfAbsent(new Entry(LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC),
-                    event.skuId()), entry -> new long[2]);
+            long[] sum = sums.computeIfAbsent(
+                    new Entry(LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC), event.skuId()),
+                    entry -> new long[2]);
             sum[0] += sign * event.quantity();
             sum[1] += sign * event.amount();
         }
         List<Counters.Change> changes = new ArrayList<>();
-        sums.forEach((entry, sum) -> changes.add(new Counters.Change(List.of(entry.day(), entry.skuId()),
-                List.of(sum[0], sum[1]))));
+        sums.forEach((entry, sum) ->
+                changes.add(new Counters.Change(List.of(entry.day(), entry.skuId()), List.of(sum[0], sum[1]))));
         return changes;
     }
 
-    private record Entry(LocalDate day, long skuId) {
-    }
+    private record Entry(LocalDate day, long skuId) {}
 }

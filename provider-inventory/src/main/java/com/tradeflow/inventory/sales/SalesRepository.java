@@ -1,10 +1,9 @@
 package com.tradeflow.inventory.sales;
 
 import com.tradeflow.platform.events.Counters;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-
-import java.util.Map;
 
 /** SQL over the per-product sold counters. */
 @Repository

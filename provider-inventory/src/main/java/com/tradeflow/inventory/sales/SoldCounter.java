@@ -3,11 +3,10 @@ package com.tradeflow.inventory.sales;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.cache.CacheInvalidator;
 import com.tradeflow.platform.events.OrderEventHandler;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /**
  * Units sold per product: a placed order adds its quantity, its cancellation takes it back. The product's cached
@@ -33,8 +32,8 @@ class SoldCounter implements OrderEventHandler {
     /** A batch: the changes summed per product, written as one statement; each product's cached read dropped once. */
     @Override
     public void applyAll(List<OrderEvent> events) {
-        Map<Long, Long> bySku = events.stream().collect(Collectors.groupingBy(OrderEvent::skuId,
-                Collectors.summingLong(SoldCounter::change)));
+        Map<Long, Long> bySku = events.stream()
+                .collect(Collectors.groupingBy(OrderEvent::skuId, Collectors.summingLong(SoldCounter::change)));
         sales.addAll(bySku);
         bySku.keySet().forEach(products::invalidateAfterCommit);
     }

@@ -6,7 +6,6 @@ import com.tradeflow.api.inventory.StockDeduction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-
 /**
  * Takes stock for an order in ONE local transaction, so that under a global transaction it is one Seata branch
  * (Seata 2.0's TC mis-orders phase two when one resource has several branches in a global transaction).
@@ -32,11 +31,11 @@ public class DeductStock {
         long price = before.price()
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no product with skuId " + skuId));
         if (!stock.take(skuId, quantity)) {
-            throw new BusinessException(ErrorCode.INSUFFICIENT_STOCK,
-                    "not enough stock of sku " + skuId + " for " + quantity);
+            throw new BusinessException(
+                    ErrorCode.INSUFFICIENT_STOCK, "not enough stock of sku " + skuId + " for " + quantity);
         }
-        StockDeduction deduction = new StockDeduction(orderId, skuId, quantity, price,
-                Math.multiplyExact(price, (long) quantity));
+        StockDeduction deduction =
+                new StockDeduction(orderId, skuId, quantity, price, Math.multiplyExact(price, (long) quantity));
         stock.recordMovement(deduction, LedgerType.DEDUCT);
         return deduction;
     }
@@ -49,9 +48,11 @@ public class DeductStock {
      */
     static StockDeduction requireRepeat(StockDeduction earlier, long skuId, int quantity) {
         if (earlier.skuId() != skuId || earlier.quantity() != quantity) {
-            throw new BusinessException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "order " + earlier.orderId() + " already "
-                    + "took " + earlier.quantity() + " x sku " + earlier.skuId() + "; refused: " + quantity
-                    + " x sku " + skuId);
+            throw new BusinessException(
+                    ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "order " + earlier.orderId() + " already "
+                            + "took " + earlier.quantity() + " x sku " + earlier.skuId() + "; refused: " + quantity
+                            + " x sku " + skuId);
         }
         return earlier;
     }

@@ -12,12 +12,11 @@ import com.tradeflow.platform.books.ChangedRows;
 import com.tradeflow.platform.datasource.LockContention;
 import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.platform.transaction.BranchTypes;
+import java.time.Duration;
+import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.List;
 
 /** The Dubbo face of the inventory: each write runs the way the caller's global transaction asks. */
 @DubboService
@@ -29,6 +28,7 @@ class InventoryServiceImpl implements InventoryService {
     private static final Logger log = LoggerFactory.getLogger(InventoryServiceImpl.class);
     /** Test-only: product reads take {@link #SLOW_READ} (a slow provider, for circuit breaker tests). */
     static final String FAULT_SLOW_READS = "inventory.reads.slow";
+
     private static final Duration SLOW_READ = Duration.ofMillis(800);
 
     private final DeductStock deductStock;
@@ -39,8 +39,14 @@ class InventoryServiceImpl implements InventoryService {
     private final FaultSwitches faults;
     private final StockBooks books;
 
-    InventoryServiceImpl(DeductStock deductStock, RestockOrder restockOrder, StockReservationAction reservation,
-            StockReturnAction stockReturn, StockRepository stock, FaultSwitches faults, StockBooks books) {
+    InventoryServiceImpl(
+            DeductStock deductStock,
+            RestockOrder restockOrder,
+            StockReservationAction reservation,
+            StockReturnAction stockReturn,
+            StockRepository stock,
+            FaultSwitches faults,
+            StockBooks books) {
         this.deductStock = deductStock;
         this.restockOrder = restockOrder;
         this.reservation = reservation;
@@ -53,10 +59,17 @@ class InventoryServiceImpl implements InventoryService {
     @Override
     public StockDeduction deduct(long orderId, long skuId, int quantity) {
         boolean tcc = BranchTypes.inTcc();
-        StockDeduction deduction = LockContention.translate(() -> tcc
-                ? reservation.reserve(null, orderId, skuId, quantity)
-                : deductStock.deduct(orderId, skuId, quantity), "the stock of sku " + skuId);
-        log.debug("order {}: {} x sku {} {} ({} cents)", orderId, quantity, skuId, tcc ? "reserved" : "deducted",
+        StockDeduction deduction = LockContention.translate(
+                () -> tcc
+                        ? reservation.reserve(null, orderId, skuId, quantity)
+                        : deductStock.deduct(orderId, skuId, quantity),
+                "the stock of sku " + skuId);
+        log.debug(
+                "order {}: {} x sku {} {} ({} cents)",
+                orderId,
+                quantity,
+                skuId,
+                tcc ? "reserved" : "deducted",
                 deduction.amount());
         faults.fireIfArmed(FAULT_AFTER_DEDUCT);
         return deduction;
@@ -65,9 +78,11 @@ class InventoryServiceImpl implements InventoryService {
     @Override
     public StockDeduction restock(long orderId, long skuId, int quantity) {
         boolean tcc = BranchTypes.inTcc();
-        StockDeduction returned = LockContention.translate(() -> tcc
-                ? stockReturn.prepareReturn(null, orderId, skuId, quantity)
-                : restockOrder.restock(orderId, skuId, quantity), "the stock of sku " + skuId);
+        StockDeduction returned = LockContention.translate(
+                () -> tcc
+                        ? stockReturn.prepareReturn(null, orderId, skuId, quantity)
+                        : restockOrder.restock(orderId, skuId, quantity),
+                "the stock of sku " + skuId);
         log.debug("order {}: {} x sku {} {}", orderId, quantity, skuId, tcc ? "to be returned" : "returned");
         return returned;
     }
@@ -82,8 +97,8 @@ class InventoryServiceImpl implements InventoryService {
     @Override
     public List<StockMovement> getMovements(List<Long> orderIds) {
         if (orderIds.size() > MAX_MOVEMENT_ORDERS) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "at most " + MAX_MOVEMENT_ORDERS
-                    + " order ids at a time");
+            throw new BusinessException(
+                    ErrorCode.VALIDATION_FAILED, "at most " + MAX_MOVEMENT_ORDERS + " order ids at a time");
         }
         return stock.movementsOf(orderIds);
     }

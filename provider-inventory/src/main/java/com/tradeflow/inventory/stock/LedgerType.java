@@ -23,9 +23,9 @@ enum LedgerType {
 
     /** SQL summing what the ledger rows of alias {@code l} did to the available units, from the effects above. */
     static String availableChangeSql(String alias) {
-        return Arrays.stream(values()).filter(t -> t.availableEffect != 0)
-                .map(t -> "WHEN '" + t.name() + "' THEN " + (t.availableEffect < 0 ? "-" : "") + alias
-                        + ".quantity")
+        return Arrays.stream(values())
+                .filter(t -> t.availableEffect != 0)
+                .map(t -> "WHEN '" + t.name() + "' THEN " + (t.availableEffect < 0 ? "-" : "") + alias + ".quantity")
                 .collect(Collectors.joining(" ", "COALESCE(SUM(CASE " + alias + ".type ", " ELSE 0 END), 0)"));
     }
 }

@@ -31,11 +31,13 @@ public class RestockOrder {
 
     /** What the order took; the caller's sku and quantity must match it. */
     static StockDeduction takenBy(StockRepository stock, long orderId, long skuId, int quantity) {
-        StockDeduction taken = stock.findMovement(orderId, LedgerType.DEDUCT).orElseThrow(() ->
-                new BusinessException(ErrorCode.NOT_FOUND, "order " + orderId + " took no stock"));
+        StockDeduction taken = stock.findMovement(orderId, LedgerType.DEDUCT)
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "order " + orderId + " took no stock"));
         if (taken.skuId() != skuId || taken.quantity() != quantity) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "order " + orderId + " took " + taken.quantity()
-                    + " x sku " + taken.skuId() + ", not " + quantity + " x sku " + skuId);
+            throw new BusinessException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "order " + orderId + " took " + taken.quantity() + " x sku " + taken.skuId() + ", not " + quantity
+                            + " x sku " + skuId);
         }
         return taken;
     }

@@ -4,14 +4,13 @@ import com.tradeflow.api.inventory.StockLevel;
 import com.tradeflow.api.inventory.StockLevels;
 import com.tradeflow.platform.books.ChangedRows;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
+import java.sql.Timestamp;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-
-import java.sql.Timestamp;
-import java.util.List;
 
 /**
  * Reads the stock's books for reconciliation on the plain pool (past Seata's proxies): each sku's stock beside
@@ -26,12 +25,17 @@ class StockBooks {
             + " AS ledger_change, (SELECT COALESCE(SUM(l.quantity), 0) FROM stock_ledger l WHERE l.sku_id = s.sku_id"
             + " AND l.type = '" + LedgerType.RESERVE.name() + "') AS reserved_in_ledger FROM stock s WHERE";
 
-    private record Row(StockLevel level, Timestamp updatedAt) {
-    }
+    private record Row(StockLevel level, Timestamp updatedAt) {}
 
-    private static final RowMapper<Row> ROW = (rs, i) -> new Row(new StockLevel(rs.getLong("sku_id"),
-            rs.getLong("available"), rs.getLong("reserved"), rs.getLong("opening_units"), rs.getLong("ledger_change"),
-            rs.getLong("reserved_in_ledger")), rs.getTimestamp("updated_at"));
+    private static final RowMapper<Row> ROW = (rs, i) -> new Row(
+            new StockLevel(
+                    rs.getLong("sku_id"),
+                    rs.getLong("available"),
+                    rs.getLong("reserved"),
+                    rs.getLong("opening_units"),
+                    rs.getLong("ledger_change"),
+                    rs.getLong("reserved_in_ledger")),
+            rs.getTimestamp("updated_at"));
 
     private final JdbcTemplate jdbc;
 
@@ -40,8 +44,8 @@ class StockBooks {
     }
 
     StockLevels changedAfter(String position, long settleMillis, int limit) {
-        ChangedRows.Pages<Row> pages = ChangedRows.readEach(List.of(jdbc), position, LEVELS, "s.updated_at",
-                settleMillis, limit, ROW, Row::updatedAt);
+        ChangedRows.Pages<Row> pages = ChangedRows.readEach(
+                List.of(jdbc), position, LEVELS, "s.updated_at", settleMillis, limit, ROW, Row::updatedAt);
         return new StockLevels(pages.rows().stream().map(Row::level).toList(), pages.next(), pages.more());
     }
 
@@ -49,7 +53,10 @@ class StockBooks {
         if (skuIds.isEmpty()) {
             return List.of();
         }
-        return new NamedParameterJdbcTemplate(jdbc).query(LEVELS + " s.sku_id IN (:ids)",
-                new MapSqlParameterSource("ids", skuIds), (rs, i) -> ROW.mapRow(rs, i).level());
+        return new NamedParameterJdbcTemplate(jdbc)
+                .query(
+                        LEVELS + " s.sku_id IN (:ids)",
+                        new MapSqlParameterSource("ids", skuIds),
+                        (rs, i) -> ROW.mapRow(rs, i).level());
     }
 }

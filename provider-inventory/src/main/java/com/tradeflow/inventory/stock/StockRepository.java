@@ -4,13 +4,12 @@ import com.tradeflow.api.inventory.ProductView;
 import com.tradeflow.api.inventory.StockDeduction;
 import com.tradeflow.api.inventory.StockMovement;
 import com.tradeflow.platform.transaction.AtLockGuard;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * SQL over products, stock and the stock ledger. Every change of a stock row is checked against AT global locks
@@ -28,43 +27,71 @@ class StockRepository {
     }
 
     Optional<ProductView> findProduct(long skuId) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 SELECT p.sku_id, p.name, p.price, s.available, s.reserved, COALESCE(ps.sold, 0)
                 FROM products p JOIN stock s ON s.sku_id = p.sku_id
                 LEFT JOIN product_sales ps ON ps.sku_id = p.sku_id
                 WHERE p.sku_id = ?""",
-                (rs, i) -> new ProductView(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6)), skuId)
-                .stream().findFirst();
+                        (rs, i) -> new ProductView(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                rs.getLong(5),
+                                rs.getLong(6)),
+                        skuId)
+                .stream()
+                .findFirst();
     }
 
     /**
      * What taking stock for an order needs to know first, in one statement: the product's price (empty: no such
      * product) and the order's earlier movement of one of those kinds, if any (a repeated call).
      */
-    record BeforeTaking(Optional<Long> price, Optional<StockDeduction> earlier) {
-    }
+    record BeforeTaking(Optional<Long> price, Optional<StockDeduction> earlier) {}
 
     BeforeTaking beforeTaking(long orderId, long skuId, LedgerType kind) {
         return beforeTaking(orderId, skuId, kind, kind);
     }
 
     BeforeTaking beforeTaking(long orderId, long skuId, LedgerType kind, LedgerType otherKind) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 SELECT p.price, l.order_id, l.sku_id, l.quantity, l.unit_price, l.amount
                 FROM products p LEFT JOIN stock_ledger l ON l.order_id = ? AND l.type IN (?, ?)
-                WHERE p.sku_id = ?""", (rs, i) -> new BeforeTaking(Optional.of(rs.getLong(1)),
-                rs.getObject(2) == null ? Optional.empty() : Optional.of(new StockDeduction(rs.getLong(2),
-                        rs.getLong(3), rs.getInt(4), rs.getLong(5), rs.getLong(6)))),
-                orderId, kind.name(), otherKind.name(), skuId).stream().findFirst()
+                WHERE p.sku_id = ?""",
+                        (rs, i) -> new BeforeTaking(
+                                Optional.of(rs.getLong(1)),
+                                rs.getObject(2) == null
+                                        ? Optional.empty()
+                                        : Optional.of(new StockDeduction(
+                                                rs.getLong(2),
+                                                rs.getLong(3),
+                                                rs.getInt(4),
+                                                rs.getLong(5),
+                                                rs.getLong(6)))),
+                        orderId,
+                        kind.name(),
+                        otherKind.name(),
+                        skuId)
+                .stream()
+                .findFirst()
                 .orElse(new BeforeTaking(Optional.empty(), Optional.empty()));
     }
 
     /** @return false when there is not enough stock (nothing changed) */
     boolean take(long skuId, int quantity) {
-        return changed(skuId, jdbc.update(
-                "UPDATE stock SET available = available - ? WHERE sku_id = ? AND available >= ?",
-                quantity, skuId, quantity) == 1);
+        return changed(
+                skuId,
+                jdbc.update(
+                                "UPDATE stock SET available = available - ? WHERE sku_id = ? AND available >= ?",
+                                quantity,
+                                skuId,
+                                quantity)
+                        == 1);
     }
 
     /** @return false when there is not enough stock (nothing changed) */
@@ -76,9 +103,14 @@ class StockRepository {
 
     /** A reservation becomes a sale: the units leave {@code reserved}. */
     boolean settleReservation(long skuId, int quantity) {
-        return changed(skuId, jdbc.update(
-                "UPDATE stock SET reserved = reserved - ? WHERE sku_id = ? AND reserved >= ?",
-                quantity, skuId, quantity) == 1);
+        return changed(
+                skuId,
+                jdbc.update(
+                                "UPDATE stock SET reserved = reserved - ? WHERE sku_id = ? AND reserved >= ?",
+                                quantity,
+                                skuId,
+                                quantity)
+                        == 1);
     }
 
     /** A reservation is dropped: the units go back to {@code available}. */
@@ -89,8 +121,9 @@ class StockRepository {
     }
 
     boolean giveBack(long skuId, int quantity) {
-        return changed(skuId, jdbc.update(
-                "UPDATE stock SET available = available + ? WHERE sku_id = ?", quantity, skuId) == 1);
+        return changed(
+                skuId,
+                jdbc.update("UPDATE stock SET available = available + ? WHERE sku_id = ?", quantity, skuId) == 1);
     }
 
     /** After a successful change of the sku's stock row, in its local transaction: no AT transaction holds it. */
@@ -102,24 +135,40 @@ class StockRepository {
     }
 
     Optional<StockDeduction> findMovement(long orderId, LedgerType type) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 SELECT order_id, sku_id, quantity, unit_price, amount FROM stock_ledger
                 WHERE order_id = ? AND type = ?""",
-                (rs, i) -> new StockDeduction(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4),
-                        rs.getLong(5)), orderId, type.name()).stream().findFirst();
+                        (rs, i) -> new StockDeduction(
+                                rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getLong(5)),
+                        orderId,
+                        type.name())
+                .stream()
+                .findFirst();
     }
 
     void recordMovement(StockDeduction deduction, LedgerType type) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO stock_ledger (order_id, type, sku_id, quantity, unit_price, amount)
-                VALUES (?, ?, ?, ?, ?, ?)""", deduction.orderId(), type.name(), deduction.skuId(),
-                deduction.quantity(), deduction.unitPrice(), deduction.amount());
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                deduction.orderId(),
+                type.name(),
+                deduction.skuId(),
+                deduction.quantity(),
+                deduction.unitPrice(),
+                deduction.amount());
     }
 
     /** @return false when the order has no movement of kind {@code from} */
     boolean changeMovementType(long orderId, LedgerType from, LedgerType to) {
-        return jdbc.update("UPDATE stock_ledger SET type = ? WHERE order_id = ? AND type = ?", to.name(), orderId,
-                from.name()) == 1;
+        return jdbc.update(
+                        "UPDATE stock_ledger SET type = ? WHERE order_id = ? AND type = ?",
+                        to.name(),
+                        orderId,
+                        from.name())
+                == 1;
     }
 
     /** @return false when the order has no movement of that kind */
@@ -132,9 +181,12 @@ class StockRepository {
         if (orderIds.isEmpty()) {
             return List.of();
         }
-        return new NamedParameterJdbcTemplate(jdbc).query("""
+        return new NamedParameterJdbcTemplate(jdbc)
+                .query(
+                        """
                 SELECT order_id, type, sku_id, quantity, amount FROM stock_ledger WHERE order_id IN (:ids)""",
-                new MapSqlParameterSource("ids", orderIds), (rs, i) -> new StockMovement(rs.getLong(1),
-                        rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getLong(5)));
+                        new MapSqlParameterSource("ids", orderIds),
+                        (rs, i) -> new StockMovement(
+                                rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getLong(5)));
     }
 }

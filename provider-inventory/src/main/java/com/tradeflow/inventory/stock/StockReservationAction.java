@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-
 /**
  * TCC stock for a purchase: the try reserves (available -> reserved), confirm turns the reservation into a sale,
  * cancel releases it. Seata's TCC fence runs each phase in one local transaction with a fence row: confirm and
@@ -34,7 +33,8 @@ public class StockReservationAction {
     }
 
     @TwoPhaseBusinessAction(name = ACTION, commitMethod = "confirm", rollbackMethod = "cancel", useTCCFence = true)
-    public StockDeduction reserve(BusinessActionContext context,
+    public StockDeduction reserve(
+            BusinessActionContext context,
             @BusinessActionContextParameter("orderId") long orderId,
             @BusinessActionContextParameter("skuId") long skuId,
             @BusinessActionContextParameter("quantity") int quantity) {
@@ -42,19 +42,18 @@ public class StockReservationAction {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "quantity must be at least 1");
         }
         // reserved before, or reserved and confirmed (RESERVE became DEDUCT)
-        StockRepository.BeforeTaking before = stock.beforeTaking(orderId, skuId, LedgerType.RESERVE,
-                LedgerType.DEDUCT);
+        StockRepository.BeforeTaking before = stock.beforeTaking(orderId, skuId, LedgerType.RESERVE, LedgerType.DEDUCT);
         if (before.earlier().isPresent()) {
             return DeductStock.requireRepeat(before.earlier().get(), skuId, quantity);
         }
         long price = before.price()
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no product with skuId " + skuId));
         if (!stock.reserve(skuId, quantity)) {
-            throw new BusinessException(ErrorCode.INSUFFICIENT_STOCK,
-                    "not enough stock of sku " + skuId + " for " + quantity);
+            throw new BusinessException(
+                    ErrorCode.INSUFFICIENT_STOCK, "not enough stock of sku " + skuId + " for " + quantity);
         }
-        StockDeduction reservation = new StockDeduction(orderId, skuId, quantity, price,
-                Math.multiplyExact(price, (long) quantity));
+        StockDeduction reservation =
+                new StockDeduction(orderId, skuId, quantity, price, Math.multiplyExact(price, (long) quantity));
         stock.recordMovement(reservation, LedgerType.RESERVE);
         return reservation;
     }
@@ -65,11 +64,11 @@ public class StockReservationAction {
         int quantity = ActionContexts.intValue(context, "quantity");
         if (stock.changeMovementType(orderId, LedgerType.RESERVE, LedgerType.DEDUCT)) {
             if (!stock.settleReservation(skuId, quantity)) {
-                throw new IllegalStateException("order " + orderId + ": sku " + skuId + " has fewer than "
-                        + quantity + " reserved units to settle");
+                throw new IllegalStateException("order " + orderId + ": sku " + skuId + " has fewer than " + quantity
+                        + " reserved units to settle");
             }
-            log.debug("order {}: reservation of {} x sku {} confirmed ({})", orderId, quantity, skuId,
-                    context.getXid());
+            log.debug(
+                    "order {}: reservation of {} x sku {} confirmed ({})", orderId, quantity, skuId, context.getXid());
         }
         return true;
     }
@@ -80,11 +79,10 @@ public class StockReservationAction {
         int quantity = ActionContexts.intValue(context, "quantity");
         if (stock.deleteMovement(orderId, LedgerType.RESERVE)) {
             if (!stock.releaseReservation(skuId, quantity)) {
-                throw new IllegalStateException("order " + orderId + ": sku " + skuId + " has fewer than "
-                        + quantity + " reserved units to release");
+                throw new IllegalStateException("order " + orderId + ": sku " + skuId + " has fewer than " + quantity
+                        + " reserved units to release");
             }
-            log.info("order {}: reservation of {} x sku {} released ({})", orderId, quantity, skuId,
-                    context.getXid());
+            log.info("order {}: reservation of {} x sku {} released ({})", orderId, quantity, skuId, context.getXid());
         }
         return true;
     }

@@ -30,7 +30,8 @@ public class StockReturnAction {
     }
 
     @TwoPhaseBusinessAction(name = ACTION, commitMethod = "confirm", rollbackMethod = "cancel", useTCCFence = true)
-    public StockDeduction prepareReturn(BusinessActionContext context,
+    public StockDeduction prepareReturn(
+            BusinessActionContext context,
             @BusinessActionContextParameter("orderId") long orderId,
             @BusinessActionContextParameter("skuId") long skuId,
             @BusinessActionContextParameter("quantity") int quantity) {

@@ -1,14 +1,13 @@
 package com.tradeflow.inventory.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.events.Counters;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DailySalesTests {
 
@@ -28,10 +27,11 @@ class DailySalesTests {
                 event(OrderEvent.CANCELLED, 1, 9, 2, 500, DAY_TWO),
                 event(OrderEvent.PLACED, 4, 3, 4, 400, DAY_ONE)));
 
-        assertThat(changes).containsExactly(
-                new Counters.Change(List.of(LocalDate.parse("2026-12-05"), 3L), List.of(4L, 400L)),
-                new Counters.Change(List.of(LocalDate.parse("2026-12-05"), 9L), List.of(3L, 750L)),
-                new Counters.Change(List.of(LocalDate.parse("2026-12-06"), 3L), List.of(1L, 100L)),
-                new Counters.Change(List.of(LocalDate.parse("2026-12-06"), 9L), List.of(-2L, -500L)));
+        assertThat(changes)
+                .containsExactly(
+                        new Counters.Change(List.of(LocalDate.parse("2026-12-05"), 3L), List.of(4L, 400L)),
+                        new Counters.Change(List.of(LocalDate.parse("2026-12-05"), 9L), List.of(3L, 750L)),
+                        new Counters.Change(List.of(LocalDate.parse("2026-12-06"), 3L), List.of(1L, 100L)),
+                        new Counters.Change(List.of(LocalDate.parse("2026-12-06"), 9L), List.of(-2L, -500L)));
     }
 }

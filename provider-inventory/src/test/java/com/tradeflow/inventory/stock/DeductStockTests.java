@@ -1,12 +1,5 @@
 package com.tradeflow.inventory.stock;
 
-import com.tradeflow.api.error.BusinessException;
-import com.tradeflow.api.error.ErrorCode;
-import com.tradeflow.api.inventory.StockDeduction;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
@@ -17,6 +10,12 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.api.inventory.StockDeduction;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class DeductStockTests {
 

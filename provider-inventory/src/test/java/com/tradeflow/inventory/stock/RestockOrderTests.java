@@ -1,11 +1,5 @@
 package com.tradeflow.inventory.stock;
 
-import com.tradeflow.api.error.ErrorCode;
-import com.tradeflow.api.inventory.StockDeduction;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static com.tradeflow.inventory.stock.DeductStockTests.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -15,6 +9,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.api.inventory.StockDeduction;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class RestockOrderTests {
 

@@ -1,13 +1,5 @@
 package com.tradeflow.inventory.stock;
 
-import com.tradeflow.api.error.ErrorCode;
-import com.tradeflow.api.inventory.StockDeduction;
-import org.apache.seata.rm.tcc.api.BusinessActionContext;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.Optional;
-
 import static com.tradeflow.inventory.stock.DeductStockTests.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -19,6 +11,13 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.api.inventory.StockDeduction;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.junit.jupiter.api.Test;
+
 class StockReservationActionTests {
 
     private static final long ORDER = 42;
@@ -27,8 +26,8 @@ class StockReservationActionTests {
     private final StockRepository stock = mock(StockRepository.class);
     private final StockReservationAction action = new StockReservationAction(stock);
     /** What the coordinator hands back to confirm and cancel; JSON makes small numbers Integers. */
-    private final BusinessActionContext context = new BusinessActionContext("xid-1", StockReservationAction.ACTION,
-            Map.of("orderId", (int) ORDER, "skuId", (int) SKU, "quantity", 3));
+    private final BusinessActionContext context = new BusinessActionContext(
+            "xid-1", StockReservationAction.ACTION, Map.of("orderId", (int) ORDER, "skuId", (int) SKU, "quantity", 3));
 
     @Test
     void shouldReserveTheUnitsAndRecordTheReservation() {
@@ -74,7 +73,8 @@ class StockReservationActionTests {
 
     @Test
     void shouldSettleTheReservationOnConfirmOnlyWhileItIsOne() {
-        when(stock.changeMovementType(ORDER, LedgerType.RESERVE, LedgerType.DEDUCT)).thenReturn(true, false);
+        when(stock.changeMovementType(ORDER, LedgerType.RESERVE, LedgerType.DEDUCT))
+                .thenReturn(true, false);
         when(stock.settleReservation(SKU, 3)).thenReturn(true);
 
         assertThat(action.confirm(context)).isTrue();
@@ -84,10 +84,13 @@ class StockReservationActionTests {
 
     @Test
     void shouldFailAConfirmWhoseReservedUnitsAreMissingSoThatItsTransactionRollsBack() {
-        when(stock.changeMovementType(ORDER, LedgerType.RESERVE, LedgerType.DEDUCT)).thenReturn(true);
+        when(stock.changeMovementType(ORDER, LedgerType.RESERVE, LedgerType.DEDUCT))
+                .thenReturn(true);
         when(stock.settleReservation(SKU, 3)).thenReturn(false);
 
-        assertThatIllegalStateException().isThrownBy(() -> action.confirm(context)).withMessageContaining("reserved");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> action.confirm(context))
+                .withMessageContaining("reserved");
     }
 
     @Test

@@ -19,30 +19,38 @@ import java.time.Duration;
  *                        failed test needs to know); off: WARN, as a dozen lines per purchase cost a fifth of the
  *                        TC's CPU under load
  */
-public record SeataServerOptions(Path libDir, Path workDir, int rpcPort, int consolePort, String advertisedHost,
-                                 String nacosAddr, String heap, Duration startTimeout, boolean transactionLogs) {
+public record SeataServerOptions(
+        Path libDir,
+        Path workDir,
+        int rpcPort,
+        int consolePort,
+        String advertisedHost,
+        String nacosAddr,
+        String heap,
+        Duration startTimeout,
+        boolean transactionLogs) {
 
     public static final String NACOS_GROUP = "SEATA_GROUP";
     public static final String NACOS_APPLICATION = "seata-server";
     public static final String CLUSTER = "default";
 
     public static SeataServerOptions of(Path libDir, Path workDir) {
-        return new SeataServerOptions(libDir, workDir, 8091, 7091, "127.0.0.1", null, "256m",
-                Duration.ofSeconds(60), false);
+        return new SeataServerOptions(
+                libDir, workDir, 8091, 7091, "127.0.0.1", null, "256m", Duration.ofSeconds(60), false);
     }
 
     public SeataServerOptions withPorts(int rpcPort, int consolePort) {
-        return new SeataServerOptions(libDir, workDir, rpcPort, consolePort, advertisedHost, nacosAddr, heap,
-                startTimeout, transactionLogs);
+        return new SeataServerOptions(
+                libDir, workDir, rpcPort, consolePort, advertisedHost, nacosAddr, heap, startTimeout, transactionLogs);
     }
 
     public SeataServerOptions withNacos(String nacosAddr) {
-        return new SeataServerOptions(libDir, workDir, rpcPort, consolePort, advertisedHost, nacosAddr, heap,
-                startTimeout, transactionLogs);
+        return new SeataServerOptions(
+                libDir, workDir, rpcPort, consolePort, advertisedHost, nacosAddr, heap, startTimeout, transactionLogs);
     }
 
     public SeataServerOptions withTransactionLogs(boolean transactionLogs) {
-        return new SeataServerOptions(libDir, workDir, rpcPort, consolePort, advertisedHost, nacosAddr, heap,
-                startTimeout, transactionLogs);
+        return new SeataServerOptions(
+                libDir, workDir, rpcPort, consolePort, advertisedHost, nacosAddr, heap, startTimeout, transactionLogs);
     }
 }

@@ -1,7 +1,6 @@
 package com.tradeflow.seata.config;
 
 import com.tradeflow.childprocess.ChildProcess;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -23,8 +22,8 @@ public final class SeataServerProcess implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final int CONNECT_TIMEOUT_MILLIS = 500;
     /** The TC's loggers that write lines per request, branch or global transaction. */
-    private static final List<String> PER_TRANSACTION_LOGGERS = List.of(
-            "io.seata.core.rpc.processor.server.BatchLogHandler", "io.seata.server.coordinator");
+    private static final List<String> PER_TRANSACTION_LOGGERS =
+            List.of("io.seata.core.rpc.processor.server.BatchLogHandler", "io.seata.server.coordinator");
 
     private final SeataServerOptions options;
     private final ChildProcess process;
@@ -47,8 +46,12 @@ public final class SeataServerProcess implements AutoCloseable {
         try {
             Path store = Files.createDirectories(options.workDir().resolve("store"));
             Path logs = Files.createDirectories(options.workDir().resolve("logs"));
-            ChildProcess process = ChildProcess.start("Seata TC", command(options, store, logs), Map.of(),
-                    options.workDir().resolve("seata-server.out"), STOP_GRACE);
+            ChildProcess process = ChildProcess.start(
+                    "Seata TC",
+                    command(options, store, logs),
+                    Map.of(),
+                    options.workDir().resolve("seata-server.out"),
+                    STOP_GRACE);
             process.awaitReady(() -> portOpen(options.rpcPort()), options.startTimeout());
             return new SeataServerProcess(options, process);
         } catch (IOException e) {
@@ -94,7 +97,8 @@ public final class SeataServerProcess implements AutoCloseable {
             // its nacos-client 1.4 keeps caches and logs under ~ unless told otherwise
             command.add("-DJM.LOG.PATH=" + logs);
             command.add("-DJM.SNAPSHOT.PATH=" + options.workDir());
-            command.add("-Dcom.alibaba.nacos.naming.cache.dir=" + options.workDir().resolve("naming"));
+            command.add(
+                    "-Dcom.alibaba.nacos.naming.cache.dir=" + options.workDir().resolve("naming"));
         }
         command.add("-cp");
         command.add(options.libDir().toAbsolutePath() + "/*");

@@ -13,8 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keptAuthorizations    how many authorizations (sign-ins) the server remembers, the oldest forgotten first
  */
 @ConfigurationProperties("tradeflow.auth")
-public record AuthProperties(String audience, String demoPassword, long demoUsers, String adminPassword,
-                             int passwordHashStrength, int keptAuthorizations) {
+public record AuthProperties(
+        String audience,
+        String demoPassword,
+        long demoUsers,
+        String adminPassword,
+        int passwordHashStrength,
+        int keptAuthorizations) {
 
     /** A password shorter than this stops the start: a guessable one would let anyone act for any user. */
     public static final int MIN_PASSWORD_LENGTH = 12;

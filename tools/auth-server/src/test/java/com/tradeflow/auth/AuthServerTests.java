@@ -1,14 +1,10 @@
 package com.tradeflow.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tradeflow.auth.client.DemoLogin;
 import com.tradeflow.auth.client.SignedInTokens;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -19,9 +15,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The real server on a real port, signed in to by {@link DemoLogin} as a script would. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -33,7 +32,8 @@ class AuthServerTests {
     private static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
     private final DemoLogin login = new DemoLogin(URI.create(ISSUER));
-    private final NimbusJwtDecoder verifier = NimbusJwtDecoder.withJwkSetUri(ISSUER + "/oauth2/jwks").build();
+    private final NimbusJwtDecoder verifier =
+            NimbusJwtDecoder.withJwkSetUri(ISSUER + "/oauth2/jwks").build();
 
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry properties) {
@@ -83,8 +83,9 @@ class AuthServerTests {
             List<Future<String>> subjects = new ArrayList<>();
             for (int user = 100; user < 180; user++) {
                 String name = String.valueOf(user);
-                subjects.add(browsers.submit(() -> verifier.decode(login.signIn(name, DEMO_PASSWORD).value())
-                        .getSubject()));
+                subjects.add(browsers.submit(
+                        () -> verifier.decode(login.signIn(name, DEMO_PASSWORD).value())
+                                .getSubject()));
             }
             for (int i = 0; i < subjects.size(); i++) {
                 assertThat(subjects.get(i).get()).isEqualTo(String.valueOf(100 + i));
@@ -100,7 +101,9 @@ class AuthServerTests {
 
         String first = tokens.of("11", DEMO_PASSWORD);
 
-        assertThat(tokens.of("11", DEMO_PASSWORD)).as("the same token, no second sign-in").isEqualTo(first);
+        assertThat(tokens.of("11", DEMO_PASSWORD))
+                .as("the same token, no second sign-in")
+                .isEqualTo(first);
         assertThat(verifier.decode(tokens.of("12", DEMO_PASSWORD)).getSubject()).isEqualTo("12");
     }
 

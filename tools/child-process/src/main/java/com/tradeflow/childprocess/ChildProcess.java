@@ -34,10 +34,12 @@ public final class ChildProcess implements AutoCloseable {
     /**
      * @param env added to this process's environment
      */
-    public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path log,
-            Duration stopGrace) throws IOException {
+    public static ChildProcess start(
+            String name, List<String> command, Map<String, String> env, Path log, Duration stopGrace)
+            throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         return new ChildProcess(name, builder.start(), log, stopGrace);
@@ -72,8 +74,8 @@ public final class ChildProcess implements AutoCloseable {
             }
         }
         kill();
-        throw new IllegalStateException(name + " was not ready within " + timeout + "; last lines of " + log
-                + ":\n" + logTail());
+        throw new IllegalStateException(
+                name + " was not ready within " + timeout + "; last lines of " + log + ":\n" + logTail());
     }
 
     /**
@@ -82,8 +84,8 @@ public final class ChildProcess implements AutoCloseable {
      */
     public int awaitExit(Duration timeout) {
         if (!waitFor(timeout)) {
-            throw new IllegalStateException(name + " still running after " + timeout + "; last lines of " + log
-                    + ":\n" + logTail());
+            throw new IllegalStateException(
+                    name + " still running after " + timeout + "; last lines of " + log + ":\n" + logTail());
         }
         return process.exitValue();
     }

@@ -18,12 +18,12 @@ public final class FreePorts {
     private static final int LOWEST = 20_000;
     /** Also leaves room for port + 1000 (a Nacos gRPC port) below the ephemeral range. */
     private static final int BELOW_EPHEMERAL = 31_000;
+
     private static final int ATTEMPTS = 500;
     private static final int MAX_PORT = 65_535;
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** A port nothing listens on now and not handed out before by this JVM, outside the ephemeral range. */
     public static int pick() {
@@ -39,7 +39,8 @@ public final class FreePorts {
     public static synchronized int pickWith(int... offsets) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST, BELOW_EPHEMERAL);
-            int[] ports = IntStream.concat(IntStream.of(port), IntStream.of(offsets).map(offset -> port + offset))
+            int[] ports = IntStream.concat(
+                            IntStream.of(port), IntStream.of(offsets).map(offset -> port + offset))
                     .toArray();
             if (IntStream.of(ports).allMatch(p -> p > 0 && p <= MAX_PORT && !HANDED_OUT.contains(p) && isFree(p))) {
                 IntStream.of(ports).forEach(HANDED_OUT::add);

@@ -13,7 +13,6 @@ import com.tradeflow.gatewaysim.payment.CreatePaymentService;
 import com.tradeflow.gatewaysim.payment.MerchantApi;
 import com.tradeflow.gatewaysim.payment.PaymentSettlement;
 import com.tradeflow.gatewaysim.payment.PaymentStore;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -40,6 +39,7 @@ public final class GatewaySim implements AutoCloseable {
      * on, so two threads keep up with far more than a test or the local stack asks for.
      */
     private static final int SCHEDULER_THREADS = 2;
+
     private static final int HTTP_THREADS = 8;
 
     private final String host;
@@ -47,8 +47,8 @@ public final class GatewaySim implements AutoCloseable {
     private final PaymentNotifier notifier;
     private final JsonHttpServer server;
 
-    private GatewaySim(String host, ScheduledExecutorService scheduler, PaymentNotifier notifier,
-                       JsonHttpServer server) {
+    private GatewaySim(
+            String host, ScheduledExecutorService scheduler, PaymentNotifier notifier, JsonHttpServer server) {
         this.host = host;
         this.scheduler = scheduler;
         this.notifier = notifier;
@@ -62,10 +62,15 @@ public final class GatewaySim implements AutoCloseable {
         FaultSettings faults = new FaultSettings(options.faults());
         FaultInjection faultInjection = new FaultInjection(faults);
         PaymentStore payments = new PaymentStore();
-        PaymentNotifier notifier = new PaymentNotifier(new NotificationSignature(options.secret()),
-                options.notifyRetry(), options.notifyTimeout(), faults, scheduler, clock);
-        PaymentSettlement settlement = new PaymentSettlement(payments, faults, scheduler, options.settleDelay(),
-                clock, notifier::onSettled);
+        PaymentNotifier notifier = new PaymentNotifier(
+                new NotificationSignature(options.secret()),
+                options.notifyRetry(),
+                options.notifyTimeout(),
+                faults,
+                scheduler,
+                clock);
+        PaymentSettlement settlement =
+                new PaymentSettlement(payments, faults, scheduler, options.settleDelay(), clock, notifier::onSettled);
         MerchantApi merchantApi = new MerchantApi(new CreatePaymentService(payments, settlement, clock), payments);
         AdminApi adminApi = new AdminApi(faults, faultInjection, payments, notifier);
 
@@ -73,15 +78,18 @@ public final class GatewaySim implements AutoCloseable {
         BearerAuth adminToken = new BearerAuth(options.adminToken(), "admin token");
         List<Route> routes = new ArrayList<>();
         for (Route route : merchantApi.routes()) {
-            routes.add(new Route(route.method(), route.path(), route.withTail(),
-                    faultInjection.around(apiKey, route.handler())));
+            routes.add(new Route(
+                    route.method(), route.path(), route.withTail(), faultInjection.around(apiKey, route.handler())));
         }
         for (Route route : adminApi.routes()) {
             routes.add(new Route(route.method(), route.path(), route.withTail(), adminToken.protect(route.handler())));
         }
         routes.add(Route.exact("GET", "/health", request -> Reply.json(200, Map.of("status", "UP"))));
         try {
-            return new GatewaySim(options.host(), scheduler, notifier,
+            return new GatewaySim(
+                    options.host(),
+                    scheduler,
+                    notifier,
                     JsonHttpServer.start(options.host(), options.port(), HTTP_THREADS, routes, scheduler));
         } catch (IOException e) {
             notifier.close();

@@ -3,7 +3,6 @@ package com.tradeflow.gatewaysim;
 import com.tradeflow.gatewaysim.fault.FaultChanges;
 import com.tradeflow.gatewaysim.fault.Faults;
 import com.tradeflow.gatewaysim.notification.RetryBackoff;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,38 +38,57 @@ final class GatewaySimArguments {
             Option.of("--api-key", "merchant API key (required)"),
             Option.of("--secret", "notification signing secret (required)"),
             Option.of("--admin-token", "admin API token (required)"),
-            Option.of("--settle-delay-ms", "time a payment stays PENDING (default "
-                    + GatewaySimOptions.DEFAULT_SETTLE_DELAY.toMillis() + ")"),
-            Option.of("--notify-initial-interval-ms", "first re-send interval, doubled each time (default "
-                    + RetryBackoff.DEFAULT_INITIAL_INTERVAL.toMillis() + ")"),
-            Option.of("--notify-max-interval-ms", "longest re-send interval (default "
-                    + RetryBackoff.DEFAULT_MAX_INTERVAL.toMillis() + ")"),
-            Option.of("--notify-max-attempts", "attempts per notification before giving up (default "
-                    + RetryBackoff.DEFAULT_MAX_ATTEMPTS + ")"),
-            Option.of("--notify-timeout-ms", "a merchant slower than this has not acknowledged (default "
-                    + GatewaySimOptions.DEFAULT_NOTIFY_TIMEOUT.toMillis() + ")"),
+            Option.of(
+                    "--settle-delay-ms",
+                    "time a payment stays PENDING (default " + GatewaySimOptions.DEFAULT_SETTLE_DELAY.toMillis() + ")"),
+            Option.of(
+                    "--notify-initial-interval-ms",
+                    "first re-send interval, doubled each time (default "
+                            + RetryBackoff.DEFAULT_INITIAL_INTERVAL.toMillis() + ")"),
+            Option.of(
+                    "--notify-max-interval-ms",
+                    "longest re-send interval (default " + RetryBackoff.DEFAULT_MAX_INTERVAL.toMillis() + ")"),
+            Option.of(
+                    "--notify-max-attempts",
+                    "attempts per notification before giving up (default " + RetryBackoff.DEFAULT_MAX_ATTEMPTS + ")"),
+            Option.of(
+                    "--notify-timeout-ms",
+                    "a merchant slower than this has not acknowledged (default "
+                            + GatewaySimOptions.DEFAULT_NOTIFY_TIMEOUT.toMillis() + ")"),
             Option.fault("--error-rate", "errorRate", "share of merchant calls answered 500, nothing done"),
             Option.fault("--timeout-rate", "timeoutRate", "share of merchant calls done but answered late"),
-            Option.fault("--timeout-delay-ms", "timeoutDelayMillis", "how late (default "
-                    + Faults.DEFAULT_TIMEOUT_DELAY_MILLIS + ")"),
+            Option.fault(
+                    "--timeout-delay-ms",
+                    "timeoutDelayMillis",
+                    "how late (default " + Faults.DEFAULT_TIMEOUT_DELAY_MILLIS + ")"),
             Option.fault("--latency-ms", "latencyMillis", "added to every merchant API answer"),
             Option.fault("--lost-notification-rate", "lostNotificationRate", "share of payments never notified"),
-            Option.fault("--duplicate-notification-rate", "duplicateNotificationRate",
+            Option.fault(
+                    "--duplicate-notification-rate",
+                    "duplicateNotificationRate",
                     "share of payments notified twice at once"),
-            Option.fault("--out-of-order-rate", "outOfOrderRate",
+            Option.fault(
+                    "--out-of-order-rate",
+                    "outOfOrderRate",
                     "share of payments followed by a stale PENDING notification"),
             Option.fault("--failed-rate", "failedRate", "share of payments that end FAILED"),
             Option.fault("--seed", "seed", "makes the fault decisions reproducible"));
 
     static final String USAGE = "usage: java -jar gateway-sim.jar --api-key KEY --secret SECRET --admin-token TOKEN"
-            + " [options]\n" + OPTIONS.stream()
-            .map(o -> String.format("  %-37s %-37s %s", o.flag() + " " + (o.flag().endsWith("-ms") ? "MILLIS"
-                    : o.flag().endsWith("-rate") ? "0..1" : "VALUE"), o.env(), o.help()))
-            .collect(Collectors.joining("\n"))
+            + " [options]\n"
+            + OPTIONS.stream()
+                    .map(o -> String.format(
+                            "  %-37s %-37s %s",
+                            o.flag() + " "
+                                    + (o.flag().endsWith("-ms")
+                                            ? "MILLIS"
+                                            : o.flag().endsWith("-rate") ? "0..1" : "VALUE"),
+                            o.env(),
+                            o.help()))
+                    .collect(Collectors.joining("\n"))
             + "\nEvery option falls back to its environment variable. Bound to 127.0.0.1; local testing only.";
 
-    private GatewaySimArguments() {
-    }
+    private GatewaySimArguments() {}
 
     /**
      * @return null when help was asked for
@@ -115,11 +133,14 @@ final class GatewaySimArguments {
         }
         RetryBackoff retry = options.notifyRetry();
         Duration initial = values.containsKey("--notify-initial-interval-ms")
-                ? millis(values, "--notify-initial-interval-ms", 1) : retry.initialInterval();
+                ? millis(values, "--notify-initial-interval-ms", 1)
+                : retry.initialInterval();
         Duration max = values.containsKey("--notify-max-interval-ms")
-                ? millis(values, "--notify-max-interval-ms", 1) : retry.maxInterval();
+                ? millis(values, "--notify-max-interval-ms", 1)
+                : retry.maxInterval();
         int attempts = values.containsKey("--notify-max-attempts")
-                ? (int) whole(values, "--notify-max-attempts", 1, 1000) : retry.maxAttempts();
+                ? (int) whole(values, "--notify-max-attempts", 1, 1000)
+                : retry.maxAttempts();
         if (!values.containsKey("--notify-max-interval-ms") && max.compareTo(initial) < 0) {
             max = initial; // a long initial interval alone lifts the default cap instead of being refused
         }
@@ -142,8 +163,11 @@ final class GatewaySimArguments {
                 continue;
             }
             try {
-                changes.put(option.fault(), option.fault().endsWith("Rate")
-                        ? (Object) Double.valueOf(value.getValue()) : (Object) Long.valueOf(value.getValue()));
+                changes.put(
+                        option.fault(),
+                        option.fault().endsWith("Rate")
+                                ? (Object) Double.valueOf(value.getValue())
+                                : (Object) Long.valueOf(value.getValue()));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(option.flag() + " is not a number: " + value.getValue());
             }

@@ -1,9 +1,8 @@
 package com.tradeflow.gatewaysim;
 
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar gateway-sim.jar --api-key K --secret S --admin-token T [options]}: runs the simulator in the
@@ -11,8 +10,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class GatewaySimMain {
 
-    private GatewaySimMain() {
-    }
+    private GatewaySimMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (System.getProperty("logback.configurationFile") == null) {
@@ -41,10 +39,13 @@ public final class GatewaySimMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
-            stopped.countDown();
-        }, "gateway-sim-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            gateway.close();
+                            stopped.countDown();
+                        },
+                        "gateway-sim-shutdown"));
         // the options' toString leaves the api key, secret and admin token out
         log.info("gateway-sim listening on {} with {}", gateway.baseUrl(), options);
         stopped.await();

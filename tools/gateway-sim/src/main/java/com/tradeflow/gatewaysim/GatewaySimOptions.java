@@ -2,7 +2,6 @@ package com.tradeflow.gatewaysim;
 
 import com.tradeflow.gatewaysim.fault.Faults;
 import com.tradeflow.gatewaysim.notification.RetryBackoff;
-
 import java.time.Duration;
 
 /**
@@ -18,9 +17,16 @@ import java.time.Duration;
  * @param notifyTimeout a merchant answering a notification slower than this has not acknowledged it
  * @param faults        the faults in force at start; the admin API changes them later
  */
-public record GatewaySimOptions(String host, int port, String apiKey, String secret, String adminToken,
-                                Duration settleDelay, RetryBackoff notifyRetry, Duration notifyTimeout,
-                                Faults faults) {
+public record GatewaySimOptions(
+        String host,
+        int port,
+        String apiKey,
+        String secret,
+        String adminToken,
+        Duration settleDelay,
+        RetryBackoff notifyRetry,
+        Duration notifyTimeout,
+        Faults faults) {
 
     public static final int DEFAULT_PORT = 8090;
     public static final Duration DEFAULT_SETTLE_DELAY = Duration.ofMillis(200);
@@ -42,33 +48,41 @@ public record GatewaySimOptions(String host, int port, String apiKey, String sec
     }
 
     public static GatewaySimOptions defaults(String apiKey, String secret, String adminToken) {
-        return new GatewaySimOptions("127.0.0.1", DEFAULT_PORT, apiKey, secret, adminToken, DEFAULT_SETTLE_DELAY,
-                RetryBackoff.defaults(), DEFAULT_NOTIFY_TIMEOUT, Faults.none());
+        return new GatewaySimOptions(
+                "127.0.0.1",
+                DEFAULT_PORT,
+                apiKey,
+                secret,
+                adminToken,
+                DEFAULT_SETTLE_DELAY,
+                RetryBackoff.defaults(),
+                DEFAULT_NOTIFY_TIMEOUT,
+                Faults.none());
     }
 
     public GatewaySimOptions withPort(int port) {
-        return new GatewaySimOptions(host, port, apiKey, secret, adminToken, settleDelay, notifyRetry, notifyTimeout,
-                faults);
+        return new GatewaySimOptions(
+                host, port, apiKey, secret, adminToken, settleDelay, notifyRetry, notifyTimeout, faults);
     }
 
     public GatewaySimOptions withSettleDelay(Duration settleDelay) {
-        return new GatewaySimOptions(host, port, apiKey, secret, adminToken, settleDelay, notifyRetry, notifyTimeout,
-                faults);
+        return new GatewaySimOptions(
+                host, port, apiKey, secret, adminToken, settleDelay, notifyRetry, notifyTimeout, faults);
     }
 
     public GatewaySimOptions withNotifyRetry(RetryBackoff notifyRetry) {
-        return new GatewaySimOptions(host, port, apiKey, secret, adminToken, settleDelay, notifyRetry, notifyTimeout,
-                faults);
+        return new GatewaySimOptions(
+                host, port, apiKey, secret, adminToken, settleDelay, notifyRetry, notifyTimeout, faults);
     }
 
     public GatewaySimOptions withNotifyTimeout(Duration notifyTimeout) {
-        return new GatewaySimOptions(host, port, apiKey, secret, adminToken, settleDelay, notifyRetry, notifyTimeout,
-                faults);
+        return new GatewaySimOptions(
+                host, port, apiKey, secret, adminToken, settleDelay, notifyRetry, notifyTimeout, faults);
     }
 
     public GatewaySimOptions withFaults(Faults faults) {
-        return new GatewaySimOptions(host, port, apiKey, secret, adminToken, settleDelay, notifyRetry, notifyTimeout,
-                faults);
+        return new GatewaySimOptions(
+                host, port, apiKey, secret, adminToken, settleDelay, notifyRetry, notifyTimeout, faults);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package com.tradeflow.gatewaysim;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class GatewaySimArgumentsTests {
 
@@ -27,13 +26,46 @@ class GatewaySimArgumentsTests {
 
     @Test
     void shouldReadEveryOption() {
-        GatewaySimOptions options = GatewaySimArguments.parse(new String[] {
-                "--port", "18090", "--api-key", "k", "--secret", "s", "--admin-token", "t",
-                "--settle-delay-ms", "20", "--notify-initial-interval-ms", "10", "--notify-max-interval-ms", "80",
-                "--notify-max-attempts", "3", "--notify-timeout-ms", "700", "--error-rate", "0.1",
-                "--timeout-rate", "0.2", "--timeout-delay-ms", "1500", "--latency-ms", "30",
-                "--lost-notification-rate", "0.3", "--duplicate-notification-rate", "0.4",
-                "--out-of-order-rate", "0.5", "--failed-rate", "0.6", "--seed", "42"}, Map.of());
+        GatewaySimOptions options = GatewaySimArguments.parse(
+                new String[] {
+                    "--port",
+                    "18090",
+                    "--api-key",
+                    "k",
+                    "--secret",
+                    "s",
+                    "--admin-token",
+                    "t",
+                    "--settle-delay-ms",
+                    "20",
+                    "--notify-initial-interval-ms",
+                    "10",
+                    "--notify-max-interval-ms",
+                    "80",
+                    "--notify-max-attempts",
+                    "3",
+                    "--notify-timeout-ms",
+                    "700",
+                    "--error-rate",
+                    "0.1",
+                    "--timeout-rate",
+                    "0.2",
+                    "--timeout-delay-ms",
+                    "1500",
+                    "--latency-ms",
+                    "30",
+                    "--lost-notification-rate",
+                    "0.3",
+                    "--duplicate-notification-rate",
+                    "0.4",
+                    "--out-of-order-rate",
+                    "0.5",
+                    "--failed-rate",
+                    "0.6",
+                    "--seed",
+                    "42"
+                },
+                Map.of());
 
         assertThat(options.port()).isEqualTo(18090);
         assertThat(options.apiKey()).isEqualTo("k");
@@ -44,17 +76,33 @@ class GatewaySimArgumentsTests {
         assertThat(options.notifyRetry().maxInterval()).isEqualTo(Duration.ofMillis(80));
         assertThat(options.notifyRetry().maxAttempts()).isEqualTo(3);
         assertThat(options.notifyTimeout()).isEqualTo(Duration.ofMillis(700));
-        assertThat(options.faults().asMap()).containsEntry("errorRate", 0.1).containsEntry("timeoutRate", 0.2)
-                .containsEntry("timeoutDelayMillis", 1500L).containsEntry("latencyMillis", 30L)
-                .containsEntry("lostNotificationRate", 0.3).containsEntry("duplicateNotificationRate", 0.4)
-                .containsEntry("outOfOrderRate", 0.5).containsEntry("failedRate", 0.6).containsEntry("seed", 42L);
+        assertThat(options.faults().asMap())
+                .containsEntry("errorRate", 0.1)
+                .containsEntry("timeoutRate", 0.2)
+                .containsEntry("timeoutDelayMillis", 1500L)
+                .containsEntry("latencyMillis", 30L)
+                .containsEntry("lostNotificationRate", 0.3)
+                .containsEntry("duplicateNotificationRate", 0.4)
+                .containsEntry("outOfOrderRate", 0.5)
+                .containsEntry("failedRate", 0.6)
+                .containsEntry("seed", 42L);
     }
 
     @Test
     void shouldFallBackToTheEnvironmentAndLetTheCommandLineWin() {
-        Map<String, String> env = Map.of("GATEWAY_PORT", "9001", "GATEWAY_API_KEY", "env-key",
-                "GATEWAY_SECRET", "env-secret", "GATEWAY_ADMIN_TOKEN", "env-token", "GATEWAY_FAILED_RATE", "0.5",
-                "GATEWAY_SETTLE_DELAY_MS", "75");
+        Map<String, String> env = Map.of(
+                "GATEWAY_PORT",
+                "9001",
+                "GATEWAY_API_KEY",
+                "env-key",
+                "GATEWAY_SECRET",
+                "env-secret",
+                "GATEWAY_ADMIN_TOKEN",
+                "env-token",
+                "GATEWAY_FAILED_RATE",
+                "0.5",
+                "GATEWAY_SETTLE_DELAY_MS",
+                "75");
 
         GatewaySimOptions options = GatewaySimArguments.parse(new String[] {"--port", "9002"}, env);
 
@@ -68,12 +116,15 @@ class GatewaySimArgumentsTests {
 
     @Test
     void shouldRequireTheCredentialsNamingTheirEnvironmentVariables() {
-        assertThatThrownBy(() -> GatewaySimArguments.parse(new String[] {"--secret", "s", "--admin-token", "t"},
-                Map.of())).hasMessageContaining("--api-key").hasMessageContaining("GATEWAY_API_KEY");
-        assertThatThrownBy(() -> GatewaySimArguments.parse(new String[] {"--api-key", "k", "--admin-token", "t"},
-                Map.of())).hasMessageContaining("GATEWAY_SECRET");
-        assertThatThrownBy(() -> GatewaySimArguments.parse(new String[] {"--api-key", "k", "--secret", "s"},
-                Map.of())).hasMessageContaining("GATEWAY_ADMIN_TOKEN");
+        assertThatThrownBy(
+                        () -> GatewaySimArguments.parse(new String[] {"--secret", "s", "--admin-token", "t"}, Map.of()))
+                .hasMessageContaining("--api-key")
+                .hasMessageContaining("GATEWAY_API_KEY");
+        assertThatThrownBy(() ->
+                        GatewaySimArguments.parse(new String[] {"--api-key", "k", "--admin-token", "t"}, Map.of()))
+                .hasMessageContaining("GATEWAY_SECRET");
+        assertThatThrownBy(() -> GatewaySimArguments.parse(new String[] {"--api-key", "k", "--secret", "s"}, Map.of()))
+                .hasMessageContaining("GATEWAY_ADMIN_TOKEN");
     }
 
     @Test
@@ -98,8 +149,9 @@ class GatewaySimArgumentsTests {
 
     @Test
     void shouldNeverShowTheCredentialsInTheOptionsText() {
-        GatewaySimOptions options = GatewaySimArguments.parse(new String[] {"--api-key", "key-123",
-                "--secret", "secret-456", "--admin-token", "token-789"}, Map.of());
+        GatewaySimOptions options = GatewaySimArguments.parse(
+                new String[] {"--api-key", "key-123", "--secret", "secret-456", "--admin-token", "token-789"},
+                Map.of());
 
         assertThat(options.toString()).doesNotContain("key-123", "secret-456", "token-789");
     }

@@ -2,15 +2,14 @@ package com.tradeflow.account.transfer.xa;
 
 import com.atomikos.icatch.config.UserTransactionServiceImp;
 import com.atomikos.icatch.jta.UserTransactionManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.transaction.SystemException;
-import javax.transaction.TransactionManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Properties;
+import javax.transaction.SystemException;
+import javax.transaction.TransactionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JVM's JTA transaction manager for local XA: Atomikos, with its transaction log on disk. Atomikos keeps its
@@ -29,8 +28,8 @@ public final class LocalXa implements AutoCloseable {
     private final UserTransactionServiceImp service;
     private final UserTransactionManager transactionManager;
 
-    private LocalXa(LocalXaSettings settings, UserTransactionServiceImp service,
-            UserTransactionManager transactionManager) {
+    private LocalXa(
+            LocalXaSettings settings, UserTransactionServiceImp service, UserTransactionManager transactionManager) {
         this.settings = settings;
         this.service = service;
         this.transactionManager = transactionManager;
@@ -54,7 +53,8 @@ public final class LocalXa implements AutoCloseable {
         transactionManager.setForceShutdown(false);
         try {
             transactionManager.init();
-            transactionManager.setTransactionTimeout((int) settings.transactionTimeout().toSeconds());
+            transactionManager.setTransactionTimeout(
+                    (int) settings.transactionTimeout().toSeconds());
         } catch (SystemException e) {
             service.shutdown(true);
             throw new IllegalStateException("cannot start the XA transaction manager: " + e.getMessage(), e);
@@ -68,8 +68,8 @@ public final class LocalXa implements AutoCloseable {
     static LocalXa current() {
         LocalXa running = current;
         if (running == null) {
-            throw new IllegalStateException("local XA is not started: LocalXa.start must run before an XA data "
-                    + "source is built");
+            throw new IllegalStateException(
+                    "local XA is not started: LocalXa.start must run before an XA data " + "source is built");
         }
         return running;
     }
@@ -85,13 +85,19 @@ public final class LocalXa implements AutoCloseable {
     private static Properties atomikosProperties(LocalXaSettings settings) {
         Properties props = new Properties();
         props.setProperty("com.atomikos.icatch.tm_unique_name", settings.tmUniqueName());
-        props.setProperty("com.atomikos.icatch.log_base_dir", settings.logDir().toAbsolutePath().toString());
+        props.setProperty(
+                "com.atomikos.icatch.log_base_dir",
+                settings.logDir().toAbsolutePath().toString());
         props.setProperty("com.atomikos.icatch.log_base_name", "tmlog");
         props.setProperty("com.atomikos.icatch.enable_logging", "true");
-        props.setProperty("com.atomikos.icatch.default_jta_timeout",
+        props.setProperty(
+                "com.atomikos.icatch.default_jta_timeout",
                 String.valueOf(settings.transactionTimeout().toMillis()));
-        props.setProperty("com.atomikos.icatch.max_timeout", String.valueOf(settings.maxTimeout().toMillis()));
-        props.setProperty("com.atomikos.icatch.recovery_delay",
+        props.setProperty(
+                "com.atomikos.icatch.max_timeout",
+                String.valueOf(settings.maxTimeout().toMillis()));
+        props.setProperty(
+                "com.atomikos.icatch.recovery_delay",
                 String.valueOf(settings.recoveryInterval().toMillis()));
         props.setProperty("com.atomikos.icatch.max_actives", String.valueOf(settings.maxActive()));
         // phase two in the committing thread: the caller learns the outcome, and a crash test can stop it there

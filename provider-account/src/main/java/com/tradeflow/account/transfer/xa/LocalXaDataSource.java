@@ -5,18 +5,17 @@ import com.tradeflow.platform.datasource.PhysicalDataSources;
 import com.tradeflow.platform.datasource.PhysicalDatabase;
 import com.tradeflow.platform.datasource.ShardedDataSources;
 import com.tradeflow.platform.datasource.ShardingVisibleDataSource;
-import org.apache.shardingsphere.infra.config.rule.RuleConfiguration;
-import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
-import org.apache.shardingsphere.transaction.config.TransactionRuleConfiguration;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
-
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import javax.sql.DataSource;
+import org.apache.shardingsphere.infra.config.rule.RuleConfiguration;
+import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
+import org.apache.shardingsphere.transaction.config.TransactionRuleConfiguration;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * A ShardingSphere data source of XA transaction type with the Atomikos pools under it, which it closes with
@@ -41,8 +40,12 @@ public final class LocalXaDataSource extends DelegatingDataSource implements Aut
      * @param sharding     the table rules of the tables it writes (no TCC fence)
      * @param beforeCommit runs before each branch's phase-two commit (fault tests); a no-op otherwise
      */
-    public static LocalXaDataSource open(String name, Map<String, PhysicalDatabase> shards,
-            ShardingRuleConfiguration sharding, LocalXa xa, Runnable beforeCommit) {
+    public static LocalXaDataSource open(
+            String name,
+            Map<String, PhysicalDatabase> shards,
+            ShardingRuleConfiguration sharding,
+            LocalXa xa,
+            Runnable beforeCommit) {
         Map<String, DataSource> faces = new LinkedHashMap<>();
         List<AtomikosDataSourceBean> pools = new ArrayList<>();
         try {
@@ -52,7 +55,8 @@ public final class LocalXaDataSource extends DelegatingDataSource implements Aut
                 init(pool, shard.getValue());
                 faces.put(shard.getKey(), new ShardingVisibleDataSource(pool, shard.getValue()));
             }
-            List<RuleConfiguration> rules = List.of(sharding,
+            List<RuleConfiguration> rules = List.of(
+                    sharding,
                     new TransactionRuleConfiguration("XA", LocalXaTransactionManager.PROVIDER, new Properties()));
             return new LocalXaDataSource(ShardedDataSources.shardingSphere(name, faces, rules), pools);
         } catch (RuntimeException e) {
@@ -62,15 +66,16 @@ public final class LocalXaDataSource extends DelegatingDataSource implements Aut
         }
     }
 
-    private static AtomikosDataSourceBean xaPool(String name, PhysicalDatabase db, LocalXaSettings settings,
-            Runnable beforeCommit) {
+    private static AtomikosDataSourceBean xaPool(
+            String name, PhysicalDatabase db, LocalXaSettings settings, Runnable beforeCommit) {
         AtomikosDataSourceBean pool = new AtomikosDataSourceBean();
         // Atomikos finds a resource's in-doubt branches after a restart by this name: stable, one per database
         pool.setUniqueResourceName(name + "-" + db.name());
         pool.setXaDataSource(new XaCommitHook(PhysicalDataSources.xaDataSource(db), beforeCommit));
         pool.setMaxPoolSize(settings.poolSize());
         pool.setMinPoolSize(1);
-        pool.setBorrowConnectionTimeout((int) Math.max(1, settings.borrowTimeout().toSeconds()));
+        pool.setBorrowConnectionTimeout(
+                (int) Math.max(1, settings.borrowTimeout().toSeconds()));
         // ShardingSphere reads table metadata outside any transaction at start-up
         pool.setLocalTransactionMode(true);
         return pool;

@@ -21,6 +21,12 @@ import java.time.Duration;
  * @param poolSize           XA connections per database
  * @param borrowTimeout      how long a transaction waits for an XA connection
  */
-public record LocalXaSettings(String tmUniqueName, Path logDir, Duration transactionTimeout, Duration maxTimeout,
-                              Duration recoveryInterval, int maxActive, int poolSize, Duration borrowTimeout) {
-}
+public record LocalXaSettings(
+        String tmUniqueName,
+        Path logDir,
+        Duration transactionTimeout,
+        Duration maxTimeout,
+        Duration recoveryInterval,
+        int maxActive,
+        int poolSize,
+        Duration borrowTimeout) {}

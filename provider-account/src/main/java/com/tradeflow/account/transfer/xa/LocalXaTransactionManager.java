@@ -1,16 +1,15 @@
 package com.tradeflow.account.transfer.xa;
 
-import org.apache.shardingsphere.infra.database.core.type.DatabaseType;
-import org.apache.shardingsphere.transaction.api.TransactionType;
-import org.apache.shardingsphere.transaction.spi.ShardingSphereDistributedTransactionManager;
-
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 import javax.transaction.Status;
 import javax.transaction.SystemException;
 import javax.transaction.TransactionManager;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Map;
+import org.apache.shardingsphere.infra.database.core.type.DatabaseType;
+import org.apache.shardingsphere.transaction.api.TransactionType;
+import org.apache.shardingsphere.transaction.spi.ShardingSphereDistributedTransactionManager;
 
 /**
  * ShardingSphere's XA transaction type, carried out by the JVM's {@link LocalXa} manager (Atomikos). ShardingSphere
@@ -27,8 +26,8 @@ public final class LocalXaTransactionManager implements ShardingSphereDistribute
     private Map<String, DataSource> dataSources = Map.of();
 
     @Override
-    public void init(Map<String, DatabaseType> databaseTypes, Map<String, DataSource> dataSources,
-            String providerType) {
+    public void init(
+            Map<String, DatabaseType> databaseTypes, Map<String, DataSource> dataSources, String providerType) {
         if (!PROVIDER.equalsIgnoreCase(providerType)) {
             throw new IllegalStateException("XA provider " + providerType + " is not available; use " + PROVIDER);
         }
@@ -75,7 +74,8 @@ public final class LocalXaTransactionManager implements ShardingSphereDistribute
             TransactionManager manager = transactionManager();
             manager.setTransactionTimeout(timeoutSeconds);
             manager.begin();
-            manager.setTransactionTimeout((int) LocalXa.current().settings().transactionTimeout().toSeconds());
+            manager.setTransactionTimeout(
+                    (int) LocalXa.current().settings().transactionTimeout().toSeconds());
         } catch (Exception e) {
             throw new LocalXaException("cannot begin an XA transaction", e);
         }
@@ -116,8 +116,7 @@ public final class LocalXaTransactionManager implements ShardingSphereDistribute
 
     /** The manager belongs to {@link LocalXa}, which outlives the data sources using it. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public Object getType() {

@@ -2,13 +2,12 @@ package com.tradeflow.account.transfer.xa;
 
 import com.tradeflow.platform.datasource.ForwardingXaConnection;
 import com.tradeflow.platform.datasource.ForwardingXaDataSource;
-
+import java.sql.SQLException;
 import javax.sql.XAConnection;
 import javax.sql.XADataSource;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
-import java.sql.SQLException;
 
 /**
  * The driver's XA data source with a hook that runs before each branch's phase-two commit, when every branch is

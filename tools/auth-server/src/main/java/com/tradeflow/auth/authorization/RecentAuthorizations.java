@@ -1,13 +1,12 @@
 package com.tradeflow.auth.authorization;
 
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The authorizations in progress and the latest completed ones, in memory, safe under concurrent sign-ins, at most
@@ -24,6 +23,7 @@ public final class RecentAuthorizations implements OAuth2AuthorizationService {
     private final InMemoryOAuth2AuthorizationService store = new InMemoryOAuth2AuthorizationService();
     /** Ids in the order they were last saved, with what was saved. */
     private final Map<String, OAuth2Authorization> recent = new LinkedHashMap<>();
+
     private final int capacity;
 
     public RecentAuthorizations(int capacity) {

@@ -2,7 +2,6 @@ package com.tradeflow.auth.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,6 +36,7 @@ public final class DemoLogin {
     public static final String CLIENT_ID = "tradeflow-cli";
     /** Registered for {@value #CLIENT_ID}; nothing listens there: the code is read from the redirect. */
     public static final String REDIRECT_URI = "http://127.0.0.1/callback";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String SESSION_COOKIE = "JSESSIONID";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -49,8 +49,7 @@ public final class DemoLogin {
     private volatile Endpoints endpoints;
 
     /** An access token and when it expires. */
-    public record Token(String value, Instant expiresAt) {
-    }
+    public record Token(String value, Instant expiresAt) {}
 
     /** The issuer refused the user name and password. */
     public static final class SignInRefused extends RuntimeException {
@@ -59,13 +58,14 @@ public final class DemoLogin {
         }
     }
 
-    private record Endpoints(URI authorize, URI token) {
-    }
+    private record Endpoints(URI authorize, URI token) {}
 
     /** @param issuer the issuer's base URL, e.g. {@code http://127.0.0.1:8093} */
     public DemoLogin(URI issuer) {
         this.issuer = issuer;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -77,16 +77,31 @@ public final class DemoLogin {
         Endpoints at = endpoints();
         String verifier = randomUrlSafe(32);
         String state = randomUrlSafe(16);
-        URI authorize = URI.create(at.authorize() + "?" + form(Map.of("response_type", "code",
-                "client_id", CLIENT_ID, "scope", "openid", "redirect_uri", REDIRECT_URI, "state", state,
-                "code_challenge", challenge(verifier), "code_challenge_method", "S256")));
+        URI authorize = URI.create(at.authorize() + "?"
+                + form(Map.of(
+                        "response_type",
+                        "code",
+                        "client_id",
+                        CLIENT_ID,
+                        "scope",
+                        "openid",
+                        "redirect_uri",
+                        REDIRECT_URI,
+                        "state",
+                        state,
+                        "code_challenge",
+                        challenge(verifier),
+                        "code_challenge_method",
+                        "S256")));
         Session session = new Session();
         URI signInPage = session.redirect(get(authorize, session), "the authorize request");
         String csrf = csrfToken(get(signInPage, session).body());
-        HttpResponse<String> signedIn = session.send(HttpRequest.newBuilder(signInPage).timeout(TIMEOUT)
+        HttpResponse<String> signedIn = session.send(HttpRequest.newBuilder(signInPage)
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
-                        "_csrf", csrf)))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        form(Map.of("username", username, "password", password, "_csrf", csrf))))
+                .build());
         URI afterSignIn = session.redirect(signedIn, "the sign-in");
         if (afterSignIn.getQuery() != null && afterSignIn.getQuery().contains("error")) {
             throw new SignInRefused(username);
@@ -100,31 +115,43 @@ public final class DemoLogin {
     }
 
     private Token exchange(URI tokenEndpoint, String code, String verifier) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(tokenEndpoint).timeout(TIMEOUT)
+        HttpResponse<String> response = send(HttpRequest.newBuilder(tokenEndpoint)
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
-                        "code", code, "redirect_uri", REDIRECT_URI, "client_id", CLIENT_ID,
-                        "code_verifier", verifier)))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code,
+                        "redirect_uri",
+                        REDIRECT_URI,
+                        "client_id",
+                        CLIENT_ID,
+                        "code_verifier",
+                        verifier))))
+                .build());
         JsonNode body = json(response);
         if (response.statusCode() != 200 || !body.hasNonNull("access_token")) {
-            throw new IllegalStateException("the token request answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "the token request answered " + response.statusCode() + ": " + response.body());
         }
-        return new Token(body.get("access_token").asText(),
+        return new Token(
+                body.get("access_token").asText(),
                 Instant.now().plusSeconds(body.path("expires_in").asLong(0)));
     }
 
     private Endpoints endpoints() {
         Endpoints known = endpoints;
         if (known == null) {
-            URI discovery = URI.create(issuer.toString().replaceAll("/+$", "")
-                    + "/.well-known/openid-configuration");
-            HttpResponse<String> response = send(HttpRequest.newBuilder(discovery).timeout(TIMEOUT).GET().build());
+            URI discovery = URI.create(issuer.toString().replaceAll("/+$", "") + "/.well-known/openid-configuration");
+            HttpResponse<String> response = send(
+                    HttpRequest.newBuilder(discovery).timeout(TIMEOUT).GET().build());
             JsonNode body = json(response);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(discovery + " answered " + response.statusCode());
             }
-            known = new Endpoints(URI.create(body.path("authorization_endpoint").asText()),
+            known = new Endpoints(
+                    URI.create(body.path("authorization_endpoint").asText()),
                     URI.create(body.path("token_endpoint").asText()));
             endpoints = known;
         }
@@ -132,7 +159,11 @@ public final class DemoLogin {
     }
 
     private HttpResponse<String> get(URI uri, Session session) {
-        return session.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html").GET().build());
+        return session.send(HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Accept", "text/html")
+                .GET()
+                .build());
     }
 
     /** One browser session: the session cookie, renewed by the server at sign-in. */
@@ -140,9 +171,11 @@ public final class DemoLogin {
         private String cookie;
 
         HttpResponse<String> send(HttpRequest request) {
-            HttpRequest withCookie = cookie == null ? request
+            HttpRequest withCookie = cookie == null
+                    ? request
                     : HttpRequest.newBuilder(request, (name, value) -> true)
-                    .header("Cookie", SESSION_COOKIE + "=" + cookie).build();
+                            .header("Cookie", SESSION_COOKIE + "=" + cookie)
+                            .build();
             HttpResponse<String> response = DemoLogin.this.send(withCookie);
             for (String setCookie : response.headers().allValues("Set-Cookie")) {
                 Matcher matcher = COOKIE.matcher(setCookie);
@@ -185,8 +218,8 @@ public final class DemoLogin {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException(response.uri() + " answered " + response.statusCode()
-                    + " with no JSON body", e);
+            throw new IllegalStateException(
+                    response.uri() + " answered " + response.statusCode() + " with no JSON body", e);
         }
     }
 
@@ -197,8 +230,9 @@ public final class DemoLogin {
             for (String pair : query.split("&")) {
                 int equals = pair.indexOf('=');
                 if (equals > 0) {
-                    parameters.put(pair.substring(0, equals), java.net.URLDecoder.decode(pair.substring(equals + 1),
-                            StandardCharsets.UTF_8));
+                    parameters.put(
+                            pair.substring(0, equals),
+                            java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
                 }
             }
         }
@@ -206,8 +240,10 @@ public final class DemoLogin {
     }
 
     private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private static String challenge(String verifier) {

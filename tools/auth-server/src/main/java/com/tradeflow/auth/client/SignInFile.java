@@ -23,8 +23,7 @@ public final class SignInFile {
     public static final String DEMO_PASSWORD = "demo-password";
     public static final String ADMIN_PASSWORD = "admin-password";
 
-    private SignInFile() {
-    }
+    private SignInFile() {}
 
     public static Path in(Path workDir) {
         return workDir.resolve(FILE_NAME);
@@ -38,7 +37,10 @@ public final class SignInFile {
         Path file = in(workDir);
         try {
             Files.createDirectories(workDir);
-            Path temporary = Files.createTempFile(workDir, FILE_NAME, ".tmp",
+            Path temporary = Files.createTempFile(
+                    workDir,
+                    FILE_NAME,
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 values.store(out, "the TradeFlow local stack's sign-in: issuer and passwords");
@@ -53,8 +55,8 @@ public final class SignInFile {
     public static Properties read(Path workDir) {
         Path file = in(workDir);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file + " is missing: is the local stack running (java -jar "
-                    + "devstack/target/devstack.jar)?");
+            throw new IllegalStateException(
+                    file + " is missing: is the local stack running (java -jar " + "devstack/target/devstack.jar)?");
         }
         Properties values = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -31,8 +31,8 @@ public final class SignedInTokens {
         if (stillGood(known)) {
             return known.value();
         }
-        return tokens.compute(username, (name, current) -> stillGood(current) ? current
-                : login.signIn(name, password)).value();
+        return tokens.compute(username, (name, current) -> stillGood(current) ? current : login.signIn(name, password))
+                .value();
     }
 
     private static boolean stillGood(DemoLogin.Token token) {

@@ -1,13 +1,12 @@
 package com.tradeflow.auth.token;
 
 import com.tradeflow.auth.AuthProperties;
+import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * What an access token says besides the subject: that it is meant for the web API ({@code aud}, instead of the
@@ -30,9 +29,11 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             return;
         }
-        List<String> roles = context.getPrincipal().getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        List<String> roles = context.getPrincipal().getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith(ROLE_PREFIX))
-                .map(authority -> authority.substring(ROLE_PREFIX.length())).toList();
+                .map(authority -> authority.substring(ROLE_PREFIX.length()))
+                .toList();
         context.getClaims().audience(List.of(audience)).claim(ROLES, roles);
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-
 /**
  * The demo data's users: user {@code N} (1 to {@code demo-users}, the wallets' user ids) signs in as {@code N} with the
  * shared demo password and has role {@code user}; {@code admin} has role {@code admin}. The name becomes the token's
@@ -28,6 +27,7 @@ public class DemoUsers implements UserDetailsService {
     private final long demoUsers;
     /** Hashed once: every demo user has the same password. Null when that kind of user is switched off. */
     private final String demoPasswordHash;
+
     private final String adminPasswordHash;
 
     DemoUsers(AuthProperties properties, PasswordEncoder passwords) {
@@ -49,10 +49,16 @@ public class DemoUsers implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         if (ADMIN.equals(username) && adminPasswordHash != null) {
-            return User.withUsername(ADMIN).password(adminPasswordHash).roles(ADMIN_ROLE).build();
+            return User.withUsername(ADMIN)
+                    .password(adminPasswordHash)
+                    .roles(ADMIN_ROLE)
+                    .build();
         }
         if (demoPasswordHash != null && isDemoUser(username)) {
-            return User.withUsername(username).password(demoPasswordHash).roles(USER_ROLE).build();
+            return User.withUsername(username)
+                    .password(demoPasswordHash)
+                    .roles(USER_ROLE)
+                    .build();
         }
         throw new UsernameNotFoundException("no such user");
     }

@@ -1,5 +1,12 @@
 package com.tradeflow.auth.authorization;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -8,20 +15,14 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class RecentAuthorizationsTests {
 
     private static final OAuth2TokenType STATE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
-    private static final RegisteredClient CLIENT = RegisteredClient.withId("client").clientId("tradeflow-cli")
+    private static final RegisteredClient CLIENT = RegisteredClient.withId("client")
+            .clientId("tradeflow-cli")
             .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).redirectUri("http://127.0.0.1/callback")
+            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri("http://127.0.0.1/callback")
             .build();
 
     @Test
@@ -64,8 +65,11 @@ class RecentAuthorizationsTests {
     }
 
     private static OAuth2Authorization inProgress(int n) {
-        return OAuth2Authorization.withRegisteredClient(CLIENT).id(String.valueOf(n)).principalName(String.valueOf(n))
+        return OAuth2Authorization.withRegisteredClient(CLIENT)
+                .id(String.valueOf(n))
+                .principalName(String.valueOf(n))
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .attribute(OAuth2ParameterNames.STATE, "state-" + n).build();
+                .attribute(OAuth2ParameterNames.STATE, "state-" + n)
+                .build();
     }
 }

@@ -14,12 +14,11 @@ import com.tradeflow.gatewaysim.notification.PaymentNotifier;
 import com.tradeflow.gatewaysim.payment.Payment;
 import com.tradeflow.gatewaysim.payment.PaymentStatus;
 import com.tradeflow.gatewaysim.payment.PaymentStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator's API: what tests and reconciliation checks use to steer and inspect the gateway. Never faulty.
@@ -38,16 +37,15 @@ import java.util.Map;
 public final class AdminApi {
 
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
-    private static final TypeReference<Map<String, Object>> CHANGES = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> CHANGES = new TypeReference<>() {};
 
     private final FaultSettings faults;
     private final FaultInjection faultInjection;
     private final PaymentStore payments;
     private final PaymentNotifier notifier;
 
-    public AdminApi(FaultSettings faults, FaultInjection faultInjection, PaymentStore payments,
-                    PaymentNotifier notifier) {
+    public AdminApi(
+            FaultSettings faults, FaultInjection faultInjection, PaymentStore payments, PaymentNotifier notifier) {
         this.faults = faults;
         this.faultInjection = faultInjection;
         this.payments = payments;
@@ -56,7 +54,10 @@ public final class AdminApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.exact("GET", "/admin/faults", request -> Reply.json(200, faults.current().asMap())),
+                Route.exact(
+                        "GET",
+                        "/admin/faults",
+                        request -> Reply.json(200, faults.current().asMap())),
                 Route.exact("PUT", "/admin/faults", this::changeFaults),
                 Route.exact("GET", "/admin/payments", this::listPayments),
                 Route.exact("GET", "/admin/stats", request -> Reply.json(200, stats())));
@@ -79,7 +80,8 @@ public final class AdminApi {
         PaymentStatus status = statusFilter(request.query().get("status"));
         List<AdminPaymentView> views = payments.all().stream()
                 .filter(p -> status == null || p.status() == status)
-                .map(p -> AdminPaymentView.of(p, notifier.deliveryOf(p.paymentId()).orElse(null)))
+                .map(p -> AdminPaymentView.of(
+                        p, notifier.deliveryOf(p.paymentId()).orElse(null)))
                 .toList();
         return Reply.json(200, Map.of("payments", views));
     }
@@ -103,10 +105,12 @@ public final class AdminApi {
         List<Payment> all = payments.all();
         all.forEach(p -> byStatus.merge(p.status(), 1L, Long::sum));
         return new GatewayStats(
-                new GatewayStats.Payments(all.size(), byStatus.get(PaymentStatus.PENDING),
-                        byStatus.get(PaymentStatus.SUCCEEDED), byStatus.get(PaymentStatus.FAILED)),
+                new GatewayStats.Payments(
+                        all.size(),
+                        byStatus.get(PaymentStatus.PENDING),
+                        byStatus.get(PaymentStatus.SUCCEEDED),
+                        byStatus.get(PaymentStatus.FAILED)),
                 notifier.stats(),
-                new GatewayStats.MerchantApiFaults(faultInjection.errorsInjected(),
-                        faultInjection.timeoutsInjected()));
+                new GatewayStats.MerchantApiFaults(faultInjection.errorsInjected(), faultInjection.timeoutsInjected()));
     }
 }

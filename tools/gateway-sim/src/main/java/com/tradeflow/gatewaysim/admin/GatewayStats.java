@@ -11,9 +11,7 @@ import com.tradeflow.gatewaysim.notification.NotificationStats;
  */
 record GatewayStats(Payments payments, NotificationStats.Snapshot notifications, MerchantApiFaults merchantApi) {
 
-    record Payments(long total, long pending, long succeeded, long failed) {
-    }
+    record Payments(long total, long pending, long succeeded, long failed) {}
 
-    record MerchantApiFaults(long errorsInjected, long timeoutsInjected) {
-    }
+    record MerchantApiFaults(long errorsInjected, long timeoutsInjected) {}
 }

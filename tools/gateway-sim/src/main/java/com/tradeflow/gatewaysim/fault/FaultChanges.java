@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class FaultChanges {
 
-    private FaultChanges() {
-    }
+    private FaultChanges() {}
 
     /**
      * @param changes JSON values: numbers (Integer, Long, Double, BigInteger, BigDecimal), null only for seed
@@ -45,8 +44,16 @@ public final class FaultChanges {
                 default -> throw new IllegalArgumentException("unknown fault setting: " + name);
             }
         }
-        return new Faults(errorRate, timeoutRate, timeoutDelayMillis, latencyMillis, lostNotificationRate,
-                duplicateNotificationRate, outOfOrderRate, failedRate, seed);
+        return new Faults(
+                errorRate,
+                timeoutRate,
+                timeoutDelayMillis,
+                latencyMillis,
+                lostNotificationRate,
+                duplicateNotificationRate,
+                outOfOrderRate,
+                failedRate,
+                seed);
     }
 
     private static double decimal(String name, Object value) {

@@ -4,7 +4,6 @@ import com.tradeflow.gatewaysim.http.ApiException;
 import com.tradeflow.gatewaysim.http.BearerAuth;
 import com.tradeflow.gatewaysim.http.Reply;
 import com.tradeflow.gatewaysim.http.Route;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,7 +30,9 @@ public final class FaultInjection {
                 auth.check(request);
                 if (settings.roll(faults.errorRate())) {
                     errorsInjected.incrementAndGet();
-                    reply = Reply.error(500, "GATEWAY_ERROR",
+                    reply = Reply.error(
+                            500,
+                            "GATEWAY_ERROR",
                             "simulated gateway failure (errorRate): nothing was done, retry the request");
                 } else {
                     reply = handler.handle(request);

@@ -18,9 +18,16 @@ import java.util.Map;
  * @param failedRate                a payment ends FAILED instead of SUCCEEDED
  * @param seed                      makes the decisions reproducible; null draws from a random seed
  */
-public record Faults(double errorRate, double timeoutRate, long timeoutDelayMillis, long latencyMillis,
-                     double lostNotificationRate, double duplicateNotificationRate, double outOfOrderRate,
-                     double failedRate, Long seed) {
+public record Faults(
+        double errorRate,
+        double timeoutRate,
+        long timeoutDelayMillis,
+        long latencyMillis,
+        double lostNotificationRate,
+        double duplicateNotificationRate,
+        double outOfOrderRate,
+        double failedRate,
+        Long seed) {
 
     public static final long DEFAULT_TIMEOUT_DELAY_MILLIS = 10_000;
     /** Ten minutes: any longer and a forgotten setting looks like a hung gateway rather than a slow one. */

@@ -26,7 +26,8 @@ public final class BearerAuth {
 
     public void check(Request request) throws ApiException {
         String header = request.header("Authorization");
-        if (header == null || header.length() <= SCHEME.length()
+        if (header == null
+                || header.length() <= SCHEME.length()
                 || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw unauthorized("missing Authorization: Bearer <" + what + ">");
         }

@@ -2,9 +2,6 @@ package com.tradeflow.gatewaysim.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JDK HTTP server with JSON error answers and a route table. Handlers only compute a {@link Reply}; a reply
@@ -27,6 +26,7 @@ public final class JsonHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JsonHttpServer.class);
     /** Payment requests are tiny; a larger body is a client bug, refused before it is parsed. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+
     private static final int BACKLOG = 128;
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
@@ -45,8 +45,8 @@ public final class JsonHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private JsonHttpServer(List<Route> routes, ScheduledExecutorService scheduler, HttpServer server,
-                           ExecutorService executor) {
+    private JsonHttpServer(
+            List<Route> routes, ScheduledExecutorService scheduler, HttpServer server, ExecutorService executor) {
         this.routes = List.copyOf(routes);
         this.scheduler = scheduler;
         this.server = server;
@@ -58,8 +58,9 @@ public final class JsonHttpServer implements AutoCloseable {
      * @param threads   handlers never wait, so a few threads serve many clients
      * @param scheduler sends delayed replies; owned by the caller
      */
-    public static JsonHttpServer start(String host, int port, int threads, List<Route> routes,
-                                       ScheduledExecutorService scheduler) throws IOException {
+    public static JsonHttpServer start(
+            String host, int port, int threads, List<Route> routes, ScheduledExecutorService scheduler)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), BACKLOG);
         AtomicInteger count = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
@@ -96,8 +97,13 @@ public final class JsonHttpServer implements AutoCloseable {
             exchange.close();
             return;
         } catch (RuntimeException e) {
-            log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
-            reply = Reply.error(500, "INTERNAL_ERROR", "unexpected error: " + e.getClass().getSimpleName());
+            log.error(
+                    "{} {} failed",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    e);
+            reply = Reply.error(
+                    500, "INTERNAL_ERROR", "unexpected error: " + e.getClass().getSimpleName());
         }
         if (reply.status() == 401) {
             reply = reply.withHeader("WWW-Authenticate", "Bearer");
@@ -126,14 +132,20 @@ public final class JsonHttpServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
         byte[] body = readBody(exchange.getRequestBody());
-        List<Route> matching = routes.stream().filter(r -> r.match(path) != null).toList();
+        List<Route> matching =
+                routes.stream().filter(r -> r.match(path) != null).toList();
         if (matching.isEmpty()) {
             throw ApiException.notFound("NOT_FOUND", "no such endpoint: " + path);
         }
         for (Route route : matching) {
             if (route.method().equals(method)) {
-                Request request = new Request(method, path, route.match(path), exchange.getRequestHeaders(),
-                        exchange.getRequestURI().getRawQuery(), body);
+                Request request = new Request(
+                        method,
+                        path,
+                        route.match(path),
+                        exchange.getRequestHeaders(),
+                        exchange.getRequestURI().getRawQuery(),
+                        body);
                 return route.handler().handle(request);
             }
         }
@@ -155,7 +167,8 @@ public final class JsonHttpServer implements AutoCloseable {
     private static void send(HttpExchange exchange, Reply reply) {
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
-            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            reply.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
             if (reply.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

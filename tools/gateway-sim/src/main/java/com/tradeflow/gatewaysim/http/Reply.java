@@ -32,6 +32,5 @@ public record Reply(int status, byte[] body, Map<String, String> headers, long d
     }
 
     /** The body of every error answer: {@code {"code":"...","message":"..."}}. */
-    public record ErrorBody(String code, String message) {
-    }
+    public record ErrorBody(String code, String message) {}
 }

@@ -1,7 +1,6 @@
 package com.tradeflow.gatewaysim.http;
 
 import com.sun.net.httpserver.Headers;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -13,11 +13,16 @@ final class Delivery {
     final String notifyUrl;
     /** null unless the out-of-order fault was drawn for this payment */
     final StaleNotification stale;
+
     private volatile DeliveryState state;
     private final AtomicInteger attempts = new AtomicInteger();
 
-    Delivery(PaymentNotification notification, byte[] body, String notifyUrl, StaleNotification stale,
-             DeliveryState state) {
+    Delivery(
+            PaymentNotification notification,
+            byte[] body,
+            String notifyUrl,
+            StaleNotification stale,
+            DeliveryState state) {
         this.notification = notification;
         this.body = body;
         this.notifyUrl = notifyUrl;

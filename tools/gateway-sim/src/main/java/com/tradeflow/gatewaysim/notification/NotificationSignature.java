@@ -1,11 +1,11 @@
 package com.tradeflow.gatewaysim.notification;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs a notification the way the merchant verifies it: lowercase hex of HMAC-SHA256(secret,

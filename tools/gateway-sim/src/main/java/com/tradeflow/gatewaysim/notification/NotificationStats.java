@@ -22,12 +22,17 @@ public final class NotificationStats {
      * @param duplicated   extra copies sent by the duplicateNotificationRate fault
      * @param outOfOrder   stale PENDING notifications sent by the outOfOrderRate fault
      */
-    public record Snapshot(long sent, long acknowledged, long refused, long gaveUp, long lost, long duplicated,
-                    long outOfOrder) {
-    }
+    public record Snapshot(
+            long sent, long acknowledged, long refused, long gaveUp, long lost, long duplicated, long outOfOrder) {}
 
     Snapshot snapshot() {
-        return new Snapshot(sent.get(), acknowledged.get(), refused.get(), gaveUp.get(), lost.get(),
-                duplicated.get(), outOfOrder.get());
+        return new Snapshot(
+                sent.get(),
+                acknowledged.get(),
+                refused.get(),
+                gaveUp.get(),
+                lost.get(),
+                duplicated.get(),
+                outOfOrder.get());
     }
 }

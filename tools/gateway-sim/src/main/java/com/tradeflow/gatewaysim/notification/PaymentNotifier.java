@@ -4,9 +4,6 @@ import com.tradeflow.gatewaysim.fault.FaultSettings;
 import com.tradeflow.gatewaysim.fault.Faults;
 import com.tradeflow.gatewaysim.http.Json;
 import com.tradeflow.gatewaysim.payment.Payment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells the merchant the result of each settled payment: POSTs a signed {@link PaymentNotification} to its notify
@@ -39,6 +38,7 @@ public final class PaymentNotifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PaymentNotifier.class);
     /** The merchant's acknowledgement, as Alipay expects "success" and WeChat Pay {"code":"SUCCESS"}. */
     static final String ACKNOWLEDGEMENT = "SUCCESS";
+
     private static final int CLIENT_THREADS = 2;
 
     private final NotificationSignature signature;
@@ -53,15 +53,19 @@ public final class PaymentNotifier implements AutoCloseable {
     private final NotificationStats stats = new NotificationStats();
 
     /** Where the result notification of one payment stands, for the admin API. */
-    public record DeliveryStatus(DeliveryState state, int attempts) {
-    }
+    public record DeliveryStatus(DeliveryState state, int attempts) {}
 
     /**
      * @param requestTimeout a merchant slower than this has not acknowledged; the attempt counts as refused
      * @param scheduler      runs the re-sends; owned by the caller
      */
-    public PaymentNotifier(NotificationSignature signature, RetryBackoff backoff, Duration requestTimeout,
-                           FaultSettings faults, ScheduledExecutorService scheduler, Clock clock) {
+    public PaymentNotifier(
+            NotificationSignature signature,
+            RetryBackoff backoff,
+            Duration requestTimeout,
+            FaultSettings faults,
+            ScheduledExecutorService scheduler,
+            Clock clock) {
         this.signature = signature;
         this.backoff = backoff;
         this.requestTimeout = requestTimeout;
@@ -87,18 +91,22 @@ public final class PaymentNotifier implements AutoCloseable {
         Faults current = faults.current();
         PaymentNotification notification = PaymentNotification.resultOf(payment);
         if (faults.roll(current.lostNotificationRate())) {
-            deliveriesByPaymentId.put(payment.paymentId(), new Delivery(notification, new byte[0],
-                    payment.notifyUrl(), null, DeliveryState.LOST));
+            deliveriesByPaymentId.put(
+                    payment.paymentId(),
+                    new Delivery(notification, new byte[0], payment.notifyUrl(), null, DeliveryState.LOST));
             stats.lost.incrementAndGet();
             log.debug("notification of payment {} lost (fault)", payment.paymentId());
             return;
         }
         boolean duplicate = faults.roll(current.duplicateNotificationRate());
         boolean outOfOrder = faults.roll(current.outOfOrderRate());
-        StaleNotification stale = outOfOrder ? new StaleNotification(
-                Json.write(PaymentNotification.staleOf(payment)), payment.createdAt().getEpochSecond()) : null;
-        Delivery delivery = new Delivery(notification, Json.write(notification), payment.notifyUrl(), stale,
-                DeliveryState.SENDING);
+        StaleNotification stale = outOfOrder
+                ? new StaleNotification(
+                        Json.write(PaymentNotification.staleOf(payment)),
+                        payment.createdAt().getEpochSecond())
+                : null;
+        Delivery delivery =
+                new Delivery(notification, Json.write(notification), payment.notifyUrl(), stale, DeliveryState.SENDING);
         deliveriesByPaymentId.put(payment.paymentId(), delivery);
         if (duplicate) {
             stats.duplicated.incrementAndGet();
@@ -141,13 +149,17 @@ public final class PaymentNotifier implements AutoCloseable {
         if (!backoff.allowsAnotherAfter(attempt)) {
             stats.gaveUp.incrementAndGet();
             delivery.finish(DeliveryState.GAVE_UP);
-            log.info("notification {} of merchant order {} not acknowledged after {} attempts: given up", id,
-                    delivery.notification.merchantOrderNo(), attempt);
+            log.info(
+                    "notification {} of merchant order {} not acknowledged after {} attempts: given up",
+                    id,
+                    delivery.notification.merchantOrderNo(),
+                    attempt);
             afterDelivery(delivery);
             return;
         }
         try {
-            scheduler.schedule(() -> attempt(delivery), backoff.delayAfter(attempt).toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(
+                    () -> attempt(delivery), backoff.delayAfter(attempt).toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             log.debug("gateway stopping: notification {} not re-sent", id);
         }
@@ -178,7 +190,8 @@ public final class PaymentNotifier implements AutoCloseable {
                             log.debug("notification to {} failed: {}", notifyUrl, error.toString());
                             return false;
                         }
-                        return response.statusCode() == 200 && response.body() != null
+                        return response.statusCode() == 200
+                                && response.body() != null
                                 && response.body().contains(ACKNOWLEDGEMENT);
                     });
         } catch (RuntimeException e) { // a URL the client cannot use, or the client shutting down

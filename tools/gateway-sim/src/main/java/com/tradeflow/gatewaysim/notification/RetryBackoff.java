@@ -19,8 +19,8 @@ public record RetryBackoff(Duration initialInterval, Duration maxInterval, int m
             throw new IllegalArgumentException("initial interval must be positive: " + initialInterval);
         }
         if (maxInterval.compareTo(initialInterval) < 0) {
-            throw new IllegalArgumentException("max interval " + maxInterval + " is below the initial interval "
-                    + initialInterval);
+            throw new IllegalArgumentException(
+                    "max interval " + maxInterval + " is below the initial interval " + initialInterval);
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("max attempts must be at least 1: " + maxAttempts);

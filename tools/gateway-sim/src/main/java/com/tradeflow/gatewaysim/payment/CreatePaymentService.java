@@ -9,10 +9,13 @@ import java.time.Clock;
  */
 public final class CreatePaymentService {
 
-    public enum Outcome { CREATED, EXISTING, CONFLICT }
-
-    public record Result(Outcome outcome, Payment payment) {
+    public enum Outcome {
+        CREATED,
+        EXISTING,
+        CONFLICT
     }
+
+    public record Result(Outcome outcome, Payment payment) {}
 
     private final PaymentStore store;
     private final PaymentSettlement settlement;

@@ -5,7 +5,6 @@ import com.tradeflow.gatewaysim.http.Json;
 import com.tradeflow.gatewaysim.http.Reply;
 import com.tradeflow.gatewaysim.http.Request;
 import com.tradeflow.gatewaysim.http.Route;
-
 import java.util.List;
 
 /**
@@ -36,31 +35,36 @@ public final class MerchantApi {
 
     /** The routes without authentication; wrap each handler before serving it. */
     public List<Route> routes() {
-        return List.of(
-                Route.exact("POST", PAYMENTS, this::create),
-                Route.withTail("GET", PAYMENTS + "/", this::query));
+        return List.of(Route.exact("POST", PAYMENTS, this::create), Route.withTail("GET", PAYMENTS + "/", this::query));
     }
 
     private Reply create(Request request) throws ApiException {
         CreatePaymentRequest body = CreatePaymentRequest.from(Json.readObject(request.body()));
         CreatePaymentService.Result result = createPayment.create(body);
         return switch (result.outcome()) {
-            case CREATED -> Reply.json(201, PaymentResponse.of(result.payment()))
-                    .withHeader("Location", PAYMENTS + "/" + result.payment().merchantOrderNo());
+            case CREATED ->
+                Reply.json(201, PaymentResponse.of(result.payment()))
+                        .withHeader(
+                                "Location", PAYMENTS + "/" + result.payment().merchantOrderNo());
             case EXISTING -> Reply.json(200, PaymentResponse.of(result.payment()));
-            case CONFLICT -> Reply.error(409, "MERCHANT_ORDER_CONFLICT", "merchantOrderNo " + body.merchantOrderNo()
-                    + " is already used by a payment with a different amount or notifyUrl");
+            case CONFLICT ->
+                Reply.error(
+                        409,
+                        "MERCHANT_ORDER_CONFLICT",
+                        "merchantOrderNo " + body.merchantOrderNo()
+                                + " is already used by a payment with a different amount or notifyUrl");
         };
     }
 
     private Reply query(Request request) throws ApiException {
         String merchantOrderNo = request.pathTail();
         if (!CreatePaymentRequest.isValidMerchantOrderNo(merchantOrderNo)) {
-            throw ApiException.badRequest("INVALID_MERCHANT_ORDER_NO",
-                    "merchantOrderNo must be 1-64 characters of A-Z a-z 0-9 _ -");
+            throw ApiException.badRequest(
+                    "INVALID_MERCHANT_ORDER_NO", "merchantOrderNo must be 1-64 characters of A-Z a-z 0-9 _ -");
         }
-        Payment payment = store.find(merchantOrderNo).orElseThrow(() -> ApiException.notFound("PAYMENT_NOT_FOUND",
-                "no payment for merchantOrderNo " + merchantOrderNo));
+        Payment payment = store.find(merchantOrderNo)
+                .orElseThrow(() -> ApiException.notFound(
+                        "PAYMENT_NOT_FOUND", "no payment for merchantOrderNo " + merchantOrderNo));
         return Reply.json(200, PaymentResponse.of(payment));
     }
 }

@@ -10,12 +10,26 @@ import java.time.Instant;
  * @param paidAt     when the money moved; null unless SUCCEEDED
  * @param finishedAt when the payment reached its final status; null while PENDING
  */
-public record Payment(String paymentId, String merchantOrderNo, long amount, String notifyUrl, PaymentStatus status,
-                      Instant createdAt, Instant paidAt, Instant finishedAt) {
+public record Payment(
+        String paymentId,
+        String merchantOrderNo,
+        long amount,
+        String notifyUrl,
+        PaymentStatus status,
+        Instant createdAt,
+        Instant paidAt,
+        Instant finishedAt) {
 
     static Payment pending(String paymentId, CreatePaymentRequest request, Instant now) {
-        return new Payment(paymentId, request.merchantOrderNo(), request.amount(), request.notifyUrl(),
-                PaymentStatus.PENDING, now, null, null);
+        return new Payment(
+                paymentId,
+                request.merchantOrderNo(),
+                request.amount(),
+                request.notifyUrl(),
+                PaymentStatus.PENDING,
+                now,
+                null,
+                null);
     }
 
     Payment settle(boolean failed, Instant now) {
@@ -24,8 +38,8 @@ public record Payment(String paymentId, String merchantOrderNo, long amount, Str
         }
         return failed
                 ? new Payment(paymentId, merchantOrderNo, amount, notifyUrl, PaymentStatus.FAILED, createdAt, null, now)
-                : new Payment(paymentId, merchantOrderNo, amount, notifyUrl, PaymentStatus.SUCCEEDED, createdAt, now,
-                        now);
+                : new Payment(
+                        paymentId, merchantOrderNo, amount, notifyUrl, PaymentStatus.SUCCEEDED, createdAt, now, now);
     }
 
     /** A repeated create is the same request when it would charge the same amount and notify the same place. */

@@ -7,12 +7,23 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * {@code finishedAt} are null until the payment settles. The notify URL stays out: the merchant sent it.
  */
 @JsonPropertyOrder({"paymentId", "merchantOrderNo", "amount", "status", "createdAt", "paidAt", "finishedAt"})
-public record PaymentResponse(String paymentId, String merchantOrderNo, long amount, PaymentStatus status,
-                              String createdAt, String paidAt, String finishedAt) {
+public record PaymentResponse(
+        String paymentId,
+        String merchantOrderNo,
+        long amount,
+        PaymentStatus status,
+        String createdAt,
+        String paidAt,
+        String finishedAt) {
 
     public static PaymentResponse of(Payment payment) {
-        return new PaymentResponse(payment.paymentId(), payment.merchantOrderNo(), payment.amount(), payment.status(),
-                Timestamps.format(payment.createdAt()), Timestamps.format(payment.paidAt()),
+        return new PaymentResponse(
+                payment.paymentId(),
+                payment.merchantOrderNo(),
+                payment.amount(),
+                payment.status(),
+                Timestamps.format(payment.createdAt()),
+                Timestamps.format(payment.paidAt()),
                 Timestamps.format(payment.finishedAt()));
     }
 }

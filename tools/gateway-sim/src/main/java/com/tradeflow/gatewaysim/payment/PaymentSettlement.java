@@ -1,15 +1,14 @@
 package com.tradeflow.gatewaysim.payment;
 
 import com.tradeflow.gatewaysim.fault.FaultSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Settles each payment on its own after the settle delay, as the customer's bank would: FAILED with the
@@ -28,8 +27,13 @@ public final class PaymentSettlement {
     private final Clock clock;
     private final Consumer<Payment> onSettled;
 
-    public PaymentSettlement(PaymentStore store, FaultSettings faults, ScheduledExecutorService scheduler,
-                             Duration settleDelay, Clock clock, Consumer<Payment> onSettled) {
+    public PaymentSettlement(
+            PaymentStore store,
+            FaultSettings faults,
+            ScheduledExecutorService scheduler,
+            Duration settleDelay,
+            Clock clock,
+            Consumer<Payment> onSettled) {
         this.store = store;
         this.faults = faults;
         this.scheduler = scheduler;

@@ -18,8 +18,7 @@ public final class PaymentStore {
     private final ConcurrentMap<String, Payment> byMerchantOrderNo = new ConcurrentHashMap<>();
 
     /** The payment for this order number, and whether this call created it. */
-    public record Insert(Payment payment, boolean created) {
-    }
+    public record Insert(Payment payment, boolean created) {}
 
     Insert insertIfAbsent(CreatePaymentRequest request, Instant now) {
         Payment candidate = Payment.pending(newPaymentId(), request, now);

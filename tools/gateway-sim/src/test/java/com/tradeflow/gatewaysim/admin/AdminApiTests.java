@@ -1,22 +1,20 @@
 package com.tradeflow.gatewaysim.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeflow.gatewaysim.fault.Faults;
-import com.tradeflow.gatewaysim.support.GatewayClient;
 import com.tradeflow.gatewaysim.support.GatewayClient.Response;
 import com.tradeflow.gatewaysim.support.RunningGateway;
 import com.tradeflow.gatewaysim.support.TestGateway;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class AdminApiTests {
 
@@ -42,9 +40,18 @@ class AdminApiTests {
         assertThat(faults.json().path("seed").asLong()).isEqualTo(99);
         assertThat(faults.json().path("errorRate").asDouble()).isZero();
         assertThat(faults.json().path("timeoutDelayMillis").asLong()).isEqualTo(10_000);
-        assertThat(faults.json().fieldNames()).toIterable().containsExactly("errorRate", "timeoutRate",
-                "timeoutDelayMillis", "latencyMillis", "lostNotificationRate", "duplicateNotificationRate",
-                "outOfOrderRate", "failedRate", "seed");
+        assertThat(faults.json().fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "errorRate",
+                        "timeoutRate",
+                        "timeoutDelayMillis",
+                        "latencyMillis",
+                        "lostNotificationRate",
+                        "duplicateNotificationRate",
+                        "outOfOrderRate",
+                        "failedRate",
+                        "seed");
     }
 
     @Test
@@ -65,14 +72,21 @@ class AdminApiTests {
         sim.admin().put("/admin/faults", "{\"failedRate\":0}");
         sim.merchant().createPayment("order-1", 100, sim.receiver().url());
         sim.merchant().createPayment("order-2", 200, sim.receiver().url());
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                sim.admin().get("/admin/payments?status=SUCCEEDED").json().path("payments").size() == 2);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> sim.admin()
+                                .get("/admin/payments?status=SUCCEEDED")
+                                .json()
+                                .path("payments")
+                                .size()
+                        == 2);
 
         JsonNode payments = sim.admin().get("/admin/payments").json().path("payments");
         assertThat(payments).hasSize(2);
         assertThat(payments.get(0).path("merchantOrderNo").asText()).isEqualTo("order-1");
-        assertThat(payments.get(0).path("notifyUrl").asText()).isEqualTo(sim.receiver().url());
-        assertThat(sim.admin().get("/admin/payments?status=PENDING").json().path("payments")).isEmpty();
+        assertThat(payments.get(0).path("notifyUrl").asText())
+                .isEqualTo(sim.receiver().url());
+        assertThat(sim.admin().get("/admin/payments?status=PENDING").json().path("payments"))
+                .isEmpty();
         Response bad = sim.admin().get("/admin/payments?status=DONE");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.code()).isEqualTo("INVALID_STATUS");
@@ -82,8 +96,14 @@ class AdminApiTests {
     void shouldCountPaymentsAndNotifications() throws Exception {
         sim.admin().put("/admin/faults", "{\"failedRate\":0}");
         sim.merchant().createPayment("order-1", 100, sim.receiver().url());
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.admin().get("/admin/stats").json()
-                .path("notifications").path("acknowledged").asLong() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> sim.admin()
+                                .get("/admin/stats")
+                                .json()
+                                .path("notifications")
+                                .path("acknowledged")
+                                .asLong()
+                        == 1);
 
         JsonNode stats = sim.admin().get("/admin/stats").json();
         assertThat(stats.path("payments").path("total").asLong()).isEqualTo(1);
@@ -109,8 +129,13 @@ class AdminApiTests {
         @ValueSource(strings = {"/admin/faults", "/admin/payments", "/admin/stats"})
         void shouldAnswer401WithoutTheAdminToken(String path) throws Exception {
             assertThat(sim.admin().withToken(null).get(path).status()).isEqualTo(401);
-            assertThat(sim.admin().withToken(TestGateway.API_KEY).get(path).status()).isEqualTo(401);
-            assertThat(sim.admin().withToken(TestGateway.ADMIN_TOKEN + "x").get(path).code()).isEqualTo("UNAUTHORIZED");
+            assertThat(sim.admin().withToken(TestGateway.API_KEY).get(path).status())
+                    .isEqualTo(401);
+            assertThat(sim.admin()
+                            .withToken(TestGateway.ADMIN_TOKEN + "x")
+                            .get(path)
+                            .code())
+                    .isEqualTo("UNAUTHORIZED");
         }
 
         @Test
@@ -118,7 +143,8 @@ class AdminApiTests {
             Response refused = sim.admin().withToken(TestGateway.API_KEY).put("/admin/faults", "{\"errorRate\":1}");
 
             assertThat(refused.status()).isEqualTo(401);
-            assertThat(sim.admin().get("/admin/faults").json().path("errorRate").asDouble()).isZero();
+            assertThat(sim.admin().get("/admin/faults").json().path("errorRate").asDouble())
+                    .isZero();
         }
     }
 
@@ -126,19 +152,21 @@ class AdminApiTests {
     class Validation {
 
         @ParameterizedTest
-        @ValueSource(strings = {
-                "{\"errorRate\":1.5}",
-                "{\"timeoutRate\":-0.1}",
-                "{\"lostNotificationRate\":\"0.5\"}",
-                "{\"duplicateNotificationRate\":null}",
-                "{\"outOfOrderRate\":true}",
-                "{\"failedRate\":2}",
-                "{\"timeoutDelayMillis\":-1}",
-                "{\"timeoutDelayMillis\":600001}",
-                "{\"latencyMillis\":1.5}",
-                "{\"seed\":\"abc\"}",
-                "{\"errorrate\":0.1}",
-                "{\"errorRate\":0.1,\"failedRate\":7}"})
+        @ValueSource(
+                strings = {
+                    "{\"errorRate\":1.5}",
+                    "{\"timeoutRate\":-0.1}",
+                    "{\"lostNotificationRate\":\"0.5\"}",
+                    "{\"duplicateNotificationRate\":null}",
+                    "{\"outOfOrderRate\":true}",
+                    "{\"failedRate\":2}",
+                    "{\"timeoutDelayMillis\":-1}",
+                    "{\"timeoutDelayMillis\":600001}",
+                    "{\"latencyMillis\":1.5}",
+                    "{\"seed\":\"abc\"}",
+                    "{\"errorrate\":0.1}",
+                    "{\"errorRate\":0.1,\"failedRate\":7}"
+                })
         void shouldRefuseAnInvalidChangeAndKeepTheFaults(String body) throws Exception {
             Response refused = sim.admin().put("/admin/faults", body);
 

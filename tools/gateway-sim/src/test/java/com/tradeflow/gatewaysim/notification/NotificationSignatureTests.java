@@ -1,16 +1,15 @@
 package com.tradeflow.gatewaysim.notification;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
 class NotificationSignatureTests {
 
-    private static final byte[] BODY = "{\"notificationId\":\"ntf_1\",\"status\":\"SUCCEEDED\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            "{\"notificationId\":\"ntf_1\",\"status\":\"SUCCEEDED\"}".getBytes(StandardCharsets.UTF_8);
     /** printf '1700000000.{"notificationId":"ntf_1","status":"SUCCEEDED"}' | openssl dgst -sha256 -hmac whsec_test */
     private static final String EXPECTED = "09a575c6a0543de32b90cb6b2611aab1dabf4095e4ed0d06e4e93bde060ec304";
 
@@ -32,7 +31,8 @@ class NotificationSignatureTests {
 
         assertThat(signature.verify("1700000000", altered, EXPECTED)).isFalse();
         assertThat(signature.verify("1700000001", BODY, EXPECTED)).isFalse();
-        assertThat(signature.verify("1700000000", BODY, EXPECTED.replace('0', '1'))).isFalse();
+        assertThat(signature.verify("1700000000", BODY, EXPECTED.replace('0', '1')))
+                .isFalse();
         assertThat(signature.verify("1700000000", BODY, EXPECTED.toUpperCase())).isFalse();
     }
 

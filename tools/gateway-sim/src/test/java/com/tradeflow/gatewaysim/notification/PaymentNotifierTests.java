@@ -1,5 +1,8 @@
 package com.tradeflow.gatewaysim.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeflow.gatewaysim.GatewaySim;
 import com.tradeflow.gatewaysim.support.GatewayClient;
@@ -7,18 +10,14 @@ import com.tradeflow.gatewaysim.support.Hmac;
 import com.tradeflow.gatewaysim.support.NotifyReceiver;
 import com.tradeflow.gatewaysim.support.NotifyReceiver.Received;
 import com.tradeflow.gatewaysim.support.TestGateway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class PaymentNotifierTests {
 
@@ -43,7 +42,10 @@ class PaymentNotifierTests {
     @Test
     void shouldPostASignedNotificationThatVerifiesWithHmacOverTimestampDotBody() throws Exception {
         GatewayClient merchant = start(TestGateway.RETRY);
-        String paymentId = merchant.createPayment("order-1", 5000, receiver.url()).json().path("paymentId").asText();
+        String paymentId = merchant.createPayment("order-1", 5000, receiver.url())
+                .json()
+                .path("paymentId")
+                .asText();
 
         await().atMost(WAIT).until(() -> receiver.received().size() == 1);
         Received notification = receiver.received().get(0);
@@ -60,7 +62,10 @@ class PaymentNotifierTests {
         assertThat(body.path("amount").asLong()).isEqualTo(5000);
         assertThat(body.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(body.path("finishedAt").asText())
-                .isEqualTo(merchant.get("/v1/payments/order-1").json().path("finishedAt").asText());
+                .isEqualTo(merchant.get("/v1/payments/order-1")
+                        .json()
+                        .path("finishedAt")
+                        .asText());
     }
 
     @Test
@@ -86,9 +91,12 @@ class PaymentNotifierTests {
         List<Received> attempts = receiver.received();
 
         assertThat(attempts).hasSize(3);
-        assertThat(attempts).extracting(Received::notificationId).containsOnly(attempts.get(0).notificationId());
-        assertThat(attempts).allSatisfy(attempt -> assertThat(attempt.signature())
-                .isEqualTo(Hmac.sha256Hex(TestGateway.SECRET, attempt.timestamp(), attempt.rawBody())));
+        assertThat(attempts)
+                .extracting(Received::notificationId)
+                .containsOnly(attempts.get(0).notificationId());
+        assertThat(attempts)
+                .allSatisfy(attempt -> assertThat(attempt.signature())
+                        .isEqualTo(Hmac.sha256Hex(TestGateway.SECRET, attempt.timestamp(), attempt.rawBody())));
         JsonNode delivery = adminPayments().get(0).path("notification");
         assertThat(delivery.path("state").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
@@ -115,12 +123,18 @@ class PaymentNotifierTests {
         GatewayClient merchant = start(new RetryBackoff(Duration.ofMillis(20), Duration.ofMillis(50), 4));
         merchant.createPayment("order-1", 5000, receiver.url());
 
-        await().atMost(WAIT).until(() -> "GAVE_UP".equals(
-                adminPayments().get(0).path("notification").path("state").asText()));
+        await().atMost(WAIT)
+                .until(() -> "GAVE_UP"
+                        .equals(adminPayments()
+                                .get(0)
+                                .path("notification")
+                                .path("state")
+                                .asText()));
         Thread.sleep(300); // room for a wrong fifth attempt
 
         assertThat(receiver.received()).hasSize(4);
-        assertThat(adminPayments().get(0).path("notification").path("attempts").asInt()).isEqualTo(4);
+        assertThat(adminPayments().get(0).path("notification").path("attempts").asInt())
+                .isEqualTo(4);
         JsonNode stats = admin().get("/admin/stats").json().path("notifications");
         assertThat(stats.path("gaveUp").asLong()).isEqualTo(1);
         assertThat(stats.path("refused").asLong()).isEqualTo(4);
@@ -137,10 +151,16 @@ class PaymentNotifierTests {
         GatewayClient merchant = start(new RetryBackoff(Duration.ofMillis(20), Duration.ofMillis(50), 3));
         merchant.createPayment("order-1", 5000, "http://127.0.0.1:" + closedPort + "/notify");
 
-        await().atMost(WAIT).until(() -> "GAVE_UP".equals(
-                adminPayments().get(0).path("notification").path("state").asText()));
+        await().atMost(WAIT)
+                .until(() -> "GAVE_UP"
+                        .equals(adminPayments()
+                                .get(0)
+                                .path("notification")
+                                .path("state")
+                                .asText()));
 
-        assertThat(adminPayments().get(0).path("notification").path("attempts").asInt()).isEqualTo(3);
+        assertThat(adminPayments().get(0).path("notification").path("attempts").asInt())
+                .isEqualTo(3);
     }
 
     private GatewayClient start(RetryBackoff retry) {

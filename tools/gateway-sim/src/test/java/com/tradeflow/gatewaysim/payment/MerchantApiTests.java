@@ -1,18 +1,13 @@
 package com.tradeflow.gatewaysim.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.tradeflow.gatewaysim.GatewaySim;
 import com.tradeflow.gatewaysim.support.GatewayClient;
 import com.tradeflow.gatewaysim.support.GatewayClient.Response;
 import com.tradeflow.gatewaysim.support.RunningGateway;
 import com.tradeflow.gatewaysim.support.TestGateway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +18,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MerchantApiTests {
 
@@ -43,7 +42,8 @@ class MerchantApiTests {
 
     @Test
     void shouldCreateAPendingPaymentAndAnswer201() throws Exception {
-        Response created = sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
+        Response created =
+                sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("paymentId").asText()).startsWith("pay_");
@@ -56,14 +56,18 @@ class MerchantApiTests {
 
     @Test
     void shouldReturnTheExistingPaymentWhenTheSameOrderIsCreatedAgain() throws Exception {
-        Response first = sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
-        Response again = sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
+        Response first =
+                sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
+        Response again =
+                sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
 
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().path("paymentId").asText()).isEqualTo(first.json().path("paymentId").asText());
+        assertThat(again.json().path("paymentId").asText())
+                .isEqualTo(first.json().path("paymentId").asText());
         assertThat(sim.admin().get("/admin/payments").json().path("payments")).hasSize(1);
         // charged once: one settlement, so one notification
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.receiver().received().size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> sim.receiver().received().size() == 1);
         Thread.sleep(200);
         assertThat(sim.receiver().received()).hasSize(1);
     }
@@ -78,7 +82,8 @@ class MerchantApiTests {
             for (int i = 0; i < callers; i++) {
                 answers.add(pool.submit(() -> {
                     go.await();
-                    return sim.merchant().createPayment("order-race", 5000, sim.receiver().url());
+                    return sim.merchant()
+                            .createPayment("order-race", 5000, sim.receiver().url());
                 }));
             }
             go.countDown();
@@ -89,12 +94,21 @@ class MerchantApiTests {
 
             assertThat(responses).extracting(Response::status).containsOnly(200, 201);
             assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
-            assertThat(responses).extracting(r -> r.json().path("paymentId").asText()).containsOnly(
-                    responses.get(0).json().path("paymentId").asText());
-            assertThat(sim.admin().get("/admin/payments").json().path("payments")).hasSize(1);
-            await().atMost(Duration.ofSeconds(5)).until(() -> sim.receiver().received().size() == 1);
+            assertThat(responses)
+                    .extracting(r -> r.json().path("paymentId").asText())
+                    .containsOnly(responses.get(0).json().path("paymentId").asText());
+            assertThat(sim.admin().get("/admin/payments").json().path("payments"))
+                    .hasSize(1);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> sim.receiver().received().size() == 1);
             Thread.sleep(200);
-            assertThat(sim.admin().get("/admin/stats").json().path("notifications").path("sent").asLong()).isEqualTo(1);
+            assertThat(sim.admin()
+                            .get("/admin/stats")
+                            .json()
+                            .path("notifications")
+                            .path("sent")
+                            .asLong())
+                    .isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -102,23 +116,27 @@ class MerchantApiTests {
 
     @Test
     void shouldAnswer409WhenTheOrderNoIsReusedWithADifferentAmount() throws Exception {
-        Response first = sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
+        Response first =
+                sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
 
-        Response conflict = sim.merchant().createPayment("order-1", 5001, sim.receiver().url());
+        Response conflict =
+                sim.merchant().createPayment("order-1", 5001, sim.receiver().url());
 
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.code()).isEqualTo("MERCHANT_ORDER_CONFLICT");
         assertThat(conflict.json().path("message").asText()).isNotEmpty();
         Response stored = sim.merchant().get("/v1/payments/order-1");
         assertThat(stored.json().path("amount").asLong()).isEqualTo(5000);
-        assertThat(stored.json().path("paymentId").asText()).isEqualTo(first.json().path("paymentId").asText());
+        assertThat(stored.json().path("paymentId").asText())
+                .isEqualTo(first.json().path("paymentId").asText());
     }
 
     @Test
     void shouldAnswer409WhenTheOrderNoIsReusedWithADifferentNotifyUrl() throws Exception {
         sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
 
-        Response conflict = sim.merchant().createPayment("order-1", 5000, sim.receiver().url() + "/other");
+        Response conflict =
+                sim.merchant().createPayment("order-1", 5000, sim.receiver().url() + "/other");
 
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.code()).isEqualTo("MERCHANT_ORDER_CONFLICT");
@@ -126,12 +144,14 @@ class MerchantApiTests {
 
     @Test
     void shouldAnswerThePaymentWithItsCurrentStatus() throws Exception {
-        Response created = sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
+        Response created =
+                sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
 
         Response queried = sim.merchant().get("/v1/payments/order-1");
 
         assertThat(queried.status()).isEqualTo(200);
-        assertThat(queried.json().path("paymentId").asText()).isEqualTo(created.json().path("paymentId").asText());
+        assertThat(queried.json().path("paymentId").asText())
+                .isEqualTo(created.json().path("paymentId").asText());
         assertThat(queried.json().path("amount").asLong()).isEqualTo(5000);
         assertThat(queried.json().path("status").asText()).isIn("PENDING", "SUCCEEDED");
     }
@@ -148,8 +168,14 @@ class MerchantApiTests {
     void shouldSettleToSucceededAfterTheSettleDelay() throws Exception {
         sim.merchant().createPayment("order-1", 5000, sim.receiver().url());
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() ->
-                sim.merchant().get("/v1/payments/order-1").json().path("status").asText().equals("SUCCEEDED"));
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> sim.merchant()
+                        .get("/v1/payments/order-1")
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("SUCCEEDED"));
         Response settled = sim.merchant().get("/v1/payments/order-1");
         assertThat(settled.json().path("paidAt").isTextual()).isTrue();
         assertThat(settled.json().path("finishedAt").isTextual()).isTrue();
@@ -174,21 +200,28 @@ class MerchantApiTests {
 
         @Test
         void shouldAnswer401WithoutAnAuthorizationHeader() throws Exception {
-            assertUnauthorized(sim.merchant().withToken(null).createPayment("order-1", 5000, sim.receiver().url()));
+            assertUnauthorized(sim.merchant()
+                    .withToken(null)
+                    .createPayment("order-1", 5000, sim.receiver().url()));
             assertUnauthorized(sim.merchant().withToken(null).get("/v1/payments/order-1"));
         }
 
         @Test
         void shouldAnswer401ForAWrongApiKey() throws Exception {
-            assertUnauthorized(sim.merchant().withToken("wrong").createPayment("order-1", 5000, sim.receiver().url()));
+            assertUnauthorized(sim.merchant()
+                    .withToken("wrong")
+                    .createPayment("order-1", 5000, sim.receiver().url()));
             assertUnauthorized(sim.merchant().withToken(TestGateway.ADMIN_TOKEN).get("/v1/payments/order-1"));
         }
 
         @Test
         void shouldCreateNothingForAnUnauthenticatedCaller() throws Exception {
-            sim.merchant().withToken("wrong").createPayment("order-1", 5000, sim.receiver().url());
+            sim.merchant()
+                    .withToken("wrong")
+                    .createPayment("order-1", 5000, sim.receiver().url());
 
-            assertThat(sim.admin().get("/admin/payments").json().path("payments")).isEmpty();
+            assertThat(sim.admin().get("/admin/payments").json().path("payments"))
+                    .isEmpty();
         }
 
         private void assertUnauthorized(Response response) {
@@ -212,14 +245,17 @@ class MerchantApiTests {
                     Arguments.of(TestGateway.payment("a".repeat(65), 5000, url), "INVALID_MERCHANT_ORDER_NO"),
                     Arguments.of(TestGateway.payment("order 1", 5000, url), "INVALID_MERCHANT_ORDER_NO"),
                     Arguments.of(TestGateway.payment("order/1", 5000, url), "INVALID_MERCHANT_ORDER_NO"),
-                    Arguments.of("{\"merchantOrderNo\":1,\"amount\":5000,\"notifyUrl\":\"" + url + "\"}",
+                    Arguments.of(
+                            "{\"merchantOrderNo\":1,\"amount\":5000,\"notifyUrl\":\"" + url + "\"}",
                             "INVALID_MERCHANT_ORDER_NO"),
                     Arguments.of("{\"merchantOrderNo\":\"o1\",\"notifyUrl\":\"" + url + "\"}", "INVALID_AMOUNT"),
                     Arguments.of(TestGateway.payment("o1", 0, url), "INVALID_AMOUNT"),
                     Arguments.of(TestGateway.payment("o1", -5, url), "INVALID_AMOUNT"),
-                    Arguments.of("{\"merchantOrderNo\":\"o1\",\"amount\":50.5,\"notifyUrl\":\"" + url + "\"}",
+                    Arguments.of(
+                            "{\"merchantOrderNo\":\"o1\",\"amount\":50.5,\"notifyUrl\":\"" + url + "\"}",
                             "INVALID_AMOUNT"),
-                    Arguments.of("{\"merchantOrderNo\":\"o1\",\"amount\":\"5000\",\"notifyUrl\":\"" + url + "\"}",
+                    Arguments.of(
+                            "{\"merchantOrderNo\":\"o1\",\"amount\":\"5000\",\"notifyUrl\":\"" + url + "\"}",
                             "INVALID_AMOUNT"),
                     Arguments.of("{\"merchantOrderNo\":\"o1\",\"amount\":5000}", "INVALID_NOTIFY_URL"),
                     Arguments.of(TestGateway.payment("o1", 5000, "ftp://127.0.0.1/notify"), "INVALID_NOTIFY_URL"),
@@ -235,12 +271,14 @@ class MerchantApiTests {
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.code()).isEqualTo(code);
             assertThat(refused.json().path("message").asText()).isNotEmpty();
-            assertThat(sim.admin().get("/admin/payments").json().path("payments")).isEmpty();
+            assertThat(sim.admin().get("/admin/payments").json().path("payments"))
+                    .isEmpty();
         }
 
         @Test
         void shouldAcceptTheLongestOrderNoAndHttpsUrls() throws Exception {
-            Response created = sim.merchant().createPayment("A-z_0".repeat(12) + "abcd", 1, "https://shop.example/notify");
+            Response created =
+                    sim.merchant().createPayment("A-z_0".repeat(12) + "abcd", 1, "https://shop.example/notify");
 
             assertThat(created.status()).isEqualTo(201);
         }

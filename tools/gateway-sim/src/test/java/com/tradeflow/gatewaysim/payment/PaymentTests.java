@@ -1,19 +1,18 @@
 package com.tradeflow.gatewaysim.payment;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class PaymentTests {
 
     private static final Instant CREATED = Instant.parse("2025-05-01T10:00:00Z");
     private static final Instant SETTLED = Instant.parse("2025-05-01T10:00:01Z");
 
-    private final Payment pending = Payment.pending("pay_1",
-            new CreatePaymentRequest("order-1", 5000, "http://127.0.0.1/notify"), CREATED);
+    private final Payment pending =
+            Payment.pending("pay_1", new CreatePaymentRequest("order-1", 5000, "http://127.0.0.1/notify"), CREATED);
 
     @Test
     void shouldRecordPaidAtAndFinishedAtWhenSucceeding() {

@@ -1,10 +1,10 @@
 package com.tradeflow.gatewaysim.support;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The merchant's verification, written from the documented scheme and not with the gateway's own class, so a
@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 public final class Hmac {
 
-    private Hmac() {
-    }
+    private Hmac() {}
 
     public static String sha256Hex(String secret, String timestamp, byte[] rawBody) {
         try {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -88,14 +87,17 @@ public final class NotifyReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(exchange.getRequestHeaders().getFirst("X-Gateway-Timestamp"),
-                    exchange.getRequestHeaders().getFirst("X-Gateway-Signature"), body, JSON.readTree(body),
+            received.add(new Received(
+                    exchange.getRequestHeaders().getFirst("X-Gateway-Timestamp"),
+                    exchange.getRequestHeaders().getFirst("X-Gateway-Signature"),
+                    body,
+                    JSON.readTree(body),
                     System.nanoTime()));
             int call = calls.incrementAndGet();
             boolean refuse = call <= refuseFirst;
             int status = refuse && call % 2 == 1 ? 500 : 200;
-            byte[] answer = (refuse ? "{\"code\":\"FAIL\"}" : "{\"code\":\"SUCCESS\"}")
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] answer =
+                    (refuse ? "{\"code\":\"FAIL\"}" : "{\"code\":\"SUCCESS\"}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);

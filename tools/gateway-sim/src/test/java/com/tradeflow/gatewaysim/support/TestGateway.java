@@ -2,7 +2,6 @@ package com.tradeflow.gatewaysim.support;
 
 import com.tradeflow.gatewaysim.GatewaySimOptions;
 import com.tradeflow.gatewaysim.notification.RetryBackoff;
-
 import java.time.Duration;
 
 /** Options that make a test gateway quick: free port, short settle delay and re-send intervals. */
@@ -14,8 +13,7 @@ public final class TestGateway {
     public static final Duration SETTLE_DELAY = Duration.ofMillis(50);
     public static final RetryBackoff RETRY = new RetryBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 8);
 
-    private TestGateway() {
-    }
+    private TestGateway() {}
 
     public static GatewaySimOptions options() {
         return GatewaySimOptions.defaults(API_KEY, SECRET, ADMIN_TOKEN)
@@ -27,7 +25,7 @@ public final class TestGateway {
 
     /** A create-payment body. */
     public static String payment(String merchantOrderNo, long amount, String notifyUrl) {
-        return "{\"merchantOrderNo\":\"" + merchantOrderNo + "\",\"amount\":" + amount + ",\"notifyUrl\":\""
-                + notifyUrl + "\"}";
+        return "{\"merchantOrderNo\":\"" + merchantOrderNo + "\",\"amount\":" + amount + ",\"notifyUrl\":\"" + notifyUrl
+                + "\"}";
     }
 }

@@ -16,34 +16,48 @@ import java.time.Duration;
  * @param heartbeatTimeout   an HTTP (1.x client) instance without beats this long is unhealthy
  * @param deleteTimeout      ... and removed after this
  */
-public record DevServerOptions(String host, int port, Path dataDir, Duration pushDelay, Duration idleBeforeDetection,
-                               Duration detectionGrace, Duration heartbeatTimeout, Duration deleteTimeout) {
+public record DevServerOptions(
+        String host,
+        int port,
+        Path dataDir,
+        Duration pushDelay,
+        Duration idleBeforeDetection,
+        Duration detectionGrace,
+        Duration heartbeatTimeout,
+        Duration deleteTimeout) {
 
     public static final int DEFAULT_PORT = 8848;
     public static final int GRPC_PORT_OFFSET = 1000;
 
     public static DevServerOptions defaults() {
-        return new DevServerOptions("127.0.0.1", DEFAULT_PORT, null, Duration.ofMillis(50), Duration.ofSeconds(20),
-                Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30));
+        return new DevServerOptions(
+                "127.0.0.1",
+                DEFAULT_PORT,
+                null,
+                Duration.ofMillis(50),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(30));
     }
 
     public DevServerOptions withPort(int port) {
-        return new DevServerOptions(host, port, dataDir, pushDelay, idleBeforeDetection, detectionGrace,
-                heartbeatTimeout, deleteTimeout);
+        return new DevServerOptions(
+                host, port, dataDir, pushDelay, idleBeforeDetection, detectionGrace, heartbeatTimeout, deleteTimeout);
     }
 
     public DevServerOptions withDataDir(Path dataDir) {
-        return new DevServerOptions(host, port, dataDir, pushDelay, idleBeforeDetection, detectionGrace,
-                heartbeatTimeout, deleteTimeout);
+        return new DevServerOptions(
+                host, port, dataDir, pushDelay, idleBeforeDetection, detectionGrace, heartbeatTimeout, deleteTimeout);
     }
 
     public DevServerOptions withHeartbeatTimeouts(Duration heartbeatTimeout, Duration deleteTimeout) {
-        return new DevServerOptions(host, port, dataDir, pushDelay, idleBeforeDetection, detectionGrace,
-                heartbeatTimeout, deleteTimeout);
+        return new DevServerOptions(
+                host, port, dataDir, pushDelay, idleBeforeDetection, detectionGrace, heartbeatTimeout, deleteTimeout);
     }
 
     public DevServerOptions withConnectionDetection(Duration idleBeforeDetection, Duration detectionGrace) {
-        return new DevServerOptions(host, port, dataDir, pushDelay, idleBeforeDetection, detectionGrace,
-                heartbeatTimeout, deleteTimeout);
+        return new DevServerOptions(
+                host, port, dataDir, pushDelay, idleBeforeDetection, detectionGrace, heartbeatTimeout, deleteTimeout);
     }
 }

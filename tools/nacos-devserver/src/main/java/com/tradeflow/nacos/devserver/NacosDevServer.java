@@ -19,12 +19,11 @@ import com.tradeflow.nacos.devserver.naming.NamingRequestHandlers;
 import com.tradeflow.nacos.devserver.remote.ConnectionRegistry;
 import com.tradeflow.nacos.devserver.remote.GrpcRemoteServer;
 import com.tradeflow.nacos.devserver.remote.RequestHandlers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A single-node, in-memory server that nacos-client 2.x (gRPC) and 1.x (HTTP) take for Nacos, for tests and the
@@ -55,7 +54,10 @@ public final class NacosDevServer implements AutoCloseable {
         this.options = options;
         this.configs = new ConfigStore(options.dataDir());
         this.pushes = new NamingPushService(naming, connections, options.pushDelay());
-        this.heartbeats = new HttpHeartbeats(naming, options.heartbeatTimeout(), options.deleteTimeout(),
+        this.heartbeats = new HttpHeartbeats(
+                naming,
+                options.heartbeatTimeout(),
+                options.deleteTimeout(),
                 options.heartbeatTimeout().dividedBy(3));
         connections.onDisconnect(connection -> naming.releaseConnection(connection.id()));
     }
@@ -70,8 +72,13 @@ public final class NacosDevServer implements AutoCloseable {
             server.close();
             throw e instanceof RuntimeException re ? re : new UncheckedIOException(e.getMessage(), (IOException) e);
         }
-        log.info("nacos-devserver ready: HTTP {}:{}, gRPC {}:{}, data {}", options.host(), server.httpPort(),
-                options.host(), server.grpcPort(), options.dataDir() == null ? "in memory" : options.dataDir());
+        log.info(
+                "nacos-devserver ready: HTTP {}:{}, gRPC {}:{}, data {}",
+                options.host(),
+                server.httpPort(),
+                options.host(),
+                server.grpcPort(),
+                options.dataDir() == null ? "in memory" : options.dataDir());
         return server;
     }
 
@@ -91,9 +98,13 @@ public final class NacosDevServer implements AutoCloseable {
                 throw new PortInUseException(options.port(), "HTTP", e);
             }
             int port = candidate.port();
-            GrpcRemoteServer grpcCandidate = new GrpcRemoteServer(options.host(),
-                    port + DevServerOptions.GRPC_PORT_OFFSET, handlers, connections,
-                    options.idleBeforeDetection(), options.detectionGrace());
+            GrpcRemoteServer grpcCandidate = new GrpcRemoteServer(
+                    options.host(),
+                    port + DevServerOptions.GRPC_PORT_OFFSET,
+                    handlers,
+                    connections,
+                    options.idleBeforeDetection(),
+                    options.detectionGrace());
             try {
                 grpcCandidate.start();
             } catch (IOException e) {

@@ -15,8 +15,7 @@ public final class NacosDevServerMain {
               --data-dir DIR   keep configs across restarts in DIR (default: in memory only)
             Local development only: single node, no authentication, bound to 127.0.0.1.""";
 
-    private NacosDevServerMain() {
-    }
+    private NacosDevServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (System.getProperty("logback.configurationFile") == null) {
@@ -45,12 +44,15 @@ public final class NacosDevServerMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "nacos-dev-shutdown"));
-        System.out.println("nacos-devserver listening: serverAddr=" + server.address() + " (gRPC "
-                + server.grpcPort() + "), console http://" + server.address() + "/nacos/");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "nacos-dev-shutdown"));
+        System.out.println("nacos-devserver listening: serverAddr=" + server.address() + " (gRPC " + server.grpcPort()
+                + "), console http://" + server.address() + "/nacos/");
         stopped.await();
     }
 
@@ -81,8 +83,8 @@ public final class NacosDevServerMain {
         try {
             int port = Integer.parseInt(value);
             if (port < 1 || port > 65535 - DevServerOptions.GRPC_PORT_OFFSET) {
-                throw new IllegalArgumentException("--port must be between 1 and "
-                        + (65535 - DevServerOptions.GRPC_PORT_OFFSET) + ": " + value);
+                throw new IllegalArgumentException(
+                        "--port must be between 1 and " + (65535 - DevServerOptions.GRPC_PORT_OFFSET) + ": " + value);
             }
             return port;
         } catch (NumberFormatException e) {

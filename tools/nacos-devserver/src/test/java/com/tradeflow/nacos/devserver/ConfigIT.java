@@ -1,21 +1,20 @@
 package com.tradeflow.nacos.devserver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.alibaba.nacos.api.config.ConfigService;
 import com.alibaba.nacos.api.config.listener.AbstractListener;
 import com.alibaba.nacos.api.exception.NacosException;
 import com.tradeflow.nacos.devserver.support.NacosClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** nacos-client 2.5.1 config against the dev server, over gRPC. */
 class ConfigIT {
@@ -57,7 +56,8 @@ class ConfigIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> received.contains("limit: 20"));
 
         assertThat(publisher.removeConfig("orders.yml", "APP")).isTrue();
-        await().atMost(Duration.ofSeconds(5)).until(() -> received.get(received.size() - 1).equals("null"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> received.get(received.size() - 1).equals("null"));
         assertThat(subscriber.getConfig("orders.yml", "APP", TIMEOUT_MS)).isNull();
     }
 
@@ -65,12 +65,15 @@ class ConfigIT {
     void shouldHonourCompareAndSetOnPublish() throws Exception {
         ConfigService config = clients.config();
         // Dubbo writes its service mapping this way: create only if absent
-        assertThat(config.publishConfigCas("mapping.iface", "mapping", "app-a", "0")).isTrue();
-        assertThat(config.publishConfigCas("mapping.iface", "mapping", "app-b", "0")).isFalse();
+        assertThat(config.publishConfigCas("mapping.iface", "mapping", "app-a", "0"))
+                .isTrue();
+        assertThat(config.publishConfigCas("mapping.iface", "mapping", "app-b", "0"))
+                .isFalse();
         assertThat(config.getConfig("mapping.iface", "mapping", TIMEOUT_MS)).isEqualTo("app-a");
 
         String md5OfA = com.alibaba.nacos.common.utils.MD5Utils.md5Hex("app-a", "UTF-8");
-        assertThat(config.publishConfigCas("mapping.iface", "mapping", "app-a,app-b", md5OfA)).isTrue();
+        assertThat(config.publishConfigCas("mapping.iface", "mapping", "app-a,app-b", md5OfA))
+                .isTrue();
         assertThat(config.getConfig("mapping.iface", "mapping", TIMEOUT_MS)).isEqualTo("app-a,app-b");
     }
 
@@ -78,8 +81,10 @@ class ConfigIT {
     void shouldKeepNamespacesAndGroupsApart() throws Exception {
         ConfigService inPublic = clients.config();
         ConfigService inDev = clients.config("dev");
-        assertThat(inPublic.publishConfig("db.properties", "G1", "url=public-g1")).isTrue();
-        assertThat(inPublic.publishConfig("db.properties", "G2", "url=public-g2")).isTrue();
+        assertThat(inPublic.publishConfig("db.properties", "G1", "url=public-g1"))
+                .isTrue();
+        assertThat(inPublic.publishConfig("db.properties", "G2", "url=public-g2"))
+                .isTrue();
         assertThat(inDev.publishConfig("db.properties", "G1", "url=dev-g1")).isTrue();
 
         assertThat(inPublic.getConfig("db.properties", "G1", TIMEOUT_MS)).isEqualTo("url=public-g1");
@@ -105,14 +110,15 @@ class ConfigIT {
     void shouldKeepConfigsAcrossARestartWithADataDirectory(@TempDir Path dataDir) throws Exception {
         DevServerOptions options = DevServerOptions.defaults().withPort(0).withDataDir(dataDir);
         try (NacosDevServer first = NacosDevServer.start(options);
-             NacosClients firstClients = new NacosClients(first.address())) {
+                NacosClients firstClients = new NacosClients(first.address())) {
             ConfigService config = firstClients.config();
-            assertThat(config.publishConfig("seataServer.properties", "SEATA_GROUP", "store.mode=file")).isTrue();
+            assertThat(config.publishConfig("seataServer.properties", "SEATA_GROUP", "store.mode=file"))
+                    .isTrue();
             assertThat(config.publishConfig("gone.txt", "G", "soon removed")).isTrue();
             assertThat(config.removeConfig("gone.txt", "G")).isTrue();
         }
         try (NacosDevServer second = NacosDevServer.start(options);
-             NacosClients secondClients = new NacosClients(second.address())) {
+                NacosClients secondClients = new NacosClients(second.address())) {
             ConfigService config = secondClients.config();
             assertThat(config.getConfig("seataServer.properties", "SEATA_GROUP", TIMEOUT_MS))
                     .isEqualTo("store.mode=file");

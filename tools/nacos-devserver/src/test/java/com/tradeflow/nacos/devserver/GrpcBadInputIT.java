@@ -1,34 +1,33 @@
 package com.tradeflow.nacos.devserver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.alibaba.nacos.api.config.remote.request.ConfigQueryRequest;
 import com.alibaba.nacos.api.exception.NacosException;
+import com.alibaba.nacos.api.grpc.auto.BiRequestStreamGrpc;
 import com.alibaba.nacos.api.grpc.auto.Metadata;
 import com.alibaba.nacos.api.grpc.auto.Payload;
 import com.alibaba.nacos.api.grpc.auto.RequestGrpc;
-import com.alibaba.nacos.api.naming.remote.request.InstanceRequest;
 import com.alibaba.nacos.api.naming.pojo.Instance;
-import com.alibaba.nacos.api.grpc.auto.BiRequestStreamGrpc;
+import com.alibaba.nacos.api.naming.remote.request.InstanceRequest;
 import com.alibaba.nacos.api.remote.request.ConnectionSetupRequest;
+import com.alibaba.nacos.api.remote.request.ServerCheckRequest;
 import com.alibaba.nacos.api.remote.request.SetupAckRequest;
 import com.alibaba.nacos.api.remote.response.Response;
-import com.alibaba.nacos.shaded.io.grpc.stub.StreamObserver;
 import com.alibaba.nacos.api.remote.response.ServerCheckResponse;
-import com.alibaba.nacos.api.remote.request.ServerCheckRequest;
 import com.alibaba.nacos.common.remote.client.grpc.GrpcUtils;
 import com.alibaba.nacos.shaded.com.google.protobuf.Any;
 import com.alibaba.nacos.shaded.com.google.protobuf.ByteString;
 import com.alibaba.nacos.shaded.io.grpc.ManagedChannel;
 import com.alibaba.nacos.shaded.io.grpc.ManagedChannelBuilder;
+import com.alibaba.nacos.shaded.io.grpc.stub.StreamObserver;
 import com.tradeflow.nacos.devserver.support.NacosClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Malformed and unknown gRPC payloads, sent on a raw channel that never set up a bi-stream (as a broken or
@@ -43,7 +42,9 @@ class GrpcBadInputIT {
     @BeforeAll
     static void start() {
         server = NacosDevServer.start(DevServerOptions.defaults().withPort(0));
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.grpcPort())
+                .usePlaintext()
+                .build();
         stub = RequestGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
@@ -64,7 +65,9 @@ class GrpcBadInputIT {
     void shouldAnswerNoHandlerForAnUnknownRequestType() {
         Payload unknown = Payload.newBuilder()
                 .setMetadata(Metadata.newBuilder().setType("FrobnicateRequest").build())
-                .setBody(Any.newBuilder().setValue(ByteString.copyFromUtf8("{}")).build()).build();
+                .setBody(
+                        Any.newBuilder().setValue(ByteString.copyFromUtf8("{}")).build())
+                .build();
         Response response = (Response) GrpcUtils.parse(stub.request(unknown));
         assertThat(response.isSuccess()).isFalse();
         assertThat(response.getErrorCode()).isEqualTo(NacosException.NO_HANDLER);
@@ -72,15 +75,18 @@ class GrpcBadInputIT {
 
     @Test
     void shouldRefuseRequestsOnAConnectionThatNeverSetUpItsStream() {
-        Response response = (Response) GrpcUtils.parse(stub.request(GrpcUtils.convert(
-                new ConfigQueryRequest())));
+        Response response = (Response) GrpcUtils.parse(stub.request(GrpcUtils.convert(new ConfigQueryRequest())));
         assertThat(response.getErrorCode()).isEqualTo(NacosException.UN_REGISTER);
     }
 
     @Test
     void shouldKeepServingRealClientsAfterBadInput() throws Exception {
-        stub.request(Payload.newBuilder().setMetadata(Metadata.newBuilder().setType("InstanceRequest").build())
-                .setBody(Any.newBuilder().setValue(ByteString.copyFromUtf8("{not json")).build()).build());
+        stub.request(Payload.newBuilder()
+                .setMetadata(Metadata.newBuilder().setType("InstanceRequest").build())
+                .setBody(Any.newBuilder()
+                        .setValue(ByteString.copyFromUtf8("{not json"))
+                        .build())
+                .build());
         try (NacosClients clients = new NacosClients(server.address())) {
             assertThat(clients.config().publishConfig("after.bad", "G", "fine")).isTrue();
             assertThat(clients.naming().getAllInstances("nothing")).isEmpty();
@@ -90,10 +96,12 @@ class GrpcBadInputIT {
     @Test
     void shouldRefuseAMalformedBodyAndAnInstanceWithoutIpOnARegisteredConnection() throws Exception {
         // a raw channel that sets up its bi-stream like a client, then sends what no real client would
-        ManagedChannel raw = ManagedChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
+        ManagedChannel raw = ManagedChannelBuilder.forAddress("127.0.0.1", server.grpcPort())
+                .usePlaintext()
+                .build();
         try {
-            RequestGrpc.RequestBlockingStub rawStub = RequestGrpc.newBlockingStub(raw)
-                    .withDeadlineAfter(10, TimeUnit.SECONDS);
+            RequestGrpc.RequestBlockingStub rawStub =
+                    RequestGrpc.newBlockingStub(raw).withDeadlineAfter(10, TimeUnit.SECONDS);
             rawStub.request(GrpcUtils.convert(new ServerCheckRequest()));
             CountDownLatch acked = new CountDownLatch(1);
             StreamObserver<Payload> stream = BiRequestStreamGrpc.newStub(raw).requestBiStream(new StreamObserver<>() {
@@ -105,12 +113,10 @@ class GrpcBadInputIT {
                 }
 
                 @Override
-                public void onError(Throwable t) {
-                }
+                public void onError(Throwable t) {}
 
                 @Override
-                public void onCompleted() {
-                }
+                public void onCompleted() {}
             });
             ConnectionSetupRequest setup = new ConnectionSetupRequest();
             setup.setClientVersion("raw-test");
@@ -119,12 +125,16 @@ class GrpcBadInputIT {
             assertThat(acked.await(5, TimeUnit.SECONDS)).isTrue();
 
             Response malformed = (Response) GrpcUtils.parse(rawStub.request(Payload.newBuilder()
-                    .setMetadata(Metadata.newBuilder().setType("InstanceRequest").build())
-                    .setBody(Any.newBuilder().setValue(ByteString.copyFromUtf8("{not json")).build()).build()));
+                    .setMetadata(
+                            Metadata.newBuilder().setType("InstanceRequest").build())
+                    .setBody(Any.newBuilder()
+                            .setValue(ByteString.copyFromUtf8("{not json"))
+                            .build())
+                    .build()));
             assertThat(malformed.getErrorCode()).isEqualTo(NacosException.BAD_GATEWAY);
 
-            Response noIp = (Response) GrpcUtils.parse(rawStub.request(GrpcUtils.convert(new InstanceRequest(
-                    "public", "svc", "DEFAULT_GROUP", "registerInstance", new Instance()))));
+            Response noIp = (Response) GrpcUtils.parse(rawStub.request(GrpcUtils.convert(
+                    new InstanceRequest("public", "svc", "DEFAULT_GROUP", "registerInstance", new Instance()))));
             assertThat(noIp.getErrorCode()).isEqualTo(NacosException.INVALID_PARAM);
             assertThat(server.naming().instanceCount()).isZero();
             stream.onCompleted();

@@ -1,14 +1,13 @@
 package com.tradeflow.nacos.devserver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.alibaba.nacos.api.config.ConfigService;
 import com.alibaba.nacos.api.config.listener.AbstractListener;
 import com.alibaba.nacos.api.naming.NamingService;
 import com.alibaba.nacos.api.naming.listener.NamingEvent;
 import com.alibaba.nacos.api.naming.pojo.Instance;
 import com.tradeflow.nacos.devserver.support.NacosClients;
-import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
 
 /**
  * Prints registrations per second and push latency (register call to subscriber callback) for 1,000 instances
@@ -46,8 +45,9 @@ class NacosDevServerBenchmark {
     @Test
     void registrationsAndPushes() throws Exception {
         double baseline = registrationsPerSecondWithoutSubscribers();
-        try (NacosDevServer server = NacosDevServer.start(DevServerOptions.defaults().withPort(0));
-             NacosClients clients = new NacosClients(server.address())) {
+        try (NacosDevServer server =
+                        NacosDevServer.start(DevServerOptions.defaults().withPort(0));
+                NacosClients clients = new NacosClients(server.address())) {
             // (service, ip) -> when its registration was sent; subscribers record when they first see it
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             Histogram pushLatency = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
@@ -73,11 +73,18 @@ class NacosDevServerBenchmark {
                 }
             }
             double seconds = registerAll(clients, "bench-", "10.50.0.", sentAt);
-            assertThat(allSeen.await(60, TimeUnit.SECONDS)).as("every subscriber saw every instance").isTrue();
-            System.out.printf("%nNAMING: %d instances (%d services x %d registrar connections), %d subscribers%n",
+            assertThat(allSeen.await(60, TimeUnit.SECONDS))
+                    .as("every subscriber saw every instance")
+                    .isTrue();
+            System.out.printf(
+                    "%nNAMING: %d instances (%d services x %d registrar connections), %d subscribers%n",
                     SERVICES * REGISTRARS, SERVICES, REGISTRARS, SUBSCRIBERS);
-            System.out.printf("  registrations/s: %.0f (%d in %.2f s); without subscribers: %.0f (ratio %.2f)%n",
-                    SERVICES * REGISTRARS / seconds, SERVICES * REGISTRARS, seconds, baseline,
+            System.out.printf(
+                    "  registrations/s: %.0f (%d in %.2f s); without subscribers: %.0f (ratio %.2f)%n",
+                    SERVICES * REGISTRARS / seconds,
+                    SERVICES * REGISTRARS,
+                    seconds,
+                    baseline,
                     SERVICES * REGISTRARS / seconds / baseline);
             print("  push latency (register -> subscriber callback)", pushLatency);
         }
@@ -85,8 +92,9 @@ class NacosDevServerBenchmark {
 
     @Test
     void configPublishesWithListeners() throws Exception {
-        try (NacosDevServer server = NacosDevServer.start(DevServerOptions.defaults().withPort(0));
-             NacosClients clients = new NacosClients(server.address())) {
+        try (NacosDevServer server =
+                        NacosDevServer.start(DevServerOptions.defaults().withPort(0));
+                NacosClients clients = new NacosClients(server.address())) {
             ConfigService publisher = clients.config();
             publisher.publishConfig("bench.properties", "BENCH", "round=-1");
             Map<Integer, String> latest = new ConcurrentHashMap<>();
@@ -101,7 +109,8 @@ class NacosDevServerBenchmark {
                     public void receiveConfigInfo(String configInfo) {
                         latest.put(listener, configInfo);
                         if (configInfo.startsWith("latency=")) {
-                            rounds.get(Integer.parseInt(configInfo.substring("latency=".length()))).countDown();
+                            rounds.get(Integer.parseInt(configInfo.substring("latency=".length())))
+                                    .countDown();
                         }
                     }
                 });
@@ -109,11 +118,15 @@ class NacosDevServerBenchmark {
 
             long start = System.nanoTime();
             for (int i = 0; i < PUBLISHES; i++) {
-                assertThat(publisher.publishConfig("bench.properties", "BENCH", "round=" + i)).isTrue();
+                assertThat(publisher.publishConfig("bench.properties", "BENCH", "round=" + i))
+                        .isTrue();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long settle = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (latest.values().stream().filter(("round=" + (PUBLISHES - 1))::equals).count() < LISTENERS
+            while (latest.values().stream()
+                                    .filter(("round=" + (PUBLISHES - 1))::equals)
+                                    .count()
+                            < LISTENERS
                     && System.nanoTime() < settle) {
                 Thread.sleep(10);
             }
@@ -127,16 +140,19 @@ class NacosDevServerBenchmark {
                 notifyLatency.recordValue(System.nanoTime() - sent);
             }
             System.out.printf("%nCONFIG: %d listeners on one config%n", LISTENERS);
-            System.out.printf("  publishes/s: %.0f (%d sequential publishes in %.2f s; all listeners ended on the "
-                    + "last value)%n", PUBLISHES / seconds, PUBLISHES, seconds);
+            System.out.printf(
+                    "  publishes/s: %.0f (%d sequential publishes in %.2f s; all listeners ended on the "
+                            + "last value)%n",
+                    PUBLISHES / seconds, PUBLISHES, seconds);
             print("  publish -> all 50 listeners notified with the new content", notifyLatency);
         }
     }
 
     /** The same registrations with nobody subscribed: what the pushes cost is the difference. */
     private static double registrationsPerSecondWithoutSubscribers() throws Exception {
-        try (NacosDevServer server = NacosDevServer.start(DevServerOptions.defaults().withPort(0));
-             NacosClients clients = new NacosClients(server.address())) {
+        try (NacosDevServer server =
+                        NacosDevServer.start(DevServerOptions.defaults().withPort(0));
+                NacosClients clients = new NacosClients(server.address())) {
             double seconds = registerAll(clients, "baseline-", "10.60.0.", new ConcurrentHashMap<>());
             assertThat(server.naming().instanceCount()).isEqualTo(SERVICES * REGISTRARS);
             return SERVICES * REGISTRARS / seconds;
@@ -149,8 +165,8 @@ class NacosDevServerBenchmark {
      *
      * @return seconds taken
      */
-    private static double registerAll(NacosClients clients, String servicePrefix, String ipPrefix,
-            Map<String, Long> sentAt) throws Exception {
+    private static double registerAll(
+            NacosClients clients, String servicePrefix, String ipPrefix, Map<String, Long> sentAt) throws Exception {
         List<NamingService> registrars = new ArrayList<>();
         for (int r = 0; r < REGISTRARS; r++) {
             registrars.add(clients.naming());
@@ -177,8 +193,12 @@ class NacosDevServerBenchmark {
     }
 
     private static void print(String what, Histogram h) {
-        System.out.printf("%s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)%n", what,
-                h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6,
+        System.out.printf(
+                "%s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)%n",
+                what,
+                h.getValueAtPercentile(50) / 1e6,
+                h.getValueAtPercentile(99) / 1e6,
+                h.getMaxValue() / 1e6,
                 h.getTotalCount());
     }
 }

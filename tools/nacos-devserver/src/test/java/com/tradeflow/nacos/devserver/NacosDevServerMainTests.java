@@ -1,11 +1,10 @@
 package com.tradeflow.nacos.devserver;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 class NacosDevServerMainTests {
 
@@ -39,8 +38,10 @@ class NacosDevServerMainTests {
 
     @Test
     void shouldNameThePortWhenItIsTaken() {
-        try (NacosDevServer first = NacosDevServer.start(DevServerOptions.defaults().withPort(0))) {
-            assertThatThrownBy(() -> NacosDevServer.start(DevServerOptions.defaults().withPort(first.httpPort())))
+        try (NacosDevServer first =
+                NacosDevServer.start(DevServerOptions.defaults().withPort(0))) {
+            assertThatThrownBy(() ->
+                            NacosDevServer.start(DevServerOptions.defaults().withPort(first.httpPort())))
                     .isInstanceOf(NacosDevServer.PortInUseException.class)
                     .hasMessageContaining(String.valueOf(first.httpPort()));
         }

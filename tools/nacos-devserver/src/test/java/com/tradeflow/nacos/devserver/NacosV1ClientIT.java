@@ -1,21 +1,20 @@
 package com.tradeflow.nacos.devserver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.alibaba.nacos.api.naming.pojo.Instance;
 import com.tradeflow.nacos.devserver.config.ConfigKey;
 import com.tradeflow.nacos.devserver.naming.ServiceKey;
 import com.tradeflow.nacos.devserver.support.ChildJvm;
 import com.tradeflow.nacos.devserver.support.NacosV1ClientProbeMain;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * nacos-client 1.4.6 (the one the Seata TC ships, HTTP v1 only) in its own JVM: config publish, get and
@@ -28,7 +27,8 @@ class NacosV1ClientIT {
 
     @BeforeAll
     static void start() {
-        server = NacosDevServer.start(DevServerOptions.defaults().withPort(0)
+        server = NacosDevServer.start(DevServerOptions.defaults()
+                .withPort(0)
                 .withHeartbeatTimeouts(Duration.ofSeconds(7), Duration.ofSeconds(10)));
     }
 
@@ -39,8 +39,8 @@ class NacosV1ClientIT {
 
     @Test
     void shouldServeTheOneFourClientOverHttp() throws Exception {
-        try (ChildJvm probe = ChildJvm.start("nacos-1.4-client", v1ClassPath(), NacosV1ClientProbeMain.class,
-                server.address())) {
+        try (ChildJvm probe =
+                ChildJvm.start("nacos-1.4-client", v1ClassPath(), NacosV1ClientProbeMain.class, server.address())) {
             probe.awaitOutput("READY UP", Duration.ofSeconds(60));
             assertThat(probe.output()).contains("PUBLISHED true", "GOT one");
             assertThat(probeInstances()).extracting(Instance::getIp).containsExactly("10.9.0.1");
@@ -58,7 +58,9 @@ class NacosV1ClientIT {
 
             // beats (every 5 s) keep its instance alive past the 7 s heart-beat timeout
             Thread.sleep(9000);
-            assertThat(probeInstances()).singleElement().satisfies(i -> assertThat(i.isHealthy()).isTrue());
+            assertThat(probeInstances())
+                    .singleElement()
+                    .satisfies(i -> assertThat(i.isHealthy()).isTrue());
 
             probe.kill();
             await().atMost(Duration.ofSeconds(16)).until(() -> probeInstances().isEmpty());
@@ -72,7 +74,10 @@ class NacosV1ClientIT {
     /** nacos-client 1.4.6 and its dependencies, as copied for the Seata TC, plus the probe class. */
     private static String v1ClassPath() {
         Path lib = Path.of(System.getProperty("seata.server.lib"));
-        Path testClasses = Path.of(NacosV1ClientProbeMain.class.getProtectionDomain().getCodeSource().getLocation()
+        Path testClasses = Path.of(NacosV1ClientProbeMain.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
                 .getPath());
         return testClasses + File.pathSeparator + lib.toAbsolutePath() + "/*";
     }

@@ -1,5 +1,8 @@
 package com.tradeflow.nacos.devserver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.alibaba.nacos.api.exception.NacosException;
 import com.alibaba.nacos.api.naming.NamingService;
 import com.alibaba.nacos.api.naming.listener.Event;
@@ -9,17 +12,13 @@ import com.alibaba.nacos.api.naming.pojo.ListView;
 import com.tradeflow.nacos.devserver.support.ChildJvm;
 import com.tradeflow.nacos.devserver.support.NacosClients;
 import com.tradeflow.nacos.devserver.support.RegisterInstanceMain;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** nacos-client 2.5.1 naming against the dev server, over gRPC. */
 class NamingIT {
@@ -52,8 +51,8 @@ class NamingIT {
         instance.setMetadata(Map.of("dubbo.endpoints", "[{\"port\":20880}]", "version", "1.0"));
         provider.registerInstance("orders", instance);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !pushes.isEmpty()
-                && pushes.get(pushes.size() - 1).size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !pushes.isEmpty() && pushes.get(pushes.size() - 1).size() == 1);
         Instance seen = pushes.get(pushes.size() - 1).get(0);
         assertThat(seen.getIp()).isEqualTo("10.0.0.7");
         assertThat(seen.getPort()).isEqualTo(20880);
@@ -62,7 +61,8 @@ class NamingIT {
         assertThat(consumer.getAllInstances("orders", false)).hasSize(1);
 
         provider.deregisterInstance("orders", "10.0.0.7", 20880);
-        await().atMost(Duration.ofSeconds(5)).until(() -> pushes.get(pushes.size() - 1).isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> pushes.get(pushes.size() - 1).isEmpty());
         assertThat(consumer.getAllInstances("orders", false)).isEmpty();
     }
 
@@ -75,14 +75,19 @@ class NamingIT {
         inDev.registerInstance("inventory", "GROUP_A", "10.0.0.3", 3);
 
         NamingService reader = clients.naming();
-        assertThat(reader.getAllInstances("inventory", "GROUP_A", false)).extracting(Instance::getIp)
+        assertThat(reader.getAllInstances("inventory", "GROUP_A", false))
+                .extracting(Instance::getIp)
                 .containsExactly("10.0.0.1");
-        assertThat(reader.getAllInstances("inventory", "GROUP_B", false)).extracting(Instance::getIp)
+        assertThat(reader.getAllInstances("inventory", "GROUP_B", false))
+                .extracting(Instance::getIp)
                 .containsExactly("10.0.0.2");
-        assertThat(reader.getAllInstances("inventory", "GROUP_A", List.of("west"), false)).isEmpty();
-        assertThat(reader.getAllInstances("inventory", "GROUP_A", List.of("east"), false)).hasSize(1);
+        assertThat(reader.getAllInstances("inventory", "GROUP_A", List.of("west"), false))
+                .isEmpty();
+        assertThat(reader.getAllInstances("inventory", "GROUP_A", List.of("east"), false))
+                .hasSize(1);
         NamingService devReader = clients.naming("dev");
-        assertThat(devReader.getAllInstances("inventory", "GROUP_A", false)).extracting(Instance::getIp)
+        assertThat(devReader.getAllInstances("inventory", "GROUP_A", false))
+                .extracting(Instance::getIp)
                 .containsExactly("10.0.0.3");
 
         ListView<String> services = reader.getServicesOfServer(1, 100, "GROUP_A");
@@ -94,29 +99,36 @@ class NamingIT {
     void shouldReplaceAClientsInstancesOnBatchRegistration() throws Exception {
         NamingService provider = clients.naming();
         NamingService reader = clients.naming();
-        provider.batchRegisterInstance("batch", "DEFAULT_GROUP", List.of(instance("10.1.0.1", 1),
-                instance("10.1.0.2", 2), instance("10.1.0.3", 3)));
+        provider.batchRegisterInstance(
+                "batch",
+                "DEFAULT_GROUP",
+                List.of(instance("10.1.0.1", 1), instance("10.1.0.2", 2), instance("10.1.0.3", 3)));
         assertThat(reader.getAllInstances("batch", false)).hasSize(3);
 
         provider.batchRegisterInstance("batch", "DEFAULT_GROUP", List.of(instance("10.1.0.4", 4)));
-        assertThat(reader.getAllInstances("batch", false)).extracting(Instance::getIp).containsExactly("10.1.0.4");
+        assertThat(reader.getAllInstances("batch", false))
+                .extracting(Instance::getIp)
+                .containsExactly("10.1.0.4");
     }
 
     @Test
     void shouldDropTheInstancesOfAClientWhoseJvmIsKilled() throws Exception {
         NamingService subscriber = clients.naming();
         List<Integer> sizes = new CopyOnWriteArrayList<>();
-        subscriber.subscribe("doomed", (Event event) -> sizes.add(((NamingEvent) event).getInstances().size()));
+        subscriber.subscribe(
+                "doomed",
+                (Event event) -> sizes.add(((NamingEvent) event).getInstances().size()));
 
-        try (ChildJvm child = ChildJvm.start("register", RegisterInstanceMain.class, server.address(), "doomed",
-                "10.2.0.1", "8080")) {
+        try (ChildJvm child = ChildJvm.start(
+                "register", RegisterInstanceMain.class, server.address(), "doomed", "10.2.0.1", "8080")) {
             child.awaitOutput("REGISTERED doomed", Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(10)).until(() -> !sizes.isEmpty() && sizes.get(sizes.size() - 1) == 1);
 
             long killedAt = System.nanoTime();
             child.kill();
             await().atMost(Duration.ofSeconds(10)).until(() -> sizes.get(sizes.size() - 1) == 0);
-            System.out.printf("instance of killed JVM gone from subscriber after %d ms%n",
+            System.out.printf(
+                    "instance of killed JVM gone from subscriber after %d ms%n",
                     (System.nanoTime() - killedAt) / 1_000_000);
         }
         assertThat(subscriber.getAllInstances("doomed", false)).isEmpty();

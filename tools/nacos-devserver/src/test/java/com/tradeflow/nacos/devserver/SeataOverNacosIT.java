@@ -1,5 +1,8 @@
 package com.tradeflow.nacos.devserver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.alibaba.nacos.api.naming.pojo.Instance;
 import com.tradeflow.nacos.devserver.config.ConfigKey;
 import com.tradeflow.nacos.devserver.naming.ServiceKey;
@@ -7,19 +10,15 @@ import com.tradeflow.nacos.devserver.support.ChildJvm;
 import com.tradeflow.nacos.devserver.support.SeataClientProbeMain;
 import com.tradeflow.seata.config.SeataServerOptions;
 import com.tradeflow.seata.config.SeataServerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Seata TC (seata-server 2.0.0 with its nacos-client 1.4, over HTTP) registers in the dev server and
@@ -32,18 +31,28 @@ class SeataOverNacosIT {
 
     @TempDir
     static Path work;
+
     private static NacosDevServer nacos;
     private static SeataServerProcess tc;
 
     @BeforeAll
     static void start() throws IOException {
         nacos = NacosDevServer.start(DevServerOptions.defaults().withPort(0));
-        nacos.configs().publish(ConfigKey.of("", "SEATA_GROUP", "seataServer.properties"),
-                "store.mode=file\nserver.undo.logSaveDays=7\n", "properties", null);
-        nacos.configs().publish(ConfigKey.of("", "SEATA_GROUP", "seata-client.properties"),
-                "service.vgroupMapping.tradeflow_tx_group=default\n", "properties", null);
+        nacos.configs()
+                .publish(
+                        ConfigKey.of("", "SEATA_GROUP", "seataServer.properties"),
+                        "store.mode=file\nserver.undo.logSaveDays=7\n",
+                        "properties",
+                        null);
+        nacos.configs()
+                .publish(
+                        ConfigKey.of("", "SEATA_GROUP", "seata-client.properties"),
+                        "service.vgroupMapping.tradeflow_tx_group=default\n",
+                        "properties",
+                        null);
         tc = SeataServerProcess.start(SeataServerOptions.of(Path.of(System.getProperty("seata.server.lib")), work)
-                .withPorts(freePort(), freePort()).withNacos(nacos.address()));
+                .withPorts(freePort(), freePort())
+                .withNacos(nacos.address()));
     }
 
     @AfterAll
@@ -61,9 +70,15 @@ class SeataOverNacosIT {
         assertThat(registered.getPort()).isEqualTo(tc.rpcPort());
         assertThat(registered.getClusterName()).isEqualTo("default");
 
-        try (ChildJvm client = ChildJvm.start("seata-client", SeataClientProbeMain.class, nacos.address(),
-                "tradeflow_tx_group", "seata-client.properties")) {
-            assertThat(client.awaitExit(Duration.ofSeconds(120))).as("client output:%n%s", client.tail()).isZero();
+        try (ChildJvm client = ChildJvm.start(
+                "seata-client",
+                SeataClientProbeMain.class,
+                nacos.address(),
+                "tradeflow_tx_group",
+                "seata-client.properties")) {
+            assertThat(client.awaitExit(Duration.ofSeconds(120)))
+                    .as("client output:%n%s", client.tail())
+                    .isZero();
             // without branches the TC finishes the commit asynchronously
             assertThat(client.output())
                     .containsPattern("GLOBAL TX \\S+:" + tc.rpcPort() + ":\\d+ (Committed|AsyncCommitting)");
@@ -73,14 +88,15 @@ class SeataOverNacosIT {
     @Test
     void shouldDeregisterTheTcWhenItStopsGracefully() throws Exception {
         // runs against its own TC so the other test keeps the shared one
-        try (SeataServerProcess second = SeataServerProcess.start(SeataServerOptions.of(
-                Path.of(System.getProperty("seata.server.lib")), work.resolve("second"))
-                .withPorts(freePort(), freePort()).withNacos(nacos.address()))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> tcInstances().stream()
-                    .anyMatch(i -> i.getPort() == second.rpcPort()));
+        try (SeataServerProcess second = SeataServerProcess.start(
+                SeataServerOptions.of(Path.of(System.getProperty("seata.server.lib")), work.resolve("second"))
+                        .withPorts(freePort(), freePort())
+                        .withNacos(nacos.address()))) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> tcInstances().stream().anyMatch(i -> i.getPort() == second.rpcPort()));
             second.close();
-            await().atMost(Duration.ofSeconds(15)).until(() -> tcInstances().stream()
-                    .noneMatch(i -> i.getPort() == second.rpcPort()));
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> tcInstances().stream().noneMatch(i -> i.getPort() == second.rpcPort()));
         }
     }
 

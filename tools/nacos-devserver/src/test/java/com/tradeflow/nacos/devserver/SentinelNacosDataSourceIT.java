@@ -1,21 +1,20 @@
 package com.tradeflow.nacos.devserver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.alibaba.csp.sentinel.datasource.ReadableDataSource;
 import com.alibaba.csp.sentinel.datasource.nacos.NacosDataSource;
 import com.alibaba.csp.sentinel.slots.block.flow.FlowRule;
 import com.alibaba.csp.sentinel.slots.block.flow.FlowRuleManager;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * sentinel-datasource-nacos (on nacos-client 2.5.1) reads flow rules from the dev server and follows changes
@@ -30,14 +29,13 @@ class SentinelNacosDataSourceIT {
     @BeforeAll
     static void start() {
         server = NacosDevServer.start(DevServerOptions.defaults().withPort(0));
-        dataSource = new NacosDataSource<>(server.address(), "SENTINEL_GROUP", "consumer-web-flow-rules",
-                source -> {
-                    try {
-                        return source == null ? List.of() : JSON.readValue(source, new TypeReference<>() { });
-                    } catch (java.io.IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+        dataSource = new NacosDataSource<>(server.address(), "SENTINEL_GROUP", "consumer-web-flow-rules", source -> {
+            try {
+                return source == null ? List.of() : JSON.readValue(source, new TypeReference<>() {});
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         FlowRuleManager.register2Property(dataSource.getProperty());
     }
 
@@ -52,21 +50,38 @@ class SentinelNacosDataSourceIT {
         assertThat(FlowRuleManager.getRules()).isEmpty();
         String base = "http://" + server.address();
 
-        HttpApiIT.curl("-X", "POST", base + "/nacos/v1/cs/configs", "-d", "dataId=consumer-web-flow-rules",
-                "-d", "group=SENTINEL_GROUP", "--data-urlencode",
+        HttpApiIT.curl(
+                "-X",
+                "POST",
+                base + "/nacos/v1/cs/configs",
+                "-d",
+                "dataId=consumer-web-flow-rules",
+                "-d",
+                "group=SENTINEL_GROUP",
+                "--data-urlencode",
                 "content=[{\"resource\":\"POST:/api/orders\",\"grade\":1,\"count\":5}]");
-        await().atMost(Duration.ofSeconds(5)).until(() -> FlowRuleManager.getRules().size() == 1
-                && FlowRuleManager.getRules().get(0).getCount() == 5);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> FlowRuleManager.getRules().size() == 1
+                        && FlowRuleManager.getRules().get(0).getCount() == 5);
         assertThat(FlowRuleManager.getRules().get(0).getResource()).isEqualTo("POST:/api/orders");
 
-        HttpApiIT.curl("-X", "POST", base + "/nacos/v2/cs/config", "-d", "dataId=consumer-web-flow-rules",
-                "-d", "group=SENTINEL_GROUP", "--data-urlencode",
+        HttpApiIT.curl(
+                "-X",
+                "POST",
+                base + "/nacos/v2/cs/config",
+                "-d",
+                "dataId=consumer-web-flow-rules",
+                "-d",
+                "group=SENTINEL_GROUP",
+                "--data-urlencode",
                 "content=[{\"resource\":\"POST:/api/orders\",\"grade\":1,\"count\":7}]");
-        await().atMost(Duration.ofSeconds(5)).until(() -> FlowRuleManager.getRules().size() == 1
-                && FlowRuleManager.getRules().get(0).getCount() == 7);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> FlowRuleManager.getRules().size() == 1
+                        && FlowRuleManager.getRules().get(0).getCount() == 7);
 
-        HttpApiIT.curl("-X", "DELETE", base
-                + "/nacos/v1/cs/configs?dataId=consumer-web-flow-rules&group=SENTINEL_GROUP");
-        await().atMost(Duration.ofSeconds(5)).until(() -> FlowRuleManager.getRules().isEmpty());
+        HttpApiIT.curl(
+                "-X", "DELETE", base + "/nacos/v1/cs/configs?dataId=consumer-web-flow-rules&group=SENTINEL_GROUP");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> FlowRuleManager.getRules().isEmpty());
     }
 }

@@ -19,8 +19,8 @@ public record BrokerCredentials(String accessKey, String secretKey) {
 
     public BrokerCredentials {
         if (accessKey == null || accessKey.isBlank() || secretKey == null || secretKey.isBlank()) {
-            throw new IllegalArgumentException(ACCESS_KEY_VARIABLE + " and " + SECRET_KEY_VARIABLE
-                    + " must both be set, or neither");
+            throw new IllegalArgumentException(
+                    ACCESS_KEY_VARIABLE + " and " + SECRET_KEY_VARIABLE + " must both be set, or neither");
         }
     }
 
@@ -30,7 +30,8 @@ public record BrokerCredentials(String accessKey, String secretKey) {
         if (accessKey == null || accessKey.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new BrokerCredentials(accessKey.strip(), env.getOrDefault(SECRET_KEY_VARIABLE, "").strip()));
+        return Optional.of(new BrokerCredentials(
+                accessKey.strip(), env.getOrDefault(SECRET_KEY_VARIABLE, "").strip()));
     }
 
     public Map<String, String> asEnvironment() {

@@ -1,14 +1,13 @@
 package com.tradeflow.rocketmq.server;
 
-import org.apache.rocketmq.auth.authentication.model.User;
-import org.apache.rocketmq.auth.authentication.provider.AuthenticationMetadataProvider;
-import org.apache.rocketmq.auth.config.AuthConfig;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apache.rocketmq.auth.authentication.model.User;
+import org.apache.rocketmq.auth.authentication.provider.AuthenticationMetadataProvider;
+import org.apache.rocketmq.auth.config.AuthConfig;
 
 /**
  * The broker's users, kept in memory: the one user the broker is started with ({@link BrokerCredentials}). RocketMQ's own
@@ -54,7 +53,8 @@ public final class InMemoryUsers implements AuthenticationMetadataProvider {
     @Override
     public CompletableFuture<List<User>> listUser(String filter) {
         return CompletableFuture.completedFuture(users.values().stream()
-                .filter(u -> filter == null || filter.isBlank() || u.getUsername().contains(filter))
+                .filter(u ->
+                        filter == null || filter.isBlank() || u.getUsername().contains(filter))
                 .toList());
     }
 }

@@ -1,6 +1,12 @@
 package com.tradeflow.rocketmq.server;
 
 import com.alibaba.fastjson2.JSON;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.rocketmq.auth.config.AuthConfig;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.BrokerConfig;
@@ -11,13 +17,6 @@ import org.apache.rocketmq.namesrv.NamesrvController;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyServerConfig;
 import org.apache.rocketmq.store.config.MessageStoreConfig;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * A RocketMQ name server and one broker in this JVM, for the local stack and the tests:
@@ -33,6 +32,7 @@ public final class RocketMqServerMain {
     static final String READY_FILE = "ready";
     /** Every port of the embedded name server and broker listens here only: nothing outside this machine. */
     private static final String LOOPBACK = "127.0.0.1";
+
     private static final int QUEUES_PER_TOPIC = 4;
     private static final int COMMIT_LOG_FILE_BYTES = 16 * 1024 * 1024;
     private static final int CONSUME_QUEUE_FILE_ENTRIES = 30_000 * 20;
@@ -41,6 +41,7 @@ public final class RocketMqServerMain {
     private static final int INDEX_ENTRIES = 40_000;
     /** Half messages are checked back after 5 s; ops are batched well within that (gotcha 4). */
     private static final long TRANSACTION_CHECK_INTERVAL_MILLIS = 5_000;
+
     private static final int TRANSACTION_OP_BATCH_INTERVAL_MILLIS = 1_000;
     /**
      * Check-backs before the broker gives a half message up (parks it in TRANS_CHECK_MAX_TIME_TOPIC): 60 x 5 s,
@@ -48,11 +49,11 @@ public final class RocketMqServerMain {
      * restart on a busy machine, and the message was given up a second before the instance could answer.
      */
     private static final int TRANSACTION_CHECK_MAX = 60;
+
     private static final int REGISTRATION_ATTEMPTS = 100;
     private static final long REGISTRATION_PAUSE_MILLIS = 100;
 
-    private RocketMqServerMain() {
-    }
+    private RocketMqServerMain() {}
 
     public static void main(String[] args) {
         try {
@@ -67,7 +68,8 @@ public final class RocketMqServerMain {
     private static void start(String[] args) throws Exception {
         int namesrvPort = Integer.parseInt(arg(args, "--namesrv-port", "9876"));
         int brokerPort = Integer.parseInt(arg(args, "--broker-port", "10911"));
-        Path dataDir = Files.createDirectories(Path.of(arg(args, "--data-dir", ".rocketmq")).toAbsolutePath());
+        Path dataDir = Files.createDirectories(
+                Path.of(arg(args, "--data-dir", ".rocketmq")).toAbsolutePath());
         List<String> topics = new ArrayList<>();
         for (String topic : arg(args, "--topics", "").split(",")) {
             if (!topic.isBlank()) {
@@ -81,20 +83,25 @@ public final class RocketMqServerMain {
         NamesrvController namesrv = startNamesrv(namesrvPort, dataDir);
         Optional<BrokerCredentials> credentials = BrokerCredentials.fromEnvironment(System.getenv());
         BrokerController broker = startBroker(namesrvPort, brokerPort, dataDir, credentials);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.shutdown();
-            namesrv.shutdown();
-        }, "rocketmq-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            broker.shutdown();
+                            namesrv.shutdown();
+                        },
+                        "rocketmq-shutdown"));
 
         for (String topic : topics) {
-            broker.getTopicConfigManager().updateTopicConfig(new TopicConfig(topic, QUEUES_PER_TOPIC,
-                    QUEUES_PER_TOPIC));
+            broker.getTopicConfigManager()
+                    .updateTopicConfig(new TopicConfig(topic, QUEUES_PER_TOPIC, QUEUES_PER_TOPIC));
         }
         registerUntilRouted(broker, namesrv, topics);
         Files.writeString(dataDir.resolve(READY_FILE), "namesrv 127.0.0.1:" + namesrvPort + "\n");
         System.out.println("RocketMQ ready: name server 127.0.0.1:" + namesrvPort + ", broker 127.0.0.1:"
-                + brokerPort + ", topics " + topics + ", " + credentials.map(c -> "requests signed by access key "
-                + c.accessKey() + " only").orElse("unsigned requests accepted"));
+                + brokerPort + ", topics " + topics + ", "
+                + credentials
+                        .map(c -> "requests signed by access key " + c.accessKey() + " only")
+                        .orElse("unsigned requests accepted"));
     }
 
     private static NamesrvController startNamesrv(int port, Path dataDir) throws Exception {
@@ -112,8 +119,8 @@ public final class RocketMqServerMain {
         return namesrv;
     }
 
-    private static BrokerController startBroker(int namesrvPort, int port, Path dataDir,
-            Optional<BrokerCredentials> credentials) throws Exception {
+    private static BrokerController startBroker(
+            int namesrvPort, int port, Path dataDir, Optional<BrokerCredentials> credentials) throws Exception {
         BrokerConfig config = new BrokerConfig();
         config.setBrokerName("broker-a");
         config.setBrokerClusterName("tradeflow");
@@ -137,7 +144,11 @@ public final class RocketMqServerMain {
         store.setMaxHashSlotNum(INDEX_HASH_SLOTS);
         store.setMaxIndexNum(INDEX_ENTRIES);
         store.setTimerWheelEnable(false);
-        BrokerController broker = new BrokerController(config, server, new NettyClientConfig(), store,
+        BrokerController broker = new BrokerController(
+                config,
+                server,
+                new NettyClientConfig(),
+                store,
                 credentials.map(c -> authentication(config, c)).orElse(null));
         if (!broker.initialize()) {
             throw new IllegalStateException("RocketMQ broker did not initialise on port " + port);
@@ -161,8 +172,8 @@ public final class RocketMqServerMain {
         auth.setClusterName(broker.getBrokerClusterName());
         auth.setAuthenticationEnabled(true);
         auth.setAuthenticationMetadataProvider(InMemoryUsers.class.getName());
-        auth.setInitAuthenticationUser(JSON.toJSONString(Map.of("username", credentials.accessKey(),
-                "password", credentials.secretKey())));
+        auth.setInitAuthenticationUser(
+                JSON.toJSONString(Map.of("username", credentials.accessKey(), "password", credentials.secretKey())));
         return auth;
     }
 
@@ -172,7 +183,10 @@ public final class RocketMqServerMain {
         for (int attempt = 0; attempt < REGISTRATION_ATTEMPTS; attempt++) {
             broker.registerBrokerAll(true, false, true);
             if (topics.stream().allMatch(t -> namesrv.getRouteInfoManager().pickupTopicRouteData(t) != null)
-                    && !namesrv.getRouteInfoManager().getAllTopicList().getTopicList().isEmpty()) {
+                    && !namesrv.getRouteInfoManager()
+                            .getAllTopicList()
+                            .getTopicList()
+                            .isEmpty()) {
                 return;
             }
             Thread.sleep(REGISTRATION_PAUSE_MILLIS);

@@ -1,7 +1,6 @@
 package com.tradeflow.rocketmq.server;
 
 import com.tradeflow.childprocess.FreePorts;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,24 +12,37 @@ import java.util.List;
  *                   port ({@link NoReplicasHaService})
  * @param credentials what clients must sign their requests with; null: the broker accepts unsigned requests
  */
-public record RocketMqServerOptions(Path runtimeDir, Path workDir, int namesrvPort, int brokerPort,
-                                    List<String> topics, String heap, Duration startTimeout,
-                                    BrokerCredentials credentials) {
+public record RocketMqServerOptions(
+        Path runtimeDir,
+        Path workDir,
+        int namesrvPort,
+        int brokerPort,
+        List<String> topics,
+        String heap,
+        Duration startTimeout,
+        BrokerCredentials credentials) {
 
     /** Where the broker listens besides its port: its fast (VIP) channel. */
     private static final int FAST_PORT_OFFSET = -2;
 
     /** The runtime built by {@code mvn package} under the project root. */
-    public static RocketMqServerOptions of(Path projectRoot, Path workDir, int namesrvPort, int brokerPort,
-            List<String> topics) {
-        return new RocketMqServerOptions(projectRoot.resolve("tools/rocketmq-server/target"), workDir, namesrvPort,
-                brokerPort, List.copyOf(topics), "128m", Duration.ofSeconds(90), null);
+    public static RocketMqServerOptions of(
+            Path projectRoot, Path workDir, int namesrvPort, int brokerPort, List<String> topics) {
+        return new RocketMqServerOptions(
+                projectRoot.resolve("tools/rocketmq-server/target"),
+                workDir,
+                namesrvPort,
+                brokerPort,
+                List.copyOf(topics),
+                "128m",
+                Duration.ofSeconds(90),
+                null);
     }
 
     /** The same server, serving only requests signed with these credentials. */
     public RocketMqServerOptions withCredentials(BrokerCredentials credentials) {
-        return new RocketMqServerOptions(runtimeDir, workDir, namesrvPort, brokerPort, topics, heap, startTimeout,
-                credentials);
+        return new RocketMqServerOptions(
+                runtimeDir, workDir, namesrvPort, brokerPort, topics, heap, startTimeout, credentials);
     }
 
     Path jar() {

@@ -1,7 +1,6 @@
 package com.tradeflow.rocketmq.server;
 
 import com.tradeflow.childprocess.ChildProcess;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ public final class RocketMqServerProcess implements AutoCloseable {
 
     /** The broker flushes and unregisters on SIGTERM; that takes 11-21 s on 2 cores. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(40);
+
     private static final String DIRECT_MEMORY = "64m";
 
     private final RocketMqServerOptions options;
@@ -39,11 +39,12 @@ public final class RocketMqServerProcess implements AutoCloseable {
         try {
             Path data = Files.createDirectories(options.workDir().resolve("data"));
             Files.deleteIfExists(data.resolve(RocketMqServerMain.READY_FILE));
-            Map<String, String> env = options.credentials() == null ? Map.of() : options.credentials().asEnvironment();
-            ChildProcess process = ChildProcess.start("RocketMQ", command(options, data), env,
-                    options.workDir().resolve("rocketmq.out"), STOP_GRACE);
-            process.awaitReady(() -> Files.exists(data.resolve(RocketMqServerMain.READY_FILE)),
-                    options.startTimeout());
+            Map<String, String> env = options.credentials() == null
+                    ? Map.of()
+                    : options.credentials().asEnvironment();
+            ChildProcess process = ChildProcess.start(
+                    "RocketMQ", command(options, data), env, options.workDir().resolve("rocketmq.out"), STOP_GRACE);
+            process.awaitReady(() -> Files.exists(data.resolve(RocketMqServerMain.READY_FILE)), options.startTimeout());
             return new RocketMqServerProcess(options, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start RocketMQ", e);

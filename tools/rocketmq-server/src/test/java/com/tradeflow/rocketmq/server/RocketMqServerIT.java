@@ -1,5 +1,17 @@
 package com.tradeflow.rocketmq.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
 import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -21,19 +33,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The server in its own JVM with its ACL on, driven by the real RocketMQ client: ordered and transactional messages
  * from signed clients; unsigned and wrongly signed requests refused.
@@ -42,8 +41,8 @@ class RocketMqServerIT {
 
     private static final String ORDERED = "it-ordered";
     private static final String TRANSACTIONAL = "it-transactional";
-    private static final BrokerCredentials CREDENTIALS = new BrokerCredentials("it-client",
-            UUID.randomUUID().toString());
+    private static final BrokerCredentials CREDENTIALS =
+            new BrokerCredentials("it-client", UUID.randomUUID().toString());
     private static RocketMqServerProcess server;
 
     @BeforeAll
@@ -52,9 +51,12 @@ class RocketMqServerIT {
         System.setProperty("rocketmq.remoting.version", String.valueOf(MQVersion.CURRENT_VERSION));
         Path root = Path.of("../..").toAbsolutePath().normalize();
         Path work = Path.of("target/rocketmq-it").toAbsolutePath();
-        server = RocketMqServerProcess.start(RocketMqServerOptions.of(root, work,
-                RocketMqServerOptions.freePort(), RocketMqServerOptions.freeBrokerPort(),
-                List.of(ORDERED, TRANSACTIONAL, "%RETRY%it-ordered-consumer", "%RETRY%it-tx-consumer"))
+        server = RocketMqServerProcess.start(RocketMqServerOptions.of(
+                        root,
+                        work,
+                        RocketMqServerOptions.freePort(),
+                        RocketMqServerOptions.freeBrokerPort(),
+                        List.of(ORDERED, TRANSACTIONAL, "%RETRY%it-ordered-consumer", "%RETRY%it-tx-consumer"))
                 .withCredentials(CREDENTIALS));
     }
 
@@ -83,14 +85,16 @@ class RocketMqServerIT {
         try {
             for (int i = 0; i < 30; i++) {
                 String key = "order-" + (i % 3);
-                Message message = new Message(ORDERED, "", key, String.valueOf(i).getBytes(StandardCharsets.UTF_8));
-                var result = producer.send(message, (queues, msg, arg) ->
-                        queues.get(Math.floorMod(arg.hashCode(), queues.size())), key);
+                Message message =
+                        new Message(ORDERED, "", key, String.valueOf(i).getBytes(StandardCharsets.UTF_8));
+                var result = producer.send(
+                        message, (queues, msg, arg) -> queues.get(Math.floorMod(arg.hashCode(), queues.size())), key);
                 assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
             }
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(received).hasSize(3);
-                received.values().forEach(values -> assertThat(values).hasSize(10).isSorted());
+                received.values()
+                        .forEach(values -> assertThat(values).hasSize(10).isSorted());
             });
         } finally {
             producer.shutdown();
@@ -118,7 +122,8 @@ class RocketMqServerIT {
 
             @Override
             public LocalTransactionState checkLocalTransaction(MessageExt msg) {
-                return msg.getKeys().startsWith("commit") ? LocalTransactionState.COMMIT_MESSAGE
+                return msg.getKeys().startsWith("commit")
+                        ? LocalTransactionState.COMMIT_MESSAGE
                         : LocalTransactionState.ROLLBACK_MESSAGE;
             }
         });
@@ -127,7 +132,8 @@ class RocketMqServerIT {
             producer.sendMessageInTransaction(new Message(TRANSACTIONAL, "", "commit-1", new byte[] {1}), null);
             producer.sendMessageInTransaction(new Message(TRANSACTIONAL, "", "rollback-1", new byte[] {1}), null);
 
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(received).contains("commit-1"));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(received).contains("commit-1"));
             // a check-back period later the rolled-back one has still not come
             Thread.sleep(6_000);
             assertThat(received).containsExactly("commit-1");
@@ -156,8 +162,8 @@ class RocketMqServerIT {
         producer.setRetryTimesWhenSendFailed(0);
         producer.start();
         try {
-            Throwable thrown = catchThrowable(() -> producer.send(new Message(ORDERED, "", "forged",
-                    "1".getBytes(StandardCharsets.UTF_8))));
+            Throwable thrown = catchThrowable(
+                    () -> producer.send(new Message(ORDERED, "", "forged", "1".getBytes(StandardCharsets.UTF_8))));
             for (Throwable t = thrown; t != null; t = t.getCause()) {
                 if (t instanceof MQBrokerException refused) {
                     return refused.getResponseCode();

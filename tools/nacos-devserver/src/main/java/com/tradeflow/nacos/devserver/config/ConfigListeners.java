@@ -3,11 +3,10 @@ package com.tradeflow.nacos.devserver.config;
 import com.alibaba.nacos.api.config.remote.request.ConfigChangeNotifyRequest;
 import com.tradeflow.nacos.devserver.remote.ClientConnection;
 import com.tradeflow.nacos.devserver.remote.ConnectionRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which gRPC connection listens to which config, and the push of {@code ConfigChangeNotifyRequest} when one
@@ -20,6 +19,7 @@ public final class ConfigListeners {
 
     /** config -> connection id -> the listen context as the client sent it */
     private final Map<ConfigKey, Map<String, ConfigKey>> listeners = new ConcurrentHashMap<>();
+
     private final ConnectionRegistry connections;
 
     public ConfigListeners(ConfigStore store, ConnectionRegistry connections) {
@@ -56,8 +56,9 @@ public final class ConfigListeners {
         }
         byConnection.forEach((connectionId, asSent) -> {
             ClientConnection connection = connections.get(connectionId);
-            if (connection != null && !connection.push(
-                    ConfigChangeNotifyRequest.build(asSent.dataId(), asSent.group(), asSent.tenant()))) {
+            if (connection != null
+                    && !connection.push(
+                            ConfigChangeNotifyRequest.build(asSent.dataId(), asSent.group(), asSent.tenant()))) {
                 log.warn("change of {} not pushed to {}: stream closed", key, connection);
             }
         });

@@ -11,10 +11,9 @@ import com.alibaba.nacos.api.config.remote.response.ConfigRemoveResponse;
 import com.alibaba.nacos.api.exception.NacosException;
 import com.alibaba.nacos.api.remote.response.ResponseCode;
 import com.tradeflow.nacos.devserver.remote.RequestHandlers;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Optional;
 
 /** The config module of the gRPC protocol, answered the way Nacos 2.5's config request handlers answer. */
 public final class ConfigRequestHandlers {
@@ -49,8 +48,8 @@ public final class ConfigRequestHandlers {
             ConfigKey key = ConfigRules.key(request.getTenant(), request.getGroup(), request.getDataId());
             ConfigRules.checkContent(request.getContent());
             if (!store.publish(key, request.getContent(), request.getAdditionParam("type"), request.getCasMd5())) {
-                return ConfigPublishResponse.buildFailResponse(ResponseCode.FAIL.getCode(),
-                        "Cas publish fail, server md5 may have changed.");
+                return ConfigPublishResponse.buildFailResponse(
+                        ResponseCode.FAIL.getCode(), "Cas publish fail, server md5 may have changed.");
             }
             log.info("config published over gRPC by {}: {}", connection, key);
             return ConfigPublishResponse.buildSuccessResponse();
@@ -74,7 +73,9 @@ public final class ConfigRequestHandlers {
                     continue;
                 }
                 if (request.isListen()) {
-                    listeners.listen(key, connection.id(),
+                    listeners.listen(
+                            key,
+                            connection.id(),
                             new ConfigKey(context.getTenant(), context.getGroup(), context.getDataId()));
                     String clientMd5 = context.getMd5() == null ? "" : context.getMd5();
                     if (!clientMd5.equals(store.md5(key))) {

@@ -1,9 +1,6 @@
 package com.tradeflow.nacos.devserver.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configs on disk, one JSON file per config, so that the local stack keeps its configs across restarts. Names
@@ -42,8 +41,12 @@ final class ConfigSnapshot {
             files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).forEach(file -> {
                 try {
                     Stored stored = json.readValue(file.toFile(), Stored.class);
-                    loaded.put(new ConfigKey(stored.tenant(), stored.group(), stored.dataId()),
-                            new ConfigItem(stored.content(), ConfigItem.md5Of(stored.content()), stored.type(),
+                    loaded.put(
+                            new ConfigKey(stored.tenant(), stored.group(), stored.dataId()),
+                            new ConfigItem(
+                                    stored.content(),
+                                    ConfigItem.md5Of(stored.content()),
+                                    stored.type(),
                                     stored.lastModified()));
                 } catch (IOException | RuntimeException e) {
                     log.error("skipping unreadable config snapshot {}: {}", file, e.getMessage());
@@ -60,8 +63,10 @@ final class ConfigSnapshot {
         Path target = file(key);
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            json.writeValue(temp.toFile(), new Stored(key.tenant(), key.group(), key.dataId(), item.content(),
-                    item.type(), item.lastModified()));
+            json.writeValue(
+                    temp.toFile(),
+                    new Stored(
+                            key.tenant(), key.group(), key.dataId(), item.content(), item.type(), item.lastModified()));
             move(temp, target);
         } catch (IOException e) {
             // the in-memory state is still right; only a restart would lose this change
@@ -89,6 +94,5 @@ final class ConfigSnapshot {
         }
     }
 
-    record Stored(String tenant, String group, String dataId, String content, String type, long lastModified) {
-    }
+    record Stored(String tenant, String group, String dataId, String content, String type, long lastModified) {}
 }

@@ -52,7 +52,10 @@ public final class ConfigStore {
         boolean[] changed = {false};
         boolean[] written = {true};
         items.compute(key, (k, current) -> {
-            if (casMd5 != null && !casMd5.isEmpty() && current != null && !current.md5().equals(casMd5)) {
+            if (casMd5 != null
+                    && !casMd5.isEmpty()
+                    && current != null
+                    && !current.md5().equals(casMd5)) {
                 written[0] = false;
                 return current;
             }

@@ -5,15 +5,14 @@ import com.tradeflow.nacos.devserver.config.ConfigItem;
 import com.tradeflow.nacos.devserver.config.ConfigKey;
 import com.tradeflow.nacos.devserver.config.ConfigRules;
 import com.tradeflow.nacos.devserver.config.ConfigStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The config part of the v1 open API (with its long-poll listener) and of the v2 open API. */
 public final class ConfigHttpApi {
@@ -22,6 +21,7 @@ public final class ConfigHttpApi {
 
     /** Separators of the v1 listener protocol: between the fields of one config, and between configs. */
     private static final char WORD_SEPARATOR = '\u0002';
+
     private static final char LINE_SEPARATOR = '\u0001';
     private static final long DEFAULT_POLL_TIMEOUT_MILLIS = 30_000;
     private static final long MAX_POLL_TIMEOUT_MILLIS = 120_000;

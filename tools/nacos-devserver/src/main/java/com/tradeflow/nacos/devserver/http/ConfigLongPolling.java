@@ -2,7 +2,6 @@ package com.tradeflow.nacos.devserver.http;
 
 import com.tradeflow.nacos.devserver.config.ConfigKey;
 import com.tradeflow.nacos.devserver.config.ConfigStore;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +45,8 @@ final class ConfigLongPolling {
                 return changed;
             }
             try {
-                return List.of(poll.result.get(Math.max(0, timeoutMillis - ANSWER_MARGIN_MILLIS),
-                        TimeUnit.MILLISECONDS));
+                return List.of(
+                        poll.result.get(Math.max(0, timeoutMillis - ANSWER_MARGIN_MILLIS), TimeUnit.MILLISECONDS));
             } catch (TimeoutException e) {
                 return List.of();
             } catch (ExecutionException e) {
@@ -77,8 +76,7 @@ final class ConfigLongPolling {
         }
     }
 
-    record Watched(ConfigKey asSent, String md5) {
-    }
+    record Watched(ConfigKey asSent, String md5) {}
 
     private static final class Poll {
         final Map<ConfigKey, Watched> watched;

@@ -6,7 +6,6 @@ import com.tradeflow.nacos.devserver.config.ConfigKey;
 import com.tradeflow.nacos.devserver.config.ConfigStore;
 import com.tradeflow.nacos.devserver.naming.NamingRegistry;
 import com.tradeflow.nacos.devserver.remote.ConnectionRegistry;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -46,12 +45,18 @@ public final class ConsolePage {
 
         StringBuilder html = new StringBuilder(4096);
         html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>nacos-devserver</title>")
-                .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0 1.5em}")
+                .append(
+                        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0 1.5em}")
                 .append("td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}")
                 .append("pre{margin:0;white-space:pre-wrap;max-width:60em}.down{color:#b00}</style></head><body>")
                 .append("<h1>nacos-devserver</h1><p>Local development registry and config server (read-only view). ")
-                .append(connections.size()).append(" gRPC connections, ").append(registry.serviceCount())
-                .append(" services, ").append(registry.instanceCount()).append(" instances, ").append(all.size())
+                .append(connections.size())
+                .append(" gRPC connections, ")
+                .append(registry.serviceCount())
+                .append(" services, ")
+                .append(registry.instanceCount())
+                .append(" instances, ")
+                .append(all.size())
                 .append(" configs.</p>");
         for (String namespace : namespaces) {
             html.append("<h2>Namespace ").append(esc(namespace)).append("</h2><h3>Services</h3>");
@@ -63,14 +68,26 @@ public final class ConsolePage {
                         .append("<th>weight</th><th>metadata</th></tr>");
                 byService.forEach((service, instances) -> {
                     if (instances.isEmpty()) {
-                        html.append("<tr><td>").append(esc(service)).append("</td><td colspan=5>no instances</td></tr>");
+                        html.append("<tr><td>")
+                                .append(esc(service))
+                                .append("</td><td colspan=5>no instances</td></tr>");
                     }
                     for (Instance i : instances) {
-                        html.append("<tr><td>").append(esc(service)).append("</td><td>").append(esc(i.getIp()))
-                                .append(':').append(i.getPort()).append("</td><td>").append(esc(i.getClusterName()))
-                                .append("</td><td").append(i.isHealthy() ? ">yes" : " class=down>no")
-                                .append("</td><td>").append(i.getWeight()).append("</td><td><pre>")
-                                .append(esc(String.valueOf(i.getMetadata()))).append("</pre></td></tr>");
+                        html.append("<tr><td>")
+                                .append(esc(service))
+                                .append("</td><td>")
+                                .append(esc(i.getIp()))
+                                .append(':')
+                                .append(i.getPort())
+                                .append("</td><td>")
+                                .append(esc(i.getClusterName()))
+                                .append("</td><td")
+                                .append(i.isHealthy() ? ">yes" : " class=down>no")
+                                .append("</td><td>")
+                                .append(i.getWeight())
+                                .append("</td><td><pre>")
+                                .append(esc(String.valueOf(i.getMetadata())))
+                                .append("</pre></td></tr>");
                     }
                 });
                 html.append("</table>");
@@ -87,10 +104,17 @@ public final class ConsolePage {
                 }
                 String content = e.getValue().content();
                 String preview = content.length() > CONTENT_PREVIEW_CHARS
-                        ? content.substring(0, CONTENT_PREVIEW_CHARS) + " ..." : content;
-                html.append("<tr><td>").append(esc(e.getKey().group())).append("</td><td>")
-                        .append(esc(e.getKey().dataId())).append("</td><td>").append(e.getValue().md5())
-                        .append("</td><td><pre>").append(esc(preview)).append("</pre></td></tr>");
+                        ? content.substring(0, CONTENT_PREVIEW_CHARS) + " ..."
+                        : content;
+                html.append("<tr><td>")
+                        .append(esc(e.getKey().group()))
+                        .append("</td><td>")
+                        .append(esc(e.getKey().dataId()))
+                        .append("</td><td>")
+                        .append(e.getValue().md5())
+                        .append("</td><td><pre>")
+                        .append(esc(preview))
+                        .append("</pre></td></tr>");
             }
             html.append(any ? "</table>" : "<p>none</p>");
         }

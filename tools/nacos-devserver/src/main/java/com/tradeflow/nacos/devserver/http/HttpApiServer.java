@@ -2,9 +2,6 @@ package com.tradeflow.nacos.devserver.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,6 +12,8 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side under {@code /nacos}: the v1 open API (nacos-client 1.4 in the Seata TC, operators with curl),
@@ -82,13 +81,20 @@ public final class HttpApiServer {
             Route route = routes.get(exchange.getRequestMethod() + " " + path);
             if (route == null) {
                 boolean known = routes.keySet().stream().anyMatch(k -> k.endsWith(" " + path));
-                throw known ? new BadRequest(405, 20002, "method " + exchange.getRequestMethod()
-                        + " not allowed on " + path) : new BadRequest(404, 20004, "no such API: " + path);
+                throw known
+                        ? new BadRequest(
+                                405, 20002, "method " + exchange.getRequestMethod() + " not allowed on " + path)
+                        : new BadRequest(404, 20004, "no such API: " + path);
             }
             reply = route.handle(HttpCall.read(exchange));
         } catch (BadRequest e) {
-            log.warn("{} {} from {} refused ({}): {}", exchange.getRequestMethod(), path,
-                    exchange.getRemoteAddress().getAddress().getHostAddress(), e.status, e.getMessage());
+            log.warn(
+                    "{} {} from {} refused ({}): {}",
+                    exchange.getRequestMethod(),
+                    path,
+                    exchange.getRemoteAddress().getAddress().getHostAddress(),
+                    e.status,
+                    e.getMessage());
             reply = v2 ? Reply.v2Error(e) : Reply.text(e.status, "caused: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             log.error("{} {} failed", exchange.getRequestMethod(), path, e);

@@ -1,7 +1,6 @@
 package com.tradeflow.nacos.devserver.http;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;

@@ -11,7 +11,6 @@ import com.tradeflow.nacos.devserver.naming.InstanceRules;
 import com.tradeflow.nacos.devserver.naming.NamingRegistry;
 import com.tradeflow.nacos.devserver.naming.ServiceKey;
 import com.tradeflow.nacos.devserver.remote.ConnectionRegistry;
-
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ public final class NamingHttpApi {
 
     /** A heart-beat the server knew nothing about: the 1.4 client registers the instance again. */
     private static final int BEAT_RESOURCE_NOT_FOUND = 20404;
+
     private static final int BEAT_OK = 10200;
     private static final long BEAT_INTERVAL_MILLIS = 5000;
 
@@ -87,7 +87,9 @@ public final class NamingHttpApi {
         if (beat != null) {
             ip = beat.path("ip").asText(ip);
             port = beat.path("port").asInt(port);
-            cluster = beat.path("cluster").asText("").isBlank() ? cluster : beat.path("cluster").asText();
+            cluster = beat.path("cluster").asText("").isBlank()
+                    ? cluster
+                    : beat.path("cluster").asText();
         }
         if (ip == null || ip.isBlank()) {
             throw BadRequest.missing("ip");
@@ -128,7 +130,8 @@ public final class NamingHttpApi {
         int pageNo = call.intParam("pageNo", 1);
         int pageSize = call.intParam("pageSize", 10);
         long start = Math.max(0L, ((long) pageNo - 1) * pageSize);
-        List<String> page = pageSize <= 0 || start >= names.size() ? List.of()
+        List<String> page = pageSize <= 0 || start >= names.size()
+                ? List.of()
                 : names.subList((int) start, (int) Math.min(names.size(), start + pageSize));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("count", names.size());
@@ -191,6 +194,6 @@ public final class NamingHttpApi {
         if (!node.isObject()) {
             throw BadRequest.invalid("metadata", node.toString());
         }
-        return Reply.JSON.convertValue(node, new TypeReference<HashMap<String, String>>() { });
+        return Reply.JSON.convertValue(node, new TypeReference<HashMap<String, String>>() {});
     }
 }

@@ -3,9 +3,6 @@ package com.tradeflow.nacos.devserver.naming;
 import com.alibaba.nacos.api.common.Constants;
 import com.alibaba.nacos.api.naming.PreservedMetadataKeys;
 import com.alibaba.nacos.api.naming.pojo.Instance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ephemeral instances registered over the 1.x HTTP API live on heart beats (the Seata TC beats every 5 s): an
@@ -34,13 +33,16 @@ public final class HttpHeartbeats implements AutoCloseable {
         return thread;
     });
 
-    public HttpHeartbeats(NamingRegistry registry, Duration defaultHeartbeatTimeout, Duration defaultDeleteTimeout,
+    public HttpHeartbeats(
+            NamingRegistry registry,
+            Duration defaultHeartbeatTimeout,
+            Duration defaultDeleteTimeout,
             Duration checkPeriod) {
         this.registry = registry;
         this.defaultHeartbeatTimeout = defaultHeartbeatTimeout;
         this.defaultDeleteTimeout = defaultDeleteTimeout;
-        checker.scheduleWithFixedDelay(this::check, checkPeriod.toMillis(), checkPeriod.toMillis(),
-                TimeUnit.MILLISECONDS);
+        checker.scheduleWithFixedDelay(
+                this::check, checkPeriod.toMillis(), checkPeriod.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public static String ownerOf(String ip, int port) {
@@ -49,7 +51,8 @@ public final class HttpHeartbeats implements AutoCloseable {
 
     public void register(ServiceKey key, Instance instance) {
         registry.upsert(key, ownerOf(instance.getIp(), instance.getPort()), instance, true);
-        lastBeats.put(beatKey(key, instance.getIp(), instance.getPort(), cluster(instance.getClusterName())),
+        lastBeats.put(
+                beatKey(key, instance.getIp(), instance.getPort(), cluster(instance.getClusterName())),
                 System.currentTimeMillis());
     }
 
@@ -79,21 +82,35 @@ public final class HttpHeartbeats implements AutoCloseable {
                 String beatKey = beatKey(key, instance.getIp(), instance.getPort(), instance.getClusterName());
                 long silent = now - lastBeats.computeIfAbsent(beatKey, k -> now);
                 if (silent > timeout(instance, PreservedMetadataKeys.IP_DELETE_TIMEOUT, defaultDeleteTimeout)) {
-                    log.info("{} {}:{} removed: no beat for {} ms", key.groupedName(), instance.getIp(),
-                            instance.getPort(), silent);
+                    log.info(
+                            "{} {}:{} removed: no beat for {} ms",
+                            key.groupedName(),
+                            instance.getIp(),
+                            instance.getPort(),
+                            silent);
                     deregister(key, instance.getIp(), instance.getPort(), instance.getClusterName());
-                } else if (silent > timeout(instance, PreservedMetadataKeys.HEART_BEAT_TIMEOUT,
-                        defaultHeartbeatTimeout) && registry.setHealthy(key, ownerOf(instance.getIp(),
-                        instance.getPort()), instance.getIp(), instance.getPort(), instance.getClusterName(), false)) {
-                    log.info("{} {}:{} unhealthy: no beat for {} ms", key.groupedName(), instance.getIp(),
-                            instance.getPort(), silent);
+                } else if (silent > timeout(instance, PreservedMetadataKeys.HEART_BEAT_TIMEOUT, defaultHeartbeatTimeout)
+                        && registry.setHealthy(
+                                key,
+                                ownerOf(instance.getIp(), instance.getPort()),
+                                instance.getIp(),
+                                instance.getPort(),
+                                instance.getClusterName(),
+                                false)) {
+                    log.info(
+                            "{} {}:{} unhealthy: no beat for {} ms",
+                            key.groupedName(),
+                            instance.getIp(),
+                            instance.getPort(),
+                            silent);
                 }
             }
         });
     }
 
     private static long timeout(Instance instance, String metadataKey, Duration fallback) {
-        String value = instance.getMetadata() == null ? null : instance.getMetadata().get(metadataKey);
+        String value =
+                instance.getMetadata() == null ? null : instance.getMetadata().get(metadataKey);
         if (value != null) {
             try {
                 return Long.parseLong(value);

@@ -8,8 +8,7 @@ public final class InstanceRules {
 
     private static final double MAX_WEIGHT = 10000;
 
-    private InstanceRules() {
-    }
+    private InstanceRules() {}
 
     public static Instance check(Instance instance) throws NacosException {
         if (instance == null) {
@@ -19,12 +18,11 @@ public final class InstanceRules {
             throw new NacosException(NacosException.INVALID_PARAM, "instance ip is required");
         }
         if (instance.getPort() < 0 || instance.getPort() > 65535) {
-            throw new NacosException(NacosException.INVALID_PARAM, "instance port out of range: "
-                    + instance.getPort());
+            throw new NacosException(NacosException.INVALID_PARAM, "instance port out of range: " + instance.getPort());
         }
         if (instance.getWeight() < 0 || instance.getWeight() > MAX_WEIGHT) {
-            throw new NacosException(NacosException.INVALID_PARAM, "instance weight out of range: "
-                    + instance.getWeight());
+            throw new NacosException(
+                    NacosException.INVALID_PARAM, "instance weight out of range: " + instance.getWeight());
         }
         return instance;
     }

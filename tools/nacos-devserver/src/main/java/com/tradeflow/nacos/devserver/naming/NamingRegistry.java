@@ -3,7 +3,6 @@ package com.tradeflow.nacos.devserver.naming;
 import com.alibaba.nacos.api.common.Constants;
 import com.alibaba.nacos.api.naming.pojo.Instance;
 import com.alibaba.nacos.api.naming.pojo.ServiceInfo;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -61,7 +60,8 @@ public final class NamingRegistry {
     public void upsert(ServiceKey key, String owner, Instance instance, boolean ephemeral) {
         Instance normalised = normalise(key, instance, ephemeral);
         synchronized (this) {
-            List<Instance> held = services.computeIfAbsent(key, k -> new ServiceEntry()).byOwner
+            List<Instance> held = services.computeIfAbsent(key, k -> new ServiceEntry())
+                    .byOwner
                     .computeIfAbsent(owner, o -> new ArrayList<>());
             held.removeIf(i -> sameEndpoint(i, normalised));
             held.add(normalised);
@@ -78,7 +78,8 @@ public final class NamingRegistry {
                 return false;
             }
             List<Instance> held = entry.byOwner.get(owner);
-            removed = held.removeIf(i -> i.getIp().equals(ip) && i.getPort() == port
+            removed = held.removeIf(i -> i.getIp().equals(ip)
+                    && i.getPort() == port
                     && (cluster == null || cluster.equals(i.getClusterName())));
             if (held.isEmpty()) {
                 entry.byOwner.remove(owner);
@@ -99,8 +100,10 @@ public final class NamingRegistry {
             List<Instance> held = entry == null ? null : entry.byOwner.get(owner);
             if (held != null) {
                 for (Instance instance : held) {
-                    if (instance.getIp().equals(ip) && instance.getPort() == port
-                            && instance.getClusterName().equals(cluster) && instance.isHealthy() != healthy) {
+                    if (instance.getIp().equals(ip)
+                            && instance.getPort() == port
+                            && instance.getClusterName().equals(cluster)
+                            && instance.isHealthy() != healthy) {
                         instance.setHealthy(healthy);
                         flipped = true;
                     }
@@ -116,8 +119,11 @@ public final class NamingRegistry {
     public synchronized boolean contains(ServiceKey key, String owner, String ip, int port, String cluster) {
         ServiceEntry entry = services.get(key);
         List<Instance> held = entry == null ? null : entry.byOwner.get(owner);
-        return held != null && held.stream().anyMatch(i -> i.getIp().equals(ip) && i.getPort() == port
-                && i.getClusterName().equals(cluster));
+        return held != null
+                && held.stream()
+                        .anyMatch(i -> i.getIp().equals(ip)
+                                && i.getPort() == port
+                                && i.getClusterName().equals(cluster));
     }
 
     /** Releases everything a gRPC connection owned: its instances and its subscriptions. */
@@ -138,7 +144,8 @@ public final class NamingRegistry {
 
     public void subscribe(ServiceKey key, String connectionId, String clusters) {
         synchronized (this) {
-            services.computeIfAbsent(key, k -> new ServiceEntry()).subscribers
+            services.computeIfAbsent(key, k -> new ServiceEntry())
+                    .subscribers
                     .put(connectionId, new Subscription(connectionId, clusters == null ? "" : clusters));
         }
     }
@@ -161,15 +168,16 @@ public final class NamingRegistry {
      * enabled ones, only healthy ones when asked.
      */
     public ServiceInfo serviceInfo(ServiceKey key, String clusters, boolean healthyOnly) {
-        Set<String> wanted = clusters == null || clusters.isBlank() ? Set.of()
-                : new HashSet<>(Arrays.asList(clusters.split(",")));
+        Set<String> wanted =
+                clusters == null || clusters.isBlank() ? Set.of() : new HashSet<>(Arrays.asList(clusters.split(",")));
         List<Instance> hosts = new ArrayList<>();
         synchronized (this) {
             ServiceEntry entry = services.get(key);
             if (entry != null) {
                 for (List<Instance> held : entry.byOwner.values()) {
                     for (Instance instance : held) {
-                        if ((wanted.isEmpty() || wanted.contains(instance.getClusterName())) && instance.isEnabled()
+                        if ((wanted.isEmpty() || wanted.contains(instance.getClusterName()))
+                                && instance.isEnabled()
                                 && (!healthyOnly || instance.isHealthy())) {
                             hosts.add(copy(instance));
                         }
@@ -204,13 +212,15 @@ public final class NamingRegistry {
         for (Map.Entry<ServiceKey, ServiceEntry> e : services.entrySet()) {
             List<Instance> all = new ArrayList<>();
             e.getValue().byOwner.values().forEach(held -> held.forEach(i -> all.add(copy(i))));
-            result.computeIfAbsent(e.getKey().namespace(), n -> new TreeMap<>()).put(e.getKey().groupedName(), all);
+            result.computeIfAbsent(e.getKey().namespace(), n -> new TreeMap<>())
+                    .put(e.getKey().groupedName(), all);
         }
         return result;
     }
 
     public synchronized int instanceCount() {
-        return services.values().stream().mapToInt(s -> s.byOwner.values().stream().mapToInt(List::size).sum())
+        return services.values().stream()
+                .mapToInt(s -> s.byOwner.values().stream().mapToInt(List::size).sum())
                 .sum();
     }
 
@@ -227,7 +237,8 @@ public final class NamingRegistry {
         Map<ServiceKey, List<Instance>> result = new LinkedHashMap<>();
         services.forEach((key, entry) -> entry.byOwner.forEach((o, held) -> {
             if (owner.test(o)) {
-                held.forEach(i -> result.computeIfAbsent(key, k -> new ArrayList<>()).add(copy(i)));
+                held.forEach(
+                        i -> result.computeIfAbsent(key, k -> new ArrayList<>()).add(copy(i)));
             }
         }));
         return result;
@@ -246,7 +257,8 @@ public final class NamingRegistry {
     }
 
     private static boolean sameEndpoint(Instance a, Instance b) {
-        return a.getIp().equals(b.getIp()) && a.getPort() == b.getPort()
+        return a.getIp().equals(b.getIp())
+                && a.getPort() == b.getPort()
                 && a.getClusterName().equals(b.getClusterName());
     }
 
@@ -256,8 +268,8 @@ public final class NamingRegistry {
         instance.setServiceName(key.groupedName());
         if (instance.getInstanceId() == null || instance.getInstanceId().isEmpty()) {
             // same shape as Nacos' default id generator, including a literal "null" for a missing cluster
-            instance.setInstanceId(instance.getIp() + "#" + instance.getPort() + "#" + instance.getClusterName()
-                    + "#" + key.groupedName());
+            instance.setInstanceId(instance.getIp() + "#" + instance.getPort() + "#" + instance.getClusterName() + "#"
+                    + key.groupedName());
         }
         if (instance.getClusterName() == null || instance.getClusterName().isBlank()) {
             instance.setClusterName(Constants.DEFAULT_CLUSTER_NAME);
@@ -284,6 +296,7 @@ public final class NamingRegistry {
     private static final class ServiceEntry {
         /** LinkedHashMap: instances come back in registration order, which makes pushes stable. */
         final Map<String, List<Instance>> byOwner = new LinkedHashMap<>();
+
         final Map<String, Subscription> subscribers = new LinkedHashMap<>();
     }
 }

@@ -17,7 +17,6 @@ import com.alibaba.nacos.api.naming.remote.response.ServiceListResponse;
 import com.alibaba.nacos.api.naming.remote.response.SubscribeServiceResponse;
 import com.alibaba.nacos.api.remote.response.ResponseCode;
 import com.tradeflow.nacos.devserver.remote.RequestHandlers;
-
 import java.util.List;
 
 /** The naming module of the gRPC protocol, answered the way Nacos 2.5's naming request handlers answer. */
@@ -35,9 +34,9 @@ public final class NamingRequestHandlers {
             Instance instance = validInstance(request.getInstance());
             switch (request.getType()) {
                 case NamingRemoteConstants.REGISTER_INSTANCE ->
-                        registry.register(key, connection.id(), List.of(instance), true);
+                    registry.register(key, connection.id(), List.of(instance), true);
                 case NamingRemoteConstants.DE_REGISTER_INSTANCE ->
-                        registry.deregister(key, connection.id(), instance.getIp(), instance.getPort(), null);
+                    registry.deregister(key, connection.id(), instance.getIp(), instance.getPort(), null);
                 default -> throw unsupported(request.getType());
             }
             return new InstanceResponse(request.getType());
@@ -59,9 +58,10 @@ public final class NamingRequestHandlers {
             Instance instance = validInstance(request.getInstance());
             switch (request.getType()) {
                 case NamingRemoteConstants.REGISTER_INSTANCE ->
-                        registry.upsert(key, NamingRegistry.PERSISTENT_OWNER, instance, false);
-                case NamingRemoteConstants.DE_REGISTER_INSTANCE -> registry.deregister(key,
-                        NamingRegistry.PERSISTENT_OWNER, instance.getIp(), instance.getPort(), null);
+                    registry.upsert(key, NamingRegistry.PERSISTENT_OWNER, instance, false);
+                case NamingRemoteConstants.DE_REGISTER_INSTANCE ->
+                    registry.deregister(
+                            key, NamingRegistry.PERSISTENT_OWNER, instance.getIp(), instance.getPort(), null);
                 default -> throw unsupported(request.getType());
             }
             return new InstanceResponse(request.getType());
@@ -73,17 +73,18 @@ public final class NamingRequestHandlers {
             } else {
                 registry.unsubscribe(key, connection.id());
             }
-            return new SubscribeServiceResponse(ResponseCode.SUCCESS.getCode(), "success",
-                    registry.serviceInfo(key, request.getClusters(), false));
+            return new SubscribeServiceResponse(
+                    ResponseCode.SUCCESS.getCode(), "success", registry.serviceInfo(key, request.getClusters(), false));
         });
-        handlers.register(ServiceQueryRequest.class, (request, connection) -> QueryServiceResponse
-                .buildSuccessResponse(registry.serviceInfo(serviceKey(request), request.getCluster(),
-                        request.isHealthyOnly())));
+        handlers.register(
+                ServiceQueryRequest.class,
+                (request, connection) -> QueryServiceResponse.buildSuccessResponse(
+                        registry.serviceInfo(serviceKey(request), request.getCluster(), request.isHealthyOnly())));
         handlers.register(ServiceListRequest.class, (request, connection) -> {
             ServiceKey key = ServiceKey.of(request.getNamespace(), request.getGroupName(), "");
             List<String> names = registry.serviceNames(key.namespace(), key.group());
-            return ServiceListResponse.buildSuccessResponse(names.size(),
-                    page(names, request.getPageNo(), request.getPageSize()));
+            return ServiceListResponse.buildSuccessResponse(
+                    names.size(), page(names, request.getPageNo(), request.getPageSize()));
         });
     }
 

@@ -4,7 +4,6 @@ import com.alibaba.nacos.api.grpc.auto.Payload;
 import com.alibaba.nacos.api.remote.request.ServerRequest;
 import com.alibaba.nacos.common.remote.client.grpc.GrpcUtils;
 import com.alibaba.nacos.shaded.io.grpc.stub.StreamObserver;
-
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,7 +24,12 @@ public final class ClientConnection {
     private volatile long lastActiveAt = System.currentTimeMillis();
     private volatile boolean closed;
 
-    ClientConnection(String id, String remoteIp, int remotePort, String clientVersion, Map<String, String> labels,
+    ClientConnection(
+            String id,
+            String remoteIp,
+            int remotePort,
+            String clientVersion,
+            Map<String, String> labels,
             StreamObserver<Payload> stream) {
         this.id = id;
         this.remoteIp = remoteIp;

@@ -28,9 +28,6 @@ import com.alibaba.nacos.shaded.io.grpc.ServerTransportFilter;
 import com.alibaba.nacos.shaded.io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import com.alibaba.nacos.shaded.io.grpc.stub.ServerCallStreamObserver;
 import com.alibaba.nacos.shaded.io.grpc.stub.StreamObserver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -39,6 +36,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Nacos 2.x gRPC endpoint: service {@code Request} (unary) and service {@code BiRequestStream}, both
@@ -70,8 +69,13 @@ public final class GrpcRemoteServer {
     private Server server;
     private ScheduledExecutorService ejector;
 
-    public GrpcRemoteServer(String host, int port, RequestHandlers handlers, ConnectionRegistry connections,
-            Duration idleBeforeDetection, Duration detectionGrace) {
+    public GrpcRemoteServer(
+            String host,
+            int port,
+            RequestHandlers handlers,
+            ConnectionRegistry connections,
+            Duration idleBeforeDetection,
+            Duration detectionGrace) {
         this.host = host;
         this.port = port;
         this.handlers = handlers;
@@ -147,8 +151,8 @@ public final class GrpcRemoteServer {
         @Override
         public Attributes transportReady(Attributes attributes) {
             InetSocketAddress remote = (InetSocketAddress) attributes.get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
-            String id = System.currentTimeMillis() + "_" + remote.getAddress().getHostAddress() + "_"
-                    + remote.getPort() + "_" + transportSequence.incrementAndGet();
+            String id = System.currentTimeMillis() + "_" + remote.getAddress().getHostAddress() + "_" + remote.getPort()
+                    + "_" + transportSequence.incrementAndGet();
             return attributes.toBuilder().set(TRANSPORT_CONNECTION_ID, id).build();
         }
 
@@ -161,12 +165,12 @@ public final class GrpcRemoteServer {
     private static final class ConnectionContextInterceptor implements ServerInterceptor {
 
         @Override
-        public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-                ServerCallHandler<Q, A> next) {
+        public <Q, A> ServerCall.Listener<Q> interceptCall(
+                ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
             Context context = Context.current()
                     .withValue(CONNECTION_ID, call.getAttributes().get(TRANSPORT_CONNECTION_ID))
-                    .withValue(REMOTE_ADDRESS,
-                            (InetSocketAddress) call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
+                    .withValue(REMOTE_ADDRESS, (InetSocketAddress)
+                            call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
             return Contexts.interceptCall(context, call, headers, next);
         }
     }
@@ -253,9 +257,13 @@ public final class GrpcRemoteServer {
                 }
 
                 private void setUp(ConnectionSetupRequest setup) {
-                    ClientConnection connection = new ClientConnection(connectionId,
-                            remote.getAddress().getHostAddress(), remote.getPort(), setup.getClientVersion(),
-                            setup.getLabels(), responseObserver);
+                    ClientConnection connection = new ClientConnection(
+                            connectionId,
+                            remote.getAddress().getHostAddress(),
+                            remote.getPort(),
+                            setup.getClientVersion(),
+                            setup.getLabels(),
+                            responseObserver);
                     connections.register(connection);
                     if (setup.getAbilityTable() != null) {
                         connection.push(new SetupAckRequest(

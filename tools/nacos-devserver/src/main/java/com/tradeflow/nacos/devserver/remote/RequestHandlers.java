@@ -1,7 +1,6 @@
 package com.tradeflow.nacos.devserver.remote;
 
 import com.alibaba.nacos.api.remote.request.Request;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

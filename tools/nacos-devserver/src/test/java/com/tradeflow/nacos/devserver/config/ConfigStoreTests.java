@@ -1,16 +1,15 @@
 package com.tradeflow.nacos.devserver.config;
 
-import com.alibaba.nacos.api.exception.NacosException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.alibaba.nacos.api.exception.NacosException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigStoreTests {
 
@@ -21,7 +20,8 @@ class ConfigStoreTests {
         ConfigStore store = new ConfigStore(null);
         assertThat(store.publish(KEY, "one", null, "0")).isTrue();
         assertThat(store.publish(KEY, "two", null, "0")).isFalse();
-        assertThat(store.get(KEY)).hasValueSatisfying(i -> assertThat(i.content()).isEqualTo("one"));
+        assertThat(store.get(KEY))
+                .hasValueSatisfying(i -> assertThat(i.content()).isEqualTo("one"));
         assertThat(store.publish(KEY, "two", null, ConfigItem.md5Of("one"))).isTrue();
         assertThat(store.md5(KEY)).isEqualTo(ConfigItem.md5Of("two"));
     }
@@ -75,7 +75,8 @@ class ConfigStoreTests {
     void shouldRefuseBlankOrOversizeContent() throws NacosException {
         assertThatThrownBy(() -> ConfigRules.checkContent(" ")).isInstanceOf(NacosException.class);
         assertThatThrownBy(() -> ConfigRules.checkContent("é".repeat(ConfigRules.MAX_CONTENT_BYTES / 2 + 1)))
-                .isInstanceOf(NacosException.class).hasMessageContaining("too large");
+                .isInstanceOf(NacosException.class)
+                .hasMessageContaining("too large");
         ConfigRules.checkContent("x".repeat(ConfigRules.MAX_CONTENT_BYTES));
     }
 }

@@ -1,12 +1,11 @@
 package com.tradeflow.nacos.devserver.naming;
 
-import com.alibaba.nacos.api.naming.pojo.Instance;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.alibaba.nacos.api.naming.pojo.Instance;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class NamingRegistryTests {
 
@@ -17,7 +16,8 @@ class NamingRegistryTests {
     void shouldReplaceWhatAConnectionRegisteredWhenItRegistersAgain() {
         registry.register(ORDERS, "conn-1", List.of(instance("10.0.0.1", 1)), true);
         registry.register(ORDERS, "conn-1", List.of(instance("10.0.0.2", 2)), true);
-        assertThat(registry.serviceInfo(ORDERS, "", false).getHosts()).extracting(Instance::getIp)
+        assertThat(registry.serviceInfo(ORDERS, "", false).getHosts())
+                .extracting(Instance::getIp)
                 .containsExactly("10.0.0.2");
     }
 
@@ -29,7 +29,8 @@ class NamingRegistryTests {
 
         registry.releaseConnection("conn-1");
 
-        assertThat(registry.serviceInfo(ORDERS, "", false).getHosts()).extracting(Instance::getIp)
+        assertThat(registry.serviceInfo(ORDERS, "", false).getHosts())
+                .extracting(Instance::getIp)
                 .containsExactlyInAnyOrder("10.0.0.2", "10.0.0.3");
     }
 
@@ -44,11 +45,14 @@ class NamingRegistryTests {
         registry.register(ORDERS, "conn-1", List.of(east, sick, disabled), true);
 
         assertThat(registry.serviceInfo(ORDERS, "", false).getHosts()).hasSize(2);
-        assertThat(registry.serviceInfo(ORDERS, "", true).getHosts()).extracting(Instance::getIp)
+        assertThat(registry.serviceInfo(ORDERS, "", true).getHosts())
+                .extracting(Instance::getIp)
                 .containsExactly("10.0.0.1");
-        assertThat(registry.serviceInfo(ORDERS, "east", false).getHosts()).extracting(Instance::getIp)
+        assertThat(registry.serviceInfo(ORDERS, "east", false).getHosts())
+                .extracting(Instance::getIp)
                 .containsExactly("10.0.0.1");
-        assertThat(registry.serviceInfo(ORDERS, "DEFAULT,east", false).getHosts()).hasSize(2);
+        assertThat(registry.serviceInfo(ORDERS, "DEFAULT,east", false).getHosts())
+                .hasSize(2);
     }
 
     @Test

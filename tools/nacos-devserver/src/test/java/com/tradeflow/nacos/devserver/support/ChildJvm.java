@@ -1,7 +1,6 @@
 package com.tradeflow.nacos.devserver.support;
 
 import com.tradeflow.childprocess.ChildProcess;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +30,7 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** Runs the main class on another class path (another client version, say). */
-    public static ChildJvm start(String name, String classPath, Class<?> mainClass, String... args)
-            throws IOException {
+    public static ChildJvm start(String name, String classPath, Class<?> mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaBinary());
         command.add("-Xmx192m");

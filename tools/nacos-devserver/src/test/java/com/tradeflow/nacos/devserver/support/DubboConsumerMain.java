@@ -8,8 +8,7 @@ import org.apache.dubbo.config.bootstrap.DubboBootstrap;
 /** Child JVM: finds {@link GreetingService} through {@code nacos://}, calls it once, prints the answer, exits. */
 public final class DubboConsumerMain {
 
-    private DubboConsumerMain() {
-    }
+    private DubboConsumerMain() {}
 
     public static void main(String[] args) {
         ReferenceConfig<GreetingService> reference = new ReferenceConfig<>();

@@ -1,18 +1,16 @@
 package com.tradeflow.nacos.devserver.support;
 
+import java.lang.management.ManagementFactory;
 import org.apache.dubbo.config.ApplicationConfig;
 import org.apache.dubbo.config.ProtocolConfig;
 import org.apache.dubbo.config.RegistryConfig;
 import org.apache.dubbo.config.ServiceConfig;
 import org.apache.dubbo.config.bootstrap.DubboBootstrap;
 
-import java.lang.management.ManagementFactory;
-
 /** Child JVM: exports {@link GreetingService} through {@code nacos://} and stays up. Args: serverAddr. */
 public final class DubboProviderMain {
 
-    private DubboProviderMain() {
-    }
+    private DubboProviderMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         ServiceConfig<GreetingService> service = new ServiceConfig<>();
@@ -29,7 +27,8 @@ public final class DubboProviderMain {
                 .protocol(protocol)
                 .service(service)
                 .start();
-        System.out.println("PROVIDER READY " + ManagementFactory.getRuntimeMXBean().getName());
+        System.out.println(
+                "PROVIDER READY " + ManagementFactory.getRuntimeMXBean().getName());
         Thread.sleep(Long.MAX_VALUE);
     }
 }

@@ -12,8 +12,7 @@ import com.alibaba.nacos.api.naming.NamingService;
  */
 public final class NacosV1ClientProbeMain {
 
-    private NacosV1ClientProbeMain() {
-    }
+    private NacosV1ClientProbeMain() {}
 
     public static void main(String[] args) throws Exception {
         ConfigService config = NacosFactory.createConfigService(args[0]);
@@ -30,7 +29,8 @@ public final class NacosV1ClientProbeMain {
         naming.registerInstance("v1-probe-svc", "10.9.0.1", 7000);
         System.out.println("READY " + naming.getServerStatus());
         while (true) {
-            System.out.println("SEES " + naming.getAllInstances("v1-peer-svc", false).size() + " PEERS");
+            System.out.println(
+                    "SEES " + naming.getAllInstances("v1-peer-svc", false).size() + " PEERS");
             Thread.sleep(500);
         }
     }

@@ -6,8 +6,7 @@ import com.alibaba.nacos.api.naming.NamingService;
 /** Child JVM: registers one instance and stays up until killed. Args: serverAddr service ip port. */
 public final class RegisterInstanceMain {
 
-    private RegisterInstanceMain() {
-    }
+    private RegisterInstanceMain() {}
 
     public static void main(String[] args) throws Exception {
         NamingService naming = NacosFactory.createNamingService(args[0]);

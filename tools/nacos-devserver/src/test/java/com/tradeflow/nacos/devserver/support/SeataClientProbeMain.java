@@ -14,8 +14,7 @@ public final class SeataClientProbeMain {
 
     private static final int ATTEMPTS = 20;
 
-    private SeataClientProbeMain() {
-    }
+    private SeataClientProbeMain() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("config.type", "nacos");
