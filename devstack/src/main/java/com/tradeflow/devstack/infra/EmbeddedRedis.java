@@ -1,5 +1,6 @@
 package com.tradeflow.devstack.infra;
 
+import com.tradeflow.childprocess.ChildPids;
 import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;

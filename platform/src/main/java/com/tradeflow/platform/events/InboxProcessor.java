@@ -112,8 +112,8 @@ final class InboxProcessor implements SmartLifecycle {
         }
     }
 
-    /** @return whether rows were due */
-    private boolean applyDue() {
+    /** One pass's work, run while holding the consumer's lock row. @return whether rows were due */
+    boolean applyDue() {
         List<EventInbox.Row> batch = inbox.due(consumer, properties.batchSize());
         if (batch.isEmpty()) {
             return false;

@@ -1,4 +1,4 @@
-package com.tradeflow.devstack.infra;
+package com.tradeflow.childprocess;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * among this JVM's live children, the one whose executable's name starts as given and, when the OS shows the
  * arguments, that names its port. The bench tool reads these pids to measure each server's CPU.
  */
-final class ChildPids {
+public final class ChildPids {
 
     private static final Pattern HOST_AND_PORT = Pattern.compile("[\\w.\\-]+:\\d+");
 
@@ -21,7 +21,7 @@ final class ChildPids {
      * @param executablePrefixes e.g. {@code mariadbd}, {@code mysqld}
      * @param port               the server's port, looked for in its arguments when they are visible
      */
-    static OptionalLong find(List<String> executablePrefixes, int port) {
+    public static OptionalLong find(List<String> executablePrefixes, int port) {
         return ProcessHandle.current()
                 .children()
                 .filter(ProcessHandle::isAlive)

