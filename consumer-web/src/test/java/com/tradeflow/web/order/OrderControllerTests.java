@@ -1,0 +1,168 @@
+package com.tradeflow.web.order;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.tradeflow.web.security.CallerRateLimits;
+import com.tradeflow.web.security.TestCallers;
+import com.tradeflow.web.system.TestApiErrors;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+import org.springframework.validation.beanvalidation.MethodValidationInterceptor;
+
+/**
+ * The orders API over HTTP in one JVM (Spring MVC with the service's error answers, no server, no security filters:
+ * the caller is set as the verified token leaves it): status codes, error codes, and that bad input reaches no
+ * service.
+ */
+class OrderControllerTests {
+
+    private final PlaceOrderService placeOrder = mock(PlaceOrderService.class);
+    private final CancelOrderService cancelOrder = mock(CancelOrderService.class);
+    private final OrderRepository orders = mock(OrderRepository.class);
+    private final OrderViews views = mock(OrderViews.class);
+    private final CallerRateLimits limits = mock(CallerRateLimits.class);
+    private MockMvc api;
+
+    @BeforeEach
+    void api() {
+        LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
+        validator.afterPropertiesSet();
+        // @Validated: in the service a proxy checks the constraints on parameters (path, headers), as here
+        ProxyFactory validated = new ProxyFactory(new OrderController(placeOrder, cancelOrder, orders, views, limits));
+        validated.setProxyTargetClass(true);
+        validated.addAdvice(new MethodValidationInterceptor(validator.getValidator()));
+        api = MockMvcBuilders.standaloneSetup(validated.getProxy())
+                .setControllerAdvice(TestApiErrors.handler())
+                .setCustomArgumentResolvers(TestCallers.resolver())
+                .setValidator(validator)
+                .defaultRequest(get("/").accept(MediaType.APPLICATION_JSON))
+                .build();
+        TestCallers.signedInAs(7L);
+    }
+
+    @AfterEach
+    void signOut() {
+        TestCallers.signedOut();
+    }
+
+    private static OrderView view(Order order) {
+        return OrderView.of(order, null);
+    }
+
+    @Test
+    void shouldAnswer201WithTheOrderPlacedForTheCaller() throws Exception {
+        Order order = Order.create(41L, 7L, 3L, 2, 500L, TransactionMode.AT, "tc:8091:1")
+                .withStatus(OrderStatus.PLACED);
+        when(placeOrder.place(any(), eq("key-1")))
+                .thenReturn(new PlaceOrderService.Placed(view(order), PlaceOrderService.Answered.CREATED));
+
+        api.perform(post("/api/orders")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "key-1")
+                        .content("{\"skuId\":3,\"quantity\":2,\"mode\":\"AT\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.orderId").value("41"))
+                .andExpect(jsonPath("$.status").value("PLACED"));
+        verify(placeOrder).place(new PlaceOrderRequest(7L, 3L, 2, "AT"), "key-1");
+    }
+
+    @Test
+    void shouldAnswer200ForARepeatedKeyAnd202ForAnUnconfirmedCommit() throws Exception {
+        Order order = Order.create(41L, 7L, 3L, 2, 500L, TransactionMode.AT, "tc:8091:1");
+        when(placeOrder.place(any(), eq("again")))
+                .thenReturn(new PlaceOrderService.Placed(view(order), PlaceOrderService.Answered.REPLAYED));
+        when(placeOrder.place(any(), eq("unknown")))
+                .thenReturn(new PlaceOrderService.Placed(view(order), PlaceOrderService.Answered.UNCONFIRMED));
+        String body = "{\"skuId\":3,\"quantity\":2,\"mode\":\"AT\"}";
+
+        api.perform(post("/api/orders")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "again")
+                        .content(body))
+                .andExpect(status().isOk());
+        api.perform(post("/api/orders")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "unknown")
+                        .content(body))
+                .andExpect(status().isAccepted());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"quantity\":1,\"mode\":\"AT\"}",
+                "{\"skuId\":3,\"quantity\":0,\"mode\":\"AT\"}",
+                "{\"skuId\":3,\"quantity\":1001,\"mode\":\"AT\"}",
+                "{\"skuId\":3,\"quantity\":1,\"mode\":\"SAGA\"}",
+                "{\"skuId\":-3,\"quantity\":1,\"mode\":\"AT\"}",
+                "not json"
+            })
+    void shouldAnswer400ValidationFailedForABadOrderAndCallNoService(String body) throws Exception {
+        api.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.message").isNotEmpty());
+        verifyNoInteractions(placeOrder, limits);
+    }
+
+    @Test
+    void shouldAnswer400ForAnIdempotencyKeyOver64Characters() throws Exception {
+        api.perform(post("/api/orders")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "k".repeat(65))
+                        .content("{\"skuId\":3,\"quantity\":1,\"mode\":\"AT\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        verifyNoInteractions(placeOrder);
+    }
+
+    @Test
+    void shouldAnswer403WhenTheBodyNamesAnotherUser() throws Exception {
+        api.perform(post("/api/orders")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"userId\":8,\"skuId\":3,\"quantity\":1,\"mode\":\"AT\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+        verifyNoInteractions(placeOrder);
+    }
+
+    @Test
+    void shouldAnswer404ForAnotherUsersOrderAsForAnUnknownOne() throws Exception {
+        Order theirs = Order.create(41L, 8L, 3L, 1, 250L, TransactionMode.AT, "tc:8091:1");
+        when(orders.find(41L)).thenReturn(Optional.of(theirs));
+        when(orders.find(42L)).thenReturn(Optional.empty());
+
+        api.perform(get("/api/orders/41"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        api.perform(get("/api/orders/42")).andExpect(status().isNotFound());
+        verifyNoInteractions(views);
+    }
+
+    @Test
+    void shouldAnswer400ForAnOrderIdThatIsNotAPositiveNumber() throws Exception {
+        api.perform(get("/api/orders/abc"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        api.perform(get("/api/orders/-3")).andExpect(status().isBadRequest());
+        verifyNoInteractions(orders);
+    }
+}
