@@ -167,7 +167,8 @@ class FlashSaleRepository {
             Timestamp granted = Timestamp.from(queued.occurredAt());
             jdbc.update("""
                     INSERT INTO flash_sale_tickets (ticket_id, sale_id, user_id, status, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""", queued.ticketId(), sale.saleId(), userId, TicketStatus.QUEUED.name(), granted, granted);
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, queued.ticketId(), sale.saleId(), userId, TicketStatus.QUEUED.name(), granted, granted);
             outbox.append(queued, jdbc);
             return Grant.GRANTED;
         });
@@ -186,7 +187,8 @@ class FlashSaleRepository {
     boolean claim(long ticketId, Instant until) {
         return jdbc.update("""
                 UPDATE flash_sale_tickets SET claimed_until = ?
-                WHERE ticket_id = ? AND status = 'QUEUED' AND (claimed_until IS NULL OR claimed_until < NOW(3))""", Timestamp.from(until), ticketId) == 1;
+                WHERE ticket_id = ? AND status = 'QUEUED' AND (claimed_until IS NULL OR claimed_until < NOW(3))
+                """, Timestamp.from(until), ticketId) == 1;
     }
 
     /** The claim ends without an outcome (a passing refusal): the next delivery may claim it at once. */
@@ -200,14 +202,16 @@ class FlashSaleRepository {
     long queuedSince(long saleId, Instant before) {
         Long stuck = jdbc.queryForObject("""
                 SELECT COUNT(*) FROM flash_sale_tickets
-                WHERE sale_id = ? AND status = 'QUEUED' AND created_at < ?""", Long.class, saleId, Timestamp.from(before));
+                WHERE sale_id = ? AND status = 'QUEUED' AND created_at < ?
+                """, Long.class, saleId, Timestamp.from(before));
         return stuck == null ? 0 : stuck;
     }
 
     /** QUEUED -> PLACED. @return false when it was not QUEUED (placed or failed before) */
     boolean markPlaced(long ticketId, long orderId) {
         return jdbc.update("""
-                UPDATE flash_sale_tickets SET status = 'PLACED', order_id = ? WHERE ticket_id = ? AND status = 'QUEUED'""", orderId, ticketId) == 1;
+                UPDATE flash_sale_tickets SET status = 'PLACED', order_id = ? WHERE ticket_id = ? AND status = 'QUEUED'
+                """, orderId, ticketId) == 1;
     }
 
     /**

@@ -219,7 +219,8 @@ public class OrderRepository {
     Optional<StoredRequest> findRequest(long userId, String idempotencyKey) {
         return jdbc
                 .query("""
-                SELECT request_hash, order_id FROM order_requests WHERE user_id = ? AND idempotency_key = ?""", (rs, i) -> new StoredRequest(rs.getString(1), rs.getLong(2)), userId, idempotencyKey)
+                SELECT request_hash, order_id FROM order_requests WHERE user_id = ? AND idempotency_key = ?
+                """, (rs, i) -> new StoredRequest(rs.getString(1), rs.getLong(2)), userId, idempotencyKey)
                 .stream()
                 .findFirst();
     }

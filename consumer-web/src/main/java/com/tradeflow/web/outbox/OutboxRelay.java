@@ -320,7 +320,8 @@ class OutboxRelay implements SmartLifecycle {
                 SELECT seq, event_id, topic, aggregate_id, event_type, payload, attempts, xid, branch_type, trace_parent
                 FROM outbox_events
                 WHERE status = 'TRANSACTIONAL' AND created_at < TIMESTAMPADD(MICROSECOND, ?, NOW(3))
-                ORDER BY seq LIMIT ?""", CANDIDATE, -properties.transactionalTakeover().toMillis() * 1000, properties.batchSize());
+                ORDER BY seq LIMIT ?
+                """, CANDIDATE, -properties.transactionalTakeover().toMillis() * 1000, properties.batchSize());
         if (stale.isEmpty()) {
             return;
         }

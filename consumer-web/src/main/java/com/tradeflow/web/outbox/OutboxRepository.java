@@ -168,7 +168,8 @@ public class OutboxRepository {
     /** True when every event the order has so far is with the broker (SENT). */
     public boolean allSent(long orderId, long userId) {
         Integer unsent = jdbc.queryForObject("""
-                SELECT COUNT(*) FROM outbox_events WHERE aggregate_id = ? AND user_id = ? AND status <> 'SENT'""", Integer.class, orderId, userId);
+                SELECT COUNT(*) FROM outbox_events WHERE aggregate_id = ? AND user_id = ? AND status <> 'SENT'
+                """, Integer.class, orderId, userId);
         return unsent == null || unsent == 0;
     }
 
@@ -220,7 +221,8 @@ public class OutboxRepository {
     public void markSent(String eventId, long userId) {
         jdbc.update("""
                 UPDATE outbox_events SET status = 'SENT', sent_at = NOW(3)
-                WHERE event_id = ? AND user_id = ? AND status = ?""", eventId, userId, OutboxStatus.TRANSACTIONAL.name());
+                WHERE event_id = ? AND user_id = ? AND status = ?
+                """, eventId, userId, OutboxStatus.TRANSACTIONAL.name());
     }
 
     /**

@@ -131,7 +131,8 @@ class Findings {
         named.query(
                 """
                 SELECT id, subject_id, kind FROM reconciliation_findings
-                WHERE status = 'OPEN' AND subject = :subject AND subject_id IN (:ids)""", new MapSqlParameterSource("ids", foundNow.keySet()).addValue("subject", subject.name()), rs -> {
+                WHERE status = 'OPEN' AND subject = :subject AND subject_id IN (:ids)
+                """, new MapSqlParameterSource("ids", foundNow.keySet()).addValue("subject", subject.name()), rs -> {
                     FindingKind kind = FindingKind.valueOf(rs.getString("kind"));
                     if (decided.contains(kind)
                             && !foundNow.get(rs.getString("subject_id")).contains(kind)) {
@@ -141,7 +142,8 @@ class Findings {
         if (!cleared.isEmpty()) {
             named.update("""
                     UPDATE reconciliation_findings SET status = 'CLEARED', closed_at = NOW(3), closed_by = :by
-                    WHERE id IN (:ids) AND status = 'OPEN'""", new MapSqlParameterSource("ids", cleared).addValue("by", CLEARED_BY));
+                    WHERE id IN (:ids) AND status = 'OPEN'
+                    """, new MapSqlParameterSource("ids", cleared).addValue("by", CLEARED_BY));
         }
     }
 
@@ -151,7 +153,8 @@ class Findings {
                 """
                 SELECT order_id, MIN(user_id) AS user_id FROM reconciliation_findings
                 WHERE status = 'OPEN' AND subject = 'ORDER'
-                GROUP BY order_id ORDER BY order_id LIMIT ?""", (rs, i) -> Checked.order(rs.getLong("order_id"), rs.getLong("user_id"), List.of()), limit);
+                GROUP BY order_id ORDER BY order_id LIMIT ?
+                """, (rs, i) -> Checked.order(rs.getLong("order_id"), rs.getLong("user_id"), List.of()), limit);
     }
 
     /** The ids of the subjects with open findings of these kinds: the job checks them again each pass. */
@@ -212,7 +215,8 @@ class Findings {
     void advance(String source, Watermark mark) {
         jdbc.update("""
                 INSERT INTO reconciliation_watermarks (source, updated_at, order_id) VALUES (?, ?, ?)
-                ON DUPLICATE KEY UPDATE updated_at = VALUES(updated_at), order_id = VALUES(order_id)""", source, Timestamp.from(mark.updatedAt()), mark.orderId());
+                ON DUPLICATE KEY UPDATE updated_at = VALUES(updated_at), order_id = VALUES(order_id)
+                """, source, Timestamp.from(mark.updatedAt()), mark.orderId());
     }
 
     /** Where the job stands in a source read by position; null: at its start. */
@@ -230,7 +234,8 @@ class Findings {
         jdbc.update("""
                 INSERT INTO reconciliation_watermarks (source, updated_at, order_id, next_position)
                 VALUES (?, NOW(3), 0, ?)
-                ON DUPLICATE KEY UPDATE updated_at = NOW(3), next_position = VALUES(next_position)""", source, position);
+                ON DUPLICATE KEY UPDATE updated_at = NOW(3), next_position = VALUES(next_position)
+                """, source, position);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -69,7 +69,8 @@ class PaymentNotificationRepository {
     void markProcessed(String notificationId, long userId, String outcome) {
         jdbc.update("""
                 UPDATE payment_notifications SET state = ?, outcome = ?, processed_at = ?
-                WHERE notification_id = ? AND user_id = ? AND state = ?""", PROCESSED, outcome, Timestamp.from(Instant.now()), notificationId, userId, RECEIVED);
+                WHERE notification_id = ? AND user_id = ? AND state = ?
+                """, PROCESSED, outcome, Timestamp.from(Instant.now()), notificationId, userId, RECEIVED);
     }
 
     /** Notifications of one physical database stored before {@code before} and still not processed. */

@@ -119,7 +119,8 @@ public class TopUpRepository {
         jdbc.update("""
                 UPDATE top_ups SET submitted_at = COALESCE(submitted_at, ?), payment_id = COALESCE(payment_id, ?),
                                    last_error = NULL
-                WHERE top_up_id = ? AND user_id = ?""", Timestamp.from(Instant.now()), paymentId, t.topUpId(), t.userId());
+                WHERE top_up_id = ? AND user_id = ?
+                """, Timestamp.from(Instant.now()), paymentId, t.topUpId(), t.userId());
     }
 
     /** PENDING -> final, once. @return false when it was final already (nothing changed) */
@@ -143,14 +144,16 @@ public class TopUpRepository {
     void scheduleCheck(TopUp t, int checks, Instant next, String error) {
         jdbc.update("""
                 UPDATE top_ups SET checks = ?, next_check_at = ?, last_error = ?
-                WHERE top_up_id = ? AND user_id = ? AND status = 'PENDING'""", checks, Timestamp.from(next), error, t.topUpId(), t.userId());
+                WHERE top_up_id = ? AND user_id = ? AND status = 'PENDING'
+                """, checks, Timestamp.from(next), error, t.topUpId(), t.userId());
     }
 
     /** Flags it for manual review, once (the first reason stays). @return false when it was flagged before */
     boolean flagForReview(TopUp t, String reason) {
         return jdbc.update("""
                 UPDATE top_ups SET review_reason = ?, review_since = ?
-                WHERE top_up_id = ? AND user_id = ? AND review_reason IS NULL""", reason, Timestamp.from(Instant.now()), t.topUpId(), t.userId()) == 1;
+                WHERE top_up_id = ? AND user_id = ? AND review_reason IS NULL
+                """, reason, Timestamp.from(Instant.now()), t.topUpId(), t.userId()) == 1;
     }
 
     /**

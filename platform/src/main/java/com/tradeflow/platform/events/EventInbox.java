@@ -42,7 +42,8 @@ final class EventInbox {
         try {
             jdbc.update("""
                     INSERT INTO event_inbox (consumer, event_id, event_type, order_id, payload, trace_parent)
-                    VALUES (?, ?, ?, ?, ?, ?)""", consumer, event.eventId(), event.type(), event.orderId(), json.write(event), traceParent);
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, consumer, event.eventId(), event.type(), event.orderId(), json.write(event), traceParent);
             return true;
         } catch (DuplicateKeyException repeat) {
             return false;
@@ -74,7 +75,8 @@ final class EventInbox {
     boolean anyDue(String consumer) {
         return !jdbc.queryForList("""
                 SELECT 1 FROM event_inbox
-                WHERE consumer = ? AND status = 'RECEIVED' AND next_attempt_at <= NOW(3) LIMIT 1""", Integer.class, consumer).isEmpty();
+                WHERE consumer = ? AND status = 'RECEIVED' AND next_attempt_at <= NOW(3) LIMIT 1
+                """, Integer.class, consumer).isEmpty();
     }
 
     List<Row> due(String consumer, int limit) {
@@ -95,7 +97,8 @@ final class EventInbox {
                 SELECT order_id, MIN(id) AS first_id FROM event_inbox
                 WHERE consumer = :consumer AND order_id IN (:orders)
                   AND (status = 'DEAD' OR (status = 'RECEIVED' AND next_attempt_at > NOW(3)))
-                GROUP BY order_id""", new MapSqlParameterSource("consumer", consumer).addValue("orders", orders), rs -> {
+                GROUP BY order_id
+                """, new MapSqlParameterSource("consumer", consumer).addValue("orders", orders), rs -> {
                     held.put(rs.getLong("order_id"), rs.getLong("first_id"));
                 });
         return held;

@@ -60,7 +60,8 @@ class TransferRepository {
     Optional<TransferView> find(long fromUserId, String transferId) {
         return serviceJdbc.query("""
                 SELECT transfer_id, user_id, counterparty_user_id, amount, created_at FROM wallet_transfers
-                WHERE user_id = ? AND transfer_id = ? AND direction = ?""", TransferRepository::view, fromUserId, transferId, OUT).stream()
+                WHERE user_id = ? AND transfer_id = ? AND direction = ?
+                """, TransferRepository::view, fromUserId, transferId, OUT).stream()
                 .findFirst();
     }
 
