@@ -25,8 +25,7 @@ public final class ProcessedEvents {
         try {
             jdbc.update("""
                     INSERT INTO processed_events (consumer, event_id, event_type, order_id, user_id)
-                    VALUES (?, ?, ?, ?, ?)
-                    """, consumer, event.eventId(), event.type(), event.orderId(), event.userId());
+                    VALUES (?, ?, ?, ?, ?)""", consumer, event.eventId(), event.type(), event.orderId(), event.userId());
             return true;
         } catch (DuplicateKeyException repeat) {
             return false;
