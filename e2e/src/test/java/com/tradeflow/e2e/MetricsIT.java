@@ -74,6 +74,25 @@ class MetricsIT {
     }
 
     @Test
+    void shouldTimeEachGlobalTransactionsBeginAndCommitByNameAndType() throws Exception {
+        String[] commits = {"name=\"place-order\"", "type=\"AT\"", "phase=\"commit\""};
+        double before = value(ServiceName.WEB, "tradeflow_global_transaction_seconds_count", commits)
+                .orElse(0.0);
+        Api.Reply placed =
+                TestStack.api().placeOrder(TestStack.db().richestUsers(1).get(0), 3, 1, "AT");
+        assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
+        assertThat(value(ServiceName.WEB, "tradeflow_global_transaction_seconds_count", commits))
+                .hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(before + 1));
+        assertThat(value(
+                        ServiceName.WEB,
+                        "tradeflow_global_transaction_seconds_count",
+                        "name=\"place-order\"",
+                        "type=\"AT\"",
+                        "phase=\"begin\""))
+                .hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(before + 1));
+    }
+
+    @Test
     void shouldShowTheWebApisRequestsPurchaseStepsOutboxAndReconciliation() throws Exception {
         String scrape = scrape(ServiceName.WEB);
         assertThat(scrape).contains("http_server_requests_seconds_count{", "tradeflow_purchase_step_seconds_count{");

@@ -1,0 +1,154 @@
+package com.tradeflow.web.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.tradeflow.api.event.EventTopics;
+import com.tradeflow.api.event.OrderEvent;
+import com.tradeflow.mariadb.TestMariaDb;
+import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
+import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.web.events.EventSender;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * One relay pass over a real MariaDB with the service's migrations: what it sends, in which order, and what a
+ * refused or unreachable broker leaves in the table. The broker is a fake that records what it was sent.
+ */
+class OutboxRelayTests {
+
+    private static final AtomicLong ORDER_IDS = new AtomicLong(5_000);
+
+    private static JdbcTemplate jdbc;
+    private static BranchTypeRoutingDataSource userDatabase;
+
+    private final EventSender broker = mock(EventSender.class);
+    private final List<String> sent = new ArrayList<>();
+    private OutboxRelay relay;
+
+    @BeforeAll
+    static void database() {
+        DataSource database = new DriverManagerDataSource(TestMariaDb.freshDatabase("web_outbox"), "root", "");
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/order")
+                .load()
+                .migrate();
+        jdbc = new JdbcTemplate(database);
+        userDatabase = mock(BranchTypeRoutingDataSource.class);
+        when(userDatabase.physicalPools()).thenReturn(List.of(database));
+    }
+
+    @BeforeEach
+    void relay() {
+        // each test starts from an empty outbox: rows left by another test must not fill its batch
+        jdbc.update("DELETE FROM outbox_events");
+        doAnswer(call -> sent.add(call.getArgument(1)))
+                .when(broker)
+                .send(anyString(), anyString(), anyLong(), anyString(), anyString(), any());
+        OutboxProperties properties = new OutboxProperties(
+                true,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(2),
+                100,
+                3,
+                Duration.ofSeconds(30),
+                2.0,
+                0.0,
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(1));
+        relay = new OutboxRelay(userDatabase, mock(OutboxLocks.class), broker, properties, new FaultSwitches());
+    }
+
+    private static String pending(long orderId) {
+        OrderEvent event = new OrderEvent(
+                "event-" + ORDER_IDS.incrementAndGet(), OrderEvent.PLACED, orderId, 7L, 3L, 1, 250L, Instant.now());
+        TestOutboxes.over(jdbc, userDatabase).append(event, OutboxStatus.PENDING);
+        return event.eventId();
+    }
+
+    private static String status(String eventId) {
+        return jdbc.queryForObject("SELECT status FROM outbox_events WHERE event_id = ?", String.class, eventId);
+    }
+
+    private static EventSender.SendFailed failure(boolean unreachable) {
+        EventSender.SendFailed failed = mock(EventSender.SendFailed.class);
+        when(failed.unreachable()).thenReturn(unreachable);
+        when(failed.getMessage()).thenReturn(unreachable ? "connect timed out" : "broker refused: no route");
+        return failed;
+    }
+
+    @Test
+    void shouldSendPendingRowsInWriteOrderAndMarkThemSent() throws Exception {
+        String first = pending(1L);
+        String second = pending(2L);
+        String third = pending(1L);
+
+        assertThat(relay.relay(0)).isTrue();
+
+        assertThat(sent).containsExactly(first, second, third);
+        assertThat(List.of(status(first), status(second), status(third))).containsOnly("SENT");
+        // nothing left: the next pass finds nothing to do
+        assertThat(relay.relay(0)).isFalse();
+    }
+
+    @Test
+    void shouldRetryARefusedRowLaterAndHoldItsOrdersLaterRowsButNotOtherOrders() throws Exception {
+        String refused = pending(10L);
+        String behindIt = pending(10L);
+        String otherOrder = pending(11L);
+        doThrow(failure(false))
+                .when(broker)
+                .send(eq(EventTopics.ORDER_EVENTS), eq(refused), anyLong(), anyString(), anyString(), any());
+
+        relay.relay(0);
+
+        assertThat(sent).containsExactly(otherOrder);
+        assertThat(status(refused)).isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject(
+                        "SELECT attempts FROM outbox_events WHERE event_id = ? AND next_attempt_at > NOW(3)",
+                        Integer.class,
+                        refused))
+                .isOne();
+        assertThat(status(behindIt)).isEqualTo("PENDING");
+
+        // the refused row waits for its retry: its order's later row waits with it, pass after pass
+        sent.clear();
+        relay.relay(0);
+        assertThat(sent).isEmpty();
+        assertThat(status(behindIt)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void shouldStopThePassWithoutMarkingAnythingWhenTheBrokerIsUnreachable() throws Exception {
+        String first = pending(20L);
+        pending(21L);
+        doThrow(failure(true)).when(broker).send(anyString(), anyString(), anyLong(), anyString(), anyString(), any());
+
+        assertThatThrownBy(() -> relay.relay(0)).isInstanceOf(EventSender.SendFailed.class);
+
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM outbox_events WHERE status = 'PENDING' AND attempts = 0", Integer.class))
+                .isEqualTo(2);
+        assertThat(status(first)).isEqualTo("PENDING");
+    }
+}
