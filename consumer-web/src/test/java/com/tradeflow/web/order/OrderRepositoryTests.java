@@ -8,9 +8,9 @@ import static org.mockito.Mockito.when;
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.api.event.OrderEvent;
-import com.tradeflow.mariadb.TestMariaDb;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.tracing.MessageTraces;
+import com.tradeflow.web.TestOrderDatabase;
 import com.tradeflow.web.outbox.OutboxStatus;
 import com.tradeflow.web.outbox.TestOutboxes;
 import java.time.Instant;
@@ -18,11 +18,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.seata.core.model.GlobalStatus;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The order rows as the service writes and reads them, in a real MariaDB with the service's own migrations (one user
@@ -38,12 +36,7 @@ class OrderRepositoryTests {
 
     @BeforeAll
     static void database() {
-        DataSource database = new DriverManagerDataSource(TestMariaDb.freshDatabase("web_orders"), "root", "");
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/order")
-                .load()
-                .migrate();
+        DataSource database = TestOrderDatabase.migrated("web_orders");
         jdbc = new JdbcTemplate(database);
         BranchTypeRoutingDataSource userDatabase = mock(BranchTypeRoutingDataSource.class);
         when(userDatabase.direct()).thenReturn(true);

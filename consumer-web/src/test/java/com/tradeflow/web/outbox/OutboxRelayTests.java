@@ -13,9 +13,9 @@ import static org.mockito.Mockito.when;
 
 import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.OrderEvent;
-import com.tradeflow.mariadb.TestMariaDb;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.fault.FaultSwitches;
+import com.tradeflow.web.TestOrderDatabase;
 import com.tradeflow.web.events.EventSender;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * One relay pass over a real MariaDB with the service's migrations: what it sends, in which order, and what a
@@ -47,12 +45,7 @@ class OutboxRelayTests {
 
     @BeforeAll
     static void database() {
-        DataSource database = new DriverManagerDataSource(TestMariaDb.freshDatabase("web_outbox"), "root", "");
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/order")
-                .load()
-                .migrate();
+        DataSource database = TestOrderDatabase.migrated("web_outbox");
         jdbc = new JdbcTemplate(database);
         userDatabase = mock(BranchTypeRoutingDataSource.class);
         when(userDatabase.physicalPools()).thenReturn(List.of(database));
