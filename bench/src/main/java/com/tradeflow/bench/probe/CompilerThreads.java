@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * CPU used so far by the JIT compiler threads of the local stack's processes, from {@code /proc/<pid>/task/*}: the
@@ -21,6 +23,10 @@ public final class CompilerThreads {
     private final Path stackDir;
     private final Path proc;
     private final long ticksPerSecond;
+    /** Ticks of each compiler thread ({@code pid/tid}) at the last call. */
+    private final Map<String, Long> lastSeen = new HashMap<>();
+    /** Ticks counted so far, those of ended threads included. */
+    private long counted;
 
     public CompilerThreads(Path stackDir, Path proc, long ticksPerSecond) {
         this.stackDir = stackDir;
@@ -28,36 +34,47 @@ public final class CompilerThreads {
         this.ticksPerSecond = ticksPerSecond;
     }
 
-    /** CPU milliseconds of every compiler thread of every process of the stack (those that can be read). */
-    public double millis() {
-        long ticks = 0;
+    /**
+     * CPU milliseconds the stack's compiler threads (those that can be read) have used since the first call: never
+     * less than at the call before. HotSpot starts compiler threads as work comes and ends idle ones
+     * (UseDynamicNumberOfCompilerThreads), so the threads alive now used less than those alive at the last call; a
+     * sum over the live threads alone fell, and a negative share read as "settled".
+     */
+    public synchronized double millis() {
         Map<String, Long> processes;
         try {
             processes = StackProcesses.read(stackDir);
         } catch (IOException e) {
-            return 0;
+            return counted * MILLIS_PER_SECOND / ticksPerSecond;
         }
         for (long pid : processes.values()) {
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(proc.resolve(pid + "/task"))) {
                 for (Path task : tasks) {
-                    ticks += compilerTicks(task);
+                    compilerTicks(task).ifPresent(now -> count(pid + "/" + task.getFileName(), now));
                 }
             } catch (IOException | RuntimeException gone) {
                 // the process ended or is not ours to read: it adds nothing
             }
         }
-        return ticks * MILLIS_PER_SECOND / ticksPerSecond;
+        return counted * MILLIS_PER_SECOND / ticksPerSecond;
     }
 
-    private static long compilerTicks(Path task) {
+    private void count(String thread, long now) {
+        Long before = lastSeen.put(thread, now);
+        // fewer ticks than before under the same id: a new thread that reuses an ended one's id
+        counted += before == null || now < before ? now : now - before;
+    }
+
+    private static OptionalLong compilerTicks(Path task) {
         try {
             String name = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII);
             if (name.length() < 2 || name.charAt(0) != 'C' || !name.substring(2).startsWith(COMPILER_THREAD)) {
-                return 0;
+                return OptionalLong.empty();
             }
-            return ProcStat.cpuTicks(Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII));
+            return OptionalLong.of(
+                    ProcStat.cpuTicks(Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII)));
         } catch (IOException | IllegalArgumentException gone) {
-            return 0;
+            return OptionalLong.empty();
         }
     }
 }

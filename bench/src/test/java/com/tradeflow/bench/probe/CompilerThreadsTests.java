@@ -34,9 +34,34 @@ class CompilerThreadsTests {
     }
 
     @Test
+    void shouldNeverCountLessWhenACompilerThreadEnds() throws Exception {
+        Files.writeString(stackDir.resolve(StackProcesses.FILE_NAME), "consumer-web=12\n");
+        task(12, 120, "C2 CompilerThre", 300, 0);
+        task(12, 121, "C2 CompilerThre", 500, 0);
+        CompilerThreads compilers = new CompilerThreads(stackDir, proc, TICKS_PER_SECOND);
+        assertThat(compilers.millis()).isEqualTo(8000.0);
+
+        // thread 121 ended (HotSpot ends idle compiler threads); 120 compiled on
+        deleteTask(12, 121);
+        task(12, 120, "C2 CompilerThre", 350, 0);
+        assertThat(compilers.millis()).isEqualTo(8500.0);
+
+        // a new compiler thread under the ended one's id starts from zero
+        task(12, 121, "C2 CompilerThre", 20, 0);
+        assertThat(compilers.millis()).isEqualTo(8700.0);
+    }
+
+    @Test
     void shouldCountNothingWithoutAStack() {
         assertThat(new CompilerThreads(stackDir.resolve("none"), proc, TICKS_PER_SECOND).millis())
                 .isZero();
+    }
+
+    private void deleteTask(long pid, long tid) throws Exception {
+        Path dir = proc.resolve(pid + "/task/" + tid);
+        Files.delete(dir.resolve("comm"));
+        Files.delete(dir.resolve("stat"));
+        Files.delete(dir);
     }
 
     private void task(long pid, long tid, String name, long utime, long stime) throws Exception {
