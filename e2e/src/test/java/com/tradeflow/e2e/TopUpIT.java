@@ -47,7 +47,8 @@ class TopUpIT {
 
         Api.Reply started = api.topUp(user, 5000, key);
         assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
-        assertThat(started.body().path("status").asText()).isEqualTo("PENDING");
+        // the answer reads the top-up back after handing it to the gateway, whose notification may be in already
+        assertThat(started.body().path("status").asText()).isIn("PENDING", "SUCCEEDED");
         String topUpId = started.body().path("topUpId").asText();
         String number = started.body().path("merchantOrderNo").asText();
         assertThat(number).startsWith("TU");
