@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import com.tradeflow.api.error.BusinessException;
@@ -46,8 +47,8 @@ class OrderTccActionsTests {
 
         placement.place(null, ORDER_ID, 7L, "event-1", "PENDING", order, "key-1", "fingerprint");
 
-        assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
         verify(orders).insertRows(order, "key-1", "fingerprint");
+        verifyNoMoreInteractions(orders);
     }
 
     @Test

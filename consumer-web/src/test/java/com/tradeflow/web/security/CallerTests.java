@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 class CallerTests {
 
@@ -39,22 +36,14 @@ class CallerTests {
 
     @Test
     void theCallerIsTheNumericSubjectOfAJwtOnly() {
-        assertThat(CallerArgumentResolver.caller(jwt("42"))).isEqualTo(new Caller(42));
+        assertThat(CallerArgumentResolver.caller(TestCallers.token("42"))).isEqualTo(new Caller(42));
         for (String notAUser : new String[] {"admin", "042", "0", "-1", "1e3", ""}) {
-            assertThatThrownBy(() -> CallerArgumentResolver.caller(jwt(notAUser)))
+            assertThatThrownBy(() -> CallerArgumentResolver.caller(TestCallers.token(notAUser)))
                     .as(notAUser)
                     .isInstanceOf(BusinessException.class);
         }
         assertThatThrownBy(() -> CallerArgumentResolver.caller(new AdminTokenAuthenticationProvider.AdminToken()))
                 .isInstanceOf(BusinessException.class);
         assertThatThrownBy(() -> CallerArgumentResolver.caller(null)).isInstanceOf(BusinessException.class);
-    }
-
-    private static JwtAuthenticationToken jwt(String subject) {
-        return new JwtAuthenticationToken(Jwt.withTokenValue("t")
-                .header("alg", "RS256")
-                .subject(subject)
-                .issuedAt(Instant.now())
-                .build());
     }
 }

@@ -18,13 +18,17 @@ public final class TestCallers {
 
     /** The current thread's request comes with a verified token of this user (subject {@code userId}). */
     public static void signedInAs(long userId) {
-        Jwt token = Jwt.withTokenValue("token")
+        SecurityContextHolder.getContext().setAuthentication(token(String.valueOf(userId)));
+    }
+
+    /** A verified token with this subject, as the security chain leaves it. */
+    static JwtAuthenticationToken token(String subject) {
+        return new JwtAuthenticationToken(Jwt.withTokenValue("token")
                 .header("alg", "RS256")
-                .subject(String.valueOf(userId))
+                .subject(subject)
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(60))
-                .build();
-        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(token));
+                .build());
     }
 
     public static void signedOut() {

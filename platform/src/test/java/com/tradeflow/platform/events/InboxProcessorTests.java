@@ -7,7 +7,6 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -126,11 +125,7 @@ class InboxProcessorTests {
         EventInbox.Row lastChance = row(1, 100, MAX_ATTEMPTS - 1);
         due(lastChance);
         when(inbox.heldOrders(eq(CONSUMER), any())).thenReturn(Map.of());
-        doAnswer(call -> {
-                    throw new IllegalStateException("no such sku");
-                })
-                .when(applier)
-                .apply(any());
+        doThrow(new IllegalStateException("no such sku")).when(applier).apply(any());
 
         processor.applyDue();
 

@@ -32,8 +32,7 @@ public final class TestMariaDb {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a database name for tests: " + name);
         }
-        String server = url("");
-        try (Connection connection = DriverManager.getConnection(server, "root", "");
+        try (Connection connection = DriverManager.getConnection(url(""), "root", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
             statement.execute("CREATE DATABASE " + name);
