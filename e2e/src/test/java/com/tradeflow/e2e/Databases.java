@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -39,6 +40,15 @@ public final class Databases {
             "tradeflow_account_1", List.of("wallets", "wallet_ledger", "wallet_transfers"),
             "tradeflow_order_0", List.of("orders_0", "orders_1", "order_requests", "order_transactions"),
             "tradeflow_order_1", List.of("orders_0", "orders_1", "order_requests", "order_transactions"));
+
+    /**
+     * Ids of the users and products tests create: above the demo data's (users 1-100, skus 1-20) and below the
+     * identity server's last user (its {@code demo-users}, 100000).
+     */
+    private static final AtomicLong NEXT_USER = new AtomicLong(80_001);
+
+    private static final long LAST_USER = 100_000;
+    private static final AtomicLong NEXT_SKU = new AtomicLong(100_001);
 
     private final DevStackOptions options;
 
@@ -296,6 +306,38 @@ public final class Databases {
                 .limit(count)
                 .map(r -> ((Number) r.get("user_id")).longValue())
                 .toList();
+    }
+
+    /**
+     * A user of this test alone: a wallet with {@code balance} cents under an id no other test and no demo row has.
+     * Tests create what they count on instead of relying on the demo data or on what earlier tests left.
+     */
+    public long newUser(long balance) {
+        return newUsers(1, balance).get(0);
+    }
+
+    /**
+     * {@code count} users of this test alone with consecutive ids (so even and odd ids, both wallet shards, alternate),
+     * each with a wallet of {@code balance} cents.
+     */
+    public List<Long> newUsers(int count, long balance) {
+        long first = NEXT_USER.getAndAdd(count);
+        if (first + count - 1 > LAST_USER) {
+            throw new IllegalStateException("the identity server signs in users up to " + LAST_USER + " only");
+        }
+        createWallets(first, count, balance);
+        return LongStream.range(first, first + count).boxed().toList();
+    }
+
+    /** A product of this test alone: {@code price} cents a unit, {@code units} in stock. */
+    public long newProduct(long price, long units) {
+        long sku = NEXT_SKU.getAndIncrement();
+        execute(
+                "tradeflow_inventory",
+                "INSERT INTO products (sku_id, name, price) VALUES (" + sku + ", 'Test product " + sku + "', " + price
+                        + ")");
+        execute("tradeflow_inventory", "INSERT INTO stock (sku_id, available) VALUES (" + sku + ", " + units + ")");
+        return sku;
     }
 
     /** Wallets for users {@code first .. first + count - 1} with {@code balance} cents each, in their shards. */
