@@ -64,9 +64,10 @@ class AdminIT {
     @Test
     void shouldListEveryGlobalTransactionOfAnOrder() throws Exception {
         Api api = TestStack.api();
-        Api.Reply placed = api.placeOrder(49, 12, 1, "TCC");
+        long user = TestStack.db().newUser(100_000);
+        Api.Reply placed = api.placeOrder(user, TestStack.db().newProduct(5_831, 1_000), 1, "TCC");
         String orderId = placed.body().path("orderId").asText();
-        Api.Reply cancelled = api.cancel(orderId, 49);
+        Api.Reply cancelled = api.cancel(orderId, user);
         assertThat(cancelled.status()).as("%s", cancelled.body()).isEqualTo(200);
 
         HttpResponse<String> response = send(

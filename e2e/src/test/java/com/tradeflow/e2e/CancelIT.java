@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,17 +23,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(TestStack.class)
 class CancelIT {
 
-    private static final Map<String, Long> USER = Map.of("AT", 31L, "TCC", 32L, "XA", 33L);
-    private static final Map<String, Long> OUTAGE_USER = Map.of("AT", 34L, "TCC", 35L, "XA", 36L);
+    /** A user per mode and test, on both account shards. */
+    private static Map<String, Long> users;
+
+    private static Map<String, Long> outageUsers;
+
+    @BeforeAll
+    static void createUsers() {
+        users = perMode(TestStack.db().newUsers(3, 100_000));
+        outageUsers = perMode(TestStack.db().newUsers(3, 100_000));
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"AT", "TCC", "XA"})
     void shouldGiveBackStockAndMoneyOnce(String mode) {
         Api api = TestStack.api();
-        long user = USER.get(mode);
-        long stock = api.available(6);
+        long user = users.get(mode);
+        long sku = TestStack.db().newProduct(2_705, 1_000);
+        long stock = api.available(sku);
         long balance = api.balance(user);
-        Api.Reply placed = api.placeOrder(user, 6, 3, mode);
+        Api.Reply placed = api.placeOrder(user, sku, 3, mode);
         assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
         String orderId = placed.body().path("orderId").asText();
 
@@ -45,46 +55,49 @@ class CancelIT {
                 .isEqualTo("CANCEL");
         assertThat(cancelled.body().path("lastTransaction").path("status").asText())
                 .isEqualTo("Committed");
-        assertThat(api.available(6)).isEqualTo(stock);
+        assertThat(api.available(sku)).isEqualTo(stock);
         assertThat(api.balance(user)).isEqualTo(balance);
         assertThat(api.frozen(user)).isZero();
-        assertThat(api.reserved(6)).isZero();
+        assertThat(api.reserved(sku)).isZero();
 
         Api.Reply again = api.cancel(orderId, user);
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(cancelled.body());
-        assertThat(api.available(6)).isEqualTo(stock);
+        assertThat(api.available(sku)).isEqualTo(stock);
         assertThat(api.balance(user)).isEqualTo(balance);
     }
 
     @Test
     void shouldAnswer404ForSomeoneElsesOrUnknownOrders() {
         Api api = TestStack.api();
-        Api.Reply placed = api.placeOrder(37, 6, 1, "AT");
+        long owner = TestStack.db().newUser(100_000);
+        long someoneElse = TestStack.db().newUser(100_000);
+        Api.Reply placed = api.placeOrder(owner, TestStack.db().newProduct(2_705, 1_000), 1, "AT");
         String orderId = placed.body().path("orderId").asText();
-        long balance = api.balance(37);
+        long balance = api.balance(owner);
 
-        assertThat(api.cancel(orderId, 38).status()).isEqualTo(404);
-        assertThat(api.cancel(orderId, 38).code()).isEqualTo("NOT_FOUND");
-        assertThat(api.cancel("123456789", 37).status()).isEqualTo(404);
-        assertThat(api.as(37)
+        assertThat(api.cancel(orderId, someoneElse).status()).isEqualTo(404);
+        assertThat(api.cancel(orderId, someoneElse).code()).isEqualTo("NOT_FOUND");
+        assertThat(api.cancel("123456789", owner).status()).isEqualTo(404);
+        assertThat(api.as(owner)
                         .post("/api/orders/" + orderId + "/cancel", "{\"userId\":0}")
                         .code())
                 .isEqualTo("VALIDATION_FAILED");
-        assertThat(api.order(37, orderId).body().path("status").asText()).isEqualTo("PLACED");
-        assertThat(api.balance(37)).isEqualTo(balance);
+        assertThat(api.order(owner, orderId).body().path("status").asText()).isEqualTo("PLACED");
+        assertThat(api.balance(owner)).isEqualTo(balance);
     }
 
     @Test
     void shouldRollBackACancellationWhoseWalletProviderIsDownAndSucceedOnRetry() {
         Api api = TestStack.api();
         Databases db = TestStack.db();
+        long sku = db.newProduct(3_226, 1_000);
         Map<String, String> orders = new LinkedHashMap<>();
         Map<Long, Long> balances = new LinkedHashMap<>();
-        OUTAGE_USER.values().forEach(user -> balances.put(user, api.balance(user)));
-        OUTAGE_USER.forEach((mode, user) -> {
-            Api.Reply placed = api.placeOrder(user, 7, 1, mode);
+        outageUsers.values().forEach(user -> balances.put(user, api.balance(user)));
+        outageUsers.forEach((mode, user) -> {
+            Api.Reply placed = api.placeOrder(user, sku, 1, mode);
             assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
             orders.put(mode, placed.body().path("orderId").asText());
         });
@@ -95,7 +108,7 @@ class CancelIT {
         try {
             // the order row changes and the stock goes back before the refund fails: all of it is rolled back
             orders.forEach((mode, orderId) -> {
-                Api.Reply reply = api.cancel(orderId, OUTAGE_USER.get(mode));
+                Api.Reply reply = api.cancel(orderId, outageUsers.get(mode));
                 assertThat(reply.status()).as("%s %s", mode, reply.body()).isEqualTo(503);
             });
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -109,7 +122,7 @@ class CancelIT {
                 assertThat(db.totalReserved()).isZero();
             });
             orders.forEach((mode, orderId) -> {
-                Api.Reply order = api.order(OUTAGE_USER.get(mode), orderId);
+                Api.Reply order = api.order(outageUsers.get(mode), orderId);
                 assertThat(order.body().path("status").asText()).as(mode).isEqualTo("PLACED");
                 assertThat(order.body().path("lastTransaction").path("action").asText())
                         .isEqualTo("CANCEL");
@@ -122,7 +135,7 @@ class CancelIT {
         }
 
         orders.forEach((mode, orderId) -> await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(api.cancel(orderId, OUTAGE_USER.get(mode))
+                .untilAsserted(() -> assertThat(api.cancel(orderId, outageUsers.get(mode))
                                 .body()
                                 .path("status")
                                 .asText())
@@ -133,5 +146,9 @@ class CancelIT {
             assertThat(db.totalFrozen()).isZero();
             assertThat(db.undoLogRows()).isZero();
         });
+    }
+
+    private static Map<String, Long> perMode(List<Long> ids) {
+        return Map.of("AT", ids.get(0), "TCC", ids.get(1), "XA", ids.get(2));
     }
 }

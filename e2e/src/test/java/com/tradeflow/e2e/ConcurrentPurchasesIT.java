@@ -28,20 +28,29 @@ class ConcurrentPurchasesIT {
 
     private static final int PURCHASES = 200;
     private static final int THREADS = 16;
+    private static final int USERS = 100;
+    private static final int SKUS = 20;
 
     @Test
     void shouldConserveMoneyAndStockUnderConcurrentMixedPurchases() throws Exception {
         Databases db = TestStack.db();
+        // created before the money and stock are counted: wallets of 1000.00, 1000 units each at 6.21 to 105.20
+        List<Long> users = db.newUsers(USERS, 100_000);
+        List<Long> skus = new ArrayList<>();
+        for (int i = 0; i < SKUS; i++) {
+            skus.add(db.newProduct(621 + 521L * i, 1_000));
+        }
         long money = db.totalBalance() + db.totalKeptOrderAmount();
         long stock = db.totalStock() + db.totalKeptOrderQuantity();
 
         Random random = new Random(42);
         List<Callable<Api.Reply>> purchases = new ArrayList<>();
         for (int i = 0; i < PURCHASES; i++) {
-            long user = 1 + random.nextInt(100);
+            long user = users.get(random.nextInt(USERS));
             int kind = random.nextInt(10);
-            long sku = kind == 0 ? 10_000 : 1 + random.nextInt(20);
-            // one in ten far too expensive for any wallet
+            // one in ten an unknown sku
+            long sku = kind == 0 ? 10_000 : skus.get(random.nextInt(SKUS));
+            // one in ten far too expensive for any wallet: 900 units cost 5589.00 at the least
             int quantity = kind == 1 ? 900 : 1 + random.nextInt(3);
             purchases.add(() -> TestStack.api().placeOrder(user, sku, quantity));
         }

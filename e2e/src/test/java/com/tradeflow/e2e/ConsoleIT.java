@@ -43,11 +43,10 @@ class ConsoleIT {
     /** A sku no catalogue knows until the test's "fix" adds it (EventFaultsIT uses 999). */
     private static final long UNKNOWN_SKU = 997;
 
-    private static final long SKU = 11;
     private static final Duration WITHIN = Duration.ofSeconds(60);
 
     private static Browser browser;
-    private static List<Long> rich;
+    private static long sku;
     private final Api api = TestStack.api();
     private final Databases db = TestStack.db();
     private final Events events = new Events(db);
@@ -55,7 +54,7 @@ class ConsoleIT {
     @BeforeAll
     static void startBrowser() {
         browser = Browser.start();
-        rich = TestStack.db().richestUsers(10);
+        sku = TestStack.db().newProduct(5_310, 1_000);
     }
 
     @AfterAll
@@ -73,7 +72,7 @@ class ConsoleIT {
         assertThat(browser.currentUrl())
                 .as("sent to the issuer to sign in")
                 .startsWith(identity().effectiveIssuerUri());
-        browser.signIn("7", identity().demoPassword());
+        browser.signIn(Long.toString(db.newUser(0)), identity().demoPassword());
 
         assertThat(browser.find(By.id("denied")))
                 .as("refused: %s", browser.pageSource())
@@ -103,7 +102,7 @@ class ConsoleIT {
                 .isPresent();
         long before = ordersShown("AT");
 
-        Api.Reply placed = api.placeOrder(rich.get(0), SKU, 1, "AT");
+        Api.Reply placed = api.placeOrder(db.newUser(100_000), sku, 1, "AT");
         assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
 
         browser.open(console("/ops"));
@@ -163,8 +162,8 @@ class ConsoleIT {
     @Order(3)
     void shouldRequeueADeadOutboxRowFromTheConsole() {
         signInAsAdmin();
-        long user = rich.get(1);
-        long orderId = api.placeOrder(user, SKU, 1, "AT").body().path("orderId").asLong();
+        long user = db.newUser(100_000);
+        long orderId = api.placeOrder(user, sku, 1, "AT").body().path("orderId").asLong();
         Map<String, Object> row = await().atMost(WITHIN)
                 .until(
                         () -> events.outboxOf(orderId).stream().findFirst(),
@@ -226,7 +225,7 @@ class ConsoleIT {
     @Order(4)
     void shouldReplayADeadLetterFromTheConsoleOnceItsCauseIsFixed() throws Exception {
         signInAsAdmin();
-        long user = rich.get(2);
+        long user = db.newUser(100_000);
         long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
         Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200, orderId);
         String body = Events.orderPlacedBody(poison);
@@ -299,8 +298,8 @@ class ConsoleIT {
     @Order(5)
     void shouldShowAReconciliationFindingAndResolveItWithANote() {
         signInAsAdmin();
-        long user = rich.get(3);
-        long orderId = api.placeOrder(user, SKU, 1, "AT").body().path("orderId").asLong();
+        long user = db.newUser(100_000);
+        long orderId = api.placeOrder(user, sku, 1, "AT").body().path("orderId").asLong();
         String wallets = "tradeflow_account_" + (user % 2);
         db.execute(
                 wallets, "UPDATE wallet_ledger SET type = 'LOST' WHERE order_id = " + orderId + " AND type = 'DEBIT'");
@@ -368,14 +367,16 @@ class ConsoleIT {
     @Order(7)
     void shouldShowAFlashSaleWithItsUnitsLeftAndTickets() {
         signInAsAdmin();
+        // the sale's 5 units
+        long saleSku = db.newProduct(9_478, 5);
         Instant now = Instant.now();
         Api.Reply opened = api.adminPost(
                 "/api/flash-sales",
-                "{\"skuId\":19,\"quantity\":5,\"price\":300," + "\"startsAt\":\"" + now + "\",\"endsAt\":\""
-                        + now.plusSeconds(60) + "\",\"perUserLimit\":1}");
+                "{\"skuId\":" + saleSku + ",\"quantity\":5,\"price\":300," + "\"startsAt\":\"" + now
+                        + "\",\"endsAt\":\"" + now.plusSeconds(60) + "\",\"perUserLimit\":1}");
         assertThat(opened.status()).as("%s", opened.body()).isEqualTo(201);
         String saleId = opened.body().path("saleId").asText();
-        long buyer = rich.get(4);
+        long buyer = db.newUser(100_000);
         Api.Reply entered = api.as(buyer).post("/api/flash-sales/" + saleId + "/orders", "{\"userId\":" + buyer + "}");
         assertThat(entered.status()).isEqualTo(202);
         String ticket = entered.body().path("ticketId").asText();
@@ -405,10 +406,11 @@ class ConsoleIT {
     void shouldShowAGlobalTransactionWhileTheCoordinatorHoldsIt() throws Exception {
         signInAsAdmin();
         int web = TestStack.stack().managementPort(ServiceName.WEB);
+        long user = db.newUser(100_000);
         api.fault(web, HOLD_BEFORE_COMMIT, true);
         try {
             CompletableFuture<Api.Reply> placing =
-                    CompletableFuture.supplyAsync(() -> api.placeOrder(rich.get(5), SKU, 1, "AT"));
+                    CompletableFuture.supplyAsync(() -> api.placeOrder(user, sku, 1, "AT"));
             // held after all three branches ran, before the global commit
             Set<String> inFlight =
                     await().atMost(Duration.ofSeconds(20)).until(() -> db.inFlightXids("AT"), held -> !held.isEmpty());
@@ -447,7 +449,7 @@ class ConsoleIT {
     void shouldQueryTheGatewayAboutATopUpInReviewAtOnce() {
         signInAsAdmin();
         Gateway gateway = new Gateway(TestStack.stack());
-        long user = rich.get(6);
+        long user = db.newUser(100_000);
         String database = "tradeflow_order_" + (user % 2);
         String topUpId;
         gateway.faults("{\"errorRate\":1}");

@@ -24,26 +24,29 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CoordinatorDownIT {
 
     private static final String HOLD_BEFORE_COMMIT = "order.place.before-commit";
-    private static final long PAYER = 17;
-    private static final long CROSS_SHARD_PAYEE = 18;
 
     private final WalletTransfers transfers = new WalletTransfers(TestStack.api(), TestStack.db());
 
     @Test
     void shouldAnswer503AndWriteNothingWhileTheCoordinatorIsDown() {
+        // consecutive ids: payer and payee in different wallet shards
+        List<Long> users = TestStack.db().newUsers(2, 100_000);
+        long payer = users.get(0);
+        long crossShardPayee = users.get(1);
+        long sku = TestStack.db().newProduct(1_663, 1_000);
         // a quiet start: phase two of earlier purchases has deleted their undo logs
         TestStack.db().awaitNoUndoLogs();
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
         TestStack.stack().killCoordinator();
         try {
             long started = System.nanoTime();
-            Api.Reply reply = TestStack.api().placeOrder(17, 4, 1);
+            Api.Reply reply = TestStack.api().placeOrder(payer, sku, 1);
             long millis = (System.nanoTime() - started) / 1_000_000;
             System.out.printf("purchase with the TC down answered %d in %d ms%n", reply.status(), millis);
             assertThat(reply.status()).as("%s", reply.body()).isEqualTo(503);
             assertThat(reply.code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
 
-            Api.Reply transfer = transfers.transfer(PAYER, CROSS_SHARD_PAYEE, 100, "tc-down-1");
+            Api.Reply transfer = transfers.transfer(payer, crossShardPayee, 100, "tc-down-1");
             assertThat(transfer.status()).as("%s", transfer.body()).isEqualTo(503);
             assertThat(transfer.code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
             assertThat(TestStack.db().snapshot()).isEqualTo(before);
@@ -53,13 +56,11 @@ class CoordinatorDownIT {
         // a refused attempt writes nothing and answers fast: try often, the services reconnect at their own pace
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(
-                        () -> assertThat(TestStack.api().placeOrder(17, 4, 1).status())
-                                .isEqualTo(201));
+                .untilAsserted(() -> assertThat(
+                                TestStack.api().placeOrder(payer, sku, 1).status())
+                        .isEqualTo(201));
         // the same key again: nothing was recorded under it while the TC was down
-        assertThat(transfers
-                        .transfer(PAYER, CROSS_SHARD_PAYEE, 100, "tc-down-1")
-                        .status())
+        assertThat(transfers.transfer(payer, crossShardPayee, 100, "tc-down-1").status())
                 .isEqualTo(201);
         assertThat(transfers.localXaPrepared()).isZero();
     }
@@ -74,8 +75,8 @@ class CoordinatorDownIT {
     void shouldAnswerUnknownForACommitTheCoordinatorNeverConfirmedUntilItRolledBack() throws Exception {
         Api api = TestStack.api();
         Databases db = TestStack.db();
-        long user = 99;
-        long sku = 14;
+        long user = db.newUser(100_000);
+        long sku = db.newProduct(6_873, 1_000);
         long balance = api.balance(user);
         long stock = stock(db, sku);
         String key = "unconfirmed-" + UUID.randomUUID();

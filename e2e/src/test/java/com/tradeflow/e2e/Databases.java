@@ -43,11 +43,12 @@ public final class Databases {
 
     /**
      * Ids of the users and products tests create: above the demo data's (users 1-100, skus 1-20) and below the
-     * identity server's last user (its {@code demo-users}, 100000).
+     * identity server's last user (its {@code demo-users}, 100000), which tests keep as a user who signs in and
+     * has no wallet.
      */
     private static final AtomicLong NEXT_USER = new AtomicLong(80_001);
 
-    private static final long LAST_USER = 100_000;
+    private static final long LAST_USER = 99_999;
     private static final AtomicLong NEXT_SKU = new AtomicLong(100_001);
 
     private final DevStackOptions options;

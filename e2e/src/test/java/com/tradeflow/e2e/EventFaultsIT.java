@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,16 +51,29 @@ class EventFaultsIT {
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     /** Purchases per instance during the outage: several, not a lucky one. */
     private static final int PURCHASES_IN_OUTAGE = 3;
+    /**
+     * Each user's money: two hundred purchases at {@link #PRICE}, more than a user's share of those made while the
+     * broker is down and restarts (one every 200 ms, over five users).
+     */
+    private static final long BALANCE = 100_000;
+
+    private static final long PRICE = 500;
+    private static final long UNITS = 1_000;
 
     private final Api api = TestStack.api();
     private final Databases db = TestStack.db();
     private final Events events = new Events(db);
-    /** Earlier tests spend random wallets down: these tests buy with the 30 richest users (0 = richest). */
-    private static List<Long> rich;
+    /** The class's own users, the tests buying with different ones (0-4 the busiest). */
+    private static List<Long> users;
+    /** The class's own products; purchases spread over all three where a test makes many. */
+    private static List<Long> skus;
 
     @BeforeAll
-    static void findRichUsers() {
-        rich = TestStack.db().richestUsers(30);
+    static void createUsersAndProducts() {
+        users = TestStack.db().newUsers(30, BALANCE);
+        skus = IntStream.range(0, 3)
+                .mapToObj(i -> TestStack.db().newProduct(PRICE, UNITS))
+                .toList();
     }
 
     @AfterEach
@@ -89,8 +103,8 @@ class EventFaultsIT {
                 ServiceName web = i % 2 == 0 ? ServiceName.WEB : ServiceName.WEB_TRANSACTIONAL;
                 Api.Reply reply = TestStack.api(web)
                         .placeOrder(
-                                rich.get(i % 5),
-                                1 + i % 3,
+                                users.get(i % 5),
+                                skus.get(i % 3),
                                 1,
                                 List.of("AT", "TCC", "XA").get(i % 3));
                 statuses.computeIfAbsent(web, w -> new ConcurrentHashMap<>()).merge(reply.status(), 1, Integer::sum);
@@ -150,12 +164,12 @@ class EventFaultsIT {
         api.fault(web, HOLD_AFTER_SEND, true);
         api.fault(transactional, HOLD_AFTER_SEND, true);
         api.fault(transactional, HOLD_BEFORE_END, true);
-        Api.Reply outboxReply = api.placeOrder(rich.get(5), 3, 1, "AT");
+        Api.Reply outboxReply = api.placeOrder(users.get(5), skus.get(0), 1, "AT");
         assertThat(outboxReply.status()).isEqualTo(201);
         long outboxOrder = outboxReply.body().path("orderId").asLong();
         Set<Object> before = eventIds(events.outbox());
         CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(
-                () -> TestStack.api(ServiceName.WEB_TRANSACTIONAL).placeOrder(rich.get(6), 6, 1, "AT"));
+                () -> TestStack.api(ServiceName.WEB_TRANSACTIONAL).placeOrder(users.get(6), skus.get(1), 1, "AT"));
         String outboxEvent;
         long transactionalOrder;
         try {
@@ -223,8 +237,7 @@ class EventFaultsIT {
         try {
             for (int i = 0; i < 20; i++) {
                 Api web = TestStack.api(i % 2 == 0 ? ServiceName.WEB : ServiceName.WEB_TRANSACTIONAL);
-                // the cheapest skus: earlier tests have spent much of these wallets
-                Api.Reply reply = web.placeOrder(rich.get(10 + i % 10), 1 + i % 3, 1, "AT");
+                Api.Reply reply = web.placeOrder(users.get(10 + i % 10), skus.get(i % 3), 1, "AT");
                 assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
                 orders.add(reply.body().path("orderId").asLong());
             }
@@ -256,8 +269,8 @@ class EventFaultsIT {
         // both instances run a relay: the broker refuses both
         api.fault(web, REFUSE_SENDS, true);
         api.fault(transactional, REFUSE_SENDS, true);
-        long user = rich.get(7);
-        Api.Reply placed = api.placeOrder(user, 4, 1, "AT");
+        long user = users.get(7);
+        Api.Reply placed = api.placeOrder(user, skus.get(0), 1, "AT");
         assertThat(placed.status()).isEqualTo(201);
         long orderId = placed.body().path("orderId").asLong();
         await().atMost(Duration.ofSeconds(30))
@@ -305,7 +318,8 @@ class EventFaultsIT {
         Set<Object> eventsBefore = eventIds(events.outbox());
         api.fault(web, REFUSE_SENDS, true);
         for (String mode : List.of("AT", "TCC", "XA")) {
-            Api.Reply reply = TestStack.api(ServiceName.WEB_TRANSACTIONAL).placeOrder(rich.get(8), 7, 1, mode);
+            Api.Reply reply =
+                    TestStack.api(ServiceName.WEB_TRANSACTIONAL).placeOrder(users.get(8), skus.get(0), 1, mode);
             assertThat(reply.status()).as("%s %s", mode, reply.body()).isEqualTo(503);
             assertThat(reply.code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
         }
@@ -326,7 +340,7 @@ class EventFaultsIT {
     void shouldDeadLetterAPoisonMessageAndApplyItOnceWhenReplayedAfterTheFix() throws Exception {
         events.awaitConverged();
         long orderId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
-        long user = rich.get(9);
+        long user = users.get(9);
         Events.Injected poison = new Events.Injected(UUID.randomUUID().toString(), user, UNKNOWN_SKU, 2, 4200, orderId);
         String body = Events.orderPlacedBody(poison);
         long pointsBefore = events.points(user);
@@ -335,7 +349,7 @@ class EventFaultsIT {
         }
         Events.injected(poison);
 
-        Api.Reply other = api.placeOrder(rich.get(4), 5, 1, "AT");
+        Api.Reply other = api.placeOrder(users.get(4), skus.get(0), 1, "AT");
         long otherId = other.body().path("orderId").asLong();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(events.processedOf(Events.SALES, otherId))
@@ -390,7 +404,7 @@ class EventFaultsIT {
         try (Broker broker = Broker.of(TestStack.stack().options())) {
             long start = System.nanoTime();
             for (int i = 0; i < purchases; i++) {
-                Api.Reply reply = api.placeOrder(rich.get(20 + i % 10), 1, 1, "AT");
+                Api.Reply reply = api.placeOrder(users.get(20 + i % 10), skus.get(0), 1, "AT");
                 assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
                 orders.add(reply.body().path("orderId").asLong());
             }

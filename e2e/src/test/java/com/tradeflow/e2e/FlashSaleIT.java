@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,12 +33,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestStack.class)
 class FlashSaleIT {
 
-    /** Users created for the crowd, with 1000.00 each: the demo users are too few and spent by earlier tests. */
-    private static final long FIRST_CROWD_USER = 30_001;
-
+    /** The crowd: users of this class with 1000.00 each, enough for their tickets in every sale of the class. */
     private static final int CROWD = 1000;
+
     private static final long CROWD_BALANCE = 100_000;
     private static final long PRICE = 500;
+    /**
+     * The catalogue's price of the products the tests create, not the sales': an order charged it instead of the
+     * sale's price would show.
+     */
+    private static final long LIST_PRICE = 2_000;
+    /** Units of each product: more than any sale of it. */
+    private static final long UNITS = 1_000;
     /** consumer-web's order-rate (10 per second), times the two web instances that place tickets. */
     private static final int ORDERS_PER_SECOND = 2 * 10;
 
@@ -54,11 +59,12 @@ class FlashSaleIT {
 
     private static final int CROWD_ROUNDS = 5;
 
+    private static List<Long> crowd;
     private final Api api = TestStack.api();
 
     @BeforeAll
-    static void crowd() {
-        TestStack.db().createWallets(FIRST_CROWD_USER, CROWD, CROWD_BALANCE);
+    static void createCrowd() {
+        crowd = TestStack.db().newUsers(CROWD, CROWD_BALANCE);
     }
 
     /**
@@ -68,14 +74,14 @@ class FlashSaleIT {
      */
     @Test
     void shouldSellExactlyTheQuantityToACrowdAndPlaceTheOrdersAtABoundedRate() throws Exception {
-        long sku = 18;
+        long sku = TestStack.db().newProduct(LIST_PRICE, UNITS);
         long stockBefore = stock(sku);
         long moneyBefore = TestStack.db().totalBalance();
         String saleId = open(sku, 100, 2, Instant.now().minusSeconds(1));
 
         List<Long> users = new ArrayList<>();
         for (int round = 0; round < CROWD_ROUNDS; round++) {
-            LongStream.range(FIRST_CROWD_USER, FIRST_CROWD_USER + CROWD_USERS).forEach(users::add);
+            users.addAll(crowd.subList(0, CROWD_USERS));
         }
         Collections.shuffle(users);
         List<Api.Reply> replies = enterAll(saleId, users);
@@ -125,9 +131,13 @@ class FlashSaleIT {
      */
     @Test
     void shouldGiveTheUnitBackWhenATicketsOrderFails() {
-        long broke = 39_001;
-        TestStack.db().createWallets(broke, 1, 100);
-        String saleId = open(19, 2, 1, Instant.now().minusSeconds(1));
+        // a wallet that cannot pay the sale's price
+        long broke = TestStack.db().newUser(PRICE - 1);
+        String saleId = open(
+                TestStack.db().newProduct(LIST_PRICE, UNITS),
+                2,
+                1,
+                Instant.now().minusSeconds(1));
 
         Api.Reply ticket = enter(saleId, broke);
         assertThat(ticket.status()).as("%s", ticket.body()).isEqualTo(202);
@@ -150,12 +160,12 @@ class FlashSaleIT {
                     .isEqualTo(2);
         });
 
-        assertThat(enter(saleId, FIRST_CROWD_USER + 500).status()).isEqualTo(202);
-        assertThat(enter(saleId, FIRST_CROWD_USER + 501).status()).isEqualTo(202);
-        Api.Reply late = enter(saleId, FIRST_CROWD_USER + 502);
+        assertThat(enter(saleId, crowd.get(500)).status()).isEqualTo(202);
+        assertThat(enter(saleId, crowd.get(501)).status()).isEqualTo(202);
+        Api.Reply late = enter(saleId, crowd.get(502));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("SOLD_OUT");
-        Api.Reply again = enter(saleId, FIRST_CROWD_USER + 500);
+        Api.Reply again = enter(saleId, crowd.get(500));
         assertThat(again.code()).as("one ticket per user in this sale").isEqualTo("LIMIT_REACHED");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(
@@ -171,9 +181,11 @@ class FlashSaleIT {
      */
     @Test
     void shouldPlaceAForgedTicketMessageAtTheSalesOwnSkuAndPrice() throws Exception {
-        long buyer = 39_101;
-        TestStack.db().createWallets(buyer, 1, CROWD_BALANCE);
-        String saleId = open(19, 3, 1, Instant.now().minusSeconds(1));
+        long buyer = TestStack.db().newUser(CROWD_BALANCE);
+        long sku = TestStack.db().newProduct(LIST_PRICE, UNITS);
+        // the sku the forged message names: a real product, not the sale's
+        long forgedSku = TestStack.db().newProduct(LIST_PRICE, UNITS);
+        String saleId = open(sku, 3, 1, Instant.now().minusSeconds(1));
         long ticketId = 9_100_000_000L + System.nanoTime() % 1_000_000;
         // granted as the database grants one: the ticket with the sale's and the buyer's counters (the
         // reconciliation job would find a ticket the counters do not hold)
@@ -190,8 +202,8 @@ class FlashSaleIT {
                         "INSERT INTO flash_sale_buyers (sale_id, user_id, tickets) " + "VALUES (" + saleId + ", "
                                 + buyer + ", 1)");
         String forged = "{\"eventId\":\"forged-" + ticketId + "\",\"type\":\"FlashSaleTicketQueued\",\"ticketId\":"
-                + ticketId + ",\"saleId\":" + saleId + ",\"userId\":" + buyer + ",\"skuId\":20,\"price\":1,"
-                + "\"occurredAt\":\"" + Instant.now() + "\"}";
+                + ticketId + ",\"saleId\":" + saleId + ",\"userId\":" + buyer + ",\"skuId\":" + forgedSku
+                + ",\"price\":1,\"occurredAt\":\"" + Instant.now() + "\"}";
 
         try (Broker broker = Broker.of(TestStack.stack().options())) {
             broker.send(
@@ -209,47 +221,49 @@ class FlashSaleIT {
                                 .body(),
                         t -> "PLACED".equals(t.path("status").asText()));
         JsonNode order = api.order(buyer, placed.path("orderId").asText()).body();
-        assertThat(order.path("skuId").asLong()).isEqualTo(19);
+        assertThat(order.path("skuId").asLong()).isEqualTo(sku);
         assertThat(order.path("amount").asLong()).isEqualTo(PRICE);
         assertThat(order.path("userId").asLong()).isEqualTo(buyer);
     }
 
     @Test
     void shouldRefuseBadRequestsWithClearErrors() {
-        String later = open(19, 1, 1, Instant.now().plusSeconds(600));
-        Api.Reply early = enter(later, FIRST_CROWD_USER);
+        long sku = TestStack.db().newProduct(LIST_PRICE, UNITS);
+        long user = crowd.get(0);
+        String later = open(sku, 1, 1, Instant.now().plusSeconds(600));
+        Api.Reply early = enter(later, user);
         assertThat(early.status()).isEqualTo(400);
         assertThat(early.code()).isEqualTo("SALE_NOT_ACTIVE");
-        assertThat(enter("424242", FIRST_CROWD_USER).status()).isEqualTo(404);
-        assertThat(api.as(FIRST_CROWD_USER)
+        assertThat(enter("424242", user).status()).isEqualTo(404);
+        assertThat(api.as(user)
                         .post("/api/flash-sales/" + later + "/orders", "{\"userId\":0}")
                         .code())
                 .isEqualTo("VALIDATION_FAILED");
-        assertThat(api.as(FIRST_CROWD_USER)
+        assertThat(api.as(user)
                         .post("/api/flash-sales/" + later + "/orders", "{}")
                         .code())
                 .as("no userId: the caller buys")
                 .isEqualTo("SALE_NOT_ACTIVE");
         assertThat(api.post(
                                 "/api/flash-sales",
-                                sale(19, 1, 1, Instant.now(), Instant.now().plusSeconds(60)))
+                                sale(sku, 1, 1, Instant.now(), Instant.now().plusSeconds(60)))
                         .status())
                 .as("opening a sale is for operators")
                 .isEqualTo(401);
         assertThat(api.adminPost(
                                 "/api/flash-sales",
-                                sale(19, 0, 1, Instant.now(), Instant.now().plusSeconds(60)))
+                                sale(sku, 0, 1, Instant.now(), Instant.now().plusSeconds(60)))
                         .code())
                 .isEqualTo("VALIDATION_FAILED");
         assertThat(api.adminPost(
                                 "/api/flash-sales",
-                                sale(19, 1, 1, Instant.now(), Instant.now().minusSeconds(60)))
+                                sale(sku, 1, 1, Instant.now(), Instant.now().minusSeconds(60)))
                         .code())
                 .isEqualTo("VALIDATION_FAILED");
         assertThat(api.adminPost(
                                 "/api/flash-sales",
                                 sale(
-                                        19,
+                                        sku,
                                         1_000_000 - 1,
                                         1,
                                         Instant.now(),
@@ -274,18 +288,15 @@ class FlashSaleIT {
      */
     @Test
     void shouldNotOversellWhenRedisRestartsMidSale() throws Exception {
-        long sku = 17;
+        long sku = TestStack.db().newProduct(LIST_PRICE, UNITS);
         long stockBefore = stock(sku);
         String saleId = open(sku, 60, 1, Instant.now().minusSeconds(1));
-        List<Long> first = LongStream.range(FIRST_CROWD_USER, FIRST_CROWD_USER + 25)
-                .boxed()
-                .toList();
+        List<Long> first = crowd.subList(0, 25);
         assertThat(enterAll(saleId, first))
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo(202));
 
-        List<Long> crowd = new ArrayList<>(first);
-        LongStream.range(FIRST_CROWD_USER + 25, FIRST_CROWD_USER + CROWD).forEach(crowd::add);
-        Collections.shuffle(crowd);
+        List<Long> everyone = new ArrayList<>(crowd);
+        Collections.shuffle(everyone);
         AtomicInteger answered = new AtomicInteger();
         ExecutorService restarter = Executors.newSingleThreadExecutor();
         Future<?> restart = restarter.submit(() -> {
@@ -298,15 +309,13 @@ class FlashSaleIT {
         });
         List<Api.Reply> replies;
         try {
-            replies = enterAll(saleId, crowd, answered);
+            replies = enterAll(saleId, everyone, answered);
             restart.get(60, TimeUnit.SECONDS);
         } finally {
             restarter.shutdownNow();
         }
         // after the restart Redis is rebuilt on the next request; the crowd may have ended during the outage
-        List<Long> stragglers = LongStream.range(FIRST_CROWD_USER + CROWD - 100, FIRST_CROWD_USER + CROWD)
-                .boxed()
-                .toList();
+        List<Long> stragglers = crowd.subList(CROWD - 100, CROWD);
         List<Api.Reply> late = enterAll(saleId, stragglers);
 
         List<Api.Reply> granted = new ArrayList<>();

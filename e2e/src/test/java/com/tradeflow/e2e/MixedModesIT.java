@@ -28,18 +28,26 @@ class MixedModesIT {
     private static final int PURCHASES = 240;
     private static final int THREADS = 16;
     private static final String[] MODES = {"AT", "TCC", "XA"};
+    private static final int USERS = 50;
+    private static final int SKUS = 10;
 
     @Test
     void shouldConserveMoneyAndStockUnderConcurrentPurchasesAndCancellationsInEveryMode() throws Exception {
         Databases db = TestStack.db();
+        // created before the money and stock are counted: 1000.00 each, and 1000 units each at 47.89 to 94.78
+        List<Long> users = db.newUsers(USERS, 100_000);
+        List<Long> skus = new ArrayList<>();
+        for (int i = 0; i < SKUS; i++) {
+            skus.add(db.newProduct(4_789 + 521L * i, 1_000));
+        }
         long money = db.totalBalance() + db.totalKeptOrderAmount();
         long stock = db.totalStock() + db.totalKeptOrderQuantity();
 
         Random random = new Random(7);
         List<Callable<List<String>>> work = new ArrayList<>();
         for (int i = 0; i < PURCHASES; i++) {
-            long user = 50 + random.nextInt(50);
-            long sku = 10 + random.nextInt(10);
+            long user = users.get(random.nextInt(USERS));
+            long sku = skus.get(random.nextInt(SKUS));
             // one in ten far too expensive for any wallet: rolled back
             int quantity = random.nextInt(10) == 0 ? 900 : 1 + random.nextInt(3);
             String mode = MODES[random.nextInt(MODES.length)];

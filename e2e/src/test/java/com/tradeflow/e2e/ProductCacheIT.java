@@ -37,6 +37,14 @@ class ProductCacheIT {
     private static final String SLOW_READS = "inventory.reads.slow";
     private static final String LOADS = "tradeflow.cache.loads";
     private static final String GETS = "tradeflow.cache.gets";
+    /**
+     * Each test reads a product of its own, never cached before, and buys with a user of its own: a few units,
+     * money for several.
+     */
+    private static final long PRICE = 1_000;
+
+    private static final long UNITS = 100;
+    private static final long BALANCE = 10_000;
 
     private static ProductCache cache;
     private final Api api = TestStack.api();
@@ -50,11 +58,12 @@ class ProductCacheIT {
     @BeforeAll
     static void connect() {
         cache = new ProductCache();
+        long probe = TestStack.db().newProduct(PRICE, UNITS);
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(2))
                 .until(() -> {
-                    TestStack.api().get("/api/products/1");
-                    return cache.entry(1) != null;
+                    TestStack.api().get("/api/products/" + probe);
+                    return cache.entry(probe) != null;
                 });
     }
 
@@ -73,8 +82,8 @@ class ProductCacheIT {
 
     @Test
     void shouldShowACommittedPurchaseInTheNextRead() {
-        long sku = 13;
-        long user = TestStack.db().richestUsers(1).get(0);
+        long sku = TestStack.db().newProduct(PRICE, UNITS);
+        long user = TestStack.db().newUser(BALANCE);
         long available = api.available(sku);
         assertThat(api.available(sku)).isEqualTo(available);
         assertThat(cache.entry(sku)).as("read once, cached").isNotNull();
@@ -101,8 +110,8 @@ class ProductCacheIT {
      */
     @Test
     void shouldNeverCacheWhatARolledBackPurchaseShowed() throws Exception {
-        long sku = 12;
-        long user = TestStack.db().richestUsers(1).get(0);
+        long sku = TestStack.db().newProduct(PRICE, UNITS);
+        long user = TestStack.db().newUser(BALANCE);
         int webPort = TestStack.stack().managementPort(ServiceName.WEB);
         long available = api.available(sku);
         assertThat(cache.entry(sku)).isNotNull();
@@ -137,7 +146,7 @@ class ProductCacheIT {
     /** 24 reads of an uncached sku at once (its load made slow, so they all overlap): one load. */
     @Test
     void shouldLoadOnceWhenConcurrentReadsMissTogether() throws Exception {
-        long sku = 14;
+        long sku = TestStack.db().newProduct(PRICE, UNITS);
         api.available(sku);
         cache.drop(sku);
         api.fault(TestStack.stack().managementPort(ServiceName.INVENTORY), SLOW_READS, true);
@@ -182,8 +191,8 @@ class ProductCacheIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void shouldAnswerFromTheDatabaseWhileRedisIsDown() {
-        long sku = 15;
-        long user = TestStack.db().richestUsers(1).get(0);
+        long sku = TestStack.db().newProduct(PRICE, UNITS);
+        long user = TestStack.db().newUser(BALANCE);
         long available = api.available(sku);
         double bypassedBefore = ProductCache.count(actuator, GETS, "bypass");
         TestStack.stack().stopRedis();

@@ -23,7 +23,6 @@ class ProviderCallerTokenIT {
 
     private static final String WALLETS = "com.tradeflow.api.account.WalletService";
     private static final String ATTACHMENT = "tradeflow-caller-token";
-    private static final long USER = 60_301;
     private static final long BALANCE = 10_000;
     private static final long AMOUNT = 100;
     /** Far above the snowflake ids of real orders. */
@@ -31,12 +30,15 @@ class ProviderCallerTokenIT {
 
     private static final String[] ORDER_USER_AMOUNT = {"long", "long", "long"};
 
+    /** The class's own user: its balance moves with these tests' calls only. */
+    private static long user;
+
     private static DubboBootstrap dubbo;
     private static GenericService wallets;
 
     @BeforeAll
     static void connectStraightToTheProvider() {
-        TestStack.db().createWallets(USER, 1, BALANCE);
+        user = TestStack.db().newUser(BALANCE);
         ApplicationConfig application = new ApplicationConfig("e2e-direct-caller");
         application.setQosEnable(false);
         ReferenceConfig<GenericService> reference = new ReferenceConfig<>();
@@ -62,7 +64,7 @@ class ProviderCallerTokenIT {
     @Test
     void shouldRefuseADebitWithoutTheTokenAndChangeNothing() {
         long before = balance();
-        assertThatThrownBy(() -> wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER, USER, AMOUNT}))
+        assertThatThrownBy(() -> wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER, user, AMOUNT}))
                 .hasMessageContaining("caller token missing or wrong");
         assertThat(balance()).isEqualTo(before);
     }
@@ -74,7 +76,7 @@ class ProviderCallerTokenIT {
         for (String forged : new String[] {"", real.substring(1), real + "0", "x".repeat(real.length())}) {
             RpcContext.getClientAttachment().setAttachment(ATTACHMENT, forged);
             assertThatThrownBy(
-                            () -> wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER + 1, USER, AMOUNT}))
+                            () -> wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER + 1, user, AMOUNT}))
                     .as("token %s", forged.isEmpty() ? "(empty)" : "of length " + forged.length())
                     .hasMessageContaining("caller token missing or wrong");
         }
@@ -87,7 +89,7 @@ class ProviderCallerTokenIT {
         long before = balance();
         RpcContext.getClientAttachment()
                 .setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
-        wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER + 2, USER, AMOUNT});
+        wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER + 2, user, AMOUNT});
         assertThat(balance()).isEqualTo(before - AMOUNT);
     }
 
@@ -101,7 +103,7 @@ class ProviderCallerTokenIT {
         assertThat(balance()).isEqualTo(before - AMOUNT);
         assertThat(TestStack.db()
                         .number(
-                                "tradeflow_account_" + USER % 2,
+                                "tradeflow_account_" + user % 2,
                                 "SELECT COUNT(*) FROM wallet_ledger " + "WHERE order_id = " + (ORDER + 3)
                                         + " AND type = 'DEBIT' AND amount = " + AMOUNT))
                 .isEqualTo(1);
@@ -118,7 +120,7 @@ class ProviderCallerTokenIT {
         RpcContext.getClientAttachment()
                 .setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
         assertThatThrownBy(
-                        () -> wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER + 5, USER, AMOUNT * 10}))
+                        () -> wallets.$invoke("debit", ORDER_USER_AMOUNT, new Object[] {ORDER + 5, user, AMOUNT * 10}))
                 .hasMessageContaining("already moved " + AMOUNT + " cents");
         assertThat(balance()).isEqualTo(before - AMOUNT);
     }
@@ -134,7 +136,7 @@ class ProviderCallerTokenIT {
         assertThat(balance()).isEqualTo(before);
         assertThat(TestStack.db()
                         .number(
-                                "tradeflow_account_" + USER % 2,
+                                "tradeflow_account_" + user % 2,
                                 "SELECT COUNT(*) FROM wallet_ledger " + "WHERE order_id = " + (ORDER + 4)
                                         + " AND type = 'REFUND' AND amount = " + AMOUNT))
                 .isEqualTo(1);
@@ -143,11 +145,11 @@ class ProviderCallerTokenIT {
     private static void callWithToken(String method, long order) {
         RpcContext.getClientAttachment()
                 .setAttachment(ATTACHMENT, TestStack.stack().options().rpcCallerToken());
-        wallets.$invoke(method, ORDER_USER_AMOUNT, new Object[] {order, USER, AMOUNT});
+        wallets.$invoke(method, ORDER_USER_AMOUNT, new Object[] {order, user, AMOUNT});
     }
 
     private static long balance() {
         return TestStack.db()
-                .number("tradeflow_account_" + USER % 2, "SELECT balance FROM wallets WHERE user_id = " + USER);
+                .number("tradeflow_account_" + user % 2, "SELECT balance FROM wallets WHERE user_id = " + user);
     }
 }

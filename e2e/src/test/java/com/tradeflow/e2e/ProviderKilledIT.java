@@ -18,15 +18,18 @@ class ProviderKilledIT {
 
     @Test
     void shouldAnswer503AndWriteNothingWhileTheWalletProviderIsDown() {
+        long user = TestStack.db().newUser(100_000);
+        long sku = TestStack.db().newProduct(999, 1_000);
         // a quiet start: phase two of earlier purchases has deleted their undo logs
         TestStack.db().awaitNoUndoLogs();
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
         TestStack.stack().kill(ServiceName.ACCOUNT);
         try {
-            Api.Reply reply = TestStack.api().placeOrder(15, 3, 1);
+            Api.Reply reply = TestStack.api().placeOrder(user, sku, 1);
             assertThat(reply.status()).as("%s", reply.body()).isEqualTo(503);
             assertThat(reply.code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
-            assertThat(TestStack.api().as(15).get("/api/wallets/15").code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+            assertThat(TestStack.api().as(user).get("/api/wallets/" + user).code())
+                    .isEqualTo("DEPENDENCY_UNAVAILABLE");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(TestStack.db().snapshot()).isEqualTo(before);
                 assertThat(TestStack.db().undoLogRows()).isZero();
@@ -35,8 +38,8 @@ class ProviderKilledIT {
             TestStack.stack().restart(ServiceName.ACCOUNT);
         }
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () -> assertThat(TestStack.api().placeOrder(15, 3, 1).status())
-                                .isEqualTo(201));
+                .untilAsserted(() -> assertThat(
+                                TestStack.api().placeOrder(user, sku, 1).status())
+                        .isEqualTo(201));
     }
 }

@@ -25,27 +25,33 @@ class PurchaseIT {
     void shouldChargeStockMoneyAndOrdersExactlyOnce() {
         Api api = TestStack.api();
         Databases db = TestStack.db();
-        long stock = api.available(3);
-        long balance = api.balance(7);
+        long user = db.newUser(100_000);
+        long sku = db.newProduct(999, 1_000);
+        long stock = api.available(sku);
+        long balance = api.balance(user);
         long orders = db.orderCount();
 
-        Api.Reply reply = api.placeOrder(7, 3, 2);
+        Api.Reply reply = api.placeOrder(user, sku, 2);
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
         assertThat(reply.body().path("status").asText()).isEqualTo("PLACED");
         assertThat(reply.body().path("mode").asText()).isEqualTo("AT");
         long amount = reply.body().path("amount").asLong();
-        assertThat(amount).isEqualTo(2 * api.price(3));
+        assertThat(amount).isEqualTo(2 * api.price(sku));
         long orderId = Long.parseLong(reply.body().path("orderId").asText());
 
-        assertThat(api.available(3)).isEqualTo(stock - 2);
-        assertThat(api.balance(7)).isEqualTo(balance - amount);
+        assertThat(api.available(sku)).isEqualTo(stock - 2);
+        assertThat(api.balance(user)).isEqualTo(balance - amount);
         assertThat(db.orderCount()).isEqualTo(orders + 1);
         assertThat(db.stockLedgerOrderIds()).containsOnlyOnce(orderId);
         assertThat(db.walletLedgerOrderIds()).containsOnlyOnce(orderId);
-        assertThat(api.as(7).get("/api/orders/" + orderId).body().path("amount").asLong())
+        assertThat(api.as(user)
+                        .get("/api/orders/" + orderId)
+                        .body()
+                        .path("amount")
+                        .asLong())
                 .isEqualTo(amount);
-        assertThat(api.as(7).get("/api/users/7/orders").body().findValuesAsText("orderId"))
+        assertThat(api.as(user).get("/api/users/" + user + "/orders").body().findValuesAsText("orderId"))
                 .contains(String.valueOf(orderId));
         // phase two of AT deletes the undo logs asynchronously
         db.awaitNoUndoLogs();
@@ -59,10 +65,12 @@ class PurchaseIT {
     @Test
     void shouldWriteAPurchaseWithoutSwitchingAnyConnectionsAutoCommit() {
         Api api = TestStack.api();
+        long user = TestStack.db().newUser(100_000);
+        long sku = TestStack.db().newProduct(2_184, 1_000);
         for (String mode : List.of("AT", "TCC", "XA")) {
             List<Api.Reply> replies = new ArrayList<>();
             List<Databases.Received> received =
-                    TestStack.db().statementsDuring(() -> replies.add(api.placeOrder(9, 5, 1, mode)));
+                    TestStack.db().statementsDuring(() -> replies.add(api.placeOrder(user, sku, 1, mode)));
             assertThat(replies.get(0).status())
                     .as("%s %s", mode, replies.get(0).body())
                     .isEqualTo(201);
@@ -84,46 +92,54 @@ class PurchaseIT {
     @Test
     void shouldAnswerTheFirstOrderForARepeatedIdempotencyKeyAndChargeOnce() {
         Api api = TestStack.api();
+        long user = TestStack.db().newUser(100_000);
+        long sku = TestStack.db().newProduct(1_663, 1_000);
         String key = UUID.randomUUID().toString();
-        long balance = api.balance(8);
+        long balance = api.balance(user);
 
-        Api.Reply first = api.as(8).post("/api/orders", Api.order(8, 4, 1), key);
-        Api.Reply again = api.as(8).post("/api/orders", Api.order(8, 4, 1), key);
+        Api.Reply first = api.as(user).post("/api/orders", Api.order(user, sku, 1), key);
+        Api.Reply again = api.as(user).post("/api/orders", Api.order(user, sku, 1), key);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().path("orderId").asText())
                 .isEqualTo(first.body().path("orderId").asText());
-        assertThat(api.balance(8))
+        assertThat(api.balance(user))
                 .isEqualTo(balance - first.body().path("amount").asLong());
     }
 
     @Test
     void shouldRefuseAnIdempotencyKeyReusedWithAnotherBody() {
         Api api = TestStack.api();
+        long user = TestStack.db().newUser(100_000);
+        long sku = TestStack.db().newProduct(2_184, 1_000);
         String key = UUID.randomUUID().toString();
-        assertThat(api.as(9).post("/api/orders", Api.order(9, 5, 1), key).status())
+        assertThat(api.as(user)
+                        .post("/api/orders", Api.order(user, sku, 1), key)
+                        .status())
                 .isEqualTo(201);
-        long balance = api.balance(9);
+        long balance = api.balance(user);
 
-        Api.Reply reused = api.as(9).post("/api/orders", Api.order(9, 5, 2), key);
+        Api.Reply reused = api.as(user).post("/api/orders", Api.order(user, sku, 2), key);
 
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
-        assertThat(api.balance(9)).isEqualTo(balance);
+        assertThat(api.balance(user)).isEqualTo(balance);
     }
 
     @Test
     void shouldChargeOnceWhenOneKeyArrivesConcurrently() throws Exception {
         Api api = TestStack.api();
         Databases db = TestStack.db();
+        long user = db.newUser(100_000);
+        long sku = db.newProduct(2_705, 1_000);
         String key = UUID.randomUUID().toString();
-        long balance = api.balance(10);
+        long balance = api.balance(user);
         long orders = db.orderCount();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Api.Reply>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            calls.add(() -> api.as(10).post("/api/orders", Api.order(10, 6, 1), key));
+            calls.add(() -> api.as(user).post("/api/orders", Api.order(user, sku, 1), key));
         }
         List<Api.Reply> replies = new ArrayList<>();
         for (Future<Api.Reply> f : pool.invokeAll(calls)) {
@@ -136,6 +152,6 @@ class PurchaseIT {
                 .extracting(r -> r.body().path("orderId").asText())
                 .containsOnly(replies.get(0).body().path("orderId").asText());
         assertThat(db.orderCount()).isEqualTo(orders + 1);
-        assertThat(api.balance(10)).isEqualTo(balance - api.price(6));
+        assertThat(api.balance(user)).isEqualTo(balance - api.price(sku));
     }
 }

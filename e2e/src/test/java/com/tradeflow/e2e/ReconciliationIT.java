@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,24 +28,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestStack.class)
 class ReconciliationIT {
 
-    private static final long USER = 13;
-    private static final long SKU = 6;
-    /** Created by the points test for itself, far from the demo users and the other tests'. */
-    private static final long POINTS_USER = 38_501;
-
     private static final Duration FOUND_WITHIN = Duration.ofSeconds(30);
+
+    /** The buyer of the orders whose books the tests break. */
+    private static long buyer;
+
+    private static long boughtSku;
+
+    @BeforeAll
+    static void createBuyerAndProduct() {
+        buyer = TestStack.db().newUser(100_000);
+        boughtSku = TestStack.db().newProduct(2_705, 1_000);
+    }
 
     @Test
     void shouldFindAPlacedOrderWhoseMoneyWasNeverTakenAndClearItWhenTheDebitIsBack() {
         long orderId = placeOrder();
-        String wallets = "tradeflow_account_" + (USER % 2);
+        String wallets = "tradeflow_account_" + (buyer % 2);
         TestStack.db()
                 .execute(
                         wallets,
                         "UPDATE wallet_ledger SET type = 'LOST' WHERE order_id = " + orderId + " AND type = 'DEBIT'");
         try {
             JsonNode finding = awaitFinding("OPEN", orderId, "MONEY_MISSING");
-            assertThat(finding.path("userId").asLong()).isEqualTo(USER);
+            assertThat(finding.path("userId").asLong()).isEqualTo(buyer);
             assertThat(finding.path("detail").asText()).contains("DEBIT");
         } finally {
             TestStack.db()
@@ -70,7 +78,7 @@ class ReconciliationIT {
             awaitCheckedAgain("OPEN", orderId, "STOCK_MISMATCH");
 
             Api api = TestStack.api();
-            assertThat(api.as(USER)
+            assertThat(api.as(buyer)
                             .post("/api/admin/reconciliation/findings/" + id + "/resolve", "{\"note\":\"mine\"}")
                             .status())
                     .as("a user is no operator")
@@ -112,7 +120,7 @@ class ReconciliationIT {
 
     @Test
     void shouldFindMoneyThatAppearedOutsideTheLedgerAndClearItWhenItIsGone() {
-        long user = 33;
+        long user = TestStack.db().newUser(100_000);
         String wallets = "tradeflow_account_" + (user % 2);
         TestStack.db().execute(wallets, "UPDATE wallets SET balance = balance + 7 WHERE user_id = " + user);
         try {
@@ -130,7 +138,7 @@ class ReconciliationIT {
 
     @Test
     void shouldFindUnitsThatVanishedOutsideTheLedger() {
-        long sku = 17;
+        long sku = TestStack.db().newProduct(8_436, 1_000);
         TestStack.db()
                 .execute("tradeflow_inventory", "UPDATE stock SET available = available - 3 WHERE sku_id = " + sku);
         try {
@@ -147,8 +155,10 @@ class ReconciliationIT {
 
     @Test
     void shouldFindATransferWhoseSidesDisagree() {
-        long payer = 35;
-        long payee = 36;
+        // on both shards: the transfer's two sides are kept in two databases
+        List<Long> users = TestStack.db().newUsers(2, 100_000);
+        long payer = users.get(0);
+        long payee = users.get(1);
         Api.Reply reply = new WalletTransfers(TestStack.api(), TestStack.db())
                 .transfer(payer, payee, 250, UUID.randomUUID().toString());
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
@@ -176,7 +186,7 @@ class ReconciliationIT {
 
     @Test
     void shouldFindATopUpCreditedWithAnotherAmount() {
-        long user = 37;
+        long user = TestStack.db().newUser(100_000);
         String topUpId = creditedTopUp(user, 1200);
         String wallets = "tradeflow_account_" + (user % 2);
         String topUps = "tradeflow_order_" + (user % 2);
@@ -196,7 +206,7 @@ class ReconciliationIT {
 
     @Test
     void shouldFindATopUpWhoseAmountTheGatewayDoesNotHold() {
-        long user = 43;
+        long user = TestStack.db().newUser(100_000);
         String topUpId = creditedTopUp(user, 1400);
         String topUps = "tradeflow_order_" + (user % 2);
         // the top-up's own record says more than the gateway took (and than was credited)
@@ -218,7 +228,7 @@ class ReconciliationIT {
 
     @Test
     void shouldFindACreditForATopUpThatDoesNotExist() {
-        long user = 47;
+        long user = TestStack.db().newUser(100_000);
         long ghost = 8_800_000_000L + System.nanoTime() % 1_000_000;
         String wallets = "tradeflow_account_" + (user % 2);
         TestStack.db()
@@ -241,9 +251,8 @@ class ReconciliationIT {
     @Test
     void shouldFindPointsTheAppliedOrderEventsDoNotExplain() {
         // a user of its own: another test's events for orders that never were would hide a mismatch behind them
-        long user = POINTS_USER;
-        TestStack.db().createWallets(user, 1, 100_000);
-        Api.Reply placed = TestStack.api().placeOrder(user, SKU, 1);
+        long user = TestStack.db().newUser(100_000);
+        Api.Reply placed = TestStack.api().placeOrder(user, boughtSku, 1);
         assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
         String orderId = placed.body().path("orderId").asText();
         String wallets = "tradeflow_account_" + (user % 2);
@@ -268,11 +277,13 @@ class ReconciliationIT {
 
     @Test
     void shouldFindAFlashSaleWhoseCounterDisagreesWithItsTickets() {
-        long user = 41;
+        long user = TestStack.db().newUser(100_000);
+        // the sale's 3 units
+        long saleSku = TestStack.db().newProduct(2_705, 3);
         Api api = TestStack.api();
         Api.Reply opened = api.adminPost(
                 "/api/flash-sales",
-                "{\"skuId\":6,\"quantity\":3,\"price\":500,"
+                "{\"skuId\":" + saleSku + ",\"quantity\":3,\"price\":500,"
                         + "\"startsAt\":\"" + Instant.now().minusSeconds(1) + "\",\"endsAt\":\""
                         + Instant.now().plusSeconds(900) + "\",\"perUserLimit\":1}");
         assertThat(opened.status()).as("%s", opened.body()).isEqualTo(201);
@@ -325,7 +336,7 @@ class ReconciliationIT {
     }
 
     private static long placeOrder() {
-        Api.Reply reply = TestStack.api().placeOrder(USER, SKU, 1);
+        Api.Reply reply = TestStack.api().placeOrder(buyer, boughtSku, 1);
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
         return Long.parseLong(reply.body().path("orderId").asText());
     }

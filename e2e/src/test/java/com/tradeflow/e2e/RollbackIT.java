@@ -32,10 +32,12 @@ class RollbackIT {
 
     @Test
     void shouldRestoreEverythingWhenTheLastBranchFindsTooLittleMoney() {
+        long user = TestStack.db().newUser(100_000);
+        long sku = TestStack.db().newProduct(10_000, 1_000);
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
 
-        // user 11 has 1000.00; 20 x sku 20 costs 2000.00: stock is taken first, then the debit fails
-        Api.Reply reply = TestStack.api().placeOrder(11, 20, 20);
+        // the user has 1000.00; 20 units at 100.00 cost 2000.00: stock is taken first, then the debit fails
+        Api.Reply reply = TestStack.api().placeOrder(user, sku, 20);
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(409);
         assertThat(reply.code()).isEqualTo("INSUFFICIENT_BALANCE");
@@ -44,12 +46,12 @@ class RollbackIT {
 
     @Test
     void shouldRestoreEverythingWhenStockRunsShort() {
-        // sku 1 (1.00) had 1000 units at most: after one more sale, 1000 units cannot be had
-        assertThat(TestStack.api().placeOrder(16, 1, 1).status()).isEqualTo(201);
-        long available = TestStack.api().available(1);
+        // 10 units at 1.00 and a user with 1000.00: 11 units are paid for easily, but not in stock
+        long user = TestStack.db().newUser(100_000);
+        long sku = TestStack.db().newProduct(100, 10);
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
 
-        Api.Reply reply = TestStack.api().placeOrder(12, 1, (int) available + 1);
+        Api.Reply reply = TestStack.api().placeOrder(user, sku, 11);
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(409);
         assertThat(reply.code()).isEqualTo("INSUFFICIENT_STOCK");
@@ -59,10 +61,12 @@ class RollbackIT {
     @Test
     void shouldRestoreAWalletDebitThatCommittedLocallyBeforeItsProviderFailed() {
         Api api = TestStack.api();
+        long user = TestStack.db().newUser(100_000);
+        long sku = TestStack.db().newProduct(621, 1_000);
         api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), WALLET_FAULT, true);
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
 
-        Api.Reply reply = api.placeOrder(13, 2, 1);
+        Api.Reply reply = api.placeOrder(user, sku, 1);
 
         assertThat(reply.status()).as("%s", reply.body()).isGreaterThanOrEqualTo(500);
         assertRestored(before);
@@ -71,10 +75,12 @@ class RollbackIT {
     @Test
     void shouldRestoreAStockDeductThatCommittedLocallyBeforeItsProviderFailed() {
         Api api = TestStack.api();
+        long user = TestStack.db().newUser(100_000);
+        long sku = TestStack.db().newProduct(621, 1_000);
         api.fault(TestStack.stack().managementPort(ServiceName.INVENTORY), INVENTORY_FAULT, true);
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
 
-        Api.Reply reply = api.placeOrder(14, 2, 1);
+        Api.Reply reply = api.placeOrder(user, sku, 1);
 
         assertThat(reply.status()).as("%s", reply.body()).isGreaterThanOrEqualTo(500);
         assertRestored(before);

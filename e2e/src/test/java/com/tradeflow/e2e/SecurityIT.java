@@ -21,32 +21,43 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestStack.class)
 class SecurityIT {
 
-    private static final long ALICE = 96;
-    private static final long BOB = 97;
-    private static final long SKU = 3;
-    private static final long FLASH_SALE_SKU = 20;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private static Api api;
+    private static long alice;
+    private static long bob;
+    /** Neither side of Bob's transfer. */
+    private static long carol;
+
+    private static long sku;
+    /** Has the one unit its flash sale offers. */
+    private static long flashSaleSku;
+
     private static String bobsOrder;
 
     @BeforeAll
     static void bobHasAnOrder() {
         api = TestStack.api();
-        Api.Reply placed = api.placeOrder(BOB, SKU, 1, "AT");
+        Databases db = TestStack.db();
+        alice = db.newUser(100_000);
+        bob = db.newUser(100_000);
+        carol = db.newUser(0);
+        sku = db.newProduct(999, 1_000);
+        flashSaleSku = db.newProduct(10_000, 1);
+        Api.Reply placed = api.placeOrder(bob, sku, 1, "AT");
         assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
         bobsOrder = placed.body().path("orderId").asText();
     }
 
     @Test
     void shouldRefuseRequestsWithoutAValidToken() {
-        Api.Reply anonymous = api.get("/api/wallets/" + BOB);
+        Api.Reply anonymous = api.get("/api/wallets/" + bob);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.code()).isEqualTo("UNAUTHORIZED");
 
-        String real = api.tokenOf(BOB);
+        String real = api.tokenOf(bob);
         String[] parts = real.split("\\.");
-        String aliceClaims = encode(decode(parts[1]).replace("\"sub\":\"" + BOB + "\"", "\"sub\":\"" + ALICE + "\""));
+        String aliceClaims = encode(decode(parts[1]).replace("\"sub\":\"" + bob + "\"", "\"sub\":\"" + alice + "\""));
         String[] forged = {
             "not-a-jwt",
             // Bob's signature over Alice's claims
@@ -59,116 +70,116 @@ class SecurityIT {
             rsaSignedWithAnotherKey(decode(parts[0]), decode(parts[1]))
         };
         for (String token : forged) {
-            Api.Reply reply = api.withAuthorization("Bearer " + token).get("/api/wallets/" + BOB);
+            Api.Reply reply = api.withAuthorization("Bearer " + token).get("/api/wallets/" + bob);
             assertThat(reply.status()).as(token).isEqualTo(401);
             assertThat(reply.code()).as(token).isEqualTo("UNAUTHORIZED");
         }
         assertThat(api.withAuthorization("Bearer " + real)
-                        .get("/api/wallets/" + BOB)
+                        .get("/api/wallets/" + bob)
                         .status())
                 .isEqualTo(200);
     }
 
     @Test
     void shouldAnswerAnotherUsersThingsAsIfTheyDidNotExist() {
-        Api alice = api.as(ALICE);
-        assertThat(alice.get("/api/wallets/" + BOB).status()).isEqualTo(404);
-        assertThat(alice.get("/api/orders/" + bobsOrder).status()).isEqualTo(404);
-        assertThat(alice.get("/api/users/" + BOB + "/orders").status()).isEqualTo(404);
+        Api asAlice = api.as(alice);
+        assertThat(asAlice.get("/api/wallets/" + bob).status()).isEqualTo(404);
+        assertThat(asAlice.get("/api/orders/" + bobsOrder).status()).isEqualTo(404);
+        assertThat(asAlice.get("/api/users/" + bob + "/orders").status()).isEqualTo(404);
 
-        String topUp = api.topUp(BOB, 1000, UUID.randomUUID().toString())
+        String topUp = api.topUp(bob, 1000, UUID.randomUUID().toString())
                 .body()
                 .path("topUpId")
                 .asText();
-        assertThat(alice.get("/api/topups/" + topUp).status()).isEqualTo(404);
-        assertThat(api.as(BOB).get("/api/topups/" + topUp).status()).isEqualTo(200);
+        assertThat(asAlice.get("/api/topups/" + topUp).status()).isEqualTo(404);
+        assertThat(api.as(bob).get("/api/topups/" + topUp).status()).isEqualTo(200);
 
-        Api.Reply transfer = api.as(BOB)
+        Api.Reply transfer = api.as(bob)
                 .post(
                         "/api/transfers",
-                        "{\"toUserId\":" + ALICE + ",\"amount\":1}",
+                        "{\"toUserId\":" + alice + ",\"amount\":1}",
                         UUID.randomUUID().toString());
         assertThat(transfer.status()).as("%s", transfer.body()).isEqualTo(201);
         String transferId = transfer.body().path("transferId").asText();
-        assertThat(alice.get("/api/transfers/" + transferId).status())
+        assertThat(asAlice.get("/api/transfers/" + transferId).status())
                 .as("the payee sees it")
                 .isEqualTo(200);
-        assertThat(api.as(BOB).get("/api/transfers/" + transferId).status()).isEqualTo(200);
-        assertThat(api.as(1).get("/api/transfers/" + transferId).status())
+        assertThat(api.as(bob).get("/api/transfers/" + transferId).status()).isEqualTo(200);
+        assertThat(api.as(carol).get("/api/transfers/" + transferId).status())
                 .as("a third user")
                 .isEqualTo(404);
 
         String saleId = api.adminPost(
                         "/api/flash-sales",
-                        "{\"skuId\":" + FLASH_SALE_SKU + ",\"quantity\":1,"
+                        "{\"skuId\":" + flashSaleSku + ",\"quantity\":1,"
                                 + "\"price\":1,\"startsAt\":\"" + Instant.now() + "\",\"endsAt\":\""
                                 + Instant.now().plusSeconds(60)
                                 + "\",\"perUserLimit\":1}")
                 .body()
                 .path("saleId")
                 .asText();
-        Api.Reply ticket = api.as(BOB).post("/api/flash-sales/" + saleId + "/orders", "{}");
+        Api.Reply ticket = api.as(bob).post("/api/flash-sales/" + saleId + "/orders", "{}");
         assertThat(ticket.status()).as("%s", ticket.body()).isEqualTo(202);
         assertThat(ticket.body().path("userId").asLong())
                 .as("the caller is the buyer")
-                .isEqualTo(BOB);
+                .isEqualTo(bob);
         String ticketId = ticket.body().path("ticketId").asText();
-        assertThat(alice.get("/api/flash-sales/tickets/" + ticketId).status()).isEqualTo(404);
-        assertThat(api.as(BOB).get("/api/flash-sales/tickets/" + ticketId).status())
+        assertThat(asAlice.get("/api/flash-sales/tickets/" + ticketId).status()).isEqualTo(404);
+        assertThat(api.as(bob).get("/api/flash-sales/tickets/" + ticketId).status())
                 .isEqualTo(200);
     }
 
     @Test
     void shouldMoveNothingForAnotherUserThanTheTokens() {
-        long bobsBalance = api.balance(BOB);
-        long alicesBalance = api.balance(ALICE);
-        long available = api.available(SKU);
-        Api alice = api.as(ALICE);
+        long bobsBalance = api.balance(bob);
+        long alicesBalance = api.balance(alice);
+        long available = api.available(sku);
+        Api asAlice = api.as(alice);
 
-        Api.Reply transfer = alice.post(
+        Api.Reply transfer = asAlice.post(
                 "/api/transfers",
-                "{\"fromUserId\":" + BOB + ",\"toUserId\":" + ALICE + ",\"amount\":500}",
+                "{\"fromUserId\":" + bob + ",\"toUserId\":" + alice + ",\"amount\":500}",
                 UUID.randomUUID().toString());
         assertThat(transfer.status()).isEqualTo(403);
         assertThat(transfer.code()).isEqualTo("FORBIDDEN");
-        Api.Reply purchase = alice.post("/api/orders", Api.order(BOB, SKU, 1));
+        Api.Reply purchase = asAlice.post("/api/orders", Api.order(bob, sku, 1));
         assertThat(purchase.status()).isEqualTo(403);
-        Api.Reply cancel = alice.post("/api/orders/" + bobsOrder + "/cancel", "{}");
+        Api.Reply cancel = asAlice.post("/api/orders/" + bobsOrder + "/cancel", "{}");
         assertThat(cancel.status()).isEqualTo(404);
-        Api.Reply topUp = alice.post(
-                "/api/wallets/" + BOB + "/topups",
+        Api.Reply topUp = asAlice.post(
+                "/api/wallets/" + bob + "/topups",
                 "{\"amount\":5000}",
                 UUID.randomUUID().toString());
         assertThat(topUp.status()).isEqualTo(404);
 
-        assertThat(api.balance(BOB)).isEqualTo(bobsBalance);
-        assertThat(api.balance(ALICE)).isEqualTo(alicesBalance);
-        assertThat(api.available(SKU)).isEqualTo(available);
-        assertThat(api.order(BOB, bobsOrder).body().path("status").asText()).isEqualTo("PLACED");
+        assertThat(api.balance(bob)).isEqualTo(bobsBalance);
+        assertThat(api.balance(alice)).isEqualTo(alicesBalance);
+        assertThat(api.available(sku)).isEqualTo(available);
+        assertThat(api.order(bob, bobsOrder).body().path("status").asText()).isEqualTo("PLACED");
     }
 
     @Test
     void shouldKeepAdminEndpointsForAdmins() {
-        Api.Reply asUser = api.as(ALICE).get("/api/admin/outbox?status=DEAD");
+        Api.Reply asUser = api.as(alice).get("/api/admin/outbox?status=DEAD");
         assertThat(asUser.status()).isEqualTo(403);
         assertThat(asUser.code()).isEqualTo("FORBIDDEN");
         assertThat(api.asAdmin().get("/api/admin/outbox?status=DEAD").status()).isEqualTo(200);
         assertThat(api.adminGet("/api/admin/outbox?status=DEAD").status())
                 .as("the static admin token")
                 .isEqualTo(200);
-        assertThat(api.asAdmin().get("/api/wallets/" + ALICE).status())
+        assertThat(api.asAdmin().get("/api/wallets/" + alice).status())
                 .as("an admin is not a user")
                 .isEqualTo(403);
     }
 
     @Test
     void shouldPlaceAnOrderForTheCallerWhenTheBodyNamesNoUser() {
-        long balance = api.balance(ALICE);
-        Api.Reply placed = api.as(ALICE).post("/api/orders", "{\"skuId\":" + SKU + ",\"quantity\":1,\"mode\":\"AT\"}");
+        long balance = api.balance(alice);
+        Api.Reply placed = api.as(alice).post("/api/orders", "{\"skuId\":" + sku + ",\"quantity\":1,\"mode\":\"AT\"}");
 
         assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
-        assertThat(placed.body().path("userId").asLong()).isEqualTo(ALICE);
-        assertThat(api.balance(ALICE))
+        assertThat(placed.body().path("userId").asLong()).isEqualTo(alice);
+        assertThat(api.balance(alice))
                 .isEqualTo(balance - placed.body().path("amount").asLong());
     }
 

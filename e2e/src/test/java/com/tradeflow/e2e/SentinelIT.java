@@ -68,6 +68,8 @@ class SentinelIT {
     private static final Map<String, String> DEFAULTS = new HashMap<>();
     private static String defaults;
     private static ProductCache productCache;
+    /** The product the reads are of. */
+    private static long product;
 
     @BeforeAll
     static void nacos() throws NacosException {
@@ -76,6 +78,7 @@ class SentinelIT {
                 PropertyKeyConst.SERVER_ADDR, TestStack.stack().options().effectiveNacosAddr());
         nacos = ConfigFactory.createConfigService(properties);
         productCache = new ProductCache();
+        product = TestStack.db().newProduct(999, 1_000);
         for (String dataId : RULES) {
             DEFAULTS.put(dataId, nacos.getConfig(dataId, GROUP, 5000));
         }
@@ -184,7 +187,10 @@ class SentinelIT {
     @Order(3)
     void shouldOpenTheBreakerOnASlowProviderAnswerFastThenCloseItWhenTheProviderHeals() throws Exception {
         String web = TestStack.stack().webUrl(ServiceName.WEB);
-        assertThat(JSON.readTree(read(web, 3).body()).path("stale").asBoolean()).isFalse();
+        // a product this instance never read: it has no last known value to answer with
+        long unreadSku = TestStack.db().newProduct(9_478, 1_000);
+        assertThat(JSON.readTree(read(web, product).body()).path("stale").asBoolean())
+                .isFalse();
         publish(
                 DEGRADE_RULES,
                 "[{\"resource\":\"" + PRODUCT_CALL + "\",\"grade\":0,\"count\":300,"
@@ -196,13 +202,13 @@ class SentinelIT {
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> {
                     long started = System.nanoTime();
-                    HttpResponse<String> response = read(web, 3);
+                    HttpResponse<String> response = read(web, product);
                     return response.statusCode() == 200
                             && Duration.ofNanos(System.nanoTime() - started).toMillis() < 300;
                 });
         long started = System.nanoTime();
-        HttpResponse<String> stale = read(web, 3);
-        HttpResponse<String> neverRead = read(web, 19);
+        HttpResponse<String> stale = read(web, product);
+        HttpResponse<String> neverRead = read(web, unreadSku);
         long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(stale.body()).path("stale").asBoolean()).isTrue();
@@ -218,12 +224,13 @@ class SentinelIT {
         await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> {
-                    HttpResponse<String> fresh = read(web, 19);
+                    HttpResponse<String> fresh = read(web, unreadSku);
                     assertThat(fresh.statusCode()).isEqualTo(200);
                     assertThat(JSON.readTree(fresh.body()).path("stale").asBoolean())
                             .isFalse();
                 });
-        assertThat(JSON.readTree(read(web, 3).body()).path("stale").asBoolean()).isFalse();
+        assertThat(JSON.readTree(read(web, product).body()).path("stale").asBoolean())
+                .isFalse();
     }
 
     /** A hot-parameter rule of 1 order per second per sku: a burst on one sku is refused, other skus pass. */
@@ -234,20 +241,22 @@ class SentinelIT {
                 PARAM_FLOW_RULES,
                 "[{\"resource\":\"order-placement-by-sku\",\"paramIdx\":0,\"grade\":1,"
                         + "\"count\":1,\"durationInSec\":1}]");
-        long hotSku = 2;
+        long hotSku = TestStack.db().newProduct(621, 1_000);
+        List<Long> otherSkus = newProducts(4);
+        List<Long> users = TestStack.db().newUsers(12, 100_000);
         // signed in before the burst, so that the orders arrive together
-        LongStream.rangeClosed(81, 94).forEach(user -> TestStack.api().tokenOf(user));
+        users.forEach(user -> TestStack.api().tokenOf(user));
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
             List<Future<Api.Reply>> hot = new ArrayList<>();
             List<Future<Api.Reply>> others = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                long user = 81 + i;
+                long user = users.get(i);
                 hot.add(clients.submit(() -> TestStack.api().placeOrder(user, hotSku, 1)));
             }
             for (int i = 0; i < 4; i++) {
-                long user = 91 + i;
-                long sku = 4 + i;
+                long user = users.get(8 + i);
+                long sku = otherSkus.get(i);
                 others.add(clients.submit(() -> TestStack.api().placeOrder(user, sku, 1)));
             }
             List<Api.Reply> hotReplies = replies(hot);
@@ -273,8 +282,10 @@ class SentinelIT {
                 "[{\"resource\":\"order-placement-by-user\",\"paramIdx\":0,\"grade\":1,"
                         + "\"count\":1,\"durationInSec\":1},{\"resource\":\"transfer-by-user\",\"paramIdx\":0,"
                         + "\"grade\":1,\"count\":1,\"durationInSec\":1}]");
-        long busy = 81;
-        long other = 91;
+        long busy = TestStack.db().newUser(100_000);
+        long other = TestStack.db().newUser(100_000);
+        // a sku per order: no two purchases of the burst wait for the same stock row
+        List<Long> skus = newProducts(7);
         Api api = TestStack.api();
         api.tokenOf(busy);
         api.tokenOf(other);
@@ -282,10 +293,10 @@ class SentinelIT {
         try {
             List<Future<Api.Reply>> orders = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                long sku = 4 + i;
+                long sku = skus.get(i);
                 orders.add(clients.submit(() -> api.placeOrder(busy, sku, 1)));
             }
-            Api.Reply othersOrder = api.placeOrder(other, 3, 1);
+            Api.Reply othersOrder = api.placeOrder(other, skus.get(6), 1);
             List<Api.Reply> busyReplies = replies(orders);
             assertThat(busyReplies).extracting(Api.Reply::status).isSubsetOf(201, 429);
             assertSomeRateLimited(busyReplies);
@@ -323,7 +334,7 @@ class SentinelIT {
             for (int i = 0; i < 16; i++) {
                 calls.add(clients.submit(() -> {
                     long started = System.nanoTime();
-                    int status = read(web, 5).statusCode();
+                    int status = read(web, product).statusCode();
                     return new long[] {
                         status, Duration.ofNanos(System.nanoTime() - started).toMillis()
                     };
@@ -353,7 +364,7 @@ class SentinelIT {
     void shouldKeepTopUpsPendingWhileTheGatewayBreakerIsOpenAndFinishThemAfterwards() throws Exception {
         Gateway gateway = new Gateway(TestStack.stack());
         Api api = TestStack.api();
-        long user = 95;
+        long user = TestStack.db().newUser(100_000);
         long before = api.balance(user);
         // more than 1 error in a statistics window opens it. Sentinel's windows are aligned to the clock (every 10 s
         // here), so the three failed attempts of one top-up may fall 1 + 2 into two windows: with a count of 2 the
@@ -426,6 +437,13 @@ class SentinelIT {
         return JSON.readTree(answer.body());
     }
 
+    /** Products of the test alone, with units for any burst. */
+    private static List<Long> newProducts(int count) {
+        return LongStream.range(0, count)
+                .mapToObj(i -> TestStack.db().newProduct(1_000, 1_000))
+                .toList();
+    }
+
     private static List<Api.Reply> replies(List<Future<Api.Reply>> calls) throws Exception {
         List<Api.Reply> replies = new ArrayList<>();
         for (Future<Api.Reply> call : calls) {
@@ -487,7 +505,7 @@ class SentinelIT {
     }
 
     private static HttpResponse<String> read(String base) throws Exception {
-        return read(base, 3);
+        return read(base, product);
     }
 
     /**

@@ -44,13 +44,14 @@ class TccAnomaliesIT {
     void shouldRecordAnEmptyRollbackAndRefuseTheTryThatArrivesAfterIt() {
         Api api = TestStack.api();
         Databases db = TestStack.db();
-        long user = 41;
+        long user = db.newUser(100_000);
+        long sku = db.newProduct(3_747, 1_000);
         Set<String> suspendedBefore = suspended(db);
         Map<String, List<Map<String, Object>>> before = db.snapshot();
         // the wallet branch is registered, but its try is held before it reaches the fence
         api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, true);
 
-        Api.Reply reply = api.placeOrder(user, 8, 1, "TCC");
+        Api.Reply reply = api.placeOrder(user, sku, 1, "TCC");
 
         // the caller gave up on the held call and rolled back: the coordinator cancelled the wallet branch
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(503);
@@ -60,7 +61,7 @@ class TccAnomaliesIT {
                 .next();
         assertThat(db.fence(xid))
                 .as("empty rollback recorded in the user's shard")
-                .containsEntry("tradeflow_account_1", List.of(FENCE_SUSPENDED));
+                .containsEntry("tradeflow_account_" + user % 2, List.of(FENCE_SUSPENDED));
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(db.snapshot()).isEqualTo(before));
 
@@ -78,7 +79,7 @@ class TccAnomaliesIT {
     void shouldApplyARedeliveredConfirmOnce() {
         Api api = TestStack.api();
         Databases db = TestStack.db();
-        Api.Reply placed = api.placeOrder(42, 8, 2, "TCC");
+        Api.Reply placed = api.placeOrder(db.newUser(100_000), db.newProduct(3_747, 1_000), 2, "TCC");
         assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
         String xid = placed.body().path("lastTransaction").path("xid").asText();
         Map<String, List<Map<String, Object>>> committed = db.snapshot();
@@ -102,11 +103,13 @@ class TccAnomaliesIT {
     void shouldApplyARedeliveredCancelOnce() {
         Api api = TestStack.api();
         Databases db = TestStack.db();
+        long user = db.newUser(100_000);
+        long sku = db.newProduct(3_747, 1_000);
         Set<String> rolledBackBefore = db.fenceXids(3);
         Map<String, List<Map<String, Object>>> before = db.snapshot();
         api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), WALLET_FAULT, true);
 
-        Api.Reply reply = api.placeOrder(43, 8, 2, "TCC");
+        Api.Reply reply = api.placeOrder(user, sku, 2, "TCC");
 
         assertThat(reply.status()).as("%s", reply.body()).isGreaterThanOrEqualTo(500);
         String xid = await().atMost(Duration.ofSeconds(20))
@@ -134,12 +137,13 @@ class TccAnomaliesIT {
     void shouldConfirmAParticipantKilledBetweenTryAndConfirmOnceItIsBack() throws Exception {
         Api api = TestStack.api();
         Databases db = TestStack.db();
-        long user = 44;
-        long price = api.price(9);
+        long user = db.newUser(100_000);
+        long sku = db.newProduct(4_268, 1_000);
+        long price = api.price(sku);
         long balance = api.balance(user);
         api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, true);
 
-        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 9, 1, "TCC"));
+        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, sku, 1, "TCC"));
         String xid = await().atMost(Duration.ofSeconds(20))
                 .until(
                         () -> {
@@ -163,7 +167,7 @@ class TccAnomaliesIT {
             assertThat(reply.body().path("lastTransaction").path("status").asText())
                     .isEqualTo("CommitRetrying");
             orderId = reply.body().path("orderId").asText();
-            assertThat(db.fence(xid)).containsEntry("tradeflow_account_0", List.of(1));
+            assertThat(db.fence(xid)).containsEntry("tradeflow_account_" + user % 2, List.of(1));
             assertThat(frozen(db, user)).isEqualTo(price);
         } finally {
             TestStack.stack().restart(ServiceName.ACCOUNT);

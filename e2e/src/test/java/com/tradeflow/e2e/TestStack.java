@@ -14,10 +14,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestStack implements BeforeAllCallback {
 
     private static final int WARM_UP_ATTEMPTS = 5;
-    /** A user and a cheap product the tests do not count on. */
-    private static final long WARM_UP_USER = 100;
-
-    private static final long WARM_UP_SKU = 1;
 
     private static volatile Running running;
 
@@ -45,8 +41,11 @@ public final class TestStack implements BeforeAllCallback {
                     Api.of(stack, ServiceName.WEB, tokens),
                     Api.of(stack, ServiceName.WEB_TRANSACTIONAL, tokens),
                     new Databases(stack.options()));
-            warmUp(running.api);
-            warmUp(running.transactionalApi);
+            // a user and a cheap product of the warm-up's own, enough for every attempt of both web instances
+            long user = running.db.newUser(100_000);
+            long sku = running.db.newProduct(100, 1_000);
+            warmUp(running.api, user, sku);
+            warmUp(running.transactionalApi, user, sku);
         }
         return running;
     }
@@ -56,11 +55,11 @@ public final class TestStack implements BeforeAllCallback {
      * table metadata, ShardingSphere's parser and the Dubbo channels, and on a busy machine took longer than the
      * 5 s provider timeout (a test's first purchase answered 503). Refusals are retried a few times.
      */
-    private static void warmUp(Api api) {
+    private static void warmUp(Api api, long user, long sku) {
         for (String mode : new String[] {"AT", "TCC", "XA"}) {
             Api.Reply reply = null;
             for (int attempt = 0; attempt < WARM_UP_ATTEMPTS && (reply == null || reply.status() != 201); attempt++) {
-                reply = api.placeOrder(WARM_UP_USER, WARM_UP_SKU, 1, mode);
+                reply = api.placeOrder(user, sku, 1, mode);
             }
             if (reply.status() != 201) {
                 throw new IllegalStateException("the stack does not take purchases (" + mode + "): " + reply);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.tradeflow.devstack.service.ServiceName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,8 +40,10 @@ class TopUpCrashIT {
 
     @Test
     void shouldFinishTopUpsInterruptedByACrashOnceEach() {
-        long notifiedUser = 75;
-        long unsentUser = 76;
+        // one in each order database, where a user's top-ups are stored
+        List<Long> users = TestStack.db().newUsers(2, 100_000);
+        long notifiedUser = users.get(0);
+        long unsentUser = users.get(1);
         long notifiedBefore = api.balance(notifiedUser);
         long unsentBefore = api.balance(unsentUser);
         boolean restarted = false;

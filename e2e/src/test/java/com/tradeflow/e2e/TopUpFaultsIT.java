@@ -34,7 +34,6 @@ class TopUpFaultsIT {
 
     private static final int TOP_UPS = 300;
     private static final int CLIENTS = 12;
-    private static final long FIRST_USER = 71;
     private static final int USERS = 30;
     private static final String FAULTS = "{\"errorRate\":0.2,\"timeoutRate\":0.2,\"timeoutDelayMillis\":1500,"
             + "\"lostNotificationRate\":0.3,\"duplicateNotificationRate\":0.3,\"outOfOrderRate\":0.3,"
@@ -51,13 +50,15 @@ class TopUpFaultsIT {
 
     @Test
     void shouldCreditEverySucceededPaymentOnceAndNothingElseUnderGatewayFaults() throws Exception {
+        // created before the money is counted: their wallets are not what the top-ups added
+        List<Long> users = db.newUsers(USERS, 100_000);
         long moneyBefore = db.totalBalance();
         long creditedBefore = topUps.creditedAmount();
         long ledgerBefore = topUps.ledgerTopUps();
         JsonNode statsBefore = gateway.stats();
         gateway.faults(FAULTS);
 
-        List<Api.Reply> replies = startTopUps();
+        List<Api.Reply> replies = startTopUps(users);
         assertThat(replies)
                 .allSatisfy(r -> assertThat(r.status()).as("%s", r.body()).isEqualTo(202));
         Set<String> ours = replies.stream()
@@ -124,14 +125,14 @@ class TopUpFaultsIT {
         assertThat(outOfOrder).isPositive();
     }
 
-    private List<Api.Reply> startTopUps() throws Exception {
+    private List<Api.Reply> startTopUps(List<Long> users) throws Exception {
         Random random = new Random(7);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<Api.Reply>> calls = new ArrayList<>();
             for (int i = 0; i < TOP_UPS; i++) {
                 Api api = TestStack.api(i % 2 == 0 ? ServiceName.WEB : ServiceName.WEB_TRANSACTIONAL);
-                long user = FIRST_USER + random.nextInt(USERS);
+                long user = users.get(random.nextInt(USERS));
                 long amount = 100 + random.nextInt(4901);
                 calls.add(clients.submit(
                         () -> api.topUp(user, amount, UUID.randomUUID().toString())));

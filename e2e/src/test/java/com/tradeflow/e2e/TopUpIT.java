@@ -41,7 +41,7 @@ class TopUpIT {
     @Test
     @Order(1)
     void shouldCreditASucceededTopUpOnceAndAnswerARepeatedKeyWithTheSameTopUp() {
-        long user = 71;
+        long user = TestStack.db().newUser(100_000);
         long before = api.balance(user);
         String key = UUID.randomUUID().toString();
 
@@ -87,25 +87,26 @@ class TopUpIT {
     @Test
     @Order(2)
     void shouldRefuseBadTopUpRequestsAndStoreNothing() {
+        long user = TestStack.db().newUser(100_000);
         int rows = topUps.topUps().size();
-        assertThat(api.topUp(71, 5000, null).code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(api.topUp(71, 0, "k-zero").code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(api.topUp(71, -5, "k-negative").code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(api.topUp(71, 1_000_001, "k-too-much").code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(api.as(71)
-                        .post("/api/wallets/71/topups", "{\"amount\":\"lots\"}", "k-text")
+        assertThat(api.topUp(user, 5000, null).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.topUp(user, 0, "k-zero").code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.topUp(user, -5, "k-negative").code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.topUp(user, 1_000_001, "k-too-much").code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.as(user)
+                        .post("/api/wallets/" + user + "/topups", "{\"amount\":\"lots\"}", "k-text")
                         .code())
                 .isEqualTo("VALIDATION_FAILED");
         Api.Reply noWallet = api.topUp(100_000, 100, "k-nobody");
         assertThat(noWallet.status()).isEqualTo(404);
-        assertThat(api.as(71).get("/api/topups/42").status()).isEqualTo(404);
+        assertThat(api.as(user).get("/api/topups/42").status()).isEqualTo(404);
         assertThat(topUps.topUps()).hasSize(rows);
     }
 
     @Test
     @Order(3)
     void shouldFailATopUpWhosePaymentFailsAndCreditNothing() {
-        long user = 73;
+        long user = TestStack.db().newUser(100_000);
         long before = api.balance(user);
         gateway.faults("{\"failedRate\":1}");
         Api.Reply started = api.topUp(user, 2500, UUID.randomUUID().toString());
@@ -143,7 +144,7 @@ class TopUpIT {
     @Test
     @Order(4)
     void shouldRefuseBadNotificationsFlagAStuckTopUpForReviewAndIgnoreReplays() {
-        long user = 74;
+        long user = TestStack.db().newUser(100_000);
         long before = api.balance(user);
         gateway.faults("{\"errorRate\":1}");
         Api.Reply started = api.topUp(user, 3000, UUID.randomUUID().toString());
@@ -243,7 +244,7 @@ class TopUpIT {
     @Test
     @Order(5)
     void shouldCreditNothingForForgedTopUpMessages() throws Exception {
-        long user = 73;
+        long user = TestStack.db().newUser(100_000);
         long before = api.balance(user);
         long credited = topUps.creditedAmount();
         String run = UUID.randomUUID().toString();
@@ -279,7 +280,7 @@ class TopUpIT {
     @Test
     @Order(6)
     void shouldRefuseATopUpMessageFromAClientWithoutTheBrokerCredentials() throws Exception {
-        long user = 77;
+        long user = TestStack.db().newUser(100_000);
         long before = api.balance(user);
         String eventId = "outsider-" + UUID.randomUUID();
 

@@ -38,12 +38,17 @@ class TracingIT {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Each test's buyer and product are its own: a purchase that must be placed, whatever ran before. */
+    private static final long BALANCE = 10_000;
+
+    private static final long PRICE = 1_000;
+    private static final long UNITS = 10;
 
     @Test
     void shouldFollowAPurchaseThroughBothProvidersInOneTrace() throws Exception {
         String traceId = hex(16);
-        HttpResponse<String> placed =
-                purchase(traceId, TestStack.db().richestUsers(1).get(0), 3);
+        HttpResponse<String> placed = purchase(
+                traceId, TestStack.db().newUser(BALANCE), TestStack.db().newProduct(PRICE, UNITS));
         assertThat(placed.headers().firstValue("X-Trace-Id"))
                 .as("the answer names its trace")
                 .hasValue(traceId);
@@ -84,7 +89,7 @@ class TracingIT {
     @Test
     void shouldFollowAnOrderEventThroughTheBrokerToEverySubscriberInTheSameTrace() throws Exception {
         String traceId = hex(16);
-        purchase(traceId, TestStack.db().richestUsers(2).get(1), 4);
+        purchase(traceId, TestStack.db().newUser(BALANCE), TestStack.db().newProduct(PRICE, UNITS));
 
         Set<String> groups = Set.of("account-points", "inventory-sales", "inventory-sales-report");
         JsonNode spans = await().atMost(Duration.ofSeconds(60))

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,12 +30,27 @@ class TransactionModesIT {
     private static final String FAIL_AFTER_HOLD = "order.place.fail-before-commit";
     private static final String WALLET_FAULT = "wallet.debit.after-commit";
     private static final String INVENTORY_FAULT = "inventory.deduct.after-commit";
-    /** A user per mode and test, on both account shards. */
-    private static final Map<String, Long> COMMIT_USER = Map.of("AT", 21L, "TCC", 22L, "XA", 23L);
+    /** A user per mode and test, on both account shards, each with 1000.00. */
+    private static Map<String, Long> commitUsers;
 
-    private static final Map<String, Long> HOLD_USER = Map.of("AT", 24L, "TCC", 25L, "XA", 26L);
-    private static final Map<String, Long> ROLLBACK_USER = Map.of("AT", 27L, "TCC", 28L, "XA", 29L);
-    private static final Map<String, Long> HELD_ROLLBACK_USER = Map.of("AT", 45L, "TCC", 46L, "XA", 47L);
+    private static Map<String, Long> holdUsers;
+    private static Map<String, Long> rollbackUsers;
+    private static Map<String, Long> heldRollbackUsers;
+
+    private static long sku;
+    /** 100.00 a unit: 20 of them cost more than a user holds. */
+    private static long dearSku;
+
+    @BeforeAll
+    static void createUsersAndProducts() {
+        Databases db = TestStack.db();
+        commitUsers = perMode(db.newUsers(3, 100_000));
+        holdUsers = perMode(db.newUsers(3, 100_000));
+        rollbackUsers = perMode(db.newUsers(3, 100_000));
+        heldRollbackUsers = perMode(db.newUsers(3, 100_000));
+        sku = db.newProduct(1_663, 1_000);
+        dearSku = db.newProduct(10_000, 1_000);
+    }
 
     @AfterEach
     void disarm() {
@@ -50,12 +66,12 @@ class TransactionModesIT {
     void shouldCommitExactlyTheIntendedChange(String mode) {
         Api api = TestStack.api();
         Databases db = TestStack.db();
-        long user = COMMIT_USER.get(mode);
-        long stock = api.available(4);
+        long user = commitUsers.get(mode);
+        long stock = api.available(sku);
         long balance = api.balance(user);
         long orders = db.orderCount();
 
-        Api.Reply reply = api.placeOrder(user, 4, 2, mode);
+        Api.Reply reply = api.placeOrder(user, sku, 2, mode);
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
         assertThat(reply.body().path("status").asText()).isEqualTo("PLACED");
@@ -64,11 +80,11 @@ class TransactionModesIT {
         assertThat(xid).isNotBlank();
         assertThat(reply.body().path("lastTransaction").path("status").asText()).isEqualTo("Committed");
         long amount = reply.body().path("amount").asLong();
-        assertThat(amount).isEqualTo(2 * api.price(4));
+        assertThat(amount).isEqualTo(2 * api.price(sku));
         String orderId = reply.body().path("orderId").asText();
 
-        assertThat(api.available(4)).isEqualTo(stock - 2);
-        assertThat(api.reserved(4)).isZero();
+        assertThat(api.available(sku)).isEqualTo(stock - 2);
+        assertThat(api.reserved(sku)).isZero();
         assertThat(api.balance(user)).isEqualTo(balance - amount);
         assertThat(api.frozen(user)).isZero();
         assertThat(db.orderCount()).isEqualTo(orders + 1);
@@ -96,8 +112,8 @@ class TransactionModesIT {
     void shouldRestoreEveryTableWhenTheLastBranchFindsTooLittleMoney(String mode) {
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
 
-        // 20 x sku 20 costs 2000.00, a wallet holds at most 1000.00: stock is taken first, then the debit fails
-        Api.Reply reply = TestStack.api().placeOrder(ROLLBACK_USER.get(mode), 20, 20, mode);
+        // 20 units cost 2000.00, the user holds 1000.00: stock is taken first, then the debit fails
+        Api.Reply reply = TestStack.api().placeOrder(rollbackUsers.get(mode), dearSku, 20, mode);
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(409);
         assertThat(reply.code()).isEqualTo("INSUFFICIENT_BALANCE");
@@ -111,7 +127,7 @@ class TransactionModesIT {
         api.fault(TestStack.stack().managementPort(ServiceName.INVENTORY), INVENTORY_FAULT, true);
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
 
-        Api.Reply reply = api.placeOrder(ROLLBACK_USER.get(mode), 2, 1, mode);
+        Api.Reply reply = api.placeOrder(rollbackUsers.get(mode), sku, 1, mode);
 
         assertThat(reply.status()).as("%s", reply.body()).isGreaterThanOrEqualTo(500);
         assertRestored(before);
@@ -122,12 +138,12 @@ class TransactionModesIT {
     void shouldRunEveryBranchInTheRequestedMode(String mode) throws Exception {
         Api api = TestStack.api();
         Databases db = TestStack.db();
-        long user = HOLD_USER.get(mode);
+        long user = holdUsers.get(mode);
         db.awaitNoUndoLogs();
         long balance = api.balance(user);
         api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD, true);
 
-        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 5, 1, mode));
+        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, sku, 1, mode));
 
         // held after all three branches ran, before the global commit
         String xid = await().atMost(Duration.ofSeconds(20))
@@ -155,8 +171,8 @@ class TransactionModesIT {
                         .allSatisfy(statuses -> assertThat(statuses).containsOnly(1));
                 assertThat(db.undoLogXids()).isEmpty();
                 assertThat(db.xaPreparedXids()).isEmpty();
-                assertThat(api.frozen(user)).isEqualTo(api.price(5));
-                assertThat(api.reserved(5)).isGreaterThanOrEqualTo(1);
+                assertThat(api.frozen(user)).isEqualTo(api.price(sku));
+                assertThat(api.reserved(sku)).isGreaterThanOrEqualTo(1);
             }
         }
 
@@ -165,7 +181,7 @@ class TransactionModesIT {
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
         assertThat(reply.body().path("lastTransaction").path("xid").asText()).isEqualTo(xid);
-        assertThat(api.balance(user)).isEqualTo(balance - api.price(5));
+        assertThat(api.balance(user)).isEqualTo(balance - api.price(sku));
         assertThat(api.frozen(user)).isZero();
         assertThat(db.xaPrepared(xid)).isZero();
         if (mode.equals("TCC")) {
@@ -187,7 +203,7 @@ class TransactionModesIT {
         api.fault(TestStack.stack().managementPort(ServiceName.WEB), FAIL_AFTER_HOLD, true);
 
         CompletableFuture<Api.Reply> placing =
-                CompletableFuture.supplyAsync(() -> api.placeOrder(HELD_ROLLBACK_USER.get(mode), 5, 1, mode));
+                CompletableFuture.supplyAsync(() -> api.placeOrder(heldRollbackUsers.get(mode), sku, 1, mode));
         String xid = await().atMost(Duration.ofSeconds(20))
                 .until(() -> db.inFlightXids(mode), s -> !s.isEmpty())
                 .iterator()
@@ -218,5 +234,9 @@ class TransactionModesIT {
             assertThat(db.totalFrozen()).isZero();
             assertThat(db.totalReserved()).isZero();
         });
+    }
+
+    private static Map<String, Long> perMode(List<Long> ids) {
+        return Map.of("AT", ids.get(0), "TCC", ids.get(1), "XA", ids.get(2));
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.tradeflow.devstack.service.ServiceName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,15 +17,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * provider-account killed in the middle of a cross-shard transfer's two-phase commit: both XA branches prepared,
  * the commit decision in Atomikos's log, no branch committed. After the restart the manager's recovery finishes it
- * from the log. Users 60_201 and 60_202 are this test's own.
+ * from the log. The payer and the payee are this test's own.
  */
 @Order(95)
 @ExtendWith(TestStack.class)
 class TransferCrashIT {
 
     private static final String HOLD_BEFORE_COMMIT = "transfer.xa.before-commit";
-    private static final long PAYER = 60_201;
-    private static final long PAYEE = 60_202;
     private static final long BALANCE = 10_000;
 
     private final WalletTransfers transfers = new WalletTransfers(TestStack.api(), TestStack.db());
@@ -36,12 +35,15 @@ class TransferCrashIT {
 
     @Test
     void shouldCommitAnInDoubtTransferFromTheLogAfterAKill() throws Exception {
-        TestStack.db().createWallets(PAYER, 2, BALANCE);
-        long total = transfers.totalBalance(PAYER, PAYEE);
+        // consecutive ids: the two shards, so that the transfer is a two-phase commit over both
+        List<Long> pair = TestStack.db().newUsers(2, BALANCE);
+        long payer = pair.get(0);
+        long payee = pair.get(1);
+        long total = transfers.totalBalance(payer, payee);
         TestStack.api().fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), HOLD_BEFORE_COMMIT, true);
 
         CompletableFuture<Api.Reply> transfer =
-                CompletableFuture.supplyAsync(() -> transfers.transfer(PAYER, PAYEE, 3000, "crash-1"));
+                CompletableFuture.supplyAsync(() -> transfers.transfer(payer, payee, 3000, "crash-1"));
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(transfers.localXaPrepared())
                         .as("both branches prepared")
@@ -51,7 +53,7 @@ class TransferCrashIT {
         try {
             // the dead session's prepared branches stay in the databases, nothing committed
             assertThat(transfers.localXaPrepared()).isEqualTo(2);
-            assertThat(transfers.storedBalance(PAYER)).isEqualTo(BALANCE);
+            assertThat(transfers.storedBalance(payer)).isEqualTo(BALANCE);
             reply = transfer.get(60, TimeUnit.SECONDS);
         } finally {
             TestStack.stack().restart(ServiceName.ACCOUNT);
@@ -62,21 +64,21 @@ class TransferCrashIT {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(transfers.localXaPrepared()).isZero();
-            assertThat(transfers.storedBalance(PAYER)).isEqualTo(BALANCE - 3000);
-            assertThat(transfers.storedBalance(PAYEE)).isEqualTo(BALANCE + 3000);
+            assertThat(transfers.storedBalance(payer)).isEqualTo(BALANCE - 3000);
+            assertThat(transfers.storedBalance(payee)).isEqualTo(BALANCE + 3000);
         });
-        assertThat(transfers.totalBalance(PAYER, PAYEE)).isEqualTo(total);
+        assertThat(transfers.totalBalance(payer, payee)).isEqualTo(total);
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(transfers.xaPreparedAll())
                         .as("XA RECOVER is empty")
                         .isZero());
 
         // the caller's retry with the same key finds the recovered transfer: nothing moves twice
-        Api.Reply retried = transfers.transfer(PAYER, PAYEE, 3000, "crash-1");
+        Api.Reply retried = transfers.transfer(payer, payee, 3000, "crash-1");
         assertThat(retried.status()).as("%s", retried.body()).isEqualTo(200);
         String id = retried.body().path("transferId").asText();
-        assertThat(transfers.ledger(id)).containsExactlyInAnyOrderEntriesOf(Map.of("OUT", PAYER, "IN", PAYEE));
-        assertThat(transfers.get(PAYER, id).body().path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(transfers.storedBalance(PAYER)).isEqualTo(BALANCE - 3000);
+        assertThat(transfers.ledger(id)).containsExactlyInAnyOrderEntriesOf(Map.of("OUT", payer, "IN", payee));
+        assertThat(transfers.get(payer, id).body().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(transfers.storedBalance(payer)).isEqualTo(BALANCE - 3000);
     }
 }

@@ -24,36 +24,50 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Wallet transfers through the web API: across account shards one XA transaction over both databases
  * (provider-account's local XA, Atomikos), on one shard a plain local transaction; what the databases hold after
- * each, failures included. Users 60_001 and up are this test's own.
+ * each, failures included. The users are this test's own.
  */
 @Order(19)
 @ExtendWith(TestStack.class)
 class TransferIT {
 
-    private static final long CROWD_FIRST = 60_001;
     private static final int CROWD = 50;
     private static final long CROWD_BALANCE = 10_000;
-    /** Odd users live on shard 1, even ones on shard 0. */
-    private static final long ODD_A = 60_101;
-
-    private static final long EVEN_B = 60_102;
-    private static final long ODD_C = 60_103;
-    private static final long ODD_D = 60_105;
-    private static final long EVEN_E = 60_106;
-    private static final long ODD_F = 60_107;
-    private static final long EVEN_G = 60_108;
-    private static final long EVEN_H = 60_110;
     private static final long BALANCE = 10_000;
     private static final String FAIL_AFTER_DEBIT = "transfer.after-debit";
     private static final String HOLD_BEFORE_COMMIT = "transfer.xa.before-commit";
+
+    /** The concurrent test's users: consecutive ids on both shards, which {@link WalletTransfers} sums as a range. */
+    private static List<Long> crowd;
+    /**
+     * A and B on different shards, C and D on the same one, A and E on different ones, F and G on different ones, G
+     * and H on the same one.
+     */
+    private static long userA;
+
+    private static long userB;
+    private static long userC;
+    private static long userD;
+    private static long userE;
+    private static long userF;
+    private static long userG;
+    private static long userH;
 
     private final WalletTransfers transfers = new WalletTransfers(TestStack.api(), TestStack.db());
     private final int accountPort = TestStack.stack().managementPort(ServiceName.ACCOUNT);
 
     @BeforeAll
     static void wallets() {
-        TestStack.db().createWallets(CROWD_FIRST, CROWD, CROWD_BALANCE);
-        TestStack.db().createWallets(ODD_A, 10, BALANCE);
+        crowd = TestStack.db().newUsers(CROWD, CROWD_BALANCE);
+        // consecutive ids alternate between the shards: ids an even distance apart share one
+        List<Long> users = TestStack.db().newUsers(10, BALANCE);
+        userA = users.get(0);
+        userB = users.get(1);
+        userC = users.get(2);
+        userD = users.get(4);
+        userE = users.get(5);
+        userF = users.get(6);
+        userG = users.get(7);
+        userH = users.get(9);
     }
 
     @AfterEach
@@ -65,45 +79,45 @@ class TransferIT {
     @Test
     void shouldCommitACrossShardTransferOnBothShardsWithTwoPhaseCommit() {
         long prepares = transfers.statusCounter("Com_xa_prepare");
-        long aBefore = transfers.storedBalance(ODD_A);
-        long bBefore = transfers.storedBalance(EVEN_B);
+        long aBefore = transfers.storedBalance(userA);
+        long bBefore = transfers.storedBalance(userB);
 
-        Api.Reply reply = transfers.transfer(ODD_A, EVEN_B, 2500, "cross-1");
+        Api.Reply reply = transfers.transfer(userA, userB, 2500, "cross-1");
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
         assertThat(reply.body().path("status").asText()).isEqualTo("COMPLETED");
         assertThat(reply.body().path("mode").asText()).isEqualTo("XA");
         assertThat(reply.body().path("amount").asLong()).isEqualTo(2500);
         String id = reply.body().path("transferId").asText();
-        assertThat(transfers.storedBalance(ODD_A)).isEqualTo(aBefore - 2500);
-        assertThat(transfers.storedBalance(EVEN_B)).isEqualTo(bBefore + 2500);
-        assertThat(transfers.ledger(id)).containsExactlyInAnyOrderEntriesOf(Map.of("OUT", ODD_A, "IN", EVEN_B));
+        assertThat(transfers.storedBalance(userA)).isEqualTo(aBefore - 2500);
+        assertThat(transfers.storedBalance(userB)).isEqualTo(bBefore + 2500);
+        assertThat(transfers.ledger(id)).containsExactlyInAnyOrderEntriesOf(Map.of("OUT", userA, "IN", userB));
         assertThat(transfers.statusCounter("Com_xa_prepare") - prepares)
                 .as("one prepared branch per database")
                 .isGreaterThanOrEqualTo(2);
         assertThat(transfers.localXaPrepared()).isZero();
 
-        Api.Reply read = transfers.get(ODD_A, id);
+        Api.Reply read = transfers.get(userA, id);
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.body().path("fromUserId").asLong()).isEqualTo(ODD_A);
-        assertThat(read.body().path("toUserId").asLong()).isEqualTo(EVEN_B);
+        assertThat(read.body().path("fromUserId").asLong()).isEqualTo(userA);
+        assertThat(read.body().path("toUserId").asLong()).isEqualTo(userB);
         assertThat(read.body().path("mode").asText()).isEqualTo("XA");
     }
 
     @Test
     void shouldRunASameShardTransferAsAPlainLocalTransaction() {
         long starts = transfers.statusCounter("Com_xa_start");
-        long cBefore = transfers.storedBalance(ODD_C);
-        long dBefore = transfers.storedBalance(ODD_D);
+        long cBefore = transfers.storedBalance(userC);
+        long dBefore = transfers.storedBalance(userD);
 
-        Api.Reply reply = transfers.transfer(ODD_C, ODD_D, 700, "same-shard-1");
+        Api.Reply reply = transfers.transfer(userC, userD, 700, "same-shard-1");
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
         assertThat(reply.body().path("mode").asText()).isEqualTo("LOCAL");
-        assertThat(transfers.storedBalance(ODD_C)).isEqualTo(cBefore - 700);
-        assertThat(transfers.storedBalance(ODD_D)).isEqualTo(dBefore + 700);
+        assertThat(transfers.storedBalance(userC)).isEqualTo(cBefore - 700);
+        assertThat(transfers.storedBalance(userD)).isEqualTo(dBefore + 700);
         assertThat(transfers.ledger(reply.body().path("transferId").asText()))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("OUT", ODD_C, "IN", ODD_D));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("OUT", userC, "IN", userD));
         assertThat(transfers.statusCounter("Com_xa_start") - starts)
                 .as("no XA branch")
                 .isZero();
@@ -111,11 +125,11 @@ class TransferIT {
 
     @Test
     void shouldMoveMoneyOncePerIdempotencyKey() {
-        long aBefore = transfers.storedBalance(ODD_A);
-        long eBefore = transfers.storedBalance(EVEN_E);
-        Api.Reply first = transfers.transfer(ODD_A, EVEN_E, 300, "replayed-1");
-        Api.Reply again = transfers.transfer(ODD_A, EVEN_E, 300, "replayed-1");
-        Api.Reply otherAmount = transfers.transfer(ODD_A, EVEN_E, 301, "replayed-1");
+        long aBefore = transfers.storedBalance(userA);
+        long eBefore = transfers.storedBalance(userE);
+        Api.Reply first = transfers.transfer(userA, userE, 300, "replayed-1");
+        Api.Reply again = transfers.transfer(userA, userE, 300, "replayed-1");
+        Api.Reply otherAmount = transfers.transfer(userA, userE, 301, "replayed-1");
 
         assertThat(first.status()).as("%s", first.body()).isEqualTo(201);
         assertThat(again.status()).as("%s", again.body()).isEqualTo(200);
@@ -123,8 +137,8 @@ class TransferIT {
                 .isEqualTo(first.body().path("transferId").asText());
         assertThat(otherAmount.status()).isEqualTo(422);
         assertThat(otherAmount.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
-        assertThat(transfers.storedBalance(ODD_A)).isEqualTo(aBefore - 300);
-        assertThat(transfers.storedBalance(EVEN_E)).isEqualTo(eBefore + 300);
+        assertThat(transfers.storedBalance(userA)).isEqualTo(aBefore - 300);
+        assertThat(transfers.storedBalance(userE)).isEqualTo(eBefore + 300);
     }
 
     @Test
@@ -132,7 +146,7 @@ class TransferIT {
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
         TestStack.api().fault(accountPort, FAIL_AFTER_DEBIT, true);
 
-        Api.Reply reply = transfers.transfer(ODD_A, EVEN_B, 1000, "fails-after-debit");
+        Api.Reply reply = transfers.transfer(userA, userB, 1000, "fails-after-debit");
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(500);
         assertThat(TestStack.db().snapshot())
@@ -141,7 +155,7 @@ class TransferIT {
         assertThat(transfers.localXaPrepared()).isZero();
         // the same key works once the fault is gone: the failed attempt left no trace that blocks it
         TestStack.api().fault(accountPort, FAIL_AFTER_DEBIT, false);
-        Api.Reply retried = transfers.transfer(ODD_A, EVEN_B, 1000, "fails-after-debit");
+        Api.Reply retried = transfers.transfer(userA, userB, 1000, "fails-after-debit");
         assertThat(retried.status()).as("%s", retried.body()).isEqualTo(201);
     }
 
@@ -149,12 +163,12 @@ class TransferIT {
     void shouldRefuseBadTransfersAndWriteNothing() {
         Map<String, List<Map<String, Object>>> before = TestStack.db().snapshot();
 
-        Api.Reply sameUser = transfers.transfer(ODD_A, ODD_A, 100, "bad-1");
-        Api.Reply tooMuch = transfers.transfer(ODD_A, EVEN_B, 10_000_000, "bad-2");
-        Api.Reply unknownPayee = transfers.transfer(ODD_A, 69_999, 100, "bad-3");
-        Api.Reply unknownPayer = transfers.transfer(69_998, ODD_A, 100, "bad-4");
-        Api.Reply noKey = transfers.transfer(ODD_A, EVEN_B, 100, null);
-        Api.Reply zero = transfers.transfer(ODD_A, EVEN_B, 0, "bad-5");
+        Api.Reply sameUser = transfers.transfer(userA, userA, 100, "bad-1");
+        Api.Reply tooMuch = transfers.transfer(userA, userB, 10_000_000, "bad-2");
+        Api.Reply unknownPayee = transfers.transfer(userA, 69_999, 100, "bad-3");
+        Api.Reply unknownPayer = transfers.transfer(69_998, userA, 100, "bad-4");
+        Api.Reply noKey = transfers.transfer(userA, userB, 100, null);
+        Api.Reply zero = transfers.transfer(userA, userB, 0, "bad-5");
 
         assertThat(sameUser.status()).isEqualTo(400);
         assertThat(sameUser.code()).isEqualTo("VALIDATION_FAILED");
@@ -164,49 +178,50 @@ class TransferIT {
         assertThat(unknownPayer.status()).isEqualTo(404);
         assertThat(noKey.status()).isEqualTo(400);
         assertThat(zero.status()).isEqualTo(400);
-        assertThat(transfers.get(ODD_A, "00000000-0000-0000-0000-000000000000").status())
+        assertThat(transfers.get(userA, "00000000-0000-0000-0000-000000000000").status())
                 .isEqualTo(404);
         assertThat(TestStack.db().snapshot()).isEqualTo(before);
     }
 
     @Test
     void shouldRefuseATransferWhoseWalletStaysLockedPastTheLockWait() throws Exception {
-        long gBefore = transfers.storedBalance(EVEN_G);
-        long hBefore = transfers.storedBalance(EVEN_H);
+        long gBefore = transfers.storedBalance(userG);
+        long hBefore = transfers.storedBalance(userH);
         TestStack.api().fault(accountPort, HOLD_BEFORE_COMMIT, true);
         CompletableFuture<Api.Reply> held =
-                CompletableFuture.supplyAsync(() -> transfers.transfer(ODD_F, EVEN_G, 400, "held-1"));
+                CompletableFuture.supplyAsync(() -> transfers.transfer(userF, userG, 400, "held-1"));
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(transfers.localXaPrepared())
                         .as("both branches prepared")
                         .isEqualTo(2));
 
-        // EVEN_G's row lock belongs to the prepared branch until phase two: this one waits for it, boundedly
-        Api.Reply blocked = transfers.transfer(EVEN_G, EVEN_H, 100, "blocked-1");
+        // G's row lock belongs to the prepared branch until phase two: this one waits for it, boundedly
+        Api.Reply blocked = transfers.transfer(userG, userH, 100, "blocked-1");
 
         assertThat(blocked.status()).as("%s", blocked.body()).isEqualTo(409);
         assertThat(blocked.code()).isEqualTo("CONCURRENT_UPDATE");
         TestStack.api().fault(accountPort, HOLD_BEFORE_COMMIT, false);
         assertThat(held.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
-        assertThat(transfers.storedBalance(EVEN_G)).isEqualTo(gBefore + 400);
-        assertThat(transfers.storedBalance(EVEN_H)).isEqualTo(hBefore);
+        assertThat(transfers.storedBalance(userG)).isEqualTo(gBefore + 400);
+        assertThat(transfers.storedBalance(userH)).isEqualTo(hBefore);
         // tried again once the wallet is free, it goes through
-        assertThat(transfers.transfer(EVEN_G, EVEN_H, 100, "blocked-1").status())
-                .isEqualTo(201);
+        assertThat(transfers.transfer(userG, userH, 100, "blocked-1").status()).isEqualTo(201);
     }
 
     @Test
     void shouldConserveMoneyUnderConcurrentTransfersInRandomDirections() throws Exception {
-        long last = CROWD_FIRST + CROWD - 1;
-        long total = transfers.totalBalance(CROWD_FIRST, last);
+        long first = crowd.get(0);
+        long last = crowd.get(CROWD - 1);
+        long total = transfers.totalBalance(first, last);
         Random random = new Random(9);
         int count = 500;
         ExecutorService clients = Executors.newFixedThreadPool(16);
         List<Future<Api.Reply>> replies = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                long from = CROWD_FIRST + random.nextInt(CROWD);
-                long to = CROWD_FIRST + (from - CROWD_FIRST + 1 + random.nextInt(CROWD - 1)) % CROWD;
+                int payer = random.nextInt(CROWD);
+                long from = crowd.get(payer);
+                long to = crowd.get((payer + 1 + random.nextInt(CROWD - 1)) % CROWD);
                 // up to 60% of a starting balance: enough of them fail for balance as wallets drain
                 long amount = 1 + random.nextInt((int) (CROWD_BALANCE * 6 / 10));
                 String key = "crowd-" + i;
@@ -225,13 +240,13 @@ class TransferIT {
                     .isSubsetOf("201", "409 INSUFFICIENT_BALANCE", "409 CONCURRENT_UPDATE");
             assertThat(outcomes.get("201")).as("most complete").isGreaterThan(count / 2);
             assertThat(outcomes).containsKey("409 INSUFFICIENT_BALANCE");
-            assertThat(transfers.totalBalance(CROWD_FIRST, last))
+            assertThat(transfers.totalBalance(first, last))
                     .as("money is conserved")
                     .isEqualTo(total);
-            assertThat(transfers.ledgerRowsOf(CROWD_FIRST, last))
+            assertThat(transfers.ledgerRowsOf(first, last))
                     .as("two ledger rows per completed transfer")
                     .isEqualTo(2L * outcomes.get("201"));
-            for (long user = CROWD_FIRST; user <= last; user++) {
+            for (long user : crowd) {
                 assertThat(transfers.storedBalance(user))
                         .as("balance of %s: start plus its ledger", user)
                         .isEqualTo(CROWD_BALANCE + transfers.ledgerNet(user))

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestStack.class)
 class WebShutdownIT {
 
-    private static final long SKU = 8;
     private static final int PURCHASERS = 4;
 
     @Test
@@ -33,8 +32,9 @@ class WebShutdownIT {
         int port = WebRegistrationIT.port(victim);
         ServiceProcess process = TestStack.stack().service(victim);
         Api api = TestStack.api(victim);
-        // late in the suite: a user with money left
-        long user = TestStack.db().richestUsers(1).get(0);
+        // no purchase refused for want of money or units before the instance is down
+        long user = TestStack.db().newUser(10_000_000);
+        long sku = TestStack.db().newProduct(100, 100_000);
         List<Integer> statuses = new CopyOnWriteArrayList<>();
         List<String> refused = new CopyOnWriteArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -43,7 +43,7 @@ class WebShutdownIT {
             purchasers.add(CompletableFuture.runAsync(() -> {
                 while (running.get()) {
                     try {
-                        statuses.add(api.placeOrder(user, SKU, 1).status());
+                        statuses.add(api.placeOrder(user, sku, 1).status());
                     } catch (RuntimeException e) {
                         // the connection refused or closed: never answered, retried elsewhere by a load balancer
                         refused.add(e.toString());

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,8 +23,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WorkerIdLeaseIT {
 
     private static final String HOME = "tradeflow_order_0";
-    private static final long USER = 11;
-    private static final long SKU = 4;
+
+    private static long user;
+    private static long sku;
+
+    @BeforeAll
+    static void createBuyer() {
+        user = TestStack.db().newUser(100_000);
+        sku = TestStack.db().newProduct(1_663, 1_000);
+    }
 
     @Test
     void shouldLeaseEachWebInstanceItsOwnWorkerIdAndMintOrdersWithIt() {
@@ -60,7 +68,7 @@ class WorkerIdLeaseIT {
     }
 
     private static long placeThrough(ServiceName web) {
-        Api.Reply reply = TestStack.api(web).placeOrder(USER, SKU, 1);
+        Api.Reply reply = TestStack.api(web).placeOrder(user, sku, 1);
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
         return reply.body().path("orderId").asLong();
     }

@@ -32,12 +32,13 @@ class XaRecoveryIT {
     void shouldCommitAPreparedBranchWhoseParticipantWasKilledOnceItIsBack() throws Exception {
         Api api = TestStack.api();
         Databases db = TestStack.db();
-        long user = 48;
-        long price = api.price(11);
+        long user = db.newUser(100_000);
+        long sku = db.newProduct(5_310, 1_000);
+        long price = api.price(sku);
         long balance = api.balance(user);
         api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD_BEFORE_COMMIT, true);
 
-        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, 11, 1, "XA"));
+        CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, sku, 1, "XA"));
         String xid = await().atMost(Duration.ofSeconds(20))
                 .until(
                         () -> db.xaPreparedTotal() >= 3 ? db.xaPreparedXids() : java.util.Set.<String>of(),
