@@ -38,8 +38,8 @@ public final class Databases {
             "tradeflow_inventory", List.of("products", "stock", "stock_ledger"),
             "tradeflow_account_0", List.of("wallets", "wallet_ledger", "wallet_transfers"),
             "tradeflow_account_1", List.of("wallets", "wallet_ledger", "wallet_transfers"),
-            "tradeflow_order_0", List.of("orders_0", "orders_1", "order_requests", "order_transactions"),
-            "tradeflow_order_1", List.of("orders_0", "orders_1", "order_requests", "order_transactions"));
+            "tradeflow_order_0", List.of("orders_0", "orders_1", "order_transactions"),
+            "tradeflow_order_1", List.of("orders_0", "orders_1", "order_transactions"));
 
     /**
      * Ids of the users and products tests create: above the demo data's (users 1-100, skus 1-20) and below the

@@ -10,7 +10,7 @@ import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
 import org.springframework.stereotype.Component;
 
 /**
- * TCC order row of a purchase: the try writes the order as PENDING (with its Idempotency-Key record), confirm
+ * TCC order row of a purchase: the try writes the order as PENDING (with its Idempotency-Key), confirm
  * makes it PLACED and writes its OrderPlaced event (so no event exists before the global commit) with the id and
  * outbox status the try was given, cancel removes both rows. Fenced by Seata in the user's database.
  */

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * SQL over the sharded orders, their Idempotency-Key records and their global transactions (through
- * ShardingSphere, or straight on the user's database in work bound to the user; every write names the user, so it
- * stays in the user's database). Statements about one order name its table with {@link OrderTable}; those about
- * many orders (a user's list, an order by id alone) need ShardingSphere and run outside such work. Every change a
- * consumer must hear of writes its event to the outbox in the same local transaction.
+ * SQL over the sharded orders (each row with the Idempotency-Key of the request that placed it) and their global
+ * transactions (through ShardingSphere, or straight on the user's database in work bound to the user; every write
+ * names the user, so it stays in the user's database). Statements about a user's orders name their table with
+ * {@link OrderTable}; those about orders of any user (an order by id alone) need ShardingSphere and run outside such
+ * work. Every change a consumer must hear of writes its event to the outbox in the same local transaction.
  */
 @Repository
 public class OrderRepository {
@@ -65,8 +65,8 @@ public class OrderRepository {
     }
 
     /**
-     * The order row, its Idempotency-Key record and its OrderPlaced event (outbox row in {@code status}) in one
-     * local transaction: under an AT or XA global transaction, one branch (all rows live in the user's database).
+     * The order row (with its Idempotency-Key) and its OrderPlaced event (outbox row in {@code status}) in one local
+     * transaction: under an AT or XA global transaction, one branch (both rows live in the user's database).
      */
     @Transactional
     public void insert(Order order, String idempotencyKey, String fingerprint, OrderEvent placed, OutboxStatus status) {
@@ -75,15 +75,17 @@ public class OrderRepository {
     }
 
     /**
-     * The rows of {@link #insert}, in the caller's transaction (a TCC try's). The order keeps the request's trace
-     * (the console links to it, and a TCC confirm's event continues it) and the global transaction placing it: once
-     * that commits, the row is its record ({@link OrderTransaction#committedPlacementOf}).
+     * The order row of {@link #insert}, in the caller's transaction (a TCC try's). The order keeps the request's
+     * trace (the console links to it, and a TCC confirm's event continues it), the global transaction placing it
+     * (once that commits, the row is its record: {@link OrderTransaction#committedPlacementOf}) and the request's
+     * Idempotency-Key with the fingerprint of its body (unique per user: a second order with the key fails).
      */
     void insertRows(Order order, String idempotencyKey, String fingerprint) {
         jdbc.update(
-                "INSERT INTO " + table.of(order.orderId()) + """
-                 (order_id, user_id, sku_id, quantity, amount, status, mode, created_at, trace_parent, placed_xid)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                "INSERT INTO " + table.of(order.userId()) + """
+                 (order_id, user_id, sku_id, quantity, amount, status, mode, created_at, trace_parent, placed_xid,
+                 idempotency_key, request_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 order.orderId(),
                 order.userId(),
                 order.skuId(),
@@ -93,12 +95,9 @@ public class OrderRepository {
                 order.mode().name(),
                 Timestamp.from(order.createdAt()),
                 traces.current(),
-                order.placedXid());
-        if (idempotencyKey != null) {
-            jdbc.update("""
-                    INSERT INTO order_requests (idempotency_key, request_hash, order_id, user_id)
-                    VALUES (?, ?, ?, ?)""", idempotencyKey, fingerprint, order.orderId(), order.userId());
-        }
+                order.placedXid(),
+                idempotencyKey,
+                idempotencyKey == null ? null : fingerprint);
     }
 
     /** AT and XA cancellation: PLACED -> CANCELLED and the OrderCancelled event, one local transaction. */
@@ -126,7 +125,7 @@ public class OrderRepository {
             // the coordinator runs the confirm outside the request: the event continues the order's trace
             Traced traced = jdbc
                     .query(
-                            "SELECT * FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ?",
+                            "SELECT * FROM " + table.of(userId) + " WHERE order_id = ? AND user_id = ?",
                             TRACED,
                             orderId,
                             userId)
@@ -157,7 +156,7 @@ public class OrderRepository {
     boolean changeStatus(long orderId, long userId, OrderStatus from, OrderStatus to) {
         from.requireNext(to);
         return jdbc.update(
-                        "UPDATE " + table.of(orderId)
+                        "UPDATE " + table.of(userId)
                                 + " SET status = ? WHERE order_id = ? AND user_id = ? AND status = ?",
                         to.name(),
                         orderId,
@@ -166,11 +165,10 @@ public class OrderRepository {
                 == 1;
     }
 
-    /** Removes an order that never was (a TCC placement that is cancelled) with its Idempotency-Key record. */
+    /** Removes an order that never was (a TCC placement that is cancelled), its Idempotency-Key with it. */
     boolean deleteUnplaced(long orderId, long userId) {
-        jdbc.update("DELETE FROM order_requests WHERE user_id = ? AND order_id = ?", userId, orderId);
         return jdbc.update(
-                        "DELETE FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ? AND status = ?",
+                        "DELETE FROM " + table.of(userId) + " WHERE order_id = ? AND user_id = ? AND status = ?",
                         orderId,
                         userId,
                         OrderStatus.PENDING.name())
@@ -200,7 +198,7 @@ public class OrderRepository {
     public Optional<Order> find(long orderId, long userId) {
         return jdbc
                 .query(
-                        "SELECT * FROM " + table.of(orderId) + " WHERE order_id = ? AND user_id = ?",
+                        "SELECT * FROM " + table.of(userId) + " WHERE order_id = ? AND user_id = ?",
                         ORDER_ROW,
                         orderId,
                         userId)
@@ -218,9 +216,12 @@ public class OrderRepository {
 
     Optional<StoredRequest> findRequest(long userId, String idempotencyKey) {
         return jdbc
-                .query("""
-                SELECT request_hash, order_id FROM order_requests WHERE user_id = ? AND idempotency_key = ?
-                """, (rs, i) -> new StoredRequest(rs.getString(1), rs.getLong(2)), userId, idempotencyKey)
+                .query(
+                        "SELECT request_hash, order_id FROM " + table.of(userId)
+                                + " WHERE user_id = ? AND idempotency_key = ?",
+                        (rs, i) -> new StoredRequest(rs.getString(1), rs.getLong(2)),
+                        userId,
+                        idempotencyKey)
                 .stream()
                 .findFirst();
     }

@@ -27,7 +27,7 @@ class PurchaseSteps {
         STOCK("stock"),
         /** provider-account debits (or, TCC, freezes) the money */
         MONEY("money"),
-        /** the order row, its Idempotency-Key record and its event, in the user's order database */
+        /** the order row (with its Idempotency-Key) and its event, in the user's order database */
         ORDER("order"),
         /** a placement still in phase two (e.g. a TCC confirm retried) recorded with its status */
         RECORD("record");

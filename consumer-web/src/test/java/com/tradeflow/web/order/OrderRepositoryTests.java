@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.apache.seata.core.model.GlobalStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -65,11 +66,35 @@ class OrderRepositoryTests {
                 .contains(new OrderRepository.StoredRequest("fingerprint", order.orderId()));
         assertThat(count("SELECT COUNT(*) FROM outbox_events WHERE event_id = ? AND status = 'SENT'", placed.eventId()))
                 .isOne();
-        // in the table its id hashes to, and only there
-        assertThat(count(
-                        "SELECT COUNT(*) FROM " + OrderTable.physical(order.orderId()) + " WHERE order_id = ?",
-                        order.orderId()))
+        // in the table of its user, and only there
+        assertThat(count("SELECT COUNT(*) FROM " + OrderTable.physical(USER) + " WHERE order_id = ?", order.orderId()))
                 .isOne();
+        assertThat(count("""
+                        SELECT (SELECT COUNT(*) FROM orders_0 WHERE order_id = ?)
+                             + (SELECT COUNT(*) FROM orders_1 WHERE order_id = ?)
+                        """, order.orderId(), order.orderId())).isOne();
+    }
+
+    @Test
+    void shouldKeepAnIdempotencyKeyOncePerUser() {
+        Order first = newOrder(TransactionMode.AT);
+        orders.insertRows(first, "once", "fingerprint");
+        Order other = Order.create(IDS.incrementAndGet(), USER + 2, 3L, 1, 250L, TransactionMode.AT, null);
+        Order again = newOrder(TransactionMode.AT);
+
+        // another user may send the same key (in the same database); the same user may not, whatever the order
+        orders.insertRows(other, "once", "fingerprint");
+        assertThatThrownBy(() -> orders.insertRows(again, "once", "fingerprint"))
+                .isInstanceOf(DuplicateKeyException.class);
+        // orders placed without a key do not collide
+        orders.insertRows(newOrder(TransactionMode.AT), null, null);
+        orders.insertRows(newOrder(TransactionMode.AT), null, null);
+
+        assertThat(orders.findRequest(USER, "once"))
+                .contains(new OrderRepository.StoredRequest("fingerprint", first.orderId()));
+        assertThat(orders.findRequest(USER + 2, "once"))
+                .contains(new OrderRepository.StoredRequest("fingerprint", other.orderId()));
+        assertThat(orders.find(again.orderId(), USER)).isEmpty();
     }
 
     @Test
@@ -146,5 +171,7 @@ class OrderRepositoryTests {
         assertThat(orders.find(pending.orderId(), USER)).isEmpty();
         assertThat(orders.findRequest(USER, "key-" + pending.orderId())).isEmpty();
         assertThat(orders.find(placed.orderId(), USER)).isPresent();
+        assertThat(orders.findRequest(USER, "key-" + placed.orderId()))
+                .contains(new OrderRepository.StoredRequest("fingerprint", placed.orderId()));
     }
 }

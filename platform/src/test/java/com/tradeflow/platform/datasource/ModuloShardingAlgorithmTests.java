@@ -35,10 +35,30 @@ class ModuloShardingAlgorithmTests {
         assertThat(counts.get("orders_1")).isBetween(400, 600);
     }
 
+    @Test
+    void shouldSpreadTheKeysOfOneDatabaseOverAllItsTablesWithin() {
+        ModuloShardingAlgorithm tables =
+                algorithm(ModuloShardingAlgorithm.configWithin(2).getProps());
+        Map<String, Integer> counts = new HashMap<>();
+        // the users of database 1 (odd ids): key mod 2 over the tables would put them all in orders_1
+        for (long user = 1; user < 200; user += 2) {
+            String table = tables.doSharding(List.of("orders_0", "orders_1"), value(user));
+            assertThat(table).isEqualTo("orders_" + ModuloShardingAlgorithm.indexWithin(user, 2, 2));
+            counts.merge(table, 1, Integer::sum);
+        }
+        assertThat(counts).containsEntry("orders_0", 50).containsEntry("orders_1", 50);
+        assertThat(tables.doSharding(List.of("orders_0", "orders_1"), value(5))).isEqualTo("orders_0");
+        assertThat(tables.doSharding(List.of("orders_0", "orders_1"), value(7))).isEqualTo("orders_1");
+    }
+
     private static ModuloShardingAlgorithm algorithm(String spread) {
-        ModuloShardingAlgorithm algorithm = new ModuloShardingAlgorithm();
         Properties props = new Properties();
         props.setProperty("spread", spread);
+        return algorithm(props);
+    }
+
+    private static ModuloShardingAlgorithm algorithm(Properties props) {
+        ModuloShardingAlgorithm algorithm = new ModuloShardingAlgorithm();
         algorithm.init(props);
         return algorithm;
     }
