@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradeflow.bench.BenchMain;
 import com.tradeflow.devstack.DevStackOptions;
+import com.tradeflow.devstack.service.ServiceName;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The bench tool, a few seconds against the test stack (AT and TCC; LOCAL needs a stack in benchmark mode), so that
- * it cannot rot: it sets up its own users and products (a range no other test uses), measures, and reports
- * throughput, server CPU per process and SQL statements per purchase.
+ * it cannot rot: it sets up its own users and products (a range no other test uses), spreads its requests over both
+ * consumer-web instances, measures, and reports throughput, server CPU per process and SQL statements per purchase.
  */
 @Order(80)
 @ExtendWith(TestStack.class)
@@ -28,17 +30,21 @@ class BenchSmokeIT {
     private static final String COUNT = "50";
     private static final List<String> MODES = List.of("AT", "TCC");
     private static final List<String> SERVICES = List.of("consumer-web", "provider-inventory", "provider-account");
+    private static final List<ServiceName> WEB_INSTANCES = List.of(ServiceName.WEB, ServiceName.WEB_TRANSACTIONAL);
+    private static final String[] PLACEMENTS_COMMITTED = {"name=\"place-order\"", "phase=\"commit\""};
 
     @Test
     void shouldMeasurePurchasesPerModeWithCpuAndSqlFigures() throws Exception {
         DevStackOptions stack = TestStack.stack().options();
         Path out = Files.createTempDirectory(Path.of("target"), "bench-smoke");
+        Map<ServiceName, Double> placedBefore = placementsCommitted();
 
         // a short JIT watch: the smoke run checks that the warm-up looks at the compilers, not that they settle
         int exit = BenchMain.execute(
                 "purchases",
                 "--url",
-                TestStack.stack().webUrl(),
+                TestStack.stack().webUrl(ServiceName.WEB) + ","
+                        + TestStack.stack().webUrl(ServiceName.WEB_TRANSACTIONAL),
                 "--modes",
                 String.join(",", MODES),
                 "--connections",
@@ -92,8 +98,26 @@ class BenchSmokeIT {
             }
         }
         assertThat(run.resolve("throughput.png")).exists();
+        Map<ServiceName, Double> placedAfter = placementsCommitted();
+        for (ServiceName web : WEB_INSTANCES) {
+            assertThat(placedAfter.get(web))
+                    .as("purchases placed through " + web)
+                    .isGreaterThan(placedBefore.get(web));
+        }
         // leave the stack as the next tests expect it: phase two of every AT purchase done
         TestStack.db().awaitNoUndoLogs();
+    }
+
+    /** Global transactions placing an order that each web instance committed so far. */
+    private static Map<ServiceName, Double> placementsCommitted() throws Exception {
+        Map<ServiceName, Double> placed = new EnumMap<>(ServiceName.class);
+        for (ServiceName web : WEB_INSTANCES) {
+            placed.put(
+                    web,
+                    Metrics.value(web, "tradeflow_global_transaction_seconds_count", PLACEMENTS_COMMITTED)
+                            .orElse(0.0));
+        }
+        return placed;
     }
 
     private static String jdbcUrl(DevStackOptions stack) {

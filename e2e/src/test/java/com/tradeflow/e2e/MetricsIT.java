@@ -4,15 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.tradeflow.devstack.service.ServiceName;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,9 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestStack.class)
 class MetricsIT {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     /** The class's own buyer and product: its purchases must succeed, whatever earlier tests spent or sold. */
     private static long buyer;
 
@@ -43,7 +32,7 @@ class MetricsIT {
 
     @Test
     void shouldCountEachProvidersDubboCallsByServiceMethodAndOutcome() throws Exception {
-        double before = value(
+        double before = Metrics.value(
                         ServiceName.ACCOUNT,
                         "tradeflow_rpc_server_seconds_count",
                         "method=\"debit\"",
@@ -51,14 +40,14 @@ class MetricsIT {
                 .orElse(0.0);
         Api.Reply placed = TestStack.api().placeOrder(buyer, sku, 1, "AT");
         assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
-        assertThat(value(
+        assertThat(Metrics.value(
                         ServiceName.ACCOUNT,
                         "tradeflow_rpc_server_seconds_count",
                         "service=\"WalletService\"",
                         "method=\"debit\"",
                         "outcome=\"SUCCESS\""))
                 .hasValueSatisfying(n -> assertThat(n).isGreaterThan(before));
-        assertThat(value(
+        assertThat(Metrics.value(
                         ServiceName.INVENTORY,
                         "tradeflow_rpc_server_seconds_count",
                         "service=\"InventoryService\"",
@@ -68,7 +57,7 @@ class MetricsIT {
         assertThat(TestStack.api().placeOrder(100_000, sku, 1).status())
                 .as("no such user")
                 .isEqualTo(404);
-        assertThat(value(ServiceName.ACCOUNT, "tradeflow_rpc_server_seconds_count", "outcome=\"REFUSED\""))
+        assertThat(Metrics.value(ServiceName.ACCOUNT, "tradeflow_rpc_server_seconds_count", "outcome=\"REFUSED\""))
                 .as("a business refusal (no wallet) is no error")
                 .isPresent();
     }
@@ -76,9 +65,9 @@ class MetricsIT {
     @Test
     void shouldShowEveryServicesConnectionPools() throws Exception {
         for (ServiceName service : new ServiceName[] {ServiceName.WEB, ServiceName.ACCOUNT, ServiceName.INVENTORY}) {
-            String scrape = scrape(service);
+            String scrape = Metrics.scrape(service);
             assertThat(scrape).as(service.name()).contains("hikaricp_connections_active{");
-            assertThat(value(scrape, "hikaricp_connections_max"))
+            assertThat(Metrics.value(scrape, "hikaricp_connections_max"))
                     .as(service.name())
                     .hasValueSatisfying(n -> assertThat(n).isPositive());
         }
@@ -87,13 +76,13 @@ class MetricsIT {
     @Test
     void shouldTimeEachGlobalTransactionsBeginAndCommitByNameAndType() throws Exception {
         String[] commits = {"name=\"place-order\"", "type=\"AT\"", "phase=\"commit\""};
-        double before = value(ServiceName.WEB, "tradeflow_global_transaction_seconds_count", commits)
+        double before = Metrics.value(ServiceName.WEB, "tradeflow_global_transaction_seconds_count", commits)
                 .orElse(0.0);
         Api.Reply placed = TestStack.api().placeOrder(buyer, sku, 1, "AT");
         assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
-        assertThat(value(ServiceName.WEB, "tradeflow_global_transaction_seconds_count", commits))
+        assertThat(Metrics.value(ServiceName.WEB, "tradeflow_global_transaction_seconds_count", commits))
                 .hasValueSatisfying(n -> assertThat(n).isGreaterThanOrEqualTo(before + 1));
-        assertThat(value(
+        assertThat(Metrics.value(
                         ServiceName.WEB,
                         "tradeflow_global_transaction_seconds_count",
                         "name=\"place-order\"",
@@ -104,55 +93,26 @@ class MetricsIT {
 
     @Test
     void shouldShowTheWebApisRequestsPurchaseStepsOutboxAndReconciliation() throws Exception {
-        String scrape = scrape(ServiceName.WEB);
+        String scrape = Metrics.scrape(ServiceName.WEB);
         assertThat(scrape).contains("http_server_requests_seconds_count{", "tradeflow_purchase_step_seconds_count{");
-        assertThat(value(scrape, "tradeflow_outbox_unsent", "status=\"PENDING\""))
+        assertThat(Metrics.value(scrape, "tradeflow_outbox_unsent", "status=\"PENDING\""))
                 .as("a number, not NaN")
                 .hasValueSatisfying(n -> assertThat(n).isNotNaN().isNotNegative());
-        assertThat(value(scrape, "tradeflow_outbox_lag_seconds"))
+        assertThat(Metrics.value(scrape, "tradeflow_outbox_lag_seconds"))
                 .hasValueSatisfying(n -> assertThat(n).isNotNaN().isNotNegative());
-        assertThat(value(scrape, "tradeflow_reconciliation_findings_open")).isPresent();
+        assertThat(Metrics.value(scrape, "tradeflow_reconciliation_findings_open"))
+                .isPresent();
         assertThat(scrape).contains("tradeflow_reconciliation_checked_total{subject=\"WALLET\"");
     }
 
     @Test
     void shouldShowTheInboxBacklogOfAnInboxSubscriber() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String scrape = scrape(ServiceName.INVENTORY);
-            assertThat(value(scrape, "tradeflow_inbox_backlog", "consumer=\"inventory-sales-report\""))
+            String scrape = Metrics.scrape(ServiceName.INVENTORY);
+            assertThat(Metrics.value(scrape, "tradeflow_inbox_backlog", "consumer=\"inventory-sales-report\""))
                     .hasValueSatisfying(n -> assertThat(n).isNotNaN().isNotNegative());
-            assertThat(value(scrape, "tradeflow_inbox_lag_seconds", "consumer=\"inventory-sales-report\""))
+            assertThat(Metrics.value(scrape, "tradeflow_inbox_lag_seconds", "consumer=\"inventory-sales-report\""))
                     .hasValueSatisfying(n -> assertThat(n).isNotNaN().isNotNegative());
         });
-    }
-
-    private static String scrape(ServiceName service) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                                + TestStack.stack().managementPort(service) + "/actuator/prometheus"))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static Optional<Double> value(ServiceName service, String metric, String... labels) throws Exception {
-        return value(scrape(service), metric, labels);
-    }
-
-    /** The sum of the samples of the metric whose labels include all of these, if any. */
-    static Optional<Double> value(String scrape, String metric, String... labels) {
-        Pattern sample = Pattern.compile("^" + Pattern.quote(metric) + "(\\{[^}]*})? (\\S+)$");
-        double[] values = scrape.lines()
-                .map(sample::matcher)
-                .filter(Matcher::matches)
-                .filter(m -> Arrays.stream(labels)
-                        .allMatch(l -> m.group(1) != null && m.group(1).contains(l)))
-                .mapToDouble(m -> Double.parseDouble(m.group(2)))
-                .toArray();
-        return values.length == 0
-                ? Optional.empty()
-                : Optional.of(Arrays.stream(values).sum());
     }
 }

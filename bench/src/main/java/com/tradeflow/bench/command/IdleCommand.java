@@ -50,7 +50,7 @@ final class IdleCommand implements Callable<Integer> {
             IdleReport report = new IdleReport(
                     startedAt,
                     List.of(
-                            "target: " + target.url + ", database "
+                            "target: " + target.urlsForReport() + ", database "
                                     + (target.hasDatabase() ? target.mysqlForReport() : "none"),
                             "measured: " + duration.toSeconds() + " s, no load from the bench"),
                     probes.cpuSource(),

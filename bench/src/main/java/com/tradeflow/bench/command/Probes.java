@@ -19,7 +19,7 @@ final class Probes {
     private Probes() {}
 
     static StackProbes open(TargetOptions target, PrintWriter out) {
-        CpuProbe cpu = StackProbes.chooseCpuProbe(target.url, target.stackDir, target.actuatorsOrDefault());
+        CpuProbe cpu = StackProbes.chooseCpuProbe(target.url(), target.stackDir, target.actuatorsOrDefault());
         if (cpu == CpuProbe.NONE) {
             out.println("server CPU: n/a (no " + StackProcesses.file(target.stackDir) + " for a local stack, no "
                     + "actuator process.cpu.time at "
@@ -39,7 +39,7 @@ final class Probes {
 
     /** The JIT compiler threads of a stack on this machine, whose processes file is there. */
     static Optional<CompilerThreads> compilerThreads(TargetOptions target) {
-        if (!StackProbes.isLocal(target.url, target.stackDir)) {
+        if (!StackProbes.isLocal(target.url(), target.stackDir)) {
             return Optional.empty();
         }
         return Optional.of(new CompilerThreads(target.stackDir, Path.of("/proc"), ClockTicks.perSecond()));

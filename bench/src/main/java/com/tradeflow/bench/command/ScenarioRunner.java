@@ -67,7 +67,7 @@ final class ScenarioRunner {
         }
         try (StackProbes probes = Probes.open(target, out);
                 HttpTransport transport =
-                        new ApacheHttpTransport(target.url, target.timeout, plan.connections(), tokens)) {
+                        new ApacheHttpTransport(target.urls, target.timeout, plan.connections(), tokens)) {
             if (Probes.benchIsPartOfStack(target)) {
                 notes.add("The bench runs inside the stack's devstack JVM: that process's CPU includes the load "
                         + "generator's.");
@@ -214,8 +214,8 @@ final class ScenarioRunner {
     private static List<String> settings(ScenarioCommand command, BenchData data, LoadPlan plan, List<String> modes) {
         TargetOptions target = command.target;
         List<String> settings = new ArrayList<>();
-        settings.add(
-                "target: " + target.url + ", database " + (target.hasDatabase() ? target.mysqlForReport() : "none"));
+        settings.add("target: " + target.urlsForReport() + ", database "
+                + (target.hasDatabase() ? target.mysqlForReport() : "none"));
         settings.add(String.format(
                 Locale.ROOT,
                 "load: %s; %d s warm-up%s, then %d s measured per mode; modes %s, " + "one after another",

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** The deployment under test, how to see inside it, and where the results go. */
@@ -17,13 +19,18 @@ public final class TargetOptions {
     /** consumer-web's actuator port unless configured otherwise (its management port, apart from the API's). */
     static final int WEB_MANAGEMENT_PORT = 9080;
 
-    /** Base URL of the web API: the local stack's consumer-web, or a deployment's load balancer. */
+    /**
+     * Base URLs of the web API: the local stack's consumer-web, a deployment's load balancer, or several
+     * consumer-web instances, which the requests are spread over in turn (the load balancer's part).
+     */
     @Option(
             names = "--url",
             defaultValue = "http://127.0.0.1:8080",
+            split = ",",
             paramLabel = "URL",
-            description = "Base URL of the web API (default: ${DEFAULT-VALUE}).")
-    URI url;
+            description = "Base URL of the web API; several (repeated or comma-separated): requests spread over them "
+                    + "in turn (default: ${DEFAULT-VALUE}).")
+    List<URI> urls;
 
     /**
      * The local stack's work directory: its {@code processes.properties} names the processes whose CPU is measured
@@ -101,6 +108,19 @@ public final class TargetOptions {
             description = "Request timeout (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    /**
+     * The first base URL: where the probes look (a local stack's processes file, the default actuator host). The
+     * instances of one stack share its machine.
+     */
+    URI url() {
+        return urls.get(0);
+    }
+
+    /** The base URLs for reports. */
+    String urlsForReport() {
+        return urls.stream().map(URI::toString).collect(Collectors.joining(", "));
+    }
+
     boolean hasDatabase() {
         return !NO_DATABASE.equalsIgnoreCase(mysql.trim());
     }
@@ -110,7 +130,7 @@ public final class TargetOptions {
             return actuators;
         }
         Map<String, URI> web = new LinkedHashMap<>();
-        web.put(WEB_SERVICE, URI.create(url.getScheme() + "://" + url.getHost() + ":" + WEB_MANAGEMENT_PORT));
+        web.put(WEB_SERVICE, URI.create(url().getScheme() + "://" + url().getHost() + ":" + WEB_MANAGEMENT_PORT));
         return web;
     }
 

@@ -26,7 +26,7 @@ class OptionsTests {
     void shouldDefaultToTheIssuesBenchmarkOnTheLocalStack() {
         PurchasesCommand command = purchases();
 
-        assertThat(command.target.url).isEqualTo(URI.create("http://127.0.0.1:8080"));
+        assertThat(command.target.urls).containsExactly(URI.create("http://127.0.0.1:8080"));
         assertThat(command.target.stackDir).isEqualTo(Path.of(".devstack"));
         assertThat(command.target.mysql).isEqualTo("jdbc:mariadb://127.0.0.1:3306/?user=root");
         assertThat(command.target.out).isEqualTo(Path.of("bench/results"));

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -223,6 +224,45 @@ class ScenarioRunnerTests {
                     .contains("--issuer")
                     .contains("--tokens");
             assertThat(api.orders()).isZero();
+        }
+    }
+
+    @Test
+    void shouldSpreadRequestsOverEveryUrlGiven() throws Exception {
+        try (FakeWebApi first = new FakeWebApi();
+                FakeWebApi second = new FakeWebApi();
+                FakeWebApi third = new FakeWebApi()) {
+            StringWriter printed = new StringWriter();
+
+            int exit = run(
+                    printed,
+                    "purchases",
+                    "--url",
+                    first.url() + "," + second.url(),
+                    "--url",
+                    third.url(),
+                    "--mysql",
+                    "none",
+                    "--modes",
+                    "AT",
+                    "--connections",
+                    "3",
+                    "--warmup",
+                    "0s",
+                    "--duration",
+                    "1s",
+                    "--out",
+                    out.toString(),
+                    "--stack-dir",
+                    out.resolve("no-stack").toString());
+
+            assertThat(exit).isEqualTo(CommandLine.ExitCode.OK);
+            long all = first.orders() + second.orders() + third.orders();
+            // in turn: no instance more than a few requests (those in flight at the end) apart from another
+            for (FakeWebApi api : List.of(first, second, third)) {
+                assertThat(api.orders()).isCloseTo(all / 3, Offset.offset(3L));
+            }
+            assertThat(printed.toString()).contains(first.url() + ", " + second.url() + ", " + third.url());
         }
     }
 
