@@ -3,7 +3,9 @@
 -- A key is unique per user; for a unique index to say so, all of a user's orders must share one table: orders_0 and
 -- orders_1 are now chosen by the user id's next digit (user_id DIV 2 % 2; the database is user_id % 2), no longer
 -- by a hash of the order id. Existing rows move to their user's table, with the keys they were placed with
--- (updated_at kept: the reconciliation reads orders by it).
+-- (updated_at kept: the orders did not change; V402 has the reconciliation read both tables again). Run it with no
+-- instance of the version before it left running and no global transaction in flight: their statements and undo
+-- logs name the tables as they were.
 ALTER TABLE orders_0
     ADD COLUMN idempotency_key VARCHAR(64) NULL COMMENT 'of the request that placed the order, unique per user',
     ADD COLUMN request_hash CHAR(64) NULL COMMENT 'fingerprint of that request body';

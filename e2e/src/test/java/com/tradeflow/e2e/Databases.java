@@ -15,14 +15,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
@@ -293,20 +291,6 @@ public final class Databases {
         } catch (SQLException e) {
             throw new IllegalStateException(db + ": " + sql + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The users with the most money left, richest first: tests that need purchases to succeed late in the suite,
-     * after earlier tests spent random wallets down.
-     */
-    public List<Long> richestUsers(int count) {
-        return Stream.of("tradeflow_account_0", "tradeflow_account_1")
-                .flatMap(d -> rows(d, "SELECT user_id, balance FROM wallets").stream())
-                .sorted(Comparator.comparingLong((Map<String, Object> r) -> ((Number) r.get("balance")).longValue())
-                        .reversed())
-                .limit(count)
-                .map(r -> ((Number) r.get("user_id")).longValue())
-                .toList();
     }
 
     /**

@@ -92,7 +92,7 @@ class TransactionModesIT {
         assertThat(db.tablesHolding(Long.parseLong(orderId)))
                 .singleElement()
                 .asString()
-                .startsWith("tradeflow_order_" + (user % 2) + ".orders_");
+                .isEqualTo("tradeflow_order_" + (user % 2) + ".orders_" + (user / 2 % 2));
         assertThat(db.stockLedgerOrderIds()).containsOnlyOnce(Long.parseLong(orderId));
         assertThat(db.walletLedgerOrderIds()).containsOnlyOnce(Long.parseLong(orderId));
         Api.Reply read = api.order(user, orderId);

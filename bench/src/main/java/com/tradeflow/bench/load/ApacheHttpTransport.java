@@ -37,8 +37,9 @@ public final class ApacheHttpTransport implements HttpTransport {
         }
         Timeout limit = Timeout.of(timeout);
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(connections)
-                // each route (base URL) may need every connection: requests alternate, workers do not
+                // requests alternate between the base URLs, workers do not: each worker may hold a connection to
+                // each, or the pool would close one to open another on most requests
+                .setMaxConnTotal(connections * baseUrls.size())
                 .setMaxConnPerRoute(connections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(limit)

@@ -91,9 +91,9 @@ class OrderController {
      */
     @GetMapping("/api/orders/{orderId}")
     OrderView get(Caller caller, @PathVariable @Positive long orderId) {
-        Order order = orders.find(orderId)
+        // looked up among the caller's orders: one table, and another user's order is not found, as asked
+        Order order = orders.find(orderId, caller.userId())
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId));
-        caller.requireOwner(order.userId(), "order " + orderId);
         return views.current(order);
     }
 

@@ -82,7 +82,7 @@ public class OrderRepository {
      */
     void insertRows(Order order, String idempotencyKey, String fingerprint) {
         jdbc.update(
-                "INSERT INTO " + table.of(order.userId()) + """
+                "INSERT INTO " + table.ofUser(order.userId()) + """
                  (order_id, user_id, sku_id, quantity, amount, status, mode, created_at, trace_parent, placed_xid,
                  idempotency_key, request_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -125,7 +125,7 @@ public class OrderRepository {
             // the coordinator runs the confirm outside the request: the event continues the order's trace
             Traced traced = jdbc
                     .query(
-                            "SELECT * FROM " + table.of(userId) + " WHERE order_id = ? AND user_id = ?",
+                            "SELECT * FROM " + table.ofUser(userId) + " WHERE order_id = ? AND user_id = ?",
                             TRACED,
                             orderId,
                             userId)
@@ -156,7 +156,7 @@ public class OrderRepository {
     boolean changeStatus(long orderId, long userId, OrderStatus from, OrderStatus to) {
         from.requireNext(to);
         return jdbc.update(
-                        "UPDATE " + table.of(userId)
+                        "UPDATE " + table.ofUser(userId)
                                 + " SET status = ? WHERE order_id = ? AND user_id = ? AND status = ?",
                         to.name(),
                         orderId,
@@ -168,7 +168,7 @@ public class OrderRepository {
     /** Removes an order that never was (a TCC placement that is cancelled), its Idempotency-Key with it. */
     boolean deleteUnplaced(long orderId, long userId) {
         return jdbc.update(
-                        "DELETE FROM " + table.of(userId) + " WHERE order_id = ? AND user_id = ? AND status = ?",
+                        "DELETE FROM " + table.ofUser(userId) + " WHERE order_id = ? AND user_id = ? AND status = ?",
                         orderId,
                         userId,
                         OrderStatus.PENDING.name())
@@ -198,7 +198,7 @@ public class OrderRepository {
     public Optional<Order> find(long orderId, long userId) {
         return jdbc
                 .query(
-                        "SELECT * FROM " + table.of(userId) + " WHERE order_id = ? AND user_id = ?",
+                        "SELECT * FROM " + table.ofUser(userId) + " WHERE order_id = ? AND user_id = ?",
                         ORDER_ROW,
                         orderId,
                         userId)
@@ -217,7 +217,7 @@ public class OrderRepository {
     Optional<StoredRequest> findRequest(long userId, String idempotencyKey) {
         return jdbc
                 .query(
-                        "SELECT request_hash, order_id FROM " + table.of(userId)
+                        "SELECT request_hash, order_id FROM " + table.ofUser(userId)
                                 + " WHERE user_id = ? AND idempotency_key = ?",
                         (rs, i) -> new StoredRequest(rs.getString(1), rs.getLong(2)),
                         userId,

@@ -32,20 +32,20 @@ public class OrderTable {
 
     /** The physical table of a user's orders: {@code orders_<n>}. */
     public static String physical(long userId) {
-        return physical(ModuloShardingAlgorithm.indexWithin(userId, DATABASES, PER_DATABASE));
+        return named(ModuloShardingAlgorithm.indexWithin(userId, DATABASES, PER_DATABASE));
     }
 
     /** The physical tables in each user database, in order. */
     public static List<String> physicalTables() {
-        return IntStream.range(0, PER_DATABASE).mapToObj(OrderTable::physical).toList();
+        return IntStream.range(0, PER_DATABASE).mapToObj(OrderTable::named).toList();
     }
 
-    private static String physical(int index) {
+    private static String named(int index) {
         return LOGICAL + "_" + index;
     }
 
     /** The name to use for the user's orders now. */
-    String of(long userId) {
+    String ofUser(long userId) {
         return dataSource.direct() ? physical(userId) : LOGICAL;
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
  *   <li>the sku's rate limit (Sentinel hot parameter, {@link HotSkuGuard});</li>
  *   <li>the product cache's write fence around everything that changes the sku's stock ({@link StockChanges});</li>
  *   <li>ONE Seata global transaction in the mode, with its participants in order: stock (provider-inventory), money
- *       (provider-account), the order row with its key record and OrderPlaced event (here). Any failure rolls all of
+ *       (provider-account), the order row with its Idempotency-Key and OrderPlaced event (here). Any failure rolls all of
  *       them back;</li>
  *   <li>the global commit, wrapped by the event publisher ({@link OrderEventPublisher});</li>
  *   <li>the transaction's outcome recorded with the order, and the answer. A commit the coordinator did not
@@ -206,7 +206,7 @@ public class PlaceOrderService {
         return order;
     }
 
-    /** The order row, its key record and its OrderPlaced event, in one local transaction of the user's database. */
+    /** The order row (with its key) and its OrderPlaced event, in one local transaction of the user's database. */
     private void writeOrder(Order order, TransactionMode mode, String idempotencyKey, String fingerprint) {
         OrderEvent placed = order.newEvent(OrderEvent.PLACED);
         if (mode == TransactionMode.LOCAL) {

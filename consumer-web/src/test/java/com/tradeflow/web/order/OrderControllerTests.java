@@ -1,8 +1,10 @@
 package com.tradeflow.web.order;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -145,16 +147,20 @@ class OrderControllerTests {
     }
 
     @Test
-    void shouldAnswer404ForAnotherUsersOrderAsForAnUnknownOne() throws Exception {
-        Order theirs = Order.create(41L, 8L, 3L, 1, 250L, TransactionMode.AT, "tc:8091:1");
-        when(orders.find(41L)).thenReturn(Optional.of(theirs));
-        when(orders.find(42L)).thenReturn(Optional.empty());
+    void shouldLookAnOrderUpAmongTheCallersOwnAnd404WhenItIsNotThere() throws Exception {
+        Order mine = Order.create(41L, 7L, 3L, 1, 250L, TransactionMode.AT, "tc:8091:1");
+        when(orders.find(41L, 7L)).thenReturn(Optional.of(mine));
+        when(views.current(mine)).thenReturn(OrderView.of(mine, null));
 
         api.perform(get("/api/orders/41"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orderId").value("41"));
+        // another user's order (the repository filters by user: OrderRepositoryTests) or none at all
+        api.perform(get("/api/orders/42"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("NOT_FOUND"));
-        api.perform(get("/api/orders/42")).andExpect(status().isNotFound());
-        verifyNoInteractions(views);
+        verify(orders).find(42L, 7L);
+        verify(orders, never()).find(anyLong());
     }
 
     @Test

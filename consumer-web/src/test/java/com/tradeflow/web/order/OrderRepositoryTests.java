@@ -31,6 +31,8 @@ class OrderRepositoryTests {
 
     private static final AtomicLong IDS = new AtomicLong(1_000);
     private static final long USER = 7L;
+    /** Another user whose orders share {@link #USER}'s database and table. */
+    private static final long OTHER_USER = USER + 4;
 
     private static JdbcTemplate jdbc;
     private static OrderRepository orders;
@@ -79,10 +81,11 @@ class OrderRepositoryTests {
     void shouldKeepAnIdempotencyKeyOncePerUser() {
         Order first = newOrder(TransactionMode.AT);
         orders.insertRows(first, "once", "fingerprint");
-        Order other = Order.create(IDS.incrementAndGet(), USER + 2, 3L, 1, 250L, TransactionMode.AT, null);
+        // a user of the same database and table (user_id % 2 and user_id / 2 % 2 alike)
+        Order other = Order.create(IDS.incrementAndGet(), OTHER_USER, 3L, 1, 250L, TransactionMode.AT, null);
         Order again = newOrder(TransactionMode.AT);
 
-        // another user may send the same key (in the same database); the same user may not, whatever the order
+        // another user may send the same key; the same user may not, whatever the order
         orders.insertRows(other, "once", "fingerprint");
         assertThatThrownBy(() -> orders.insertRows(again, "once", "fingerprint"))
                 .isInstanceOf(DuplicateKeyException.class);
@@ -92,7 +95,7 @@ class OrderRepositoryTests {
 
         assertThat(orders.findRequest(USER, "once"))
                 .contains(new OrderRepository.StoredRequest("fingerprint", first.orderId()));
-        assertThat(orders.findRequest(USER + 2, "once"))
+        assertThat(orders.findRequest(OTHER_USER, "once"))
                 .contains(new OrderRepository.StoredRequest("fingerprint", other.orderId()));
         assertThat(orders.find(again.orderId(), USER)).isEmpty();
     }
@@ -136,9 +139,10 @@ class OrderRepositoryTests {
         // a second cancellation finds it CANCELLING already
         assertThat(orders.changeStatus(order.orderId(), USER, OrderStatus.PLACED, OrderStatus.CANCELLING))
                 .isFalse();
-        // another user's id does not reach it
-        assertThat(orders.changeStatus(order.orderId(), USER + 1, OrderStatus.CANCELLING, OrderStatus.CANCELLED))
+        // another user's id does not reach it, nor read it
+        assertThat(orders.changeStatus(order.orderId(), OTHER_USER, OrderStatus.CANCELLING, OrderStatus.CANCELLED))
                 .isFalse();
+        assertThat(orders.find(order.orderId(), OTHER_USER)).isEmpty();
         assertThat(orders.find(order.orderId(), USER)).map(Order::status).contains(OrderStatus.CANCELLING);
         assertThatThrownBy(
                         () -> orders.changeStatus(order.orderId(), USER, OrderStatus.CANCELLING, OrderStatus.PENDING))
