@@ -30,8 +30,8 @@ class CancelIT {
 
     @BeforeAll
     static void createUsers() {
-        users = perMode(TestStack.db().newUsers(3, 100_000));
-        outageUsers = perMode(TestStack.db().newUsers(3, 100_000));
+        users = TestStack.db().newUserPerMode(100_000);
+        outageUsers = TestStack.db().newUserPerMode(100_000);
     }
 
     @ParameterizedTest
@@ -146,9 +146,5 @@ class CancelIT {
             assertThat(db.totalFrozen()).isZero();
             assertThat(db.undoLogRows()).isZero();
         });
-    }
-
-    private static Map<String, Long> perMode(List<Long> ids) {
-        return Map.of("AT", ids.get(0), "TCC", ids.get(1), "XA", ids.get(2));
     }
 }

@@ -314,6 +314,15 @@ public final class Databases {
         return LongStream.range(first, first + count).boxed().toList();
     }
 
+    /**
+     * A user of this test alone for each transaction mode (AT, TCC, XA), with consecutive ids: the modes' users
+     * are spread over both wallet shards.
+     */
+    public Map<String, Long> newUserPerMode(long balance) {
+        List<Long> ids = newUsers(3, balance);
+        return Map.of("AT", ids.get(0), "TCC", ids.get(1), "XA", ids.get(2));
+    }
+
     /** A product of this test alone: {@code price} cents a unit, {@code units} in stock. */
     public long newProduct(long price, long units) {
         long sku = NEXT_SKU.getAndIncrement();

@@ -44,10 +44,10 @@ class TransactionModesIT {
     @BeforeAll
     static void createUsersAndProducts() {
         Databases db = TestStack.db();
-        commitUsers = perMode(db.newUsers(3, 100_000));
-        holdUsers = perMode(db.newUsers(3, 100_000));
-        rollbackUsers = perMode(db.newUsers(3, 100_000));
-        heldRollbackUsers = perMode(db.newUsers(3, 100_000));
+        commitUsers = db.newUserPerMode(100_000);
+        holdUsers = db.newUserPerMode(100_000);
+        rollbackUsers = db.newUserPerMode(100_000);
+        heldRollbackUsers = db.newUserPerMode(100_000);
         sku = db.newProduct(1_663, 1_000);
         dearSku = db.newProduct(10_000, 1_000);
     }
@@ -234,9 +234,5 @@ class TransactionModesIT {
             assertThat(db.totalFrozen()).isZero();
             assertThat(db.totalReserved()).isZero();
         });
-    }
-
-    private static Map<String, Long> perMode(List<Long> ids) {
-        return Map.of("AT", ids.get(0), "TCC", ids.get(1), "XA", ids.get(2));
     }
 }
