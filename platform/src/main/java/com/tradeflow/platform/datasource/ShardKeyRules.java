@@ -49,7 +49,7 @@ final class ShardKeyRules {
             return false;
         }
         AlgorithmConfiguration algorithm = rules.getShardingAlgorithms().get(database.getShardingAlgorithmName());
-        return ModuloShardingAlgorithm.config(false).equals(algorithm);
+        return ModuloShardingAlgorithm.config().equals(algorithm);
     }
 
     private static boolean sameNameEverywhere(ShardingTableRuleConfiguration table, List<String> shards) {

@@ -57,7 +57,7 @@ public final class ShardedDataSources {
                     new StandardShardingStrategyConfiguration(ShardKeyRules.KEY_COLUMN, algorithm));
             rules.getTables().add(rule);
         }
-        rules.getShardingAlgorithms().put(algorithm, ModuloShardingAlgorithm.config(false));
+        rules.getShardingAlgorithms().put(algorithm, ModuloShardingAlgorithm.config());
     }
 
     /**

@@ -16,23 +16,11 @@ class ModuloShardingAlgorithmTests {
 
     @Test
     void shouldRouteByValueModuloTheNumberOfTargets() {
-        ModuloShardingAlgorithm byValue = algorithm("value");
+        ModuloShardingAlgorithm byValue =
+                algorithm(ModuloShardingAlgorithm.config().getProps());
         assertThat(byValue.doSharding(DATABASES, value(1))).isEqualTo("ds_1");
         assertThat(byValue.doSharding(DATABASES, value(2))).isEqualTo("ds_0");
         assertThat(byValue.doSharding(DATABASES, value(99))).isEqualTo("ds_1");
-    }
-
-    @Test
-    void shouldSpreadTimeOrderedIdsWhenHashing() {
-        ModuloShardingAlgorithm byHash = algorithm("hash");
-        Map<String, Integer> counts = new HashMap<>();
-        // snowflake-like ids: the low 12 bits (sequence) stay 0 at low rates
-        for (long millis = 0; millis < 1000; millis++) {
-            long id = (millis << 22) | (1L << 12);
-            counts.merge(byHash.doSharding(List.of("orders_0", "orders_1"), value(id)), 1, Integer::sum);
-        }
-        assertThat(counts.get("orders_0")).isBetween(400, 600);
-        assertThat(counts.get("orders_1")).isBetween(400, 600);
     }
 
     @Test
@@ -49,12 +37,6 @@ class ModuloShardingAlgorithmTests {
         assertThat(counts).containsEntry("orders_0", 50).containsEntry("orders_1", 50);
         assertThat(tables.doSharding(List.of("orders_0", "orders_1"), value(5))).isEqualTo("orders_0");
         assertThat(tables.doSharding(List.of("orders_0", "orders_1"), value(7))).isEqualTo("orders_1");
-    }
-
-    private static ModuloShardingAlgorithm algorithm(String spread) {
-        Properties props = new Properties();
-        props.setProperty("spread", spread);
-        return algorithm(props);
     }
 
     private static ModuloShardingAlgorithm algorithm(Properties props) {

@@ -24,7 +24,7 @@ class ShardKeyRulesTests {
     @Test
     void shouldRefuseWhenATableIsAlsoSplitInsideEachDatabase() {
         ShardingRuleConfiguration rules = rules(byUser("wallets"), orders());
-        rules.getShardingAlgorithms().put("by_order", ModuloShardingAlgorithm.config(true));
+        rules.getShardingAlgorithms().put("by_table", ModuloShardingAlgorithm.configWithin(2));
 
         assertThat(ShardKeyRules.spreadByKeyAlone(rules, SHARDS, Set.of())).isFalse();
     }
@@ -32,7 +32,7 @@ class ShardKeyRulesTests {
     @Test
     void shouldAllowATableSplitInsideEachDatabaseWhenItsCodeNamesThePhysicalTable() {
         ShardingRuleConfiguration rules = rules(byUser("wallets"), orders());
-        rules.getShardingAlgorithms().put("by_order", ModuloShardingAlgorithm.config(true));
+        rules.getShardingAlgorithms().put("by_table", ModuloShardingAlgorithm.configWithin(2));
 
         assertThat(ShardKeyRules.spreadByKeyAlone(rules, SHARDS, Set.of("orders")))
                 .isTrue();
@@ -48,9 +48,9 @@ class ShardKeyRulesTests {
     }
 
     @Test
-    void shouldRefuseWhenTheKeyIsHashedFirst() {
+    void shouldRefuseWhenTheDatabaseIsNotTheKeyModuloTheShards() {
         ShardingRuleConfiguration rules = rules(byUser("wallets"));
-        rules.getShardingAlgorithms().put("by_user", ModuloShardingAlgorithm.config(true));
+        rules.getShardingAlgorithms().put("by_user", ModuloShardingAlgorithm.configWithin(2));
 
         assertThat(ShardKeyRules.spreadByKeyAlone(rules, SHARDS, Set.of())).isFalse();
     }
@@ -72,7 +72,7 @@ class ShardKeyRulesTests {
         ShardingTableRuleConfiguration orders =
                 new ShardingTableRuleConfiguration("orders", "ds_0.orders_0,ds_0.orders_1,ds_1.orders_0,ds_1.orders_1");
         orders.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", "by_user"));
-        orders.setTableShardingStrategy(new StandardShardingStrategyConfiguration("order_id", "by_order"));
+        orders.setTableShardingStrategy(new StandardShardingStrategyConfiguration("user_id", "by_table"));
         return orders;
     }
 
@@ -87,7 +87,7 @@ class ShardKeyRulesTests {
     private static ShardingRuleConfiguration rules(ShardingTableRuleConfiguration... tables) {
         ShardingRuleConfiguration rules = new ShardingRuleConfiguration();
         rules.getTables().addAll(List.of(tables));
-        rules.getShardingAlgorithms().put("by_user", ModuloShardingAlgorithm.config(false));
+        rules.getShardingAlgorithms().put("by_user", ModuloShardingAlgorithm.config());
         return rules;
     }
 }
