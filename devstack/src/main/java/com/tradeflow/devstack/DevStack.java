@@ -4,10 +4,14 @@ import com.alibaba.nacos.api.PropertyKeyConst;
 import com.alibaba.nacos.api.exception.NacosException;
 import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.auth.client.SignInFile;
+import com.tradeflow.devstack.DevStackOptions.Instances;
 import com.tradeflow.devstack.infra.AuthServerProcess;
+import com.tradeflow.devstack.infra.CoordinatorCluster;
 import com.tradeflow.devstack.infra.EmbeddedRedis;
 import com.tradeflow.devstack.infra.Ports;
 import com.tradeflow.devstack.infra.ZipkinServer;
+import com.tradeflow.devstack.service.InstancePorts;
+import com.tradeflow.devstack.service.ServiceInstance;
 import com.tradeflow.devstack.service.ServiceName;
 import com.tradeflow.devstack.service.ServiceProcess;
 import com.tradeflow.gatewaysim.GatewaySim;
@@ -19,7 +23,6 @@ import com.tradeflow.nacosconfig.NacosConfigImporter;
 import com.tradeflow.rocketmq.server.RocketMqServerOptions;
 import com.tradeflow.rocketmq.server.RocketMqServerProcess;
 import com.tradeflow.seata.config.SeataServerOptions;
-import com.tradeflow.seata.config.SeataServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,13 +33,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,12 +73,15 @@ public final class DevStack implements AutoCloseable {
 
     private static final String EMBEDDED_TC_CONSOLE_PASSWORD = "seata";
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
+    /** Every service instance started so far, in start order (a stopped one stays, for its restart). */
+    private final Map<ServiceInstance, ServiceProcess> services = new LinkedHashMap<>();
+    /** Where each instance listens, fixed at its first start so that a restart comes back on the same ports. */
+    private final Map<ServiceInstance, InstancePorts> instancePorts = new ConcurrentHashMap<>();
     /** Topics the broker creates up front (auto-creation delays the first consumption by ~40 s). */
     static final List<String> EVENT_TOPICS = EventTopics.all();
 
     private EmbeddedMariaDb mariaDb;
-    private SeataServerProcess coordinator;
+    private CoordinatorCluster coordinators;
     private RocketMqServerProcess broker;
     private EmbeddedRedis redis;
     private AuthServerProcess authServer;
@@ -129,7 +136,7 @@ public final class DevStack implements AutoCloseable {
         }
         importConfig();
         if (options.seataAddr() == null) {
-            startCoordinator();
+            startCoordinators();
         }
         if (options.rocketmqNamesrv() == null) {
             startBroker();
@@ -145,8 +152,19 @@ public final class DevStack implements AutoCloseable {
             recordProcesses();
             log.info("Zipkin (traces) on {}", zipkin.url());
         }
-        startServices(List.copyOf(options.services()), Map.of());
+        startServices(configuredInstances(), Map.of());
         recordProcesses();
+    }
+
+    /** The instances {@code DEVSTACK_SERVICES} and {@code DEVSTACK_INSTANCES} ask for, in start order. */
+    private List<ServiceInstance> configuredInstances() {
+        List<ServiceInstance> instances = new ArrayList<>();
+        for (ServiceName service : options.services()) {
+            for (int number = 1; number <= options.instances().of(service); number++) {
+                instances.add(new ServiceInstance(service, number));
+            }
+        }
+        return instances;
     }
 
     /**
@@ -156,7 +174,7 @@ public final class DevStack implements AutoCloseable {
      *
      * @throws RuntimeException the first failure, after every start has ended (what started is in {@link #started})
      */
-    private void startServices(List<ServiceName> names, Map<String, String> overrides) {
+    private void startServices(List<ServiceInstance> names, Map<String, String> overrides) {
         ExecutorService lanes = Executors.newFixedThreadPool(Math.min(SERVICE_START_LANES, names.size()), r -> {
             Thread lane = new Thread(r, "service-start");
             lane.setDaemon(true);
@@ -164,7 +182,7 @@ public final class DevStack implements AutoCloseable {
         });
         try {
             List<Future<?>> starts = new ArrayList<>();
-            for (ServiceName name : names) {
+            for (ServiceInstance name : names) {
                 starts.add(lanes.submit(() -> startService(name, overrides)));
             }
             RuntimeException failure = null;
@@ -225,17 +243,44 @@ public final class DevStack implements AutoCloseable {
         log.info("auth-server (OpenID Connect issuer) on {}", identity.effectiveIssuerUri());
     }
 
-    private void startCoordinator() {
-        coordinator = SeataServerProcess.start(SeataServerOptions.of(
-                        options.root().resolve("seata-config/target/seata-server/lib"),
-                        options.workDir().resolve("seata"))
-                .withPorts(options.seataPort(), options.seataConsolePort())
-                .withNacos(options.effectiveNacosAddr())
-                // test stacks: every global transaction and branch in the TC's log, for the failure a test sees
-                .withTransactionLogs(options.faultsEnabled()));
-        started.push(coordinator);
+    /**
+     * The embedded TC: one node with the file store, or ({@code DEVSTACK_INSTANCES}) several sharing the db store in
+     * {@value CoordinatorCluster#DATABASE}; node n on the TC's ports moved like a service instance's.
+     */
+    private void startCoordinators() {
+        int size = options.instances().coordinators();
+        SeataServerOptions.DbStore dbStore = size == 1
+                ? null
+                : new SeataServerOptions.DbStore(
+                        "jdbc:mysql://" + options.effectiveMysqlHost() + ":" + options.mysqlPort() + "/"
+                                + CoordinatorCluster.DATABASE + "?rewriteBatchedStatements=true&useSSL=false",
+                        options.mysqlUser(),
+                        options.mysqlPassword());
+        InstancePorts first = new InstancePorts(options.seataPort(), options.seataConsolePort(), 0, 0);
+        Map<Integer, InstancePorts> nodePorts = new ConcurrentHashMap<>();
+        coordinators = CoordinatorCluster.start(
+                size,
+                node -> {
+                    // fixed at the first start of a node, so that a restart comes back on the same ports
+                    InstancePorts at = nodePorts.computeIfAbsent(
+                            node, n -> first.forInstance(n, options.instances().portStep(), Ports::free));
+                    return SeataServerOptions.of(
+                                    options.root().resolve("seata-config/target/seata-server/lib"),
+                                    options.workDir().resolve(node == 1 ? "seata" : "seata-" + node))
+                            .withPorts(at.http(), at.management())
+                            .withNacos(options.effectiveNacosAddr())
+                            // test stacks: every global transaction and branch in the TC's log, for the failure a
+                            // test sees
+                            .withTransactionLogs(options.faultsEnabled())
+                            .withDbStore(dbStore);
+                },
+                this::mysqlConnection);
+        started.push(coordinators);
         recordProcesses();
-        log.info("Seata TC listening on {}", options.effectiveSeataAddr());
+        log.info(
+                "Seata TC: {} node(s){}",
+                size,
+                size == 1 ? ", file store" : ", db store in " + CoordinatorCluster.DATABASE);
     }
 
     private void startBroker() {
@@ -299,22 +344,28 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    /** SIGKILL the embedded Seata TC, for fault tests. */
+    /** SIGKILL every node of the embedded Seata TC, for fault tests: the coordinator is down. */
     public void killCoordinator() {
-        if (coordinator != null) {
-            log.warn("killing the Seata TC (pid {})", coordinator.pid());
-            coordinator.kill();
+        if (coordinators != null) {
+            coordinators.killAll();
             recordProcesses();
         }
     }
 
-    /** Starts the embedded TC again (its file store brings back the sessions it had) and waits for its port. */
+    /**
+     * Starts every node of the embedded TC again (the store brings back the sessions they had) and waits for their
+     * ports.
+     */
     public void restartCoordinator() {
-        if (coordinator != null) {
-            coordinator.close();
-            started.remove(coordinator);
-            startCoordinator();
+        if (coordinators != null) {
+            coordinators.restartAll();
+            recordProcesses();
         }
+    }
+
+    /** The embedded TC's nodes, or null with an external TC ({@code SEATA_ADDR}). */
+    public CoordinatorCluster coordinators() {
+        return coordinators;
     }
 
     private void checkPorts() {
@@ -345,6 +396,14 @@ public final class DevStack implements AutoCloseable {
         if (options.seataAddr() == null) {
             Ports.requireFree(options.seataPort(), "Seata TC", "SEATA_PORT");
             Ports.requireFree(options.seataConsolePort(), "Seata console", "SEATA_CONSOLE_PORT");
+            int step = options.instances().portStep();
+            for (int node = 2; step > 0 && node <= options.instances().coordinators(); node++) {
+                String moved = " (" + Instances.VARIABLE + " places node " + node + " " + step * (node - 1)
+                        + " above the first)";
+                Ports.requireFree(options.seataPort() + step * (node - 1), "Seata TC" + moved, "SEATA_PORT");
+                Ports.requireFree(
+                        options.seataConsolePort() + step * (node - 1), "Seata console" + moved, "SEATA_CONSOLE_PORT");
+            }
         }
         Ports.requireFree(options.inventoryHttpPort(), "provider-inventory HTTP", "INVENTORY_HTTP_PORT");
         Ports.requireFree(options.inventoryDubboPort(), "provider-inventory Dubbo", "INVENTORY_DUBBO_PORT");
@@ -371,11 +430,31 @@ public final class DevStack implements AutoCloseable {
                     service.instance() + " Sentinel command API",
                     sentinelPortVariable(service));
         }
+        for (ServiceInstance instance : configuredInstances()) {
+            if (instance.number() > 1) {
+                requireFree(instance);
+            }
+        }
+    }
+
+    /** An instance beside the first: its ports are the first's moved, so the variable to change is the first's. */
+    private void requireFree(ServiceInstance instance) {
+        InstancePorts at = ports(instance);
+        String moved = " (" + Instances.VARIABLE + " places it "
+                + options.instances().portStep() * (instance.number() - 1) + " above its first instance's)";
+        Ports.requireFree(at.http(), instance + " HTTP" + moved, httpPortVariable(instance.service()));
+        if (at.management() != at.http()) {
+            Ports.requireFree(at.management(), instance + " management" + moved, managementPortVariable(instance));
+        }
+        if (at.servesDubbo()) {
+            Ports.requireFree(at.dubbo(), instance + " Dubbo" + moved, dubboPortVariable(instance.service()));
+        }
+        Ports.requireFree(
+                at.sentinel(), instance + " Sentinel command API" + moved, sentinelPortVariable(instance.service()));
     }
 
     private void createDatabases() {
-        String url = "jdbc:mariadb://" + options.effectiveMysqlHost() + ":" + options.mysqlPort() + "/";
-        try (Connection connection = DriverManager.getConnection(url, options.mysqlUser(), options.mysqlPassword());
+        try (Connection connection = mysqlConnection();
                 Statement statement = connection.createStatement()) {
             for (String database : DevStackOptions.DATABASES) {
                 statement.execute("CREATE DATABASE IF NOT EXISTS " + database
@@ -385,6 +464,19 @@ public final class DevStack implements AutoCloseable {
             throw new IllegalStateException(
                     "cannot create the databases on " + options.effectiveMysqlHost() + ":" + options.mysqlPort()
                             + " as " + options.mysqlUser() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** A connection to the stack's MySQL server, no database selected. */
+    private Connection mysqlConnection() {
+        String url = "jdbc:mariadb://" + options.effectiveMysqlHost() + ":" + options.mysqlPort() + "/";
+        try {
+            return DriverManager.getConnection(url, options.mysqlUser(), options.mysqlPassword());
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot connect to " + options.effectiveMysqlHost() + ":" + options.mysqlPort() + " as "
+                            + options.mysqlUser() + ": " + e.getMessage(),
                     e);
         }
     }
@@ -404,32 +496,76 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private void startService(ServiceName name, Map<String, String> overrides) {
-        log.info("starting {}{}", name.instance(), overrides.isEmpty() ? "" : " with " + overrides.keySet());
+    private void startService(ServiceInstance instance, Map<String, String> overrides) {
+        log.info("starting {}{}", instance, overrides.isEmpty() ? "" : " with " + overrides.keySet());
+        InstancePorts at = ports(instance);
         Map<String, String> env = serviceEnvironment();
-        if (options.webManagementPorts().containsKey(name)) {
-            env.put("MANAGEMENT_PORT", String.valueOf(managementPort(name)));
-        }
-        if (name == ServiceName.WEB_TRANSACTIONAL) {
-            env.put("WEB_PORT", String.valueOf(options.webTransactionalPort()));
+        env.putAll(portEnvironment(instance.service(), at));
+        // on one host, a TC that lost the channel a branch was registered on picks another of the same application id
+        // and IP: each instance its own, so that phase two reaches the instance holding a prepared XA branch
+        env.put("SEATA_APPLICATION_ID", instance.name());
+        if (instance.service() == ServiceName.WEB_TRANSACTIONAL) {
             env.put("TRADEFLOW_EVENTS_PUBLISHER", "transactional-message");
         }
-        env.put("SENTINEL_TRANSPORT_PORT", String.valueOf(options.sentinelPort(name)));
         env.putAll(overrides);
-        ServiceProcess service = ServiceProcess.start(
-                name,
-                options.root().resolve(name.module()).resolve("target").resolve(name.module() + ".jar"),
-                managementPort(name),
+        ServiceName service = instance.service();
+        ServiceProcess process = ServiceProcess.start(
+                instance,
+                options.root().resolve(service.module()).resolve("target").resolve(service.module() + ".jar"),
+                at.management(),
                 env,
-                jvmOptions(name),
+                jvmOptions(instance),
                 options.logDir(),
                 options.serviceStartTimeout());
         synchronized (this) {
-            services.put(name, service);
-            started.push(service);
+            services.put(instance, process);
+            started.push(process);
         }
         recordProcesses();
-        log.info("{} healthy on HTTP {}", name.instance(), httpPort(name));
+        log.info("{} healthy on HTTP {}", instance, at.http());
+    }
+
+    /** The variables a service reads its own ports from, set to one instance's. */
+    private static Map<String, String> portEnvironment(ServiceName service, InstancePorts at) {
+        Map<String, String> env = new LinkedHashMap<>();
+        switch (service) {
+            case INVENTORY -> {
+                env.put("INVENTORY_HTTP_PORT", String.valueOf(at.http()));
+                env.put("INVENTORY_DUBBO_PORT", String.valueOf(at.dubbo()));
+            }
+            case ACCOUNT -> {
+                env.put("ACCOUNT_HTTP_PORT", String.valueOf(at.http()));
+                env.put("ACCOUNT_DUBBO_PORT", String.valueOf(at.dubbo()));
+            }
+            case WEB, WEB_TRANSACTIONAL -> {
+                env.put("WEB_PORT", String.valueOf(at.http()));
+                env.put("MANAGEMENT_PORT", String.valueOf(at.management()));
+            }
+        }
+        env.put("SENTINEL_TRANSPORT_PORT", String.valueOf(at.sentinel()));
+        return env;
+    }
+
+    /**
+     * Where an instance listens: the first on its service's configured ports; instance n on those moved by the
+     * port step × (n - 1), or on free ports (test stacks). Fixed at the first ask, so a restart keeps them.
+     */
+    public InstancePorts ports(ServiceInstance instance) {
+        return instancePorts.computeIfAbsent(instance, this::assignPorts);
+    }
+
+    private InstancePorts assignPorts(ServiceInstance instance) {
+        ServiceName service = instance.service();
+        InstancePorts first = new InstancePorts(
+                httpPort(service),
+                managementPort(service),
+                switch (service) {
+                    case INVENTORY -> options.inventoryDubboPort();
+                    case ACCOUNT -> options.accountDubboPort();
+                    case WEB, WEB_TRANSACTIONAL -> 0;
+                },
+                options.sentinelPort(service));
+        return first.forInstance(instance.number(), options.instances().portStep(), Ports::free);
     }
 
     private Map<String, String> serviceEnvironment() {
@@ -450,11 +586,6 @@ public final class DevStack implements AutoCloseable {
             env.put("SEATA_CONSOLE_USER", EMBEDDED_TC_CONSOLE_USER);
             env.put("SEATA_CONSOLE_PASSWORD", EMBEDDED_TC_CONSOLE_PASSWORD);
         }
-        env.put("INVENTORY_HTTP_PORT", String.valueOf(options.inventoryHttpPort()));
-        env.put("INVENTORY_DUBBO_PORT", String.valueOf(options.inventoryDubboPort()));
-        env.put("ACCOUNT_HTTP_PORT", String.valueOf(options.accountHttpPort()));
-        env.put("ACCOUNT_DUBBO_PORT", String.valueOf(options.accountDubboPort()));
-        env.put("WEB_PORT", String.valueOf(options.webPort()));
         env.put("ROCKETMQ_NAMESRV", options.effectiveRocketmqNamesrv());
         if (options.brokerCredentials() != null) {
             env.putAll(options.brokerCredentials().asEnvironment());
@@ -500,15 +631,15 @@ public final class DevStack implements AutoCloseable {
         return env;
     }
 
-    private List<String> jvmOptions(ServiceName name) {
-        Path nacosClient = options.workDir().resolve("nacos-client").resolve(name.instance());
+    private List<String> jvmOptions(ServiceInstance instance) {
+        Path nacosClient = options.workDir().resolve("nacos-client").resolve(instance.name());
         return jvmOptions(
                 options.serviceHeap(),
                 List.of(
                         "-DJM.LOG.PATH=" + options.logDir().resolve("nacos-client"),
                         "-DJM.SNAPSHOT.PATH=" + nacosClient,
                         "-Dcom.alibaba.nacos.naming.cache.dir=" + nacosClient,
-                        "-Duser.home=" + options.workDir().resolve("home").resolve(name.instance())));
+                        "-Duser.home=" + options.workDir().resolve("home").resolve(instance.name())));
     }
 
     /** A JVM the stack starts: its heap, the serial collector, small thread stacks, C1 only for quick starts. */
@@ -519,6 +650,25 @@ public final class DevStack implements AutoCloseable {
             jvm.add("-XX:TieredStopAtLevel=1");
         }
         return jvm;
+    }
+
+    private static String httpPortVariable(ServiceName service) {
+        return switch (service) {
+            case WEB -> "WEB_PORT";
+            case INVENTORY -> "INVENTORY_HTTP_PORT";
+            case ACCOUNT -> "ACCOUNT_HTTP_PORT";
+            case WEB_TRANSACTIONAL -> "WEB_TRANSACTIONAL_PORT";
+        };
+    }
+
+    private static String dubboPortVariable(ServiceName service) {
+        return service == ServiceName.INVENTORY ? "INVENTORY_DUBBO_PORT" : "ACCOUNT_DUBBO_PORT";
+    }
+
+    private static String managementPortVariable(ServiceInstance instance) {
+        return instance.service() == ServiceName.WEB_TRANSACTIONAL
+                ? "WEB_TRANSACTIONAL_MANAGEMENT_PORT"
+                : "WEB_MANAGEMENT_PORT";
     }
 
     private static String sentinelPortVariable(ServiceName service) {
@@ -556,61 +706,80 @@ public final class DevStack implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort(web);
     }
 
+    /** The web API of one consumer-web instance. */
+    public String webUrl(ServiceInstance web) {
+        return "http://127.0.0.1:" + ports(web).http();
+    }
+
     public DevStackOptions options() {
         return options;
     }
 
-    public synchronized ServiceProcess service(ServiceName name) {
-        return services.get(name);
+    /** The first instance of a service. */
+    public ServiceProcess service(ServiceName name) {
+        return service(ServiceInstance.first(name));
     }
 
-    /** SIGKILL one service, for fault tests. */
-    public void kill(ServiceName name) {
-        kill(List.of(name));
+    public synchronized ServiceProcess service(ServiceInstance instance) {
+        return services.get(instance);
+    }
+
+    /** Every instance started so far (running or not), in start order. */
+    public synchronized List<ServiceInstance> instances() {
+        return List.copyOf(services.keySet());
+    }
+
+    /** The instances of one service started so far (running or not). */
+    public List<ServiceInstance> instances(ServiceName service) {
+        return instances().stream().filter(i -> i.service() == service).toList();
     }
 
     /**
-     * SIGKILL to several services at one instant, then waits for each to end. Killed one after the other, the
-     * survivors would still act for a moment on what the first left behind (take over the lock it held, resend
-     * what it sent).
+     * Starts one more instance of a service beside those running, on its own ports, and waits until it is healthy:
+     * a provider instance registers in Nacos and takes calls, a consumer-web instance serves on its own URL.
+     */
+    public ServiceInstance addInstance(ServiceName service) {
+        ServiceInstance added = new ServiceInstance(service, instances(service).size() + 1);
+        startService(added, Map.of());
+        return added;
+    }
+
+    /** SIGKILL the first instance of a service, for fault tests. */
+    public void kill(ServiceName name) {
+        kill(ServiceInstance.first(name));
+    }
+
+    /** SIGKILL one instance, for fault tests. */
+    public void kill(ServiceInstance instance) {
+        killAll(List.of(instance));
+    }
+
+    /**
+     * SIGKILL to the first instances of several services at one instant, then waits for each to end. Killed one
+     * after the other, the survivors would still act for a moment on what the first left behind (take over the lock
+     * it held, resend what it sent).
      */
     public void kill(List<ServiceName> names) {
+        killAll(names.stream().map(ServiceInstance::first).toList());
+    }
+
+    private void killAll(List<ServiceInstance> instances) {
         List<ServiceProcess> victims =
-                names.stream().map(this::service).filter(Objects::nonNull).toList();
-        victims.forEach(
-                service -> log.warn("killing {} (pid {})", service.name().instance(), service.pid()));
+                instances.stream().map(this::service).filter(Objects::nonNull).toList();
+        victims.forEach(service -> log.warn("killing {} (pid {})", service.instance(), service.pid()));
         victims.forEach(ServiceProcess::sendKill);
         victims.forEach(ServiceProcess::kill);
         recordProcesses();
     }
 
-    /** SIGTERM to a service, as an orchestrator stops an instance; waits for its end ({@link #restart} starts it). */
+    /** SIGTERM to a service's first instance, as an orchestrator stops it; waits for its end. */
     public void stop(ServiceName name) {
-        stopService(name);
+        stop(ServiceInstance.first(name));
     }
 
-    /** Starts a service again after {@link #kill}, and waits until it is healthy. */
-    public void restart(ServiceName name) {
-        restart(name, Map.of());
-    }
-
-    /**
-     * Stops a service (if running) and starts it with some environment variables changed, e.g. for a benchmark
-     * run with a feature off. The change lasts until the next restart.
-     */
-    public void restart(ServiceName name, Map<String, String> environment) {
-        stopService(name);
-        startService(name, environment);
-    }
-
-    /** Starts several services again after {@link #kill}, two at a time, and waits until all are healthy. */
-    public void restart(List<ServiceName> names) {
-        names.forEach(this::stopService);
-        startServices(names, Map.of());
-    }
-
-    private void stopService(ServiceName name) {
-        ServiceProcess old = service(name);
+    /** SIGTERM to one instance, as an orchestrator stops it; waits for its end ({@link #restart} starts it). */
+    public void stop(ServiceInstance instance) {
+        ServiceProcess old = service(instance);
         if (old != null) {
             old.close();
             synchronized (this) {
@@ -618,6 +787,35 @@ public final class DevStack implements AutoCloseable {
             }
             recordProcesses();
         }
+    }
+
+    /** Starts a service's first instance again after {@link #kill}, and waits until it is healthy. */
+    public void restart(ServiceName name) {
+        restart(name, Map.of());
+    }
+
+    /** Starts one instance again (on its ports) after {@link #kill} or {@link #stop}, and waits until healthy. */
+    public void restart(ServiceInstance instance) {
+        stop(instance);
+        startService(instance, Map.of());
+    }
+
+    /**
+     * Stops a service's first instance (if running) and starts it with some environment variables changed, e.g. for
+     * a benchmark run with a feature off. The change lasts until the next restart.
+     */
+    public void restart(ServiceName name, Map<String, String> environment) {
+        ServiceInstance first = ServiceInstance.first(name);
+        stop(first);
+        startService(first, environment);
+    }
+
+    /** Starts the first instances of several services again after {@link #kill}, two at a time. */
+    public void restart(List<ServiceName> names) {
+        List<ServiceInstance> firsts =
+                names.stream().map(ServiceInstance::first).toList();
+        firsts.forEach(this::stop);
+        startServices(firsts, Map.of());
     }
 
     /** The lines a user needs: where everything listens and where the logs go. */
@@ -631,12 +829,21 @@ public final class DevStack implements AutoCloseable {
                 options.effectiveNacosAddr(),
                 options.effectiveNacosAddr(),
                 options.nacosAddr() == null ? " [embedded nacos-devserver]" : ""));
-        s.append(String.format(
-                "  Seata TC           %s%s%n",
-                options.effectiveSeataAddr(),
-                options.seataAddr() == null
-                        ? " (console http://127.0.0.1:" + options.seataConsolePort() + ", seata/seata)"
-                        : " [external]"));
+        if (coordinators == null) {
+            s.append(String.format("  Seata TC           %s [external]%n", options.effectiveSeataAddr()));
+        } else {
+            for (int node = 1; node <= coordinators.size(); node++) {
+                SeataServerOptions tc = coordinators.node(node);
+                s.append(String.format(
+                        "  Seata TC%-10s 127.0.0.1:%d (console http://127.0.0.1:%d, seata/seata)%s%n",
+                        coordinators.size() == 1 ? "" : " node " + node,
+                        tc.rpcPort(),
+                        tc.consolePort(),
+                        coordinators.size() == 1
+                                ? ", file store"
+                                : ", db store in " + CoordinatorCluster.DATABASE + ", found through Nacos"));
+            }
+        }
         s.append(String.format(
                 "  MySQL              %s:%d%s%n",
                 options.effectiveMysqlHost(),
@@ -660,25 +867,9 @@ public final class DevStack implements AutoCloseable {
                 options.embeddedGateway()
                         ? " [embedded gateway-sim; admin API /admin/** with the admin token]"
                         : " [external]"));
-        s.append(String.format(
-                "  provider-inventory HTTP %d, Dubbo %d, Sentinel %d%n",
-                options.inventoryHttpPort(),
-                options.inventoryDubboPort(),
-                options.sentinelPort(ServiceName.INVENTORY)));
-        s.append(String.format(
-                "  provider-account   HTTP %d, Dubbo %d, Sentinel %d%n",
-                options.accountHttpPort(), options.accountDubboPort(), options.sentinelPort(ServiceName.ACCOUNT)));
-        s.append(String.format(
-                "  consumer-web       HTTP %d, management %d, Sentinel %d (events: outbox relay)%n",
-                options.webPort(), managementPort(ServiceName.WEB), options.sentinelPort(ServiceName.WEB)));
-        if (services.containsKey(ServiceName.WEB_TRANSACTIONAL)) {
-            s.append(String.format(
-                    "  consumer-web-txmsg HTTP %d, management %d, Sentinel %d (events: RocketMQ "
-                            + "transactional messages)%n",
-                    options.webTransactionalPort(),
-                    managementPort(ServiceName.WEB_TRANSACTIONAL),
-                    options.sentinelPort(ServiceName.WEB_TRANSACTIONAL)));
-        }
+        instances().stream()
+                .sorted(Comparator.comparing(ServiceInstance::service).thenComparing(ServiceInstance::number))
+                .forEach(instance -> s.append(instanceLine(instance)));
         s.append(String.format(
                 "  Sentinel           rules in Nacos group SENTINEL_GROUP (<service>-flow-rules ...); " + "%s%n",
                 options.sentinelDashboard() == null
@@ -714,6 +905,25 @@ public final class DevStack implements AutoCloseable {
         return s.toString();
     }
 
+    /** {@code provider-account-2 HTTP 8182, Dubbo 20982, Sentinel 8823}, and for a web instance what it publishes. */
+    private String instanceLine(ServiceInstance instance) {
+        InstancePorts at = ports(instance);
+        StringBuilder line = new StringBuilder(String.format("  %-18s HTTP %d", instance.name(), at.http()));
+        if (at.management() != at.http()) {
+            line.append(", management ").append(at.management());
+        }
+        if (at.servesDubbo()) {
+            line.append(", Dubbo ").append(at.dubbo());
+        }
+        line.append(", Sentinel ").append(at.sentinel());
+        switch (instance.service()) {
+            case WEB -> line.append(" (events: outbox relay)");
+            case WEB_TRANSACTIONAL -> line.append(" (events: RocketMQ transactional messages)");
+            default -> {}
+        }
+        return line.append(System.lineSeparator()).toString();
+    }
+
     /**
      * Rewrites {@link ProcessesFile}: the pid of every process of the stack that runs now, for the bench tool's CPU
      * figures. This JVM is listed as {@code devstack}: nacos-devserver and gateway-sim run in it.
@@ -727,8 +937,8 @@ public final class DevStack implements AutoCloseable {
         if (redis != null && started.contains(redis)) {
             redis.pid().ifPresent(pid -> pids.put("redis", pid));
         }
-        if (coordinator != null && coordinator.isAlive()) {
-            pids.put("seata-tc", coordinator.pid());
+        if (coordinators != null) {
+            coordinators.addLivePids(pids);
         }
         if (broker != null && broker.isAlive()) {
             pids.put("rocketmq", broker.pid());
@@ -739,9 +949,9 @@ public final class DevStack implements AutoCloseable {
         if (authServer != null && authServer.isAlive()) {
             pids.put("auth-server", authServer.pid());
         }
-        services.forEach((name, service) -> {
+        services.forEach((instance, service) -> {
             if (service.isAlive()) {
-                pids.put(name.instance(), service.pid());
+                pids.put(instance.name(), service.pid());
             }
         });
         try {

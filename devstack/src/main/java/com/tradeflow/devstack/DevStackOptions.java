@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
@@ -39,6 +40,7 @@ import java.util.Set;
  *                        (generated for each start unless given); null with an external broker and no key given:
  *                        unsigned requests
  * @param tracing         where the services send their spans (an embedded Zipkin unless {@code ZIPKIN_URL} is given)
+ * @param instances       how many processes of each service and TC nodes run ({@code DEVSTACK_INSTANCES})
  */
 public record DevStackOptions(
         Path root,
@@ -81,7 +83,8 @@ public record DevStackOptions(
         Identity identity,
         Map<ServiceName, Integer> webManagementPorts,
         BrokerCredentials brokerCredentials,
-        Tracing tracing) {
+        Tracing tracing,
+        Instances instances) {
 
     private static final int TOKEN_BYTES = 32;
     /** Who the services are at the embedded broker when {@code ROCKETMQ_ACCESS_KEY} is not given. */
@@ -123,6 +126,83 @@ public record DevStackOptions(
 
         public String effectiveZipkinUrl() {
             return zipkinUrl == null ? "http://127.0.0.1:" + zipkinPort : zipkinUrl;
+        }
+    }
+
+    /**
+     * How many processes of each service, and how many TC nodes, the stack runs ({@code DEVSTACK_INSTANCES}).
+     *
+     * @param services     instances per service (1 when absent); instance n listens on its service's ports moved by
+     *                     {@code portStep} × (n - 1)
+     * @param coordinators Seata TC nodes: one keeps its sessions in files, several share them in the database
+     *                     ({@code store.mode=db})
+     * @param portStep     how far instance n's ports are from instance n - 1's; 0: further instances take free ports
+     *                     (test stacks, whose first ports are free ports too)
+     */
+    public record Instances(Map<ServiceName, Integer> services, int coordinators, int portStep) {
+
+        /** At most this many of each: instance n's ports stay clear of the other defaults (8080 + 100 × 8). */
+        public static final int MAX = 9;
+        /** Instance 2 of consumer-web listens on 8180, of provider-inventory on 8181 and Dubbo 20981, ... */
+        public static final int DEFAULT_PORT_STEP = 100;
+
+        public static final String VARIABLE = "DEVSTACK_INSTANCES";
+        /** The TC's name in {@value #VARIABLE}. */
+        public static final String COORDINATOR = "seata-tc";
+
+        public Instances {
+            services = Map.copyOf(services);
+        }
+
+        /** One of everything. */
+        public static Instances single(int portStep) {
+            return new Instances(Map.of(), 1, portStep);
+        }
+
+        public int of(ServiceName service) {
+            return services.getOrDefault(service, 1);
+        }
+
+        /**
+         * {@code 2}: two of every service and two TC nodes; {@code provider-account=3,seata-tc=2}: only those (the
+         * others one each).
+         */
+        static Instances parse(String value, Set<ServiceName> started) {
+            if (value == null || value.isBlank()) {
+                return single(DEFAULT_PORT_STEP);
+            }
+            if (!value.contains("=")) {
+                int n = count(value, "every service");
+                Map<ServiceName, Integer> each = new EnumMap<>(ServiceName.class);
+                started.forEach(service -> each.put(service, n));
+                return new Instances(each, n, DEFAULT_PORT_STEP);
+            }
+            Map<ServiceName, Integer> each = new EnumMap<>(ServiceName.class);
+            int coordinators = 1;
+            for (String entry : value.split(",")) {
+                String[] nameAndCount = entry.split("=", 2);
+                String name = nameAndCount[0].trim();
+                int n = count(nameAndCount.length == 2 ? nameAndCount[1] : "", name);
+                if (name.equals(COORDINATOR)) {
+                    coordinators = n;
+                } else {
+                    each.put(serviceNamed(name, VARIABLE), n);
+                }
+            }
+            return new Instances(each, coordinators, DEFAULT_PORT_STEP);
+        }
+
+        private static int count(String value, String what) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 1 && n <= MAX) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // the message below says what is expected
+            }
+            throw new IllegalArgumentException(VARIABLE + ": the instances of " + what + " must be a number from 1 to "
+                    + MAX + ", not '" + value.trim() + "'");
         }
     }
 
@@ -198,10 +278,14 @@ public record DevStackOptions(
                         ServiceName.WEB_TRANSACTIONAL,
                         port(env, "WEB_TRANSACTIONAL_MANAGEMENT_PORT", 9083)),
                 brokerCredentials(env),
-                new Tracing(port(env, "ZIPKIN_PORT", 9411), blankToNull(env.get("ZIPKIN_URL"))));
+                new Tracing(port(env, "ZIPKIN_PORT", 9411), blankToNull(env.get("ZIPKIN_URL"))),
+                Instances.parse(env.get(Instances.VARIABLE), services(env.get("DEVSTACK_SERVICES"))));
     }
 
-    /** Everything embedded on free ports under {@code workDir}, fault switches on: for test suites. */
+    /**
+     * Everything embedded on free ports under {@code workDir}, fault switches on, the TC as a cluster of two nodes:
+     * for test suites.
+     */
     public static DevStackOptions forTests(Path root, Path workDir) {
         return new DevStackOptions(
                 root,
@@ -252,7 +336,10 @@ public record DevStackOptions(
                 new Identity(Ports.free(), null, newToken(), newToken()),
                 Map.of(ServiceName.WEB, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()),
                 newBrokerCredentials(),
-                new Tracing(Ports.free(), null));
+                new Tracing(Ports.free(), null),
+                // the TC as production runs it: two nodes sharing the db store; further service instances are added
+                // by the tests that need them, on free ports
+                new Instances(Map.of(), 2, 0));
     }
 
     /**
@@ -301,7 +388,8 @@ public record DevStackOptions(
                 identity,
                 webManagementPorts,
                 brokerCredentials,
-                tracing);
+                tracing,
+                instances);
     }
 
     /** The port of a service's Sentinel command API (what the dashboard calls). */
@@ -374,13 +462,16 @@ public record DevStackOptions(
         }
         Set<ServiceName> services = EnumSet.noneOf(ServiceName.class);
         for (String module : list.split(",")) {
-            services.add(Arrays.stream(ServiceName.values())
-                    .filter(s -> s.instance().equals(module.trim()))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "DEVSTACK_SERVICES: unknown service '" + module.trim() + "'")));
+            services.add(serviceNamed(module.trim(), "DEVSTACK_SERVICES"));
         }
         return services;
+    }
+
+    private static ServiceName serviceNamed(String name, String variable) {
+        return Arrays.stream(ServiceName.values())
+                .filter(s -> s.instance().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(variable + ": unknown service '" + name + "'"));
     }
 
     /** A fresh admin bearer token: 32 random bytes, hex. */

@@ -144,4 +144,62 @@ class DevStackOptionsTests {
                         .benchmarkMode())
                 .isFalse();
     }
+
+    @Test
+    void shouldRunOneOfEverythingUnlessInstancesAreAskedFor() {
+        DevStackOptions.Instances instances =
+                DevStackOptions.fromEnvironment(Map.of(), ROOT).instances();
+
+        assertThat(instances.of(ServiceName.ACCOUNT)).isEqualTo(1);
+        assertThat(instances.coordinators()).isEqualTo(1);
+        assertThat(instances.portStep()).isEqualTo(100);
+    }
+
+    @Test
+    void shouldRunSeveralOfEveryStartedServiceAndTcNodesForOneNumber() {
+        DevStackOptions options = DevStackOptions.fromEnvironment(
+                Map.of("DEVSTACK_INSTANCES", "2", "DEVSTACK_SERVICES", "provider-account,consumer-web"), ROOT);
+
+        assertThat(options.instances().of(ServiceName.ACCOUNT)).isEqualTo(2);
+        assertThat(options.instances().of(ServiceName.WEB)).isEqualTo(2);
+        assertThat(options.instances().of(ServiceName.INVENTORY))
+                .as("not started, not multiplied")
+                .isEqualTo(1);
+        assertThat(options.instances().coordinators()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRunSeveralOfOnlyTheNamedServices() {
+        DevStackOptions.Instances instances = DevStackOptions.fromEnvironment(
+                        Map.of("DEVSTACK_INSTANCES", "provider-account=3, seata-tc=2"), ROOT)
+                .instances();
+
+        assertThat(instances.of(ServiceName.ACCOUNT)).isEqualTo(3);
+        assertThat(instances.of(ServiceName.WEB)).isEqualTo(1);
+        assertThat(instances.coordinators()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseInstanceCountsItCannotPlace() {
+        assertThatThrownBy(() -> DevStackOptions.fromEnvironment(Map.of("DEVSTACK_INSTANCES", "0"), ROOT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DEVSTACK_INSTANCES")
+                .hasMessageContaining("from 1 to 9");
+        assertThatThrownBy(() -> DevStackOptions.fromEnvironment(Map.of("DEVSTACK_INSTANCES", "consumer-web=10"), ROOT))
+                .hasMessageContaining("consumer-web");
+        assertThatThrownBy(() -> DevStackOptions.fromEnvironment(Map.of("DEVSTACK_INSTANCES", "billing=2"), ROOT))
+                .hasMessage("DEVSTACK_INSTANCES: unknown service 'billing'");
+        assertThatThrownBy(() -> DevStackOptions.fromEnvironment(Map.of("DEVSTACK_INSTANCES", "two"), ROOT))
+                .hasMessageContaining("not 'two'");
+    }
+
+    @Test
+    void shouldGiveTestStacksATcClusterAndFurtherInstancesOnFreePorts() {
+        DevStackOptions.Instances instances =
+                DevStackOptions.forTests(ROOT, ROOT.resolve("work")).instances();
+
+        assertThat(instances.coordinators()).isEqualTo(2);
+        assertThat(instances.of(ServiceName.WEB)).isEqualTo(1);
+        assertThat(instances.portStep()).isZero();
+    }
 }

@@ -2,6 +2,7 @@ package com.tradeflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tradeflow.devstack.service.ServiceInstance;
 import com.tradeflow.devstack.service.ServiceName;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,14 +23,22 @@ final class Metrics {
     private Metrics() {}
 
     static String scrape(ServiceName service) throws Exception {
+        return scrape(ServiceInstance.first(service));
+    }
+
+    static String scrape(ServiceInstance instance) throws Exception {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                                + TestStack.stack().managementPort(service) + "/actuator/prometheus"))
+                                + TestStack.stack().ports(instance).management() + "/actuator/prometheus"))
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
+        assertThat(response.statusCode()).as(instance.name()).isEqualTo(200);
         return response.body();
+    }
+
+    static Optional<Double> value(ServiceInstance instance, String metric, String... labels) throws Exception {
+        return value(scrape(instance), metric, labels);
     }
 
     static Optional<Double> value(ServiceName service, String metric, String... labels) throws Exception {

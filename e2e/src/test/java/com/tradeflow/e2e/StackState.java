@@ -13,11 +13,12 @@ final class StackState {
     private StackState() {}
 
     /**
-     * Drops the databases, the broker's messages and offsets and the coordinator's sessions of an earlier run,
+     * Drops the databases, the broker's messages and offsets and the coordinator's sessions (files, or the db store
+     * in MariaDB) of an earlier run,
      * so a run starts from the demo data (old events would otherwise reach the new databases).
      */
     static void clear(Path stackDir) {
-        for (String state : new String[] {"mariadb", "rocketmq", "seata"}) {
+        for (String state : new String[] {"mariadb", "rocketmq", "seata", "seata-2"}) {
             deleteRecursively(stackDir.resolve(state));
         }
     }

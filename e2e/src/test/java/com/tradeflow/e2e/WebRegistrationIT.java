@@ -3,15 +3,8 @@ package com.tradeflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradeflow.devstack.service.ServiceName;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -24,9 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(21)
 @ExtendWith(TestStack.class)
 class WebRegistrationIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void shouldListEveryWebInstanceInNacosAtItsHttpPort() throws Exception {
@@ -41,21 +31,10 @@ class WebRegistrationIT {
     }
 
     static Set<Integer> registeredPorts() throws IOException, InterruptedException {
-        Set<Integer> ports = new HashSet<>();
-        hosts().forEach(h -> ports.add(h.path("port").asInt()));
-        return ports;
+        return Registry.ports("consumer-web", "DEFAULT_GROUP", false);
     }
 
     private static JsonNode hosts() throws IOException, InterruptedException {
-        String url = "http://" + TestStack.stack().options().effectiveNacosAddr()
-                + "/nacos/v1/ns/instance/list?serviceName=consumer-web";
-        HttpResponse<String> reply = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(5))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        return JSON.readTree(reply.body()).path("hosts");
+        return Registry.hosts("consumer-web", "DEFAULT_GROUP", false);
     }
 }

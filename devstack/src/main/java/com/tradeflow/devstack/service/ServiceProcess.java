@@ -19,11 +19,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-    private final ServiceName name;
+    private final ServiceInstance instance;
     private final ChildProcess process;
 
-    private ServiceProcess(ServiceName name, ChildProcess process) {
-        this.name = name;
+    private ServiceProcess(ServiceInstance instance, ChildProcess process) {
+        this.instance = instance;
         this.process = process;
     }
 
@@ -32,7 +32,7 @@ public final class ServiceProcess implements AutoCloseable {
      * @throws IllegalStateException with the log tail when it exits or is not healthy in time
      */
     public static ServiceProcess start(
-            ServiceName name,
+            ServiceInstance instance,
             Path jar,
             int managementPort,
             Map<String, String> env,
@@ -40,9 +40,9 @@ public final class ServiceProcess implements AutoCloseable {
             Path logDir,
             Duration timeout) {
         try {
-            JavaJar runnable = JavaJar.of(name.module(), jar);
+            JavaJar runnable = JavaJar.of(instance.service().module(), jar);
             ChildProcess process = runnable.start(
-                    name.instance(), jvmOptions, env, logDir.resolve(name.instance() + ".log"), STOP_GRACE);
+                    instance.name(), jvmOptions, env, logDir.resolve(instance.name() + ".log"), STOP_GRACE);
             process.awaitReady(
                     HttpProbe.answering(
                             URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"),
@@ -50,14 +50,14 @@ public final class ServiceProcess implements AutoCloseable {
                                     && response.body().contains("\"UP\"")),
                     timeout);
             runnable.archiveClassesOf(process);
-            return new ServiceProcess(name, process);
+            return new ServiceProcess(instance, process);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + name.instance() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start " + instance.name() + ": " + e.getMessage(), e);
         }
     }
 
-    public ServiceName name() {
-        return name;
+    public ServiceInstance instance() {
+        return instance;
     }
 
     public long pid() {

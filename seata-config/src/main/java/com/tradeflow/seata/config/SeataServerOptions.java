@@ -1,7 +1,14 @@
 package com.tradeflow.seata.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * How to run the Seata TC (io.seata:seata-server 2.0.0) in its own JVM.
@@ -18,6 +25,8 @@ import java.time.Duration;
  * @param transactionLogs whether the TC logs each global transaction and branch at INFO (test stacks: what a
  *                        failed test needs to know); off: WARN, as a dozen lines per purchase cost a fifth of the
  *                        TC's CPU under load
+ * @param dbStore         where the TC keeps sessions and global locks in a database, shared by every TC of a cluster;
+ *                        null: in files under {@code workDir} (one TC alone)
  */
 public record SeataServerOptions(
         Path libDir,
@@ -28,7 +37,47 @@ public record SeataServerOptions(
         String nacosAddr,
         String heap,
         Duration startTimeout,
-        boolean transactionLogs) {
+        boolean transactionLogs,
+        DbStore dbStore) {
+
+    /**
+     * A MySQL database with the tables of {@code sql/server/mysql-db-store.sql}, for {@code store.mode=db}.
+     *
+     * @param jdbcUrl  {@code jdbc:mysql://host:port/database} (the TC's MySQL driver also speaks to MariaDB)
+     * @param password never logged
+     */
+    public record DbStore(String jdbcUrl, String user, String password) {
+
+        /** The schema's resource in this module's jar. */
+        public static final String SCHEMA = "sql/server/mysql-db-store.sql";
+
+        /**
+         * The schema's statements, in order: tables created if missing and the job locks' rows inserted if missing,
+         * so applying them again changes nothing.
+         */
+        public static List<String> schemaStatements() {
+            try (InputStream in = DbStore.class.getClassLoader().getResourceAsStream(SCHEMA)) {
+                if (in == null) {
+                    throw new IllegalStateException(SCHEMA + " is missing from seata-config's jar");
+                }
+                String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(line -> !line.strip().startsWith("--"))
+                        .collect(Collectors.joining("\n"));
+                return Arrays.stream(sql.split(";"))
+                        .map(String::strip)
+                        .filter(statement -> !statement.isEmpty())
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + SCHEMA, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "DbStore[" + jdbcUrl + " as " + user + "]";
+        }
+    }
 
     public static final String NACOS_GROUP = "SEATA_GROUP";
     public static final String NACOS_APPLICATION = "seata-server";
@@ -36,21 +85,63 @@ public record SeataServerOptions(
 
     public static SeataServerOptions of(Path libDir, Path workDir) {
         return new SeataServerOptions(
-                libDir, workDir, 8091, 7091, "127.0.0.1", null, "256m", Duration.ofSeconds(60), false);
+                libDir, workDir, 8091, 7091, "127.0.0.1", null, "256m", Duration.ofSeconds(60), false, null);
     }
 
     public SeataServerOptions withPorts(int rpcPort, int consolePort) {
         return new SeataServerOptions(
-                libDir, workDir, rpcPort, consolePort, advertisedHost, nacosAddr, heap, startTimeout, transactionLogs);
+                libDir,
+                workDir,
+                rpcPort,
+                consolePort,
+                advertisedHost,
+                nacosAddr,
+                heap,
+                startTimeout,
+                transactionLogs,
+                dbStore);
     }
 
     public SeataServerOptions withNacos(String nacosAddr) {
         return new SeataServerOptions(
-                libDir, workDir, rpcPort, consolePort, advertisedHost, nacosAddr, heap, startTimeout, transactionLogs);
+                libDir,
+                workDir,
+                rpcPort,
+                consolePort,
+                advertisedHost,
+                nacosAddr,
+                heap,
+                startTimeout,
+                transactionLogs,
+                dbStore);
     }
 
     public SeataServerOptions withTransactionLogs(boolean transactionLogs) {
         return new SeataServerOptions(
-                libDir, workDir, rpcPort, consolePort, advertisedHost, nacosAddr, heap, startTimeout, transactionLogs);
+                libDir,
+                workDir,
+                rpcPort,
+                consolePort,
+                advertisedHost,
+                nacosAddr,
+                heap,
+                startTimeout,
+                transactionLogs,
+                dbStore);
+    }
+
+    /** Sessions and locks in this database instead of files: several TCs on it form one cluster. */
+    public SeataServerOptions withDbStore(DbStore dbStore) {
+        return new SeataServerOptions(
+                libDir,
+                workDir,
+                rpcPort,
+                consolePort,
+                advertisedHost,
+                nacosAddr,
+                heap,
+                startTimeout,
+                transactionLogs,
+                dbStore);
     }
 }

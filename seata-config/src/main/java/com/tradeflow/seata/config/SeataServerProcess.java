@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,10 @@ public final class SeataServerProcess implements AutoCloseable {
     private static final String MAIN_CLASS = "io.seata.server.ServerApplication";
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final int CONNECT_TIMEOUT_MILLIS = 500;
+    /** Each TC's pool on the db store: a purchase writes a few rows there, two cores run a few at a time. */
+    private static final int DB_MIN_CONNECTIONS = 2;
+
+    private static final int DB_MAX_CONNECTIONS = 10;
     /** The TC's loggers that write lines per request, branch or global transaction. */
     private static final List<String> PER_TRANSACTION_LOGGERS =
             List.of("io.seata.core.rpc.processor.server.BatchLogHandler", "io.seata.server.coordinator");
@@ -67,10 +72,13 @@ public final class SeataServerProcess implements AutoCloseable {
         command.add("-Dserver.port=" + options.consolePort());
         command.add("-Dserver.address=127.0.0.1");
         command.add("-Dseata.server.service-port=" + options.rpcPort());
-        command.add("-Dseata.store.mode=file");
-        command.add("-Dseata.store.file.dir=" + store);
-        // the 2.0 server reads the file store location under this key; without it "sessionStore/" lands in the cwd
-        command.add("-Dstore.file.dir=" + store);
+        storeSettings(options, store).forEach((key, value) -> {
+            // the 2.0 server binds its Spring properties (seata.store.*) and also reads the raw keys (store.*) as
+            // system properties, which win over seataServer.properties in Nacos; without store.file.dir the file
+            // store's "sessionStore/" lands in the working directory
+            command.add("-Dseata." + key + "=" + value);
+            command.add("-D" + key + "=" + value);
+        });
         command.add("-Dlog.home=" + logs);
         // The 2.0 server logs every request and response, branch and commit at INFO, with caller data: about a
         // dozen lines per purchase, 80 MB in 20 minutes of load and a fifth of its CPU. Failures still log (WARN+);
@@ -108,6 +116,36 @@ public final class SeataServerProcess implements AutoCloseable {
         command.add("-p");
         command.add(String.valueOf(options.rpcPort()));
         return command;
+    }
+
+    /** The store settings, without the {@code seata.} prefix. */
+    static Map<String, String> storeSettings(SeataServerOptions options, Path store) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        SeataServerOptions.DbStore db = options.dbStore();
+        if (db == null) {
+            settings.put("store.mode", "file");
+            settings.put("store.lock.mode", "file");
+            settings.put("store.session.mode", "file");
+            settings.put("store.file.dir", store.toString());
+            return settings;
+        }
+        settings.put("store.mode", "db");
+        settings.put("store.lock.mode", "db");
+        settings.put("store.session.mode", "db");
+        settings.put("store.db.datasource", "hikari");
+        settings.put("store.db.dbType", "mysql");
+        // the MySQL driver the TC ships (Connector/J 5.1)
+        settings.put("store.db.driverClassName", "com.mysql.jdbc.Driver");
+        settings.put("store.db.url", db.jdbcUrl());
+        settings.put("store.db.user", db.user());
+        settings.put("store.db.password", db.password());
+        settings.put("store.db.minConn", String.valueOf(DB_MIN_CONNECTIONS));
+        settings.put("store.db.maxConn", String.valueOf(DB_MAX_CONNECTIONS));
+        settings.put("store.db.globalTable", "global_table");
+        settings.put("store.db.branchTable", "branch_table");
+        settings.put("store.db.lockTable", "lock_table");
+        settings.put("store.db.distributedLockTable", "distributed_lock");
+        return settings;
     }
 
     private static boolean portOpen(int port) {
