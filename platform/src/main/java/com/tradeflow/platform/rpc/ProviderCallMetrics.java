@@ -1,6 +1,7 @@
 package com.tradeflow.platform.rpc;
 
 import com.tradeflow.api.error.BusinessException;
+import com.tradeflow.api.error.ErrorCode;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.apache.dubbo.rpc.RpcException;
  * Times every call this provider serves, by service, method and outcome ({@code tradeflow.rpc.server}: calls per
  * second, errors, latency on {@code /actuator/prometheus}), measured from the call's arrival to its answer, async
  * answers included. Outcomes: {@code SUCCESS}; {@code REFUSED}, a {@link BusinessException} the caller is meant to
- * handle (insufficient balance, not found ...); {@code ERROR}, anything else. Spring Boot puts its registries in
+ * handle (insufficient balance, not found ...); {@code ERROR}, anything else (the service's database unavailable
+ * included). Spring Boot puts its registries in
  * Micrometer's global one, which this SPI-made filter reaches.
  */
 @Activate(group = CommonConstants.PROVIDER, order = ProviderCallMetrics.ORDER)
@@ -60,12 +62,12 @@ public class ProviderCallMetrics implements Filter, Filter.Listener {
                 invocation,
                 !result.hasException()
                         ? Outcome.SUCCESS
-                        : result.getException() instanceof BusinessException ? Outcome.REFUSED : Outcome.ERROR);
+                        : isRefusal(result.getException()) ? Outcome.REFUSED : Outcome.ERROR);
     }
 
     @Override
     public void onError(Throwable error, Invoker<?> invoker, Invocation invocation) {
-        record(invoker, invocation, error instanceof BusinessException ? Outcome.REFUSED : Outcome.ERROR);
+        record(invoker, invocation, isRefusal(error) ? Outcome.REFUSED : Outcome.ERROR);
     }
 
     private static void record(Invoker<?> invoker, Invocation invocation, Outcome outcome) {
@@ -92,5 +94,10 @@ public class ProviderCallMetrics implements Filter, Filter.Listener {
                     }
                     return timers;
                 })[outcome.ordinal()];
+    }
+
+    /** A refusal of the business (not enough money ...), not its database gone (DatabaseFailureProviderFilter). */
+    private static boolean isRefusal(Throwable error) {
+        return error instanceof BusinessException refused && refused.code() != ErrorCode.DEPENDENCY_UNAVAILABLE;
     }
 }
