@@ -739,8 +739,18 @@ public final class DevStack implements AutoCloseable {
      * a provider instance registers in Nacos and takes calls, a consumer-web instance serves on its own URL.
      */
     public ServiceInstance addInstance(ServiceName service) {
-        ServiceInstance added = new ServiceInstance(service, instances(service).size() + 1);
-        startService(added, Map.of());
+        return addInstances(List.of(service)).get(0);
+    }
+
+    /** {@link #addInstance} for several services, started two at a time. */
+    public List<ServiceInstance> addInstances(List<ServiceName> services) {
+        List<ServiceInstance> added = new ArrayList<>();
+        for (ServiceName service : services) {
+            long earlier = instances(service).size()
+                    + added.stream().filter(i -> i.service() == service).count();
+            added.add(new ServiceInstance(service, (int) earlier + 1));
+        }
+        startServices(added, Map.of());
         return added;
     }
 

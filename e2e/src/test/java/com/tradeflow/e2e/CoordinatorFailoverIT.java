@@ -33,8 +33,8 @@ class CoordinatorFailoverIT {
     private static final int PRICE = 250;
     private static final long STOCK = 100_000;
     private static final long BALANCE = 10_000_000;
-    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(4);
-    private static final Duration LOAD_AFTER_KILL = Duration.ofSeconds(10);
+    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(2);
+    private static final Duration LOAD_AFTER_KILL = Duration.ofSeconds(6);
 
     @Test
     void shouldGoOnThroughTheOtherNodeAndFinishWhatTheKilledNodeHeld() throws Exception {

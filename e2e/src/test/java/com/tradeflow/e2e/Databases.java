@@ -85,14 +85,21 @@ public final class Databases {
         List<String> left = new ArrayList<>();
         BUSINESS_TABLES.keySet().stream()
                 .sorted()
-                .forEach(db -> rows(db, "SELECT xid, branch_id, log_status, log_created FROM undo_log")
+                .forEach(db -> rows(
+                                db, "SELECT xid, branch_id, log_status, log_created FROM undo_log WHERE log_status = 0")
                         .forEach(r -> left.add(db + " " + r)));
         return left;
     }
 
+    /**
+     * Undo logs of AT branches that committed locally and wait for phase two. Rows with {@code log_status} 1 are not
+     * counted: an RM writes one when a rollback reaches it before the branch's own local commit, so that the late
+     * commit fails on its key instead of writing; it is a marker of a rolled-back branch, kept until the TC's undo
+     * log cleanup (days), not work in flight.
+     */
     public long undoLogRows() {
         return BUSINESS_TABLES.keySet().stream()
-                .mapToLong(db -> number(db, "SELECT COUNT(*) FROM undo_log"))
+                .mapToLong(db -> number(db, "SELECT COUNT(*) FROM undo_log WHERE log_status = 0"))
                 .sum();
     }
 
@@ -161,8 +168,8 @@ public final class Databases {
         java.util.Set<String> xids = new java.util.TreeSet<>();
         BUSINESS_TABLES
                 .keySet()
-                .forEach(db ->
-                        rows(db, "SELECT DISTINCT xid FROM undo_log").forEach(r -> xids.add((String) r.get("xid"))));
+                .forEach(db -> rows(db, "SELECT DISTINCT xid FROM undo_log WHERE log_status = 0")
+                        .forEach(r -> xids.add((String) r.get("xid"))));
         return xids;
     }
 
@@ -281,6 +288,37 @@ public final class Databases {
                     .forEach(r -> ids.add(((Number) r.get("order_id")).longValue()));
         }
         return ids;
+    }
+
+    /**
+     * Kills every other session connected to a database, as an operator's {@code KILL} (or a failover) would: the
+     * services' pools find their connections dead at the next use.
+     *
+     * @return how many were killed
+     */
+    public int killConnectionsTo(String database) {
+        try (Connection c = connect(database);
+                Statement s = c.createStatement()) {
+            List<Long> sessions = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '" + database
+                    + "' AND ID <> CONNECTION_ID()")) {
+                while (r.next()) {
+                    sessions.add(r.getLong(1));
+                }
+            }
+            int killed = 0;
+            for (long session : sessions) {
+                try {
+                    s.execute("KILL CONNECTION " + session);
+                    killed++;
+                } catch (SQLException gone) {
+                    // ended on its own meanwhile
+                }
+            }
+            return killed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot kill the connections to " + database + ": " + e.getMessage(), e);
+        }
     }
 
     /** A statement of an operator (or a fix), committed at once. */

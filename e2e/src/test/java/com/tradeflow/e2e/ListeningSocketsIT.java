@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradeflow.devstack.DevStackOptions;
 import com.tradeflow.devstack.ProcessesFile;
+import com.tradeflow.devstack.infra.CoordinatorCluster;
 import com.tradeflow.devstack.service.ServiceName;
 import java.io.IOException;
 import java.io.Reader;
@@ -11,6 +12,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,10 +43,14 @@ class ListeningSocketsIT {
 
         // Dubbo 3.3 refuses a loopback bind address; the Seata TC 2.0 has no bind option (RocketMQ's HA port,
         // which takes none either, is not opened: rocketmq-server's NoReplicasHaService)
-        Set<String> cannot = Set.of(
+        Set<String> cannot = new HashSet<>(Set.of(
                 "provider-inventory:" + options.inventoryDubboPort(),
-                "provider-account:" + options.accountDubboPort(),
-                "seata-tc:" + options.seataPort());
+                "provider-account:" + options.accountDubboPort()));
+        CoordinatorCluster coordinators = TestStack.stack().coordinators();
+        for (int node = 1; node <= coordinators.size(); node++) {
+            cannot.add((node == 1 ? "seata-tc:" : "seata-tc-" + node + ":")
+                    + coordinators.node(node).rpcPort());
+        }
         assertThat(open.keySet()).as("listening on all interfaces: %s", open).isSubsetOf(cannot);
         // the reading sees a listener on all interfaces when there is one (Dubbo's cannot be moved)
         assertThat(open).containsKey("provider-account:" + options.accountDubboPort());

@@ -28,7 +28,7 @@ class ScaleOutIT {
     private static final String[] MODES = {"AT", "TCC", "XA"};
     private static final int SPREAD_PURCHASES = 36;
     private static final int CLIENTS = 4;
-    private static final Duration LOAD_AFTER_STOP = Duration.ofSeconds(8);
+    private static final Duration LOAD_AFTER_STOP = Duration.ofSeconds(5);
     private static final String CALLS = "tradeflow_rpc_server_seconds_count";
     private static final Map<ServiceName, String> WRITE =
             Map.of(ServiceName.INVENTORY, "method=\"deduct\"", ServiceName.ACCOUNT, "method=\"debit\"");
@@ -43,8 +43,9 @@ class ScaleOutIT {
         for (int c = 0; c < CLIENTS; c++) {
             skus.add(TestStack.db().newProduct(100, 100_000));
         }
-        ServiceInstance inventory2 = stack.addInstance(ServiceName.INVENTORY);
-        ServiceInstance account2 = stack.addInstance(ServiceName.ACCOUNT);
+        List<ServiceInstance> added = stack.addInstances(List.of(ServiceName.INVENTORY, ServiceName.ACCOUNT));
+        ServiceInstance inventory2 = added.get(0);
+        ServiceInstance account2 = added.get(1);
         try {
             List<ServiceInstance> providers = List.of(
                     ServiceInstance.first(ServiceName.INVENTORY),

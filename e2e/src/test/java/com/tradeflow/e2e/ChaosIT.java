@@ -1,0 +1,52 @@
+package com.tradeflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tradeflow.devstack.service.ServiceName;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The chaos run's short version, in every build: 48 s of mixed purchases, cancellations and transfers while a
+ * provider is killed, Redis stopped, a provider frozen and the wallet database's connections cut, each for a
+ * while and healed; then the checker's verdict over every database must be clean. The long run with every kind of
+ * fault: {@code mvn -B verify -pl e2e -Pchaos} (e2e/README).
+ */
+@Order(150)
+@ExtendWith(TestStack.class)
+class ChaosIT {
+
+    @Test
+    void shouldKeepTheBooksRightThroughFourFaults() throws Exception {
+        ChaosRun run = new ChaosRun(
+                Duration.ofSeconds(48),
+                6,
+                Duration.ofSeconds(4),
+                Duration.ofSeconds(8),
+                List.of(
+                        ChaosFault.kill(ServiceName.ACCOUNT),
+                        ChaosFault.redis(),
+                        ChaosFault.freeze(ServiceName.INVENTORY),
+                        ChaosFault.killConnections(TestStack.db(), "tradeflow_account_0")),
+                42,
+                Duration.ofSeconds(90));
+
+        ChaosRun.Result result =
+                run.run(TestStack.stack(), TestStack.api(), TestStack.db(), Path.of("target", "chaos"));
+
+        System.out.print(Files.readString(result.report()));
+        assertThat(result.history().faults()).as("faults injected").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(result.history().ops())
+                .as("purchases placed during the run")
+                .anyMatch(op -> op.kind().equals("PURCHASE") && op.status() == 201);
+        assertThat(result.history().ops())
+                .as("no answer says the server broke (a dependency down is 503)")
+                .noneMatch(op -> op.status() == 500);
+        assertThat(result.violations()).as("the checker's verdict").isEmpty();
+    }
+}

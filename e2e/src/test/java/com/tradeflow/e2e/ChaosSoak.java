@@ -1,0 +1,41 @@
+package com.tradeflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The long chaos run: {@code mvn -B verify -pl e2e -Pchaos} (10 minutes; {@code -Dchaos.duration=30m} for more), every
+ * kind of fault of {@link ChaosFault#catalogue} in a seeded random order ({@code -Dchaos.seed}), on the test stack.
+ * The report goes to {@code e2e/target/chaos/}.
+ */
+@ExtendWith(TestStack.class)
+class ChaosSoak {
+
+    @Test
+    void shouldKeepTheBooksRightThroughEveryKindOfFault() throws Exception {
+        Duration duration = Duration.parse(
+                "PT" + System.getProperty("chaos.duration", "10m").toUpperCase());
+        long seed = Long.getLong("chaos.seed", System.currentTimeMillis());
+        ChaosRun run = new ChaosRun(
+                duration,
+                8,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(15),
+                ChaosFault.catalogue(TestStack.db()),
+                seed,
+                Duration.ofMinutes(3));
+
+        ChaosRun.Result result =
+                run.run(TestStack.stack(), TestStack.api(), TestStack.db(), Path.of("target", "chaos"));
+
+        System.out.print(Files.readString(result.report()));
+        assertThat(result.violations())
+                .as("the checker's verdict (seed %d)", seed)
+                .isEmpty();
+    }
+}
