@@ -42,7 +42,7 @@ record ChaosRun(
     private static final double CANCEL_SHARE = 0.15;
     private static final double TRANSFER_SHARE = 0.15;
     private static final long TRANSFER_MAX = 5_000;
-    /** A client answered 5xx (or nothing) waits this long before its next request, as a real client backs off. */
+    /** A client answered 429, 5xx (or nothing) waits this long before its next request, as a real client backs off. */
     private static final long BACK_OFF_MILLIS = 250;
 
     /** What a run found. */
@@ -167,7 +167,7 @@ record ChaosRun(
         } catch (RuntimeException e) {
             reply = new Api.Reply(0, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
         }
-        if (reply.status() == 0 || reply.status() >= 500) {
+        if (reply.status() == 0 || reply.status() == 429 || reply.status() >= 500) {
             try {
                 Thread.sleep(BACK_OFF_MILLIS);
             } catch (InterruptedException e) {

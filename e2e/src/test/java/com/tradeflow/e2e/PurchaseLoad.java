@@ -13,12 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Purchases of one unit placed without pause while a fault test breaks something: one client per user, each on its
- * own sku (clients sharing a sku would meet each other's row locks and answer 409), modes in turn. Counts the answers
- * by HTTP status.
+ * own sku (clients sharing a sku would meet each other's row locks and answer 409), modes in turn, backing off after a
+ * refusal (429, 5xx). Counts the answers by HTTP status.
  */
 final class PurchaseLoad implements AutoCloseable {
 
     private static final String[] MODES = {"AT", "TCC", "XA"};
+    private static final int TOO_MANY_REQUESTS = 429;
+    private static final int SERVER_ERROR = 500;
+    private static final long BACK_OFF_MILLIS = 250;
 
     private final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger answered = new AtomicInteger();
@@ -37,7 +40,12 @@ final class PurchaseLoad implements AutoCloseable {
                             .status();
                     statuses.merge(status, 1, Integer::sum);
                     answered.incrementAndGet();
+                    if (status == TOO_MANY_REQUESTS || status >= SERVER_ERROR) {
+                        // as a real client backs off: a refusal is fast, and a tight loop of them starves the stack
+                        Thread.sleep(BACK_OFF_MILLIS);
+                    }
                 }
+                return null; // a Callable, so that the back-off may be interrupted
             }));
         }
     }
