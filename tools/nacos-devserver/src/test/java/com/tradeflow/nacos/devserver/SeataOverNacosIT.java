@@ -79,9 +79,10 @@ class SeataOverNacosIT {
             assertThat(client.awaitExit(Duration.ofSeconds(120)))
                     .as("client output:%n%s", client.tail())
                     .isZero();
-            // without branches the TC finishes the commit asynchronously
+            // without branches the TC finishes the commit asynchronously; when its asynchronous pass has already
+            // ended the session by the time the commit answers, it reports Finished (seen once in a full build)
             assertThat(client.output())
-                    .containsPattern("GLOBAL TX \\S+:" + tc.rpcPort() + ":\\d+ (Committed|AsyncCommitting)");
+                    .containsPattern("GLOBAL TX \\S+:" + tc.rpcPort() + ":\\d+ (Committed|AsyncCommitting|Finished)");
         }
     }
 
