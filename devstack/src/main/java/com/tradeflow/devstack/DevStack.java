@@ -396,13 +396,15 @@ public final class DevStack implements AutoCloseable {
         if (options.seataAddr() == null) {
             Ports.requireFree(options.seataPort(), "Seata TC", "SEATA_PORT");
             Ports.requireFree(options.seataConsolePort(), "Seata console", "SEATA_CONSOLE_PORT");
-            int step = options.instances().portStep();
-            for (int node = 2; step > 0 && node <= options.instances().coordinators(); node++) {
-                String moved = " (" + Instances.VARIABLE + " places node " + node + " " + step * (node - 1)
-                        + " above the first)";
-                Ports.requireFree(options.seataPort() + step * (node - 1), "Seata TC" + moved, "SEATA_PORT");
-                Ports.requireFree(
-                        options.seataConsolePort() + step * (node - 1), "Seata console" + moved, "SEATA_CONSOLE_PORT");
+            InstancePorts first = new InstancePorts(options.seataPort(), options.seataConsolePort(), 0, 0);
+            for (int node = 2;
+                    options.instances().portStep() > 0
+                            && node <= options.instances().coordinators();
+                    node++) {
+                InstancePorts at = first.forInstance(node, options.instances().portStep(), Ports::free);
+                String moved = " (" + Instances.VARIABLE + " places node " + node + " above the first)";
+                Ports.requireFree(at.http(), "Seata TC" + moved, "SEATA_PORT");
+                Ports.requireFree(at.management(), "Seata console" + moved, "SEATA_CONSOLE_PORT");
             }
         }
         Ports.requireFree(options.inventoryHttpPort(), "provider-inventory HTTP", "INVENTORY_HTTP_PORT");

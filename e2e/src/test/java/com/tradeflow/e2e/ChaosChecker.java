@@ -126,9 +126,7 @@ final class ChaosChecker {
             violations.add("money not conserved: wallets hold " + money + ", expected " + initialMoney + " - "
                     + keptAmount + " paid for placed orders = " + (initialMoney - keptAmount));
         }
-        long units = db.number(
-                "tradeflow_inventory",
-                "SELECT COALESCE(SUM(available), 0) FROM stock WHERE sku_id IN (" + skuList() + ")");
+        long units = stock();
         if (units != initialStock - keptUnits) {
             violations.add("stock not conserved: " + units + " units left, expected " + initialStock + " - " + keptUnits
                     + " sold = " + (initialStock - keptUnits));
@@ -136,11 +134,8 @@ final class ChaosChecker {
         return violations;
     }
 
-    long money() {
-        return sumOverWallets("balance");
-    }
-
-    long stock() {
+    /** Units the run's skus have left. */
+    private long stock() {
         return db.number(
                 "tradeflow_inventory",
                 "SELECT COALESCE(SUM(available), 0) FROM stock WHERE sku_id IN (" + skuList() + ")");

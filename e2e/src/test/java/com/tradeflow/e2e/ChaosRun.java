@@ -51,10 +51,7 @@ record ChaosRun(
     Result run(DevStack stack, Api api, Databases db, Path reportDir) throws Exception {
         // consecutive ids: neighbours sit in different wallet shards, so transfers cross shards half the time
         List<Long> users = db.newUsers(clients, BALANCE);
-        List<Long> skus = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            skus.add(db.newProduct(PRICE, STOCK));
-        }
+        List<Long> skus = db.newProducts(clients, PRICE, STOCK);
         ChaosChecker checker = new ChaosChecker(db, users, skus, clients * BALANCE, clients * STOCK);
         ChaosHistory history = new ChaosHistory();
         WalletTransfers transfers = new WalletTransfers(api, db);

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.tradeflow.devstack.infra.CoordinatorCluster;
 import com.tradeflow.seata.config.SeataServerOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,10 +44,7 @@ class CoordinatorFailoverIT {
         Api api = TestStack.api();
         List<Long> users = db.newUsers(CLIENTS, BALANCE);
         // a sku per client: a row the dead node's transaction holds locks one client out, not all of them
-        List<Long> skus = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            skus.add(db.newProduct(PRICE, STOCK));
-        }
+        List<Long> skus = db.newProducts(CLIENTS, PRICE, STOCK);
         SeataServerOptions victim = coordinators.node(1);
         SeataServerOptions survivor = coordinators.node(2);
 

@@ -362,6 +362,13 @@ public final class Databases {
     }
 
     /** A product of this test alone: {@code price} cents a unit, {@code units} in stock. */
+    /** {@code count} products of this test alone, each at {@code price} with {@code units} in stock. */
+    public List<Long> newProducts(int count, long price, long units) {
+        return LongStream.range(0, count)
+                .mapToObj(i -> newProduct(price, units))
+                .toList();
+    }
+
     public long newProduct(long price, long units) {
         long sku = NEXT_SKU.getAndIncrement();
         execute(

@@ -7,7 +7,6 @@ import com.tradeflow.devstack.DevStack;
 import com.tradeflow.devstack.service.ServiceInstance;
 import com.tradeflow.devstack.service.ServiceName;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +38,7 @@ class ScaleOutIT {
         Api api = TestStack.api();
         List<Long> users = TestStack.db().newUsers(CLIENTS, 10_000_000);
         // a sku per client: purchases of one sku by several clients at once would meet each other's row locks (409)
-        List<Long> skus = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            skus.add(TestStack.db().newProduct(100, 100_000));
-        }
+        List<Long> skus = TestStack.db().newProducts(CLIENTS, 100, 100_000);
         List<ServiceInstance> added = stack.addInstances(List.of(ServiceName.INVENTORY, ServiceName.ACCOUNT));
         ServiceInstance inventory2 = added.get(0);
         ServiceInstance account2 = added.get(1);
