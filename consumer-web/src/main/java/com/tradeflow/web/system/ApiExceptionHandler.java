@@ -141,6 +141,8 @@ class ApiExceptionHandler {
                     || t instanceof TransactionException
                     || t instanceof CannotGetJdbcConnectionException
                     || t instanceof java.net.ConnectException
+                    // Seata's channel to a TC node that just died (Netty's StacklessClosedChannelException)
+                    || t instanceof java.nio.channels.ClosedChannelException
                     || t.getClass().getName().equals("org.apache.seata.common.exception.FrameworkException")) {
                 return true;
             }
