@@ -136,6 +136,11 @@ public final class Api {
         return as(userId).post("/api/orders", order(userId, skuId, quantity, mode), null);
     }
 
+    /** {@code POST /api/orders} with an Idempotency-Key: asked again with the same key, it is the same purchase. */
+    public Reply placeOrder(long userId, long skuId, int quantity, String mode, String idempotencyKey) {
+        return as(userId).post("/api/orders", order(userId, skuId, quantity, mode), idempotencyKey);
+    }
+
     public static String order(long userId, long skuId, int quantity) {
         return order(userId, skuId, quantity, "AT");
     }

@@ -1,13 +1,21 @@
 package com.tradeflow.e2e;
 
+import com.tradeflow.bench.report.Charts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** A chaos run as markdown: what ran, the fault timeline, answers, throughput over time, and the checker's verdict. */
+/**
+ * A chaos run as markdown: what ran, the fault timeline, answers, throughput over time (a table and a PNG chart with
+ * the faults shaded), and the checker's verdict.
+ */
 final class ChaosReport {
 
     private static final long WINDOW_MILLIS = 5_000;
@@ -18,23 +26,28 @@ final class ChaosReport {
             Path dir,
             ChaosRun run,
             ChaosHistory history,
-            java.util.List<String> violations,
+            int webs,
+            List<String> violations,
             long startMillis,
             long endMillis) {
+        String name = "chaos-" + startMillis;
         StringBuilder md = new StringBuilder();
         md.append("# Chaos run ").append(Instant.ofEpochMilli(startMillis)).append("\n\n");
         md.append(String.format(
-                "- workload: %d clients for %d s (purchases in AT, TCC, XA, some cancelled; transfers), seed %d%n",
-                run.clients(), run.duration().toSeconds(), run.seed()));
+                "- workload: %d clients over %d web instances for %d s: purchases in AT, TCC, XA (some cancelled),"
+                        + " transfers, top-ups, flash-sale tickets; seed %d%n",
+                run.clients(), webs, run.duration().toSeconds(), run.seed()));
         md.append(String.format(
-                "- faults: one at a time, every %d s for %d s, from %d kinds%n%n",
-                run.faultEvery().toSeconds(),
-                run.faultFor().toSeconds(),
-                run.faults().size()));
+                "- faults: %s, every %d s for %d s, from %d kinds%n%n",
+                run.faults().atOnce() > 1 ? "one or two at a time" : "one at a time",
+                run.faults().every().toSeconds(),
+                run.faults().lasting().toSeconds(),
+                run.faults().kinds().size()));
         md.append("## Verdict\n\n");
         if (violations.isEmpty()) {
-            md.append("**No violation**: money and stock conserved, every order the same in the three books, every 2xx"
-                    + " durable, nothing left in flight.\n\n");
+            md.append("**No violation**: money and stock conserved, every order the same in the three books, every"
+                    + " succeeded top-up credited once, the flash sale's books agree, every event applied exactly once,"
+                    + " every 2xx durable, nothing left in flight.\n\n");
         } else {
             md.append("**").append(violations.size()).append(" violation(s)**:\n\n");
             violations.forEach(v -> md.append("- ").append(v).append('\n'));
@@ -56,6 +69,7 @@ final class ChaosReport {
                         .append(statuses)
                         .append(" |\n"));
         md.append("\n## Over time (").append(WINDOW_MILLIS / 1000).append(" s windows)\n\n");
+        md.append("![answers per second, faults shaded](").append(name).append(".png)\n\n");
         md.append("| from s | answered/s | 2xx/s | error % | fault |\n|---:|---:|---:|---:|---|\n");
         for (Map.Entry<Long, int[]> window :
                 history.perWindow(startMillis, WINDOW_MILLIS).entrySet()) {
@@ -65,8 +79,8 @@ final class ChaosReport {
                     .filter(f ->
                             f.fromMillis() - startMillis < from + WINDOW_MILLIS && f.toMillis() - startMillis > from)
                     .map(ChaosHistory.Fault::name)
-                    .findFirst()
-                    .orElse("");
+                    .distinct()
+                    .collect(Collectors.joining(", "));
             md.append(String.format(
                     "| %d | %.1f | %.1f | %.0f | %s |%n",
                     from / 1000,
@@ -78,11 +92,33 @@ final class ChaosReport {
         md.append(String.format("%nRun time %.0f s.%n", (endMillis - startMillis) / 1000.0));
         try {
             Files.createDirectories(dir);
-            Path report = dir.resolve("chaos-" + startMillis + ".md");
+            chart(history, startMillis, dir.resolve(name + ".png"));
+            Path report = dir.resolve(name + ".md");
             Files.writeString(report, md.toString());
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the chaos report to " + dir, e);
         }
+    }
+
+    /** Answers and 2xx answers per second over the run, the faults' windows shaded. */
+    private static void chart(ChaosHistory history, long startMillis, Path png) throws IOException {
+        List<Double> seconds = new ArrayList<>();
+        List<Double> answered = new ArrayList<>();
+        List<Double> succeeded = new ArrayList<>();
+        for (Map.Entry<Long, int[]> window :
+                history.perWindow(startMillis, WINDOW_MILLIS).entrySet()) {
+            // each window's figures drawn at its middle
+            seconds.add((window.getKey() + WINDOW_MILLIS / 2.0) / 1000.0);
+            succeeded.add(window.getValue()[0] * 1000.0 / WINDOW_MILLIS);
+            answered.add(window.getValue()[1] * 1000.0 / WINDOW_MILLIS);
+        }
+        Map<String, List<Double>> lines = new LinkedHashMap<>();
+        lines.put("answered/s", answered);
+        lines.put("2xx/s", succeeded);
+        List<double[]> faults = history.faults().stream()
+                .map(f -> new double[] {(f.fromMillis() - startMillis) / 1000.0, (f.toMillis() - startMillis) / 1000.0})
+                .toList();
+        Charts.timeline("Chaos run: answers per second", "answers/s", seconds, lines, faults, "faults", png);
     }
 }

@@ -9,11 +9,16 @@ import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * PNG charts of a run (XChart): throughput per mode, latency percentiles per mode, and server CPU per unit per
- * process, stacked (only when CPU was measured).
+ * process, stacked (only when CPU was measured); lines over time with windows shaded (a chaos run's answers and
+ * faults).
  */
 public final class Charts {
 
@@ -23,6 +28,8 @@ public final class Charts {
     static final String LATENCY = "latency.png";
     static final String CPU = "cpu-per-unit.png";
     private static final String HEADLESS = "java.awt.headless";
+    /** Translucent red behind the lines of a timeline. */
+    private static final Color SHADE = new Color(220, 40, 40, 60);
 
     static {
         // charts are drawn off-screen: no display needed (servers, CI)
@@ -91,6 +98,78 @@ public final class Charts {
         chart.addSeries(yTitle, categories, values);
         chart.getStyler().setLegendVisible(false);
         return save(chart, file);
+    }
+
+    /**
+     * Lines over time with windows shaded behind them, e.g. a chaos run's answers per second with its faults.
+     *
+     * @param seconds the x of every point, in seconds from the start
+     * @param series  name to one y per second of {@code seconds}, drawn in this order
+     * @param shaded  [from, to] in seconds; overlapping windows are shaded as one
+     * @param shadeName the legend's name of the shaded windows
+     */
+    public static Path timeline(
+            String title,
+            String yTitle,
+            List<Double> seconds,
+            Map<String, List<Double>> series,
+            List<double[]> shaded,
+            String shadeName,
+            Path file)
+            throws IOException {
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle("s")
+                .yAxisTitle(yTitle)
+                .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        double top = series.values().stream()
+                .flatMap(List::stream)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(1.0);
+        if (!shaded.isEmpty() && !seconds.isEmpty()) {
+            // drawn first, behind the lines: a step between 0 and the top at each window's edges
+            List<Double> x = new ArrayList<>(List.of(0.0));
+            List<Double> y = new ArrayList<>(List.of(0.0));
+            for (double[] window : merged(shaded)) {
+                x.addAll(List.of(window[0], window[0], window[1], window[1]));
+                y.addAll(List.of(0.0, top, top, 0.0));
+            }
+            x.add(Math.max(x.get(x.size() - 1), seconds.get(seconds.size() - 1)));
+            y.add(0.0);
+            XYSeries shade = chart.addSeries(shadeName, x, y);
+            shade.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            shade.setFillColor(SHADE);
+            shade.setLineColor(SHADE);
+            shade.setMarker(SeriesMarkers.NONE);
+        }
+        for (Map.Entry<String, List<Double>> line : series.entrySet()) {
+            XYSeries drawn = chart.addSeries(line.getKey(), seconds, line.getValue());
+            drawn.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            drawn.setMarker(SeriesMarkers.NONE);
+        }
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        return file;
+    }
+
+    /** Windows sorted by start, overlapping ones joined. */
+    static List<double[]> merged(List<double[]> windows) {
+        List<double[]> sorted = new ArrayList<>(windows);
+        sorted.sort((a, b) -> Double.compare(a[0], b[0]));
+        List<double[]> merged = new ArrayList<>();
+        for (double[] window : sorted) {
+            double[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && window[0] <= last[1]) {
+                last[1] = Math.max(last[1], window[1]);
+            } else {
+                merged.add(new double[] {window[0], window[1]});
+            }
+        }
+        return merged;
     }
 
     private static CategoryChart chart(String title, String yTitle) {
