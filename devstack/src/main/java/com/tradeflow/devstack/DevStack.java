@@ -72,6 +72,16 @@ public final class DevStack implements AutoCloseable {
     private static final String EMBEDDED_TC_CONSOLE_USER = "seata";
 
     private static final String EMBEDDED_TC_CONSOLE_PASSWORD = "seata";
+    /**
+     * Test stacks (faults enabled): a killed TC node's sessions are finished sooner than seataServer.properties says,
+     * within a test's wait. A session it left in phase two is taken over 20 s after it began, not a minute (a live
+     * node's phase two ends in well under that on the test stack; a failed one turns into a retry status, which any
+     * node takes at once). An XA branch the dead node had committed answers XAER_NOTA to the survivor's commit, which
+     * is retried until the transaction's timeout plus this (Seata's floor is the timeout, 30 s), not plus a minute.
+     */
+    private static final Map<String, String> TEST_TC_SETTINGS =
+            Map.of("server.retryDeadThreshold", "20000", "server.xaerNotaRetryTimeout", "30000");
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     /** Every service instance started so far, in start order (a stopped one stays, for its restart). */
     private final Map<ServiceInstance, ServiceProcess> services = new LinkedHashMap<>();
@@ -272,6 +282,7 @@ public final class DevStack implements AutoCloseable {
                             // test stacks: every global transaction and branch in the TC's log, for the failure a
                             // test sees
                             .withTransactionLogs(options.faultsEnabled())
+                            .withSettings(options.faultsEnabled() ? TEST_TC_SETTINGS : Map.of())
                             .withDbStore(dbStore);
                 },
                 this::mysqlConnection);

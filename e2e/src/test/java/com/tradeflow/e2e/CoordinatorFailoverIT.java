@@ -94,7 +94,8 @@ class CoordinatorFailoverIT {
             }
 
             // the survivor finished every global transaction, the dead node's too: those it never decided time out,
-            // those it left in phase two are taken over a minute after they began (server.retryDeadThreshold)
+            // those it left in phase two are taken over 20 s after they began, and an XA branch it had committed
+            // (XAER_NOTA to the survivor) is given until a minute after (the test stack's TC settings)
             try {
                 await().atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofSeconds(1))

@@ -10,15 +10,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two instances of each provider (what {@code DEVSTACK_INSTANCES=2} starts; here added to the running test stack):
- * Dubbo spreads the purchases' calls over both instances of each, and SIGTERM to one instance under purchases, as an
- * orchestrator stops it, loses no purchase: it leaves Nacos first and finishes the calls it has. The added instances
- * are stopped at the end.
+ * Dubbo spreads the purchases' calls over both instances of each, and SIGTERM to one instance of each at once under
+ * purchases, as an orchestrator stops them, loses no purchase: each leaves Nacos first and finishes the calls it has.
+ * The added instances are stopped at the end.
  */
 @Order(87)
 @ExtendWith(TestStack.class)
@@ -70,8 +71,10 @@ class ScaleOutIT {
             try {
                 await().atMost(Duration.ofSeconds(30)).until(() -> load.answered() >= 20);
                 answeredBeforeStops = load.answered();
-                stack.stop(account2);
+                // both at once, as a rolling update stops a batch of instances
+                CompletableFuture<Void> accountStopped = CompletableFuture.runAsync(() -> stack.stop(account2));
                 stack.stop(inventory2);
+                accountStopped.join();
                 Thread.sleep(LOAD_AFTER_STOP.toMillis());
             } finally {
                 statuses = load.stop();

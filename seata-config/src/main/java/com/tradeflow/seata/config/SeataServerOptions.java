@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,8 @@ import java.util.stream.Collectors;
  *                        TC's CPU under load
  * @param dbStore         where the TC keeps sessions and global locks in a database, shared by every TC of a cluster;
  *                        null: in files under {@code workDir} (one TC alone)
+ * @param settings        TC settings ({@code server.*} keys of {@code seataServer.properties}) that win over the
+ *                        configuration's, e.g. shorter recovery waits on a test stack; empty: the configuration's
  */
 public record SeataServerOptions(
         Path libDir,
@@ -38,7 +41,12 @@ public record SeataServerOptions(
         String heap,
         Duration startTimeout,
         boolean transactionLogs,
-        DbStore dbStore) {
+        DbStore dbStore,
+        Map<String, String> settings) {
+
+    public SeataServerOptions {
+        settings = Map.copyOf(settings);
+    }
 
     /**
      * A MySQL database with the tables of {@code sql/server/mysql-db-store.sql}, for {@code store.mode=db}.
@@ -85,7 +93,7 @@ public record SeataServerOptions(
 
     public static SeataServerOptions of(Path libDir, Path workDir) {
         return new SeataServerOptions(
-                libDir, workDir, 8091, 7091, "127.0.0.1", null, "256m", Duration.ofSeconds(60), false, null);
+                libDir, workDir, 8091, 7091, "127.0.0.1", null, "256m", Duration.ofSeconds(60), false, null, Map.of());
     }
 
     public SeataServerOptions withPorts(int rpcPort, int consolePort) {
@@ -99,7 +107,8 @@ public record SeataServerOptions(
                 heap,
                 startTimeout,
                 transactionLogs,
-                dbStore);
+                dbStore,
+                settings);
     }
 
     public SeataServerOptions withNacos(String nacosAddr) {
@@ -113,7 +122,8 @@ public record SeataServerOptions(
                 heap,
                 startTimeout,
                 transactionLogs,
-                dbStore);
+                dbStore,
+                settings);
     }
 
     public SeataServerOptions withTransactionLogs(boolean transactionLogs) {
@@ -127,7 +137,8 @@ public record SeataServerOptions(
                 heap,
                 startTimeout,
                 transactionLogs,
-                dbStore);
+                dbStore,
+                settings);
     }
 
     /** Sessions and locks in this database instead of files: several TCs on it form one cluster. */
@@ -142,6 +153,26 @@ public record SeataServerOptions(
                 heap,
                 startTimeout,
                 transactionLogs,
-                dbStore);
+                dbStore,
+                settings);
+    }
+
+    /**
+     * These TC settings win over {@code seataServer.properties} (passed as system properties, which Seata reads
+     * first).
+     */
+    public SeataServerOptions withSettings(Map<String, String> settings) {
+        return new SeataServerOptions(
+                libDir,
+                workDir,
+                rpcPort,
+                consolePort,
+                advertisedHost,
+                nacosAddr,
+                heap,
+                startTimeout,
+                transactionLogs,
+                dbStore,
+                settings);
     }
 }

@@ -79,6 +79,8 @@ public final class SeataServerProcess implements AutoCloseable {
             command.add("-Dseata." + key + "=" + value);
             command.add("-D" + key + "=" + value);
         });
+        // a system property wins over seataServer.properties, as for the store settings above
+        options.settings().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dlog.home=" + logs);
         // The 2.0 server logs every request and response, branch and commit at INFO, with caller data: about a
         // dozen lines per purchase, 80 MB in 20 minutes of load and a fifth of its CPU. Failures still log (WARN+);
