@@ -31,6 +31,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                              queue: what arrives meanwhile comes in one pull and is applied as one batch, instead
  *                              of a pull (and a transaction) per message under load; an empty pull waits at the
  *                              broker for the next message as before. 0: pull again at once
+ * @param subscribeRetry        while the name server cannot be reached when the service starts, a consumer group
+ *                              tries to subscribe again this often: the service starts and serves meanwhile, and
+ *                              its events wait in the broker
  */
 @ConfigurationProperties("tradeflow.events")
 public record EventsProperties(
@@ -46,7 +49,8 @@ public record EventsProperties(
         String signingKey,
         String accessKey,
         String secretKey,
-        Duration pullInterval) {
+        Duration pullInterval,
+        Duration subscribeRetry) {
 
     private static final int DEFAULT_MAX_RECONSUME_TIMES = 3;
     private static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
@@ -54,6 +58,7 @@ public record EventsProperties(
     private static final int DEFAULT_CONSUME_BATCH_SIZE = 16;
     private static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration DEFAULT_OFFSET_COMMIT_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration DEFAULT_SUBSCRIBE_RETRY = Duration.ofSeconds(5);
 
     public EventsProperties {
         namesrv = namesrv == null || namesrv.isBlank() ? "127.0.0.1:9876" : namesrv.trim();
@@ -71,6 +76,7 @@ public record EventsProperties(
         accessKey = accessKey == null ? "" : accessKey.strip();
         secretKey = secretKey == null ? "" : secretKey.strip();
         pullInterval = pullInterval == null ? Duration.ZERO : pullInterval;
+        subscribeRetry = subscribeRetry == null ? DEFAULT_SUBSCRIBE_RETRY : subscribeRetry;
         if (accessKey.isEmpty() != secretKey.isEmpty()) {
             throw new IllegalArgumentException("tradeflow.events: access-key (ROCKETMQ_ACCESS_KEY) and secret-key "
                     + "(ROCKETMQ_SECRET_KEY) must both be set, or neither");
@@ -81,10 +87,12 @@ public record EventsProperties(
                 || retryDelay.isNegative()
                 || offsetCommitInterval.isNegative()
                 || offsetCommitInterval.isZero()
-                || pullInterval.isNegative()) {
+                || pullInterval.isNegative()
+                || subscribeRetry.isNegative()
+                || subscribeRetry.isZero()) {
             throw new IllegalArgumentException("tradeflow.events: max-reconsume-times, consume-threads and "
                     + "consume-batch-size must be at least 1, retry-delay and pull-interval not negative, "
-                    + "offset-commit-interval positive");
+                    + "offset-commit-interval and subscribe-retry positive");
         }
     }
 
@@ -102,7 +110,7 @@ public record EventsProperties(
                 + ", offsetCommitInterval=" + offsetCommitInterval + ", inbox=" + inbox + ", instanceId=" + instanceId
                 + ", signingKey=" + (signingKey.isEmpty() ? "(not set)" : "(set)") + ", accessKey=" + accessKey
                 + ", secretKey=" + (secretKey.isEmpty() ? "(not set)" : "(set)") + ", pullInterval=" + pullInterval
-                + "]";
+                + ", subscribeRetry=" + subscribeRetry + "]";
     }
 
     /**

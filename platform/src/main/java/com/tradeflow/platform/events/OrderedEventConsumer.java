@@ -6,6 +6,9 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
@@ -31,6 +34,11 @@ import org.springframework.context.SmartLifecycle;
  * <p>
  * Each message's delivery is a CONSUMER span continuing the trace the message carries ({@link MessageTraces}); its
  * step runs inside it (a batch: each message has its span, the first is current).
+ * <p>
+ * A service must start while the broker is down (a chaos run restarted provider-inventory during a broker outage: the
+ * client's start failed on the topic's route, and so did the service's). When the subscription cannot be made at
+ * start, the service starts without it and a background thread tries again every {@code subscribe-retry} until it
+ * can; the events wait in the broker meanwhile.
  */
 public final class OrderedEventConsumer implements SmartLifecycle {
 
@@ -47,6 +55,10 @@ public final class OrderedEventConsumer implements SmartLifecycle {
     private final Consumer<List<Received>> batchStep;
     private final MessageTraces traces;
     private volatile DefaultMQPushConsumer consumer;
+    /** Started and not stopped, whether or not subscribed yet (Spring stops only what says it runs). */
+    private volatile boolean running;
+    /** Tries to subscribe again while the first attempt failed; null once subscribed, or never needed. */
+    private ScheduledExecutorService resubscribing;
 
     /**
      * A delivered message's body, and its delivery's span: a step that keeps the message for later (the inbox) asks
@@ -79,7 +91,44 @@ public final class OrderedEventConsumer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        running = true;
+        RuntimeException failure = subscribe();
+        if (failure == null) {
+            return;
+        }
+        long every = properties.subscribeRetry().toMillis();
+        log.warn(
+                "consumer group {} cannot subscribe to {} (name server {}): the service starts without it and tries "
+                        + "again every {}; its events wait in the broker: {}",
+                group,
+                topic,
+                properties.namesrv(),
+                properties.subscribeRetry(),
+                failure.getMessage());
+        resubscribing = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "subscribe-" + group);
+            thread.setDaemon(true);
+            return thread;
+        });
+        resubscribing.scheduleWithFixedDelay(this::subscribeAgain, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void subscribeAgain() {
+        if (!running || consumer != null) {
+            return;
+        }
+        RuntimeException failure = subscribe();
+        if (failure == null) {
+            resubscribing.shutdown();
+            resubscribing = null;
+        } else {
+            log.debug("consumer group {} still cannot subscribe: {}", group, failure.getMessage());
+        }
+    }
+
+    /** @return null once subscribed, else why not (the half-started client is shut down) */
+    private RuntimeException subscribe() {
         RocketMqClients.useCurrentRemotingVersion();
         DefaultMQPushConsumer c = new DefaultMQPushConsumer(group, RocketMqClients.signing(properties));
         c.setNamesrvAddr(properties.namesrv());
@@ -100,14 +149,30 @@ public final class OrderedEventConsumer implements SmartLifecycle {
             c.subscribe(topic, "*");
             c.registerMessageListener((MessageListenerOrderly) (messages, context) -> consume(messages));
             c.start();
-        } catch (MQClientException e) {
-            throw new IllegalStateException(
+        } catch (MQClientException | RuntimeException e) {
+            // the client's start fails on the topic's route (an IllegalStateException) when no name server answers
+            shutDownQuietly(c);
+            return new IllegalStateException(
                     "consumer group " + group + " cannot start (name server " + properties.namesrv() + "): "
                             + e.getMessage(),
                     e);
         }
         consumer = c;
         log.info("consumer group {} subscribed to {} at {}", group, topic, properties.namesrv());
+        return null;
+    }
+
+    /** Whether the group is subscribed (not while it waits for the name server). */
+    boolean subscribed() {
+        return consumer != null;
+    }
+
+    private void shutDownQuietly(DefaultMQPushConsumer c) {
+        try {
+            c.shutdown();
+        } catch (RuntimeException e) {
+            log.debug("consumer group {}: shutting down a client that did not start: {}", group, e.toString());
+        }
     }
 
     /** One delivery: {@code messages} of one queue, in order. */
@@ -229,7 +294,12 @@ public final class OrderedEventConsumer implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        running = false;
+        if (resubscribing != null) {
+            resubscribing.shutdownNow();
+            resubscribing = null;
+        }
         DefaultMQPushConsumer c = consumer;
         consumer = null;
         if (c != null) {
@@ -239,6 +309,6 @@ public final class OrderedEventConsumer implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return consumer != null;
+        return running;
     }
 }

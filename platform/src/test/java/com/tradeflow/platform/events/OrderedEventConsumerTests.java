@@ -3,7 +3,10 @@ package com.tradeflow.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradeflow.platform.tracing.MessageTraces;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -85,9 +88,49 @@ class OrderedEventConsumerTests {
                     .toList());
         };
         EventsProperties properties = new EventsProperties(
-                null, MAX_RECONSUME_TIMES, null, null, null, null, null, null, null, null, null, null, null);
+                null, MAX_RECONSUME_TIMES, null, null, null, null, null, null, null, null, null, null, null, null);
         return new OrderedEventConsumer(
                 "group", "topic", properties, MAX_RECONSUME_TIMES, step, batch, MessageTraces.off());
+    }
+
+    /**
+     * No name server answers (a port nobody listens on): the service's start must not fail on it; the group keeps
+     * trying in the background until stopped.
+     */
+    @Test
+    void shouldStartWithoutTheSubscriptionWhileNoNameServerAnswersAndStopCleanly() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        EventsProperties properties = new EventsProperties(
+                "127.0.0.1:" + closedPort,
+                MAX_RECONSUME_TIMES,
+                null,
+                1,
+                null,
+                null,
+                null,
+                null,
+                "unit-" + closedPort,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofMillis(200));
+        OrderedEventConsumer consumer = new OrderedEventConsumer(
+                "group-" + closedPort, "topic", properties, MAX_RECONSUME_TIMES, body -> {}, null, MessageTraces.off());
+
+        consumer.start();
+        try {
+            assertThat(consumer.isRunning()).as("started: Spring will stop it").isTrue();
+            // a few retry periods later it still waits, without having thrown anywhere
+            Thread.sleep(600);
+            assertThat(consumer.subscribed()).isFalse();
+        } finally {
+            consumer.stop();
+        }
+        assertThat(consumer.isRunning()).isFalse();
     }
 
     private static List<MessageExt> messages(String... ids) {

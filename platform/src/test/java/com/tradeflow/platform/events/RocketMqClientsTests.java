@@ -33,6 +33,6 @@ class RocketMqClientsTests {
 
     private static EventsProperties properties(String accessKey, String secretKey) {
         return new EventsProperties(
-                null, null, null, null, null, null, null, null, null, null, accessKey, secretKey, null);
+                null, null, null, null, null, null, null, null, null, null, accessKey, secretKey, null, null);
     }
 }
