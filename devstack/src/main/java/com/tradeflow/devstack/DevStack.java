@@ -283,6 +283,8 @@ public final class DevStack implements AutoCloseable {
                             // test sees
                             .withTransactionLogs(options.faultsEnabled())
                             .withSettings(options.faultsEnabled() ? TEST_TC_SETTINGS : Map.of())
+                            // a node restarted under load (a chaos run's heal) took over a minute on 2 cores
+                            .withStartTimeout(options.serviceStartTimeout())
                             .withDbStore(dbStore);
                 },
                 this::mysqlConnection);

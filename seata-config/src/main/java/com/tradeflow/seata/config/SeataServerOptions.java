@@ -157,6 +157,22 @@ public record SeataServerOptions(
                 settings);
     }
 
+    /** How long a start may take before it counts as failed (a node restarted on a busy machine takes longer). */
+    public SeataServerOptions withStartTimeout(Duration startTimeout) {
+        return new SeataServerOptions(
+                libDir,
+                workDir,
+                rpcPort,
+                consolePort,
+                advertisedHost,
+                nacosAddr,
+                heap,
+                startTimeout,
+                transactionLogs,
+                dbStore,
+                settings);
+    }
+
     /**
      * These TC settings win over {@code seataServer.properties} (passed as system properties, which Seata reads
      * first).
