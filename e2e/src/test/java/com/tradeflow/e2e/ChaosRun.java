@@ -119,7 +119,7 @@ record ChaosRun(Duration duration, int clients, FaultPlan faults, long seed, Dur
             if (pick < TRANSFER_SHARE) {
                 String key = UUID.randomUUID().toString();
                 long amount = 1 + random.nextInt((int) TRANSFER_MAX);
-                record(
+                sendAndRecord(
                         "TRANSFER",
                         "",
                         idIn("transferId"),
@@ -127,9 +127,9 @@ record ChaosRun(Duration duration, int clients, FaultPlan faults, long seed, Dur
             } else if (pick < TRANSFER_SHARE + TOP_UP_SHARE) {
                 String key = UUID.randomUUID().toString();
                 long amount = 100 + random.nextInt((int) TOP_UP_MAX);
-                record("TOP_UP", "", idIn("merchantOrderNo"), api -> api.topUp(user, amount, key));
+                sendAndRecord("TOP_UP", "", idIn("merchantOrderNo"), api -> api.topUp(user, amount, key));
             } else if (pick < TRANSFER_SHARE + TOP_UP_SHARE + FLASH_SALE_SHARE) {
-                record(
+                sendAndRecord(
                         "FLASH_SALE",
                         "",
                         idIn("ticketId"),
@@ -137,11 +137,11 @@ record ChaosRun(Duration duration, int clients, FaultPlan faults, long seed, Dur
                                 .post("/api/flash-sales/" + saleId + "/orders", "{\"userId\":" + user + "}"));
             } else {
                 String key = UUID.randomUUID().toString();
-                Api.Reply placed =
-                        record("PURCHASE", mode, idIn("orderId"), api -> api.placeOrder(user, sku, 1, mode, key));
+                Api.Reply placed = sendAndRecord(
+                        "PURCHASE", mode, idIn("orderId"), api -> api.placeOrder(user, sku, 1, mode, key));
                 if (placed.status() == 201 && random.nextDouble() < CANCEL_SHARE) {
                     String orderId = placed.body().path("orderId").asText();
-                    record("CANCEL", mode, reply -> orderId, api -> api.cancel(orderId, user));
+                    sendAndRecord("CANCEL", mode, reply -> orderId, api -> api.cancel(orderId, user));
                 }
             }
         }
@@ -151,7 +151,7 @@ record ChaosRun(Duration duration, int clients, FaultPlan faults, long seed, Dur
          * there, with the same idempotency key (a ticket has none: asking again would be a second ticket, so it is
          * not asked again); records the answer under the id {@code subject} takes from it.
          */
-        private Api.Reply record(
+        private Api.Reply sendAndRecord(
                 String kind, String mode, Function<Api.Reply, String> subject, Function<Api, Api.Reply> request) {
             long started = System.currentTimeMillis();
             Api.Reply reply = answer(webs.get(0), request);
