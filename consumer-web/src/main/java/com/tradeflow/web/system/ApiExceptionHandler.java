@@ -2,6 +2,7 @@ package com.tradeflow.web.system;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.platform.failure.DependencyFailures;
 import com.tradeflow.web.transaction.GlobalTransactions;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
@@ -134,16 +135,16 @@ class ApiExceptionHandler {
         return reply(ErrorCode.INTERNAL_ERROR, "internal error");
     }
 
-    /** Seata and Dubbo wrap the cause of an outage in their own exceptions; look down the chain. */
+    /**
+     * Seata and Dubbo wrap the cause of an outage in their own exceptions; look down the chain (databases and the
+     * coordinator as providers classify them, {@link DependencyFailures}).
+     */
     private static boolean isUnavailable(Throwable e) {
+        if (DependencyFailures.isDatabaseFailure(e) || DependencyFailures.isCoordinatorFailure(e)) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RpcException
-                    || t instanceof TransactionException
-                    || t instanceof CannotGetJdbcConnectionException
-                    || t instanceof java.net.ConnectException
-                    // Seata's channel to a TC node that just died (Netty's StacklessClosedChannelException)
-                    || t instanceof java.nio.channels.ClosedChannelException
-                    || t.getClass().getName().equals("org.apache.seata.common.exception.FrameworkException")) {
+            if (t instanceof RpcException || t instanceof java.net.ConnectException) {
                 return true;
             }
         }

@@ -16,7 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.tradeflow.web.security.CallerRateLimits;
 import com.tradeflow.web.security.TestCallers;
 import com.tradeflow.web.system.TestApiErrors;
+import java.nio.channels.ClosedChannelException;
+import java.util.List;
 import java.util.Optional;
+import org.apache.seata.common.exception.FrameworkException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,7 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.validation.beanvalidation.MethodValidationInterceptor;
 
@@ -105,6 +109,36 @@ class OrderControllerTests {
                         .header("Idempotency-Key", "unknown")
                         .content(body))
                 .andExpect(status().isAccepted());
+    }
+
+    /**
+     * What the chaos run saw answered 500: the connection under consumer-web's own TCC fence killed, a provider's
+     * branch the coordinator did not register (Dubbo's wrapping, the cause's name in the message), the channel to a TC
+     * node that died. Each is an outage (503, try again); a bug stays 500.
+     */
+    @Test
+    void shouldAnswer503ForAnOutageUnderThePurchaseAnd500ForABug() throws Exception {
+        String body = "{\"skuId\":3,\"quantity\":2,\"mode\":\"TCC\"}";
+        List<RuntimeException> outages = List.of(
+                new TransactionSystemException("JDBC rollback failed"),
+                new RuntimeException(new FrameworkException("TCC branch Register error")),
+                new IllegalStateException("begin failed", new ClosedChannelException()));
+        for (RuntimeException outage : outages) {
+            when(placeOrder.place(any(), eq("outage"))).thenThrow(outage);
+            api.perform(post("/api/orders")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .header("Idempotency-Key", "outage")
+                            .content(body))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.code").value("DEPENDENCY_UNAVAILABLE"));
+        }
+        when(placeOrder.place(any(), eq("bug"))).thenThrow(new IllegalStateException("a bug"));
+        api.perform(post("/api/orders")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "bug")
+                        .content(body))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.code").value("INTERNAL_ERROR"));
     }
 
     @ParameterizedTest

@@ -96,7 +96,7 @@ public class ProviderCallMetrics implements Filter, Filter.Listener {
                 })[outcome.ordinal()];
     }
 
-    /** A refusal of the business (not enough money ...), not its database gone (DatabaseFailureProviderFilter). */
+    /** A refusal of the business (not enough money ...), not its database gone (DependencyFailureProviderFilter). */
     private static boolean isRefusal(Throwable error) {
         return error instanceof BusinessException refused && refused.code() != ErrorCode.DEPENDENCY_UNAVAILABLE;
     }

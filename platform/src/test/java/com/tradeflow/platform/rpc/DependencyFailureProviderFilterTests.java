@@ -11,18 +11,18 @@ import org.apache.dubbo.rpc.Invocation;
 import org.apache.dubbo.rpc.Invoker;
 import org.apache.dubbo.rpc.Result;
 import org.apache.dubbo.rpc.RpcInvocation;
+import org.apache.seata.common.exception.FrameworkException;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.TransactionSystemException;
 
-class DatabaseFailureProviderFilterTests {
+class DependencyFailureProviderFilterTests {
 
     /** A business service of a provider, for the fake invoker. */
     interface Wallets {
         void refund(long order);
     }
 
-    private final DatabaseFailureProviderFilter filter = new DatabaseFailureProviderFilter();
+    private final DependencyFailureProviderFilter filter = new DependencyFailureProviderFilter();
 
     @Test
     void shouldAnswerDependencyUnavailableWhenTheCommitsConnectionWasKilled() {
@@ -39,22 +39,16 @@ class DatabaseFailureProviderFilterTests {
     }
 
     @Test
-    void shouldTellDatabaseFailuresFromRefusalsAndBugs() {
-        assertThat(DatabaseFailureProviderFilter.isDatabaseFailure(
-                        new CannotGetJdbcConnectionException("no connection")))
-                .isTrue();
-        assertThat(DatabaseFailureProviderFilter.isDatabaseFailure(
-                        new IllegalStateException("wrapped", new SQLException("Communications link failure", "08S01"))))
-                .isTrue();
-        assertThat(DatabaseFailureProviderFilter.isDatabaseFailure(
-                        new BusinessException(ErrorCode.INSUFFICIENT_BALANCE, "not enough")))
-                .as("a refusal is the business's answer")
-                .isFalse();
-        assertThat(DatabaseFailureProviderFilter.isDatabaseFailure(new SQLException("Duplicate entry", "23000")))
-                .as("a constraint violation is not an outage")
-                .isFalse();
-        assertThat(DatabaseFailureProviderFilter.isDatabaseFailure(new IllegalStateException("a bug")))
-                .isFalse();
+    void shouldAnswerDependencyUnavailableWhenTheCoordinatorDidNotRegisterABranch() {
+        // what provider-inventory answered when a TCC branch could not be registered (chaos run, a TC node killed)
+        AppResponse answer = new AppResponse(
+                new RuntimeException(new FrameworkException("TCC branch Register error, xid: 192.0.2.2:8091:1")));
+
+        filter.onResponse(answer, wallets(), refund());
+
+        assertThat(answer.getException())
+                .isInstanceOfSatisfying(
+                        BusinessException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DEPENDENCY_UNAVAILABLE));
     }
 
     @Test
