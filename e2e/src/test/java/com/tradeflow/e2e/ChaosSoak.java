@@ -42,5 +42,8 @@ class ChaosSoak {
         assertThat(result.violations())
                 .as("the checker's verdict (seed %d)", seed)
                 .isEmpty();
+        assertThat(result.history().ops())
+                .as("no answer says the server broke (a dependency down is 503; seed %d)", seed)
+                .noneMatch(op -> op.status() == 500);
     }
 }
