@@ -3,6 +3,7 @@ package com.tradeflow.platform.failure;
 import com.tradeflow.api.error.BusinessException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
+import java.util.function.Predicate;
 import org.apache.seata.common.exception.FrameworkException;
 import org.apache.seata.core.exception.TransactionException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -25,21 +26,15 @@ public final class DependencyFailures {
 
     /** The failure, or one of its causes, is the database's: its connection lost or refused, its commit failed. */
     public static boolean isDatabaseFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BusinessException) {
-                return false;
-            }
-            if (t instanceof TransactionSystemException
-                    || t instanceof CannotGetJdbcConnectionException
-                    || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransientDataAccessException
-                    || (t instanceof SQLException sql
-                            && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith(CONNECTION_EXCEPTION))) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(
+                failure,
+                t -> t instanceof TransactionSystemException
+                        || t instanceof CannotGetJdbcConnectionException
+                        || t instanceof DataAccessResourceFailureException
+                        || t instanceof TransientDataAccessException
+                        || (t instanceof SQLException sql
+                                && sql.getSQLState() != null
+                                && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)));
     }
 
     /**
@@ -48,13 +43,20 @@ public final class DependencyFailures {
      * just died.
      */
     public static boolean isCoordinatorFailure(Throwable failure) {
+        return anyCause(
+                failure,
+                t -> t instanceof FrameworkException
+                        || t instanceof TransactionException
+                        || t instanceof ClosedChannelException);
+    }
+
+    /** Down the cause chain; a refusal of the business on the way is the answer, whatever caused it. */
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> outage) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BusinessException) {
                 return false;
             }
-            if (t instanceof FrameworkException
-                    || t instanceof TransactionException
-                    || t instanceof ClosedChannelException) {
+            if (outage.test(t)) {
                 return true;
             }
         }
