@@ -266,7 +266,7 @@ public final class DevStack implements AutoCloseable {
                                 + CoordinatorCluster.DATABASE + "?rewriteBatchedStatements=true&useSSL=false",
                         options.mysqlUser(),
                         options.mysqlPassword());
-        InstancePorts first = new InstancePorts(options.seataPort(), options.seataConsolePort(), 0, 0);
+        InstancePorts first = firstCoordinatorPorts();
         Map<Integer, InstancePorts> nodePorts = new ConcurrentHashMap<>();
         coordinators = CoordinatorCluster.start(
                 size,
@@ -294,6 +294,11 @@ public final class DevStack implements AutoCloseable {
                 "Seata TC: {} node(s){}",
                 size,
                 size == 1 ? ", file store" : ", db store in " + CoordinatorCluster.DATABASE);
+    }
+
+    /** TC node 1's ports (RPC, console); node n's are these moved like a service instance's. */
+    private InstancePorts firstCoordinatorPorts() {
+        return new InstancePorts(options.seataPort(), options.seataConsolePort(), 0, 0);
     }
 
     private void startBroker() {
@@ -409,7 +414,7 @@ public final class DevStack implements AutoCloseable {
         if (options.seataAddr() == null) {
             Ports.requireFree(options.seataPort(), "Seata TC", "SEATA_PORT");
             Ports.requireFree(options.seataConsolePort(), "Seata console", "SEATA_CONSOLE_PORT");
-            InstancePorts first = new InstancePorts(options.seataPort(), options.seataConsolePort(), 0, 0);
+            InstancePorts first = firstCoordinatorPorts();
             for (int node = 2;
                     options.instances().portStep() > 0
                             && node <= options.instances().coordinators();

@@ -127,9 +127,11 @@ final class ChaosChecker {
                         + (order == null ? "missing" : order.get("status")));
             }
         }
-        violations.addAll(unansweredTopUpsAndTickets(history));
+        // read once: both checks below hold the same rows (the run is over and settled)
+        List<Map<String, Object>> topUps = topUps();
+        violations.addAll(unansweredTopUpsAndTickets(history, topUps));
         violations.addAll(transfersNotDurable(history));
-        long credited = topUpViolations(violations);
+        long credited = topUpViolations(topUps, violations);
         JsonNode sale = saleReport();
         if (!sale.path("consistent").asBoolean()
                 || sale.path("taken").asInt() > sale.path("quantity").asInt()) {
@@ -194,7 +196,7 @@ final class ChaosChecker {
      *
      * @return the money credited to the run's users
      */
-    private long topUpViolations(List<String> violations) {
+    private long topUpViolations(List<Map<String, Object>> topUps, List<String> violations) {
         Map<String, JsonNode> payments = gateway.payments();
         Map<Object, Map<String, Object>> credits = credits();
         Map<Long, Long> ledger = new HashMap<>();
@@ -207,7 +209,7 @@ final class ChaosChecker {
                             ((Number) r.get("order_id")).longValue(), ((Number) r.get("amount")).longValue()));
         }
         long credited = 0;
-        for (Map<String, Object> topUp : topUps()) {
+        for (Map<String, Object> topUp : topUps) {
             String number = (String) topUp.get("merchant_order_no");
             long amount = ((Number) topUp.get("amount")).longValue();
             String status = (String) topUp.get("status");
@@ -235,10 +237,10 @@ final class ChaosChecker {
     }
 
     /** A top-up answered 202 that left no row, a ticket answered 202 that is not final (or unknown). */
-    private List<String> unansweredTopUpsAndTickets(ChaosHistory history) {
+    private List<String> unansweredTopUpsAndTickets(ChaosHistory history, List<Map<String, Object>> topUps) {
         List<String> violations = new ArrayList<>();
         Set<Object> stored =
-                topUps().stream().map(t -> t.get("merchant_order_no")).collect(Collectors.toSet());
+                topUps.stream().map(t -> t.get("merchant_order_no")).collect(Collectors.toSet());
         for (ChaosHistory.Op op : history.ops()) {
             if (op.kind().equals("TOP_UP") && op.status() == 202 && !stored.contains(op.subject())) {
                 violations.add("top-up " + op.subject() + " answered 202 but is missing");
