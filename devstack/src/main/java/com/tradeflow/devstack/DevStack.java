@@ -40,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -145,11 +147,31 @@ public final class DevStack implements AutoCloseable {
                     .withDataDir(options.workDir().resolve("nacos"))));
         }
         importConfig();
-        if (options.seataAddr() == null) {
-            startCoordinators();
+        // the broker needs neither the TC nor its database: both start at once
+        CompletableFuture<RocketMqServerProcess> brokerStart =
+                options.rocketmqNamesrv() == null ? CompletableFuture.supplyAsync(this::launchBroker) : null;
+        RuntimeException failure = null;
+        try {
+            if (options.seataAddr() == null) {
+                startCoordinators();
+            }
+        } catch (RuntimeException e) {
+            failure = e;
         }
-        if (options.rocketmqNamesrv() == null) {
-            startBroker();
+        if (brokerStart != null) {
+            // adopted even when the TC failed, so that close() stops it
+            try {
+                adoptBroker(brokerStart);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         if (options.embeddedGateway()) {
             startGateway();
@@ -302,13 +324,31 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startBroker() {
-        broker = RocketMqServerProcess.start(RocketMqServerOptions.of(
+        adoptBroker(CompletableFuture.completedFuture(launchBroker()));
+    }
+
+    /** Starts the embedded RocketMQ on its ports and data directory; returns once its topics are routed. */
+    private RocketMqServerProcess launchBroker() {
+        return RocketMqServerProcess.start(RocketMqServerOptions.of(
                         options.root(),
                         options.workDir().resolve("rocketmq"),
                         options.rocketmqNamesrvPort(),
                         options.rocketmqBrokerPort(),
                         EVENT_TOPICS)
                 .withCredentials(options.brokerCredentials()));
+    }
+
+    /**
+     * Waits for a broker start and makes it the stack's (stopped with it), on the thread that owns {@link #started}.
+     *
+     * @throws RuntimeException the broker did not start
+     */
+    private void adoptBroker(CompletableFuture<RocketMqServerProcess> start) {
+        try {
+            broker = start.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         started.push(broker);
         recordProcesses();
         log.info("RocketMQ name server on {}", options.effectiveRocketmqNamesrv());
@@ -619,8 +659,8 @@ public final class DevStack implements AutoCloseable {
         env.put("OIDC_ISSUER_URI", options.identity().effectiveIssuerUri());
         env.put("ZIPKIN_URL", options.tracing().effectiveZipkinUrl());
         env.put("ZIPKIN_EXPORT", "true");
-        if (!options.benchmarkMode()) {
-            // the local and test stacks trace every request; benchmarks keep the services' default share
+        if (options.tracing().everyRequest() && !options.benchmarkMode()) {
+            // benchmarks keep the services' default share, as test stacks do
             env.put("TRACING_SAMPLING", "1.0");
         }
         if (options.sentinelDashboard() != null) {
@@ -905,10 +945,12 @@ public final class DevStack implements AutoCloseable {
                 options.sentinelDashboard() == null
                         ? "no dashboard (SENTINEL_DASHBOARD unset)"
                         : "heartbeats to the dashboard at " + options.sentinelDashboard()));
+        boolean everyRequest = options.tracing().everyRequest() && !options.benchmarkMode();
         s.append(String.format(
-                "  traces (Zipkin)    %s%s%n",
+                "  traces (Zipkin)    %s [%s; %s]%n",
                 options.tracing().effectiveZipkinUrl(),
-                options.tracing().embedded() ? " [embedded Zipkin server; every request traced]" : " [external]"));
+                options.tracing().embedded() ? "embedded Zipkin server" : "external",
+                everyRequest ? "every request traced" : "a share of requests traced (TRACING_SAMPLING)"));
         DevStackOptions.Identity identity = options.identity();
         if (identity.embedded()) {
             s.append(String.format(

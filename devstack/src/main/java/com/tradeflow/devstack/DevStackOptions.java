@@ -117,8 +117,12 @@ public record DevStackOptions(
      *
      * @param zipkinPort the embedded Zipkin server's port ({@code ZIPKIN_PORT})
      * @param zipkinUrl  an external Zipkin ({@code ZIPKIN_URL}, its base address), or null for the embedded one
+     * @param everyRequest the services trace every request (the stack users run: any request they look at is in
+     *                     Zipkin); off, they keep their default share ({@code TRACING_SAMPLING}, 10 %) and a request
+     *                     that arrives with a sampled {@code traceparent} is traced whole. Test stacks keep it off: at
+     *                     every request Zipkin alone took about 1 ms of CPU per purchase of the suite's load
      */
-    public record Tracing(int zipkinPort, String zipkinUrl) {
+    public record Tracing(int zipkinPort, String zipkinUrl, boolean everyRequest) {
 
         public boolean embedded() {
             return zipkinUrl == null;
@@ -278,7 +282,7 @@ public record DevStackOptions(
                         ServiceName.WEB_TRANSACTIONAL,
                         port(env, "WEB_TRANSACTIONAL_MANAGEMENT_PORT", 9083)),
                 brokerCredentials(env),
-                new Tracing(port(env, "ZIPKIN_PORT", 9411), blankToNull(env.get("ZIPKIN_URL"))),
+                new Tracing(port(env, "ZIPKIN_PORT", 9411), blankToNull(env.get("ZIPKIN_URL")), true),
                 Instances.parse(env.get(Instances.VARIABLE), services(env.get("DEVSTACK_SERVICES"))));
     }
 
@@ -336,7 +340,7 @@ public record DevStackOptions(
                 new Identity(Ports.free(), null, newToken(), newToken()),
                 Map.of(ServiceName.WEB, Ports.free(), ServiceName.WEB_TRANSACTIONAL, Ports.free()),
                 newBrokerCredentials(),
-                new Tracing(Ports.free(), null),
+                new Tracing(Ports.free(), null, false),
                 // the TC as production runs it: two nodes sharing the db store; further service instances are added
                 // by the tests that need them, on free ports
                 new Instances(Map.of(), 2, 0));
