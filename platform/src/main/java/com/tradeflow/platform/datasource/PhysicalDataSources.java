@@ -94,13 +94,14 @@ public final class PhysicalDataSources {
 
     /**
      * Seata's XA proxy over the driver's XA data source. Not over the pool: Seata's own wrapping of pooled
-     * connections knows MariaDB Connector/J 2 only. One connection per branch (no pool), held by Seata from
-     * phase one to phase two: MariaDB (and MySQL before 8.0.29) let only the session that prepared an XA
-     * transaction finish it while that session lives. The session lock wait is bounded because XA holds row locks
+     * connections knows MariaDB Connector/J 2 only. A session per branch, held by Seata from phase one to phase two
+     * (MariaDB, and MySQL before 8.0.29, let only the session that prepared an XA transaction finish it while that
+     * session lives), then reused by a later branch ({@link ReusedXaSessions}; at most pool-size idle). The session lock wait is bounded because XA holds row locks
      * until phase two.
      */
     static DataSourceProxyXANative xaProxy(PhysicalDatabase db) {
-        DataSourceProxyXANative proxy = new DataSourceProxyXANative(new XaConnectionPerBranch(xaDataSource(db)));
+        DataSourceProxyXANative proxy =
+                new DataSourceProxyXANative(new ReusedXaSessions(xaDataSource(db), db.poolSize()));
         proxy.setShouldBeHeld(true);
         return proxy;
     }
