@@ -118,6 +118,8 @@ final class ReusedXaSessions extends ForwardingXaDataSource {
         /** The driver's connection the branch was given, if it asked for one. */
         private volatile Connection logical;
 
+        private XAResource resource;
+
         Branch(XAConnection physical) {
             super(physical);
         }
@@ -147,9 +149,13 @@ final class ReusedXaSessions extends ForwardingXaDataSource {
                     });
         }
 
+        /** One resource per connection, as the driver's: a transaction manager may compare what it got earlier. */
         @Override
-        public XAResource getXAResource() throws SQLException {
-            return new Tracked(physical.getXAResource());
+        public synchronized XAResource getXAResource() throws SQLException {
+            if (resource == null) {
+                resource = new Tracked(physical.getXAResource());
+            }
+            return resource;
         }
 
         @Override
@@ -173,7 +179,7 @@ final class ReusedXaSessions extends ForwardingXaDataSource {
             }
         }
 
-        /** The session's XA commands, watched for the state they leave the session in. */
+        /** The branch's XA commands on the session, watched for the state they leave it in. */
         private final class Tracked extends ForwardingXaResource {
 
             Tracked(XAResource resource) {
@@ -181,19 +187,46 @@ final class ReusedXaSessions extends ForwardingXaDataSource {
             }
 
             @Override
-            protected <T> T watch(XaCommand command, XaCall<T> call) throws XAException {
+            public void start(Xid xid, int flags) throws XAException {
+                finished = false;
+                watched(() -> super.start(xid, flags));
+            }
+
+            @Override
+            public void end(Xid xid, int flags) throws XAException {
+                watched(() -> super.end(xid, flags));
+            }
+
+            /** A read-only branch is over at its prepare: the database has nothing to commit. */
+            @Override
+            public int prepare(Xid xid) throws XAException {
                 try {
-                    if (command == XaCommand.START) {
-                        finished = false;
-                    }
-                    T result = call.run();
-                    if (command == XaCommand.FINISH
-                            || (command == XaCommand.PREPARE
-                                    && result instanceof Integer vote
-                                    && vote == XAResource.XA_RDONLY)) {
+                    int vote = super.prepare(xid);
+                    if (vote == XAResource.XA_RDONLY) {
                         finished = true;
                     }
-                    return result;
+                    return vote;
+                } catch (XAException | RuntimeException e) {
+                    failed = true;
+                    throw e;
+                }
+            }
+
+            @Override
+            public void commit(Xid xid, boolean onePhase) throws XAException {
+                watched(() -> super.commit(xid, onePhase));
+                finished = true;
+            }
+
+            @Override
+            public void rollback(Xid xid) throws XAException {
+                watched(() -> super.rollback(xid));
+                finished = true;
+            }
+
+            private void watched(XaCommand command) throws XAException {
+                try {
+                    command.run();
                 } catch (XAException | RuntimeException e) {
                     failed = true;
                     throw e;
@@ -202,96 +235,9 @@ final class ReusedXaSessions extends ForwardingXaDataSource {
         }
     }
 
-    /** What an XA command does to the session's branch. */
-    enum XaCommand {
-        START,
-        /** end, prepare, recover, forget: the branch goes on (or they ask nothing of it) */
-        OTHER,
-        PREPARE,
-        /** commit or rollback */
-        FINISH
-    }
-
-    /** An XA command to run. */
+    /** An XA command on the session. */
     @FunctionalInterface
-    interface XaCall<T> {
-        T run() throws XAException;
-    }
-
-    /** A driver's XA resource whose commands go through {@link #watch}. */
-    abstract static class ForwardingXaResource implements XAResource {
-
-        private final XAResource resource;
-
-        ForwardingXaResource(XAResource resource) {
-            this.resource = resource;
-        }
-
-        protected abstract <T> T watch(XaCommand command, XaCall<T> call) throws XAException;
-
-        @Override
-        public void start(Xid xid, int flags) throws XAException {
-            watch(XaCommand.START, () -> {
-                resource.start(xid, flags);
-                return null;
-            });
-        }
-
-        @Override
-        public void end(Xid xid, int flags) throws XAException {
-            watch(XaCommand.OTHER, () -> {
-                resource.end(xid, flags);
-                return null;
-            });
-        }
-
-        @Override
-        public int prepare(Xid xid) throws XAException {
-            return watch(XaCommand.PREPARE, () -> resource.prepare(xid));
-        }
-
-        @Override
-        public void commit(Xid xid, boolean onePhase) throws XAException {
-            watch(XaCommand.FINISH, () -> {
-                resource.commit(xid, onePhase);
-                return null;
-            });
-        }
-
-        @Override
-        public void rollback(Xid xid) throws XAException {
-            watch(XaCommand.FINISH, () -> {
-                resource.rollback(xid);
-                return null;
-            });
-        }
-
-        @Override
-        public Xid[] recover(int flag) throws XAException {
-            return watch(XaCommand.OTHER, () -> resource.recover(flag));
-        }
-
-        @Override
-        public void forget(Xid xid) throws XAException {
-            watch(XaCommand.OTHER, () -> {
-                resource.forget(xid);
-                return null;
-            });
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) throws XAException {
-            return resource.isSameRM(other instanceof ForwardingXaResource f ? f.resource : other);
-        }
-
-        @Override
-        public int getTransactionTimeout() throws XAException {
-            return resource.getTransactionTimeout();
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) throws XAException {
-            return resource.setTransactionTimeout(seconds);
-        }
+    private interface XaCommand {
+        void run() throws XAException;
     }
 }

@@ -67,12 +67,8 @@ class ReusedXaSessionsTests {
         Connection connection = first.getConnection();
         long session = sessionId(connection);
         Xid xid = xid();
-        XAResource resource = first.getXAResource();
-        resource.start(xid, XAResource.TMNOFLAGS);
-        long row = insert(connection);
-        resource.end(xid, XAResource.TMSUCCESS);
-        resource.prepare(xid);
-        resource.rollback(xid);
+        long row = preparedBranch(first, connection, xid);
+        first.getXAResource().rollback(xid);
         connection.close();
 
         XAConnection second = sessions.getXAConnection();
@@ -91,11 +87,7 @@ class ReusedXaSessionsTests {
         Connection connection = branch.getConnection();
         long session = sessionId(connection);
         Xid xid = xid();
-        XAResource resource = branch.getXAResource();
-        resource.start(xid, XAResource.TMNOFLAGS);
-        long row = insert(connection);
-        resource.end(xid, XAResource.TMSUCCESS);
-        resource.prepare(xid);
+        long row = preparedBranch(branch, connection, xid);
         connection.close();
 
         assertThat(sessions.idleSessions()).isZero();
@@ -178,15 +170,21 @@ class ReusedXaSessionsTests {
         assertThat(sessions.idleSessions()).isZero();
     }
 
-    /** start, insert, end, prepare, commit: one row written. @return the row's id */
+    /** A branch that writes one row and is committed. @return the row's id */
     private static long committedBranch(XAConnection branch, Connection connection) throws Exception {
         Xid xid = xid();
+        long row = preparedBranch(branch, connection, xid);
+        branch.getXAResource().commit(xid, false);
+        return row;
+    }
+
+    /** start, insert, end, prepare: one row written, undecided. @return the row's id */
+    private static long preparedBranch(XAConnection branch, Connection connection, Xid xid) throws Exception {
         XAResource resource = branch.getXAResource();
         resource.start(xid, XAResource.TMNOFLAGS);
         long row = insert(connection);
         resource.end(xid, XAResource.TMSUCCESS);
         resource.prepare(xid);
-        resource.commit(xid, false);
         return row;
     }
 

@@ -2,6 +2,7 @@ package com.tradeflow.account.transfer.xa;
 
 import com.tradeflow.platform.datasource.ForwardingXaConnection;
 import com.tradeflow.platform.datasource.ForwardingXaDataSource;
+import com.tradeflow.platform.datasource.ForwardingXaResource;
 import java.sql.SQLException;
 import javax.sql.XAConnection;
 import javax.sql.XADataSource;
@@ -35,59 +36,21 @@ final class XaCommitHook extends ForwardingXaDataSource {
         };
     }
 
-    private record HookedResource(XAResource resource, Runnable beforeCommit) implements XAResource {
+    private static final class HookedResource extends ForwardingXaResource {
+
+        private final Runnable beforeCommit;
+
+        HookedResource(XAResource resource, Runnable beforeCommit) {
+            super(resource);
+            this.beforeCommit = beforeCommit;
+        }
 
         @Override
         public void commit(Xid xid, boolean onePhase) throws XAException {
             if (!onePhase) {
                 beforeCommit.run();
             }
-            resource.commit(xid, onePhase);
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) throws XAException {
-            return resource.isSameRM(other instanceof HookedResource hooked ? hooked.resource() : other);
-        }
-
-        @Override
-        public void end(Xid xid, int flags) throws XAException {
-            resource.end(xid, flags);
-        }
-
-        @Override
-        public void forget(Xid xid) throws XAException {
-            resource.forget(xid);
-        }
-
-        @Override
-        public int getTransactionTimeout() throws XAException {
-            return resource.getTransactionTimeout();
-        }
-
-        @Override
-        public int prepare(Xid xid) throws XAException {
-            return resource.prepare(xid);
-        }
-
-        @Override
-        public Xid[] recover(int flag) throws XAException {
-            return resource.recover(flag);
-        }
-
-        @Override
-        public void rollback(Xid xid) throws XAException {
-            resource.rollback(xid);
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) throws XAException {
-            return resource.setTransactionTimeout(seconds);
-        }
-
-        @Override
-        public void start(Xid xid, int flags) throws XAException {
-            resource.start(xid, flags);
+            super.commit(xid, onePhase);
         }
     }
 }
