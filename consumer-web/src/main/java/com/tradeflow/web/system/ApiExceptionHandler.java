@@ -2,6 +2,7 @@ package com.tradeflow.web.system;
 
 import com.tradeflow.api.error.BusinessException;
 import com.tradeflow.api.error.ErrorCode;
+import com.tradeflow.platform.datasource.LockContention;
 import com.tradeflow.platform.failure.DependencyFailures;
 import com.tradeflow.web.transaction.GlobalTransactions;
 import jakarta.validation.ConstraintViolationException;
@@ -127,6 +128,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        // a row lock not granted in time (a prepared XA branch of a killed instance holds its locks until the
+        // coordinator finishes it) or a deadlock: the request wrote nothing and may be retried, as providers answer
+        if (LockContention.isLockFailure(e)) {
+            log.warn("row lock not granted: {}", e.toString());
+            return reply(ErrorCode.CONCURRENT_UPDATE, "what this request changes is locked by another one; try again");
+        }
         if (isUnavailable(e)) {
             log.warn("dependency unavailable: {}", e.toString());
             return reply(ErrorCode.DEPENDENCY_UNAVAILABLE, "a backing service is unavailable; try again later");

@@ -17,6 +17,7 @@ import com.tradeflow.web.security.CallerRateLimits;
 import com.tradeflow.web.security.TestCallers;
 import com.tradeflow.web.system.TestApiErrors;
 import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.seata.common.exception.FrameworkException;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.TransactionSystemException;
@@ -139,6 +141,22 @@ class OrderControllerTests {
                         .content(body))
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.code").value("INTERNAL_ERROR"));
+    }
+
+    /** A chaos run: an XA purchase's order INSERT waited past the lock wait behind a killed instance's prepared branch. */
+    @Test
+    void shouldAnswer409ForARowLockedPastTheLockWait() throws Exception {
+        when(placeOrder.place(any(), eq("locked")))
+                .thenThrow(new UncategorizedSQLException(
+                        "PreparedStatementCallback",
+                        "INSERT INTO orders_1 ...",
+                        new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205)));
+        api.perform(post("/api/orders")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "locked")
+                        .content("{\"skuId\":3,\"quantity\":1,\"mode\":\"XA\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CONCURRENT_UPDATE"));
     }
 
     @ParameterizedTest

@@ -46,7 +46,7 @@ public final class LockContention {
      * Seata's global lock (AT), or a database row lock that was not granted in time or deadlocked (XA holds row
      * locks until phase two; TCC tries hold them for their local transaction).
      */
-    static boolean isLockFailure(Throwable e) {
+    public static boolean isLockFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getClass().getName().startsWith(SEATA_LOCK_EXCEPTIONS)
                     || t instanceof PessimisticLockingFailureException
