@@ -40,8 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -147,31 +145,11 @@ public final class DevStack implements AutoCloseable {
                     .withDataDir(options.workDir().resolve("nacos"))));
         }
         importConfig();
-        // the broker needs neither the TC nor its database: both start at once
-        CompletableFuture<RocketMqServerProcess> brokerStart =
-                options.rocketmqNamesrv() == null ? CompletableFuture.supplyAsync(this::launchBroker) : null;
-        RuntimeException failure = null;
-        try {
-            if (options.seataAddr() == null) {
-                startCoordinators();
-            }
-        } catch (RuntimeException e) {
-            failure = e;
+        if (options.seataAddr() == null) {
+            startCoordinators();
         }
-        if (brokerStart != null) {
-            // adopted even when the TC failed, so that close() stops it
-            try {
-                adoptBroker(brokerStart);
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
+        if (options.rocketmqNamesrv() == null) {
+            startBroker();
         }
         if (options.embeddedGateway()) {
             startGateway();
@@ -318,37 +296,24 @@ public final class DevStack implements AutoCloseable {
                 size == 1 ? ", file store" : ", db store in " + CoordinatorCluster.DATABASE);
     }
 
+    /** The stack users run traces every request; benchmarks and test stacks keep the services' default share. */
+    private boolean tracesEveryRequest() {
+        return options.tracing().everyRequest() && !options.benchmarkMode();
+    }
+
     /** TC node 1's ports (RPC, console); node n's are these moved like a service instance's. */
     private InstancePorts firstCoordinatorPorts() {
         return new InstancePorts(options.seataPort(), options.seataConsolePort(), 0, 0);
     }
 
     private void startBroker() {
-        adoptBroker(CompletableFuture.completedFuture(launchBroker()));
-    }
-
-    /** Starts the embedded RocketMQ on its ports and data directory; returns once its topics are routed. */
-    private RocketMqServerProcess launchBroker() {
-        return RocketMqServerProcess.start(RocketMqServerOptions.of(
+        broker = RocketMqServerProcess.start(RocketMqServerOptions.of(
                         options.root(),
                         options.workDir().resolve("rocketmq"),
                         options.rocketmqNamesrvPort(),
                         options.rocketmqBrokerPort(),
                         EVENT_TOPICS)
                 .withCredentials(options.brokerCredentials()));
-    }
-
-    /**
-     * Waits for a broker start and makes it the stack's (stopped with it), on the thread that owns {@link #started}.
-     *
-     * @throws RuntimeException the broker did not start
-     */
-    private void adoptBroker(CompletableFuture<RocketMqServerProcess> start) {
-        try {
-            broker = start.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
         started.push(broker);
         recordProcesses();
         log.info("RocketMQ name server on {}", options.effectiveRocketmqNamesrv());
@@ -659,8 +624,7 @@ public final class DevStack implements AutoCloseable {
         env.put("OIDC_ISSUER_URI", options.identity().effectiveIssuerUri());
         env.put("ZIPKIN_URL", options.tracing().effectiveZipkinUrl());
         env.put("ZIPKIN_EXPORT", "true");
-        if (options.tracing().everyRequest() && !options.benchmarkMode()) {
-            // benchmarks keep the services' default share, as test stacks do
+        if (tracesEveryRequest()) {
             env.put("TRACING_SAMPLING", "1.0");
         }
         if (options.sentinelDashboard() != null) {
@@ -945,12 +909,11 @@ public final class DevStack implements AutoCloseable {
                 options.sentinelDashboard() == null
                         ? "no dashboard (SENTINEL_DASHBOARD unset)"
                         : "heartbeats to the dashboard at " + options.sentinelDashboard()));
-        boolean everyRequest = options.tracing().everyRequest() && !options.benchmarkMode();
         s.append(String.format(
                 "  traces (Zipkin)    %s [%s; %s]%n",
                 options.tracing().effectiveZipkinUrl(),
                 options.tracing().embedded() ? "embedded Zipkin server" : "external",
-                everyRequest ? "every request traced" : "a share of requests traced (TRACING_SAMPLING)"));
+                tracesEveryRequest() ? "every request traced" : "a share of requests traced (TRACING_SAMPLING)"));
         DevStackOptions.Identity identity = options.identity();
         if (identity.embedded()) {
             s.append(String.format(
