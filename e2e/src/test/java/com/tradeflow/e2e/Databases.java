@@ -196,7 +196,6 @@ public final class Databases {
                 : String.valueOf(data);
     }
 
-    /** Every XA transaction prepared and not yet finished, in the whole server. */
     /**
      * The global transaction held before its commit with all three branches done, by the trace its mode leaves:
      * AT undo logs, prepared XA branches, or tried TCC fence rows; empty until all three branches are there.

@@ -50,7 +50,6 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
     /** Test-only: hold after the global commit, before the half messages are ended (to kill the process there). */
     static final String FAULT_HOLD_BEFORE_END = "events.transactional.before-end";
 
-    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
     /** How long a commit still in phase two is awaited before the check-back is left to decide. */
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
 
@@ -129,7 +128,7 @@ class TransactionalMessagePublisher implements OrderEventPublisher, SmartLifecyc
             throw e;
         }
         LocalTransactionState state = decided(settled(tx.getXid(), tx.getLocalStatus()));
-        faults.holdWhileArmed(FAULT_HOLD_BEFORE_END, HOLD_LIMIT);
+        faults.holdWhileArmed(FAULT_HOLD_BEFORE_END);
         List<Half> ended = end(halves, state);
         if (state == LocalTransactionState.COMMIT_MESSAGE) {
             // only halves whose commit reached the broker: a row marked SENT lets the order's next event go, and it

@@ -11,26 +11,34 @@ import org.springframework.stereotype.Service;
  * Cancels a PLACED order of the user: stock back, money back, order CANCELLED, in one global transaction of the
  * order's mode. Cancelling a cancelled order answers it again without running anything; someone else's order is
  * not found. A cancellation that fails is rolled back (the order stays PLACED) and may be retried. An order whose
- * placement the coordinator has not confirmed yet cannot be cancelled: it may not stand.
+ * placement the coordinator has not confirmed yet cannot be cancelled: it may not stand. What the answer says the
+ * order is was decided by the coordinator ({@link DecidedOrders}): a cancellation still undecided, run by another
+ * request or by a web instance that died, is answered 409 until the coordinator commits or rolls it back.
  */
 @Service
 class CancelOrderService {
 
     private final CancelOrderTransaction transaction;
     private final OrderRepository orders;
+    private final DecidedOrders decided;
     private final StockChanges stockChanges;
     private final OrderViews views;
 
     CancelOrderService(
-            CancelOrderTransaction transaction, OrderRepository orders, StockChanges stockChanges, OrderViews views) {
+            CancelOrderTransaction transaction,
+            OrderRepository orders,
+            DecidedOrders decided,
+            StockChanges stockChanges,
+            OrderViews views) {
         this.transaction = transaction;
         this.orders = orders;
+        this.decided = decided;
         this.stockChanges = stockChanges;
         this.views = views;
     }
 
     OrderView cancel(long orderId, long userId) {
-        Order order = orders.find(orderId, userId)
+        Order order = decided.find(orderId, userId)
                 .orElseThrow(
                         () -> new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId + " of user " + userId));
         if (order.status() == OrderStatus.CANCELLED) {
@@ -62,7 +70,7 @@ class CancelOrderService {
                 order.mode(),
                 outcome.status().name(),
                 Instant.now()));
-        Order after = orders.find(orderId, userId).orElseThrow();
+        Order after = decided.find(orderId, userId).orElseThrow();
         if (!outcome.committed() && after.status() != OrderStatus.CANCELLED) {
             // not a concurrent cancellation that won: ours failed and was rolled back
             throw outcome.failure();

@@ -3,6 +3,7 @@ package com.tradeflow.web.order;
 import com.tradeflow.api.account.WalletService;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.api.inventory.InventoryService;
+import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.web.events.OrderEventPublisher;
 import com.tradeflow.web.transaction.GlobalTransactions;
 import org.springframework.stereotype.Component;
@@ -14,12 +15,18 @@ import org.springframework.stereotype.Component;
 @Component
 class CancelOrderTransaction {
 
+    /** Test-only: hold the cancellation after every branch ran, before the global commit (inspect, kill ...). */
+    static final String FAULT_HOLD_BEFORE_COMMIT = "order.cancel.before-commit";
+    /** Test-only: fail the cancellation after every branch ran (and after any hold): the global rollback follows. */
+    static final String FAULT_FAIL_BEFORE_COMMIT = "order.cancel.fail-before-commit";
+
     private final GlobalTransactions transactions;
     private final InventoryService inventory;
     private final WalletService wallets;
     private final OrderRepository orders;
     private final OrderCancellationAction cancellation;
     private final OrderEventPublisher events;
+    private final FaultSwitches faults;
 
     CancelOrderTransaction(
             GlobalTransactions transactions,
@@ -27,13 +34,15 @@ class CancelOrderTransaction {
             WalletService wallets,
             OrderRepository orders,
             OrderCancellationAction cancellation,
-            OrderEventPublisher events) {
+            OrderEventPublisher events,
+            FaultSwitches faults) {
         this.transactions = transactions;
         this.inventory = inventory;
         this.wallets = wallets;
         this.orders = orders;
         this.cancellation = cancellation;
         this.events = events;
+        this.faults = faults;
     }
 
     GlobalTransactions.Outcome<Void> run(Order order) {
@@ -52,6 +61,8 @@ class CancelOrderTransaction {
             }
             inventory.restock(order.orderId(), order.skuId(), order.quantity());
             wallets.refund(order.orderId(), order.userId(), order.amount());
+            faults.holdWhileArmed(FAULT_HOLD_BEFORE_COMMIT);
+            faults.fireIfArmed(FAULT_FAIL_BEFORE_COMMIT);
             return null;
         });
     }

@@ -206,6 +206,21 @@ public class OrderRepository {
                 .findFirst();
     }
 
+    /**
+     * {@link #find(long, long)} with the row locked until the caller's transaction ends ({@link DecidedOrders}): a
+     * global transaction's branch cannot write the row meanwhile, nor an AT rollback restore it.
+     */
+    Optional<Order> findLocked(long orderId, long userId) {
+        return jdbc
+                .query(
+                        "SELECT * FROM " + table.ofUser(userId) + " WHERE order_id = ? AND user_id = ? FOR UPDATE",
+                        ORDER_ROW,
+                        orderId,
+                        userId)
+                .stream()
+                .findFirst();
+    }
+
     List<Order> findByUser(long userId) {
         return jdbc.query(
                 "SELECT * FROM orders WHERE user_id = ? ORDER BY created_at DESC, order_id DESC LIMIT ?",

@@ -14,7 +14,6 @@ import com.tradeflow.web.outbox.OutboxStatus;
 import com.tradeflow.web.product.StockChanges;
 import com.tradeflow.web.system.IdGenerator;
 import com.tradeflow.web.transaction.GlobalTransactions;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.seata.core.context.RootContext;
@@ -50,7 +49,6 @@ public class PlaceOrderService {
     /** Test-only: fail the purchase after every branch ran (and after any hold): the global rollback follows. */
     static final String FAULT_FAIL_BEFORE_COMMIT = "order.place.fail-before-commit";
 
-    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
     private static final String TRANSACTION_NAME = "place-order";
 
     private final GlobalTransactions transactions;
@@ -65,6 +63,7 @@ public class PlaceOrderService {
     private final PurchaseSteps steps;
     private final FaultSwitches faults;
     private final OrderViews views;
+    private final DecidedOrders decided;
     private final boolean localModeEnabled;
 
     PlaceOrderService(
@@ -80,6 +79,7 @@ public class PlaceOrderService {
             PurchaseSteps steps,
             FaultSwitches faults,
             OrderViews views,
+            DecidedOrders decided,
             @Value("${tradeflow.benchmark.local-mode:false}") boolean localModeEnabled) {
         this.transactions = transactions;
         this.inventory = inventory;
@@ -93,6 +93,7 @@ public class PlaceOrderService {
         this.steps = steps;
         this.faults = faults;
         this.views = views;
+        this.decided = decided;
         this.localModeEnabled = localModeEnabled;
     }
 
@@ -201,7 +202,7 @@ public class PlaceOrderService {
         Order order = Order.create(
                 orderId, request.userId(), request.skuId(), request.quantity(), amount, mode, RootContext.getXID());
         steps.time(Step.ORDER, mode, () -> writeOrder(order, mode, idempotencyKey, request.fingerprint()));
-        faults.holdWhileArmed(FAULT_HOLD_BEFORE_COMMIT, HOLD_LIMIT);
+        faults.holdWhileArmed(FAULT_HOLD_BEFORE_COMMIT);
         faults.fireIfArmed(FAULT_FAIL_BEFORE_COMMIT);
         return order;
     }
@@ -268,17 +269,21 @@ public class PlaceOrderService {
         return new Placed(OrderView.unconfirmed(order, tx), Answered.UNCONFIRMED);
     }
 
+    /**
+     * The order an Idempotency-Key placed before, as the coordinator decided it: a placement still undecided (the
+     * first request still running, or its web instance died before the global commit) is answered 409 until it is
+     * decided, not as placed; one rolled back meanwhile (its row and key gone) is no earlier request at all.
+     */
     private Optional<Placed> replay(String idempotencyKey, PlaceOrderRequest request) {
-        return orders.findRequest(request.userId(), idempotencyKey).map(stored -> {
+        return orders.findRequest(request.userId(), idempotencyKey).flatMap(stored -> {
             if (!stored.fingerprint().equals(request.fingerprint())) {
                 throw new BusinessException(
                         ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key was already used with a different request");
             }
-            Order order = orders.find(stored.orderId(), request.userId())
-                    .orElseThrow(() -> new IllegalStateException(
-                            "Idempotency-Key " + idempotencyKey + " points at missing order " + stored.orderId()));
-            OrderView now = views.current(order);
-            return new Placed(now, now.placementUnconfirmed() ? Answered.UNCONFIRMED : Answered.REPLAYED);
+            return decided.find(stored.orderId(), request.userId()).map(order -> {
+                OrderView now = views.current(order);
+                return new Placed(now, now.placementUnconfirmed() ? Answered.UNCONFIRMED : Answered.REPLAYED);
+            });
         });
     }
 }

@@ -7,7 +7,6 @@ import com.tradeflow.platform.jobs.PollingJob;
 import com.tradeflow.platform.jobs.RetrySchedule;
 import com.tradeflow.web.events.EventSender;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -57,7 +56,6 @@ class OutboxRelay implements SmartLifecycle {
     /** Test-only: hold the relay after a send, before the row is marked SENT (to kill it there). */
     static final String FAULT_HOLD_AFTER_SEND = "outbox.relay.after-send";
 
-    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
     /** The one row of outbox_relay_lock (see its migration). */
     private static final int RELAY_LOCK_ROW = 1;
     /** Far more than a relay lags behind under any load here; 10,000 ids are about a megabyte. */
@@ -260,7 +258,7 @@ class OutboxRelay implements SmartLifecycle {
                 blocked.add(row.aggregateId());
                 continue;
             }
-            faults.holdWhileArmed(FAULT_HOLD_AFTER_SEND, HOLD_LIMIT);
+            faults.holdWhileArmed(FAULT_HOLD_AFTER_SEND);
             sent.add(row.eventId());
         }
         if (!sent.isEmpty()) {

@@ -122,6 +122,10 @@ class ApiExceptionHandler {
         TransientDataAccessException.class
     })
     ResponseEntity<ApiError> database(RuntimeException e) {
+        if (LockContention.isLockFailure(e)) {
+            // Spring's translation of a row lock not granted in time is "transient" too: not an outage
+            return lockNotGranted(e);
+        }
         log.warn("database unavailable: {}", e.getMessage());
         return reply(ErrorCode.DEPENDENCY_UNAVAILABLE, "a database is unavailable; try again later");
     }
@@ -131,8 +135,7 @@ class ApiExceptionHandler {
         // a row lock not granted in time (a prepared XA branch of a killed instance holds its locks until the
         // coordinator finishes it) or a deadlock: the request wrote nothing and may be retried, as providers answer
         if (LockContention.isLockFailure(e)) {
-            log.warn("row lock not granted: {}", e.toString());
-            return reply(ErrorCode.CONCURRENT_UPDATE, "what this request changes is locked by another one; try again");
+            return lockNotGranted(e);
         }
         if (isUnavailable(e)) {
             log.warn("dependency unavailable: {}", e.toString());
@@ -140,6 +143,11 @@ class ApiExceptionHandler {
         }
         log.error("request failed", e);
         return reply(ErrorCode.INTERNAL_ERROR, "internal error");
+    }
+
+    private static ResponseEntity<ApiError> lockNotGranted(Exception e) {
+        log.warn("row lock not granted: {}", e.toString());
+        return reply(ErrorCode.CONCURRENT_UPDATE, "what this request changes is locked by another one; try again");
     }
 
     /**

@@ -9,7 +9,6 @@ import com.tradeflow.web.gateway.NotificationSignature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,6 @@ class PaymentCallbacks {
     /** Test-only: hold a notification after it is stored, before it is processed (to kill the instance there). */
     static final String FAULT_HOLD_AFTER_STORE = "payments.callback.after-store";
 
-    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(PaymentCallbacks.class);
 
     private final NotificationSignature signature;
@@ -107,7 +105,7 @@ class PaymentCallbacks {
             // stored by a delivery that has not processed it (yet): process it here too; the top-up's row lock
             // puts the two one after the other, and the second changes nothing
         }
-        faults.holdWhileArmed(FAULT_HOLD_AFTER_STORE, HOLD_LIMIT);
+        faults.holdWhileArmed(FAULT_HOLD_AFTER_STORE);
         return process(notification, topUp.userId()).name();
     }
 

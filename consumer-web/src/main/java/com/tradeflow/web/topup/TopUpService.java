@@ -7,7 +7,6 @@ import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.web.gateway.GatewayException;
 import com.tradeflow.web.gateway.PaymentGatewayClient;
 import com.tradeflow.web.system.IdGenerator;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,7 +26,6 @@ class TopUpService {
     /** Test-only: hold the request after the top-up is stored, before the gateway is called (to kill it there). */
     static final String FAULT_HOLD_BEFORE_GATEWAY = "topups.before-gateway-call";
 
-    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(TopUpService.class);
 
     private final TopUpRepository topUps;
@@ -105,7 +103,7 @@ class TopUpService {
                 topUp.merchantOrderNo(),
                 userId,
                 amount);
-        faults.holdWhileArmed(FAULT_HOLD_BEFORE_GATEWAY, HOLD_LIMIT);
+        faults.holdWhileArmed(FAULT_HOLD_BEFORE_GATEWAY);
         try {
             submission.submit(topUp, true);
         } catch (GatewayException e) {

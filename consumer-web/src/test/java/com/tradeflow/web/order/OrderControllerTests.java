@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.test.web.servlet.MockMvc;
@@ -146,17 +147,20 @@ class OrderControllerTests {
     /** A chaos run: an XA purchase's order INSERT waited past the lock wait behind a killed instance's prepared branch. */
     @Test
     void shouldAnswer409ForARowLockedPastTheLockWait() throws Exception {
-        when(placeOrder.place(any(), eq("locked")))
-                .thenThrow(new UncategorizedSQLException(
-                        "PreparedStatementCallback",
-                        "INSERT INTO orders_1 ...",
-                        new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205)));
-        api.perform(post("/api/orders")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", "locked")
-                        .content("{\"skuId\":3,\"quantity\":1,\"mode\":\"XA\"}"))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("CONCURRENT_UPDATE"));
+        SQLException lockWait =
+                new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205);
+        // as a statement outside Spring's translation throws it, and as Spring translates it (a "transient" failure)
+        for (RuntimeException thrown : List.of(
+                new UncategorizedSQLException("PreparedStatementCallback", "INSERT INTO orders_1 ...", lockWait),
+                new CannotAcquireLockException("SELECT ... FOR UPDATE", lockWait))) {
+            when(placeOrder.place(any(), eq("locked"))).thenThrow(thrown);
+            api.perform(post("/api/orders")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .header("Idempotency-Key", "locked")
+                            .content("{\"skuId\":3,\"quantity\":1,\"mode\":\"XA\"}"))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONCURRENT_UPDATE"));
+        }
     }
 
     @ParameterizedTest

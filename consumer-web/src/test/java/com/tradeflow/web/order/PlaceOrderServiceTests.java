@@ -52,6 +52,7 @@ class PlaceOrderServiceTests {
     private final HotSkuGuard hotSkus = mock(HotSkuGuard.class);
     private final StockChanges stockChanges = mock(StockChanges.class);
     private final OrderViews views = mock(OrderViews.class);
+    private final DecidedOrders decided = mock(DecidedOrders.class);
 
     private PlaceOrderService service(boolean localModeEnabled) {
         return new PlaceOrderService(
@@ -67,6 +68,7 @@ class PlaceOrderServiceTests {
                 new PurchaseSteps(new SimpleMeterRegistry()),
                 new FaultSwitches(),
                 views,
+                decided,
                 localModeEnabled);
     }
 
@@ -144,7 +146,7 @@ class PlaceOrderServiceTests {
                 Order.create(41L, 7L, 3L, 1, 250L, TransactionMode.AT, XID).withStatus(OrderStatus.PLACED);
         when(orders.findRequest(7L, "key-1"))
                 .thenReturn(Optional.of(new OrderRepository.StoredRequest(request.fingerprint(), 41L)));
-        when(orders.find(41L, 7L)).thenReturn(Optional.of(earlier));
+        when(decided.find(41L, 7L)).thenReturn(Optional.of(earlier));
         when(views.current(earlier)).thenReturn(OrderView.of(earlier, null));
 
         PlaceOrderService.Placed placed = service(false).place(request, "key-1");
@@ -152,6 +154,22 @@ class PlaceOrderServiceTests {
         assertThat(placed.answered()).isEqualTo(PlaceOrderService.Answered.REPLAYED);
         assertThat(placed.order().orderId()).isEqualTo("41");
         verifyNoInteractions(inventory, wallets, transactions);
+    }
+
+    @Test
+    void shouldPlaceAnewWhenTheOrderOfARepeatedKeyWasRolledBackMeanwhile() {
+        globalTransactionEnds(GlobalStatus.Committed, null);
+        PlaceOrderRequest request = new PlaceOrderRequest(7L, 3L, 1, "AT");
+        // the key was read while its placement was undecided; by the decided read, it had been rolled back
+        when(orders.findRequest(7L, "key-1"))
+                .thenReturn(Optional.of(new OrderRepository.StoredRequest(request.fingerprint(), 41L)));
+        when(decided.find(41L, 7L)).thenReturn(Optional.empty());
+
+        PlaceOrderService.Placed placed = service(false).place(request, "key-1");
+
+        assertThat(placed.answered()).isEqualTo(PlaceOrderService.Answered.CREATED);
+        assertThat(placed.order().orderId()).isEqualTo(String.valueOf(ORDER_ID));
+        verify(wallets).debit(ORDER_ID, 7L, 250L);
     }
 
     @Test
@@ -206,7 +224,7 @@ class PlaceOrderServiceTests {
         when(orders.findRequest(7L, "key-1"))
                 .thenReturn(Optional.empty())
                 .thenReturn(Optional.of(new OrderRepository.StoredRequest(request.fingerprint(), 41L)));
-        when(orders.find(41L, 7L)).thenReturn(Optional.of(winner));
+        when(decided.find(41L, 7L)).thenReturn(Optional.of(winner));
         when(views.current(winner)).thenReturn(OrderView.of(winner, null));
         globalTransactionEnds(GlobalStatus.Rollbacked, new IllegalStateException("duplicate key"));
 

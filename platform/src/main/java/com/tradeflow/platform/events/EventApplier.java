@@ -3,7 +3,6 @@ package com.tradeflow.platform.events;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.datasource.ShardScope;
 import com.tradeflow.platform.fault.FaultSwitches;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.LongToIntFunction;
@@ -22,8 +21,6 @@ public final class EventApplier {
 
     /** Test-only: hold each application inside its transaction, after its effect, before the commit. */
     public static final String FAULT_HOLD_IN_TRANSACTION = "events.consume.hold";
-
-    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
 
@@ -82,7 +79,7 @@ public final class EventApplier {
         List<OrderEvent> first = processed.firstDeliveries(consumer, events);
         if (!first.isEmpty()) {
             handler.applyAll(first);
-            faults.holdWhileArmed(FAULT_HOLD_IN_TRANSACTION, HOLD_LIMIT);
+            faults.holdWhileArmed(FAULT_HOLD_IN_TRANSACTION);
             log.debug("{}: applied {} event(s)", consumer, first.size());
         }
         if (first.size() < events.size()) {
@@ -100,7 +97,7 @@ public final class EventApplier {
     private void applyInTransaction(OrderEvent event) {
         if (processed.firstDelivery(consumer, event)) {
             handler.apply(event);
-            faults.holdWhileArmed(FAULT_HOLD_IN_TRANSACTION, HOLD_LIMIT);
+            faults.holdWhileArmed(FAULT_HOLD_IN_TRANSACTION);
             log.debug("{}: applied {} {} of order {}", consumer, event.type(), event.eventId(), event.orderId());
         } else {
             log.info(

@@ -17,6 +17,8 @@ public final class FaultSwitches {
     private static final Logger log = LoggerFactory.getLogger(FaultSwitches.class);
 
     private static final long POLL_MILLIS = 50;
+    /** How long {@link #holdWhileArmed(String)} holds at most: a forgotten switch must not hold a request forever. */
+    public static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
 
     private final Set<String> armed = ConcurrentHashMap.newKeySet();
 
@@ -43,6 +45,11 @@ public final class FaultSwitches {
             log.warn("injecting fault {}", fault);
             throw new InjectedFault(fault);
         }
+    }
+
+    /** {@link #holdWhileArmed(String, Duration)} for at most {@link #HOLD_LIMIT}. */
+    public void holdWhileArmed(String fault) {
+        holdWhileArmed(fault, HOLD_LIMIT);
     }
 
     /**

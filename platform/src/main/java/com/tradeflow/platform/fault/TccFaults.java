@@ -2,7 +2,6 @@ package com.tradeflow.platform.fault;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.apache.seata.rm.tcc.api.BusinessActionContext;
 public final class TccFaults implements TccHook {
 
     private static final int REMEMBERED = 1000;
-    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
 
     private final FaultSwitches switches;
     private final ObjectMapper json = new ObjectMapper();
@@ -50,7 +48,7 @@ public final class TccFaults implements TccHook {
 
     @Override
     public void beforeTccPrepare(String xid, Long branchId, String actionName, BusinessActionContext context) {
-        switches.holdWhileArmed("tcc." + actionName + ".before-try", HOLD_LIMIT);
+        switches.holdWhileArmed("tcc." + actionName + ".before-try");
     }
 
     @Override
