@@ -5,6 +5,7 @@ import com.tradeflow.api.error.ErrorCode;
 import com.tradeflow.web.product.StockChanges;
 import com.tradeflow.web.transaction.GlobalTransactions;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,11 +39,13 @@ class CancelOrderService {
     }
 
     OrderView cancel(long orderId, long userId) {
-        Order order = decided.find(orderId, userId)
-                .orElseThrow(
-                        () -> new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId + " of user " + userId));
+        Order order = orders.find(orderId, userId).orElseThrow(() -> notFound(orderId, userId));
         if (order.status() == OrderStatus.CANCELLED) {
-            return views.current(order);
+            return cancelledAsDecided(
+                    order,
+                    () -> new BusinessException(
+                            ErrorCode.CONCURRENT_UPDATE,
+                            "a cancellation of order " + orderId + " was rolled back as it was read; try again"));
         }
         if (order.mode() == TransactionMode.LOCAL) {
             throw new BusinessException(
@@ -70,11 +73,31 @@ class CancelOrderService {
                 order.mode(),
                 outcome.status().name(),
                 Instant.now()));
-        Order after = decided.find(orderId, userId).orElseThrow();
-        if (!outcome.committed() && after.status() != OrderStatus.CANCELLED) {
-            // not a concurrent cancellation that won: ours failed and was rolled back
+        Order after = orders.find(orderId, userId).orElseThrow();
+        if (outcome.committed()) {
+            return views.current(after);
+        }
+        if (after.status() != OrderStatus.CANCELLED) {
             throw outcome.failure();
         }
-        return views.current(after);
+        // ours failed and was rolled back, and another cancellation changed the order: answered once decided
+        return cancelledAsDecided(after, outcome::failure);
+    }
+
+    /**
+     * A cancellation read as done, answered once the coordinator decided it ({@link DecidedOrders}: 409 while
+     * undecided).
+     *
+     * @param otherwise what is thrown when it turns out rolled back
+     */
+    private OrderView cancelledAsDecided(Order read, Supplier<RuntimeException> otherwise) {
+        Order decidedOrder = decided.decided(read)
+                .filter(order -> order.status() == OrderStatus.CANCELLED)
+                .orElseThrow(otherwise);
+        return views.current(decidedOrder);
+    }
+
+    private static BusinessException notFound(long orderId, long userId) {
+        return new BusinessException(ErrorCode.NOT_FOUND, "no order " + orderId + " of user " + userId);
     }
 }

@@ -29,15 +29,18 @@ class DecidedOrders {
     }
 
     /**
-     * @return the order, empty when there is none (or no longer: a placement rolled back)
+     * The order {@code read} plainly, as decided: itself unless it is an AT order, read again then.
+     *
+     * @return empty when the order is gone since (a placement rolled back)
      * @throws com.tradeflow.api.error.BusinessException CONCURRENT_UPDATE while a global transaction that changed
      *     the order is undecided, DEPENDENCY_UNAVAILABLE when the coordinator cannot be asked
      */
-    Optional<Order> find(long orderId, long userId) {
-        Optional<Order> read = orders.find(orderId, userId);
-        if (read.isEmpty() || read.get().mode() != TransactionMode.AT) {
-            return read;
+    Optional<Order> decided(Order read) {
+        if (read.mode() != TransactionMode.AT) {
+            return Optional.of(read);
         }
+        long orderId = read.orderId();
+        long userId = read.userId();
         return transactions.execute(status -> {
             Optional<Order> locked = orders.findLocked(orderId, userId);
             if (locked.isPresent()) {

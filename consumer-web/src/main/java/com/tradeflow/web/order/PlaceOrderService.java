@@ -270,9 +270,11 @@ public class PlaceOrderService {
     }
 
     /**
-     * The order an Idempotency-Key placed before, as the coordinator decided it: a placement still undecided (the
-     * first request still running, or its web instance died before the global commit) is answered 409 until it is
-     * decided, not as placed; one rolled back meanwhile (its row and key gone) is no earlier request at all.
+     * The order an Idempotency-Key placed before. One whose placement is recorded as not confirmed answers so
+     * (UNKNOWN). One that reads as placed is answered as the coordinator decided it ({@link DecidedOrders}): a
+     * placement still undecided (the first request still running, or its web instance died before the global
+     * commit) answers 409 until it is decided; one rolled back meanwhile (its row and key gone) is no earlier
+     * request at all.
      */
     private Optional<Placed> replay(String idempotencyKey, PlaceOrderRequest request) {
         return orders.findRequest(request.userId(), idempotencyKey).flatMap(stored -> {
@@ -280,9 +282,12 @@ public class PlaceOrderService {
                 throw new BusinessException(
                         ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key was already used with a different request");
             }
-            return decided.find(stored.orderId(), request.userId()).map(order -> {
+            return orders.find(stored.orderId(), request.userId()).flatMap(order -> {
                 OrderView now = views.current(order);
-                return new Placed(now, now.placementUnconfirmed() ? Answered.UNCONFIRMED : Answered.REPLAYED);
+                if (now.placementUnconfirmed()) {
+                    return Optional.of(new Placed(now, Answered.UNCONFIRMED));
+                }
+                return decided.decided(order).map(placed -> new Placed(views.current(placed), Answered.REPLAYED));
             });
         });
     }

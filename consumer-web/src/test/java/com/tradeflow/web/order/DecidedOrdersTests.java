@@ -79,7 +79,7 @@ class DecidedOrdersTests {
                 .when(locks)
                 .requireNoAtLockOutsideGlobalTransaction(anyLong(), anyString(), any());
 
-        assertThat(decided.find(order.orderId(), USER)).contains(order);
+        assertThat(decided.decided(order)).contains(order);
 
         verify(locks).requireNoAtLockOutsideGlobalTransaction(USER, OrderTable.physical(USER), order.orderId());
         assertThat(lockedDuringTheQuestion).containsExactly(true);
@@ -93,25 +93,27 @@ class DecidedOrdersTests {
                 .when(locks)
                 .requireNoAtLockOutsideGlobalTransaction(anyLong(), anyString(), any());
 
-        assertThatThrownBy(() -> decided.find(order.orderId(), USER))
+        assertThatThrownBy(() -> decided.decided(order))
                 .isInstanceOfSatisfying(
                         BusinessException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_UPDATE));
         assertThat(lockableNow(order)).isTrue();
     }
 
     @Test
-    void shouldReadTccAndXaOrdersWithoutAskingTheCoordinator() {
+    void shouldAnswerTccAndXaOrdersAsReadWithoutAskingTheCoordinator() {
         Order tcc = stored(TransactionMode.TCC, OrderStatus.CANCELLED);
         Order xa = stored(TransactionMode.XA, OrderStatus.PLACED);
 
-        assertThat(decided.find(tcc.orderId(), USER)).contains(tcc);
-        assertThat(decided.find(xa.orderId(), USER)).contains(xa);
+        assertThat(decided.decided(tcc)).contains(tcc);
+        assertThat(decided.decided(xa)).contains(xa);
         verifyNoInteractions(locks);
     }
 
     @Test
-    void shouldAnswerNothingForAnOrderThatIsNotThere() {
-        assertThat(decided.find(IDS.incrementAndGet(), USER)).isEmpty();
+    void shouldAnswerNothingForAnAtOrderGoneSinceItWasRead() {
+        Order rolledBack = Order.create(IDS.incrementAndGet(), USER, 3L, 1, 250L, TransactionMode.AT, "tc:8091:0");
+
+        assertThat(decided.decided(rolledBack)).isEmpty();
         verifyNoInteractions(locks);
     }
 

@@ -146,7 +146,8 @@ class PlaceOrderServiceTests {
                 Order.create(41L, 7L, 3L, 1, 250L, TransactionMode.AT, XID).withStatus(OrderStatus.PLACED);
         when(orders.findRequest(7L, "key-1"))
                 .thenReturn(Optional.of(new OrderRepository.StoredRequest(request.fingerprint(), 41L)));
-        when(decided.find(41L, 7L)).thenReturn(Optional.of(earlier));
+        when(orders.find(41L, 7L)).thenReturn(Optional.of(earlier));
+        when(decided.decided(earlier)).thenReturn(Optional.of(earlier));
         when(views.current(earlier)).thenReturn(OrderView.of(earlier, null));
 
         PlaceOrderService.Placed placed = service(false).place(request, "key-1");
@@ -161,9 +162,13 @@ class PlaceOrderServiceTests {
         globalTransactionEnds(GlobalStatus.Committed, null);
         PlaceOrderRequest request = new PlaceOrderRequest(7L, 3L, 1, "AT");
         // the key was read while its placement was undecided; by the decided read, it had been rolled back
+        Order undecided =
+                Order.create(41L, 7L, 3L, 1, 250L, TransactionMode.AT, XID).withStatus(OrderStatus.PLACED);
         when(orders.findRequest(7L, "key-1"))
                 .thenReturn(Optional.of(new OrderRepository.StoredRequest(request.fingerprint(), 41L)));
-        when(decided.find(41L, 7L)).thenReturn(Optional.empty());
+        when(orders.find(41L, 7L)).thenReturn(Optional.of(undecided));
+        when(views.current(undecided)).thenReturn(OrderView.of(undecided, null));
+        when(decided.decided(undecided)).thenReturn(Optional.empty());
 
         PlaceOrderService.Placed placed = service(false).place(request, "key-1");
 
@@ -224,7 +229,8 @@ class PlaceOrderServiceTests {
         when(orders.findRequest(7L, "key-1"))
                 .thenReturn(Optional.empty())
                 .thenReturn(Optional.of(new OrderRepository.StoredRequest(request.fingerprint(), 41L)));
-        when(decided.find(41L, 7L)).thenReturn(Optional.of(winner));
+        when(orders.find(41L, 7L)).thenReturn(Optional.of(winner));
+        when(decided.decided(winner)).thenReturn(Optional.of(winner));
         when(views.current(winner)).thenReturn(OrderView.of(winner, null));
         globalTransactionEnds(GlobalStatus.Rollbacked, new IllegalStateException("duplicate key"));
 
