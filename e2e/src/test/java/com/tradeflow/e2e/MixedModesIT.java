@@ -3,6 +3,7 @@ package com.tradeflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.tradeflow.devstack.service.ServiceName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +33,8 @@ class MixedModesIT {
     private static final String[] MODES = {"AT", "TCC", "XA"};
     private static final int USERS = 50;
     private static final int SKUS = 10;
+    private static final String HOLD = "order.place.before-commit";
+    private static final String FAIL = "order.place.fail-before-commit";
 
     @Test
     void shouldConserveMoneyAndStockUnderConcurrentPurchasesAndCancellationsInEveryMode() throws Exception {
@@ -98,6 +103,65 @@ class MixedModesIT {
             assertThat(db.undoLogRows()).isZero();
             assertThat(db.xaPreparedTotal()).isZero();
         });
+    }
+
+    /**
+     * A TCC confirm settles reserved stock and frozen money without asking for AT locks (no AT statement writes
+     * those columns): it goes through while an AT purchase of the same user and sku holds both rows, and that
+     * purchase's rollback afterwards still finds its columns as it left them and restores them.
+     */
+    @Test
+    void shouldConfirmATccPurchaseWhileAnAtPurchaseHoldsItsRowsAndStillRollThatOneBack() throws Exception {
+        Databases db = TestStack.db();
+        long user = db.newUser(100_000);
+        long sku = db.newProduct(2_311, 1_000);
+        Api tccWeb = TestStack.api(ServiceName.WEB);
+        Api atWeb = TestStack.api(ServiceName.WEB_TRANSACTIONAL);
+        long balance = tccWeb.balance(user);
+        long stock = tccWeb.available(sku);
+        db.awaitNoUndoLogs();
+        try {
+            fault(ServiceName.WEB, HOLD, true);
+            CompletableFuture<Api.Reply> tcc =
+                    CompletableFuture.supplyAsync(() -> tccWeb.placeOrder(user, sku, 1, "TCC"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.inFlightXids("TCC"), xids -> !xids.isEmpty());
+
+            fault(ServiceName.WEB_TRANSACTIONAL, HOLD, true);
+            fault(ServiceName.WEB_TRANSACTIONAL, FAIL, true);
+            CompletableFuture<Api.Reply> at = CompletableFuture.supplyAsync(() -> atWeb.placeOrder(user, sku, 1, "AT"));
+            String atXid = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> db.inFlightXids("AT"), xids -> xids.size() == 1)
+                    .iterator()
+                    .next();
+
+            fault(ServiceName.WEB, HOLD, false);
+            Api.Reply confirmed = tcc.get(30, TimeUnit.SECONDS);
+            assertThat(confirmed.status()).as("%s", confirmed.body()).isEqualTo(201);
+            assertThat(confirmed.body().path("lastTransaction").path("status").asText())
+                    .as("confirmed at once, not retried after the AT purchase let go")
+                    .isEqualTo("Committed");
+            assertThat(db.undoLogRows(atXid))
+                    .as("the AT purchase still holds its rows")
+                    .isEqualTo(3);
+
+            fault(ServiceName.WEB_TRANSACTIONAL, HOLD, false);
+            Api.Reply rolledBack = at.get(30, TimeUnit.SECONDS);
+            assertThat(rolledBack.status()).as("%s", rolledBack.body()).isEqualTo(500);
+        } finally {
+            for (ServiceName web : List.of(ServiceName.WEB, ServiceName.WEB_TRANSACTIONAL)) {
+                fault(web, HOLD, false);
+                fault(web, FAIL, false);
+            }
+        }
+        assertThat(db.undoLogRows()).as("rolled back, not left dirty").isZero();
+        assertThat(tccWeb.balance(user)).isEqualTo(balance - tccWeb.price(sku));
+        assertThat(tccWeb.frozen(user)).isZero();
+        assertThat(tccWeb.available(sku)).isEqualTo(stock - 1);
+        assertThat(tccWeb.reserved(sku)).isZero();
+    }
+
+    private static void fault(ServiceName web, String fault, boolean armed) {
+        TestStack.api().fault(TestStack.stack().managementPort(web), fault, armed);
     }
 
     private static List<String> purchaseAndMaybeCancel(long user, long sku, int quantity, String mode, boolean cancel) {

@@ -18,7 +18,10 @@ import org.apache.seata.rm.tcc.api.BusinessActionContextUtil;
  * {@link #requireNoAtLock} after its UPDATE and before its local commit: the row lock it now holds keeps AT
  * writers out from then on, and the coordinator says whether one got there first (then the write is refused with
  * {@code CONCURRENT_UPDATE}, or, in a TCC confirm or cancel, retried by the coordinator later). A coordinator that
- * cannot be asked refuses the write too ({@code DEPENDENCY_UNAVAILABLE}).
+ * cannot be asked refuses the write too ({@code DEPENDENCY_UNAVAILABLE}). A write only to columns that no AT
+ * statement changes needs no check: an AT rollback compares and restores only the columns its statement changed
+ * ({@code client.undo.onlyCareUpdateColumns=true}, set in seata-client.properties; a TCC confirm that only settles
+ * {@code reserved} stock or {@code frozen} money).
  */
 public final class AtLockGuard {
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 /**
  * SQL over wallets and the wallet ledger; every statement names the user, so it routes to one shard (but the
  * reconciliation's read by order ids, which asks every shard). Every change
- * of a wallet row is checked against AT global locks (TCC and XA writes; see {@link AtLockGuard}): wallets are
+ * of a wallet's balance is checked against AT global locks (TCC and XA writes; see {@link AtLockGuard}): wallets are
  * shared by purchases of every mode.
  */
 @Repository
@@ -75,16 +75,19 @@ class WalletRepository {
                 WHERE user_id = ? AND balance >= ?""", amount, amount, userId, amount) == 1);
     }
 
-    /** Frozen money is spent: it leaves {@code frozen}. */
+    /**
+     * Frozen money is spent: it leaves {@code frozen}. Not checked against AT global locks: no AT write changes
+     * {@code frozen}, and an AT rollback compares and restores only the columns its own statement changed
+     * ({@code client.undo.onlyCareUpdateColumns=true}), so this change cannot make one find its row dirty. A TCC
+     * confirm spares a coordinator call that way.
+     */
     boolean spendFrozen(long userId, long amount) {
-        return changed(
-                userId,
-                jdbc.update(
-                                "UPDATE wallets SET frozen = frozen - ? WHERE user_id = ? AND frozen >= ?",
-                                amount,
-                                userId,
-                                amount)
-                        == 1);
+        return jdbc.update(
+                        "UPDATE wallets SET frozen = frozen - ? WHERE user_id = ? AND frozen >= ?",
+                        amount,
+                        userId,
+                        amount)
+                == 1;
     }
 
     /** Frozen money is released: it goes back to the balance. */
