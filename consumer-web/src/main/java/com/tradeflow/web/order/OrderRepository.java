@@ -196,14 +196,7 @@ public class OrderRepository {
     }
 
     public Optional<Order> find(long orderId, long userId) {
-        return jdbc
-                .query(
-                        "SELECT * FROM " + table.ofUser(userId) + " WHERE order_id = ? AND user_id = ?",
-                        ORDER_ROW,
-                        orderId,
-                        userId)
-                .stream()
-                .findFirst();
+        return findOfUser(orderId, userId, "");
     }
 
     /**
@@ -211,9 +204,13 @@ public class OrderRepository {
      * global transaction's branch cannot write the row meanwhile, nor an AT rollback restore it.
      */
     Optional<Order> findLocked(long orderId, long userId) {
+        return findOfUser(orderId, userId, " FOR UPDATE");
+    }
+
+    private Optional<Order> findOfUser(long orderId, long userId, String lock) {
         return jdbc
                 .query(
-                        "SELECT * FROM " + table.ofUser(userId) + " WHERE order_id = ? AND user_id = ? FOR UPDATE",
+                        "SELECT * FROM " + table.ofUser(userId) + " WHERE order_id = ? AND user_id = ?" + lock,
                         ORDER_ROW,
                         orderId,
                         userId)

@@ -287,7 +287,9 @@ public class PlaceOrderService {
                 if (now.placementUnconfirmed()) {
                     return Optional.of(new Placed(now, Answered.UNCONFIRMED));
                 }
-                return decided.decided(order).map(placed -> new Placed(views.current(placed), Answered.REPLAYED));
+                return decided.decided(order)
+                        .map(placed ->
+                                new Placed(placed.equals(order) ? now : views.current(placed), Answered.REPLAYED));
             });
         });
     }

@@ -18,7 +18,7 @@ public final class FaultSwitches {
 
     private static final long POLL_MILLIS = 50;
     /** How long {@link #holdWhileArmed(String)} holds at most: a forgotten switch must not hold a request forever. */
-    public static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
+    private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
 
     private final Set<String> armed = ConcurrentHashMap.newKeySet();
 
@@ -47,7 +47,7 @@ public final class FaultSwitches {
         }
     }
 
-    /** {@link #holdWhileArmed(String, Duration)} for at most {@link #HOLD_LIMIT}. */
+    /** {@link #holdWhileArmed(String, Duration)} for at most the hold limit (two minutes). */
     public void holdWhileArmed(String fault) {
         holdWhileArmed(fault, HOLD_LIMIT);
     }

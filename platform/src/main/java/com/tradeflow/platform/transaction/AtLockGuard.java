@@ -19,9 +19,10 @@ import org.apache.seata.rm.tcc.api.BusinessActionContextUtil;
  * writers out from then on, and the coordinator says whether one got there first (then the write is refused with
  * {@code CONCURRENT_UPDATE}, or, in a TCC confirm or cancel, retried by the coordinator later). A coordinator that
  * cannot be asked refuses the write too ({@code DEPENDENCY_UNAVAILABLE}). A write only to columns that no AT
- * statement changes needs no check: an AT rollback compares and restores only the columns its statement changed
- * ({@code client.undo.onlyCareUpdateColumns=true}, set in seata-client.properties; a TCC confirm that only settles
- * {@code reserved} stock or {@code frozen} money).
+ * statement changes needs no check, which spares a TCC confirm that only settles {@code reserved} stock or
+ * {@code frozen} money a coordinator call: an AT rollback compares and restores only the columns its statement
+ * changed ({@code client.undo.onlyCareUpdateColumns=true}, set in seata-client.properties), so such a write cannot
+ * make it find its row dirty.
  */
 public final class AtLockGuard {
 

@@ -76,10 +76,8 @@ class WalletRepository {
     }
 
     /**
-     * Frozen money is spent: it leaves {@code frozen}. Not checked against AT global locks: no AT write changes
-     * {@code frozen}, and an AT rollback compares and restores only the columns its own statement changed
-     * ({@code client.undo.onlyCareUpdateColumns=true}), so this change cannot make one find its row dirty. A TCC
-     * confirm spares a coordinator call that way.
+     * Frozen money is spent: it leaves {@code frozen}, a column no AT statement writes, so no AT lock check
+     * ({@link AtLockGuard}).
      */
     boolean spendFrozen(long userId, long amount) {
         return jdbc.update(

@@ -103,10 +103,8 @@ class StockRepository {
     }
 
     /**
-     * A reservation becomes a sale: the units leave {@code reserved}. Not checked against AT global locks: no AT
-     * write changes {@code reserved}, and an AT rollback compares and restores only the columns its own statement
-     * changed ({@code client.undo.onlyCareUpdateColumns=true}), so this change cannot make one find its row dirty.
-     * A TCC confirm spares a coordinator call that way.
+     * A reservation becomes a sale: the units leave {@code reserved}, a column no AT statement writes, so no AT
+     * lock check ({@link AtLockGuard}).
      */
     boolean settleReservation(long skuId, int quantity) {
         return jdbc.update(
