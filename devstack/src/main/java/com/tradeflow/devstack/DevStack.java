@@ -644,12 +644,14 @@ public final class DevStack implements AutoCloseable {
             // the console test watches a purchase show in the overview's figures
             env.put("OPS_HISTORY_INTERVAL", "2s");
             env.put("OUTBOX_INITIAL_BACKOFF", "200ms");
+            // the broker outage tests wait for the relay's next try once the broker is back, not a minute
+            env.put("OUTBOX_MAX_BACKOFF", "2s");
             // top-up tests wait for the reconciliation job: query soon, recheck often, flag for review early, and
             // give up on a gateway answer (then retry) well before the injected timeouts answer
             env.put("TOPUP_RECONCILE_AFTER", "2s");
             env.put("TOPUP_RECHECK_MAX", "3s");
             env.put("TOPUP_IDLE_POLL_INTERVAL", "1s");
-            env.put("TOPUP_REVIEW_AFTER", "20s");
+            env.put("TOPUP_REVIEW_AFTER", "6s");
             env.put("GATEWAY_REQUEST_TIMEOUT", "1s");
         }
         return env;

@@ -189,7 +189,7 @@ class TopUpIT {
         assertThat(topUps.notificationCount()).isEqualTo(stored);
         assertThat(api.balance(user)).isEqualTo(before);
 
-        // the gateway still refuses everything: after review-after (20 s in the test stack) an operator sees it
+        // the gateway still refuses everything: after review-after (6 s in the test stack) an operator sees it
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(
                                 api.adminGet("/api/admin/topups/review").body().findValuesAsText("topUpId"))

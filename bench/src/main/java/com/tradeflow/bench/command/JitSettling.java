@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Decides when a warm-up has done its job on a local stack: once the JIT compiler threads of all its processes
- * together used less than {@link #QUIET_SHARE} of one core over {@link #SAMPLE}, or when the longest warm-up is up.
+ * together used less than {@link #QUIET_SHARE} of one core over {@link #SAMPLE} (or over the longest warm-up, when that
+ * is shorter), or when the longest warm-up is up.
  * The services' C2 compilers need many minutes of load on this stack (tens of thousands of methods; one C2 thread per
  * JVM, on the same cores as the load), and a window measured meanwhile shows the JIT's cost, not the code's.
  */
@@ -23,6 +24,9 @@ final class JitSettling {
     private final DoubleSupplier compilerMillis;
     private final LongSupplier nanoTime;
     private final Duration longest;
+    /** A sample never outlasts the longest warm-up: a short one (a smoke run's) decides when it says. */
+    private final Duration sample;
+
     private final PrintWriter out;
     private final String mode;
     private long begun = -1;
@@ -39,6 +43,7 @@ final class JitSettling {
         this.compilerMillis = compilerMillis;
         this.nanoTime = nanoTime;
         this.longest = longest;
+        this.sample = longest.isZero() || SAMPLE.compareTo(longest) <= 0 ? SAMPLE : longest;
         this.out = out;
         this.mode = mode;
     }
@@ -57,7 +62,7 @@ final class JitSettling {
             return false;
         }
         long sampled = now - sampleStart;
-        if (sampled < SAMPLE.toNanos()) {
+        if (sampled < sample.toNanos()) {
             return false;
         }
         double millis = compilerMillis.getAsDouble();

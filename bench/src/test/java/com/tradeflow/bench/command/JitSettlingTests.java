@@ -51,6 +51,23 @@ class JitSettlingTests {
     }
 
     @Test
+    void shouldDecideWithinALongestWarmUpShorterThanASample() {
+        JitSettling jit = settling(Duration.ofSeconds(3));
+
+        assertThat(jit.warmEnough()).isFalse();
+        pass(Duration.ofSeconds(2), 1000);
+        assertThat(jit.warmEnough()).as("within the 3 s").isFalse();
+        pass(Duration.ofSeconds(1), 500);
+
+        assertThat(jit.warmEnough())
+                .as("3 s sampled: the longest warm-up is up")
+                .isTrue();
+        assertThat(jit.outcome())
+                .hasValueSatisfying(
+                        o -> assertThat(o).contains("still compiling").contains("50 %"));
+    }
+
+    @Test
     void shouldNotWaitAtAllWithoutALongestWarmUp() {
         JitSettling jit = settling(Duration.ZERO);
         compilerMillis = 1_000_000;

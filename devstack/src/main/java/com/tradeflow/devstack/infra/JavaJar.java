@@ -41,6 +41,9 @@ public final class JavaJar {
     private static final Logger log = LoggerFactory.getLogger(JavaJar.class);
     private static final ConcurrentMap<Path, JavaJar> PREPARED = new ConcurrentHashMap<>();
     private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(2);
+    /** The longest a start waits for the archive another process of the jar is recording. */
+    private static final Duration ARCHIVE_WAIT = Duration.ofMinutes(3);
+
     private static final String RECORD = "-XX:+RecordDynamicDumpInfo";
     /** The dump warns about each class it leaves out (thousands of lines in the service's log). */
     private static final String QUIET_DUMP = "-Xlog:cds=off,cds+dynamic=off";
@@ -87,17 +90,19 @@ public final class JavaJar {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaBinary());
         command.addAll(jvmOptions);
-        List<String> sharing = classSharingOptions();
-        command.addAll(sharing);
-        command.add("-jar");
-        command.add(runnable.toString());
-        ChildProcess process = ChildProcess.start(name, command, env, log, stopGrace);
-        if (sharing.contains(RECORD)) {
-            synchronized (this) {
+        // deciding to record and registering the recorder is one step: a start meanwhile waits for its archive
+        synchronized (this) {
+            awaitArchiveBeingRecorded();
+            List<String> sharing = classSharingOptions();
+            command.addAll(sharing);
+            command.add("-jar");
+            command.add(runnable.toString());
+            ChildProcess process = ChildProcess.start(name, command, env, log, stopGrace);
+            if (sharing.contains(RECORD)) {
                 recording.add(process.pid());
             }
+            return process;
         }
-        return process;
     }
 
     /**
@@ -107,6 +112,7 @@ public final class JavaJar {
      */
     public synchronized void archiveClassesOf(ChildProcess ready) {
         if (!recording.remove(ready.pid()) || Files.exists(archive)) {
+            notifyAll();
             return;
         }
         Path partial = archive.resolveSibling(archive.getFileName() + "." + ready.pid() + ".partial");
@@ -132,7 +138,42 @@ public final class JavaJar {
                     module,
                     e.getMessage());
             deleteQuietly(partial);
+        } finally {
+            notifyAll();
         }
+    }
+
+    /**
+     * A second process of the jar (another instance of a service) started while the first records its classes waits
+     * for the archive instead of recording too: a start that records, without an archive, costs about three times the
+     * CPU of one that maps it, and on a small machine the two would share the cores for all of it. It starts anyway,
+     * recording, when the first process dies before writing the archive or {@link #ARCHIVE_WAIT} has passed.
+     */
+    private synchronized void awaitArchiveBeingRecorded() {
+        long deadline = System.nanoTime() + ARCHIVE_WAIT.toNanos();
+        while (archiving && !Files.exists(archive) && stillRecording()) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                log.info(
+                        "{}: the archive being recorded is not there after {}; starting without it",
+                        module,
+                        ARCHIVE_WAIT);
+                return;
+            }
+            try {
+                // woken when the archive is written; the timeout notices a recording process that died
+                wait(Math.min(left, 1_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean stillRecording() {
+        recording.removeIf(
+                pid -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        return !recording.isEmpty();
     }
 
     private synchronized List<String> classSharingOptions() {
@@ -145,7 +186,8 @@ public final class JavaJar {
         if (!archiving) {
             return List.of();
         }
-        // processes started together before the archive exists all record; the first one ready writes it
+        // a process started while none records (or after the recorder's wait ran out) records; the first one
+        // ready writes the archive
         return List.of(RECORD, QUIET_DUMP);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tradeflow.childprocess.ChildProcess;
 import com.tradeflow.childprocess.FreePorts;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,24 +14,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real Spring Boot jar of this build (auth-server, built before this module) started as the stack starts its
- * services: extracted once, its classes archived by its first process, mapped by the next.
+ * services: extracted once, its classes archived by its first process, mapped by the next (which, started meanwhile,
+ * waits for the archive).
  */
 class JavaJarIT {
 
     private static final Path BUILT = Path.of("..", "tools", "auth-server", "target", "auth-server.jar");
     private static final Duration START = Duration.ofSeconds(90);
+    /** How long the test watches a second start wait for the first one's archive. */
+    private static final Duration SECOND_START_HELD = Duration.ofSeconds(2);
 
     @TempDir
     Path module;
 
     @Test
-    void shouldArchiveTheClassesOfTheFirstProcessAndMapThemInTheNext() throws IOException {
+    void shouldArchiveTheClassesOfTheFirstProcessAndMapThemInTheNext() throws Exception {
         Path jar = Files.copy(BUILT, module.resolve("auth-server.jar"));
         JavaJar runnable = JavaJar.of("auth-server", jar);
         Path extracted = onlyDirectory(module.resolve("fast-start"));
@@ -38,15 +44,22 @@ class JavaJarIT {
         assertThat(extracted.resolve("lib")).isDirectory();
 
         try (ChildProcess first = start(runnable, "first", List.of())) {
-            runnable.archiveClassesOf(first);
-        }
-        assertThat(archives(extracted)).hasSize(1);
+            // another instance started while the first records: it waits for the archive instead of recording too
+            // (each class the JVM takes from the dynamic archive is logged with the source "shared objects file (top)")
+            CompletableFuture<ChildProcess> second = CompletableFuture.supplyAsync(
+                    () -> startUnchecked(runnable, "second", List.of("-Xlog:class+load=info")));
+            Thread.sleep(SECOND_START_HELD.toMillis());
+            assertThat(second)
+                    .as("held until the first process's classes are archived")
+                    .isNotDone();
 
-        // each class the JVM takes from the dynamic archive is logged with the source "shared objects file (top)"
-        try (ChildProcess second = start(runnable, "second", List.of("-Xlog:class+load=info"))) {
-            runnable.archiveClassesOf(second);
-            assertThat(Files.readString(second.log()))
-                    .contains("com.tradeflow.auth.AuthServerApplication source: shared objects file (top)");
+            runnable.archiveClassesOf(first);
+            assertThat(archives(extracted)).hasSize(1);
+            try (ChildProcess started = second.get(START.toSeconds(), TimeUnit.SECONDS)) {
+                runnable.archiveClassesOf(started);
+                assertThat(Files.readString(started.log()))
+                        .contains("com.tradeflow.auth.AuthServerApplication source: shared objects file (top)");
+            }
         }
         assertThat(archives(extracted)).as("written once").hasSize(1);
     }
@@ -63,6 +76,14 @@ class JavaJarIT {
         Path rebuilt = onlyDirectory(module.resolve("fast-start"));
         assertThat(rebuilt).isNotEqualTo(earlier);
         assertThat(rebuilt.resolve("auth-server.jar")).isRegularFile();
+    }
+
+    private ChildProcess startUnchecked(JavaJar runnable, String name, List<String> jvmOptions) {
+        try {
+            return start(runnable, name, jvmOptions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ChildProcess start(JavaJar runnable, String name, List<String> jvmOptions) throws IOException {
