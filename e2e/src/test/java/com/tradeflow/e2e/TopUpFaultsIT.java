@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * 300 top-ups through both consumer-web instances while the gateway misbehaves in every way it can: 20% of its
- * answers are errors, 20% come after our timeout (the payment was made all the same), 30% of payments never notify,
+ * 300 top-ups through both consumer-web instances while the gateway misbehaves in every way it can: 15% of its
+ * answers are errors, 15% come after our timeout (the payment was made all the same), 30% of payments never notify,
  * 30% notify twice at once, some notify a stale PENDING after the final result, 10% end FAILED. Afterwards no
  * top-up is PENDING, each has the gateway's final status, every SUCCEEDED payment is credited exactly once and no
  * FAILED one is, and the money added to the wallets is the sum of the succeeded payments.
@@ -35,7 +35,11 @@ class TopUpFaultsIT {
     private static final int TOP_UPS = 300;
     private static final int CLIENTS = 12;
     private static final int USERS = 30;
-    private static final String FAULTS = "{\"errorRate\":0.2,\"timeoutRate\":0.2,\"timeoutDelayMillis\":1500,"
+    /**
+     * Errors and timeouts together well under the gateway breaker's 50 % (consumer-web-degrade-rules): at 40 % it
+     * opened now and then, and each 10 s window stalled the job (the run took 32 to 70 s); SentinelIT covers it.
+     */
+    private static final String FAULTS = "{\"errorRate\":0.15,\"timeoutRate\":0.15,\"timeoutDelayMillis\":1500,"
             + "\"lostNotificationRate\":0.3,\"duplicateNotificationRate\":0.3,\"outOfOrderRate\":0.3,"
             + "\"failedRate\":0.1,\"seed\":20261125}";
 
