@@ -285,6 +285,7 @@ public final class DevStack implements AutoCloseable {
                             .withSettings(options.faultsEnabled() ? TEST_TC_SETTINGS : Map.of())
                             // a node restarted under load (a chaos run's heal) took over a minute on 2 cores
                             .withStartTimeout(options.serviceStartTimeout())
+                            .withQuickStart(options.quickStartJvm())
                             .withDbStore(dbStore);
                 },
                 this::mysqlConnection);

@@ -69,6 +69,9 @@ public final class SeataServerProcess implements AutoCloseable {
         command.add(ChildProcess.javaBinary());
         command.add("-Xmx" + options.heap());
         command.add("-XX:+UseSerialGC");
+        if (options.quickStart()) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.add("-Dserver.port=" + options.consolePort());
         command.add("-Dserver.address=127.0.0.1");
         command.add("-Dseata.server.service-port=" + options.rpcPort());

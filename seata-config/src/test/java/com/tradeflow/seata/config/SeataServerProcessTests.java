@@ -32,6 +32,16 @@ class SeataServerProcessTests {
     }
 
     @Test
+    void shouldCompileWithC1OnlyForAQuickStartAndWithC2Otherwise() {
+        assertThat(SeataServerProcess.command(options, STORE, LOGS)).doesNotContain("-XX:TieredStopAtLevel=1");
+
+        List<String> quick = SeataServerProcess.command(options.withQuickStart(true), STORE, LOGS);
+        assertThat(quick).contains("-XX:TieredStopAtLevel=1");
+        assertThat(quick.indexOf("-XX:TieredStopAtLevel=1"))
+                .isLessThan(quick.indexOf("io.seata.server.ServerApplication"));
+    }
+
+    @Test
     void shouldKeepSessionsInFilesUnlessADatabaseIsGivenWhosePasswordTheOptionsNeverPrint() {
         assertThat(SeataServerProcess.storeSettings(options, STORE))
                 .containsEntry("store.mode", "file")

@@ -52,7 +52,9 @@ class SeataOverNacosIT {
                         null);
         tc = SeataServerProcess.start(SeataServerOptions.of(Path.of(System.getProperty("seata.server.lib")), work)
                 .withPorts(freePort(), freePort())
-                .withNacos(nacos.address()));
+                .withNacos(nacos.address())
+                // the build runs these beside e2e's stack start: half the CPU for a TC that lives seconds
+                .withQuickStart(true));
     }
 
     @AfterAll
@@ -92,7 +94,8 @@ class SeataOverNacosIT {
         try (SeataServerProcess second = SeataServerProcess.start(
                 SeataServerOptions.of(Path.of(System.getProperty("seata.server.lib")), work.resolve("second"))
                         .withPorts(freePort(), freePort())
-                        .withNacos(nacos.address()))) {
+                        .withNacos(nacos.address())
+                        .withQuickStart(true))) {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> tcInstances().stream().anyMatch(i -> i.getPort() == second.rpcPort()));
             second.close();
