@@ -155,7 +155,7 @@ public final class JavaJar {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
                 log.info(
-                        "{}: the archive being recorded is not there after {}; starting without it",
+                        "{}: the archive being recorded is not there after {}; this process records too",
                         module,
                         ARCHIVE_WAIT);
                 return;
