@@ -145,7 +145,8 @@ class EventFaultsIT {
             purchases.get();
             db.awaitNoUndoLogs();
             // killed (no graceful stop to wait for) and started again: fails with the log tail if the service cannot
-            // start without the broker
+            // start without the broker (whose clean stop has gone on meanwhile: wait for its end)
+            TestStack.stack().awaitBrokerStopped();
             TestStack.stack().kill(ServiceName.INVENTORY);
             TestStack.stack().restart(ServiceName.INVENTORY);
         } finally {

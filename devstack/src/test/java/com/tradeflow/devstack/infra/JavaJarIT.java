@@ -31,6 +31,8 @@ class JavaJarIT {
     private static final Duration START = Duration.ofSeconds(90);
     /** How long the test watches a second start wait for the first one's archive. */
     private static final Duration SECOND_START_HELD = Duration.ofSeconds(2);
+    /** As the test stack runs its JVMs: C1 only, for the start's CPU (about half of C2's on 2 cores). */
+    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     @TempDir
     Path module;
@@ -91,7 +93,7 @@ class JavaJarIT {
         int port = FreePorts.pick();
         ChildProcess process = runnable.start(
                 name,
-                jvmOptions,
+                Stream.concat(QUICK_START.stream(), jvmOptions.stream()).toList(),
                 Map.of(
                         "AUTH_PORT",
                         String.valueOf(port),

@@ -122,6 +122,14 @@ public final class ChildProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /**
+     * SIGTERM without waiting for the end: the process stops cleanly while the caller goes on; {@link #close} then
+     * waits for it (and kills it if it is still not gone after the grace).
+     */
+    public void sendStop() {
+        process.destroy();
+    }
+
     /** SIGTERM, so the process deregisters and closes its resources; SIGKILL if it does not stop in time. */
     @Override
     public void close() {

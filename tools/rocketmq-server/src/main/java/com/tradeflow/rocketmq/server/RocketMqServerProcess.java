@@ -96,6 +96,14 @@ public final class RocketMqServerProcess implements AutoCloseable {
         process.kill();
     }
 
+    /**
+     * SIGTERM without waiting: the broker stops cleanly (11-21 s on 2 cores) while the caller goes on; it refuses
+     * requests within a few seconds. {@link #close} waits for the end.
+     */
+    public void beginStop() {
+        process.sendStop();
+    }
+
     /** SIGTERM, then SIGKILL if it does not stop in time. */
     @Override
     public void close() {
