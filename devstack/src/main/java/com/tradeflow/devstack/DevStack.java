@@ -662,6 +662,10 @@ public final class DevStack implements AutoCloseable {
             env.put("OUTBOX_INITIAL_BACKOFF", "200ms");
             // the broker outage tests wait for the relay's next try once the broker is back, not a minute
             env.put("OUTBOX_MAX_BACKOFF", "2s");
+            // the event tests wait for rows the other web instance wrote (its relay looks every idle interval at
+            // most), and for a service started while the broker was down to subscribe (every subscribe-retry)
+            env.put("OUTBOX_IDLE_POLL_INTERVAL", "500ms");
+            env.put("TRADEFLOW_EVENTS_SUBSCRIBERETRY", "1s");
             // top-up tests wait for the reconciliation job: query soon, recheck often, flag for review early, and
             // give up on a gateway answer (then retry) well before the injected timeouts answer
             env.put("TOPUP_RECONCILE_AFTER", "2s");

@@ -412,6 +412,9 @@ class SentinelIT {
         for (ServiceName web : List.of(ServiceName.WEB, ServiceName.WEB_TRANSACTIONAL)) {
             await(dataId + " enforced by " + web)
                     .atMost(Duration.ofSeconds(15))
+                    // an instance that already enforces it (the push is often faster than the publish's answer)
+                    // is seen at the first look
+                    .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(100))
                     .untilAsserted(() -> assertEnforces(loadedRules(web, dataId), published));
         }
