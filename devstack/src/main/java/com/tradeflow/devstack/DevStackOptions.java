@@ -2,16 +2,20 @@ package com.tradeflow.devstack;
 
 import com.tradeflow.childprocess.FreePorts;
 import com.tradeflow.devstack.infra.Ports;
+import com.tradeflow.devstack.service.ServiceInstance;
 import com.tradeflow.devstack.service.ServiceName;
 import com.tradeflow.rocketmq.server.BrokerCredentials;
 import com.tradeflow.rocketmq.server.RocketMqServerOptions;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -165,6 +169,24 @@ public record DevStackOptions(
 
         public int of(ServiceName service) {
             return services.getOrDefault(service, 1);
+        }
+
+        /**
+         * The instances of these services (in their iteration order) in start order: every service's first instance, then the second ones, ...
+         * A further instance waits for the first one's class archive (devstack's {@code JavaJar}): queued behind
+         * every first instance, it does not hold a start lane while they start.
+         */
+        public List<ServiceInstance> startOrder(Collection<ServiceName> started) {
+            int most = started.stream().mapToInt(this::of).max().orElse(0);
+            List<ServiceInstance> order = new ArrayList<>();
+            for (int number = 1; number <= most; number++) {
+                for (ServiceName service : started) {
+                    if (number <= of(service)) {
+                        order.add(new ServiceInstance(service, number));
+                    }
+                }
+            }
+            return order;
         }
 
         /**

@@ -3,6 +3,7 @@ package com.tradeflow.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tradeflow.devstack.service.ServiceInstance;
 import com.tradeflow.devstack.service.ServiceName;
 import java.nio.file.Path;
 import java.util.Map;
@@ -177,6 +178,22 @@ class DevStackOptionsTests {
         assertThat(instances.of(ServiceName.ACCOUNT)).isEqualTo(3);
         assertThat(instances.of(ServiceName.WEB)).isEqualTo(1);
         assertThat(instances.coordinators()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldStartEveryFirstInstanceBeforeAnySecondOne() {
+        DevStackOptions options = DevStackOptions.fromEnvironment(
+                Map.of("DEVSTACK_INSTANCES", "provider-inventory=2,consumer-web=3"), ROOT);
+
+        assertThat(options.instances().startOrder(options.services()))
+                .extracting(ServiceInstance::name)
+                .containsExactly(
+                        "provider-inventory",
+                        "provider-account",
+                        "consumer-web",
+                        "provider-inventory-2",
+                        "consumer-web-2",
+                        "consumer-web-3");
     }
 
     @Test

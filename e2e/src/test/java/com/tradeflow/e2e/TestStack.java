@@ -93,7 +93,7 @@ public final class TestStack implements BeforeAllCallback {
             implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
-            stack.close();
+            stack.killAndClose();
         }
     }
 }
