@@ -652,7 +652,10 @@ public final class DevStack implements AutoCloseable {
             // the reconciliation tests watch a finding appear and clear within a few passes
             env.put("RECONCILIATION_INTERVAL", "1s");
             env.put("RECONCILIATION_IDLE_INTERVAL", "2s");
-            env.put("RECONCILIATION_SETTLE_AFTER", "3s");
+            env.put("RECONCILIATION_SETTLE_AFTER", "2s");
+            // the coordinator tests wait for it to time out what a dead node or a killed TC left undecided; a test
+            // holds a purchase open for a few seconds at most
+            env.put("ORDER_TRANSACTION_TIMEOUT", "20s");
             // the console test watches a purchase show in the overview's figures
             env.put("OPS_HISTORY_INTERVAL", "2s");
             env.put("OUTBOX_INITIAL_BACKOFF", "200ms");

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The reconciliation job compares every order with the stock and wallet ledgers of the providers, each wallet and
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * them. Each
  * test breaks one kind of books behind the services' backs (straight in a database, as a bug or a hand-made fix
  * would), sees the finding appear with the right ids, and puts the books back: the finding then clears itself.
+ * <p>
+ * The tests run at the same time (each waits seconds for the job's passes, and breaks books of its own users, skus
+ * and orders only: one job finds all of them); the class, like every other, runs alone (an {@code @Execution} on the
+ * class would let it run beside the next class).
  */
 @Order(16)
 @ExtendWith(TestStack.class)
@@ -30,20 +35,12 @@ class ReconciliationIT {
 
     private static final Duration FOUND_WITHIN = Duration.ofSeconds(30);
 
-    /** The buyer of the orders whose books the tests break. */
-    private static long buyer;
-
-    private static long boughtSku;
-
-    @BeforeAll
-    static void createBuyerAndProduct() {
-        buyer = TestStack.db().newUser(100_000);
-        boughtSku = TestStack.db().newProduct(2_705, 1_000);
-    }
-
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldFindAPlacedOrderWhoseMoneyWasNeverTakenAndClearItWhenTheDebitIsBack() {
-        long orderId = placeOrder();
+        Purchase purchase = purchase();
+        long buyer = purchase.user();
+        long orderId = purchase.orderId();
         String wallets = "tradeflow_account_" + (buyer % 2);
         TestStack.db()
                 .execute(
@@ -65,8 +62,11 @@ class ReconciliationIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldKeepAStockMismatchOpenUntilAnOperatorResolvesIt() {
-        long orderId = placeOrder();
+        Purchase purchase = purchase();
+        long buyer = purchase.user();
+        long orderId = purchase.orderId();
         TestStack.db()
                 .execute(
                         "tradeflow_inventory",
@@ -119,6 +119,7 @@ class ReconciliationIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldFindMoneyThatAppearedOutsideTheLedgerAndClearItWhenItIsGone() {
         long user = TestStack.db().newUser(100_000);
         String wallets = "tradeflow_account_" + (user % 2);
@@ -137,6 +138,7 @@ class ReconciliationIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldFindUnitsThatVanishedOutsideTheLedger() {
         long sku = TestStack.db().newProduct(8_436, 1_000);
         TestStack.db()
@@ -154,6 +156,7 @@ class ReconciliationIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldFindATransferWhoseSidesDisagree() {
         // on both shards: the transfer's two sides are kept in two databases
         List<Long> users = TestStack.db().newUsers(2, 100_000);
@@ -185,6 +188,7 @@ class ReconciliationIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldFindATopUpCreditedWithAnotherAmount() {
         long user = TestStack.db().newUser(100_000);
         String topUpId = creditedTopUp(user, 1200);
@@ -205,6 +209,7 @@ class ReconciliationIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldFindATopUpWhoseAmountTheGatewayDoesNotHold() {
         long user = TestStack.db().newUser(100_000);
         String topUpId = creditedTopUp(user, 1400);
@@ -227,6 +232,7 @@ class ReconciliationIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldFindACreditForATopUpThatDoesNotExist() {
         long user = TestStack.db().newUser(100_000);
         long ghost = 8_800_000_000L + System.nanoTime() % 1_000_000;
@@ -249,12 +255,12 @@ class ReconciliationIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldFindPointsTheAppliedOrderEventsDoNotExplain() {
         // a user of its own: another test's events for orders that never were would hide a mismatch behind them
-        long user = TestStack.db().newUser(100_000);
-        Api.Reply placed = TestStack.api().placeOrder(user, boughtSku, 1);
-        assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
-        String orderId = placed.body().path("orderId").asText();
+        Purchase purchase = purchase();
+        long user = purchase.user();
+        long orderId = purchase.orderId();
         String wallets = "tradeflow_account_" + (user % 2);
         await().atMost(FOUND_WITHIN)
                 .until(() -> TestStack.db()
@@ -276,6 +282,7 @@ class ReconciliationIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldFindAFlashSaleWhoseCounterDisagreesWithItsTickets() {
         long user = TestStack.db().newUser(100_000);
         // the sale's 3 units
@@ -313,6 +320,7 @@ class ReconciliationIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldRefuseAnUnknownStatus() {
         assertThat(TestStack.api()
                         .adminGet("/api/admin/reconciliation?status=LOST")
@@ -335,11 +343,16 @@ class ReconciliationIT {
         return topUpId;
     }
 
-    private static long placeOrder() {
-        Api.Reply reply = TestStack.api().placeOrder(buyer, boughtSku, 1);
+    /** An order of a buyer and a sku of its own (tests running at once never wait for each other's row locks). */
+    private static Purchase purchase() {
+        long buyer = TestStack.db().newUser(100_000);
+        long sku = TestStack.db().newProduct(2_705, 1_000);
+        Api.Reply reply = TestStack.api().placeOrder(buyer, sku, 1);
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
-        return Long.parseLong(reply.body().path("orderId").asText());
+        return new Purchase(buyer, Long.parseLong(reply.body().path("orderId").asText()));
     }
+
+    private record Purchase(long user, long orderId) {}
 
     static JsonNode awaitFinding(String status, long orderId, String kind) {
         return awaitFinding(status, "ORDER", Long.toString(orderId), kind);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ScaleOutIT {
 
     private static final String[] MODES = {"AT", "TCC", "XA"};
-    private static final int SPREAD_PURCHASES = 18;
+    private static final int SPREAD_PURCHASES = 36;
     private static final int CLIENTS = 4;
     private static final Duration LOAD_AFTER_STOP = Duration.ofSeconds(5);
     private static final String CALLS = "tradeflow_rpc_server_seconds_count";

@@ -157,8 +157,10 @@ class SentinelIT {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> burst(other, 10).contains(429));
 
-        // restarted, and pointed at a dashboard (a stand-in that records heartbeats): the rule is loaded from Nacos
+        // killed (nothing saved on the way out) and started again, pointed at a dashboard (a stand-in that records
+        // heartbeats): the rule is loaded from Nacos
         try (FakeDashboard dashboard = FakeDashboard.start()) {
+            TestStack.stack().kill(ServiceName.WEB_TRANSACTIONAL);
             TestStack.stack()
                     .restart(
                             ServiceName.WEB_TRANSACTIONAL,
