@@ -82,6 +82,14 @@ public final class DevStack implements AutoCloseable {
     private static final Map<String, String> TEST_TC_SETTINGS =
             Map.of("server.retryDeadThreshold", "20000", "server.xaerNotaRetryTimeout", "30000");
 
+    /**
+     * Test stacks: an ordered subscriber takes up its queues again within seconds of a broker restart or of another
+     * instance's end, not RocketMQ's 20 s: it asks the broker for its queue locks (lockInterval) and rebalances
+     * (waitInterval) every 2 s. The event fault tests wait for exactly that.
+     */
+    private static final List<String> TEST_ROCKETMQ_CLIENT =
+            List.of("-Drocketmq.client.rebalance.lockInterval=2000", "-Drocketmq.client.rebalance.waitInterval=2000");
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     /** Every service instance started so far, in start order (a stopped one stays, for its restart). */
     private final Map<ServiceInstance, ServiceProcess> services = new LinkedHashMap<>();
@@ -678,13 +686,15 @@ public final class DevStack implements AutoCloseable {
 
     private List<String> jvmOptions(ServiceInstance instance) {
         Path nacosClient = options.workDir().resolve("nacos-client").resolve(instance.name());
-        return jvmOptions(
-                options.serviceHeap(),
-                List.of(
-                        "-DJM.LOG.PATH=" + options.logDir().resolve("nacos-client"),
-                        "-DJM.SNAPSHOT.PATH=" + nacosClient,
-                        "-Dcom.alibaba.nacos.naming.cache.dir=" + nacosClient,
-                        "-Duser.home=" + options.workDir().resolve("home").resolve(instance.name())));
+        List<String> more = new ArrayList<>(List.of(
+                "-DJM.LOG.PATH=" + options.logDir().resolve("nacos-client"),
+                "-DJM.SNAPSHOT.PATH=" + nacosClient,
+                "-Dcom.alibaba.nacos.naming.cache.dir=" + nacosClient,
+                "-Duser.home=" + options.workDir().resolve("home").resolve(instance.name())));
+        if (options.faultsEnabled()) {
+            more.addAll(TEST_ROCKETMQ_CLIENT);
+        }
+        return jvmOptions(options.serviceHeap(), more);
     }
 
     /** A JVM the stack starts: its heap, the serial collector, small thread stacks, C1 only for quick starts. */

@@ -52,7 +52,7 @@ class BenchSmokeIT {
                 "--warmup",
                 "1s",
                 "--max-warmup",
-                "3s",
+                "2s",
                 "--duration",
                 "3s",
                 "--users",
