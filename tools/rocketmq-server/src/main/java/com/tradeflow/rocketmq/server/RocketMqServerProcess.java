@@ -97,7 +97,7 @@ public final class RocketMqServerProcess implements AutoCloseable {
     }
 
     /**
-     * SIGTERM without waiting: the broker stops cleanly (11-21 s on 2 cores) while the caller goes on; it refuses
+     * SIGTERM without waiting: the broker stops cleanly (8-21 s on 2 cores) while the caller goes on; it refuses
      * requests within a few seconds. {@link #close} waits for the end.
      */
     public void beginStop() {
