@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
 import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -36,6 +32,8 @@ import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server in its own JVM with its ACL on, driven by the real RocketMQ client: ordered and transactional messages
@@ -49,14 +47,18 @@ class RocketMqServerIT {
             new BrokerCredentials("it-client", UUID.randomUUID().toString());
     private static RocketMqServerProcess server;
 
+    /**
+     * A fresh store per run: the server is killed at the end, and a reused store could hold messages and offsets it
+     * had not flushed as consumed. Kept when a test failed, for its logs.
+     */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path work;
+
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         // the client needs it as much as the server (INFRA-NOTES gotcha 1)
         System.setProperty("rocketmq.remoting.version", String.valueOf(MQVersion.CURRENT_VERSION));
         Path root = Path.of("../..").toAbsolutePath().normalize();
-        Path work = Path.of("target/rocketmq-it").toAbsolutePath();
-        // an earlier run's server was killed: its store may hold messages and offsets it had not flushed as consumed
-        deleteRecursively(work);
         server = RocketMqServerProcess.start(RocketMqServerOptions.of(
                         root,
                         work,
@@ -71,17 +73,6 @@ class RocketMqServerIT {
         if (server != null) {
             // nothing here is about the stop, and a clean one takes the broker 11-21 s on 2 cores
             server.kill();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 
