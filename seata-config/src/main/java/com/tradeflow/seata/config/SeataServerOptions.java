@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -112,85 +113,28 @@ public record SeataServerOptions(
     }
 
     public SeataServerOptions withPorts(int rpcPort, int consolePort) {
-        return new SeataServerOptions(
-                libDir,
-                workDir,
-                rpcPort,
-                consolePort,
-                advertisedHost,
-                nacosAddr,
-                heap,
-                startTimeout,
-                transactionLogs,
-                dbStore,
-                settings,
-                quickStart);
+        return with(o -> {
+            o.rpcPort = rpcPort;
+            o.consolePort = consolePort;
+        });
     }
 
     public SeataServerOptions withNacos(String nacosAddr) {
-        return new SeataServerOptions(
-                libDir,
-                workDir,
-                rpcPort,
-                consolePort,
-                advertisedHost,
-                nacosAddr,
-                heap,
-                startTimeout,
-                transactionLogs,
-                dbStore,
-                settings,
-                quickStart);
+        return with(o -> o.nacosAddr = nacosAddr);
     }
 
     public SeataServerOptions withTransactionLogs(boolean transactionLogs) {
-        return new SeataServerOptions(
-                libDir,
-                workDir,
-                rpcPort,
-                consolePort,
-                advertisedHost,
-                nacosAddr,
-                heap,
-                startTimeout,
-                transactionLogs,
-                dbStore,
-                settings,
-                quickStart);
+        return with(o -> o.transactionLogs = transactionLogs);
     }
 
     /** Sessions and locks in this database instead of files: several TCs on it form one cluster. */
     public SeataServerOptions withDbStore(DbStore dbStore) {
-        return new SeataServerOptions(
-                libDir,
-                workDir,
-                rpcPort,
-                consolePort,
-                advertisedHost,
-                nacosAddr,
-                heap,
-                startTimeout,
-                transactionLogs,
-                dbStore,
-                settings,
-                quickStart);
+        return with(o -> o.dbStore = dbStore);
     }
 
     /** How long a start may take before it counts as failed (a node restarted on a busy machine takes longer). */
     public SeataServerOptions withStartTimeout(Duration startTimeout) {
-        return new SeataServerOptions(
-                libDir,
-                workDir,
-                rpcPort,
-                consolePort,
-                advertisedHost,
-                nacosAddr,
-                heap,
-                startTimeout,
-                transactionLogs,
-                dbStore,
-                settings,
-                quickStart);
+        return with(o -> o.startTimeout = startTimeout);
     }
 
     /**
@@ -198,35 +142,61 @@ public record SeataServerOptions(
      * first).
      */
     public SeataServerOptions withSettings(Map<String, String> settings) {
-        return new SeataServerOptions(
-                libDir,
-                workDir,
-                rpcPort,
-                consolePort,
-                advertisedHost,
-                nacosAddr,
-                heap,
-                startTimeout,
-                transactionLogs,
-                dbStore,
-                settings,
-                quickStart);
+        return with(o -> o.settings = settings);
     }
 
     /** C1 only, for a stack that starts its TC nodes often and briefly (see {@code quickStart}). */
     public SeataServerOptions withQuickStart(boolean quickStart) {
+        return with(o -> o.quickStart = quickStart);
+    }
+
+    /** A copy with some components changed: the one place that lists them all for the withers. */
+    private SeataServerOptions with(Consumer<Components> change) {
+        Components o = new Components(this);
+        change.accept(o);
         return new SeataServerOptions(
-                libDir,
-                workDir,
-                rpcPort,
-                consolePort,
-                advertisedHost,
-                nacosAddr,
-                heap,
-                startTimeout,
-                transactionLogs,
-                dbStore,
-                settings,
-                quickStart);
+                o.libDir,
+                o.workDir,
+                o.rpcPort,
+                o.consolePort,
+                o.advertisedHost,
+                o.nacosAddr,
+                o.heap,
+                o.startTimeout,
+                o.transactionLogs,
+                o.dbStore,
+                o.settings,
+                o.quickStart);
+    }
+
+    /** The components of an options record, to change some before building the copy. */
+    private static final class Components {
+        private final Path libDir;
+        private final Path workDir;
+        private int rpcPort;
+        private int consolePort;
+        private final String advertisedHost;
+        private String nacosAddr;
+        private final String heap;
+        private Duration startTimeout;
+        private boolean transactionLogs;
+        private DbStore dbStore;
+        private Map<String, String> settings;
+        private boolean quickStart;
+
+        private Components(SeataServerOptions options) {
+            libDir = options.libDir;
+            workDir = options.workDir;
+            rpcPort = options.rpcPort;
+            consolePort = options.consolePort;
+            advertisedHost = options.advertisedHost;
+            nacosAddr = options.nacosAddr;
+            heap = options.heap;
+            startTimeout = options.startTimeout;
+            transactionLogs = options.transactionLogs;
+            dbStore = options.dbStore;
+            settings = options.settings;
+            quickStart = options.quickStart;
+        }
     }
 }
