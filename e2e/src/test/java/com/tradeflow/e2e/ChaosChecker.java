@@ -342,7 +342,7 @@ final class ChaosChecker {
         return orders;
     }
 
-    /** Order id to movement type to units or cents, of the ledger rows of the run's users or skus. */
+    /** Order id to movement type to units or cents, of the ledger rows of the run's users or skus (void ones aside). */
     private Map<Long, Map<String, Long>> ledger(String database, String table, String column) {
         String owner = table.equals("stock_ledger")
                 ? "sku_id IN (" + skuList() + ")"
@@ -351,8 +351,9 @@ final class ChaosChecker {
         for (Map<String, Object> row : db.rows(
                 database,
                 "SELECT order_id, type, " + column + " AS n FROM " + table + " WHERE " + owner
-                        // a top-up's row names the top-up, not an order
-                        + " AND type <> 'TOP_UP'")) {
+                        // a top-up's row names the top-up, not an order; a void row (a TCC cancel's tombstone)
+                        // moved nothing
+                        + " AND type <> 'TOP_UP' AND " + column + " <> 0")) {
             ledger.computeIfAbsent(((Number) row.get("order_id")).longValue(), id -> new HashMap<>())
                     .put((String) row.get("type"), ((Number) row.get("n")).longValue());
         }

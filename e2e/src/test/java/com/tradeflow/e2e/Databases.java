@@ -39,6 +39,9 @@ public final class Databases {
             "tradeflow_order_0", List.of("orders_0", "orders_1", "order_transactions"),
             "tradeflow_order_1", List.of("orders_0", "orders_1", "order_transactions"));
 
+    /** Ledger tables, and the column that is zero in their void rows (TCC tombstones). */
+    private static final Map<String, String> VOID_ROWS = Map.of("stock_ledger", "quantity", "wallet_ledger", "amount");
+
     /**
      * Ids of the users and products tests create: above the demo data's (users 1-100, skus 1-20) and below the
      * identity server's last user (its {@code demo-users}, 100000), which tests keep as a user who signs in and
@@ -57,14 +60,17 @@ public final class Databases {
 
     /**
      * Every business row of every database, in a stable order: compare two snapshots with equals. Leaves out
-     * {@code updated_at}: MySQL sets it on every update, the compensating one of a rollback included.
+     * {@code updated_at}: MySQL sets it on every update, the compensating one of a rollback included. Leaves out
+     * void ledger rows (zero units or cents): a TCC cancel's tombstone, which moved nothing (like Seata's fence row
+     * of a rolled-back branch, it only keeps a late try out).
      */
     public Map<String, List<Map<String, Object>>> snapshot() {
         Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
         BUSINESS_TABLES.keySet().stream()
                 .sorted()
                 .forEach(db -> BUSINESS_TABLES.get(db).forEach(table -> {
-                    List<Map<String, Object>> rows = rows(db, "SELECT * FROM " + table + " ORDER BY 1, 2");
+                    String moved = VOID_ROWS.containsKey(table) ? " WHERE " + VOID_ROWS.get(table) + " <> 0" : "";
+                    List<Map<String, Object>> rows = rows(db, "SELECT * FROM " + table + moved + " ORDER BY 1, 2");
                     rows.forEach(row -> row.remove("updated_at"));
                     all.put(db + "." + table, rows);
                 }));
@@ -198,7 +204,8 @@ public final class Databases {
 
     /**
      * The global transaction held before its commit with all three branches done, by the trace its mode leaves:
-     * AT undo logs, prepared XA branches, or tried TCC fence rows; empty until all three branches are there.
+     * AT undo logs, prepared XA branches, or the TCC order branch's tried fence row (the last of the three: the
+     * stock and money branches came before it); empty until all three branches are there.
      */
     public java.util.Set<String> inFlightXids(String mode) {
         return switch (mode) {
@@ -206,9 +213,53 @@ public final class Databases {
             case "XA" -> xaPreparedTotal() >= 3 ? xaPreparedXids() : java.util.Set.of();
             default -> {
                 java.util.Set<String> tried = triedFenceXids();
-                yield tried.size() == 1 && fence(tried.iterator().next()).size() == 3 ? tried : java.util.Set.of();
+                yield tried.size() == 1 ? tried : java.util.Set.of();
             }
         };
+    }
+
+    /** The id of the order a global transaction placed (its row names the transaction), in every order table. */
+    public long orderIdOf(String xid) {
+        for (String db : List.of("tradeflow_order_0", "tradeflow_order_1")) {
+            for (String table : List.of("orders_0", "orders_1")) {
+                List<Map<String, Object>> found =
+                        rows(db, "SELECT order_id FROM " + table + " WHERE placed_xid = '" + xid + "'");
+                if (!found.isEmpty()) {
+                    return ((Number) found.get(0).get("order_id")).longValue();
+                }
+            }
+        }
+        throw new AssertionError("no order placed by " + xid);
+    }
+
+    /** The order's stock ledger rows: their types, "(void)" after a void one (zero units); sorted, comma-separated. */
+    public String stockMovements(long orderId) {
+        return movements(List.of("tradeflow_inventory"), "stock_ledger", "quantity", orderId);
+    }
+
+    /** The order's wallet ledger rows, as {@link #stockMovements} (a void row: zero cents). */
+    public String moneyMovements(long orderId) {
+        return movements(List.of("tradeflow_account_0", "tradeflow_account_1"), "wallet_ledger", "amount", orderId);
+    }
+
+    private String movements(List<String> dbs, String table, String moved, long orderId) {
+        return dbs.stream()
+                .flatMap(db ->
+                        rows(db, "SELECT type, " + moved + " FROM " + table + " WHERE order_id = " + orderId).stream())
+                .map(r -> r.get("type") + (((Number) r.get(moved)).longValue() == 0 ? " (void)" : ""))
+                .sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The order of a user's void wallet ledger row of that type (a TCC cancel's tombstone), if there is one. */
+    public java.util.Optional<Long> voidMoneyMovementOf(long userId, String type) {
+        return rows(
+                        "tradeflow_account_" + userId % 2,
+                        "SELECT order_id FROM wallet_ledger WHERE user_id = " + userId + " AND type = '" + type
+                                + "' AND amount = 0")
+                .stream()
+                .map(r -> ((Number) r.get("order_id")).longValue())
+                .findFirst();
     }
 
     public long xaPreparedTotal() {
@@ -224,11 +275,20 @@ public final class Databases {
         return sumOverOrders("CASE WHEN status = '" + status + "' THEN 1 ELSE 0 END");
     }
 
-    /** Ledger rows of a movement type: stock_ledger (DEDUCT, RETURN ...) plus wallet_ledger (DEBIT, REFUND ...). */
+    /**
+     * Ledger rows of a movement type: stock_ledger (DEDUCT, RETURN ...) plus wallet_ledger (DEBIT, REFUND ...),
+     * void rows (TCC tombstones, which moved nothing) aside.
+     */
     public long ledgerRows(String type) {
-        return number("tradeflow_inventory", "SELECT COUNT(*) FROM stock_ledger WHERE type = '" + type + "'")
-                + number("tradeflow_account_0", "SELECT COUNT(*) FROM wallet_ledger WHERE type = '" + type + "'")
-                + number("tradeflow_account_1", "SELECT COUNT(*) FROM wallet_ledger WHERE type = '" + type + "'");
+        return number(
+                        "tradeflow_inventory",
+                        "SELECT COUNT(*) FROM stock_ledger WHERE type = '" + type + "' AND quantity <> 0")
+                + number(
+                        "tradeflow_account_0",
+                        "SELECT COUNT(*) FROM wallet_ledger WHERE type = '" + type + "' AND amount <> 0")
+                + number(
+                        "tradeflow_account_1",
+                        "SELECT COUNT(*) FROM wallet_ledger WHERE type = '" + type + "' AND amount <> 0");
     }
 
     /** Amount of the orders whose money is kept (not cancelled). */

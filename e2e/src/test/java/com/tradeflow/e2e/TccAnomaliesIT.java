@@ -10,18 +10,21 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The anomalies Seata's TCC fence exists for, each forced for real: a cancel that arrives before its try (empty
- * rollback) and the try that arrives after it (suspension), confirm and cancel delivered twice, and a participant
- * killed between try and confirm.
+ * The anomalies a TCC fence exists for, each forced for real: a cancel that arrives before its try (empty rollback)
+ * and the try that arrives after it (suspension), confirm and cancel delivered twice, and a participant killed
+ * between try and confirm. The stock and money branches of a purchase are fenced by their ledger rows (a void row
+ * is a cancel's tombstone), the order branch by Seata's fence log.
  */
 @Order(7)
 @ExtendWith(TestStack.class)
@@ -30,7 +33,6 @@ class TccAnomaliesIT {
     private static final String HOLD_FREEZE_TRY = "tcc.account-freeze-money.before-try";
     private static final String HOLD_BEFORE_COMMIT = "order.place.before-commit";
     private static final String WALLET_FAULT = "wallet.debit.after-commit";
-    private static final int FENCE_SUSPENDED = 4;
 
     @AfterEach
     void disarm() {
@@ -46,30 +48,33 @@ class TccAnomaliesIT {
         Databases db = TestStack.db();
         long user = db.newUser(100_000);
         long sku = db.newProduct(3_747, 1_000);
-        Set<String> suspendedBefore = suspended(db);
         Map<String, List<Map<String, Object>>> before = db.snapshot();
-        // the wallet branch is registered, but its try is held before it reaches the fence
+        // the wallet branch is registered, but its try is held before it starts
         api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, true);
 
         Api.Reply reply = api.placeOrder(user, sku, 1, "TCC");
 
-        // the caller gave up on the held call and rolled back: the coordinator cancelled the wallet branch
+        // the caller gave up on the held call and rolled back: the coordinator cancelled the wallet branch, whose
+        // cancel found no try and left a void FREEZE row (the tombstone)
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(503);
-        String xid = await().atMost(Duration.ofSeconds(20))
-                .until(() -> newlySuspended(db, suspendedBefore), s -> !s.isEmpty())
-                .iterator()
-                .next();
-        assertThat(db.fence(xid))
-                .as("empty rollback recorded in the user's shard")
-                .containsEntry("tradeflow_account_" + user % 2, List.of(FENCE_SUSPENDED));
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(db.snapshot()).isEqualTo(before));
+        long orderId = await().atMost(Duration.ofSeconds(20))
+                .until(() -> db.voidMoneyMovementOf(user, "FREEZE"), Optional::isPresent)
+                .get();
+        assertThat(db.moneyMovements(orderId)).as("empty rollback recorded").isEqualTo("FREEZE (void)");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(db.stockMovements(orderId))
+                    .as("the stock's try, cancelled")
+                    .isEqualTo("RESERVE (void)");
+            assertThat(db.snapshot()).isEqualTo(before);
+        });
 
         // the try arrives after its cancel
         api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), HOLD_FREEZE_TRY, false);
 
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(accountLog()).contains("prepare fence failed. xid= " + xid));
+                .untilAsserted(() -> assertThat(accountLog())
+                        .contains("order " + orderId + ": try refused, its global transaction was rolled back"));
+        assertThat(db.moneyMovements(orderId)).isEqualTo("FREEZE (void)");
         assertThat(db.snapshot()).isEqualTo(before);
         assertThat(db.totalFrozen()).isZero();
         assertThat(db.totalReserved()).isZero();
@@ -94,9 +99,10 @@ class TccAnomaliesIT {
         }
 
         assertThat(db.snapshot()).isEqualTo(committed);
-        assertThat(db.fence(xid).values())
-                .hasSize(3)
-                .allSatisfy(s -> assertThat(s).containsOnly(2));
+        assertThat(db.fence(xid).values()).containsExactly(List.of(2));
+        long orderId = placed.body().path("orderId").asLong();
+        assertThat(db.stockMovements(orderId)).isEqualTo("DEDUCT");
+        assertThat(db.moneyMovements(orderId)).isEqualTo("DEBIT");
     }
 
     @Test
@@ -105,19 +111,25 @@ class TccAnomaliesIT {
         Databases db = TestStack.db();
         long user = db.newUser(100_000);
         long sku = db.newProduct(3_747, 1_000);
-        Set<String> rolledBackBefore = db.fenceXids(3);
         Map<String, List<Map<String, Object>>> before = db.snapshot();
         api.fault(TestStack.stack().managementPort(ServiceName.ACCOUNT), WALLET_FAULT, true);
 
         Api.Reply reply = api.placeOrder(user, sku, 2, "TCC");
 
+        // the wallet failed after its try: the coordinator cancelled both tried branches (the order's never ran)
         assertThat(reply.status()).as("%s", reply.body()).isGreaterThanOrEqualTo(500);
-        String xid = await().atMost(Duration.ofSeconds(20))
-                .until(() -> difference(db.fenceXids(3), rolledBackBefore), s -> s.size() == 1)
-                .iterator()
-                .next();
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(db.snapshot()).isEqualTo(before));
+        Matcher unfrozen = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> Pattern.compile("order (\\d+): \\d+ cents of user " + user + " unfrozen \\((\\S+)\\)")
+                                .matcher(accountLog()),
+                        Matcher::find);
+        long orderId = Long.parseLong(unfrozen.group(1));
+        String xid = unfrozen.group(2);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(db.snapshot()).isEqualTo(before);
+            assertThat(db.stockMovements(orderId)).isEqualTo("RESERVE (void)");
+            assertThat(db.moneyMovements(orderId)).isEqualTo("FREEZE (void)");
+        });
 
         for (ServiceName service : List.of(ServiceName.INVENTORY, ServiceName.ACCOUNT)) {
             Api.Reply again = api.redeliverPhaseTwo(TestStack.stack().managementPort(service), xid);
@@ -129,6 +141,8 @@ class TccAnomaliesIT {
         }
 
         assertThat(db.snapshot()).isEqualTo(before);
+        assertThat(db.stockMovements(orderId)).isEqualTo("RESERVE (void)");
+        assertThat(db.moneyMovements(orderId)).isEqualTo("FREEZE (void)");
         assertThat(db.totalFrozen()).isZero();
         assertThat(db.totalReserved()).isZero();
     }
@@ -148,17 +162,10 @@ class TccAnomaliesIT {
 
         CompletableFuture<Api.Reply> placing = CompletableFuture.supplyAsync(() -> api.placeOrder(user, sku, 1, "TCC"));
         String xid = await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> {
-                            Set<String> tried = db.triedFenceXids();
-                            return tried.size() == 1
-                                            && db.fence(tried.iterator().next()).size() == 3
-                                    ? tried
-                                    : Set.<String>of();
-                        },
-                        s -> !s.isEmpty())
+                .until(() -> db.inFlightXids("TCC"), s -> !s.isEmpty())
                 .iterator()
                 .next();
+        long tried = db.orderIdOf(xid);
         TestStack.stack().kill(ServiceName.ACCOUNT);
         String orderId;
         try {
@@ -170,16 +177,16 @@ class TccAnomaliesIT {
             assertThat(reply.body().path("lastTransaction").path("status").asText())
                     .isEqualTo("CommitRetrying");
             orderId = reply.body().path("orderId").asText();
-            assertThat(db.fence(xid)).containsEntry("tradeflow_account_" + user % 2, List.of(1));
+            assertThat(db.moneyMovements(tried)).isEqualTo("FREEZE");
             assertThat(frozen(db, user)).isEqualTo(price);
         } finally {
             TestStack.stack().restart(ServiceName.ACCOUNT);
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(db.fence(xid).values())
-                    .hasSize(3)
-                    .allSatisfy(s -> assertThat(s).containsOnly(2));
+            assertThat(db.fence(xid).values()).containsExactly(List.of(2));
+            assertThat(db.stockMovements(tried)).isEqualTo("DEDUCT");
+            assertThat(db.moneyMovements(tried)).isEqualTo("DEBIT");
             assertThat(frozen(db, user)).isZero();
             assertThat(api.balance(user)).isEqualTo(balance - price);
             assertThat(db.totalReserved()).isZero();
@@ -196,20 +203,6 @@ class TccAnomaliesIT {
 
     private static long frozen(Databases db, long user) {
         return db.number("tradeflow_account_" + user % 2, "SELECT frozen FROM wallets WHERE user_id = " + user);
-    }
-
-    private static Set<String> suspended(Databases db) {
-        return db.fenceXids(FENCE_SUSPENDED);
-    }
-
-    private static Set<String> newlySuspended(Databases db, Set<String> before) {
-        return difference(suspended(db), before);
-    }
-
-    private static Set<String> difference(Set<String> now, Set<String> before) {
-        Set<String> added = new java.util.TreeSet<>(now);
-        added.removeAll(before);
-        return added;
     }
 
     private static String accountLog() throws IOException {

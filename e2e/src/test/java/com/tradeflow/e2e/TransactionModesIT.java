@@ -166,9 +166,15 @@ class TransactionModesIT {
             }
             default -> {
                 assertThat(db.fence(xid).values())
-                        .as("tried TCC branches per database")
-                        .hasSize(3)
-                        .allSatisfy(statuses -> assertThat(statuses).containsOnly(1));
+                        .as("the order branch's tried fence row (Seata's, in the user's order database)")
+                        .containsExactly(List.of(1));
+                long orderId = db.orderIdOf(xid);
+                assertThat(db.stockMovements(orderId))
+                        .as("the stock branch's try")
+                        .isEqualTo("RESERVE");
+                assertThat(db.moneyMovements(orderId))
+                        .as("the money branch's try")
+                        .isEqualTo("FREEZE");
                 assertThat(db.undoLogXids()).isEmpty();
                 assertThat(db.xaPreparedXids()).isEmpty();
                 assertThat(api.frozen(user)).isEqualTo(api.price(sku));
@@ -185,9 +191,12 @@ class TransactionModesIT {
         assertThat(api.frozen(user)).isZero();
         assertThat(db.xaPrepared(xid)).isZero();
         if (mode.equals("TCC")) {
-            assertThat(db.fence(xid).values())
-                    .hasSize(3)
-                    .allSatisfy(s -> assertThat(s).containsOnly(2));
+            long orderId = reply.body().path("orderId").asLong();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(db.fence(xid).values()).containsExactly(List.of(2));
+                assertThat(db.stockMovements(orderId)).isEqualTo("DEDUCT");
+                assertThat(db.moneyMovements(orderId)).isEqualTo("DEBIT");
+            });
         }
         db.awaitNoUndoLogs();
     }
@@ -211,6 +220,7 @@ class TransactionModesIT {
         if (mode.equals("XA")) {
             assertThat(db.xaPrepared(xid)).as("prepared XA branches").isEqualTo(3);
         }
+        long tccOrderId = mode.equals("TCC") ? db.orderIdOf(xid) : 0;
         api.fault(TestStack.stack().managementPort(ServiceName.WEB), HOLD, false);
         Api.Reply reply = placing.get(30, TimeUnit.SECONDS);
 
@@ -218,9 +228,11 @@ class TransactionModesIT {
         assertRestored(before);
         assertThat(db.xaPrepared(xid)).isZero();
         if (mode.equals("TCC")) {
-            assertThat(db.fence(xid).values())
-                    .hasSize(3)
-                    .allSatisfy(s -> assertThat(s).containsOnly(3));
+            assertThat(db.fence(xid).values()).containsExactly(List.of(3));
+            assertThat(db.stockMovements(tccOrderId))
+                    .as("cancelled reservation")
+                    .isEqualTo("RESERVE (void)");
+            assertThat(db.moneyMovements(tccOrderId)).as("cancelled freeze").isEqualTo("FREEZE (void)");
         }
     }
 

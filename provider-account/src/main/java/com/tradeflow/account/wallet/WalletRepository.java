@@ -76,16 +76,17 @@ class WalletRepository {
     }
 
     /**
-     * Frozen money is spent: it leaves {@code frozen}, a column no AT statement writes, so no AT lock check
+     * A TCC purchase's frozen money is spent, in one statement: its FREEZE row becomes DEBIT and its amount leaves
+     * {@code frozen} (the row's own amount), a column no AT statement writes, so no AT lock check
      * ({@link AtLockGuard}).
+     *
+     * @return false when the order has no frozen money (spent before: nothing changed)
      */
-    boolean spendFrozen(long userId, long amount) {
-        return jdbc.update(
-                        "UPDATE wallets SET frozen = frozen - ? WHERE user_id = ? AND frozen >= ?",
-                        amount,
-                        userId,
-                        amount)
-                == 1;
+    boolean spendFrozen(long userId, long orderId) {
+        return jdbc.update("""
+                UPDATE wallet_ledger l JOIN wallets w ON w.user_id = l.user_id
+                SET l.type = ?, w.frozen = w.frozen - l.amount
+                WHERE l.user_id = ? AND l.order_id = ? AND l.type = ?""", LedgerType.DEBIT.name(), userId, orderId, LedgerType.FREEZE.name()) > 0;
     }
 
     /** Frozen money is released: it goes back to the balance. */
@@ -171,6 +172,34 @@ class WalletRepository {
         }
     }
 
+    /**
+     * Voids the order's movement of that kind: zero cents (a void row moves nothing in the books).
+     *
+     * @return false when the order has no such movement, or it is void already
+     */
+    boolean voidMovement(long userId, long orderId, LedgerType type) {
+        return jdbc.update(
+                        "UPDATE wallet_ledger SET amount = 0 WHERE user_id = ? AND order_id = ? AND type = ? AND amount > 0",
+                        userId,
+                        orderId,
+                        type.name())
+                == 1;
+    }
+
+    /**
+     * A void movement of that kind for an order that has none yet: its key keeps a later movement of the kind out.
+     *
+     * @return false when the order had a row of that kind already (nothing written)
+     */
+    boolean recordVoid(long userId, long orderId, LedgerType type) {
+        return jdbc.update(
+                        "INSERT IGNORE INTO wallet_ledger (order_id, type, user_id, amount) VALUES (?, ?, ?, 0)",
+                        orderId,
+                        type.name(),
+                        userId)
+                == 1;
+    }
+
     /** @return false when the order has no movement of kind {@code from} */
     boolean changeMovementType(long userId, long orderId, LedgerType from, LedgerType to) {
         return jdbc.update(
@@ -192,7 +221,7 @@ class WalletRepository {
                 == 1;
     }
 
-    /** Every ledger row of these orders (top-ups aside), from every shard. */
+    /** Every ledger row of these orders that moved money (top-ups and void rows aside), from every shard. */
     List<WalletMovement> movementsOf(List<Long> orderIds) {
         if (orderIds.isEmpty()) {
             return List.of();
@@ -201,7 +230,7 @@ class WalletRepository {
                 .query(
                         """
                 SELECT order_id, type, user_id, amount FROM wallet_ledger
-                WHERE order_id IN (:ids) AND type <> 'TOP_UP'""",
+                WHERE order_id IN (:ids) AND type <> 'TOP_UP' AND amount > 0""",
                         new MapSqlParameterSource("ids", orderIds),
                         (rs, i) -> new WalletMovement(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
     }

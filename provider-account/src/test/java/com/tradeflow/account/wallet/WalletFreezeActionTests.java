@@ -2,9 +2,11 @@ package com.tradeflow.account.wallet;
 
 import static com.tradeflow.account.wallet.DebitWalletTests.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionOperations;
 
 class WalletFreezeActionTests {
 
@@ -20,7 +23,8 @@ class WalletFreezeActionTests {
     private static final long USER = 7;
 
     private final WalletRepository wallets = mock(WalletRepository.class);
-    private final WalletFreezeAction action = new WalletFreezeAction(wallets);
+    private final WalletFreezeAction action =
+            new WalletFreezeAction(wallets, TransactionOperations.withoutTransaction());
     /** What the coordinator hands back to confirm and cancel; JSON makes small numbers Integers. */
     private final BusinessActionContext context = new BusinessActionContext(
             "xid-1", WalletFreezeAction.ACTION, Map.of("orderId", (int) ORDER, "userId", (int) USER, "amount", 750));
@@ -30,10 +34,34 @@ class WalletFreezeActionTests {
         when(wallets.findMovement(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT))
                 .thenReturn(Optional.empty());
         when(wallets.freeze(USER, 750)).thenReturn(true);
+        when(wallets.recordNewMovement(USER, ORDER, LedgerType.FREEZE, 750)).thenReturn(true);
 
         action.freeze(context, ORDER, USER, 750);
 
-        verify(wallets).recordMovement(USER, ORDER, LedgerType.FREEZE, 750);
+        verify(wallets).recordNewMovement(USER, ORDER, LedgerType.FREEZE, 750);
+    }
+
+    @Test
+    void shouldRefuseATryWhoseCancelCameFirst() {
+        when(wallets.findMovement(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT))
+                .thenReturn(Optional.of(0L));
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> action.freeze(context, ORDER, USER, 750))
+                .withMessageContaining("rolled back");
+        verify(wallets, never()).freeze(anyLong(), anyLong());
+    }
+
+    @Test
+    void shouldFailATryWhoseRowKeyTheCancelTookMeanwhileSoThatItsFreezeRollsBack() {
+        when(wallets.findMovement(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT))
+                .thenReturn(Optional.empty());
+        when(wallets.freeze(USER, 750)).thenReturn(true);
+        when(wallets.recordNewMovement(USER, ORDER, LedgerType.FREEZE, 750)).thenReturn(false);
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> action.freeze(context, ORDER, USER, 750))
+                .withMessageContaining("rolled back");
     }
 
     @Test
@@ -48,21 +76,30 @@ class WalletFreezeActionTests {
     }
 
     @Test
-    void shouldSpendTheFrozenMoneyOnConfirmOnce() {
-        when(wallets.changeMovementType(USER, ORDER, LedgerType.FREEZE, LedgerType.DEBIT))
-                .thenReturn(true, false);
-        when(wallets.spendFrozen(USER, 750)).thenReturn(true);
+    void shouldSpendTheFrozenMoneyOnConfirmAndAcceptARepeatedOne() {
+        when(wallets.spendFrozen(USER, ORDER)).thenReturn(true, false);
 
         assertThat(action.confirm(context)).isTrue();
         assertThat(action.confirm(context)).as("a repeated confirm").isTrue();
-        verify(wallets).spendFrozen(USER, 750);
+        verify(wallets, times(2)).spendFrozen(USER, ORDER);
     }
 
     @Test
-    void shouldUnfreezeNothingOnACancelWithoutATry() {
-        when(wallets.deleteMovement(USER, ORDER, LedgerType.FREEZE)).thenReturn(false);
+    void shouldLeaveATombstoneOnACancelWithoutATry() {
+        when(wallets.voidMovement(USER, ORDER, LedgerType.FREEZE)).thenReturn(false);
 
         assertThat(action.cancel(context)).isTrue();
+        verify(wallets).recordVoid(USER, ORDER, LedgerType.FREEZE);
         verify(wallets, never()).unfreeze(anyLong(), anyLong());
+    }
+
+    @Test
+    void shouldUnfreezeTheMoneyOnCancel() {
+        when(wallets.voidMovement(USER, ORDER, LedgerType.FREEZE)).thenReturn(true);
+        when(wallets.unfreeze(USER, 750)).thenReturn(true);
+
+        assertThat(action.cancel(context)).isTrue();
+        verify(wallets).unfreeze(USER, 750);
+        verify(wallets, never()).recordVoid(anyLong(), anyLong(), org.mockito.ArgumentMatchers.any());
     }
 }

@@ -6,6 +6,7 @@ import com.tradeflow.api.inventory.StockMovement;
 import com.tradeflow.platform.transaction.AtLockGuard;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -103,16 +104,17 @@ class StockRepository {
     }
 
     /**
-     * A reservation becomes a sale: the units leave {@code reserved}, a column no AT statement writes, so no AT
-     * lock check ({@link AtLockGuard}).
+     * A TCC purchase's reservation becomes a sale, in one statement: its RESERVE row becomes DEDUCT and its units
+     * leave {@code reserved} (the row's own quantity), a column no AT statement writes, so no AT lock check
+     * ({@link AtLockGuard}).
+     *
+     * @return false when the order has no reservation (confirmed before: nothing changed)
      */
-    boolean settleReservation(long skuId, int quantity) {
-        return jdbc.update(
-                        "UPDATE stock SET reserved = reserved - ? WHERE sku_id = ? AND reserved >= ?",
-                        quantity,
-                        skuId,
-                        quantity)
-                == 1;
+    boolean settleReservation(long orderId) {
+        return jdbc.update("""
+                UPDATE stock_ledger l JOIN stock s ON s.sku_id = l.sku_id
+                SET l.type = ?, s.reserved = s.reserved - l.quantity
+                WHERE l.order_id = ? AND l.type = ?""", LedgerType.DEDUCT.name(), orderId, LedgerType.RESERVE.name()) > 0;
     }
 
     /** A reservation is dropped: the units go back to {@code available}. */
@@ -163,6 +165,44 @@ class StockRepository {
                 deduction.amount());
     }
 
+    /**
+     * Records the movement unless the order has one of that kind already (its key is order and kind).
+     *
+     * @return false when it had one: nothing was written
+     */
+    boolean recordNewMovement(StockDeduction deduction, LedgerType type) {
+        try {
+            recordMovement(deduction, type);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Voids the order's movement of that kind: zero units, zero amount (a void row moves nothing in the books).
+     *
+     * @return false when the order has no such movement, or it is void already
+     */
+    boolean voidMovement(long orderId, LedgerType type) {
+        return jdbc.update(
+                        "UPDATE stock_ledger SET quantity = 0, amount = 0 WHERE order_id = ? AND type = ? AND quantity > 0",
+                        orderId,
+                        type.name())
+                == 1;
+    }
+
+    /**
+     * A void movement of that kind for an order that has none yet: its key keeps a later movement of the kind out.
+     *
+     * @return false when the order had a row of that kind already (nothing written)
+     */
+    boolean recordVoid(long orderId, LedgerType type, long skuId) {
+        return jdbc.update("""
+                INSERT IGNORE INTO stock_ledger (order_id, type, sku_id, quantity, unit_price, amount)
+                VALUES (?, ?, ?, 0, 0, 0)""", orderId, type.name(), skuId) == 1;
+    }
+
     /** @return false when the order has no movement of kind {@code from} */
     boolean changeMovementType(long orderId, LedgerType from, LedgerType to) {
         return jdbc.update(
@@ -178,7 +218,7 @@ class StockRepository {
         return jdbc.update("DELETE FROM stock_ledger WHERE order_id = ? AND type = ?", orderId, type.name()) == 1;
     }
 
-    /** Every ledger row of these orders. */
+    /** Every ledger row of these orders that moved units (void rows aside). */
     List<StockMovement> movementsOf(List<Long> orderIds) {
         if (orderIds.isEmpty()) {
             return List.of();
@@ -186,7 +226,8 @@ class StockRepository {
         return new NamedParameterJdbcTemplate(jdbc)
                 .query(
                         """
-                SELECT order_id, type, sku_id, quantity, amount FROM stock_ledger WHERE order_id IN (:ids)""",
+                SELECT order_id, type, sku_id, quantity, amount FROM stock_ledger
+                WHERE order_id IN (:ids) AND quantity > 0""",
                         new MapSqlParameterSource("ids", orderIds),
                         (rs, i) -> new StockMovement(
                                 rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getLong(5)));
