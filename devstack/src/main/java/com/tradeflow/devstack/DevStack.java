@@ -66,7 +66,7 @@ public final class DevStack implements AutoCloseable {
     private static final int SERVICE_START_LANES = 3;
     /** Signing in a few thousand users and answering discovery: no database, no caches. */
     private static final String AUTH_SERVER_HEAP = "160m";
-    /** Zipkin keeps its spans in memory (at most 200,000: about 100 MB). */
+    /** Zipkin keeps its spans in memory (at most 30,000: about 80 MB, see {@code ZipkinServer}). */
     private static final String ZIPKIN_HEAP = "256m";
     /** The embedded TC's console sign-in: seata-server's defaults (console.user.*); its console is on loopback. */
     private static final String EMBEDDED_TC_CONSOLE_USER = "seata";
