@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * TCC money for a cancellation: the try records the refund as pending (the user cannot spend it yet: a cancelled
- * cancellation must not claw back money already spent), confirm pays it, cancel drops it. Fenced like
- * {@link WalletFreezeAction}.
+ * cancellation must not claw back money already spent), confirm pays it, cancel drops it. Fenced by Seata's TCC
+ * fence log, unlike {@link WalletFreezeAction}: a cancellation can be tried again under the same order id after one
+ * was rolled back, so an order-keyed row cannot be its tombstone.
  */
 @LocalTCC
 @Component

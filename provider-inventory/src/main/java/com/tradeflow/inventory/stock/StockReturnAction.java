@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * TCC stock for a cancellation: the try records the return as pending (nothing is sellable yet: a cancelled
  * cancellation must not take back units someone bought meanwhile), confirm puts the units back, cancel drops the
- * pending return. Fenced like {@link StockReservationAction}.
+ * pending return. Fenced by Seata's TCC fence log, unlike {@link StockReservationAction}: a cancellation can be tried
+ * again under the same order id after one was rolled back, so an order-keyed row cannot be its tombstone.
  */
 @LocalTCC
 @Component
