@@ -144,10 +144,9 @@ final class ChaosChecker {
         }
         long keptAmount = 0;
         long keptUnits = 0;
-        Map<Long, Map<String, Long>> stockLedger = ledger("tradeflow_inventory", "stock_ledger", "quantity");
-        Map<Long, Map<String, Long>> walletLedger =
-                new HashMap<>(ledger("tradeflow_account_0", "wallet_ledger", "amount"));
-        walletLedger.putAll(ledger("tradeflow_account_1", "wallet_ledger", "amount"));
+        Map<Long, Map<String, Long>> stockLedger = ledger("tradeflow_inventory", "stock_ledger");
+        Map<Long, Map<String, Long>> walletLedger = new HashMap<>(ledger("tradeflow_account_0", "wallet_ledger"));
+        walletLedger.putAll(ledger("tradeflow_account_1", "wallet_ledger"));
         for (Map<String, Object> order : orders.values()) {
             long id = ((Number) order.get("order_id")).longValue();
             long quantity = ((Number) order.get("quantity")).longValue();
@@ -343,17 +342,17 @@ final class ChaosChecker {
     }
 
     /** Order id to movement type to units or cents, of the ledger rows of the run's users or skus (void ones aside). */
-    private Map<Long, Map<String, Long>> ledger(String database, String table, String column) {
+    private Map<Long, Map<String, Long>> ledger(String database, String table) {
         String owner = table.equals("stock_ledger")
                 ? "sku_id IN (" + skuList() + ")"
                 : "user_id IN (" + users.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
         Map<Long, Map<String, Long>> ledger = new HashMap<>();
         for (Map<String, Object> row : db.rows(
                 database,
-                "SELECT order_id, type, " + column + " AS n FROM " + table + " WHERE " + owner
+                "SELECT order_id, type, " + Databases.MOVED.get(table) + " AS n FROM " + table + " WHERE " + owner
                         // a top-up's row names the top-up, not an order; a void row (a TCC cancel's tombstone)
                         // moved nothing
-                        + " AND type <> 'TOP_UP' AND " + column + " <> 0")) {
+                        + " AND type <> 'TOP_UP' AND " + Databases.moved(table))) {
             ledger.computeIfAbsent(((Number) row.get("order_id")).longValue(), id -> new HashMap<>())
                     .put((String) row.get("type"), ((Number) row.get("n")).longValue());
         }

@@ -39,8 +39,8 @@ public final class Databases {
             "tradeflow_order_0", List.of("orders_0", "orders_1", "order_transactions"),
             "tradeflow_order_1", List.of("orders_0", "orders_1", "order_transactions"));
 
-    /** Ledger tables, and the column that is zero in their void rows (TCC tombstones). */
-    private static final Map<String, String> VOID_ROWS = Map.of("stock_ledger", "quantity", "wallet_ledger", "amount");
+    /** Ledger tables, and the column of what a row moved: zero in a void row (a TCC cancel's tombstone). */
+    static final Map<String, String> MOVED = Map.of("stock_ledger", "quantity", "wallet_ledger", "amount");
 
     /**
      * Ids of the users and products tests create: above the demo data's (users 1-100, skus 1-20) and below the
@@ -69,8 +69,8 @@ public final class Databases {
         BUSINESS_TABLES.keySet().stream()
                 .sorted()
                 .forEach(db -> BUSINESS_TABLES.get(db).forEach(table -> {
-                    String moved = VOID_ROWS.containsKey(table) ? " WHERE " + VOID_ROWS.get(table) + " <> 0" : "";
-                    List<Map<String, Object>> rows = rows(db, "SELECT * FROM " + table + moved + " ORDER BY 1, 2");
+                    String where = MOVED.containsKey(table) ? " WHERE " + moved(table) : "";
+                    List<Map<String, Object>> rows = rows(db, "SELECT * FROM " + table + where + " ORDER BY 1, 2");
                     rows.forEach(row -> row.remove("updated_at"));
                     all.put(db + "." + table, rows);
                 }));
@@ -234,15 +234,16 @@ public final class Databases {
 
     /** The order's stock ledger rows: their types, "(void)" after a void one (zero units); sorted, comma-separated. */
     public String stockMovements(long orderId) {
-        return movements(List.of("tradeflow_inventory"), "stock_ledger", "quantity", orderId);
+        return movements(List.of("tradeflow_inventory"), "stock_ledger", orderId);
     }
 
     /** The order's wallet ledger rows, as {@link #stockMovements} (a void row: zero cents). */
     public String moneyMovements(long orderId) {
-        return movements(List.of("tradeflow_account_0", "tradeflow_account_1"), "wallet_ledger", "amount", orderId);
+        return movements(List.of("tradeflow_account_0", "tradeflow_account_1"), "wallet_ledger", orderId);
     }
 
-    private String movements(List<String> dbs, String table, String moved, long orderId) {
+    private String movements(List<String> dbs, String table, long orderId) {
+        String moved = MOVED.get(table);
         return dbs.stream()
                 .flatMap(db ->
                         rows(db, "SELECT type, " + moved + " FROM " + table + " WHERE order_id = " + orderId).stream())
@@ -280,15 +281,18 @@ public final class Databases {
      * void rows (TCC tombstones, which moved nothing) aside.
      */
     public long ledgerRows(String type) {
-        return number(
-                        "tradeflow_inventory",
-                        "SELECT COUNT(*) FROM stock_ledger WHERE type = '" + type + "' AND quantity <> 0")
-                + number(
-                        "tradeflow_account_0",
-                        "SELECT COUNT(*) FROM wallet_ledger WHERE type = '" + type + "' AND amount <> 0")
-                + number(
-                        "tradeflow_account_1",
-                        "SELECT COUNT(*) FROM wallet_ledger WHERE type = '" + type + "' AND amount <> 0");
+        return ledgerRows("tradeflow_inventory", "stock_ledger", type)
+                + ledgerRows("tradeflow_account_0", "wallet_ledger", type)
+                + ledgerRows("tradeflow_account_1", "wallet_ledger", type);
+    }
+
+    private long ledgerRows(String db, String table, String type) {
+        return number(db, "SELECT COUNT(*) FROM " + table + " WHERE type = '" + type + "' AND " + moved(table));
+    }
+
+    /** SQL condition on a row of a ledger table: it moved something (void rows aside). */
+    static String moved(String table) {
+        return MOVED.get(table) + " <> 0";
     }
 
     /** Amount of the orders whose money is kept (not cancelled). */

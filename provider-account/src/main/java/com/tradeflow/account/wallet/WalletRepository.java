@@ -78,7 +78,8 @@ class WalletRepository {
     /**
      * A TCC purchase's frozen money is spent, in one statement: its FREEZE row becomes DEBIT and its amount leaves
      * {@code frozen} (the row's own amount), a column no AT statement writes, so no AT lock check
-     * ({@link AtLockGuard}).
+     * ({@link AtLockGuard}). Taking more than {@code frozen} holds fails on the table's check ({@code chk_wallets_frozen}):
+     * the statement changes nothing and the coordinator delivers the confirm again later.
      *
      * @return false when the order has no frozen money (spent before: nothing changed)
      */

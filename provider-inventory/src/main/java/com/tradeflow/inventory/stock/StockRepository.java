@@ -106,7 +106,8 @@ class StockRepository {
     /**
      * A TCC purchase's reservation becomes a sale, in one statement: its RESERVE row becomes DEDUCT and its units
      * leave {@code reserved} (the row's own quantity), a column no AT statement writes, so no AT lock check
-     * ({@link AtLockGuard}).
+     * ({@link AtLockGuard}). Taking more than {@code reserved} holds fails on the table's check ({@code chk_stock_reserved}):
+     * the statement changes nothing and the coordinator delivers the confirm again later.
      *
      * @return false when the order has no reservation (confirmed before: nothing changed)
      */
