@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Sentinel in every service: rules from Nacos, the command API for the dashboard, Dubbo refusals as our errors. */
+/**
+ * Sentinel in every service: rules from Nacos, the command API for the dashboard, Dubbo refusals as our errors, its
+ * clock on the system clock ({@link SentinelClock}).
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(SentinelProperties.class)
 public class SentinelAutoConfiguration {
@@ -14,6 +17,7 @@ public class SentinelAutoConfiguration {
     SentinelRules sentinelRules(
             SentinelProperties properties, @Value("${spring.application.name}") String application) {
         SentinelDubboFallbacks.install();
+        SentinelClock.readSystemTime();
         return new SentinelRules(properties, application);
     }
 }
