@@ -3,6 +3,7 @@ package com.tradeflow.bench.command;
 import com.tradeflow.bench.probe.ClockTicks;
 import com.tradeflow.bench.probe.CompilerThreads;
 import com.tradeflow.bench.probe.CpuProbe;
+import com.tradeflow.bench.probe.OutboxBacklogProbe;
 import com.tradeflow.bench.probe.OwnCpu;
 import com.tradeflow.bench.probe.SqlStatusProbe;
 import com.tradeflow.bench.probe.StackProbes;
@@ -43,6 +44,12 @@ final class Probes {
             return Optional.empty();
         }
         return Optional.of(new CompilerThreads(target.stackDir, Path.of("/proc"), ClockTicks.perSecond()));
+    }
+
+    /** consumer-web's outbox backlog, when its actuator is known (the default, or {@code --actuator consumer-web=}). */
+    static Optional<OutboxBacklogProbe> outboxBacklog(TargetOptions target) {
+        return Optional.ofNullable(target.actuatorsOrDefault().get(TargetOptions.WEB_SERVICE))
+                .map(OutboxBacklogProbe::new);
     }
 
     /** The bench runs inside the stack's own devstack JVM (an embedded stack in tests). */

@@ -9,6 +9,7 @@ import com.tradeflow.bench.load.LoadPlan;
 import com.tradeflow.bench.load.LoadResult;
 import com.tradeflow.bench.load.UserTokens;
 import com.tradeflow.bench.probe.CompilerThreads;
+import com.tradeflow.bench.probe.OutboxBacklogProbe;
 import com.tradeflow.bench.probe.StackProbes;
 import com.tradeflow.bench.probe.WindowUsage;
 import com.tradeflow.bench.report.BenchReport;
@@ -41,6 +42,11 @@ final class ScenarioRunner {
     private static final int REFUSED_MODE = 400;
     /** Below this share of the asked rate, an open loop did not get its load through. */
     private static final double RATE_REACHED_SHARE = 0.9;
+    /**
+     * An outbox row older than this when a window ends: the relay did not keep up (it sends every 200 ms while rows
+     * wait, and wakes at most 2 s after a row written elsewhere).
+     */
+    private static final double RELAY_BEHIND_SECONDS = 5;
 
     private final PrintWriter out;
 
@@ -180,6 +186,7 @@ final class ScenarioRunner {
                     }
                 });
         jit.outcome().ifPresent(notes::add);
+        relayBehind(mode, target).ifPresent(notes::add);
         WindowUsage usage = StackProbes.between(before.get(), after.get());
         ModeResult result = new ModeResult(mode, scenario.primaryOperation(), load, usage);
         out.printf(
@@ -209,6 +216,21 @@ final class ScenarioRunner {
                     + " (restarted or not readable during the window).");
         }
         return result;
+    }
+
+    /** A note when events of the window were still waiting in the outbox after it: their cost is not in it. */
+    private static Optional<String> relayBehind(String mode, TargetOptions target) {
+        return Probes.outboxBacklog(target)
+                .flatMap(OutboxBacklogProbe::read)
+                .filter(backlog -> backlog.oldestSeconds() > RELAY_BEHIND_SECONDS)
+                .map(backlog -> String.format(
+                        Locale.ROOT,
+                        "%s: when the window ended %d events waited in the outbox, the oldest for %.0f s: the relay "
+                                + "did not keep up, and sending and applying them falls after the window, outside "
+                                + "its CPU and SQL figures.",
+                        mode,
+                        backlog.pending(),
+                        backlog.oldestSeconds()));
     }
 
     private static List<String> settings(ScenarioCommand command, BenchData data, LoadPlan plan, List<String> modes) {

@@ -1,13 +1,7 @@
 package com.tradeflow.bench.probe;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,17 +13,13 @@ import java.util.Map;
  */
 public final class ActuatorCpuProbe implements CpuProbe {
 
-    private static final String METRIC_PATH = "actuator/metrics/process.cpu.time";
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final int OK = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String METRIC = "process.cpu.time";
     private static final double NANOS_PER_MILLI = 1e6;
     private static final double MICROS_PER_MILLI = 1e3;
     private static final double MILLIS_PER_SECOND = 1e3;
 
     private final Map<String, URI> services;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final ActuatorMetrics metrics = new ActuatorMetrics();
 
     /** @param services name -> base URL of its HTTP port ({@code http://host:8080/}) */
     public ActuatorCpuProbe(Map<String, URI> services) {
@@ -49,33 +39,21 @@ public final class ActuatorCpuProbe implements CpuProbe {
     @Override
     public Map<String, CpuTime> read() {
         Map<String, CpuTime> cpu = new LinkedHashMap<>();
-        services.forEach((name, base) -> {
+        services.forEach((name, base) -> metrics.read(base, METRIC).ifPresent(json -> {
             try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(withSlash(base).resolve(METRIC_PATH))
-                                .timeout(TIMEOUT)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == OK) {
-                    cpu.put(name, new CpuTime(base.toString(), millis(response.body())));
-                }
+                cpu.put(name, new CpuTime(base.toString(), millis(json)));
             } catch (IOException | IllegalArgumentException unreadable) {
                 // no figure for this service
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
-        });
+        }));
         return cpu;
     }
 
     /** The metric's value in milliseconds, from its base unit (Micrometer reports nanoseconds). */
     static double millis(String metricJson) throws IOException {
-        JsonNode metric = JSON.readTree(metricJson);
-        String unit = metric.path("baseUnit").asText("nanoseconds").toLowerCase(Locale.ROOT);
-        double value = metric.path("measurements").path(0).path("value").asDouble(Double.NaN);
-        if (Double.isNaN(value)) {
-            throw new IllegalArgumentException("no measurement in " + metricJson);
-        }
+        ActuatorMetrics.Measurement m = ActuatorMetrics.measurement(metricJson);
+        String unit = m.baseUnit().isEmpty() ? "nanoseconds" : m.baseUnit().toLowerCase(Locale.ROOT);
+        double value = m.value();
         return switch (unit) {
             case "nanoseconds", "ns" -> value / NANOS_PER_MILLI;
             case "microseconds", "us" -> value / MICROS_PER_MILLI;
@@ -83,9 +61,5 @@ public final class ActuatorCpuProbe implements CpuProbe {
             case "seconds", "s" -> value * MILLIS_PER_SECOND;
             default -> throw new IllegalArgumentException("unknown unit " + unit);
         };
-    }
-
-    private static URI withSlash(URI base) {
-        return base.toString().endsWith("/") ? base : URI.create(base + "/");
     }
 }

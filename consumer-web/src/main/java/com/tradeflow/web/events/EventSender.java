@@ -6,13 +6,20 @@ import com.tradeflow.platform.fault.FaultSwitches;
 import com.tradeflow.platform.tracing.MessageTraces;
 import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.impl.producer.TopicPublishInfo;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.remoting.exception.RemotingException;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.slf4j.Logger;
@@ -23,8 +30,10 @@ import org.springframework.stereotype.Component;
 /**
  * Sends events to their topic (for the outbox relay and dead-letter replays): tag = event type, keys = event id
  * and aggregate id (order or top-up, for lookups in the broker), queue chosen by aggregate id. A send counts once
- * the broker answered that it stored the message. Each send is a PRODUCER span continuing the trace stored with the
- * row (or the current one), and the message carries its context to the subscribers ({@link MessageTraces}).
+ * the broker answered that it stored the message. Each message is a PRODUCER span continuing the trace stored with
+ * the row (or the current one), and carries its context to the subscribers ({@link MessageTraces}). The relay sends
+ * what it has in one request per queue ({@link #sendBatched}): a round trip and a broker request for a pass's events
+ * of one queue, instead of one per event.
  */
 @Component
 public class EventSender implements SmartLifecycle {
@@ -38,6 +47,16 @@ public class EventSender implements SmartLifecycle {
     private final EventsProperties events;
     private final FaultSwitches faults;
     private final MessageTraces traces;
+    /**
+     * What one batched request carries at most: well under the broker's and client's 4 MB message limit, and a few
+     * hundred events of this project's size (under a kilobyte each).
+     */
+    private static final long REQUEST_BYTES = 1024 * 1024;
+    /** A message's properties (keys, tags, trace context, ids) and framing in a batch, counted generously. */
+    private static final long MESSAGE_OVERHEAD_BYTES = 512;
+    /** UTF-8 encodes a Java char in at most three bytes. */
+    private static final int MAX_BYTES_PER_CHAR = 3;
+
     private final AggregateQueueSelector byAggregate = new AggregateQueueSelector();
     private volatile DefaultMQProducer producer;
 
@@ -53,26 +72,32 @@ public class EventSender implements SmartLifecycle {
                 RocketMqClients.start(new DefaultMQProducer(PRODUCER_GROUP, RocketMqClients.signing(events)), events);
     }
 
+    /** For tests: sends through a producer made elsewhere (a fake). */
+    void use(DefaultMQProducer started) {
+        producer = started;
+    }
+
     /**
      * @param traceParent the trace the event belongs to (stored with its row); null: the current span's
      * @throws SendFailed when the broker did not store the message
      */
     public void send(
             String topic, String eventId, long aggregateId, String eventType, String payload, String traceParent) {
-        DefaultMQProducer p = producer;
-        if (p == null) {
-            throw new SendFailed("producer not started", true, null);
-        }
+        send(new Outgoing(topic, eventId, aggregateId, eventType, payload, traceParent));
+    }
+
+    /** @throws SendFailed when the broker did not store the message */
+    public void send(Outgoing event) {
+        DefaultMQProducer p = started();
         try {
             faults.fireIfArmed(FAULT_REFUSE_SENDS);
         } catch (FaultSwitches.InjectedFault refused) {
             throw new SendFailed("broker refused: " + refused.getMessage(), false, refused);
         }
-        Message message = new Message(topic, eventType, null, payload.getBytes(StandardCharsets.UTF_8));
-        message.setKeys(List.of(eventId, String.valueOf(aggregateId)));
-        Span span = traces.sending(topic, traceParent, message::putUserProperty);
+        Message message = message(event);
+        Span span = traces.sending(event.topic(), event.traceParent(), message::putUserProperty);
         try {
-            send(p, message, eventId, aggregateId);
+            stored(event.eventId(), () -> p.send(message, byAggregate, event.aggregateId(), timeoutMillis()));
         } catch (SendFailed e) {
             span.error(e);
             throw e;
@@ -81,18 +106,132 @@ public class EventSender implements SmartLifecycle {
         }
     }
 
-    private void send(DefaultMQProducer p, Message message, String eventId, long aggregateId) {
+    /**
+     * Sends the events with one request per queue they go to (each to its aggregate's queue, as {@link #send}
+     * does), in the given order within it: the broker stores a request's messages in that order, all or none. A
+     * request the broker refuses (one message it will not take fails all) leaves its events, and the later events of
+     * its queue, to the caller; so do the events of a topic whose route this producer has not fetched yet.
+     *
+     * @return the events not sent, in the given order: send them one by one ({@link #send(Outgoing)})
+     * @throws SendFailed when the broker cannot be reached (requests sent before may have been stored)
+     */
+    public List<Outgoing> sendBatched(List<Outgoing> events) {
+        DefaultMQProducer p = started();
         try {
-            SendResult result = p.send(
-                    message, byAggregate, aggregateId, events.sendTimeout().toMillis());
+            faults.fireIfArmed(FAULT_REFUSE_SENDS);
+        } catch (FaultSwitches.InjectedFault refused) {
+            return events;
+        }
+        List<Outgoing> left = new ArrayList<>();
+        for (Map.Entry<MessageQueue, List<Outgoing>> queued :
+                byQueue(p, events, left).entrySet()) {
+            List<List<Outgoing>> requests = requests(queued.getValue());
+            for (int i = 0; i < requests.size(); i++) {
+                if (!sentTogether(p, queued.getKey(), requests.get(i))) {
+                    // the queue's later events must not overtake these
+                    requests.subList(i, requests.size()).forEach(left::addAll);
+                    break;
+                }
+            }
+        }
+        Set<Outgoing> notSent = new HashSet<>(left);
+        return events.stream().filter(notSent::contains).toList();
+    }
+
+    /** Events by the queue they go to, in the given order; those of a topic with no route yet go to {@code left}. */
+    private Map<MessageQueue, List<Outgoing>> byQueue(DefaultMQProducer p, List<Outgoing> events, List<Outgoing> left) {
+        Map<MessageQueue, List<Outgoing>> queued = new LinkedHashMap<>();
+        Map<String, TopicPublishInfo> routes = p.getDefaultMQProducerImpl().getTopicPublishInfoTable();
+        for (Outgoing event : events) {
+            TopicPublishInfo route = routes.get(event.topic());
+            if (route == null || !route.ok()) {
+                left.add(event);
+                continue;
+            }
+            // the queue list the selector sees in a single send: the same queue for the same aggregate
+            MessageQueue queue = byAggregate.select(route.getMessageQueueList(), null, event.aggregateId());
+            queued.computeIfAbsent(queue, q -> new ArrayList<>()).add(event);
+        }
+        return queued;
+    }
+
+    /** A queue's events cut into requests of at most {@link #REQUEST_BYTES} each. */
+    private static List<List<Outgoing>> requests(List<Outgoing> queued) {
+        List<List<Outgoing>> requests = new ArrayList<>();
+        List<Outgoing> request = new ArrayList<>();
+        long bytes = 0;
+        for (Outgoing event : queued) {
+            long size = event.payload().length() * (long) MAX_BYTES_PER_CHAR + MESSAGE_OVERHEAD_BYTES;
+            if (!request.isEmpty() && bytes + size > REQUEST_BYTES) {
+                requests.add(request);
+                request = new ArrayList<>();
+                bytes = 0;
+            }
+            request.add(event);
+            bytes += size;
+        }
+        if (!request.isEmpty()) {
+            requests.add(request);
+        }
+        return requests;
+    }
+
+    /** @return whether the broker stored them; false when it refused them */
+    private boolean sentTogether(DefaultMQProducer p, MessageQueue queue, List<Outgoing> request) {
+        List<Message> messages = new ArrayList<>(request.size());
+        List<Span> spans = new ArrayList<>(request.size());
+        for (Outgoing event : request) {
+            Message message = message(event);
+            messages.add(message);
+            spans.add(traces.sending(event.topic(), event.traceParent(), message::putUserProperty));
+        }
+        String first = request.get(0).eventId();
+        try {
+            stored(first + " and " + (request.size() - 1) + " more", () -> p.send(messages, queue, timeoutMillis()));
+            return true;
+        } catch (SendFailed e) {
+            spans.forEach(span -> span.error(e));
+            if (e.unreachable()) {
+                throw e;
+            }
+            log.warn(
+                    "{} event(s) to {} refused together ({}); sent one by one instead",
+                    request.size(),
+                    queue,
+                    e.getMessage());
+            return false;
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    private DefaultMQProducer started() {
+        DefaultMQProducer p = producer;
+        if (p == null) {
+            throw new SendFailed("producer not started", true, null);
+        }
+        return p;
+    }
+
+    private static Message message(Outgoing event) {
+        Message message = new Message(
+                event.topic(), event.eventType(), null, event.payload().getBytes(StandardCharsets.UTF_8));
+        message.setKeys(List.of(event.eventId(), String.valueOf(event.aggregateId())));
+        return message;
+    }
+
+    private long timeoutMillis() {
+        return events.sendTimeout().toMillis();
+    }
+
+    /** Runs a send and maps its failures: refused (the broker or client will not take it) or unreachable. */
+    private static void stored(String what, BrokerSend send) {
+        try {
+            SendResult result = send.send();
             if (result.getSendStatus() != SendStatus.SEND_OK) {
                 // FLUSH_DISK_TIMEOUT, FLUSH_SLAVE_TIMEOUT, SLAVE_NOT_AVAILABLE: stored by the master, not yet as
                 // durable as configured. Sending again would only duplicate it (consumers deduplicate anyway).
-                log.warn(
-                        "event {} of {}: stored by the broker with status {}",
-                        eventId,
-                        aggregateId,
-                        result.getSendStatus());
+                log.warn("event {}: stored by the broker with status {}", what, result.getSendStatus());
             }
         } catch (MQClientException e) {
             // the client refuses a message it will never send (too big, bad topic): the event cannot go as is;
@@ -110,6 +249,16 @@ public class EventSender implements SmartLifecycle {
             throw new SendFailed("interrupted", true, e);
         }
     }
+
+    /** One call of the producer. */
+    @FunctionalInterface
+    private interface BrokerSend {
+        SendResult send() throws MQClientException, RemotingException, MQBrokerException, InterruptedException;
+    }
+
+    /** An event to send, as the outbox stores it. */
+    public record Outgoing(
+            String topic, String eventId, long aggregateId, String eventType, String payload, String traceParent) {}
 
     @Override
     public void stop() {

@@ -43,6 +43,8 @@ import org.springframework.stereotype.Component;
  * visible after being found unlocked means committed ({@link OutboxLocks}).</li>
  * <li>An order whose earlier event is not sent yet (waiting for a retry, DEAD, still locked, a transactional
  * message not committed yet) sends nothing later.</li>
+ * <li>A pass's due rows go in one request per queue (an aggregate's rows stay in one request, in order); a request
+ * the broker refuses is retried row by row, so only the rows it will not take are refused.</li>
  * <li>SENT only after the broker acknowledged. A send the broker refused uses one of the row's attempts and the
  * row waits exponentially growing intervals with jitter (capped); after the last attempt it is DEAD. A broker that
  * cannot be reached at all pauses the whole relay on the same schedule without using up attempts: an outage must
@@ -53,7 +55,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxRelay implements SmartLifecycle {
 
-    /** Test-only: hold the relay after a send, before the row is marked SENT (to kill it there). */
+    /** Test-only: hold the relay after a pass's sends, before their rows are marked SENT (to kill it there). */
     static final String FAULT_HOLD_AFTER_SEND = "outbox.relay.after-send";
 
     /** The one row of outbox_relay_lock (see its migration). */
@@ -231,7 +233,7 @@ class OutboxRelay implements SmartLifecycle {
         Map<Long, Long> heldFrom = heldOrders(jdbc, batch);
         Set<String> notCommitted = uncommittedAtRows(shard, jdbc, batch);
         Set<Long> blocked = new HashSet<>();
-        List<String> sent = new ArrayList<>();
+        List<Candidate> due = new ArrayList<>();
         for (Candidate row : batch) {
             Long from = heldFrom.get(row.aggregateId());
             if (blocked.contains(row.aggregateId()) || (from != null && from < row.seq())) {
@@ -241,14 +243,25 @@ class OutboxRelay implements SmartLifecycle {
                 blocked.add(row.aggregateId());
                 continue;
             }
+            due.add(row);
+        }
+        if (due.isEmpty()) {
+            return 0;
+        }
+        // one request per queue; what it could not send together goes one by one, in order, to find the refused
+        Set<EventSender.Outgoing> oneByOne = new HashSet<>(
+                sender.sendBatched(due.stream().map(Candidate::outgoing).toList()));
+        List<String> sent = new ArrayList<>();
+        for (Candidate row : due) {
+            if (!oneByOne.contains(row.outgoing())) {
+                sent.add(row.eventId());
+                continue;
+            }
+            if (blocked.contains(row.aggregateId())) {
+                continue;
+            }
             try {
-                sender.send(
-                        row.topic(),
-                        row.eventId(),
-                        row.aggregateId(),
-                        row.eventType(),
-                        row.payload(),
-                        row.traceParent());
+                sender.send(row.outgoing());
             } catch (EventSender.SendFailed e) {
                 if (e.unreachable()) {
                     // nothing else would get through either: the pass ends, the relay pauses
@@ -258,10 +271,10 @@ class OutboxRelay implements SmartLifecycle {
                 blocked.add(row.aggregateId());
                 continue;
             }
-            faults.holdWhileArmed(FAULT_HOLD_AFTER_SEND);
             sent.add(row.eventId());
         }
         if (!sent.isEmpty()) {
+            faults.holdWhileArmed(FAULT_HOLD_AFTER_SEND);
             // one statement for the batch: a relay that dies before it sends these again (consumers deduplicate)
             new NamedParameterJdbcTemplate(jdbc).update("""
                     UPDATE outbox_events SET status = 'SENT', attempts = attempts + 1, sent_at = NOW(3),
@@ -433,6 +446,10 @@ class OutboxRelay implements SmartLifecycle {
 
         boolean writtenByAt() {
             return "AT".equals(branchType) && xid != null;
+        }
+
+        EventSender.Outgoing outgoing() {
+            return new EventSender.Outgoing(topic, eventId, aggregateId, eventType, payload, traceParent);
         }
     }
 }

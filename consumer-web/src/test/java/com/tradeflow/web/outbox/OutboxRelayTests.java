@@ -3,15 +3,14 @@ package com.tradeflow.web.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.fault.FaultSwitches;
@@ -20,7 +19,9 @@ import com.tradeflow.web.events.EventSender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +42,9 @@ class OutboxRelayTests {
 
     private final EventSender broker = mock(EventSender.class);
     private final List<String> sent = new ArrayList<>();
+    /** Events the fake broker refuses, alone or in a request. */
+    private final Set<String> refusing = new HashSet<>();
+
     private OutboxRelay relay;
 
     @BeforeAll
@@ -55,9 +59,24 @@ class OutboxRelayTests {
     void relay() {
         // each test starts from an empty outbox: rows left by another test must not fill its batch
         jdbc.update("DELETE FROM outbox_events");
-        doAnswer(call -> sent.add(call.getArgument(1)))
+        // the broker stores a request whole, or refuses it whole when it refuses one of its events
+        when(broker.sendBatched(anyList())).thenAnswer(call -> {
+            List<EventSender.Outgoing> events = call.getArgument(0);
+            if (events.stream().anyMatch(e -> refusing.contains(e.eventId()))) {
+                return events;
+            }
+            events.forEach(e -> sent.add(e.eventId()));
+            return List.of();
+        });
+        doAnswer(call -> {
+                    EventSender.Outgoing event = call.getArgument(0);
+                    if (refusing.contains(event.eventId())) {
+                        throw failure(false);
+                    }
+                    return sent.add(event.eventId());
+                })
                 .when(broker)
-                .send(anyString(), anyString(), anyLong(), anyString(), anyString(), any());
+                .send(any(EventSender.Outgoing.class));
         OutboxProperties properties = new OutboxProperties(
                 true,
                 Duration.ofMillis(200),
@@ -100,6 +119,8 @@ class OutboxRelayTests {
 
         assertThat(sent).containsExactly(first, second, third);
         assertThat(List.of(status(first), status(second), status(third))).containsOnly("SENT");
+        // in requests, not one by one
+        verify(broker, never()).send(any(EventSender.Outgoing.class));
         // nothing left: the next pass finds nothing to do
         assertThat(relay.relay(0)).isFalse();
     }
@@ -109,12 +130,11 @@ class OutboxRelayTests {
         String refused = pending(10L);
         String behindIt = pending(10L);
         String otherOrder = pending(11L);
-        doThrow(failure(false))
-                .when(broker)
-                .send(eq(EventTopics.ORDER_EVENTS), eq(refused), anyLong(), anyString(), anyString(), any());
+        refusing.add(refused);
 
         relay.relay(0);
 
+        // the request with the refused row went row by row: the other order's row got through
         assertThat(sent).containsExactly(otherOrder);
         assertThat(status(refused)).isEqualTo("PENDING");
         assertThat(jdbc.queryForObject(
@@ -135,7 +155,7 @@ class OutboxRelayTests {
     void shouldStopThePassWithoutMarkingAnythingWhenTheBrokerIsUnreachable() throws Exception {
         String first = pending(20L);
         pending(21L);
-        doThrow(failure(true)).when(broker).send(anyString(), anyString(), anyLong(), anyString(), anyString(), any());
+        doThrow(failure(true)).when(broker).sendBatched(anyList());
 
         assertThatThrownBy(() -> relay.relay(0)).isInstanceOf(EventSender.SendFailed.class);
 
