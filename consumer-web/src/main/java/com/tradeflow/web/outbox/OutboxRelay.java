@@ -359,20 +359,24 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Orders of the batch held by one of their events: DEAD (waits for an operator), TRANSACTIONAL (a half message
-     * the broker has not committed yet, from an instance with the other publisher) or PENDING until a retry is
-     * due. @return order id -> seq of its first holding event; the order's events after it wait
+     * Orders of the batch held by one of their events outside the batch: DEAD (waits for an operator), TRANSACTIONAL
+     * (a half message the broker has not committed yet, from an instance with the other publisher), PENDING until a
+     * retry is due, or any unsent row the batch's read did not see (each read is a snapshot of its own: a DEAD row
+     * re-queued between the two reads is PENDING and due here, yet not in the batch; the order's later rows must
+     * wait for the pass that sends it). @return order id -> seq of its first holding event; the order's events after
+     * it wait
      */
-    private static Map<Long, Long> heldOrders(JdbcTemplate jdbc, List<Candidate> batch) {
+    static Map<Long, Long> heldOrders(JdbcTemplate jdbc, List<Candidate> batch) {
         Set<Long> orders = batch.stream().map(Candidate::aggregateId).collect(Collectors.toSet());
+        List<String> inBatch = batch.stream().map(Candidate::eventId).toList();
         Map<Long, Long> held = new HashMap<>();
-        new NamedParameterJdbcTemplate(jdbc).query("""
+        new NamedParameterJdbcTemplate(jdbc)
+                .query("""
                 SELECT aggregate_id, MIN(seq) AS first_seq FROM outbox_events
-                WHERE aggregate_id IN (:orders)
-                  AND (status IN ('DEAD', 'TRANSACTIONAL') OR (status = 'PENDING' AND next_attempt_at > NOW(3)))
-                GROUP BY aggregate_id""", new MapSqlParameterSource("orders", orders), rs -> {
-            held.put(rs.getLong("aggregate_id"), rs.getLong("first_seq"));
-        });
+                WHERE aggregate_id IN (:orders) AND status <> 'SENT' AND event_id NOT IN (:batch)
+                GROUP BY aggregate_id""", new MapSqlParameterSource("orders", orders).addValue("batch", inBatch), rs -> {
+                    held.put(rs.getLong("aggregate_id"), rs.getLong("first_seq"));
+                });
         return held;
     }
 
@@ -432,7 +436,7 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     /** A PENDING row as the relay reads it. */
-    private record Candidate(
+    record Candidate(
             long seq,
             String eventId,
             String topic,

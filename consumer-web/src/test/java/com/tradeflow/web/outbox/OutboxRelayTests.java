@@ -11,6 +11,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.tradeflow.api.event.EventTopics;
 import com.tradeflow.api.event.OrderEvent;
 import com.tradeflow.platform.datasource.BranchTypeRoutingDataSource;
 import com.tradeflow.platform.fault.FaultSwitches;
@@ -163,5 +164,39 @@ class OutboxRelayTests {
                         "SELECT COUNT(*) FROM outbox_events WHERE status = 'PENDING' AND attempts = 0", Integer.class))
                 .isEqualTo(2);
         assertThat(status(first)).isEqualTo("PENDING");
+    }
+
+    /**
+     * The batch is read before an earlier row of its order was re-queued (DEAD then, PENDING and due when the held
+     * orders are read: each read is a snapshot of its own): the order's row in the batch must wait for it.
+     */
+    @Test
+    void shouldHoldABatchRowBehindAnEarlierRowOfItsOrderThatTheBatchDidNotSee() {
+        String requeued = pending(30L);
+        String later = pending(30L);
+        long laterSeq = jdbc.queryForObject("SELECT seq FROM outbox_events WHERE event_id = ?", Long.class, later);
+        long requeuedSeq =
+                jdbc.queryForObject("SELECT seq FROM outbox_events WHERE event_id = ?", Long.class, requeued);
+        OutboxRelay.Candidate seenAlone = new OutboxRelay.Candidate(
+                laterSeq, later, EventTopics.ORDER_EVENTS, 30L, OrderEvent.CANCELLED, "{}", 0, null, null, null);
+
+        assertThat(OutboxRelay.heldOrders(jdbc, List.of(seenAlone))).containsEntry(30L, requeuedSeq);
+        assertThat(OutboxRelay.heldOrders(
+                        jdbc,
+                        List.of(
+                                new OutboxRelay.Candidate(
+                                        requeuedSeq,
+                                        requeued,
+                                        EventTopics.ORDER_EVENTS,
+                                        30L,
+                                        OrderEvent.PLACED,
+                                        "{}",
+                                        0,
+                                        null,
+                                        null,
+                                        null),
+                                seenAlone)))
+                .as("both in the batch: nothing holds them")
+                .isEmpty();
     }
 }
