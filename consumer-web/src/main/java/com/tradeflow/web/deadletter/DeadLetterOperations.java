@@ -58,13 +58,13 @@ public class DeadLetterOperations {
             IntegrationEvent event = deadLetters.event(letter);
             try {
                 // a replay belongs to the operator's request
-                sender.send(
+                sender.send(new EventSender.Outgoing(
                         EventTopics.topicOf(group),
                         event.eventId(),
                         event.aggregateId(),
                         event.type(),
                         letter.body(),
-                        null);
+                        null));
             } catch (EventSender.SendFailed e) {
                 throw new BusinessException(
                         ErrorCode.DEPENDENCY_UNAVAILABLE, "replay of " + msgId + " not sent: " + e.getMessage());

@@ -78,15 +78,11 @@ public class EventSender implements SmartLifecycle {
     }
 
     /**
-     * @param traceParent the trace the event belongs to (stored with its row); null: the current span's
+     * One event alone (a dead letter's replay, or a row its relay's request could not carry): with the event's
+     * {@code traceParent} null, the send continues the current span.
+     *
      * @throws SendFailed when the broker did not store the message
      */
-    public void send(
-            String topic, String eventId, long aggregateId, String eventType, String payload, String traceParent) {
-        send(new Outgoing(topic, eventId, aggregateId, eventType, payload, traceParent));
-    }
-
-    /** @throws SendFailed when the broker did not store the message */
     public void send(Outgoing event) {
         DefaultMQProducer p = started();
         try {

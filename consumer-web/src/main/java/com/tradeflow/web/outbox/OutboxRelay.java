@@ -249,11 +249,14 @@ class OutboxRelay implements SmartLifecycle {
             return 0;
         }
         // one request per queue; what it could not send together goes one by one, in order, to find the refused
-        Set<EventSender.Outgoing> oneByOne = new HashSet<>(
-                sender.sendBatched(due.stream().map(Candidate::outgoing).toList()));
+        Set<String> oneByOne = sender
+                .sendBatched(due.stream().map(Candidate::outgoing).toList())
+                .stream()
+                .map(EventSender.Outgoing::eventId)
+                .collect(Collectors.toSet());
         List<String> sent = new ArrayList<>();
         for (Candidate row : due) {
-            if (!oneByOne.contains(row.outgoing())) {
+            if (!oneByOne.contains(row.eventId())) {
                 sent.add(row.eventId());
                 continue;
             }
